@@ -1,0 +1,251 @@
+// The system manager: owns the backtest clock and the session store, and runs the pipeline stages for
+// every market minute. Deterministic: the same config and options always replay the same way.
+
+import {
+  formatLocalDateTime,
+  localToUtcMs,
+  type TradingDay,
+  tradingDay,
+  tradingDaysBetween,
+} from './calendar';
+import type { SessionConfig } from './config';
+import { DerivedBarBuilder } from './derived-bars';
+import { loadHistorical } from './historical';
+import { type DayData, DEFAULT_MARKET_OPTIONS, generateDay, type MarketDataOptions } from './market-data';
+import { Pipeline } from './pipeline';
+import { SessionStore, type SymbolStore } from './session-store';
+import type { EngineSnapshot, Result, SystemState } from './types';
+
+const MS_PER_MINUTE = 60_000;
+/** Upper bound for one `advance`, so a typo cannot lock the engine for minutes. */
+export const MAX_ADVANCE_MINUTES = 100_000;
+
+interface SymbolFeed {
+  store: SymbolStore;
+  day: DayData;
+  builders: DerivedBarBuilder[];
+}
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+
+export class Backtest {
+  state: SystemState = 'STOPPED';
+  speedMultiplier: number;
+  readonly pipeline = new Pipeline();
+  readonly tradingDays: string[];
+  readonly market: MarketDataOptions;
+  /** Wall-clock time the system was last started (epoch ms), null before. */
+  startedAt: number | null = null;
+  session: SessionStore | null = null;
+  sessionDay: TradingDay | null = null;
+  /** Market minutes of the open session already processed (0 at the open, sessionMinutes at the close). */
+  minute = 0;
+  private dayIndex = -1;
+  private lastSessionId = 0;
+  private feeds: SymbolFeed[] = [];
+
+  constructor(
+    readonly config: SessionConfig,
+    market: Partial<MarketDataOptions> = {},
+  ) {
+    this.speedMultiplier = config.speedMultiplier;
+    this.market = { ...DEFAULT_MARKET_OPTIONS, ...market };
+    this.tradingDays = tradingDaysBetween(config.startDate, config.endDate);
+  }
+
+  start(): Result<void> {
+    if (this.state === 'RUNNING' || this.state === 'PAUSED') {
+      return fail(`system start: the system is already ${this.state}; stop it first to start over`);
+    }
+    if (this.tradingDays.length === 0) {
+      return fail(
+        `system start: the backtest window ${this.config.startDate} to ${this.config.endDate} has no trading days`,
+      );
+    }
+    this.startedAt = Date.now();
+    this.openSession(0);
+    this.state = 'RUNNING';
+    return ok(undefined);
+  }
+
+  pause(): Result<void> {
+    if (this.state !== 'RUNNING')
+      return fail(`system pause: only a RUNNING system can pause (it is ${this.state})`);
+    this.state = 'PAUSED';
+    return ok(undefined);
+  }
+
+  resume(): Result<void> {
+    if (this.state !== 'PAUSED')
+      return fail(`system resume: only a PAUSED system can resume (it is ${this.state})`);
+    this.state = 'RUNNING';
+    return ok(undefined);
+  }
+
+  /** Stops the replay; the session's data stays available for exports until the next start. */
+  stop(): Result<void> {
+    if (this.state !== 'RUNNING' && this.state !== 'PAUSED') {
+      return fail(`system stop: the system is not running (it is ${this.state})`);
+    }
+    this.state = 'STOPPED';
+    return ok(undefined);
+  }
+
+  setSpeed(multiplier: number): Result<void> {
+    if (!Number.isFinite(multiplier) || multiplier <= 0 || multiplier > 1_000_000) {
+      return fail(
+        `system speed: "${multiplier}" is not a speed multiplier (expected a number > 0 and <= 1000000)`,
+      );
+    }
+    this.speedMultiplier = multiplier;
+    return ok(undefined);
+  }
+
+  /**
+   * Moves the clock `minutes` market minutes, processing everything due. At the close the session stays
+   * as it is; the next minute opens the next trading day. Returns the minutes actually advanced (fewer
+   * when the backtest reaches its end).
+   */
+  advance(minutes: number): Result<number> {
+    if (!Number.isInteger(minutes) || minutes < 1 || minutes > MAX_ADVANCE_MINUTES) {
+      return fail(
+        `system advance: "${minutes}" is not a number of minutes (expected a whole number 1-${MAX_ADVANCE_MINUTES})`,
+      );
+    }
+    if (this.state !== 'RUNNING' && this.state !== 'PAUSED') {
+      return fail(
+        this.state === 'FINISHED'
+          ? 'system advance: the backtest is FINISHED; use system start to replay it again'
+          : 'system advance: the system is STOPPED; use system start first',
+      );
+    }
+    let advanced = 0;
+    while (advanced < minutes && !this.finished) {
+      if (this.minute === this.sessionMinutes) this.openSession(this.dayIndex + 1);
+      this.processMinute();
+      advanced++;
+    }
+    return ok(advanced);
+  }
+
+  get finished(): boolean {
+    return this.state === 'FINISHED';
+  }
+
+  get sessionMinutes(): number {
+    return this.sessionDay?.sessionMinutes ?? 0;
+  }
+
+  /** The backtest clock in epoch ms, null before the first start. */
+  get marketTimeMs(): number | null {
+    if (!this.sessionDay) return null;
+    return localToUtcMs(this.sessionDay.date, this.sessionDay.openMinute) + this.minute * MS_PER_MINUTE;
+  }
+
+  snapshot(): EngineSnapshot {
+    const time = this.marketTimeMs;
+    const counters = this.pipeline.counters;
+    return {
+      sessionName: this.config.sessionName,
+      state: this.state,
+      marketTime: time === null ? null : formatLocalDateTime(time),
+      sessionDate: this.sessionDay?.date ?? null,
+      sessionId: this.session?.sessionId ?? 0,
+      speedMultiplier: this.speedMultiplier,
+      symbols: [...this.config.symbols],
+      backtestWindow: { startDate: this.config.startDate, endDate: this.config.endDate },
+      sessionMinute: this.minute,
+      sessionMinutes: this.sessionMinutes,
+      barsProcessed: counters.barsProcessed,
+      ticksProcessed: counters.ticksProcessed,
+      quotesProcessed: counters.quotesProcessed,
+    };
+  }
+
+  /** Opens trading day `index` of the window: new streams, a new session id, history moved forward. */
+  private openSession(index: number): void {
+    const date = this.tradingDays[index];
+    if (date === undefined) throw new Error(`no trading day ${index} in the backtest window`);
+    const day = tradingDay(date);
+    this.pipeline.time('session_coordinator', () => {
+      this.dayIndex = index;
+      this.sessionDay = day;
+      this.minute = 0;
+      this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes);
+      const openMs = localToUtcMs(date, day.openMinute);
+      this.feeds = [...this.session.symbols.values()].map((store) => {
+        for (const series of loadHistorical(store.symbol, date, this.config.historical, this.market)) {
+          store.historical.set(series.interval, series);
+        }
+        const builders = this.config.derivedIntervals.map((interval) => {
+          const out = store.bars.get(interval);
+          if (!out) throw new Error(`no ${interval} stream for ${store.symbol}`);
+          return new DerivedBarBuilder(Number.parseInt(interval, 10), openMs, out);
+        });
+        return { store, day: generateDay(store.symbol, day, this.market), builders };
+      });
+      this.pipeline.counters.sessionsOpened++;
+    });
+  }
+
+  /** Runs the four stages for the next minute of the open session. */
+  private processMinute(): void {
+    const m = this.minute;
+    const { counters } = this.pipeline;
+    this.pipeline.time('session_coordinator', () => {
+      for (const { store, day } of this.feeds) {
+        const from = m === 0 ? 0 : (day.tickEnd[m - 1] as number);
+        const to = day.tickEnd[m] as number;
+        store.ticks?.appendRange(day.ticks, from, to);
+        store.quotes?.appendRange(day.quotes, from, to);
+        if (store.ticks) counters.ticksProcessed += to - from;
+        if (store.quotes) counters.quotesProcessed += to - from;
+        const bar = day.barOfMinute[m] as number;
+        if (bar >= 0) {
+          store.baseBars.appendRange(day.bars, bar, bar + 1);
+          counters.barsProcessed++;
+        }
+      }
+    });
+    this.pipeline.time('data_processor', () => {
+      const closing = m + 1 === this.sessionMinutes;
+      for (const { store, day, builders } of this.feeds) {
+        const bar = day.barOfMinute[m] as number;
+        const b = day.bars;
+        for (const builder of builders) {
+          const before = builder.out.length;
+          if (bar >= 0) {
+            builder.addBaseBar(
+              m,
+              b.open[bar] as number,
+              b.high[bar] as number,
+              b.low[bar] as number,
+              b.close[bar] as number,
+              b.volume[bar] as number,
+            );
+          }
+          builder.minuteEnded(m);
+          if (closing) builder.sessionClosed();
+          counters.derivedBarsProcessed += builder.out.length - before;
+        }
+        if (bar >= 0)
+          store.metrics.addBar(b.high[bar] as number, b.low[bar] as number, b.volume[bar] as number);
+      }
+    });
+    this.pipeline.time('data_quality_manager', () => {
+      for (const { store } of this.feeds) store.metrics.expectedBars = m + 1;
+    });
+    this.pipeline.time('analysis_engine', () => {
+      for (const { store, day } of this.feeds) {
+        const bar = day.barOfMinute[m] as number;
+        if (bar >= 0) store.metrics.addToVwap(day.bars.close[bar] as number, day.bars.volume[bar] as number);
+      }
+    });
+    this.minute = m + 1;
+    counters.minutesProcessed++;
+    if (this.minute === this.sessionMinutes && this.dayIndex === this.tradingDays.length - 1) {
+      this.state = 'FINISHED';
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// Historical bars for the trailing trading days before a session, from the same generator as the session
+// itself, so history and the live day form one continuous series.
+
+import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
+import { BarColumns } from './columns';
+import type { HistoricalRequest } from './config';
+import { DerivedBarBuilder } from './derived-bars';
+import { type DayData, dailyBarOf, generateDay, type MarketDataOptions } from './market-data';
+import type { HistoricalSeries } from './session-store';
+
+/** Requests that apply to a symbol, one per interval (the longest trailing window wins). */
+export function requestsFor(symbol: string, requests: readonly HistoricalRequest[]): HistoricalRequest[] {
+  const byInterval = new Map<string, HistoricalRequest>();
+  for (const r of requests) {
+    if (r.symbols !== 'all' && !r.symbols.includes(symbol)) continue;
+    const known = byInterval.get(r.interval);
+    if (!known || known.trailingDays < r.trailingDays) byInterval.set(r.interval, r);
+  }
+  return [...byInterval.values()];
+}
+
+function minuteBarsOf(day: DayData, intervalMinutes: number, out: BarColumns): void {
+  if (intervalMinutes === 1) {
+    out.appendRange(day.bars, 0, day.bars.length);
+    return;
+  }
+  const info = tradingDay(day.date);
+  const builder = new DerivedBarBuilder(intervalMinutes, localToUtcMs(day.date, info.openMinute), out);
+  for (let m = 0; m < day.sessionMinutes; m++) {
+    const i = day.barOfMinute[m] as number;
+    if (i >= 0) {
+      builder.addBaseBar(
+        m,
+        day.bars.open[i] as number,
+        day.bars.high[i] as number,
+        day.bars.low[i] as number,
+        day.bars.close[i] as number,
+        day.bars.volume[i] as number,
+      );
+    }
+    builder.minuteEnded(m);
+  }
+  builder.sessionClosed();
+}
+
+/** Loads every requested historical interval of one symbol for the session on `sessionDate`. */
+export function loadHistorical(
+  symbol: string,
+  sessionDate: string,
+  requests: readonly HistoricalRequest[],
+  options: MarketDataOptions,
+): HistoricalSeries[] {
+  // Several intervals share days (10 days of 1m inside 30 days of 1d): generate each day once.
+  const days = new Map<string, DayData>();
+  const dayData = (date: string) => {
+    let data = days.get(date);
+    if (!data) {
+      data = generateDay(symbol, tradingDay(date), options);
+      days.set(date, data);
+    }
+    return data;
+  };
+  return requestsFor(symbol, requests).map((request) => {
+    const dates = previousTradingDays(sessionDate, request.trailingDays);
+    if (request.interval === '1d') {
+      const bars = new BarColumns(dates.length);
+      for (const date of dates) {
+        const bar = dailyBarOf(dayData(date));
+        if (bar) bars.append(localToUtcMs(date, 0), bar.open, bar.high, bar.low, bar.close, bar.volume);
+      }
+      return { interval: request.interval, bars, dates };
+    }
+    const minutes = Number.parseInt(request.interval, 10);
+    const bars = new BarColumns(Math.ceil((dates.length * 390) / minutes));
+    for (const date of dates) minuteBarsOf(dayData(date), minutes, bars);
+    return { interval: request.interval, bars, dates };
+  });
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { localToUtcMs, tradingDay } from './calendar';
+import { activityAt, type DayData, dailyBarOf, generateDay } from './market-data';
+
+const JULY_1 = tradingDay('2025-07-01');
+const opts = { seed: 1, gapRate: 0 };
+
+function columns(d: DayData) {
+  return [
+    d.bars.time.slice(0, d.bars.length),
+    d.bars.close.slice(0, d.bars.length),
+    d.ticks.price.slice(0, d.ticks.length),
+    d.ticks.size.slice(0, d.ticks.length),
+    d.quotes.bid.slice(0, d.quotes.length),
+  ];
+}
+
+describe('built-in market data', () => {
+  it('is deterministic for a symbol, date and seed, and differs with the seed or the symbol', () => {
+    const a = generateDay('RIVN', JULY_1, opts);
+    const b = generateDay('RIVN', JULY_1, opts);
+    expect(columns(a)).toEqual(columns(b));
+    expect(columns(generateDay('RIVN', JULY_1, { seed: 2, gapRate: 0 }))[1]).not.toEqual(columns(a)[1]);
+    expect(columns(generateDay('AAPL', JULY_1, opts))[1]).not.toEqual(columns(a)[1]);
+  });
+
+  it("has one bar per minute, each exactly the aggregation of that minute's ticks", () => {
+    const d = generateDay('AAPL', JULY_1, opts);
+    expect(d.bars.length).toBe(390);
+    const openMs = localToUtcMs('2025-07-01', 570);
+    for (let m = 0; m < 390; m++) {
+      const from = m === 0 ? 0 : (d.tickEnd[m - 1] as number);
+      const to = d.tickEnd[m] as number;
+      expect(to).toBeGreaterThan(from);
+      const prices = Array.from(d.ticks.price.slice(from, to));
+      const bar = d.barOfMinute[m] as number;
+      expect(bar).toBe(m);
+      expect(d.bars.time[bar]).toBe(openMs + m * 60_000);
+      expect(d.bars.open[bar]).toBe(prices[0]);
+      expect(d.bars.close[bar]).toBe(prices[prices.length - 1]);
+      expect(d.bars.high[bar]).toBe(Math.max(...prices));
+      expect(d.bars.low[bar]).toBe(Math.min(...prices));
+      expect(d.bars.volume[bar]).toBe(Array.from(d.ticks.size.slice(from, to)).reduce((s, x) => s + x, 0));
+      for (let i = from; i < to; i++) {
+        const t = d.ticks.time[i] as number;
+        expect(t).toBeGreaterThanOrEqual(openMs + m * 60_000);
+        expect(t).toBeLessThan(openMs + (m + 1) * 60_000);
+        if (i > from) expect(t).toBeGreaterThanOrEqual(d.ticks.time[i - 1] as number);
+      }
+    }
+  });
+
+  it('quotes every trade with bid below ask, in cents, and prices in cents', () => {
+    const d = generateDay('RIVN', JULY_1, opts);
+    expect(d.quotes.length).toBe(d.ticks.length);
+    for (let i = 0; i < d.quotes.length; i++) {
+      const bid = d.quotes.bid[i] as number;
+      const ask = d.quotes.ask[i] as number;
+      expect(bid).toBeLessThan(ask);
+      expect(Math.round(bid * 100) / 100).toBe(bid);
+      expect(Math.round(ask * 100) / 100).toBe(ask);
+      expect(d.quotes.bidSize[i]).toBeGreaterThan(0);
+      const price = d.ticks.price[i] as number;
+      expect(Math.round(price * 100) / 100).toBe(price);
+    }
+  });
+
+  it('trades most near the open and the close (U-shaped volume)', () => {
+    expect(activityAt(0, 390)).toBeGreaterThan(activityAt(195, 390) * 2);
+    expect(activityAt(389, 390)).toBeGreaterThan(activityAt(195, 390) * 2);
+    const d = generateDay('TSLA', JULY_1, opts);
+    const volumeOf = (from: number, to: number) => {
+      let v = 0;
+      for (let m = from; m < to; m++) v += d.bars.volume[m] as number;
+      return v;
+    };
+    expect(volumeOf(0, 30)).toBeGreaterThan(volumeOf(180, 210) * 1.5);
+    expect(volumeOf(360, 390)).toBeGreaterThan(volumeOf(180, 210) * 1.5);
+  });
+
+  it('drops whole minutes at the gap rate without changing the minutes that trade', () => {
+    const full = generateDay('RIVN', JULY_1, opts);
+    const gappy = generateDay('RIVN', JULY_1, { seed: 1, gapRate: 0.1 });
+    expect(gappy.bars.length).toBeLessThan(380);
+    expect(gappy.bars.length).toBeGreaterThan(320);
+    for (let m = 0; m < 390; m++) {
+      const g = gappy.barOfMinute[m] as number;
+      if (g < 0) continue;
+      expect(gappy.bars.close[g]).toBe(full.bars.close[m]);
+      expect(gappy.bars.volume[g]).toBe(full.bars.volume[m]);
+    }
+  });
+
+  it('connects days with an overnight gap and gives an early close 210 bars', () => {
+    const d1 = generateDay('RIVN', JULY_1, opts);
+    const d2 = generateDay('RIVN', tradingDay('2025-07-02'), opts);
+    const lastClose = d1.bars.close[389] as number;
+    const nextOpen = d2.bars.open[0] as number;
+    expect(nextOpen).not.toBe(lastClose);
+    expect(Math.abs(Math.log(nextOpen / lastClose))).toBeLessThan(0.3);
+    expect(generateDay('RIVN', tradingDay('2025-07-03'), opts).bars.length).toBe(210);
+  });
+
+  it("builds the daily bar from the day's minute bars", () => {
+    const d = generateDay('AAPL', JULY_1, opts);
+    const daily = dailyBarOf(d);
+    expect(daily?.open).toBe(d.bars.open[0]);
+    expect(daily?.close).toBe(d.bars.close[389]);
+    expect(daily?.high).toBe(Math.max(...d.bars.high.slice(0, 390)));
+    expect(daily?.low).toBe(Math.min(...d.bars.low.slice(0, 390)));
+  });
+});

@@ -1,0 +1,96 @@
+// What one trading session holds, per symbol: append-only columnar streams (base bars, each derived
+// interval, ticks, quotes), the historical bars loaded for it, and the running session metrics.
+
+import { BarColumns, QuoteColumns, TickColumns } from './columns';
+import type { SessionConfig } from './config';
+
+export interface HistoricalSeries {
+  interval: string;
+  bars: BarColumns;
+  /** The distinct trading dates the rows cover, oldest first. */
+  dates: string[];
+}
+
+export class SessionMetrics {
+  volume = 0;
+  high = Number.NaN;
+  low = Number.NaN;
+  /** Base bars expected so far: every session minute that has ended. */
+  expectedBars = 0;
+  receivedBars = 0;
+  /** Volume-weighted average of bar closes, kept by the analysis stage. */
+  vwap = Number.NaN;
+  private priceVolume = 0;
+  private vwapVolume = 0;
+
+  addBar(high: number, low: number, volume: number): void {
+    this.volume += volume;
+    if (!(high <= this.high)) this.high = high;
+    if (!(low >= this.low)) this.low = low;
+    this.receivedBars++;
+  }
+
+  addToVwap(price: number, volume: number): void {
+    this.priceVolume += price * volume;
+    this.vwapVolume += volume;
+    if (this.vwapVolume > 0) this.vwap = this.priceVolume / this.vwapVolume;
+  }
+
+  /** Percentage of expected base bars received, 100 before any is due. */
+  get quality(): number {
+    if (this.expectedBars === 0) return 100;
+    return Math.round((this.receivedBars / this.expectedBars) * 10_000) / 100;
+  }
+}
+
+export class SymbolStore {
+  readonly bars = new Map<string, BarColumns>();
+  readonly ticks: TickColumns | null;
+  readonly quotes: QuoteColumns | null;
+  readonly historical = new Map<string, HistoricalSeries>();
+  readonly metrics = new SessionMetrics();
+
+  constructor(
+    readonly symbol: string,
+    config: SessionConfig,
+    sessionMinutes: number,
+  ) {
+    // Capacities sized for the day, so a full session holds its bars without spare room.
+    this.bars.set(config.baseInterval, new BarColumns(sessionMinutes));
+    for (const interval of config.derivedIntervals) {
+      this.bars.set(interval, new BarColumns(Math.ceil(sessionMinutes / Number.parseInt(interval, 10))));
+    }
+    this.ticks = config.ticks ? new TickColumns() : null;
+    this.quotes = config.quotes ? new QuoteColumns() : null;
+  }
+
+  get baseBars(): BarColumns {
+    return this.bars.values().next().value as BarColumns;
+  }
+}
+
+export class SessionStore {
+  readonly symbols = new Map<string, SymbolStore>();
+
+  constructor(
+    /** Changes whenever the session's streams restart. */
+    readonly sessionId: number,
+    readonly date: string,
+    config: SessionConfig,
+    sessionMinutes: number,
+  ) {
+    for (const symbol of config.symbols)
+      this.symbols.set(symbol, new SymbolStore(symbol, config, sessionMinutes));
+  }
+
+  /** Total bytes held by the session's typed arrays (bars, ticks, quotes, historical). */
+  get allocatedBytes(): number {
+    let bytes = 0;
+    for (const s of this.symbols.values()) {
+      for (const bars of s.bars.values()) bytes += bars.allocatedBytes;
+      bytes += (s.ticks?.allocatedBytes ?? 0) + (s.quotes?.allocatedBytes ?? 0);
+      for (const h of s.historical.values()) bytes += h.bars.allocatedBytes;
+    }
+    return bytes;
+  }
+}
