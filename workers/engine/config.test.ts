@@ -1,0 +1,446 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SESSION_CONFIG_JSON,
+  defaultSessionConfig,
+  derivedIntervalProblem,
+  intervalMinutes,
+  normalizeInterval,
+  parseSessionConfig,
+  parseSessionConfigText,
+  type SessionConfig,
+} from './config';
+import original from './fixtures/original-config.json';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the fixture freely
+type Json = Record<string, any>;
+
+/** A copy of the original-format example, changed by `edit`. */
+function example(edit: (config: Json) => void = () => {}): Json {
+  const config = structuredClone(original) as Json;
+  edit(config);
+  return config;
+}
+
+function ok(input: unknown): SessionConfig {
+  const result = parseSessionConfig(input);
+  if (!result.ok) throw new Error(`expected a valid config, got: ${result.error}`);
+  return result.value;
+}
+
+function error(input: unknown): string {
+  const result = parseSessionConfig(input);
+  if (result.ok) throw new Error('expected the config to be refused');
+  expect(result.error).not.toContain('\n');
+  return result.error;
+}
+
+describe('intervals', () => {
+  it('normalizes integers and strings to "Nm", keeps "1d"', () => {
+    expect(normalizeInterval(5)).toBe('5m');
+    expect(normalizeInterval('5m')).toBe('5m');
+    expect(normalizeInterval('5')).toBe('5m');
+    expect(normalizeInterval(1)).toBe('1m');
+    expect(normalizeInterval(390)).toBe('390m');
+    expect(normalizeInterval('1d')).toBe('1d');
+  });
+
+  it('throws a RangeError naming the value', () => {
+    for (const bad of [0, -5, 2.5, 391, '0m', '5M', '05m', ' 5m', '2d', '1w', '', 'ticks']) {
+      expect(() => normalizeInterval(bad)).toThrow(RangeError);
+    }
+    expect(() => normalizeInterval('1h')).toThrow(/"1h" is not an interval .*write hours as minutes: "60m"/);
+    expect(() => normalizeInterval(400)).toThrow(/400 is longer than a trading session/);
+  });
+
+  it('measures intervals in minutes, "1d" as a calendar day', () => {
+    expect(intervalMinutes('1m')).toBe(1);
+    expect(intervalMinutes('15m')).toBe(15);
+    expect(intervalMinutes('1d')).toBe(1440);
+    expect(() => intervalMinutes('15x')).toThrow(RangeError);
+  });
+
+  it('says why an interval cannot be derived from a base', () => {
+    expect(derivedIntervalProblem('5m', '1m')).toBeNull();
+    expect(derivedIntervalProblem('7m', '2m')).toBe(
+      '"7m" is not a multiple of the base interval "2m" (derived bars are built from whole base bars)',
+    );
+    expect(derivedIntervalProblem('1m', '1m')).toBe('"1m" is not longer than the base interval "1m"');
+    expect(derivedIntervalProblem('1d', '1m')).toMatch(/daily interval, accepted only in .*historical/);
+  });
+});
+
+describe('the built-in default', () => {
+  it('has the documented fields', () => {
+    const config = defaultSessionConfig();
+    expect(config).toMatchObject({
+      sessionName: 'Example Trading Session',
+      mode: 'backtest',
+      exchangeGroup: 'US_EQUITY',
+      assetClass: 'EQUITY',
+      startDate: '2025-07-01',
+      endDate: '2025-07-03',
+      speedMultiplier: 60,
+      symbols: ['RIVN', 'AAPL', 'TSLA'],
+      baseInterval: '1m',
+      derivedIntervals: ['5m', '15m'],
+      ticks: true,
+      quotes: true,
+      historical: [
+        { interval: '1m', trailingDays: 10, symbols: 'all' },
+        { interval: '1d', trailingDays: 30, symbols: 'all' },
+      ],
+      ignored: [],
+    });
+    expect(config.raw).toEqual(DEFAULT_SESSION_CONFIG_JSON);
+  });
+
+  it('is a fresh copy each time and its JSON cannot be changed', () => {
+    const a = defaultSessionConfig();
+    a.symbols.push('NVDA');
+    (a.raw.session_data_config as Json).symbols.push('NVDA');
+    expect(defaultSessionConfig().symbols).toEqual(['RIVN', 'AAPL', 'TSLA']);
+    expect(Object.isFrozen(DEFAULT_SESSION_CONFIG_JSON)).toBe(true);
+    expect(Object.isFrozen((DEFAULT_SESSION_CONFIG_JSON.session_data_config as Json).symbols)).toBe(true);
+  });
+});
+
+describe('the original format', () => {
+  it('loads the example file unchanged, listing and keeping its ignored sections', () => {
+    const config = ok(original);
+    expect(config).toMatchObject({
+      sessionName: 'Original Format Example',
+      symbols: ['RIVN', 'AAPL'],
+      derivedIntervals: ['5m', '15m'],
+      ticks: true,
+      quotes: true,
+      speedMultiplier: 60,
+      historical: [
+        { interval: '1m', trailingDays: 10, symbols: 'all' },
+        { interval: '1d', trailingDays: 30, symbols: 'all' },
+      ],
+    });
+    expect(config.ignored).toEqual([
+      'session_data_config.streaming',
+      'session_data_config.historical.enable_quality',
+      'session_data_config.gap_filler',
+      'session_data_config.indicators',
+    ]);
+    expect(config.raw).toEqual(original);
+    expect(JSON.stringify(config.raw)).toBe(JSON.stringify(original)); // same key order too
+    // A deep copy: changing the result does not change the input.
+    ((config.raw.session_data_config as Json).indicators as Json).session.push({});
+    expect(original.session_data_config.indicators.session).toHaveLength(2);
+  });
+
+  it('parses the same from its text, and raw parses to the same config', () => {
+    const fromText = parseSessionConfigText(JSON.stringify(original, null, 2));
+    expect(fromText).toEqual({ ok: true, value: ok(original) });
+    expect(ok(ok(original).raw)).toEqual(ok(original));
+  });
+
+  it('keeps ignored sections at the top level and in session_data_config', () => {
+    const config = ok(
+      example((c) => {
+        c.strategies = [{ name: 'orb' }];
+        c.metadata = { author: 'x' };
+        c.session_data_config.scanners = null;
+        c.session_data_config.api_config = { key: 'k' };
+      }),
+    );
+    expect(config.ignored).toEqual([
+      'session_data_config.streaming',
+      'session_data_config.historical.enable_quality',
+      'session_data_config.gap_filler',
+      'session_data_config.indicators',
+      'session_data_config.scanners',
+      'session_data_config.api_config',
+      'strategies',
+      'metadata',
+    ]);
+    expect(config.raw.strategies).toEqual([{ name: 'orb' }]);
+    expect((config.raw.session_data_config as Json).scanners).toBeNull();
+  });
+});
+
+describe('normalization', () => {
+  it('accepts integer intervals and writes them as strings', () => {
+    const config = ok(
+      example((c) => {
+        c.session_data_config.streams = [15, 'quotes', 1, '5'];
+        c.session_data_config.historical = { enabled: true, data: [{ interval: 1, trailing_days: 3 }] };
+      }),
+    );
+    expect(config.derivedIntervals).toEqual(['5m', '15m']);
+    expect(config.ticks).toBe(false);
+    expect(config.quotes).toBe(true);
+    expect(config.historical).toEqual([{ interval: '1m', trailingDays: 3, symbols: 'all' }]);
+    const sessionData = config.raw.session_data_config as Json;
+    expect(sessionData.streams).toEqual(['15m', 'quotes', '1m', '5m']);
+    expect(sessionData.historical).toEqual({ enabled: true, data: [{ interval: '1m', trailing_days: 3 }] });
+  });
+
+  it('sorts derived intervals by minutes', () => {
+    const config = ok(example((c) => (c.session_data_config.streams = ['60m', '1m', 30, '5m', 390])));
+    expect(config.derivedIntervals).toEqual(['5m', '30m', '60m', '390m']);
+  });
+
+  it('reads the design-note historical form', () => {
+    const config = ok(
+      example((c) => {
+        c.session_data_config.historical = {
+          enabled: true,
+          data: [
+            { interval: '1d', trailing_days: 30 },
+            { interval: 1, trailing_days: 10 },
+          ],
+        };
+      }),
+    );
+    expect(config.historical).toEqual([
+      { interval: '1m', trailingDays: 10, symbols: 'all' },
+      { interval: '1d', trailingDays: 30, symbols: 'all' },
+    ]);
+    expect(config.ignored).not.toContain('session_data_config.historical.enable_quality');
+  });
+
+  it('reads the original historical form with per-symbol requests, merging repeats', () => {
+    const config = ok(
+      example((c) => {
+        c.session_data_config.symbols = ['RIVN', 'AAPL', 'TSLA'];
+        c.session_data_config.historical = {
+          data: [
+            { trailing_days: 5, intervals: ['1m', 5], apply_to: 'all' },
+            { trailing_days: 8, intervals: ['1m'] }, // apply_to defaults to "all"
+            { trailing_days: 20, intervals: ['1m'], apply_to: ['TSLA', 'RIVN'] },
+            { trailing_days: 6, intervals: ['1m'], apply_to: ['AAPL'] }, // covered by "all" for 8 days
+            { trailing_days: 30, intervals: ['1d'], apply_to: ['AAPL'] },
+            { trailing_days: 12, intervals: ['1d'], apply_to: ['AAPL', 'TSLA'] },
+          ],
+        };
+      }),
+    );
+    expect(config.historical).toEqual([
+      { interval: '1m', trailingDays: 8, symbols: 'all' },
+      { interval: '1m', trailingDays: 20, symbols: ['RIVN', 'TSLA'] },
+      { interval: '5m', trailingDays: 5, symbols: 'all' },
+      { interval: '1d', trailingDays: 30, symbols: ['AAPL'] },
+      { interval: '1d', trailingDays: 12, symbols: ['TSLA'] },
+    ]);
+    const raw = (config.raw.session_data_config as Json).historical as Json;
+    expect(raw.data[0]).toEqual({ trailing_days: 5, intervals: ['1m', '5m'], apply_to: 'all' });
+  });
+
+  it('treats a missing historical section or enabled: false as none', () => {
+    expect(ok(example((c) => delete c.session_data_config.historical)).historical).toEqual([]);
+    const disabled = ok(
+      example((c) => {
+        c.session_data_config.historical = { enabled: false, data: [{ interval: 5, trailing_days: 10 }] };
+      }),
+    );
+    expect(disabled.historical).toEqual([]);
+    expect((disabled.raw.session_data_config as Json).historical).toEqual({
+      enabled: false,
+      data: [{ interval: '5m', trailing_days: 10 }],
+    });
+    expect(ok(example((c) => (c.session_data_config.historical = { enabled: false }))).historical).toEqual(
+      [],
+    );
+  });
+
+  it('fills defaults in place: asset_class and speed_multiplier', () => {
+    const config = ok(
+      example((c) => {
+        delete c.asset_class;
+        delete c.backtest_config.speed_multiplier;
+      }),
+    );
+    expect(config.assetClass).toBe('EQUITY');
+    expect(config.speedMultiplier).toBe(60);
+    expect(Object.keys(config.raw).slice(0, 4)).toEqual([
+      'session_name',
+      'exchange_group',
+      'asset_class',
+      'mode',
+    ]);
+    expect(config.raw.backtest_config).toEqual({
+      start_date: '2025-07-01',
+      end_date: '2025-07-03',
+      speed_multiplier: 60,
+    });
+  });
+
+  it('accepts tickers with a class suffix and a one-day window', () => {
+    const config = ok(
+      example((c) => {
+        c.session_data_config.symbols = ['BRK.B', 'RIVN'];
+        c.backtest_config.end_date = c.backtest_config.start_date;
+        c.backtest_config.speed_multiplier = 0.5;
+      }),
+    );
+    expect(config.symbols).toEqual(['BRK.B', 'RIVN']);
+    expect(config.endDate).toBe(config.startDate);
+    expect(config.speedMultiplier).toBe(0.5);
+  });
+});
+
+describe('error messages', () => {
+  it('names an unknown field by its full path and lists what is accepted', () => {
+    const message = error(
+      example((c) => {
+        c.session_data_config.sybmols = c.session_data_config.symbols;
+        delete c.session_data_config.symbols;
+      }),
+    );
+    expect(message).toMatch(
+      /^session_data_config\.sybmols: unknown field, did you mean "symbols"\? \(accepted: symbols, streams, historical; ignored sections: indicators, /,
+    );
+    expect(error(example((c) => (c.backtest_config.speed = 2)))).toMatch(
+      /^backtest_config\.speed: unknown field, did you mean "speed_multiplier"\? \(accepted: start_date, end_date, speed_multiplier\)$/,
+    );
+    expect(error(example((c) => (c.session_data_config.historical.data[1].apply = 'all')))).toMatch(
+      /^session_data_config\.historical\.data\[1\]\.apply: unknown field, did you mean "apply_to"\?/,
+    );
+    expect(error(example((c) => (c.Mode = 'backtest')))).toMatch(
+      /^Mode: unknown field, did you mean "mode"\?/,
+    );
+  });
+
+  it('names a field of the wrong type or missing', () => {
+    expect(error(example((c) => (c.backtest_config.speed_multiplier = 'fast')))).toBe(
+      'backtest_config.speed_multiplier: expected a number greater than 0, got "fast"',
+    );
+    expect(error(example((c) => (c.session_data_config.symbols = 'RIVN')))).toBe(
+      'session_data_config.symbols: expected a non-empty list of tickers such as ["RIVN", "AAPL"], got "RIVN"',
+    );
+    expect(error(example((c) => (c.session_name = 42)))).toBe(
+      'session_name: expected a non-empty string, got 42',
+    );
+    expect(error(example((c) => delete c.backtest_config))).toMatch(
+      /^backtest_config: missing \(expected an object/,
+    );
+    expect(error(example((c) => (c.mode = 'live')))).toBe(
+      'mode: expected "backtest" (the only mode), got "live"',
+    );
+    expect(error(example((c) => (c.exchange_group = 'CRYPTO')))).toMatch(
+      /^exchange_group: expected "US_EQUITY"/,
+    );
+    expect(error(example((c) => (c.session_data_config.historical.enabled = 'yes')))).toBe(
+      'session_data_config.historical.enabled: expected true or false, got "yes"',
+    );
+    expect(error([])).toBe('session config: expected a JSON object (the session configuration), got a list');
+    expect(error(example((c) => (c.indicators = () => 1)))).toMatch(/^indicators: not a JSON value/);
+  });
+
+  it('refuses a bad date, a date out of range, and start after end', () => {
+    expect(error(example((c) => (c.backtest_config.start_date = '2025-13-01')))).toBe(
+      'backtest_config.start_date: "2025-13-01" is not a date (expected YYYY-MM-DD)',
+    );
+    expect(error(example((c) => (c.backtest_config.end_date = '2025-02-30')))).toBe(
+      'backtest_config.end_date: "2025-02-30" is not a date (expected YYYY-MM-DD)',
+    );
+    expect(error(example((c) => (c.backtest_config.end_date = '2025-7-3')))).toMatch(/is not a date/);
+    expect(error(example((c) => (c.backtest_config.start_date = '2023-12-29')))).toBe(
+      'backtest_config.start_date: "2023-12-29" is outside the supported dates (2024-01-01 to 2027-12-31)',
+    );
+    expect(error(example((c) => (c.backtest_config.start_date = '2025-07-05')))).toBe(
+      'backtest_config.end_date: "2025-07-03" is before start_date "2025-07-05" (expected start_date <= end_date)',
+    );
+    expect(error(example((c) => (c.backtest_config.speed_multiplier = 0)))).toBe(
+      'backtest_config.speed_multiplier: must be greater than 0, got 0',
+    );
+  });
+
+  it('refuses lower-case, malformed, repeated or no symbols', () => {
+    expect(error(example((c) => (c.session_data_config.symbols = ['RIVN', 'aapl'])))).toBe(
+      'session_data_config.symbols[1]: "aapl" is not upper case (write "AAPL")',
+    );
+    expect(error(example((c) => (c.session_data_config.symbols = ['RI VN'])))).toMatch(
+      /^session_data_config\.symbols\[0\]: "RI VN" is not a ticker/,
+    );
+    expect(error(example((c) => (c.session_data_config.symbols = ['RIVN', 'RIVN'])))).toBe(
+      'session_data_config.symbols[1]: "RIVN" is listed twice',
+    );
+    expect(error(example((c) => (c.session_data_config.symbols = [])))).toMatch(
+      /^session_data_config\.symbols: must list at least one symbol/,
+    );
+  });
+
+  it('refuses bad intervals and unknown streams, naming the value', () => {
+    const streams = (list: unknown[]) => error(example((c) => (c.session_data_config.streams = list)));
+    expect(streams(['1m', 'tick'])).toBe(
+      'session_data_config.streams[1]: "tick" is not a stream (accepted: "ticks", "quotes", "1m" and derived minute intervals such as "5m" or 5)',
+    );
+    expect(streams(['1m', '1h'])).toMatch(
+      /^session_data_config\.streams\[1\]: "1h" is not an interval \(accepted: /,
+    );
+    expect(streams(['1m', 2.5])).toMatch(/^session_data_config\.streams\[1\]: 2\.5 is not an interval/);
+    expect(streams(['1m', 400])).toMatch(
+      /^session_data_config\.streams\[1\]: 400 is longer than a trading session/,
+    );
+    expect(streams(['1m', '1d'])).toBe(
+      'session_data_config.streams[1]: "1d" is a daily interval, accepted only in session_data_config.historical',
+    );
+    expect(streams(['1m', true])).toMatch(
+      /^session_data_config\.streams\[1\]: expected a stream name .*, got true$/,
+    );
+    expect(
+      error(example((c) => (c.session_data_config.historical.data[0].intervals = ['1m', '1w']))),
+    ).toMatch(/^session_data_config\.historical\.data\[0\]\.intervals\[1\]: "1w" is not an interval/);
+  });
+
+  it('refuses repeated streams and a missing base interval', () => {
+    const streams = (list: unknown[]) => error(example((c) => (c.session_data_config.streams = list)));
+    expect(streams(['1m', 5, '5m'])).toBe(
+      'session_data_config.streams[2]: "5m" is listed twice (5 and "5m" are the same)',
+    );
+    expect(streams(['1m', 'ticks', 'ticks'])).toBe('session_data_config.streams[2]: "ticks" is listed twice');
+    expect(streams(['5m', '15m'])).toBe(
+      'session_data_config.streams: must include the base interval "1m" (the generator produces 1-minute bars; the smallest listed is "5m")',
+    );
+    expect(streams(['ticks'])).toMatch(/must include the base interval "1m" .*none is listed\)$/);
+  });
+
+  it('refuses historical requests that are out of range or name other symbols', () => {
+    const historical = (edit: (h: Json) => void) =>
+      error(example((c) => edit(c.session_data_config.historical)));
+    expect(historical((h) => (h.data[1].apply_to = ['RIVN', 'NVDA']))).toBe(
+      'session_data_config.historical.data[1].apply_to[1]: "NVDA" is not in session_data_config.symbols (RIVN, AAPL)',
+    );
+    expect(historical((h) => (h.data[0].apply_to = 'RIVN'))).toMatch(
+      /^session_data_config\.historical\.data\[0\]\.apply_to: expected "all" or a list of symbols/,
+    );
+    expect(historical((h) => (h.data[0].trailing_days = 261))).toBe(
+      'session_data_config.historical.data[0].trailing_days: expected a whole number of days from 1 to 260, got 261',
+    );
+    expect(historical((h) => (h.data[0].trailing_days = 1.5))).toMatch(/got 1\.5$/);
+    expect(historical((h) => (h.data[0].interval = '1m'))).toBe(
+      'session_data_config.historical.data[0]: give either "interval" or "intervals" (a list), not both',
+    );
+    expect(historical((h) => delete h.data[0].intervals)).toMatch(
+      /^session_data_config\.historical\.data\[0\]\.intervals: missing/,
+    );
+    expect(historical((h) => delete h.data)).toMatch(/^session_data_config\.historical\.data: missing/);
+  });
+});
+
+describe('JSON text', () => {
+  it('reports invalid JSON with its line and column', () => {
+    expect(parseSessionConfigText('{\n  "session_name": "x",\n}')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^invalid JSON: .*\(line 3, column 1\)$/),
+    });
+    expect(parseSessionConfigText('')).toEqual({ ok: false, error: 'invalid JSON: the text is empty' });
+    expect(parseSessionConfigText('[1, 2')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^invalid JSON: /),
+    });
+  });
+
+  it('validates the parsed value and accepts a byte-order mark', () => {
+    expect(parseSessionConfigText('"backtest"')).toEqual({
+      ok: false,
+      error: 'session config: expected a JSON object (the session configuration), got "backtest"',
+    });
+    expect(parseSessionConfigText(`\uFEFF${JSON.stringify(DEFAULT_SESSION_CONFIG_JSON)}`).ok).toBe(true);
+  });
+});

@@ -1,0 +1,316 @@
+// The session configuration: parse, validate and normalize a configuration in the original system's JSON
+// form (see docs in /work/shared/spec/export-format.md section 8). The structure and the one-line error
+// messages are defined in `config-schema.ts`; this file turns a valid input into a `SessionConfig`.
+//
+// Decisions:
+// - Both historical forms are accepted, entry by entry: `{"interval", "trailing_days"}` (the design note's
+//   form, usually under `{"enabled": true, "data": [...]}`) and `{"trailing_days", "intervals", "apply_to"}`
+//   (the original's form). `apply_to` ("all" or symbols, default "all") is allowed in both. A missing
+//   historical section or `"enabled": false` means no historical data; `enabled` defaults to true.
+// - `raw` keeps the configuration in the form it was given (key order, historical form, ignored sections
+//   deep-copied as given), with intervals as strings (`5` -> `"5m"`) and the defaults filled in
+//   (`asset_class`, `backtest_config.speed_multiplier`). Parsing `raw` again gives the same SessionConfig.
+// - The streams must list the base interval `"1m"`; derived intervals are whole minutes up to 390.
+// - `intervalMinutes('1d')` is 1440 (a calendar day), so `1d` sorts after every minute interval.
+
+import {
+  BASE_INTERVAL,
+  DEFAULT_ASSET_CLASS,
+  DEFAULT_SPEED_MULTIPLIER,
+  FIELD_ORDER,
+  type HistoricalEntryInput,
+  IGNORED_HISTORICAL_SECTIONS,
+  IGNORED_SECTIONS,
+  intervalMinutes,
+  issueToLine,
+  type SessionConfigInput,
+  sessionConfigSchema,
+} from './config-schema';
+import { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
+
+export {
+  derivedIntervalProblem,
+  IGNORED_HISTORICAL_SECTIONS,
+  IGNORED_SECTIONS,
+  intervalMinutes,
+  normalizeInterval,
+} from './config-schema';
+export { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
+
+export interface HistoricalRequest {
+  interval: string;
+  trailingDays: number;
+  symbols: 'all' | string[];
+}
+
+export interface SessionConfig {
+  sessionName: string;
+  mode: 'backtest';
+  exchangeGroup: 'US_EQUITY';
+  assetClass: string;
+  startDate: string;
+  endDate: string;
+  speedMultiplier: number;
+  symbols: string[];
+  /** Always '1m': the generator produces 1-minute bars. */
+  baseInterval: '1m';
+  /** Derived intervals streamed, e.g. ['5m', '15m'], sorted by minutes ascending. */
+  derivedIntervals: string[];
+  ticks: boolean;
+  quotes: boolean;
+  /**
+   * Historical data to load, sorted by interval (minutes ascending, '1d' last). For each interval: at most
+   * one 'all' entry (the largest trailing days of the entries applying to all symbols), then one entry per
+   * distinct larger trailing days for the symbols named explicitly (symbols in `symbols` order, the largest
+   * days per symbol; a symbol already covered by the 'all' entry for as many days is not repeated).
+   */
+  historical: HistoricalRequest[];
+  /**
+   * The normalized configuration as it appears in an export's `session_config` section: the original's
+   * snake_case shape, in the form and key order it was given (either historical form is kept as given),
+   * intervals as strings, defaults filled in (`asset_class`, `backtest_config.speed_multiplier`), ignored
+   * sections deep-copied as given.
+   */
+  raw: Record<string, unknown>;
+  /** Dotted paths of the sections kept but unused, in document order, e.g. ['session_data_config.indicators']. */
+  ignored: string[];
+}
+
+export type SessionConfigResult = { ok: true; value: SessionConfig } | { ok: false; error: string };
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Validates and normalizes a configuration object (already parsed from JSON). Never throws: a problem is
+ * `{ ok: false, error }` with one line naming the field path and what is accepted (the first problem found).
+ */
+export function parseSessionConfig(input: unknown): SessionConfigResult {
+  const parsed = sessionConfigSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: issueToLine(parsed.error.issues) };
+  // A successful parse means `input` is an object with the checked shape.
+  return { ok: true, value: build(parsed.data, input as JsonObject) };
+}
+
+/** As `parseSessionConfig`, from JSON text; a JSON syntax error is reported with its line and column. */
+export function parseSessionConfigText(text: string): SessionConfigResult {
+  if (typeof text !== 'string') return { ok: false, error: 'invalid JSON: expected text' };
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') return { ok: false, error: 'invalid JSON: the text is empty' };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, error: `invalid JSON: ${jsonErrorLine(body, error)}` };
+  }
+  return parseSessionConfig(value);
+}
+
+/** The built-in default configuration (a fresh copy each call). */
+export function defaultSessionConfig(): SessionConfig {
+  const result = parseSessionConfig(DEFAULT_SESSION_CONFIG_JSON);
+  if (!result.ok) throw new Error(`built-in default session config is invalid: ${result.error}`);
+  return result.value;
+}
+
+function jsonErrorLine(text: string, error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
+  const position = /at position (\d+)/.exec(message);
+  if (position === null || /\bline \d+/.test(message)) return message;
+  const offset = Number(position[1]);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return `${message} (line ${line}, column ${column})`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
+  const sessionData = data.session_data_config;
+  const streams = sessionData.streams;
+  const derivedIntervals = streams
+    .filter((s) => s !== 'ticks' && s !== 'quotes' && s !== BASE_INTERVAL)
+    .sort((a, b) => intervalMinutes(a) - intervalMinutes(b));
+  const historicalSection = sessionData.historical;
+  const entries = historicalSection?.enabled === false ? [] : (historicalSection?.data ?? []);
+
+  return {
+    sessionName: data.session_name,
+    mode: data.mode,
+    exchangeGroup: data.exchange_group,
+    assetClass: data.asset_class ?? DEFAULT_ASSET_CLASS,
+    startDate: data.backtest_config.start_date,
+    endDate: data.backtest_config.end_date,
+    speedMultiplier: data.backtest_config.speed_multiplier ?? DEFAULT_SPEED_MULTIPLIER,
+    symbols: [...sessionData.symbols],
+    baseInterval: BASE_INTERVAL,
+    derivedIntervals,
+    ticks: streams.includes('ticks'),
+    quotes: streams.includes('quotes'),
+    historical: normalizeHistorical(entries, sessionData.symbols),
+    raw: buildRaw(data, input),
+    ignored: ignoredPaths(input),
+  };
+}
+
+function normalizeHistorical(entries: readonly HistoricalEntryInput[], symbols: readonly string[]) {
+  interface Days {
+    all: number;
+    perSymbol: Map<string, number>;
+  }
+  const byInterval = new Map<string, Days>();
+  for (const entry of entries) {
+    const intervals = entry.intervals ?? (entry.interval === undefined ? [] : [entry.interval]);
+    const applyTo = entry.apply_to ?? 'all';
+    for (const interval of intervals) {
+      let days = byInterval.get(interval);
+      if (days === undefined) {
+        days = { all: 0, perSymbol: new Map() };
+        byInterval.set(interval, days);
+      }
+      if (applyTo === 'all') {
+        days.all = Math.max(days.all, entry.trailing_days);
+      } else {
+        for (const symbol of applyTo) {
+          days.perSymbol.set(symbol, Math.max(days.perSymbol.get(symbol) ?? 0, entry.trailing_days));
+        }
+      }
+    }
+  }
+
+  const requests: HistoricalRequest[] = [];
+  const intervals = [...byInterval.keys()].sort((a, b) => intervalMinutes(a) - intervalMinutes(b));
+  for (const interval of intervals) {
+    const days = byInterval.get(interval) as Days;
+    if (days.all > 0) requests.push({ interval, trailingDays: days.all, symbols: 'all' });
+    const groups = new Map<number, string[]>();
+    for (const symbol of symbols) {
+      const own = days.perSymbol.get(symbol) ?? 0;
+      if (own <= days.all) continue;
+      const group = groups.get(own);
+      if (group === undefined) groups.set(own, [symbol]);
+      else group.push(symbol);
+    }
+    for (const [trailingDays, group] of [...groups].sort((a, b) => b[0] - a[0])) {
+      requests.push({ interval, trailingDays, symbols: group });
+    }
+  }
+  return requests;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// raw: the input's own shape and key order, with normalized values and defaults
+
+/**
+ * A copy of `input` where the fields named in `values` take those values (an undefined value drops the
+ * field), every other field (the ignored sections) is deep-copied as given, and a field of `values` that
+ * the input lacks is inserted after the field that precedes it in `order`.
+ */
+function place(input: JsonObject, values: JsonObject, order: readonly string[]): JsonObject {
+  const keys = Object.keys(input);
+  for (const [index, key] of order.entries()) {
+    if (keys.includes(key) || values[key] === undefined) continue;
+    const before = order.slice(0, index).filter((k) => keys.includes(k));
+    const anchor = before.at(-1);
+    keys.splice(anchor === undefined ? 0 : keys.indexOf(anchor) + 1, 0, key);
+  }
+  const out: JsonObject = {};
+  for (const key of keys) {
+    const value = Object.hasOwn(values, key) ? values[key] : structuredClone(input[key]);
+    if (value !== undefined)
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+function buildRaw(data: SessionConfigInput, input: JsonObject): JsonObject {
+  const backtestInput = input.backtest_config as JsonObject;
+  const sessionDataInput = input.session_data_config as JsonObject;
+  const sessionData = data.session_data_config;
+
+  let historical: JsonObject | undefined;
+  if (sessionData.historical !== undefined) {
+    const historicalInput = sessionDataInput.historical as JsonObject;
+    const entriesInput = Array.isArray(historicalInput.data) ? historicalInput.data : [];
+    historical = place(
+      historicalInput,
+      {
+        enabled: sessionData.historical.enabled,
+        data: sessionData.historical.data?.map((entry, index) => {
+          const entryInput = entriesInput[index];
+          return place(
+            isObject(entryInput) ? entryInput : {},
+            {
+              interval: entry.interval,
+              intervals: entry.intervals === undefined ? undefined : [...entry.intervals],
+              trailing_days: entry.trailing_days,
+              apply_to:
+                entry.apply_to === undefined || entry.apply_to === 'all'
+                  ? entry.apply_to
+                  : [...entry.apply_to],
+            },
+            [],
+          );
+        }),
+      },
+      FIELD_ORDER.historical,
+    );
+  }
+
+  return place(
+    input,
+    {
+      session_name: data.session_name,
+      mode: data.mode,
+      exchange_group: data.exchange_group,
+      asset_class: data.asset_class ?? DEFAULT_ASSET_CLASS,
+      backtest_config: place(
+        backtestInput,
+        {
+          start_date: data.backtest_config.start_date,
+          end_date: data.backtest_config.end_date,
+          speed_multiplier: data.backtest_config.speed_multiplier ?? DEFAULT_SPEED_MULTIPLIER,
+        },
+        FIELD_ORDER.backtest,
+      ),
+      session_data_config: place(
+        sessionDataInput,
+        { symbols: [...sessionData.symbols], streams: [...sessionData.streams], historical },
+        FIELD_ORDER.sessionData,
+      ),
+    },
+    FIELD_ORDER.top,
+  );
+}
+
+interface IgnoredLevel {
+  ignored: readonly string[];
+  nested: Readonly<Record<string, IgnoredLevel>>;
+}
+
+const IGNORED_LEVELS: IgnoredLevel = {
+  ignored: IGNORED_SECTIONS,
+  nested: {
+    session_data_config: {
+      ignored: IGNORED_SECTIONS,
+      nested: { historical: { ignored: IGNORED_HISTORICAL_SECTIONS, nested: {} } },
+    },
+  },
+};
+
+function ignoredPaths(input: JsonObject): string[] {
+  const paths: string[] = [];
+  const walk = (object: JsonObject, prefix: string, level: IgnoredLevel): void => {
+    for (const [key, value] of Object.entries(object)) {
+      if (value === undefined) continue;
+      if (level.ignored.includes(key)) paths.push(`${prefix}${key}`);
+      const inner = Object.hasOwn(level.nested, key) ? level.nested[key] : undefined;
+      if (inner !== undefined && isObject(value)) walk(value, `${prefix}${key}.`, inner);
+    }
+  };
+  walk(input, '', IGNORED_LEVELS);
+  return paths;
+}

@@ -1,0 +1,36 @@
+// The built-in session configuration, in the original system's JSON form (what a user would write in a file).
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The built-in default. Historical requests use the design note's form
+ * (`{"enabled": true, "data": [{"interval", "trailing_days"}]}`). Deeply frozen: copy it to change it.
+ */
+export const DEFAULT_SESSION_CONFIG_JSON: Record<string, unknown> = deepFreeze({
+  session_name: 'Example Trading Session',
+  mode: 'backtest',
+  exchange_group: 'US_EQUITY',
+  asset_class: 'EQUITY',
+  backtest_config: {
+    start_date: '2025-07-01',
+    end_date: '2025-07-03',
+    speed_multiplier: 60,
+  },
+  session_data_config: {
+    symbols: ['RIVN', 'AAPL', 'TSLA'],
+    streams: ['1m', '5m', '15m', 'ticks', 'quotes'],
+    historical: {
+      enabled: true,
+      data: [
+        { interval: '1m', trailing_days: 10 },
+        { interval: '1d', trailing_days: 30 },
+      ],
+    },
+  },
+});
