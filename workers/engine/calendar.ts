@@ -432,7 +432,7 @@ export function localToUtcMs(date: string, minuteOfDay: number, seconds = 0): nu
 }
 
 /** Instants are unambiguous: each switch happens at 02:00 on the clock that was running until then. */
-function offsetAtInstant(ms: number): number {
+export function offsetAtInstant(ms: number): number {
   const { year } = civilFromEpochDay(Math.floor(ms / MS_PER_DAY));
   requireDstRuleYear(year);
   const startMs = wallClockMs(dstStart(year), SWITCH_MINUTE) - EST_OFFSET_MINUTES * MS_PER_MINUTE;

@@ -29,9 +29,10 @@ export interface DayData {
 }
 
 const MS_PER_MINUTE = 60_000;
-const REFERENCE_DAY = Date.UTC(2024, 0, 1) / 86_400_000;
-const WALK_DAYS_BEFORE = 1200;
-const WALK_DAYS_AFTER = 2400;
+// Profiles give each symbol's level around the default backtest window (July 2025); the walk spreads from there.
+const REFERENCE_DAY = Date.UTC(2025, 6, 1) / 86_400_000;
+const WALK_DAYS_BEFORE = 1800;
+const WALK_DAYS_AFTER = 1200;
 
 function dayNumber(date: string): number {
   return (
@@ -93,8 +94,16 @@ function exchangeIndex(random: Random): number {
   return EXCHANGE_CODES.length - 1;
 }
 
-/** Generates one trading day of ticks, quotes and one-minute bars for a symbol. */
-export function generateDay(symbol: string, day: TradingDay, options: MarketDataOptions): DayData {
+/**
+ * Generates one trading day of ticks, quotes and one-minute bars for a symbol. History needs only the
+ * bars: `keepTrades: false` still walks every trade (so the bars are the same) but stores none.
+ */
+export function generateDay(
+  symbol: string,
+  day: TradingDay,
+  options: MarketDataOptions,
+  keepTrades = true,
+): DayData {
   const n = day.sessionMinutes;
   const profile = symbolProfile(symbol);
   const random = new Random(hashSeed(`${symbol}:${day.date}`, options.seed));
@@ -105,8 +114,8 @@ export function generateDay(symbol: string, day: TradingDay, options: MarketData
   const expectedTicks = Math.ceil(n * profile.ticksPerMinute * 1.2);
 
   const bars = new BarColumns(n);
-  const ticks = new TickColumns(expectedTicks);
-  const quotes = new QuoteColumns(expectedTicks);
+  const ticks = new TickColumns(keepTrades ? expectedTicks : 1);
+  const quotes = new QuoteColumns(keepTrades ? expectedTicks : 1);
   const barOfMinute = new Int32Array(n).fill(-1);
   const tickEnd = new Int32Array(n);
 
@@ -142,8 +151,10 @@ export function generateDay(symbol: string, day: TradingDay, options: MarketData
       const bidSize = 100 * random.int(1, 20);
       const askSize = 100 * random.int(1, 20);
       if (isGap) continue;
-      ticks.append(time, price, size, venue);
-      quotes.append(time, bid, ask, bidSize, askSize);
+      if (keepTrades) {
+        ticks.append(time, price, size, venue);
+        quotes.append(time, bid, ask, bidSize, askSize);
+      }
       if (k === 0) {
         open = price;
         high = price;
