@@ -1,0 +1,63 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { describeSpeed } from '../../format';
+import { useAppStore } from '../../store/context';
+
+/** The replay speed multiplier; sent to the engine on Enter or when the field loses focus. */
+export function SpeedInput() {
+  const speed = useAppStore((s) => s.snapshot?.speedMultiplier ?? null);
+  const disabled = useAppStore((s) => s.snapshot === null || s.workerError !== null);
+  const setSpeed = useAppStore((s) => s.setSpeed);
+  const [draft, setDraft] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+
+  // Follow the engine's value unless the user is typing.
+  useEffect(() => {
+    if (!editing && speed !== null) setDraft(String(speed));
+  }, [speed, editing]);
+
+  const commit = () => {
+    setEditing(false);
+    const value = Number(draft);
+    if (draft.trim() === '' || !Number.isFinite(value) || value <= 0) {
+      setInvalid(true);
+      if (speed !== null) setDraft(String(speed));
+      return;
+    }
+    setInvalid(false);
+    if (value !== speed) void setSpeed(value);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    commit();
+  };
+
+  return (
+    <form className="speed-input" onSubmit={onSubmit}>
+      <div className="speed-input__row">
+        <input
+          className="speed-input__field"
+          type="number"
+          inputMode="decimal"
+          min="0"
+          step="any"
+          aria-label="Speed multiplier"
+          aria-invalid={invalid}
+          data-testid="speed-input"
+          value={draft}
+          disabled={disabled}
+          onFocus={() => setEditing(true)}
+          onChange={(event) => {
+            setEditing(true);
+            setDraft(event.target.value);
+          }}
+          onBlur={commit}
+        />
+      </div>
+      <div className={invalid ? 'fact__hint fact__hint--invalid' : 'fact__hint'}>
+        {invalid ? 'Enter a number above 0' : speed === null ? '' : describeSpeed(speed)}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+// The client's supervision, tested without threads: a fake worker speaks Comlink over a MessageChannel.
+import { expose } from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEngineClient, type EngineClient, isEngineWorkerError, type WorkerLike } from './engine-client';
+
+class FakeWorker implements WorkerLike {
+  readonly events = new EventTarget();
+  readonly port: MessagePort;
+  terminated = false;
+
+  constructor(api: Record<string, (...args: never[]) => unknown>) {
+    const { port1, port2 } = new MessageChannel();
+    expose(api, port2);
+    this.port = port1;
+  }
+  postMessage(message: unknown, transfer: Transferable[]) {
+    this.port.postMessage(message, transfer);
+  }
+  addEventListener(type: string, listener: (event: Event) => void) {
+    if (type === 'message') {
+      this.port.addEventListener('message', listener as (event: MessageEvent) => void);
+      this.port.start();
+    } else this.events.addEventListener(type, listener);
+  }
+  removeEventListener(type: string, listener: (event: Event) => void) {
+    if (type === 'message')
+      this.port.removeEventListener('message', listener as (event: MessageEvent) => void);
+    else this.events.removeEventListener(type, listener);
+  }
+  terminate() {
+    this.terminated = true;
+    this.port.close();
+  }
+  crash(message: string) {
+    const event = new Event('error', { cancelable: true });
+    Object.assign(event, { message });
+    this.events.dispatchEvent(event);
+  }
+}
+
+const snapshot = { sessionName: 'Example Trading Session', state: 'STOPPED' };
+
+function setup(api: Record<string, (...args: never[]) => unknown>, timeoutMs = 200) {
+  const workers: FakeWorker[] = [];
+  const failures: string[] = [];
+  const client = createEngineClient({
+    timeoutMs,
+    createWorker: () => {
+      const worker = new FakeWorker(api);
+      workers.push(worker);
+      return worker;
+    },
+  });
+  client.onFailure((message) => failures.push(message));
+  return { client, workers, failures };
+}
+
+let client: EngineClient | undefined;
+afterEach(() => client?.dispose());
+
+describe('engine client', () => {
+  it('calls the engine and returns its answer', async () => {
+    const env = setup({
+      snapshot: () => snapshot,
+      step: (minutes: number) => ({ ok: true, value: minutes }),
+    });
+    client = env.client;
+    await expect(client.call('snapshot')).resolves.toEqual(snapshot);
+    await expect(client.call('step', 3)).resolves.toEqual({ ok: true, value: 3 });
+    expect(env.workers).toHaveLength(1);
+  });
+
+  it('stops a worker that does not answer in time and rejects the call clearly', async () => {
+    const env = setup({ snapshot: () => new Promise(() => {}) }, 50);
+    client = env.client;
+    const error = await client.call('snapshot').catch((e: unknown) => e);
+    expect(isEngineWorkerError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/did not answer "snapshot" within 0.05 s/);
+    expect(env.workers[0]?.terminated).toBe(true);
+    expect(env.failures).toHaveLength(1);
+    // Later calls fail at once instead of hanging, until a restart.
+    await expect(client.call('snapshot')).rejects.toThrow(/did not answer/);
+  });
+
+  it('rejects every call in flight when the worker crashes', async () => {
+    const env = setup({ snapshot: () => new Promise(() => {}), start: () => new Promise(() => {}) }, 5_000);
+    client = env.client;
+    const calls = [client.call('snapshot'), client.call('start')].map((p) => p.catch((e: unknown) => e));
+    env.workers[0]?.crash('boom');
+    const errors = await Promise.all(calls);
+    for (const error of errors) {
+      expect(isEngineWorkerError(error)).toBe(true);
+      expect((error as Error).message).toBe('The engine worker crashed: boom.');
+    }
+    expect(env.failures).toEqual(['The engine worker crashed: boom.']);
+  });
+
+  it('restarts with a fresh worker', async () => {
+    const env = setup({ snapshot: () => snapshot }, 5_000);
+    client = env.client;
+    await client.call('snapshot');
+    env.workers[0]?.crash('boom');
+    await expect(client.call('snapshot')).rejects.toThrow(/crashed/);
+    client.restart();
+    await expect(client.call('snapshot')).resolves.toEqual(snapshot);
+    expect(env.workers).toHaveLength(2);
+    expect(env.workers[0]?.terminated).toBe(true);
+    expect(env.workers[1]?.terminated).toBe(false);
+  });
+
+  it('passes an engine bug through as a plain error, not a dead worker', async () => {
+    const env = setup({
+      snapshot: () => {
+        throw new TypeError('bad state');
+      },
+    });
+    client = env.client;
+    const error = await client.call('snapshot').catch((e: unknown) => e);
+    expect(isEngineWorkerError(error)).toBe(false);
+    expect((error as Error).message).toBe('bad state');
+    expect(env.failures).toEqual([]);
+  });
+
+  it('says so when the worker fails without a message (a script that did not load)', async () => {
+    const env = setup({ snapshot: () => new Promise(() => {}) }, 5_000);
+    client = env.client;
+    const call = client.call('snapshot').catch((e: unknown) => e);
+    env.workers[0]?.events.dispatchEvent(new Event('error'));
+    expect(((await call) as Error).message).toBe('The engine worker failed to load or crashed.');
+  });
+});

@@ -1,0 +1,58 @@
+// Display formatting, in one place. Market times arrive as exchange-local ISO strings without an offset
+// (`2025-07-01T09:31:00`) and are shown as they are: never converted through the browser's timezone.
+
+const countFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const decimalFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `1234567` -> `1,234,567`. */
+export const formatCount = (value: number): string => countFormat.format(value);
+
+/** `1234.5` -> `1,234.5`. */
+export const formatDecimal = (value: number): string => decimalFormat.format(value);
+
+/** `2025-07-01T09:31:00` -> `09:31:00`; seconds are added when the engine leaves them out. */
+export function formatMarketTime(iso: string): string {
+  const match = /T(\d{2}:\d{2})(?::(\d{2}))?/.exec(iso);
+  if (!match) return iso;
+  return `${match[1]}:${match[2] ?? '00'}`;
+}
+
+/** `2025-07-01` (or a full ISO date-time) -> `Tue, Jul 1, 2025`. */
+export function formatMarketDate(isoDate: string): string {
+  const day = isoDate.slice(0, 10);
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
+}
+
+const rangeFormat = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** `2025-07-01`, `2025-07-03` -> `Jul 1 – 3, 2025`. */
+export function formatDateRange(startDate: string, endDate: string): string {
+  const start = new Date(`${startDate.slice(0, 10)}T00:00:00Z`);
+  const end = new Date(`${endDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${startDate} – ${endDate}`;
+  return end < start ? `${startDate} – ${endDate}` : rangeFormat.formatRange(start, end);
+}
+
+/** How fast the replay runs, in words: a multiplier of 60 is one market minute per wall-clock second. */
+export function describeSpeed(multiplier: number): string {
+  if (multiplier === 1) return 'real time';
+  const minutesPerSecond = multiplier / 60;
+  if (minutesPerSecond >= 1) {
+    const unit = minutesPerSecond === 1 ? 'minute' : 'minutes';
+    return `${formatDecimal(minutesPerSecond)} market ${unit} per second`;
+  }
+  return `${formatDecimal(multiplier)} market seconds per second`;
+}

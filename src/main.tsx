@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createEngineClient } from './engine-client';
+import { createAppStore } from './store';
+import { AppStoreProvider } from './store/context';
+import { startSnapshotPolling } from './store/polling';
+import './styles/theme.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+// One engine worker and one store for the page's lifetime, created outside React so that StrictMode's
+// double rendering cannot start a second worker.
+const client = createEngineClient();
+const store = createAppStore(client);
+startSnapshotPolling(store);
+
+createRoot(root).render(
+  <StrictMode>
+    <AppStoreProvider store={store}>
+      <App />
+    </AppStoreProvider>
+  </StrictMode>,
+);

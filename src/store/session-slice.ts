@@ -1,0 +1,51 @@
+import type { StateCreator } from 'zustand';
+import type { EngineSnapshot, Result } from '../../workers/engine/types';
+import type { EngineClient } from '../engine-client';
+import type { AppState, SessionAction, SessionSlice } from './types';
+
+export const createSessionSlice =
+  (client: EngineClient): StateCreator<AppState, [], [], SessionSlice> =>
+  (set, get) => {
+    /** Runs one command: stores the snapshot it returns, or the reason it was refused. */
+    const command = async (action: SessionAction, run: () => Promise<Result<EngineSnapshot>>) => {
+      if (get().pendingAction !== null || get().workerError !== null) return;
+      const { generation } = get();
+      const current = () => get().generation === generation;
+      set({ pendingAction: action, commandError: null });
+      try {
+        const result = await run();
+        if (!current()) return;
+        if (result.ok) set({ snapshot: result.value });
+        else set({ commandError: result.error });
+      } catch (error) {
+        if (current()) get().reportError(error);
+      } finally {
+        if (current()) set({ pendingAction: null });
+      }
+    };
+
+    return {
+      snapshot: null,
+      pendingAction: null,
+      commandError: null,
+
+      start: () => command('start', () => client.call('start')),
+      pause: () => command('pause', () => client.call('pause')),
+      resume: () => command('resume', () => client.call('resume')),
+      step: (minutes = 1) => command('step', () => client.call('step', minutes)),
+      stop: () => command('stop', () => client.call('stop')),
+      setSpeed: (multiplier) => command('setSpeed', () => client.call('setSpeed', multiplier)),
+
+      async refresh() {
+        const { generation } = get();
+        try {
+          const snapshot = await client.call('snapshot');
+          if (get().generation === generation) set({ snapshot });
+        } catch (error) {
+          if (get().generation === generation) get().reportError(error);
+        }
+      },
+
+      dismissCommandError: () => set({ commandError: null }),
+    };
+  };
