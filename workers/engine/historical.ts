@@ -55,7 +55,7 @@ export function loadHistorical(
   const dayData = (date: string) => {
     let data = days.get(date);
     if (!data) {
-      data = generateDay(symbol, tradingDay(date), options);
+      data = generateDay(symbol, tradingDay(date), options, false);
       days.set(date, data);
     }
     return data;

@@ -1,6 +1,7 @@
 // The engine as the worker and the command line host it: a backtest plus its real-time replay driver,
 // behind verbs that take and return plain data.
 
+import { Exporter, type ExportRequest, type ExportResult } from '../export/exporter';
 import { Backtest } from './backtest';
 import { defaultSessionConfig, parseSessionConfig } from './config';
 import type { MarketDataOptions } from './market-data';
@@ -12,10 +13,18 @@ export interface RuntimeOptions {
   config?: unknown;
   market?: Partial<MarketDataOptions>;
   timers?: Timers;
+  /**
+   * Whether `start` and `resume` also start real-time replay (the worker). The command line leaves it off:
+   * there the clock moves only with `system advance`, so scripts are deterministic.
+   */
+  realtime?: boolean;
+  /** Wall clock for `generated_at` (tests pin it). */
+  now?: () => number;
 }
 
 export interface Runtime {
   readonly backtest: Backtest;
+  readonly exporter: Exporter;
   snapshot(): EngineSnapshot;
   start(): Result<EngineSnapshot>;
   pause(): Result<EngineSnapshot>;
@@ -23,6 +32,8 @@ export interface Runtime {
   stop(): Result<EngineSnapshot>;
   step(minutes?: number): Result<EngineSnapshot>;
   setSpeed(multiplier: number): Result<EngineSnapshot>;
+  exportStatus(request: ExportRequest): Result<ExportResult>;
+  resetIndices(consumer?: string): Result<string>;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -34,6 +45,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   }
   const backtest = new Backtest(config, options.market ?? {});
   const driver = new ReplayDriver(backtest, options.timers ?? SYSTEM_TIMERS);
+  const exporter = new Exporter(backtest, options.now);
+  const realtime = options.realtime ?? true;
 
   // Every verb answers with the new snapshot, or the one-line error and an unchanged engine.
   const answer = (result: Result<unknown>): Result<EngineSnapshot> =>
@@ -41,10 +54,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
 
   return {
     backtest,
+    exporter,
     snapshot: () => backtest.snapshot(),
     start() {
       const result = backtest.start();
-      if (result.ok) driver.start();
+      if (result.ok && realtime) driver.start();
       return answer(result);
     },
     pause() {
@@ -54,7 +68,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     resume() {
       const result = backtest.resume();
-      if (result.ok) driver.start();
+      if (result.ok && realtime) driver.start();
       return answer(result);
     },
     stop() {
@@ -64,5 +78,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     step: (minutes = 1) => answer(backtest.advance(minutes)),
     setSpeed: (multiplier) => answer(backtest.setSpeed(multiplier)),
+    exportStatus: (request) => exporter.export(request),
+    resetIndices: (consumer) => exporter.resetIndices(consumer),
   };
 }
