@@ -40,7 +40,7 @@ export class ByteSink {
   private room(n: number): void {
     if (this.pos + n <= this.chunk.length) return;
     this.finishChunk();
-    if (this.signal?.aborted) throw new ExportCancelled('export cancelled');
+    this.checkpoint();
     this.chunk = new Uint8Array(Math.max(CHUNK_SIZE, n));
   }
 
@@ -49,6 +49,11 @@ export class ByteSink {
     this.chunks.push(this.chunk.subarray(0, this.pos));
     this.flushed += this.pos;
     this.pos = 0;
+  }
+
+  /** Stops here if the caller cancelled: checked at every chunk boundary and between symbols. */
+  checkpoint(): void {
+    if (this.signal?.aborted) throw new ExportCancelled('export cancelled');
   }
 
   byte(b: number): void {

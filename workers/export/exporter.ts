@@ -345,6 +345,7 @@ class DocumentWriter {
     this.field(2, 'symbols', false);
     this.sink.byte(0x7b);
     plans.forEach((plan, i) => {
+      this.sink.checkpoint();
       this.field(3, plan.store.symbol, i === 0);
       rows += this.symbol(plan, historical);
     });
