@@ -124,7 +124,7 @@ describe('export document', () => {
       'volume',
     ]);
     expect(data['5m']?.data).toHaveLength(3);
-    expect((data['5m']?.data as unknown[][])[1]?.[0]).toBe('09:35:00');
+    expect(at(doc, `${RIVN}.session.data.5m.data.1.0`)).toBe('09:35:00');
   });
 
   it('sends history whole in a complete export and as data {} in a delta, date_range kept', () => {
