@@ -1,0 +1,303 @@
+// The command line, as a function the tests call in-process; `cli.ts` wires it to the real process.
+// Commands come from repeated `-c "command"` or, without -c, from standard input one per line, and run in
+// order through the same parser and executor as the UI's console. Exports are written to `--out` chunk by
+// chunk, each to a file created exclusively (`wx`), so no existing file is ever overwritten.
+
+import {
+  accessSync,
+  closeSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { COMMAND_HELP } from './commands/commands';
+import { type CommandOutcome, executeCommand } from './commands/execute';
+import { parseCommand } from './commands/parse';
+import { parseSessionConfigText } from './engine/config';
+import { createRuntime, type Runtime } from './engine/runtime';
+import type { ExportResult } from './export/exporter';
+import { uniqueFileName } from './export/file-names';
+
+export interface CliOutput {
+  /** One result line (standard output). */
+  out(line: string): void;
+  /** One error or notice line (standard error). */
+  err(line: string): void;
+}
+
+/** Standard input's lines; called only when no `-c` is given. */
+export type LineSource = () => AsyncIterable<string> | Iterable<string>;
+
+export interface CliOptions {
+  /** Folder that relative `--config` and `--out` paths start from (default: the process's). */
+  cwd?: string;
+  /** Where exports go without `--out`. */
+  defaultOutDir?: string;
+  /** Standard input is a terminal: say how to get help and how to quit. */
+  interactive?: boolean;
+  /** Wall clock for `generated_at` and default file names (tests pin it). */
+  now?: () => number;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_COMMAND_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+export const USAGE = [
+  'Usage: npm run cli -- [--config FILE] [--out DIR] [-c "COMMAND"]...',
+  '',
+  'Replays the backtest from the command line. The clock moves only with system advance, so a script',
+  'always gives the same rows.',
+  '',
+  'Options:',
+  '  --config FILE  session configuration in the original JSON form (default: the built-in example session)',
+  '  --out DIR      folder for export files (default: data/status/ in the project folder; created when needed)',
+  '  -c COMMAND     run COMMAND; may be repeated, runs in order; standard input is then not read',
+  '  -h, --help     show this help',
+  '',
+  'Without -c, commands are read from standard input, one per line; blank lines and lines starting with #',
+  'are skipped. Each result is printed as one line on standard output. A command that fails prints one line',
+  'starting with "error: " on standard error ("error: line N: ..." when read from standard input), changes',
+  'nothing, and the next commands still run.',
+  'Exports are never written over an existing file: when the name is taken, _2, _3, ... is added before the',
+  'extension, and the result line names the file actually written.',
+  'Exit status: 0 when every command succeeded, 1 when any command failed, 2 for a bad option or',
+  'configuration file.',
+  '',
+  'Commands:',
+  ...COMMAND_HELP.map((line) => `  ${line}`),
+].join('\n');
+
+interface CliArgs {
+  help: boolean;
+  config?: string;
+  out?: string;
+  commands: string[];
+}
+
+function parseArgs(args: readonly string[]): CliArgs | string {
+  const parsed: CliArgs = { help: false, commands: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '-h' || arg === '--help') {
+      parsed.help = true;
+      continue;
+    }
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (flag !== '--config' && flag !== '--out' && flag !== '-c') {
+      return arg.startsWith('-')
+        ? `unknown option "${arg}" (accepted: --config FILE, --out DIR, -c COMMAND, --help)`
+        : `unexpected argument "${arg}" (commands are given with -c "COMMAND" or on standard input)`;
+    }
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else {
+      value = args[i + 1];
+      i++;
+    }
+    if (value === undefined) {
+      return `${flag} needs a value (${flag === '-c' ? '-c "system start"' : `${flag} ${flag === '--out' ? 'DIR' : 'FILE'}`})`;
+    }
+    if (flag === '-c') parsed.commands.push(value);
+    else if (parsed[flag === '--config' ? 'config' : 'out'] !== undefined) return `${flag} is given twice`;
+    else if (flag === '--config') parsed.config = value;
+    else parsed.out = value;
+  }
+  return parsed;
+}
+
+/** Runs the command line; resolves to the exit status. Never throws for a user's mistake. */
+export async function runCli(
+  args: readonly string[],
+  stdin: LineSource,
+  output: CliOutput,
+  options: CliOptions = {},
+): Promise<number> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') {
+    output.err(`error: ${parsed}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    output.out(USAGE);
+    return EXIT_OK;
+  }
+  const cwd = options.cwd ?? process.cwd();
+  const runtime = loadRuntime(parsed.config, cwd, options.now);
+  if (typeof runtime === 'string') {
+    output.err(`error: ${runtime}`);
+    return EXIT_USAGE;
+  }
+  const outDir =
+    parsed.out !== undefined
+      ? resolve(cwd, parsed.out)
+      : (options.defaultOutDir ?? resolve(cwd, 'data/status'));
+  const files = new ExportFiles(outDir);
+
+  const fromStdin = parsed.commands.length === 0;
+  if (fromStdin && options.interactive) {
+    output.err('Session Tape: type a command (help lists them); Ctrl-D quits.');
+  }
+  let failed = false;
+  let lineNumber = 0;
+  for await (const line of fromStdin ? stdin() : parsed.commands) {
+    lineNumber++;
+    const where = fromStdin ? `line ${lineNumber}: ` : '';
+    const outcome = runLine(runtime, line, files);
+    if (outcome.message === '') continue;
+    if (outcome.ok) output.out(outcome.message);
+    else {
+      failed = true;
+      output.err(`error: ${where}${outcome.message}`);
+    }
+  }
+  return failed ? EXIT_COMMAND_FAILED : EXIT_OK;
+}
+
+function loadRuntime(configPath: string | undefined, cwd: string, now?: () => number): Runtime | string {
+  let config: unknown;
+  if (configPath !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(cwd, configPath), 'utf8');
+    } catch (error) {
+      return `--config ${configPath}: cannot read the file (${systemError(error)})`;
+    }
+    const result = parseSessionConfigText(text);
+    if (!result.ok) return `--config ${configPath}: ${result.error}`;
+    config = result.value.raw;
+  }
+  try {
+    return createRuntime({
+      ...(config !== undefined ? { config } : {}),
+      realtime: false,
+      ...(now ? { now } : {}),
+    });
+  } catch (error) {
+    return `--config ${configPath ?? '(built-in)'}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+function runLine(runtime: Runtime, line: string, files: ExportFiles): CommandOutcome {
+  const parsed = parseCommand(line);
+  if (!parsed.ok) return { ok: false, message: parsed.error };
+  const command = parsed.value;
+  if (command.kind === 'export') {
+    // The folder must be usable before the export runs: an export moves the consumer's cursor.
+    const problem = files.prepare();
+    if (problem !== null)
+      return { ok: false, message: `system export-status: ${problem}; nothing was exported` };
+  }
+  const outcome = executeCommand(runtime, command, { takeFileName: (name) => files.take(name) });
+  if (!outcome.ok || outcome.export === undefined) {
+    files.release();
+    return outcome;
+  }
+  const problem = files.write(outcome.export.result);
+  if (problem === null) return outcome;
+  return { ok: false, message: `system export-status: ${problem}; ${retakeHint(outcome.export.result)}` };
+}
+
+/** The folder exports go to, and the file reserved for the export under way. */
+class ExportFiles {
+  private reserved: { fd: number; path: string } | null = null;
+
+  constructor(readonly dir: string) {}
+
+  /** Creates the folder when missing; a line saying why it cannot be written to, or null. */
+  prepare(): string | null {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      accessSync(this.dir, constants.W_OK);
+      return null;
+    } catch (error) {
+      return `cannot write to the folder ${this.dir} (${systemError(error)})`;
+    }
+  }
+
+  /** Creates the file exclusively under `name` or its first free variant, and keeps it for `write`. */
+  take(name: string): string {
+    this.release();
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const candidate = uniqueFileName(name, (n) => exists(join(this.dir, n)));
+      const path = join(this.dir, candidate);
+      try {
+        this.reserved = { fd: openSync(path, 'wx'), path };
+        return candidate;
+      } catch (error) {
+        // Created by someone else between the check and the open: look for the next free name.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    throw new Error(`cannot create a file named like ${name} in ${this.dir}`);
+  }
+
+  /** Writes the export's chunks as they are into the reserved file; a line saying what failed, or null. */
+  write(result: ExportResult): string | null {
+    const file = this.reserved;
+    if (file === null) return 'no file was reserved for the export';
+    this.reserved = null;
+    try {
+      for (const chunk of result.chunks) {
+        let offset = 0;
+        while (offset < chunk.length) offset += writeSync(file.fd, chunk, offset, chunk.length - offset);
+      }
+      closeSync(file.fd);
+      return null;
+    } catch (error) {
+      try {
+        closeSync(file.fd);
+      } catch {}
+      try {
+        unlinkSync(file.path);
+      } catch {}
+      return `could not write ${file.path} (${systemError(error)})`;
+    }
+  }
+
+  /** Drops a reservation that was not written (the command failed after `take`). */
+  release(): void {
+    const file = this.reserved;
+    if (file === null) return;
+    this.reserved = null;
+    try {
+      closeSync(file.fd);
+      unlinkSync(file.path);
+    } catch {}
+  }
+}
+
+/** The export was made (its consumer's cursor moved) but not saved: how to get the same rows again. */
+function retakeHint(result: ExportResult): string {
+  const m = result.metadata;
+  if (m.mode === 'complete') return 'nothing is lost: take the complete export again';
+  const consumer = m.consumer === 'default' ? '' : ` consumer=${m.consumer}`;
+  if (m.previousSequence !== null) {
+    return `its rows are not lost: take them again with system export-status complete=false${consumer} since=${m.previousSequence}`;
+  }
+  return `its rows are not lost: take them again after system reset-indices${consumer}`;
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function systemError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = error.message.replace(/\s+/g, ' ');
+    return code !== undefined && !message.startsWith(code) ? `${code}: ${message}` : message;
+  }
+  return String(error);
+}

@@ -1,0 +1,303 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from './cli-main';
+import { DEFAULT_SESSION_CONFIG_JSON } from './engine/config';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+// 2025-12-03 19:15:45 UTC is 14:15:45 in New York (EST).
+const NOW = Date.UTC(2025, 11, 3, 19, 15, 45);
+
+const ACCEPTANCE = [
+  'system start',
+  'system advance 1',
+  'system export-status complete=true first.json',
+  'system advance 1',
+  'system export-status complete=false second.json',
+];
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'session-tape-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[], stdin: string[] = []) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let stdinRead = false;
+  const code = await runCli(
+    args,
+    () => {
+      stdinRead = true;
+      return stdin;
+    },
+    { out: (line) => out.push(line), err: (line) => err.push(line) },
+    { now: () => NOW },
+  );
+  return { code, out, err, stdinRead };
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+
+describe('runCli', () => {
+  it('runs the acceptance script from standard input', async () => {
+    const dir = join(tempDir(), 'x');
+    const { code, out, err } = await cli(['--out', dir], ACCEPTANCE);
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(5);
+    expect(out[0]).toBe('started Example Trading Session: 2025-07-01 09:30 ET, RUNNING');
+    expect(out[1]).toBe('advanced 1 minute to 2025-07-01 09:31 ET');
+    expect(out[2]).toMatch(
+      /^exported complete #1 for consumer default: [\d,]+ rows, [\d,]+ bytes -> first\.json$/,
+    );
+    expect(out[4]).toMatch(
+      /^exported delta #2 for consumer default: 9 streams changed, [\d,]+ rows, [\d,]+ bytes -> second\.json$/,
+    );
+    expect(readdirSync(dir).sort()).toEqual(['first.json', 'second.json']);
+    const first = readJson(join(dir, 'first.json'));
+    expect(first._metadata.mode).toBe('complete');
+    expect(first.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
+    expect(first.session_data.symbols.RIVN.historical.data['1m'].count).toBe(3900);
+    const second = readJson(join(dir, 'second.json'));
+    expect(second._metadata.mode).toBe('delta');
+    expect(second.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
+    expect(second.session_data.symbols.RIVN.session.data['1m'].data[0][0]).toBe('09:31:00');
+    expect(second.session_data.symbols.RIVN.historical.data).toEqual({});
+    expect(readFileSync(join(dir, 'second.json'), 'utf8').endsWith('}\n')).toBe(true);
+  });
+
+  it('runs -c commands in order and does not read standard input then', async () => {
+    const dir = tempDir();
+    const { code, out, stdinRead } = await cli([
+      '--out',
+      dir,
+      '-c',
+      'system start',
+      '-c',
+      'system advance 2',
+      '-c',
+      'system export-status complete=false',
+    ]);
+    expect(code).toBe(0);
+    expect(stdinRead).toBe(false);
+    expect(out[1]).toBe('advanced 2 minutes to 2025-07-01 09:32 ET');
+    const name = 'system_status_Example_Trading_Session_delta_20251203_141545.json';
+    expect(out[2]).toMatch(new RegExp(` -> ${name.replaceAll('.', '\\.')}$`));
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(readJson(join(dir, name)).session_data.symbols.AAPL.session.data['1m'].count).toBe(2);
+  });
+
+  it('never overwrites a file: existing and repeated names get a suffix', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'first.json'), 'keep me');
+    const defaultName = 'system_status_Example_Trading_Session_complete_20251203_141545.json';
+    writeFileSync(join(dir, defaultName), 'keep me too');
+    const { code, out } = await cli(
+      ['--out', dir],
+      [
+        'system start',
+        'system export-status complete=true first.json',
+        'system export-status complete=true first',
+        'system export-status complete=true',
+        'system export-status complete=true',
+      ],
+    );
+    expect(code).toBe(0);
+    expect(out[1]).toMatch(/ -> first_2\.json \(first\.json already exists\)$/);
+    expect(out[2]).toMatch(/ -> first_3\.json \(first\.json already exists\)$/);
+    expect(out[3]).toMatch(/_complete_20251203_141545_2\.json \(system_status_.*already exists\)$/);
+    expect(out[4]).toMatch(/_complete_20251203_141545_3\.json \(system_status_.*already exists\)$/);
+    expect(readFileSync(join(dir, 'first.json'), 'utf8')).toBe('keep me');
+    expect(readFileSync(join(dir, defaultName), 'utf8')).toBe('keep me too');
+    for (const name of ['first_2.json', 'first_3.json', defaultName.replace('.json', '_2.json')]) {
+      expect(readJson(join(dir, name))._metadata.mode).toBe('complete');
+    }
+  });
+
+  it('prints one error line per failed command, goes on, and exits 1', async () => {
+    const dir = tempDir();
+    const { code, out, err } = await cli(
+      ['--out', dir],
+      [
+        '# a script',
+        '',
+        'system start',
+        'system export-status complete=maybe',
+        'foo',
+        'system advance -3',
+        'system export-status complete=false ../escape.json',
+        'system advance',
+        'system export-status complete=false after.json',
+      ],
+    );
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      'error: line 4: system export-status: complete=maybe is not accepted (expected complete=true or complete=false)',
+      'error: line 5: unknown command "foo" (type help for the list of commands)',
+      'error: line 6: system advance: "-3" is not a number of minutes (expected a whole number of minutes 1-100000, e.g. system advance 5)',
+      'error: line 7: system export-status: file name "../escape.json" is not accepted: it holds "/" (expected a plain file name of at most 200 characters without "/", "\\", ".." or control characters, e.g. my_export.json)',
+    ]);
+    expect(out).toHaveLength(3);
+    // The refused exports moved nothing: the first delta that ran is #1 and has every row.
+    const after = readJson(join(dir, 'after.json'));
+    expect(after._metadata.sequence).toBe(1);
+    expect(after.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
+    expect(readdirSync(dir)).toEqual(['after.json']);
+    expect(existsSync(join(dir, '..', 'escape.json'))).toBe(false);
+  });
+
+  it('prints errors of -c commands without a line number', async () => {
+    const { code, err } = await cli(['-c', 'system pause']);
+    expect(code).toBe(1);
+    expect(err).toEqual(['error: system pause: only a RUNNING system can pause (it is STOPPED)']);
+  });
+
+  it('creates the output folder when missing, and only when exporting', async () => {
+    const base = tempDir();
+    const dir = join(base, 'a', 'b');
+    await cli(['--out', dir, '-c', 'system start']);
+    expect(existsSync(dir)).toBe(false);
+    const { code } = await cli([
+      '--out',
+      dir,
+      '-c',
+      'system start',
+      '-c',
+      'system export-status complete=true x',
+    ]);
+    expect(code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['x.json']);
+  });
+
+  it('refuses an export to a folder it cannot create, before exporting', async () => {
+    const base = tempDir();
+    writeFileSync(join(base, 'file'), '');
+    const { code, out, err } = await cli(
+      ['--out', join(base, 'file', 'sub')],
+      ['system start', 'system export-status complete=false', 'system status'],
+    );
+    expect(code).toBe(1);
+    expect(out).toHaveLength(2);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(
+      /^error: line 2: system export-status: cannot write to the folder .*file\/sub \(ENOTDIR: .*\); nothing was exported$/,
+    );
+  });
+
+  it('loads --config, and names files after its session', async () => {
+    const dir = tempDir();
+    const config = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
+      session_name: string;
+      session_data_config: { symbols: string[] };
+    };
+    config.session_name = 'My Test / Session';
+    config.session_data_config.symbols = ['AAPL'];
+    writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
+    const { code, out } = await cli(
+      ['--config', join(dir, 'config.json'), '--out', join(dir, 'out')],
+      ['system start', 'system status', 'system export-status complete=true'],
+    );
+    expect(code).toBe(0);
+    expect(out[0]).toBe('started My Test / Session: 2025-07-01 09:30 ET, RUNNING');
+    expect(out[1]).toMatch(/; 1m bars: AAPL 0$/);
+    expect(readdirSync(join(dir, 'out'))).toEqual([
+      'system_status_My_Test_Session_complete_20251203_141545.json',
+    ]);
+  });
+
+  it('refuses a bad --config with one line and exit 2', async () => {
+    const dir = tempDir();
+    const missing = await cli(['--config', join(dir, 'nope.json'), '-c', 'system start']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toHaveLength(1);
+    expect(missing.err[0]).toMatch(/^error: --config .*nope\.json: cannot read the file \(ENOENT: /);
+    expect(missing.out).toEqual([]);
+
+    writeFileSync(join(dir, 'bad.json'), '{"session_name": 3}');
+    const bad = await cli(['--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdinRead).toBe(false);
+    expect(bad.err).toEqual([
+      `error: --config ${join(dir, 'bad.json')}: session_name: expected a non-empty string, got 3`,
+    ]);
+
+    writeFileSync(join(dir, 'broken.json'), '{\n  "session_name": \n}');
+    const broken = await cli(['--config', join(dir, 'broken.json')]);
+    expect(broken.code).toBe(2);
+    expect(broken.err[0]).toMatch(/^error: --config .*broken\.json: invalid JSON: /);
+  });
+
+  it('refuses bad options with exit 2 and prints usage for --help', async () => {
+    expect((await cli(['--bogus'])).err).toEqual([
+      'error: unknown option "--bogus" (accepted: --config FILE, --out DIR, -c COMMAND, --help)',
+    ]);
+    expect((await cli(['--bogus'])).code).toBe(2);
+    expect((await cli(['system', 'start'])).err).toEqual([
+      'error: unexpected argument "system" (commands are given with -c "COMMAND" or on standard input)',
+    ]);
+    expect((await cli(['--out'])).err).toEqual(['error: --out needs a value (--out DIR)']);
+    expect((await cli(['-c'])).code).toBe(2);
+    expect((await cli(['--out', 'a', '--out=b'])).err).toEqual(['error: --out is given twice']);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdinRead).toBe(false);
+    expect(help.out.join('\n')).toContain(
+      'Usage: npm run cli -- [--config FILE] [--out DIR] [-c "COMMAND"]...',
+    );
+    expect(help.out.join('\n')).toContain('system export-status complete=true|false');
+    expect(help.out.join('\n')).toContain('"error: "');
+  });
+});
+
+describe('workers/cli.ts', () => {
+  it('runs the acceptance example as a real process', async () => {
+    const dir = join(tempDir(), 'x');
+    const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, ['workers/cli.ts', '--out', dir], {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: ROOT },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (data: Buffer) => {
+      stdout += data.toString('utf8');
+    });
+    child.stderr.on('data', (data: Buffer) => {
+      stderr += data.toString('utf8');
+    });
+    child.stdin.end(`${ACCEPTANCE.join('\n')}\n`);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(5);
+    const second = readJson(join(dir, 'second.json'));
+    expect(second.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
+    expect(second.session_data.symbols.RIVN.historical.data).toEqual({});
+    expect(readJson(join(dir, 'first.json'))._metadata.mode).toBe('complete');
+
+    const failing = spawn(
+      tsx,
+      ['workers/cli.ts', '--out', dir, '-c', 'system export-status complete=maybe'],
+      {
+        cwd: ROOT,
+      },
+    );
+    let failingErr = '';
+    failing.stderr.on('data', (data: Buffer) => {
+      failingErr += data.toString('utf8');
+    });
+    expect(await new Promise<number | null>((resolve) => failing.on('close', resolve))).toBe(1);
+    expect(failingErr).toBe(
+      'error: system export-status: complete=maybe is not accepted (expected complete=true or complete=false)\n',
+    );
+  }, 30_000);
+});

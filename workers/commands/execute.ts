@@ -1,0 +1,178 @@
+// Carries out a parsed command on the runtime and answers with one line (`help` is the one multi-line
+// answer). A command that fails changes nothing: its answer is the engine's or the parser's one-line error.
+//
+// Exports: a user-given file name is checked BEFORE the export runs (a refused name leaves the consumer's
+// cursor where it was); the default name needs the export's own timestamp, so it is made after. Either name
+// then goes through `ctx.takeFileName`, which makes it unique against what already exists; the answer
+// reports the name actually used. Writing the chunks is the caller's business (the CLI writes a file, the
+// UI offers a download).
+
+import type { Runtime } from '../engine/runtime';
+import type { EngineSnapshot } from '../engine/types';
+import type { ExportRequest, ExportResult } from '../export/exporter';
+import { checkFileName, defaultFileName } from '../export/file-names';
+import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
+
+export type CommandOutcome =
+  | { ok: true; message: string; export?: { fileName: string; result: ExportResult } }
+  | { ok: false; message: string };
+
+export interface CommandContext {
+  /** The name to save an export under: `name` itself, or a unique variant when `name` is taken. */
+  takeFileName: (name: string) => string;
+}
+
+const done = (message: string): CommandOutcome => ({ ok: true, message });
+const failed = (message: string): CommandOutcome => ({ ok: false, message });
+
+export function executeCommand(runtime: Runtime, command: Command, ctx: CommandContext): CommandOutcome {
+  try {
+    return execute(runtime, command, ctx);
+  } catch (error) {
+    // Not an expected refusal (those are Results): an engine bug or a failing file system in takeFileName.
+    const detail = error instanceof Error ? error.message : String(error);
+    return failed(`${commandName(command)}: failed unexpectedly: ${detail.replace(/\s+/g, ' ')}`);
+  }
+}
+
+function execute(runtime: Runtime, command: Command, ctx: CommandContext): CommandOutcome {
+  switch (command.kind) {
+    case 'noop':
+      return done('');
+    case 'help':
+      return done(['Commands:', ...COMMAND_HELP.map((line) => `  ${line}`)].join('\n'));
+    case 'status':
+      return done(statusLine(runtime));
+    case 'start': {
+      const result = runtime.start();
+      if (!result.ok) return failed(result.error);
+      const s = result.value;
+      return done(`started ${s.sessionName}: ${clock(s)}, ${s.state}`);
+    }
+    case 'pause': {
+      const result = runtime.pause();
+      return result.ok
+        ? done(`paused at ${clock(result.value)}, ${result.value.state}`)
+        : failed(result.error);
+    }
+    case 'resume': {
+      const result = runtime.resume();
+      return result.ok
+        ? done(`resumed at ${clock(result.value)}, ${result.value.state}`)
+        : failed(result.error);
+    }
+    case 'stop': {
+      const result = runtime.stop();
+      if (!result.ok) return failed(result.error);
+      return done(
+        `stopped at ${clock(result.value)}, ${result.value.state} (the session's data stays available for exports until the next start)`,
+      );
+    }
+    case 'advance':
+      return advance(runtime, command.minutes);
+    case 'speed': {
+      const result = runtime.setSpeed(command.multiplier);
+      return result.ok ? done(`speed set to ${result.value.speedMultiplier}x`) : failed(result.error);
+    }
+    case 'reset-indices': {
+      const result = runtime.resetIndices(command.consumer);
+      if (!result.ok) return failed(result.error);
+      return done(
+        `reset consumer ${result.value}: its next delta starts again from the start of the session`,
+      );
+    }
+    case 'export':
+      return exportStatus(runtime, command, ctx);
+  }
+}
+
+function advance(runtime: Runtime, minutes: number): CommandOutcome {
+  const counters = runtime.backtest.pipeline.counters;
+  const before = counters.minutesProcessed;
+  const sessionBefore = runtime.snapshot().sessionId;
+  const result = runtime.step(minutes);
+  if (!result.ok) return failed(result.error);
+  const s = result.value;
+  const advanced = counters.minutesProcessed - before;
+  const count =
+    advanced === minutes ? plural(advanced, 'minute') : `${advanced} of ${plural(minutes, 'minute')}`;
+  let note = '';
+  if (s.state === 'FINISHED') note = ': the backtest is FINISHED';
+  else if (s.sessionId !== sessionBefore) note = ` (new session ${s.sessionDate})`;
+  else if (s.sessionMinute === s.sessionMinutes)
+    note = ' (the session is closed; the next minute opens the next day)';
+  return done(`advanced ${count} to ${clock(s)}${note}`);
+}
+
+function exportStatus(runtime: Runtime, command: ExportCommand, ctx: CommandContext): CommandOutcome {
+  // A bad name is refused before the export runs, so the consumer's cursor stays where it was.
+  let given: string | undefined;
+  if (command.fileName !== undefined) {
+    const checked = checkFileName(command.fileName);
+    if (!checked.ok) return failed(`system export-status: ${checked.error}`);
+    given = checked.value;
+  }
+  const request: ExportRequest = { complete: command.complete };
+  if (command.consumer !== undefined) request.consumer = command.consumer;
+  if (command.since !== undefined) request.since = command.since;
+  if (command.exclude !== undefined) request.exclude = command.exclude;
+  if (command.layout !== undefined) request.layout = command.layout;
+  const result = runtime.exportStatus(request);
+  if (!result.ok) return failed(result.error);
+  const m = result.value.metadata;
+  const wanted = given ?? defaultFileName(runtime.snapshot().sessionName, m.mode, m.fileTimestamp);
+  const fileName = ctx.takeFileName(wanted);
+
+  const parts: string[] = [];
+  if (m.mode === 'delta') parts.push(`${plural(m.changedPaths.length, 'stream')} changed`);
+  parts.push(plural(result.value.rows, 'row'), plural(result.value.bytes, 'byte'));
+  const since = command.since !== undefined ? ` since #${command.since}` : '';
+  const excluded = m.excluded.length > 0 ? ` (excluded: ${m.excluded.join(', ')})` : '';
+  const renamed = fileName !== wanted ? ` (${wanted} already exists)` : '';
+  return {
+    ok: true,
+    message: `exported ${m.mode} #${m.sequence}${since} for consumer ${m.consumer}: ${parts.join(', ')}${excluded} -> ${fileName}${renamed}`,
+    export: { fileName, result: result.value },
+  };
+}
+
+function statusLine(runtime: Runtime): string {
+  const s = runtime.snapshot();
+  const session = runtime.backtest.session;
+  const base = runtime.backtest.config.baseInterval;
+  if (session === null || s.sessionDate === null) {
+    return `${s.sessionName}: ${s.state}, not started (backtest ${s.backtestWindow.startDate} to ${s.backtestWindow.endDate}, speed ${s.speedMultiplier}x); symbols: ${s.symbols.join(', ')}`;
+  }
+  const bars = [...session.symbols.values()].map(
+    (store) => `${store.symbol} ${count(store.baseBars.length)}`,
+  );
+  return `${s.sessionName}: ${s.state}, session ${s.sessionDate}, market time ${clock(s).slice(11)} (minute ${s.sessionMinute} of ${s.sessionMinutes}), speed ${s.speedMultiplier}x; ${base} bars: ${bars.join(', ')}`;
+}
+
+/** `2025-07-01T09:31:00` -> `2025-07-01 09:31 ET` (seconds only when not zero). */
+function clock(s: EngineSnapshot): string {
+  if (s.marketTime === null) return 'not started';
+  const [date, time = ''] = s.marketTime.split('T');
+  return `${date} ${time.endsWith(':00') ? time.slice(0, 5) : time} ET`;
+}
+
+function commandName(command: Command): string {
+  switch (command.kind) {
+    case 'export':
+      return 'system export-status';
+    case 'help':
+    case 'noop':
+      return command.kind;
+    default:
+      return `system ${command.kind}`;
+  }
+}
+
+/** `2345` -> `2,345`. */
+function count(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function plural(n: number, unit: string): string {
+  return `${count(n)} ${n === 1 ? unit : `${unit}s`}`;
+}
