@@ -1,4 +1,8 @@
 // `npm run bench`: every benchmark, each reporting ratios measured side by side in the same run.
+import { benchExport } from './export.bench';
 import { benchReplay } from './replay.bench';
 
-for (const line of benchReplay()) console.log(line);
+for (const bench of [benchReplay, benchExport]) {
+  for (const line of bench()) console.log(line);
+  console.log();
+}

@@ -20,8 +20,6 @@ const NEWLINE = 0x0a;
 const SPACE = 0x20;
 
 const encoder = new TextEncoder();
-// Scratch space for integer digits, written backwards.
-const digits = new Uint8Array(24);
 
 export class ByteSink {
   readonly chunks: Uint8Array[] = [];
@@ -36,15 +34,25 @@ export class ByteSink {
     return this.flushed + this.pos;
   }
 
-  /** Makes sure `n` bytes fit in the current chunk (n is small: a number, a short string). */
-  private room(n: number): void {
+  /**
+   * Makes sure `n` more bytes fit in the current chunk. The hot-path writers below (byte, uint, padded,
+   * number) do not check for room themselves: a row writer reserves room for a whole row once.
+   */
+  reserve(n: number): void {
     if (this.pos + n <= this.chunk.length) return;
+    this.checkOverflow();
     this.finishChunk();
     this.checkpoint();
     this.chunk = new Uint8Array(Math.max(CHUNK_SIZE, n));
   }
 
+  /** Typed arrays drop writes past their end silently; a position past the end means a row was cut. */
+  private checkOverflow(): void {
+    if (this.pos > this.chunk.length) throw new Error('ByteSink: a writer wrote past the room it reserved');
+  }
+
   private finishChunk(): void {
+    this.checkOverflow();
     if (this.pos === 0) return;
     this.chunks.push(this.chunk.subarray(0, this.pos));
     this.flushed += this.pos;
@@ -56,63 +64,80 @@ export class ByteSink {
     if (this.signal?.aborted) throw new ExportCancelled('export cancelled');
   }
 
+  /** One byte, checking for room (structure, not rows). */
+  char(b: number): void {
+    this.reserve(1);
+    this.chunk[this.pos++] = b;
+  }
+
+  /** A count or other non-negative integer, checking for room (structure, not rows). */
+  count(n: number): void {
+    this.reserve(17);
+    this.uint(n);
+  }
+
+  /** Any number, checking for room (structure, not rows). */
+  value(x: number): void {
+    this.reserve(32);
+    this.number(x);
+  }
+
+  /** One byte; the caller reserved room. */
   byte(b: number): void {
-    this.room(1);
     this.chunk[this.pos++] = b;
   }
 
   /** Pre-encoded bytes (keys, punctuation). */
   bytes(b: Uint8Array): void {
-    this.room(b.length);
+    this.reserve(b.length);
     this.chunk.set(b, this.pos);
     this.pos += b.length;
   }
 
   newline(indent: number): void {
-    this.room(indent + 1);
-    this.chunk[this.pos++] = NEWLINE;
-    this.chunk.fill(SPACE, this.pos, this.pos + indent);
-    this.pos += indent;
+    this.reserve(indent + 1);
+    const chunk = this.chunk;
+    chunk[this.pos++] = NEWLINE;
+    for (let k = 0; k < indent; k++) chunk[this.pos++] = SPACE;
     this.lines++;
   }
 
-  /** A non-negative integer below 2^53. */
+  /** A non-negative integer below 2^53; the caller reserved room (at most 16 digits). */
   uint(n: number): void {
-    this.room(17);
+    const chunk = this.chunk;
     if (n < 10) {
-      this.chunk[this.pos++] = ZERO + n;
+      chunk[this.pos++] = ZERO + n;
       return;
     }
-    let i = digits.length;
-    while (n > 0) {
+    let width = 1;
+    for (let p = 10; p <= n; p *= 10) width++;
+    let at = this.pos + width;
+    this.pos = at;
+    while (n >= 10) {
       const q = Math.floor(n / 10);
-      digits[--i] = ZERO + (n - q * 10);
+      chunk[--at] = ZERO + (n - q * 10);
       n = q;
     }
-    this.chunk.set(digits.subarray(i), this.pos);
-    this.pos += digits.length - i;
+    chunk[--at] = ZERO + n;
   }
 
-  /** `n` zero-padded to `width` digits (times and dates). */
+  /** `n` zero-padded to `width` digits (times and dates); the caller reserved room. */
   padded(n: number, width: number): void {
-    this.room(width);
-    for (let k = width - 1; k >= 0; k--) {
+    const chunk = this.chunk;
+    for (let k = this.pos + width - 1; k >= this.pos; k--) {
       const q = Math.floor(n / 10);
-      this.chunk[this.pos + k] = ZERO + (n - q * 10);
+      chunk[k] = ZERO + (n - q * 10);
       n = q;
     }
     this.pos += width;
   }
 
   /**
-   * A number as the shortest text that reads back exactly. Prices with up to four decimals (nearly all of
-   * them) take a scaled-integer path that skips the costly general shortest-float search.
+   * A number as the shortest text that reads back exactly; the caller reserved room (32 bytes). Prices
+   * with two or four decimals (nearly all of them) take a scaled-integer path that skips the costly general
+   * shortest-float search: if round(x * 100) / 100 is x, then "whole.fraction" is the shortest exact text.
    */
   number(x: number): void {
-    if (!Number.isFinite(x)) {
-      this.ascii('null');
-      return;
-    }
     if (x < 0) {
       this.byte(MINUS);
       x = -x;
@@ -121,14 +146,17 @@ export class ByteSink {
       this.uint(x);
       return;
     }
-    for (const [scale, places] of SCALES) {
-      const scaled = Math.round(x * scale);
-      if (scaled / scale === x && scaled <= Number.MAX_SAFE_INTEGER) {
-        this.decimal(scaled, scale, places);
-        return;
-      }
+    const cents = Math.round(x * 100);
+    if (cents / 100 === x && cents <= Number.MAX_SAFE_INTEGER) {
+      this.decimal(cents, 100, 2);
+      return;
     }
-    this.ascii(String(x));
+    const tenThousandths = Math.round(x * 10_000);
+    if (tenThousandths / 10_000 === x && tenThousandths <= Number.MAX_SAFE_INTEGER) {
+      this.decimal(tenThousandths, 10_000, 4);
+      return;
+    }
+    this.ascii(Number.isFinite(x) ? String(x) : 'null');
   }
 
   /** scaled / scale written with its trailing zeros removed, e.g. (15020, 100) -> 150.2. */
@@ -146,13 +174,14 @@ export class ByteSink {
 
   /** A string known to be plain ASCII without characters JSON must escape. */
   ascii(s: string): void {
-    this.room(s.length);
+    this.reserve(s.length);
     for (let i = 0; i < s.length; i++) this.chunk[this.pos++] = s.charCodeAt(i);
   }
 
   /** Any string as a JSON string literal. */
   string(s: string): void {
     if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) {
+      this.reserve(s.length + 2);
       this.byte(QUOTE);
       this.ascii(s);
       this.byte(QUOTE);
@@ -167,11 +196,6 @@ export class ByteSink {
     return this.chunks;
   }
 }
-
-const SCALES: ReadonlyArray<readonly [number, number]> = [
-  [100, 2],
-  [10_000, 4],
-];
 
 /** Encodes a constant once, for the fixed keys and punctuation written on every row or block. */
 export const ascii = (s: string): Uint8Array => encoder.encode(s);

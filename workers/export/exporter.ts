@@ -221,7 +221,7 @@ export class Exporter {
     ];
     if (complete) sections.push(['session_config', () => sessionConfigSection(backtest)]);
     const w = new DocumentWriter(sink, layout);
-    sink.byte(0x7b);
+    sink.char(0x7b);
     w.field(1, '_metadata', true);
     writeValue(sink, metadataSection(metadata, cursor.lastGeneratedAt), layout, 2);
     for (const [name, build] of sections) {
@@ -237,8 +237,8 @@ export class Exporter {
       this.sessionActive,
     );
     if (layout.pretty) sink.newline(0);
-    sink.byte(0x7d);
-    sink.byte(0x0a);
+    sink.char(0x7d);
+    sink.char(0x0a);
     sink.lines++;
     return rows;
   }
@@ -316,14 +316,14 @@ class DocumentWriter {
 
   /** Starts `"name": ` at `depth`, after a comma unless it is the first field of its object. */
   field(depth: number, name: string, first: boolean): void {
-    if (!first) this.sink.byte(0x2c);
+    if (!first) this.sink.char(0x2c);
     if (this.layout.pretty) this.sink.newline(depth * 2);
     key(this.sink, name, this.layout);
   }
 
   private close(depth: number, brace: number): void {
     if (this.layout.pretty) this.sink.newline(depth * 2);
-    this.sink.byte(brace);
+    this.sink.char(brace);
   }
 
   private value(value: JsonValue, depth: number): void {
@@ -337,20 +337,20 @@ class DocumentWriter {
     active: boolean,
   ): number {
     let rows = 0;
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     this.field(2, '_session_active', true);
     this.value(active, 2);
     this.field(2, '_active_symbols', false);
     this.value(session ? [...session.symbols.keys()] : [], 2);
     this.field(2, 'symbols', false);
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     plans.forEach((plan, i) => {
       this.sink.checkpoint();
       this.field(3, plan.store.symbol, i === 0);
       rows += this.symbol(plan, historical);
     });
     if (plans.length > 0) this.close(2, 0x7d);
-    else this.sink.byte(0x7d);
+    else this.sink.char(0x7d);
     this.close(1, 0x7d);
     return rows;
   }
@@ -359,9 +359,9 @@ class DocumentWriter {
     const { store } = plan;
     const m = store.metrics;
     let rows = 0;
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     this.field(4, 'session', true);
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     this.field(5, 'volume', true);
     this.value(m.volume, 5);
     this.field(5, 'high', false);
@@ -371,7 +371,7 @@ class DocumentWriter {
     this.field(5, 'quality', false);
     this.value(m.quality, 5);
     this.field(5, 'data', false);
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     let first = true;
     for (const stream of plan.streams) {
       if (stream.excluded) continue;
@@ -379,7 +379,7 @@ class DocumentWriter {
       first = false;
       rows += this.sessionStream(store, stream);
     }
-    if (first) this.sink.byte(0x7d);
+    if (first) this.sink.char(0x7d);
     else this.close(5, 0x7d);
     this.close(4, 0x7d);
     this.field(4, 'historical', false);
@@ -389,11 +389,11 @@ class DocumentWriter {
   }
 
   private sessionStream(store: SymbolStore, { spec, from, to }: StreamPlan): number {
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     this.field(7, 'count', true);
-    this.sink.uint(to - from);
+    this.sink.count(to - from);
     this.field(7, 'total_count', false);
-    this.sink.uint(to);
+    this.sink.count(to);
     let rows: RowWriter;
     let latest: JsonValue | undefined;
     if (spec.kind === 'ticks' && store.ticks) {
@@ -448,7 +448,7 @@ class DocumentWriter {
   /** `"data": [` rows `]` at `depth`. */
   private rows(write: RowWriter, from: number, to: number, depth: number): void {
     this.field(depth, 'data', false);
-    this.sink.byte(0x5b);
+    this.sink.char(0x5b);
     write(this.sink, from, to, this.indent(depth + 1));
     this.close(depth, 0x5d);
   }
@@ -458,7 +458,7 @@ class DocumentWriter {
     const dates = new Set<string>();
     for (const s of series) for (const d of s.dates) dates.add(d);
     const sorted = [...dates].sort();
-    this.sink.byte(0x7b);
+    this.sink.char(0x7b);
     this.field(5, 'loaded', true);
     this.value(series.length > 0, 5);
     this.field(5, 'date_range', false);
@@ -477,12 +477,12 @@ class DocumentWriter {
     if (!withData || series.length === 0) {
       this.sink.ascii('{}');
     } else {
-      this.sink.byte(0x7b);
+      this.sink.char(0x7b);
       series.forEach((s, i) => {
         this.field(6, s.interval, i === 0);
-        this.sink.byte(0x7b);
+        this.sink.char(0x7b);
         this.field(7, 'count', true);
-        this.sink.uint(s.bars.length);
+        this.sink.count(s.bars.length);
         this.field(7, 'dates', false);
         this.value(s.dates, 7);
         this.field(7, 'columns', false);

@@ -20,7 +20,7 @@ function isLeaf(value: JsonValue[] | { [key: string]: JsonValue }): boolean {
 function scalar(sink: ByteSink, value: JsonScalar): void {
   if (value === null) sink.ascii('null');
   else if (typeof value === 'string') sink.string(value);
-  else if (typeof value === 'number') sink.number(value);
+  else if (typeof value === 'number') sink.value(value);
   else sink.ascii(value ? 'true' : 'false');
 }
 
@@ -28,21 +28,21 @@ function scalar(sink: ByteSink, value: JsonScalar): void {
 function inline(sink: ByteSink, value: JsonValue[] | { [key: string]: JsonValue }, layout: Layout): void {
   const gap = layout.pretty ? ', ' : ',';
   if (Array.isArray(value)) {
-    sink.byte(0x5b);
+    sink.char(0x5b);
     value.forEach((v, i) => {
       if (i > 0) sink.ascii(gap);
       scalar(sink, v as JsonScalar);
     });
-    sink.byte(0x5d);
+    sink.char(0x5d);
     return;
   }
-  sink.byte(0x7b);
+  sink.char(0x7b);
   Object.entries(value).forEach(([k, v], i) => {
     if (i > 0) sink.ascii(gap);
     key(sink, k, layout);
     scalar(sink, v as JsonScalar);
   });
-  sink.byte(0x7d);
+  sink.char(0x7d);
 }
 
 /** `"key": ` (pretty) or `"key":` (compact). */
@@ -63,13 +63,13 @@ export function writeValue(sink: ByteSink, value: JsonValue, layout: Layout, ind
     inline(sink, value, layout);
     return;
   }
-  sink.byte(Array.isArray(value) ? 0x5b : 0x7b);
+  sink.char(Array.isArray(value) ? 0x5b : 0x7b);
   entries.forEach(([k, v], i) => {
-    if (i > 0) sink.byte(0x2c);
+    if (i > 0) sink.char(0x2c);
     if (layout.pretty) sink.newline(indent + 2);
     if (k !== null) key(sink, k, layout);
     writeValue(sink, v, layout, indent + 2);
   });
   if (layout.pretty) sink.newline(indent);
-  sink.byte(Array.isArray(value) ? 0x5d : 0x7d);
+  sink.char(Array.isArray(value) ? 0x5d : 0x7d);
 }

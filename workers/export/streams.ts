@@ -45,9 +45,15 @@ export type TimeForm = 'timeOfDay' | 'dateTime' | 'date';
 /** Rows [from, to) of a stream, one compact array per line (pretty) or all on one line (compact). */
 export type RowWriter = (sink: ByteSink, from: number, to: number, indent: number | null) => void;
 
+/** Longest row any writer below produces is under 200 bytes; room for it is reserved once per row. */
+const ROW_ROOM = 256;
+
 function separator(sink: ByteSink, first: boolean, indent: number | null): void {
-  if (!first) sink.byte(COMMA);
-  if (indent !== null) sink.newline(indent);
+  if (indent !== null) {
+    if (!first) sink.char(COMMA);
+    sink.newline(indent);
+  } else if (!first) sink.char(COMMA);
+  sink.reserve(ROW_ROOM);
 }
 
 export function barRows(bars: BarColumns, times: TimestampWriter, form: TimeForm): RowWriter {

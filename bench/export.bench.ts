@@ -1,0 +1,138 @@
+// Export benchmarks, each measured side by side in one run and printed as a ratio:
+// 1. a complete export of the seed's typical session against JSON.stringify of the same rows;
+// 2. the size of a one-bar delta against the complete export;
+// 3. a delta with 40 days of history against one with 1 day (the cost must not depend on history).
+
+import { Backtest } from '../workers/engine/backtest';
+import { formatLocalDateTime, formatLocalTime } from '../workers/engine/calendar';
+import type { BarColumns } from '../workers/engine/columns';
+import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from '../workers/engine/config';
+import { Exporter } from '../workers/export/exporter';
+import { kb, median } from './stats';
+import { syntheticSymbols } from './symbols';
+
+function backtestWith(symbols: string[], streams: string[], historyDays: number): Backtest {
+  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
+    session_data_config: Record<string, unknown>;
+  };
+  json.session_data_config.symbols = symbols;
+  json.session_data_config.streams = streams;
+  json.session_data_config.historical = {
+    enabled: true,
+    data: [
+      { interval: '1m', trailing_days: historyDays },
+      { interval: '1d', trailing_days: 30 },
+    ],
+  };
+  const parsed = parseSessionConfig(json);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const backtest = new Backtest(parsed.value);
+  backtest.start();
+  return backtest;
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** The same rows as plain arrays, the way a straightforward exporter would hold them before stringify. */
+function rowsOf(bars: BarColumns, time: (ms: number) => string): unknown[][] {
+  return Array.from({ length: bars.length }, (_, i) => [
+    time(bars.time[i] as number),
+    bars.open[i],
+    bars.high[i],
+    bars.low[i],
+    bars.close[i],
+    bars.volume[i],
+  ]);
+}
+
+function completeVersusStringify(lines: string[]): void {
+  const backtest = backtestWith(['RIVN'], ['1m', '5m', '15m'], 40);
+  backtest.advance(389);
+  const exporter = new Exporter(backtest);
+  const store = backtest.session?.symbols.get('RIVN');
+  if (!store) throw new Error('no RIVN');
+  const document = {
+    session: Object.fromEntries([...store.bars].map(([k, bars]) => [k, rowsOf(bars, formatLocalTime)])),
+    historical: Object.fromEntries(
+      [...store.historical].map(([k, h]) => [
+        k,
+        rowsOf(h.bars, k === '1d' ? (ms) => formatLocalDateTime(ms).slice(0, 10) : formatLocalDateTime),
+      ]),
+    ),
+  };
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  let completeBytes = 0;
+  let rows = 0;
+  for (let i = 0; i < 15; i++) {
+    let t = performance.now();
+    const result = unwrap(exporter.export({ complete: true }));
+    ours.push(performance.now() - t);
+    completeBytes = result.bytes;
+    rows = result.rows;
+    t = performance.now();
+    const text = JSON.stringify(document, null, 2);
+    theirs.push(performance.now() - t);
+    if (text.length === 0) throw new Error('empty');
+  }
+  const a = median(ours);
+  const b = median(theirs);
+  lines.push(
+    "complete export of the seed's typical session (1 symbol, 390 bars with 5m and 15m, 40 days of 1m, 30 of 1d)",
+  );
+  lines.push(`  ${rows.toLocaleString('en-US')} rows, ${kb(completeBytes)}`);
+  lines.push(
+    `  ours ${a.toFixed(2)} ms (bytes, ready to transfer) vs JSON.stringify of the same rows ${b.toFixed(2)} ms ` +
+      `(a string, not yet encoded): ${(b / a).toFixed(1)}x faster (target >= 3x)`,
+  );
+
+  backtest.advance(1);
+  const delta = unwrap(exporter.export({ complete: false }));
+  lines.push(
+    `  delta of one new bar: ${delta.bytes.toLocaleString('en-US')} bytes, ${delta.lines} lines (target < 3 KB); ` +
+      `complete/delta size ${(completeBytes / delta.bytes).toFixed(0)}x (target >= 350x)`,
+  );
+}
+
+function deltaCostAgainstHistory(lines: string[]): void {
+  const symbols = syntheticSymbols(100);
+  const streams = ['1m', '5m', '15m', 'ticks', 'quotes'];
+  const long = backtestWith(symbols, streams, 40);
+  const short = backtestWith(symbols, streams, 1);
+  const exporters = [new Exporter(long), new Exporter(short)] as const;
+  for (const b of [long, short]) b.advance(30);
+  for (const e of exporters) unwrap(e.export({ complete: true }));
+  const times: [number[], number[]] = [[], []];
+  let size = 0;
+  for (let i = 0; i < 40; i++) {
+    long.advance(1);
+    short.advance(1);
+    // Alternate which goes first so that neither always meets a warmer cache.
+    const order = i % 2 ? [0, 1] : [1, 0];
+    for (const k of order) {
+      const t = performance.now();
+      const result = unwrap((exporters[k] as Exporter).export({ complete: false }));
+      (times[k] as number[]).push(performance.now() - t);
+      size = result.bytes;
+    }
+  }
+  const withLong = median(times[0]);
+  const withShort = median(times[1]);
+  lines.push(
+    'delta export of 100 symbols (one minute of bars, ticks and quotes), 40 days of history vs 1 day',
+  );
+  lines.push(
+    `  ${withLong.toFixed(2)} ms vs ${withShort.toFixed(2)} ms for ${kb(size)}: ratio ${(withLong / withShort).toFixed(2)} ` +
+      '(target within 1.5x: the cost of a delta does not grow with history)',
+  );
+}
+
+export function benchExport(): string[] {
+  const lines: string[] = [];
+  completeVersusStringify(lines);
+  deltaCostAgainstHistory(lines);
+  return lines;
+}
