@@ -12,19 +12,15 @@ export interface CancelSignal {
   readonly aborted: boolean;
 }
 
-const QUOTE = 0x22;
-const ZERO = 0x30;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
+import { QUOTE, writeIndent, writeNumber, writePadded, writeUint } from './encode';
 
 const encoder = new TextEncoder();
 
 export class ByteSink {
   readonly chunks: Uint8Array[] = [];
-  private chunk = new Uint8Array(CHUNK_SIZE);
-  private pos = 0;
+  /** The chunk being written and the position in it: row writers use them directly (see encode.ts). */
+  chunk = new Uint8Array(CHUNK_SIZE);
+  pos = 0;
   private flushed = 0;
   lines = 0;
 
@@ -96,80 +92,31 @@ export class ByteSink {
 
   newline(indent: number): void {
     this.reserve(indent + 1);
-    const chunk = this.chunk;
-    chunk[this.pos++] = NEWLINE;
-    for (let k = 0; k < indent; k++) chunk[this.pos++] = SPACE;
+    this.pos = writeIndent(this.chunk, this.pos, indent);
     this.lines++;
   }
 
-  /** A non-negative integer below 2^53; the caller reserved room (at most 16 digits). */
+  /** Bytes [from, to) of a small cached array; the caller reserved room. */
+  copy(src: Uint8Array, from: number, to: number): void {
+    const chunk = this.chunk;
+    let pos = this.pos;
+    for (let i = from; i < to; i++) chunk[pos++] = src[i] as number;
+    this.pos = pos;
+  }
+
+  /** A non-negative integer below 2^53; the caller reserved room. */
   uint(n: number): void {
-    const chunk = this.chunk;
-    if (n < 10) {
-      chunk[this.pos++] = ZERO + n;
-      return;
-    }
-    let width = 1;
-    for (let p = 10; p <= n; p *= 10) width++;
-    let at = this.pos + width;
-    this.pos = at;
-    while (n >= 10) {
-      const q = Math.floor(n / 10);
-      chunk[--at] = ZERO + (n - q * 10);
-      n = q;
-    }
-    chunk[--at] = ZERO + n;
+    this.pos = writeUint(this.chunk, this.pos, n);
   }
 
-  /** `n` zero-padded to `width` digits (times and dates); the caller reserved room. */
+  /** `n` zero-padded to `width` digits; the caller reserved room. */
   padded(n: number, width: number): void {
-    const chunk = this.chunk;
-    for (let k = this.pos + width - 1; k >= this.pos; k--) {
-      const q = Math.floor(n / 10);
-      chunk[k] = ZERO + (n - q * 10);
-      n = q;
-    }
-    this.pos += width;
+    this.pos = writePadded(this.chunk, this.pos, n, width);
   }
 
-  /**
-   * A number as the shortest text that reads back exactly; the caller reserved room (32 bytes). Prices
-   * with two or four decimals (nearly all of them) take a scaled-integer path that skips the costly general
-   * shortest-float search: if round(x * 100) / 100 is x, then "whole.fraction" is the shortest exact text.
-   */
+  /** A number as the shortest text that reads back exactly (see `writeNumber`); the caller reserved room. */
   number(x: number): void {
-    if (x < 0) {
-      this.byte(MINUS);
-      x = -x;
-    }
-    if (Number.isSafeInteger(x)) {
-      this.uint(x);
-      return;
-    }
-    const cents = Math.round(x * 100);
-    if (cents / 100 === x && cents <= Number.MAX_SAFE_INTEGER) {
-      this.decimal(cents, 100, 2);
-      return;
-    }
-    const tenThousandths = Math.round(x * 10_000);
-    if (tenThousandths / 10_000 === x && tenThousandths <= Number.MAX_SAFE_INTEGER) {
-      this.decimal(tenThousandths, 10_000, 4);
-      return;
-    }
-    this.ascii(Number.isFinite(x) ? String(x) : 'null');
-  }
-
-  /** scaled / scale written with its trailing zeros removed, e.g. (15020, 100) -> 150.2. */
-  private decimal(scaled: number, scale: number, places: number): void {
-    const whole = Math.floor(scaled / scale);
-    let fraction = scaled - whole * scale;
-    this.uint(whole);
-    while (fraction % 10 === 0) {
-      fraction /= 10;
-      places--;
-    }
-    this.byte(DOT);
-    this.padded(fraction, places);
+    this.pos = writeNumber(this.chunk, this.pos, x);
   }
 
   /** A string known to be plain ASCII without characters JSON must escape. */

@@ -227,7 +227,7 @@ export class Exporter {
     for (const [name, build] of sections) {
       if (excluded.has(name)) continue;
       w.field(1, name, false);
-      writeValue(sink, build(), layout, 2);
+      writeValue(sink, build(), layout, 2, name.length + 4);
     }
     w.field(1, 'session_data', false);
     const rows = w.sessionData(
@@ -326,8 +326,8 @@ class DocumentWriter {
     this.sink.char(brace);
   }
 
-  private value(value: JsonValue, depth: number): void {
-    writeValue(this.sink, value, this.layout, depth * 2);
+  private value(value: JsonValue, depth: number, keyLength = 0): void {
+    writeValue(this.sink, value, this.layout, depth * 2, keyLength);
   }
 
   sessionData(
@@ -389,11 +389,7 @@ class DocumentWriter {
   }
 
   private sessionStream(store: SymbolStore, { spec, from, to }: StreamPlan): number {
-    this.sink.char(0x7b);
-    this.field(7, 'count', true);
-    this.sink.count(to - from);
-    this.field(7, 'total_count', false);
-    this.sink.count(to);
+    const head: { [key: string]: JsonValue } = { count: to - from, total_count: to };
     let rows: RowWriter;
     let latest: JsonValue | undefined;
     if (spec.kind === 'ticks' && store.ticks) {
@@ -408,7 +404,7 @@ class DocumentWriter {
           exchange: EXCHANGE_CODES[t.exchange[i] as number] ?? null,
         };
       }
-      this.columns(TICK_COLUMNS);
+      head.columns = TICK_COLUMNS;
     } else if (spec.kind === 'quotes' && store.quotes) {
       const q = store.quotes;
       rows = quoteRows(q, this.times);
@@ -422,27 +418,31 @@ class DocumentWriter {
           ask_size: q.askSize[i] as number,
         };
       }
-      this.columns(QUOTE_COLUMNS);
+      head.columns = QUOTE_COLUMNS;
     } else {
       const bars = store.bars.get(spec.name);
       if (!bars) throw new Error(`no ${spec.name} stream for ${store.symbol}`);
       rows = barRows(bars, this.times, 'timeOfDay');
-      this.field(7, 'generated', false);
-      this.value(spec.generated, 7);
-      this.columns(BAR_COLUMNS);
+      head.generated = spec.generated;
+      head.columns = BAR_COLUMNS;
     }
+    if (to === from && latest === undefined) {
+      // Nothing new and nothing latest: the block is small enough for one line.
+      this.value(head, 6, spec.name.length + 4);
+      return 0;
+    }
+    this.sink.char(0x7b);
+    Object.entries(head).forEach(([name, value], i) => {
+      this.field(7, name, i === 0);
+      this.value(value, 7, name.length + 4);
+    });
     if (to > from) this.rows(rows, from, to, 7);
     if (latest !== undefined) {
       this.field(7, 'latest', false);
-      this.value(latest, 7);
+      this.value(latest, 7, 10);
     }
     this.close(6, 0x7d);
     return to - from;
-  }
-
-  private columns(names: string[]): void {
-    this.field(7, 'columns', false);
-    this.value(names, 7);
   }
 
   /** `"data": [` rows `]` at `depth`. */

@@ -1,6 +1,7 @@
 // Writes the small, always-whole sections (system, time, performance, threads, config) from plain values.
-// Layout: two-space indentation; an object or array holding only scalars stays on one line, so that
-// stage timings, date ranges and column lists read at a glance.
+// Pretty layout: two-space indentation, and any object or array that fits on one line within LINE_WIDTH
+// columns (or holds only scalars, such as a list of dates) is written there compactly, like the rows:
+// stage timings, thread states and column lists read at a glance, and a delta stays a few KB.
 
 import type { ByteSink } from './byte-sink';
 
@@ -10,6 +11,8 @@ export type JsonValue = JsonScalar | JsonValue[] | { [key: string]: JsonValue };
 export interface Layout {
   pretty: boolean;
 }
+
+export const LINE_WIDTH = 140;
 
 const isScalar = (v: unknown): v is JsonScalar => v === null || typeof v !== 'object';
 
@@ -24,52 +27,70 @@ function scalar(sink: ByteSink, value: JsonScalar): void {
   else sink.ascii(value ? 'true' : 'false');
 }
 
-/** A one-line container: `{"a": 1, "b": 2}` pretty, `{"a":1,"b":2}` compact. */
-function inline(sink: ByteSink, value: JsonValue[] | { [key: string]: JsonValue }, layout: Layout): void {
-  const gap = layout.pretty ? ', ' : ',';
+/** `"key":` then a space in the pretty layout. */
+export function key(sink: ByteSink, name: string, layout: Layout): void {
+  sink.string(name);
+  sink.ascii(layout.pretty ? ': ' : ':');
+}
+
+/** The value on one line, without spaces. */
+function compact(sink: ByteSink, value: JsonValue): void {
+  if (isScalar(value)) {
+    scalar(sink, value);
+    return;
+  }
   if (Array.isArray(value)) {
     sink.char(0x5b);
     value.forEach((v, i) => {
-      if (i > 0) sink.ascii(gap);
-      scalar(sink, v as JsonScalar);
+      if (i > 0) sink.char(0x2c);
+      compact(sink, v);
     });
     sink.char(0x5d);
     return;
   }
   sink.char(0x7b);
   Object.entries(value).forEach(([k, v], i) => {
-    if (i > 0) sink.ascii(gap);
-    key(sink, k, layout);
-    scalar(sink, v as JsonScalar);
+    if (i > 0) sink.char(0x2c);
+    sink.string(k);
+    sink.char(0x3a);
+    compact(sink, v);
   });
   sink.char(0x7d);
 }
 
-/** `"key": ` (pretty) or `"key":` (compact). */
-export function key(sink: ByteSink, name: string, layout: Layout): void {
-  sink.string(name);
-  sink.ascii(layout.pretty ? ': ' : ':');
-}
-
-export function writeValue(sink: ByteSink, value: JsonValue, layout: Layout, indent: number): void {
-  if (isScalar(value)) {
-    scalar(sink, value);
+/**
+ * Writes `value` at `indent`, after a key of `keyLength` characters on the same line. These sections are
+ * small, so measuring a candidate line with JSON.stringify is cheap (the data rows never come here).
+ */
+export function writeValue(
+  sink: ByteSink,
+  value: JsonValue,
+  layout: Layout,
+  indent: number,
+  keyLength = 0,
+): void {
+  if (isScalar(value) || !layout.pretty) {
+    compact(sink, value);
     return;
   }
   const entries: [string | null, JsonValue][] = Array.isArray(value)
     ? value.map((v) => [null, v])
     : Object.entries(value);
-  if (entries.length === 0 || isLeaf(value)) {
-    inline(sink, value, layout);
+  if (
+    entries.length === 0 ||
+    isLeaf(value) ||
+    indent + keyLength + JSON.stringify(value).length <= LINE_WIDTH
+  ) {
+    compact(sink, value);
     return;
   }
   sink.char(Array.isArray(value) ? 0x5b : 0x7b);
   entries.forEach(([k, v], i) => {
     if (i > 0) sink.char(0x2c);
-    if (layout.pretty) sink.newline(indent + 2);
+    sink.newline(indent + 2);
     if (k !== null) key(sink, k, layout);
-    writeValue(sink, v, layout, indent + 2);
+    writeValue(sink, v, layout, indent + 2, k === null ? 0 : k.length + 4);
   });
-  if (layout.pretty) sink.newline(indent);
+  sink.newline(indent);
   sink.char(Array.isArray(value) ? 0x5d : 0x7d);
 }

@@ -5,7 +5,7 @@
 import type { Backtest } from '../engine/backtest';
 import { EXCHANGE_TIMEZONE, formatIsoWithOffset } from '../engine/calendar';
 import { PIPELINE_STAGES, type PipelineStage } from '../engine/pipeline';
-import type { ExportStats } from './export-stats';
+import type { ExportStats, ExportSummary } from './export-stats';
 import type { JsonValue } from './json-value';
 
 const hhmm = (minuteOfDay: number) =>
@@ -45,24 +45,31 @@ export function timeManagerSection(backtest: Backtest): JsonValue {
   };
 }
 
+/**
+ * Stage timings, what was processed, and the last complete and delta export's time and size. Kept to what
+ * the contract names: this section rides along in every delta, whose whole point is to be small.
+ */
 export function performanceSection(backtest: Backtest, stats: ExportStats): JsonValue {
   const { counters, timings } = backtest.pipeline;
   const stages: Record<string, JsonValue> = {};
   for (const stage of PIPELINE_STAGES) stages[stage] = { ...(timings.get(stage)?.stats() ?? {}) };
+  const last = (summary: ExportSummary | null): JsonValue =>
+    summary && {
+      generated_at: summary.generated_at,
+      duration_ms: summary.duration_ms,
+      bytes: summary.bytes,
+      rows: summary.rows,
+    };
   return {
-    timing_ms: { ...stages, export: { ...stats.timing.stats() } },
+    timing_ms: stages,
     counters: {
-      minutes_processed: counters.minutesProcessed,
       bars_processed: counters.barsProcessed,
-      derived_bars_processed: counters.derivedBarsProcessed,
       ticks_processed: counters.ticksProcessed,
       quotes_processed: counters.quotesProcessed,
-      sessions_opened: counters.sessionsOpened,
       exports_made: stats.exportsMade,
-      exports_failed: stats.failedExports,
     },
-    last_complete_export: stats.lastComplete ? { ...stats.lastComplete } : null,
-    last_delta_export: stats.lastDelta ? { ...stats.lastDelta } : null,
+    last_complete_export: last(stats.lastComplete),
+    last_delta_export: last(stats.lastDelta),
   };
 }
 

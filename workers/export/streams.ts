@@ -5,6 +5,7 @@ import { type BarColumns, EXCHANGE_CODES, type QuoteColumns, type TickColumns } 
 import type { SessionConfig } from '../engine/config';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
+import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeIndent, writeNumber, writeUint } from './encode';
 import type { TimestampWriter } from './timestamps';
 
 export const BAR_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
@@ -35,82 +36,100 @@ export function streamLength(store: SymbolStore, spec: StreamSpec): number {
   return store.bars.get(spec.name)?.length ?? 0;
 }
 
-const COMMA = 0x2c;
-const OPEN = 0x5b;
-const CLOSE = 0x5d;
-
 /** How a bar's time is written: time of day (session), local date-time (history) or date (daily). */
 export type TimeForm = 'timeOfDay' | 'dateTime' | 'date';
 
 /** Rows [from, to) of a stream, one compact array per line (pretty) or all on one line (compact). */
 export type RowWriter = (sink: ByteSink, from: number, to: number, indent: number | null) => void;
 
-/** Longest row any writer below produces is under 200 bytes; room for it is reserved once per row. */
+/** The longest row any writer below produces is under 200 bytes; room for it is reserved once per row. */
 const ROW_ROOM = 256;
 
-function separator(sink: ByteSink, first: boolean, indent: number | null): void {
+/**
+ * Starts row i of [from, to): reserves room, then writes the separator and indentation. The row writers
+ * below then keep the chunk and position in locals for the whole row and hand the position back.
+ */
+function startRow(sink: ByteSink, i: number, from: number, indent: number | null): number {
+  sink.reserve(ROW_ROOM + (indent ?? 0));
+  const out = sink.chunk;
+  let pos = sink.pos;
+  if (i !== from) out[pos++] = COMMA;
   if (indent !== null) {
-    if (!first) sink.char(COMMA);
-    sink.newline(indent);
-  } else if (!first) sink.char(COMMA);
-  sink.reserve(ROW_ROOM);
+    pos = writeIndent(out, pos, indent);
+    sink.lines++;
+  }
+  return pos;
 }
 
 export function barRows(bars: BarColumns, times: TimestampWriter, form: TimeForm): RowWriter {
+  // Daily rows show the date alone; intraday rows the part of the hour prefix their form needs.
+  const prefixFrom = form === 'timeOfDay' ? 11 : 0;
   return (sink, from, to, indent) => {
+    const { time, open, high, low, close, volume } = bars;
     for (let i = from; i < to; i++) {
-      separator(sink, i === from, indent);
-      sink.byte(OPEN);
-      times[form](sink, bars.time[i] as number);
-      sink.byte(COMMA);
-      sink.number(bars.open[i] as number);
-      sink.byte(COMMA);
-      sink.number(bars.high[i] as number);
-      sink.byte(COMMA);
-      sink.number(bars.low[i] as number);
-      sink.byte(COMMA);
-      sink.number(bars.close[i] as number);
-      sink.byte(COMMA);
-      sink.number(bars.volume[i] as number);
-      sink.byte(CLOSE);
+      let pos = startRow(sink, i, from, indent);
+      const out = sink.chunk;
+      out[pos++] = OPEN_BRACKET;
+      if (form === 'date') pos = times.day(out, pos, time[i] as number);
+      else pos = times.stamp(out, pos, time[i] as number, prefixFrom, 14);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, open[i] as number);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, high[i] as number);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, low[i] as number);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, close[i] as number);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, volume[i] as number);
+      out[pos++] = CLOSE_BRACKET;
+      sink.pos = pos;
     }
   };
 }
 
-const EXCHANGE_LITERALS = EXCHANGE_CODES.map((code) => `"${code}"`);
+/** `"Q"` and friends, as bytes. */
+const EXCHANGE_LITERALS = EXCHANGE_CODES.map((code) => [QUOTE, code.charCodeAt(0), QUOTE] as const);
 
 export function tickRows(ticks: TickColumns, times: TimestampWriter): RowWriter {
   return (sink, from, to, indent) => {
+    const { time, price, size, exchange } = ticks;
     for (let i = from; i < to; i++) {
-      separator(sink, i === from, indent);
-      sink.byte(OPEN);
-      times.timeOfDay(sink, ticks.time[i] as number);
-      sink.byte(COMMA);
-      sink.number(ticks.price[i] as number);
-      sink.byte(COMMA);
-      sink.uint(ticks.size[i] as number);
-      sink.byte(COMMA);
-      sink.ascii(EXCHANGE_LITERALS[ticks.exchange[i] as number] ?? 'null');
-      sink.byte(CLOSE);
+      let pos = startRow(sink, i, from, indent);
+      const out = sink.chunk;
+      out[pos++] = OPEN_BRACKET;
+      pos = times.stamp(out, pos, time[i] as number, 11, 14);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, price[i] as number);
+      out[pos++] = COMMA;
+      pos = writeUint(out, pos, size[i] as number);
+      out[pos++] = COMMA;
+      const venue = EXCHANGE_LITERALS[exchange[i] as number] ?? ([0x6e, 0x75, 0x6c, 0x6c] as const); // null
+      for (const b of venue) out[pos++] = b;
+      out[pos++] = CLOSE_BRACKET;
+      sink.pos = pos;
     }
   };
 }
 
 export function quoteRows(quotes: QuoteColumns, times: TimestampWriter): RowWriter {
   return (sink, from, to, indent) => {
+    const { time, bid, ask, bidSize, askSize } = quotes;
     for (let i = from; i < to; i++) {
-      separator(sink, i === from, indent);
-      sink.byte(OPEN);
-      times.timeOfDay(sink, quotes.time[i] as number);
-      sink.byte(COMMA);
-      sink.number(quotes.bid[i] as number);
-      sink.byte(COMMA);
-      sink.number(quotes.ask[i] as number);
-      sink.byte(COMMA);
-      sink.uint(quotes.bidSize[i] as number);
-      sink.byte(COMMA);
-      sink.uint(quotes.askSize[i] as number);
-      sink.byte(CLOSE);
+      let pos = startRow(sink, i, from, indent);
+      const out = sink.chunk;
+      out[pos++] = OPEN_BRACKET;
+      pos = times.stamp(out, pos, time[i] as number, 11, 14);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, bid[i] as number);
+      out[pos++] = COMMA;
+      pos = writeNumber(out, pos, ask[i] as number);
+      out[pos++] = COMMA;
+      pos = writeUint(out, pos, bidSize[i] as number);
+      out[pos++] = COMMA;
+      pos = writeUint(out, pos, askSize[i] as number);
+      out[pos++] = CLOSE_BRACKET;
+      sink.pos = pos;
     }
   };
 }
