@@ -1,18 +1,32 @@
-// Comlink wiring only: build the engine and expose its API object. Everything else lives in engine/.
-import { expose } from 'comlink';
+// Comlink wiring only: build the engine and expose its API object. Everything else lives in api/ and engine/.
+import { expose, transfer } from 'comlink';
+import type { ExportOptions } from './api/engine-api';
+import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
 import { createRuntime } from './engine/runtime';
+import type { Result } from './engine/types';
 
-const runtime = createRuntime();
+const engine = createEngineApi(createRuntime());
 
-/** The whole surface the UI can reach: a few verbs taking and returning plain data. */
+/** Export bytes leave the worker as transferred buffers: no copy, and the worker keeps none. */
+function transferred<T>(value: T, payload: ExportPayload | undefined): T {
+  return payload
+    ? transfer(
+        value,
+        payload.parts.map((p) => p.buffer as ArrayBuffer),
+      )
+    : value;
+}
+
 const api = {
-  snapshot: () => runtime.snapshot(),
-  start: () => runtime.start(),
-  pause: () => runtime.pause(),
-  resume: () => runtime.resume(),
-  stop: () => runtime.stop(),
-  step: (minutes?: number) => runtime.step(minutes),
-  setSpeed: (multiplier: number) => runtime.setSpeed(multiplier),
+  ...engine,
+  async exportStatus(options: ExportOptions, onProgress?: ProgressListener): Promise<Result<ExportPayload>> {
+    const result = await engine.exportStatus(options, onProgress);
+    return result.ok ? transferred(result, result.value) : result;
+  },
+  async runCommand(line: string, onProgress?: ProgressListener) {
+    const reply = await engine.runCommand(line, onProgress);
+    return transferred(reply, reply.export);
+  },
 };
 
 export type EngineApi = typeof api;

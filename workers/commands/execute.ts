@@ -8,7 +8,7 @@
 // UI offers a download).
 
 import type { Runtime } from '../engine/runtime';
-import type { EngineSnapshot } from '../engine/types';
+import type { EngineSnapshot, Result } from '../engine/types';
 import type { ExportRequest, ExportResult } from '../export/exporter';
 import { checkFileName, defaultFileName } from '../export/file-names';
 import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
@@ -104,12 +104,20 @@ function advance(runtime: Runtime, minutes: number): CommandOutcome {
   return done(`advanced ${count} to ${clock(s)}${note}`);
 }
 
-function exportStatus(runtime: Runtime, command: ExportCommand, ctx: CommandContext): CommandOutcome {
-  // A bad name is refused before the export runs, so the consumer's cursor stays where it was.
+interface PreparedExport {
+  request: ExportRequest;
+  /** The user's file name, checked; undefined for the default name. */
+  given: string | undefined;
+}
+
+/** A bad name is refused before the export runs, so the consumer's cursor stays where it was. */
+function prepareExport(
+  command: ExportCommand,
+): { ok: true; value: PreparedExport } | { ok: false; error: string } {
   let given: string | undefined;
   if (command.fileName !== undefined) {
     const checked = checkFileName(command.fileName);
-    if (!checked.ok) return failed(`system export-status: ${checked.error}`);
+    if (!checked.ok) return { ok: false, error: `system export-status: ${checked.error}` };
     given = checked.value;
   }
   const request: ExportRequest = { complete: command.complete };
@@ -117,23 +125,61 @@ function exportStatus(runtime: Runtime, command: ExportCommand, ctx: CommandCont
   if (command.since !== undefined) request.since = command.since;
   if (command.exclude !== undefined) request.exclude = command.exclude;
   if (command.layout !== undefined) request.layout = command.layout;
-  const result = runtime.exportStatus(request);
-  if (!result.ok) return failed(result.error);
-  const m = result.value.metadata;
+  return { ok: true, value: { request, given } };
+}
+
+/** Names the produced export and answers with its one-line summary. */
+function exported(
+  runtime: Runtime,
+  command: ExportCommand,
+  given: string | undefined,
+  result: ExportResult,
+  ctx: CommandContext,
+): CommandOutcome {
+  const m = result.metadata;
   const wanted = given ?? defaultFileName(runtime.snapshot().sessionName, m.mode, m.fileTimestamp);
   const fileName = ctx.takeFileName(wanted);
-
   const parts: string[] = [];
   if (m.mode === 'delta') parts.push(`${plural(m.changedPaths.length, 'stream')} changed`);
-  parts.push(plural(result.value.rows, 'row'), plural(result.value.bytes, 'byte'));
+  parts.push(plural(result.rows, 'row'), plural(result.bytes, 'byte'));
   const since = command.since !== undefined ? ` since #${command.since}` : '';
   const excluded = m.excluded.length > 0 ? ` (excluded: ${m.excluded.join(', ')})` : '';
   const renamed = fileName !== wanted ? ` (${wanted} already exists)` : '';
   return {
     ok: true,
     message: `exported ${m.mode} #${m.sequence}${since} for consumer ${m.consumer}: ${parts.join(', ')}${excluded} -> ${fileName}${renamed}`,
-    export: { fileName, result: result.value },
+    export: { fileName, result },
   };
+}
+
+function exportStatus(runtime: Runtime, command: ExportCommand, ctx: CommandContext): CommandOutcome {
+  const prepared = prepareExport(command);
+  if (!prepared.ok) return failed(prepared.error);
+  const result = runtime.exportStatus(prepared.value.request);
+  if (!result.ok) return failed(result.error);
+  return exported(runtime, command, prepared.value.given, result.value, ctx);
+}
+
+/**
+ * The same commands for a host that produces exports asynchronously (the worker, which slices a large
+ * export so that it can report progress and be cancelled). Every other command runs as `executeCommand`.
+ */
+export async function executeCommandAsync(
+  runtime: Runtime,
+  command: Command,
+  ctx: CommandContext & { runExport: (request: ExportRequest) => Promise<Result<ExportResult>> },
+): Promise<CommandOutcome> {
+  if (command.kind !== 'export') return executeCommand(runtime, command, ctx);
+  try {
+    const prepared = prepareExport(command);
+    if (!prepared.ok) return failed(prepared.error);
+    const result = await ctx.runExport(prepared.value.request);
+    if (!result.ok) return failed(result.error);
+    return exported(runtime, command, prepared.value.given, result.value, ctx);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return failed(`system export-status: failed unexpectedly: ${detail.replace(/\s+/g, ' ')}`);
+  }
 }
 
 function statusLine(runtime: Runtime): string {

@@ -69,6 +69,27 @@ export interface ExportResult {
   metadata: ExportMetadata;
 }
 
+/** How far an export has got; reported between symbols. */
+export interface ExportProgress {
+  symbolsDone: number;
+  symbolsTotal: number;
+  bytes: number;
+}
+
+export interface SliceOptions {
+  /** Checked between symbols: true stops the export, which then changes nothing. */
+  isCancelled?: () => boolean;
+  /** Called after each symbol. */
+  onProgress?: (progress: ExportProgress) => void;
+  /** Longest stretch of work between two yields to the event loop. */
+  sliceMs?: number;
+}
+
+const CANCELLED = 'system export-status: export cancelled; nothing changed';
+
+/** Lets queued messages (a cancel, a snapshot poll) run: a macrotask, not a microtask. */
+const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 interface StreamPlan {
   spec: StreamSpec;
   from: number;
@@ -79,6 +100,8 @@ interface StreamPlan {
 interface SymbolPlan {
   store: SymbolStore;
   streams: StreamPlan[];
+  /** Taken with the plan, so that metrics and rows describe the same moment even if the clock moves on. */
+  metrics: { volume: number; high: number | null; low: number | null; quality: number };
 }
 
 export const DEFAULT_CONSUMER = 'default';
@@ -103,7 +126,41 @@ export class Exporter {
     return ok(consumer);
   }
 
+  /** Produces the whole export at once (the command line, tests, small exports). */
   export(request: ExportRequest): Result<ExportResult> {
+    const steps = this.steps(request);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * Produces the export in slices, yielding to the event loop between symbols so that a worker stays
+   * responsive (progress, cancel) during a large complete export. The rows and metrics are those of the
+   * moment the export started, even if the replay appends rows meanwhile.
+   */
+  async exportInSlices(request: ExportRequest, options: SliceOptions = {}): Promise<Result<ExportResult>> {
+    const sliceMs = options.sliceMs ?? 12;
+    const steps = this.steps(request);
+    let sliceStart = performance.now();
+    let step = steps.next();
+    while (!step.done) {
+      options.onProgress?.(step.value);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await yieldToEvents();
+        sliceStart = performance.now();
+      }
+      if (options.isCancelled?.()) {
+        steps.return(fail(CANCELLED));
+        this.stats.failedExports++;
+        return fail(CANCELLED);
+      }
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  private *steps(request: ExportRequest): Generator<ExportProgress, Result<ExportResult>, void> {
     const started = performance.now();
     const consumer = request.consumer ?? DEFAULT_CONSUMER;
     if (!CONSUMER_NAME.test(consumer)) return fail(consumerError(consumer));
@@ -134,11 +191,10 @@ export class Exporter {
     const sink = new ByteSink(request.signal ?? null);
     let rows: number;
     try {
-      rows = this.write(sink, layout, metadata, plans, cursor, request.complete, excluded);
+      rows = yield* this.write(sink, layout, metadata, plans, cursor, request.complete, excluded);
     } catch (error) {
       this.stats.failedExports++;
-      if (error instanceof ExportCancelled)
-        return fail('system export-status: export cancelled; nothing changed');
+      if (error instanceof ExportCancelled) return fail(CANCELLED);
       throw error;
     }
     const chunks = sink.finish();
@@ -190,8 +246,15 @@ export class Exporter {
     const specs = streamSpecs(this.backtest.config);
     return [...session.symbols.values()].map((store) => {
       const from = start.get(store.symbol);
+      const m = store.metrics;
       return {
         store,
+        metrics: {
+          volume: m.volume,
+          high: Number.isNaN(m.high) ? null : m.high,
+          low: Number.isNaN(m.low) ? null : m.low,
+          quality: m.quality,
+        },
         streams: specs.map((spec, k) => {
           const to = streamLength(store, spec);
           const isExcluded = excluded.has(spec.name);
@@ -203,7 +266,7 @@ export class Exporter {
     });
   }
 
-  private write(
+  private *write(
     sink: ByteSink,
     layout: Layout,
     metadata: ExportMetadata,
@@ -211,7 +274,7 @@ export class Exporter {
     cursor: ConsumerCursor,
     complete: boolean,
     excluded: ReadonlySet<string>,
-  ): number {
+  ): Generator<ExportProgress, number, void> {
     const backtest = this.backtest;
     const sections: [string, () => JsonValue][] = [
       ['system_manager', () => systemManagerSection(backtest, metadata.marketTime)],
@@ -230,7 +293,7 @@ export class Exporter {
       writeValue(sink, build(), layout, 2, name.length + 4);
     }
     w.field(1, 'session_data', false);
-    const rows = w.sessionData(
+    const rows = yield* w.sessionData(
       backtest.session,
       plans,
       complete && !excluded.has('historical'),
@@ -330,12 +393,12 @@ class DocumentWriter {
     writeValue(this.sink, value, this.layout, depth * 2, keyLength);
   }
 
-  sessionData(
+  *sessionData(
     session: SessionStore | null,
     plans: SymbolPlan[],
     historical: boolean,
     active: boolean,
-  ): number {
+  ): Generator<ExportProgress, number, void> {
     let rows = 0;
     this.sink.char(0x7b);
     this.field(2, '_session_active', true);
@@ -344,11 +407,12 @@ class DocumentWriter {
     this.value(session ? [...session.symbols.keys()] : [], 2);
     this.field(2, 'symbols', false);
     this.sink.char(0x7b);
-    plans.forEach((plan, i) => {
+    for (const [i, plan] of plans.entries()) {
       this.sink.checkpoint();
       this.field(3, plan.store.symbol, i === 0);
       rows += this.symbol(plan, historical);
-    });
+      yield { symbolsDone: i + 1, symbolsTotal: plans.length, bytes: this.sink.byteLength };
+    }
     if (plans.length > 0) this.close(2, 0x7d);
     else this.sink.char(0x7d);
     this.close(1, 0x7d);
@@ -357,7 +421,7 @@ class DocumentWriter {
 
   private symbol(plan: SymbolPlan, withHistorical: boolean): number {
     const { store } = plan;
-    const m = store.metrics;
+    const m = plan.metrics;
     let rows = 0;
     this.sink.char(0x7b);
     this.field(4, 'session', true);
@@ -365,9 +429,9 @@ class DocumentWriter {
     this.field(5, 'volume', true);
     this.value(m.volume, 5);
     this.field(5, 'high', false);
-    this.value(Number.isNaN(m.high) ? null : m.high, 5);
+    this.value(m.high, 5);
     this.field(5, 'low', false);
-    this.value(Number.isNaN(m.low) ? null : m.low, 5);
+    this.value(m.low, 5);
     this.field(5, 'quality', false);
     this.value(m.quality, 5);
     this.field(5, 'data', false);

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../engine/runtime';
+import type { ExportProgress } from '../export/exporter';
+import { createEngineApi, type ExportPayload } from './engine-api';
+
+const FILE = /^system_status_Example_Trading_Session_(complete|delta)_\d{8}_\d{6}(_\d+)?\.json$/;
+
+function engine() {
+  const runtime = createRuntime({ realtime: false });
+  const api = createEngineApi(runtime);
+  return { runtime, api };
+}
+
+function json(payload: ExportPayload) {
+  const decoder = new TextDecoder();
+  return JSON.parse(payload.parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode());
+}
+
+function value<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+describe('engine API', () => {
+  it('answers an export with its bytes, size and the contract file name, never repeating a name', async () => {
+    const { api } = engine();
+    api.start();
+    api.step(2);
+    const first = value(await api.exportStatus({ complete: true }));
+    const second = value(await api.exportStatus({ complete: true }));
+    expect(first.fileName).toMatch(FILE);
+    expect(second.fileName).toMatch(FILE);
+    expect(second.fileName).not.toBe(first.fileName);
+    expect(first.parts.reduce((n, p) => n + p.byteLength, 0)).toBe(first.bytes);
+    expect(json(first)._metadata.mode).toBe('complete');
+    const delta = value(await api.exportStatus({ complete: false, fileName: 'mine' }));
+    expect(delta.fileName).toBe('mine.json');
+    expect(json(delta).session_data.symbols.RIVN.session.data['1m'].count).toBe(0);
+  });
+
+  it('refuses a bad file name before exporting, so the cursor does not move', async () => {
+    const { api } = engine();
+    api.start();
+    api.step(3);
+    const refused = await api.exportStatus({ complete: false, fileName: '../up.json' });
+    expect(refused.ok).toBe(false);
+    const delta = value(await api.exportStatus({ complete: false }));
+    expect(json(delta).session_data.symbols.RIVN.session.data['1m'].count).toBe(3);
+    expect(delta.metadata.sequence).toBe(1);
+  });
+
+  it('reports progress and can be cancelled part way, changing nothing', async () => {
+    const runtime = createRuntime({ realtime: false, config: manySymbols(40) });
+    const api = createEngineApi(runtime);
+    api.start();
+    api.step(30);
+    const seen: ExportProgress[] = [];
+    const exporting = api.exportStatus({ complete: true }, (p) => {
+      seen.push(p);
+      api.cancelExport();
+    });
+    const result = await exporting;
+    expect(result).toEqual({ ok: false, error: 'system export-status: export cancelled; nothing changed' });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen[0]?.symbolsTotal).toBe(40);
+    expect(seen[0]?.symbolsDone).toBeLessThan(40);
+    const delta = value(await api.exportStatus({ complete: false }));
+    expect(delta.metadata.sequence).toBe(1);
+    expect(json(delta).session_data.symbols.AAAA.session.data['1m'].count).toBe(30);
+  });
+
+  it('keeps an export to the moment it started while the replay moves on', async () => {
+    const runtime = createRuntime({ realtime: false, config: manySymbols(40) });
+    const api = createEngineApi(runtime);
+    api.start();
+    api.step(10);
+    const doc = json(value(await api.exportStatus({ complete: false }, () => api.step(1))));
+    for (const symbol of Object.values(doc.session_data.symbols) as { session: { volume: number; data: Record<string, { count: number; data: number[][] }> } }[]) {
+      const bars = symbol.session.data['1m'];
+      expect(bars?.count).toBe(10);
+      expect(symbol.session.volume).toBe(bars?.data.reduce((s, r) => s + (r[5] as number), 0));
+    }
+  });
+
+  it('runs console commands, exports included, one line per answer', async () => {
+    const { api } = engine();
+    expect((await api.runCommand('system start')).message).toBe(
+      'started Example Trading Session: 2025-07-01 09:30 ET, RUNNING',
+    );
+    expect(await api.runCommand('system advance -3')).toEqual({
+      ok: false,
+      message:
+        'system advance: "-3" is not a number of minutes (expected a whole number of minutes 1-100000, e.g. system advance 5)',
+    });
+    await api.runCommand('system advance 2');
+    const reply = await api.runCommand('system export-status complete=false consumer=ui');
+    expect(reply.ok).toBe(true);
+    expect(reply.message).toMatch(/^exported delta #1 for consumer ui: 9 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/);
+    expect(reply.export && json(reply.export).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
+  });
+});
+
+function manySymbols(count: number) {
+  const symbols = Array.from({ length: count }, (_, i) => `AA${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`);
+  return {
+    session_name: 'Example Trading Session',
+    mode: 'backtest',
+    exchange_group: 'US_EQUITY',
+    backtest_config: { start_date: '2025-07-01', end_date: '2025-07-01' },
+    session_data_config: {
+      symbols,
+      streams: ['1m', '5m', 'ticks', 'quotes'],
+      historical: { enabled: true, data: [{ interval: '1m', trailing_days: 2 }] },
+    },
+  };
+}
