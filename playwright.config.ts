@@ -1,14 +1,18 @@
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// scripts/e2e.mjs builds into its own folder and picks a free port, so parallel runs do not collide.
+const port = Number(process.env.E2E_PORT ?? 4174);
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/e2e-${port}`,
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4174',
+    baseURL: `http://127.0.0.1:${port}`,
     acceptDownloads: true,
     launchOptions: {
       executablePath: chromium,
@@ -23,9 +27,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The app is built by `npm run test:e2e` before Playwright starts.
-    command: 'npx vite preview --host 127.0.0.1 --port 4174 --strictPort',
-    url: 'http://127.0.0.1:4174',
+    // The app is built by scripts/e2e.mjs (`npm run test:e2e`) before Playwright starts.
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
