@@ -20,6 +20,8 @@ export class ByteSink {
   readonly chunks: Uint8Array[] = [];
   /** The chunk being written and the position in it: row writers use them directly (see encode.ts). */
   chunk = new Uint8Array(CHUNK_SIZE);
+  /** The same chunk for word-sized writes (indentation, timestamps). */
+  view = new DataView(this.chunk.buffer);
   pos = 0;
   private flushed = 0;
   lines = 0;
@@ -40,6 +42,7 @@ export class ByteSink {
     this.finishChunk();
     this.checkpoint();
     this.chunk = new Uint8Array(Math.max(CHUNK_SIZE, n));
+    this.view = new DataView(this.chunk.buffer);
   }
 
   /** Typed arrays drop writes past their end silently; a position past the end means a row was cut. */

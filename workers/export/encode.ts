@@ -137,38 +137,23 @@ export function writeNumber(out: Uint8Array, pos: number, x: number): number {
   return writeAscii(out, pos, Number.isFinite(x) ? String(x) : 'null');
 }
 
+const FOUR_SPACES = 0x20202020;
+
+/** A newline and `indent` spaces, four at a time through a DataView of the same bytes. */
+export function writeIndentWords(view: DataView, out: Uint8Array, pos: number, indent: number): number {
+  out[pos++] = NEWLINE;
+  let k = 0;
+  for (; k + 4 <= indent; k += 4) {
+    view.setUint32(pos, FOUR_SPACES);
+    pos += 4;
+  }
+  for (; k < indent; k++) out[pos++] = SPACE;
+  return pos;
+}
+
 /** A newline and `indent` spaces. */
 export function writeIndent(out: Uint8Array, pos: number, indent: number): number {
   out[pos++] = NEWLINE;
   for (let k = 0; k < indent; k++) out[pos++] = SPACE;
-  return pos;
-}
-
-/** `"` + prefix[from, to) + `MM:SS` (+ `.mmm` when there are milliseconds) + `"`. */
-export function writeQuotedClock(
-  out: Uint8Array,
-  pos: number,
-  prefix: Uint8Array,
-  from: number,
-  to: number,
-  minute: number,
-  second: number,
-  millis: number,
-): number {
-  out[pos++] = QUOTE;
-  for (let i = from; i < to; i++) out[pos++] = prefix[i] as number;
-  out[pos++] = TWO_DIGITS[2 * minute] as number;
-  out[pos++] = TWO_DIGITS[2 * minute + 1] as number;
-  out[pos++] = COLON;
-  out[pos++] = TWO_DIGITS[2 * second] as number;
-  out[pos++] = TWO_DIGITS[2 * second + 1] as number;
-  if (millis !== 0) {
-    out[pos++] = DOT;
-    const hundreds = (millis / 100) | 0;
-    out[pos++] = ZERO + hundreds;
-    out[pos++] = TWO_DIGITS[2 * (millis - hundreds * 100)] as number;
-    out[pos++] = TWO_DIGITS[2 * (millis - hundreds * 100) + 1] as number;
-  }
-  out[pos++] = QUOTE;
   return pos;
 }

@@ -5,8 +5,16 @@ import { type BarColumns, EXCHANGE_CODES, type QuoteColumns, type TickColumns } 
 import type { SessionConfig } from '../engine/config';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
-import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeIndent, writeNumber, writeUint } from './encode';
-import type { TimestampWriter } from './timestamps';
+import {
+  CLOSE_BRACKET,
+  COMMA,
+  OPEN_BRACKET,
+  QUOTE,
+  writeIndentWords,
+  writeNumber,
+  writeUint,
+} from './encode';
+import { DATE_TIME, TIME_OF_DAY, type TimestampWriter } from './timestamps';
 
 export const BAR_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
 export const DAILY_COLUMNS = ['date', 'open', 'high', 'low', 'close', 'volume'];
@@ -55,23 +63,23 @@ function startRow(sink: ByteSink, i: number, from: number, indent: number | null
   let pos = sink.pos;
   if (i !== from) out[pos++] = COMMA;
   if (indent !== null) {
-    pos = writeIndent(out, pos, indent);
+    pos = writeIndentWords(sink.view, out, pos, indent);
     sink.lines++;
   }
   return pos;
 }
 
 export function barRows(bars: BarColumns, times: TimestampWriter, form: TimeForm): RowWriter {
-  // Daily rows show the date alone; intraday rows the part of the hour prefix their form needs.
-  const prefixFrom = form === 'timeOfDay' ? 11 : 0;
+  const stampForm = form === 'timeOfDay' ? TIME_OF_DAY : DATE_TIME;
   return (sink, from, to, indent) => {
     const { time, open, high, low, close, volume } = bars;
     for (let i = from; i < to; i++) {
       let pos = startRow(sink, i, from, indent);
       const out = sink.chunk;
+      const view = sink.view;
       out[pos++] = OPEN_BRACKET;
       if (form === 'date') pos = times.day(out, pos, time[i] as number);
-      else pos = times.stamp(out, pos, time[i] as number, prefixFrom, 14);
+      else pos = times.stamp(view, out, pos, time[i] as number, stampForm);
       out[pos++] = COMMA;
       pos = writeNumber(out, pos, open[i] as number);
       out[pos++] = COMMA;
@@ -97,8 +105,9 @@ export function tickRows(ticks: TickColumns, times: TimestampWriter): RowWriter 
     for (let i = from; i < to; i++) {
       let pos = startRow(sink, i, from, indent);
       const out = sink.chunk;
+      const view = sink.view;
       out[pos++] = OPEN_BRACKET;
-      pos = times.stamp(out, pos, time[i] as number, 11, 14);
+      pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
       out[pos++] = COMMA;
       pos = writeNumber(out, pos, price[i] as number);
       out[pos++] = COMMA;
@@ -118,8 +127,9 @@ export function quoteRows(quotes: QuoteColumns, times: TimestampWriter): RowWrit
     for (let i = from; i < to; i++) {
       let pos = startRow(sink, i, from, indent);
       const out = sink.chunk;
+      const view = sink.view;
       out[pos++] = OPEN_BRACKET;
-      pos = times.stamp(out, pos, time[i] as number, 11, 14);
+      pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
       out[pos++] = COMMA;
       pos = writeNumber(out, pos, bid[i] as number);
       out[pos++] = COMMA;

@@ -1,0 +1,230 @@
+// Answers the tree's questions about one indexed export: what a node's children are, and a page of an
+// array's rows. Only the bytes a question needs are read from the file, and only those are parsed.
+
+import type { Result } from '../engine/types';
+import type { ByteSource } from './byte-source';
+import { type ArrayNode, indexJson, type ObjectNode, type Slot, type ValueSlot } from './json-index';
+import { MAX_PAGE, type RowPage, type ViewerEntry, type ViewerPath } from './types';
+
+/** Arrays at most this long in bytes are read to show their items as a preview (`columns`, `dates`). */
+const SMALL_ARRAY_BYTES = 600;
+const PREVIEW_CHARS = 120;
+/** Objects with more keys than this get a map from key to slot, built the first time one is looked up. */
+const KEY_MAP_FROM = 24;
+
+const decoder = new TextDecoder();
+const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+
+/** `session_data.symbols.RIVN.session.data.1m`, `session_config.historical.data[0]`; `the document` for []. */
+export function describePath(path: ViewerPath): string {
+  if (path.length === 0) return 'the document';
+  let text = '';
+  for (const step of path) text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
+  return text;
+}
+
+function isPath(value: unknown): value is ViewerPath {
+  return (
+    Array.isArray(value) &&
+    value.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isInteger(s) && s >= 0))
+  );
+}
+
+function cut(text: string, max = PREVIEW_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A scalar slot's value, if it was kept whole. */
+export function scalarOf(slot: Slot | undefined): string | number | boolean | null | undefined {
+  if (slot?.kind !== 'value' || slot.truncated) return undefined;
+  try {
+    return JSON.parse(slot.text) as string | number | boolean | null;
+  } catch {
+    return undefined; // a string with a bad escape: shown as its text only
+  }
+}
+
+/** Drops the separator (`,` and whitespace) that follows an element up to the next one. */
+function trimSeparator(text: string): string {
+  return text.replace(/\s*,?\s*$/, '');
+}
+
+export class ExportDocument {
+  private readonly keyMaps = new WeakMap<ObjectNode, Map<string, number>>();
+  private readonly elements = new WeakMap<ArrayNode, Map<number, Slot>>();
+
+  constructor(
+    readonly source: ByteSource,
+    readonly root: ObjectNode,
+  ) {}
+
+  /** The slot under `key`, or undefined. Later duplicates win, as in `JSON.parse`. */
+  child(node: ObjectNode, key: string): Slot | undefined {
+    if (node.keys.length <= KEY_MAP_FROM) {
+      const at = node.keys.lastIndexOf(key);
+      return at < 0 ? undefined : node.slots[at];
+    }
+    let map = this.keyMaps.get(node);
+    if (!map) {
+      map = new Map(node.keys.map((k, i) => [k, i]));
+      this.keyMaps.set(node, map);
+    }
+    const at = map.get(key);
+    return at === undefined ? undefined : node.slots[at];
+  }
+
+  /** The node at `path`, reading and indexing an array element the first time a path goes through it. */
+  async resolve(path: unknown): Promise<Result<Slot>> {
+    if (!isPath(path)) return fail('A path is a list of keys (strings) and positions (whole numbers).');
+    let slot: Slot = this.root;
+    for (let depth = 0; depth < path.length; depth++) {
+      const step = path[depth] as string | number;
+      const here = describePath(path.slice(0, depth));
+      if (slot.kind === 'object') {
+        const next = typeof step === 'string' ? this.child(slot, step) : undefined;
+        if (next === undefined) return fail(`There is no "${step}" in ${here}.`);
+        slot = next;
+      } else if (slot.kind === 'array') {
+        if (typeof step !== 'number' || step >= slot.count) {
+          const items = slot.count === 1 ? 'item' : 'items';
+          return fail(`${here} has ${slot.count} ${items}: there is no item ${JSON.stringify(step)}.`);
+        }
+        const element = await this.element(slot, step);
+        if (!element.ok) return element;
+        slot = element.value;
+      } else return fail(`${here} is a single value: it has no "${step}".`);
+    }
+    return { ok: true, value: slot };
+  }
+
+  /** The children of the object or array at `path`: every key of an object, a page of an array's items. */
+  async children(path: unknown, offset = 0, limit = MAX_PAGE): Promise<Result<ViewerEntry[]>> {
+    const slot = await this.resolve(path);
+    if (!slot.ok) return slot;
+    const node = slot.value;
+    if (node.kind === 'value') return fail(`${describePath(path as ViewerPath)} is a single value, not a list.`);
+    if (node.kind === 'object') return { ok: true, value: await this.entries(node) };
+    const range = this.pageRange(node, offset, limit);
+    if (!range.ok) return range;
+    const entries: ViewerEntry[] = [];
+    for (let i = range.value.from; i < range.value.to; i++) {
+      const element = await this.element(node, i);
+      if (!element.ok) return element;
+      entries.push(await this.entry(i, element.value, null));
+    }
+    return { ok: true, value: entries };
+  }
+
+  /** Items `offset` to `offset + limit` of the array at `path`, parsed: rows come back as plain arrays. */
+  async rows(path: unknown, offset: number, limit: number): Promise<Result<RowPage>> {
+    const slot = await this.resolve(path);
+    if (!slot.ok) return slot;
+    const node = slot.value;
+    if (node.kind !== 'array') return fail(`${describePath(path as ViewerPath)} is not a list of rows.`);
+    const range = this.pageRange(node, offset, limit);
+    if (!range.ok) return range;
+    const { from, to } = range.value;
+    if (from === to) return { ok: true, value: { offset: from, total: node.count, rows: [] } };
+    const start = node.starts[from] as number;
+    const end = to < node.count ? (node.starts[to] as number) : node.end - 1;
+    const text = decoder.decode(await this.source.read(start, end));
+    try {
+      const rows = JSON.parse(`[${trimSeparator(text)}]`) as unknown[];
+      if (rows.length !== to - from) throw new Error('row count');
+      return { ok: true, value: { offset: from, total: node.count, rows } };
+    } catch {
+      return fail(
+        `The file is damaged: items ${from + 1}-${to} of ${describePath(path as ViewerPath)} are not valid JSON (bytes ${start}-${end}).`,
+      );
+    }
+  }
+
+  private pageRange(node: ArrayNode, offset: number, limit: number): Result<{ from: number; to: number }> {
+    if (!Number.isInteger(offset) || offset < 0 || offset > node.count)
+      return fail(`The offset must be a whole number from 0 to ${node.count}; got ${offset}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+      return fail(`The limit must be a whole number from 1 to ${MAX_PAGE}; got ${limit}.`);
+    return { ok: true, value: { from: offset, to: Math.min(node.count, offset + limit) } };
+  }
+
+  /** Element `i` of an indexed array, read from the file and indexed on its own the first time. */
+  private async element(array: ArrayNode, i: number): Promise<Result<Slot>> {
+    let cache = this.elements.get(array);
+    const cached = cache?.get(i);
+    if (cached) return { ok: true, value: cached };
+    const start = array.starts[i] as number;
+    const end = i + 1 < array.count ? (array.starts[i + 1] as number) : array.end - 1;
+    const bytes = await this.source.read(start, end);
+    let length = bytes.length;
+    // Trailing separator: whitespace and one comma.
+    while (length > 0 && (bytes[length - 1] === 0x2c || (bytes[length - 1] as number) <= 0x20)) length--;
+    const indexed = indexJson(bytes.subarray(0, length), start);
+    if (!indexed.ok)
+      return fail(`The file is damaged at byte ${indexed.error.offset}: ${indexed.error.message}.`);
+    if (!cache) {
+      cache = new Map();
+      this.elements.set(array, cache);
+    }
+    cache.set(i, indexed.root);
+    return { ok: true, value: indexed.root };
+  }
+
+  /** The entries of an object, as the tree lists them. */
+  async entries(node: ObjectNode): Promise<ViewerEntry[]> {
+    const columns = await this.columnsOf(node);
+    const entries: ViewerEntry[] = [];
+    for (let i = 0; i < node.keys.length; i++) {
+      const key = node.keys[i] as string;
+      entries.push(await this.entry(key, node.slots[i] as Slot, key === 'data' ? columns : null));
+    }
+    return entries;
+  }
+
+  private async entry(key: string | number, slot: Slot, columns: string[] | null): Promise<ViewerEntry> {
+    if (slot.kind === 'value') return valueEntry(key, slot);
+    if (slot.kind === 'object') {
+      const entry: ViewerEntry = { key, kind: 'object', size: slot.keys.length, preview: cut(slot.keys.join(', ')) };
+      const count = scalarOf(this.child(slot, 'count'));
+      const total = scalarOf(this.child(slot, 'total_count'));
+      if (typeof count === 'number')
+        entry.counts = typeof total === 'number' ? { count, total } : { count };
+      return entry;
+    }
+    const entry: ViewerEntry = { key, kind: 'array', size: slot.count, preview: '' };
+    if (slot.end - slot.start <= SMALL_ARRAY_BYTES) {
+      const items = await this.small(slot);
+      if (items) entry.preview = cut(JSON.stringify(items));
+    }
+    if (columns) entry.columns = columns;
+    return entry;
+  }
+
+  /** A short array's items, parsed; null if it does not parse. */
+  private async small(slot: ArrayNode): Promise<unknown[] | null> {
+    try {
+      return JSON.parse(decoder.decode(await this.source.read(slot.start, slot.end))) as unknown[];
+    } catch {
+      return null;
+    }
+  }
+
+  /** The `columns` of a stream block: a short array of strings. */
+  private async columnsOf(node: ObjectNode): Promise<string[] | null> {
+    const slot = this.child(node, 'columns');
+    if (slot?.kind !== 'array' || slot.end - slot.start > SMALL_ARRAY_BYTES) return null;
+    const items = await this.small(slot);
+    return items?.every((c) => typeof c === 'string') ? (items as string[]) : null;
+  }
+}
+
+function valueEntry(key: string | number, slot: ValueSlot): ViewerEntry {
+  const entry: ViewerEntry = {
+    key,
+    kind: 'value',
+    size: slot.end - slot.start,
+    preview: slot.truncated ? `${slot.text.slice(0, PREVIEW_CHARS - 1)}…` : cut(slot.text),
+  };
+  const value = scalarOf(slot);
+  if (value !== undefined) entry.value = value;
+  return entry;
+}

@@ -1,0 +1,64 @@
+// Plain data that crosses between the viewer worker and the UI (the UI imports these with `import type`).
+
+/** Where a node is: object keys as strings, array positions as numbers. `[]` is the document itself. */
+export type ViewerPath = readonly (string | number)[];
+
+export type EntryKind = 'object' | 'array' | 'value';
+
+/** One child of an object or array, as the tree shows it before it is opened. */
+export interface ViewerEntry {
+  /** The key in its object, or the position in its array as a number. */
+  key: string | number;
+  kind: EntryKind;
+  /** Keys of an object, elements of an array, or bytes of a value's JSON text. */
+  size: number;
+  /** A short text: a value's JSON (cut with `…` when long), an object's keys, a small array's items. */
+  preview: string;
+  /** A scalar's value, when it is short enough to be kept whole. */
+  value?: string | number | boolean | null;
+  /** An object that has a numeric `count` (a stream block): its `count` and, if present, `total_count`. */
+  counts?: { count: number; total?: number };
+  /** An array whose object also has `columns` (a stream's `data`): the names of its row fields. */
+  columns?: string[];
+}
+
+export interface ViewerSummary {
+  /** Size of the file in bytes. */
+  bytes: number;
+  version: string;
+  mode: 'complete' | 'delta';
+  generatedAt: string | null;
+  consumer: string | null;
+  sequence: number | null;
+  sessionId: number | null;
+  marketTime: string | null;
+  symbols: number;
+  /** Stream blocks (session and historical) and the rows they carry in this file. */
+  streams: number;
+  rows: number;
+  /** How long reading and indexing took in the worker. */
+  indexMs: number;
+  /** The document's top-level entries, so the tree can show them without another call. */
+  root: ViewerEntry[];
+}
+
+export interface OpenedExport {
+  id: string;
+  summary: ViewerSummary;
+}
+
+export interface OpenProgress {
+  bytesRead: number;
+  bytesTotal: number;
+}
+
+/** A page of an array's elements: rows come back as plain arrays. */
+export interface RowPage {
+  offset: number;
+  /** Elements in the whole array. */
+  total: number;
+  rows: unknown[];
+}
+
+/** The most rows (or children) one call returns. */
+export const MAX_PAGE = 1000;

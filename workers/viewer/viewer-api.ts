@@ -1,0 +1,68 @@
+// The verbs the UI can call on the viewer worker, as plain data in and out. `viewer.worker.ts` exposes this
+// object through Comlink; tests call it directly. Expected failures (a file that is not an export, a bad
+// path, a closed id) come back as `{ ok: false, error }`; throws are bugs.
+
+import type { Result } from '../engine/types';
+import { blobSource } from './byte-source';
+import type { ExportDocument } from './export-document';
+import { type OpenOptions, openExport } from './open-export';
+import type { OpenedExport, OpenProgress, RowPage, ViewerEntry } from './types';
+
+export type OpenProgressListener = (progress: OpenProgress) => void;
+
+export interface ViewerApiOptions {
+  /** Bytes read per slice while opening (tests make it small to see progress and cancelling). */
+  sliceBytes?: number;
+}
+
+export function createViewerApi(options: ViewerApiOptions = {}) {
+  const documents = new Map<string, ExportDocument>();
+  let nextId = 1;
+  // Bumped by cancelOpen: an open started before it stops at its next slice.
+  let openGeneration = 0;
+
+  const documentOf = (id: string): Result<ExportDocument> => {
+    const document = documents.get(id);
+    return document
+      ? { ok: true, value: document }
+      : { ok: false, error: `No open export has the id "${id}" (it was closed, or the viewer restarted).` };
+  };
+
+  return {
+    /** Reads and indexes an export. The Blob is read in slices; the worker keeps only the index. */
+    async open(blob: Blob, onProgress?: OpenProgressListener): Promise<Result<OpenedExport>> {
+      if (!(blob instanceof Blob)) return { ok: false, error: 'The viewer opens a file (a Blob).' };
+      const generation = openGeneration;
+      const openOptions: OpenOptions = { isCancelled: () => generation !== openGeneration };
+      if (onProgress) openOptions.onProgress = onProgress;
+      if (options.sliceBytes !== undefined) openOptions.sliceBytes = options.sliceBytes;
+      const opened = await openExport(blobSource(blob), openOptions);
+      if (!opened.ok) return opened;
+      const id = `export-${nextId++}`;
+      documents.set(id, opened.value.document);
+      return { ok: true, value: { id, summary: opened.value.summary } };
+    },
+
+    /** Stops every open in progress; each answers that it was cancelled. */
+    cancelOpen(): void {
+      openGeneration++;
+    },
+
+    async children(id: string, path: (string | number)[]): Promise<Result<ViewerEntry[]>> {
+      const document = documentOf(id);
+      return document.ok ? document.value.children(path) : document;
+    },
+
+    async rows(id: string, path: (string | number)[], offset: number, limit: number): Promise<Result<RowPage>> {
+      const document = documentOf(id);
+      return document.ok ? document.value.rows(path, offset, limit) : document;
+    },
+
+    /** Forgets an export's index (and lets go of its file). Closing an unknown id does nothing. */
+    close(id: string): void {
+      documents.delete(id);
+    },
+  };
+}
+
+export type ViewerApiObject = ReturnType<typeof createViewerApi>;
