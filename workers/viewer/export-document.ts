@@ -81,7 +81,7 @@ export class ExportDocument {
       const step = path[depth] as string | number;
       const here = describePath(path.slice(0, depth));
       if (slot.kind === 'object') {
-        const next = typeof step === 'string' ? this.child(slot, step) : undefined;
+        const next: Slot | undefined = typeof step === 'string' ? this.child(slot, step) : undefined;
         if (next === undefined) return fail(`There is no "${step}" in ${here}.`);
         slot = next;
       } else if (slot.kind === 'array') {
@@ -102,7 +102,8 @@ export class ExportDocument {
     const slot = await this.resolve(path);
     if (!slot.ok) return slot;
     const node = slot.value;
-    if (node.kind === 'value') return fail(`${describePath(path as ViewerPath)} is a single value, not a list.`);
+    if (node.kind === 'value')
+      return fail(`${describePath(path as ViewerPath)} is a single value, not a list.`);
     if (node.kind === 'object') return { ok: true, value: await this.entries(node) };
     const range = this.pageRange(node, offset, limit);
     if (!range.ok) return range;
@@ -183,11 +184,15 @@ export class ExportDocument {
   private async entry(key: string | number, slot: Slot, columns: string[] | null): Promise<ViewerEntry> {
     if (slot.kind === 'value') return valueEntry(key, slot);
     if (slot.kind === 'object') {
-      const entry: ViewerEntry = { key, kind: 'object', size: slot.keys.length, preview: cut(slot.keys.join(', ')) };
+      const entry: ViewerEntry = {
+        key,
+        kind: 'object',
+        size: slot.keys.length,
+        preview: cut(slot.keys.join(', ')),
+      };
       const count = scalarOf(this.child(slot, 'count'));
       const total = scalarOf(this.child(slot, 'total_count'));
-      if (typeof count === 'number')
-        entry.counts = typeof total === 'number' ? { count, total } : { count };
+      if (typeof count === 'number') entry.counts = typeof total === 'number' ? { count, total } : { count };
       return entry;
     }
     const entry: ViewerEntry = { key, kind: 'array', size: slot.count, preview: '' };

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ArrayNode, indexJson, JsonIndexer, type ObjectNode, type Slot, VALUE_TEXT_LIMIT } from './json-index';
+import {
+  type ArrayNode,
+  indexJson,
+  JsonIndexer,
+  type ObjectNode,
+  type Slot,
+  VALUE_TEXT_LIMIT,
+} from './json-index';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -46,14 +53,18 @@ describe('JSON structural index', () => {
     expect(b.slots[0]).toMatchObject({ kind: 'value', text: '"x\\"y"' });
     const rows = root.slots[2] as ArrayNode;
     expect(rows.count).toBe(2);
-    expect(text.slice(rows.starts[0], rows.starts[0] as number + 8)).toBe('[1, "2"]');
+    expect(text.slice(rows.starts[0], (rows.starts[0] as number) + 8)).toBe('[1, "2"]');
     expect(text.slice(rows.starts[1], rows.end)).toBe('[3, "4"]]');
     expect((root.slots[3] as ArrayNode).count).toBe(0);
     expect(rebuild(root, bytesOf(text))).toEqual(JSON.parse(text));
   });
 
   it('gives the same index whatever the chunk size, multi-byte characters included', () => {
-    const text = JSON.stringify({ 'clé': ['é', 'ü€𝄞', { x: '\\' }], n: -1.5e3, s: 'a\u00e9b', t: true }, null, 2);
+    const text = JSON.stringify(
+      { clé: ['é', 'ü€𝄞', { x: '\\' }], n: -1.5e3, s: 'a\u00e9b', t: true },
+      null,
+      2,
+    );
     const whole = rootOf(text);
     for (const chunk of [1, 2, 3, 7]) expect(rootOf(text, chunk)).toEqual(whole);
     expect(rebuild(whole, bytesOf(text))).toEqual(JSON.parse(text));

@@ -212,7 +212,10 @@ export class JsonIndexer {
     if (!this.failure && (this.token === T_NUMBER || this.token === T_LITERAL)) this.endScalar(this.offset);
     if (this.failure) return { ok: false, error: this.failure };
     if (this.token === T_STRING || this.depth > 0 || this.skipping)
-      return { ok: false, error: { message: 'the text ends too early: it looks cut off', offset: this.offset } };
+      return {
+        ok: false,
+        error: { message: 'the text ends too early: it looks cut off', offset: this.offset },
+      };
     if (this.rootSlot === null)
       return { ok: false, error: { message: 'there is no JSON value in it', offset: this.offset } };
     return { ok: true, root: this.rootSlot };
@@ -313,7 +316,10 @@ export class JsonIndexer {
       const word = this.literal;
       this.literal = '';
       if (word !== 'true' && word !== 'false' && word !== 'null') {
-        this.failure = { message: `an unknown word "${word}" (expected true, false or null)`, offset: this.tokenStart };
+        this.failure = {
+          message: `an unknown word "${word}" (expected true, false or null)`,
+          offset: this.tokenStart,
+        };
         return;
       }
     }
@@ -403,7 +409,10 @@ export class JsonIndexer {
       if (c === QUOTE) inString = true;
       else if (c === 0x5b || c === 0x7b) {
         if (depth === MAX_DEPTH) {
-          this.failure = { message: `the JSON is nested more than ${MAX_DEPTH} levels deep`, offset: this.offset + i };
+          this.failure = {
+            message: `the JSON is nested more than ${MAX_DEPTH} levels deep`,
+            offset: this.offset + i,
+          };
           return n;
         }
         types[depth++] = c === 0x5b ? ARR : OBJ;
@@ -433,7 +442,8 @@ export class JsonIndexer {
     if (node) {
       node.end = end;
       // Give back the room an array grew into but did not use.
-      if (node.kind === 'array' && node.starts.length > node.count + 64) node.starts = node.starts.slice(0, node.count);
+      if (node.kind === 'array' && node.starts.length > node.count + 64)
+        node.starts = node.starts.slice(0, node.count);
     }
     this.nodes[this.depth] = null;
     this.expect = this.depth === 0 ? E_END : E_COMMA_OR_CLOSE;

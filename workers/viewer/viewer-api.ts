@@ -53,7 +53,12 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       return document.ok ? document.value.children(path) : document;
     },
 
-    async rows(id: string, path: (string | number)[], offset: number, limit: number): Promise<Result<RowPage>> {
+    async rows(
+      id: string,
+      path: (string | number)[],
+      offset: number,
+      limit: number,
+    ): Promise<Result<RowPage>> {
       const document = documentOf(id);
       return document.ok ? document.value.rows(path, offset, limit) : document;
     },
