@@ -5,15 +5,7 @@ import { type BarColumns, EXCHANGE_CODES, type QuoteColumns, type TickColumns } 
 import type { SessionConfig } from '../engine/config';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
-import {
-  CLOSE_BRACKET,
-  COMMA,
-  OPEN_BRACKET,
-  QUOTE,
-  writeIndentWords,
-  writeNumber,
-  writeUint,
-} from './encode';
+import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeIndentWords, writeNumberWords } from './encode';
 import { DATE_TIME, TIME_OF_DAY, type TimestampWriter } from './timestamps';
 
 export const BAR_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
@@ -50,49 +42,62 @@ export type TimeForm = 'timeOfDay' | 'dateTime' | 'date';
 /** Rows [from, to) of a stream, one compact array per line (pretty) or all on one line (compact). */
 export type RowWriter = (sink: ByteSink, from: number, to: number, indent: number | null) => void;
 
-/** The longest row any writer below produces is under 200 bytes; room for it is reserved once per row. */
+/** The longest row any writer below produces is under 200 bytes. */
 const ROW_ROOM = 256;
 
+/** Writes one row at `pos` in `out` (`view` is a DataView of the same bytes); returns the position after. */
+type Row = (out: Uint8Array, view: DataView, pos: number, i: number) => number;
+
 /**
- * Starts row i of [from, to): reserves room, then writes the separator and indentation. The row writers
- * below then keep the chunk and position in locals for the whole row and hand the position back.
+ * Rows [from, to) with their separators and indentation. Room is reserved once per run of rows that fit
+ * in the current chunk, and the chunk, its view and the position stay in locals for that whole run: the
+ * per-row cost is then the row's own bytes.
  */
-function startRow(sink: ByteSink, i: number, from: number, indent: number | null): number {
-  sink.reserve(ROW_ROOM + (indent ?? 0));
-  const out = sink.chunk;
-  let pos = sink.pos;
-  if (i !== from) out[pos++] = COMMA;
-  if (indent !== null) {
-    pos = writeIndentWords(sink.view, out, pos, indent);
-    sink.lines++;
+function writeRows(sink: ByteSink, from: number, to: number, indent: number | null, row: Row): void {
+  const room = ROW_ROOM + (indent ?? 0);
+  let i = from;
+  while (i < to) {
+    sink.reserve(room);
+    const out = sink.chunk;
+    const view = sink.view;
+    const limit = out.length - room;
+    let pos = sink.pos;
+    let lines = 0;
+    do {
+      if (i !== from) out[pos++] = COMMA;
+      if (indent !== null) {
+        pos = writeIndentWords(view, out, pos, indent);
+        lines++;
+      }
+      pos = row(out, view, pos, i);
+      i++;
+    } while (i < to && pos <= limit);
+    sink.pos = pos;
+    sink.lines += lines;
   }
-  return pos;
 }
 
 export function barRows(bars: BarColumns, times: TimestampWriter, form: TimeForm): RowWriter {
   const stampForm = form === 'timeOfDay' ? TIME_OF_DAY : DATE_TIME;
   return (sink, from, to, indent) => {
     const { time, open, high, low, close, volume } = bars;
-    for (let i = from; i < to; i++) {
-      let pos = startRow(sink, i, from, indent);
-      const out = sink.chunk;
-      const view = sink.view;
+    writeRows(sink, from, to, indent, (out, view, pos, i) => {
       out[pos++] = OPEN_BRACKET;
       if (form === 'date') pos = times.day(out, pos, time[i] as number);
       else pos = times.stamp(view, out, pos, time[i] as number, stampForm);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, open[i] as number);
+      pos = writeNumberWords(view, out, pos, open[i] as number);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, high[i] as number);
+      pos = writeNumberWords(view, out, pos, high[i] as number);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, low[i] as number);
+      pos = writeNumberWords(view, out, pos, low[i] as number);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, close[i] as number);
+      pos = writeNumberWords(view, out, pos, close[i] as number);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, volume[i] as number);
+      pos = writeNumberWords(view, out, pos, volume[i] as number);
       out[pos++] = CLOSE_BRACKET;
-      sink.pos = pos;
-    }
+      return pos;
+    });
   };
 }
 
@@ -102,44 +107,38 @@ const EXCHANGE_LITERALS = EXCHANGE_CODES.map((code) => [QUOTE, code.charCodeAt(0
 export function tickRows(ticks: TickColumns, times: TimestampWriter): RowWriter {
   return (sink, from, to, indent) => {
     const { time, price, size, exchange } = ticks;
-    for (let i = from; i < to; i++) {
-      let pos = startRow(sink, i, from, indent);
-      const out = sink.chunk;
-      const view = sink.view;
+    writeRows(sink, from, to, indent, (out, view, pos, i) => {
       out[pos++] = OPEN_BRACKET;
       pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, price[i] as number);
+      pos = writeNumberWords(view, out, pos, price[i] as number);
       out[pos++] = COMMA;
-      pos = writeUint(out, pos, size[i] as number);
+      pos = writeNumberWords(view, out, pos, size[i] as number);
       out[pos++] = COMMA;
       const venue = EXCHANGE_LITERALS[exchange[i] as number] ?? ([0x6e, 0x75, 0x6c, 0x6c] as const); // null
       for (const b of venue) out[pos++] = b;
       out[pos++] = CLOSE_BRACKET;
-      sink.pos = pos;
-    }
+      return pos;
+    });
   };
 }
 
 export function quoteRows(quotes: QuoteColumns, times: TimestampWriter): RowWriter {
   return (sink, from, to, indent) => {
     const { time, bid, ask, bidSize, askSize } = quotes;
-    for (let i = from; i < to; i++) {
-      let pos = startRow(sink, i, from, indent);
-      const out = sink.chunk;
-      const view = sink.view;
+    writeRows(sink, from, to, indent, (out, view, pos, i) => {
       out[pos++] = OPEN_BRACKET;
       pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, bid[i] as number);
+      pos = writeNumberWords(view, out, pos, bid[i] as number);
       out[pos++] = COMMA;
-      pos = writeNumber(out, pos, ask[i] as number);
+      pos = writeNumberWords(view, out, pos, ask[i] as number);
       out[pos++] = COMMA;
-      pos = writeUint(out, pos, bidSize[i] as number);
+      pos = writeNumberWords(view, out, pos, bidSize[i] as number);
       out[pos++] = COMMA;
-      pos = writeUint(out, pos, askSize[i] as number);
+      pos = writeNumberWords(view, out, pos, askSize[i] as number);
       out[pos++] = CLOSE_BRACKET;
-      sink.pos = pos;
-    }
+      return pos;
+    });
   };
 }
