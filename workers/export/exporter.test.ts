@@ -58,6 +58,23 @@ describe('export document', () => {
       market_time: '2025-07-01T09:31:00',
       excluded: [],
     });
+    // Key order too: toEqual alone would accept any order.
+    expect(Object.keys(complete as object)).toEqual([
+      'generated_at',
+      'version',
+      'mode',
+      'delta',
+      'complete',
+      'diff_mode',
+      'last_update',
+      'changed_paths',
+      'consumer',
+      'sequence',
+      'previous_sequence',
+      'session_id',
+      'market_time',
+      'excluded',
+    ]);
     backtest.advance(1);
     const delta = parsed(exporter.export({ complete: false }))._metadata;
     expect(delta).toEqual({
