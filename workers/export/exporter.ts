@@ -522,48 +522,51 @@ class DocumentWriter {
     const dates = new Set<string>();
     for (const s of series) for (const d of s.dates) dates.add(d);
     const sorted = [...dates].sort();
+    const head: { [key: string]: JsonValue } = {
+      loaded: series.length > 0,
+      date_range:
+        sorted.length === 0
+          ? null
+          : {
+              start_date: sorted[0] as string,
+              end_date: sorted[sorted.length - 1] as string,
+              days: sorted.length,
+            },
+    };
+    if (!withData || series.length === 0) {
+      // No rows (every delta): small enough for one line.
+      this.value({ ...head, data: {} }, 4, 'historical'.length + 4);
+      return 0;
+    }
     this.sink.char(0x7b);
-    this.field(5, 'loaded', true);
-    this.value(series.length > 0, 5);
-    this.field(5, 'date_range', false);
-    this.value(
-      sorted.length === 0
-        ? null
-        : {
-            start_date: sorted[0] as string,
-            end_date: sorted[sorted.length - 1] as string,
-            days: sorted.length,
-          },
-      5,
-    );
+    Object.entries(head).forEach(([name, value], i) => {
+      this.field(5, name, i === 0);
+      this.value(value, 5, name.length + 4);
+    });
     this.field(5, 'data', false);
     let rows = 0;
-    if (!withData || series.length === 0) {
-      this.sink.ascii('{}');
-    } else {
+    this.sink.char(0x7b);
+    series.forEach((s, i) => {
+      this.field(6, s.interval, i === 0);
       this.sink.char(0x7b);
-      series.forEach((s, i) => {
-        this.field(6, s.interval, i === 0);
-        this.sink.char(0x7b);
-        this.field(7, 'count', true);
-        this.sink.count(s.bars.length);
-        this.field(7, 'dates', false);
-        this.value(s.dates, 7);
-        this.field(7, 'columns', false);
-        this.value(s.interval === '1d' ? DAILY_COLUMNS : BAR_COLUMNS, 7);
-        if (s.bars.length > 0) {
-          this.rows(
-            barRows(s.bars, this.times, s.interval === '1d' ? 'date' : 'dateTime'),
-            0,
-            s.bars.length,
-            7,
-          );
-        }
-        this.close(6, 0x7d);
-        rows += s.bars.length;
-      });
-      this.close(5, 0x7d);
-    }
+      this.field(7, 'count', true);
+      this.sink.count(s.bars.length);
+      this.field(7, 'dates', false);
+      this.value(s.dates, 7);
+      this.field(7, 'columns', false);
+      this.value(s.interval === '1d' ? DAILY_COLUMNS : BAR_COLUMNS, 7);
+      if (s.bars.length > 0) {
+        this.rows(
+          barRows(s.bars, this.times, s.interval === '1d' ? 'date' : 'dateTime'),
+          0,
+          s.bars.length,
+          7,
+        );
+      }
+      this.close(6, 0x7d);
+      rows += s.bars.length;
+    });
+    this.close(5, 0x7d);
     this.close(4, 0x7d);
     return rows;
   }

@@ -54,12 +54,7 @@ export function performanceSection(backtest: Backtest, stats: ExportStats): Json
   const stages: Record<string, JsonValue> = {};
   for (const stage of PIPELINE_STAGES) stages[stage] = { ...(timings.get(stage)?.stats() ?? {}) };
   const last = (summary: ExportSummary | null): JsonValue =>
-    summary && {
-      generated_at: summary.generated_at,
-      duration_ms: summary.duration_ms,
-      bytes: summary.bytes,
-      rows: summary.rows,
-    };
+    summary && { duration_ms: summary.duration_ms, bytes: summary.bytes, rows: summary.rows };
   return {
     timing_ms: stages,
     counters: {
