@@ -1,4 +1,7 @@
+import { CommandConsole } from './components/CommandConsole/CommandConsole';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
+import { ExportHistory } from './components/ExportHistory/ExportHistory';
+import { ExportPanel } from './components/ExportPanel/ExportPanel';
 import { Header } from './components/Header/Header';
 import { SessionPanel } from './components/SessionPanel/SessionPanel';
 import './App.css';
@@ -10,6 +13,11 @@ export function App() {
       <main className="app__main">
         <ErrorBanner />
         <SessionPanel />
+        <div className="app__workbench">
+          <ExportPanel />
+          <CommandConsole />
+        </div>
+        <ExportHistory />
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 // The client's supervision, tested without threads: a fake worker speaks Comlink over a MessageChannel.
-import { expose } from 'comlink';
+import { expose, transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngineClient, type EngineClient, isEngineWorkerError, type WorkerLike } from './engine-client';
 
@@ -127,5 +127,42 @@ describe('engine client', () => {
     const call = client.call('snapshot').catch((e: unknown) => e);
     env.workers[0]?.events.dispatchEvent(new Event('error'));
     expect(((await call) as Error).message).toBe('The engine worker failed to load or crashed.');
+  });
+
+  it('passes a function argument as a callback the engine can call, and takes transferred bytes', async () => {
+    const env = setup({
+      exportStatus: async (_options: unknown, onProgress: (p: { symbolsDone: number }) => Promise<void>) => {
+        for (let done = 1; done <= 3; done++) await onProgress({ symbolsDone: done });
+        const part = new Uint8Array([123, 125]);
+        return transfer({ ok: true, value: { parts: [part] } }, [part.buffer]);
+      },
+    });
+    client = env.client;
+    const seen: number[] = [];
+    const listener = (p: { symbolsDone: number }) => void seen.push(p.symbolsDone);
+    const answer = await client.call('exportStatus', { complete: true }, listener as never);
+    expect(seen).toEqual([1, 2, 3]);
+    expect(answer.ok && [...(answer.value.parts[0] ?? [])]).toEqual([123, 125]);
+  });
+
+  it('keeps a call alive while the engine reports progress, past the timeout', async () => {
+    const env = setup(
+      {
+        exportStatus: async (_options: unknown, onProgress: () => Promise<void>) => {
+          for (let i = 0; i < 6; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 40));
+            await onProgress();
+          }
+          return { ok: true, value: 'done' };
+        },
+      },
+      100,
+    );
+    client = env.client;
+    await expect(client.call('exportStatus', { complete: true }, (() => {}) as never)).resolves.toEqual({
+      ok: true,
+      value: 'done',
+    });
+    expect(env.failures).toEqual([]);
   });
 });

@@ -2,7 +2,11 @@
 // dies (its `error` and `messageerror` events, a call that never answers), rejects what was in flight, and
 // starts a fresh one on request. Comlink alone never rejects a pending call when its worker dies
 // (GoogleChromeLabs/comlink#601), so every call goes through `call()` below.
-import { type Remote, wrap } from 'comlink';
+//
+// Callbacks (export progress) are passed as plain functions: `call()` wraps each function argument in
+// Comlink's `proxy()`, so callers never see Comlink. A callback that the engine invokes counts as a sign of
+// life: it restarts the call's timeout, so a long export that keeps reporting progress is not stopped.
+import { proxy, type Remote, wrap } from 'comlink';
 import type { EngineApi } from '../workers/engine.worker';
 
 export type EngineMethod = keyof EngineApi;
@@ -111,7 +115,9 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
       ...a: Parameters<EngineApi[M]>
     ) => Promise<EngineAnswer<M>>;
     return new Promise<EngineAnswer<M>>((resolve, reject) => {
+      let settled = false;
       const settle = () => {
+        settled = true;
         clearTimeout(timer);
         conn.pending.delete(rejectPending);
       };
@@ -119,12 +125,29 @@ export function createEngineClient(options: EngineClientOptions = {}): EngineCli
         settle();
         reject(error);
       };
-      const timer = setTimeout(() => {
+      const expire = () => {
         const seconds = timeoutMs / 1000;
         fail(conn, `The engine did not answer "${method}" within ${seconds} s and was stopped.`, true);
-      }, timeoutMs);
+      };
+      let timer = setTimeout(expire, timeoutMs);
+      const alive = () => {
+        if (settled) return;
+        clearTimeout(timer);
+        timer = setTimeout(expire, timeoutMs);
+      };
+      // A fresh function per call, so the caller's own function is not marked by `proxy()`. Callbacks travel
+      // on their own channel and may arrive after the answer: those late ones are dropped.
+      const sent = args.map((arg: unknown) =>
+        typeof arg === 'function'
+          ? proxy((...values: unknown[]) => {
+              if (settled) return undefined;
+              alive();
+              return (arg as (...v: unknown[]) => unknown)(...values);
+            })
+          : arg,
+      ) as Parameters<EngineApi[M]>;
       conn.pending.add(rejectPending);
-      invoke(...args).then(
+      invoke(...sent).then(
         (value) => {
           settle();
           resolve(value);

@@ -56,3 +56,28 @@ export function describeSpeed(multiplier: number): string {
   }
   return `${formatDecimal(multiplier)} market seconds per second`;
 }
+
+const sizeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+const KB = 1024;
+const MB = KB * 1024;
+const GB = MB * 1024;
+
+/** `850` -> `850 B`, `3277` -> `3.2 KB`, `5956737` -> `5.7 MB` (binary units, as file managers mostly show). */
+export function formatBytes(bytes: number): string {
+  if (bytes < KB) return `${countFormat.format(bytes)} B`;
+  if (bytes < MB) return `${sizeFormat.format(bytes / KB)} KB`;
+  if (bytes < GB) return `${sizeFormat.format(bytes / MB)} MB`;
+  return `${sizeFormat.format(bytes / GB)} GB`;
+}
+
+/** `3.42` -> `3.4 ms`, `82.3` -> `82 ms`, `1234` -> `1.2 s`. */
+export function formatDuration(ms: number): string {
+  if (ms < 10) return `${sizeFormat.format(ms)} ms`;
+  if (ms < 1000) return `${countFormat.format(ms)} ms`;
+  return `${sizeFormat.format(ms / 1000)} s`;
+}
+
+/** A size ratio: `2.46` -> `2.5×`, `340.2` -> `340×`, `12345` -> `12,345×`. */
+export function formatRatio(ratio: number): string {
+  return `${ratio < 10 ? sizeFormat.format(ratio) : countFormat.format(ratio)}×`;
+}

@@ -1,16 +1,38 @@
 import { createStore } from 'zustand/vanilla';
+import { type SaveFile, saveBlob } from '../downloads';
 import type { EngineClient } from '../engine-client';
+import { createConsoleSlice } from './console-slice';
 import { createEngineSlice } from './engine-slice';
+import { createExportsSlice } from './exports-slice';
 import { createSessionSlice } from './session-slice';
 import type { AppState } from './types';
 
+export type { ExportRecord, ExportSettings } from './export-types';
+export { selectExport, selectExportBlob } from './exports-slice';
 export type { AppState, SessionAction } from './types';
 
+export interface AppStoreOptions {
+  /** Starts a browser download (tests record instead). */
+  saveFile?: SaveFile;
+  now?: () => number;
+}
+
 /** One store made of slices. The engine client is passed in, so tests can hand it a fake. */
-export function createAppStore(client: EngineClient) {
+export function createAppStore(client: EngineClient, options: AppStoreOptions = {}) {
+  let exportCount = 0;
+  const exportsDeps = {
+    saveFile: options.saveFile ?? saveBlob,
+    now: options.now ?? Date.now,
+    newId: () => `export-${++exportCount}`,
+  };
   const store = createStore<AppState>()((...args) => ({
     ...createSessionSlice(client)(...args),
     ...createEngineSlice(client)(...args),
+    ...createExportsSlice(client, exportsDeps)(...args),
+    ...createConsoleSlice(client)(...args),
+    // The viewer's entry point, until the viewer slice takes it over.
+    viewing: null,
+    openInViewer: (id: string) => args[0]({ viewing: id }),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

@@ -1,4 +1,5 @@
 import type { EngineSnapshot } from '../../workers/engine/types';
+import type { ConsoleSlice, ExportsSlice } from './export-types';
 
 /** The session commands the UI can send; one runs at a time. */
 export const SESSION_ACTIONS = ['start', 'pause', 'resume', 'step', 'stop', 'setSpeed'] as const;
@@ -32,4 +33,11 @@ export interface EngineSlice {
   reportError(error: unknown): void;
 }
 
-export type AppState = SessionSlice & EngineSlice;
+/** The viewer's entry point: the export history's View button calls `openInViewer`. The viewer slice owns it. */
+export interface ViewerLink {
+  /** The id of the export shown in the viewer, if any. */
+  viewing: string | null;
+  openInViewer(id: string): void;
+}
+
+export type AppState = SessionSlice & EngineSlice & ExportsSlice & ConsoleSlice & ViewerLink;

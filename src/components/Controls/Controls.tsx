@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useAppStore } from '../../store/context';
 import { controlAvailability } from './availability';
+import { keyPressOf, SHORTCUTS, shortcutFor } from './shortcuts';
 import './Controls.css';
 
 export function Controls() {
@@ -12,39 +14,75 @@ export function Controls() {
   const stop = useAppStore((s) => s.stop);
   const can = controlAvailability(state, busy);
 
+  // Space: start / pause / resume; "." or ArrowRight: step. Not while typing (see shortcuts.ts).
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const action = shortcutFor(keyPressOf(event), can);
+      if (action === null) return;
+      event.preventDefault();
+      const run = { start, pause, resume, step: () => step(1) }[action];
+      void run();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [can, start, pause, resume, step]);
+
   return (
-    <div className="controls" role="toolbar" aria-label="Session controls">
-      <button
-        type="button"
-        className="button button--primary"
-        disabled={!can.start}
-        onClick={() => void start()}
-      >
-        Start
-      </button>
-      <button type="button" className="button" disabled={!can.pause} onClick={() => void pause()}>
-        Pause
-      </button>
-      <button type="button" className="button" disabled={!can.resume} onClick={() => void resume()}>
-        Resume
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={!can.step}
-        title="Advance the market clock by one minute"
-        onClick={() => void step(1)}
-      >
-        Step
-      </button>
-      <button
-        type="button"
-        className="button button--danger"
-        disabled={!can.stop}
-        onClick={() => void stop()}
-      >
-        Stop
-      </button>
+    <div className="controls">
+      <div className="controls__buttons" role="toolbar" aria-label="Session controls">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!can.start}
+          title="Start the backtest (Space)"
+          aria-keyshortcuts={SHORTCUTS.toggle}
+          onClick={() => void start()}
+        >
+          Start
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!can.pause}
+          title="Pause the replay (Space)"
+          aria-keyshortcuts={SHORTCUTS.toggle}
+          onClick={() => void pause()}
+        >
+          Pause
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!can.resume}
+          title="Resume the replay (Space)"
+          aria-keyshortcuts={SHORTCUTS.toggle}
+          onClick={() => void resume()}
+        >
+          Resume
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!can.step}
+          title="Advance the market clock by one minute (. or →)"
+          aria-keyshortcuts={SHORTCUTS.step}
+          onClick={() => void step(1)}
+        >
+          Step
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={!can.stop}
+          onClick={() => void stop()}
+        >
+          Stop
+        </button>
+      </div>
+      <p className="controls__hint" aria-hidden="true">
+        <kbd>Space</kbd> start / pause / resume · <kbd>.</kbd> or <kbd>→</kbd> step
+      </p>
     </div>
   );
 }

@@ -1,0 +1,258 @@
+// Exports against the built app: the export panel, the command console, the export history, downloads
+// (names and contents), gzip, auto-export, keyboard shortcuts and refused commands.
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { type Download, expect, type Page, test } from '@playwright/test';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+const DEFAULT_NAME = /^system_status_Example_Trading_Session_(complete|delta)_\d{8}_\d{6}(_\d+)?\.json$/;
+
+// biome-ignore lint/suspicious/noExplicitAny: the export documents are checked field by field below.
+type Json = any;
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  const path = await download.path();
+  return readFile(path);
+}
+
+const jsonOf = async (download: Download): Promise<Json> =>
+  JSON.parse((await bytesOf(download)).toString('utf8'));
+
+/** Clicks (or presses) and returns the download it starts. */
+async function downloadFrom(page: Page, action: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  return download;
+}
+
+/** Minutes since the epoch of the market clock (exchange-local ISO read as UTC: only differences matter). */
+async function marketMinute(page: Page): Promise<number> {
+  const value = await page.getByTestId('market-time').getAttribute('datetime');
+  if (value === null) throw new Error('The market clock shows no time.');
+  return Date.parse(`${value}Z`) / 60_000;
+}
+
+async function startPaused(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+}
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
+
+test('complete and delta exports from the panel and the console, with the history', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  const history = page.getByTestId('export-row');
+  await expect(page.getByText('No exports yet.')).toBeVisible();
+
+  // A complete export: the contract's default name, every section.
+  const completeDownload = await downloadFrom(page, () => button(page, 'Export complete').click());
+  expect(completeDownload.suggestedFilename()).toMatch(DEFAULT_NAME);
+  expect(completeDownload.suggestedFilename()).toContain('_complete_');
+  const complete = await jsonOf(completeDownload);
+  expect(complete._metadata.mode).toBe('complete');
+  expect(complete.session_config).toBeDefined();
+  expect(Object.keys(complete.session_data.symbols.RIVN.historical.data).length).toBeGreaterThan(0);
+  const completeRows = complete.session_data.symbols.RIVN.session.data['1m'].count;
+  await expect(history).toHaveCount(1);
+
+  // Three minutes: the Step button, then its two shortcuts.
+  const before = await marketMinute(page);
+  await button(page, 'Step').click();
+  await expect.poll(() => marketMinute(page)).toBe(before + 1);
+  await page.keyboard.press('.');
+  await expect.poll(() => marketMinute(page)).toBe(before + 2);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => marketMinute(page)).toBe(before + 3);
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+
+  // A delta: exactly those three minutes, no historical rows, no session_config.
+  const deltaDownload = await downloadFrom(page, () => button(page, 'Export delta').click());
+  expect(deltaDownload.suggestedFilename()).toMatch(DEFAULT_NAME);
+  expect(deltaDownload.suggestedFilename()).toContain('_delta_');
+  const delta = await jsonOf(deltaDownload);
+  expect(delta._metadata.mode).toBe('delta');
+  expect(delta.session_data.symbols.RIVN.session.data['1m'].count).toBe(3);
+  expect(delta.session_data.symbols.RIVN.session.data['1m'].total_count).toBe(completeRows + 3);
+  expect(delta.session_data.symbols.RIVN.historical.data).toEqual({});
+  expect('session_config' in delta).toBe(false);
+  expect(delta._metadata.changed_paths).toContain('session_data.symbols.RIVN.session.data.1m');
+  await expect(history).toHaveCount(2);
+  await expect(page.getByTestId('size-comparison')).toHaveText(
+    /^Last delta [\d.,]+ (B|KB) — [\d.,]+× smaller than the last complete export \([\d.,]+ (KB|MB)\)$/,
+  );
+  // The newest row is the delta, with the streams it changed listed on expanding.
+  const deltaRow = history.first();
+  await expect(deltaRow).toHaveAttribute('data-mode', 'delta');
+  await expect(deltaRow.getByText('#2', { exact: true })).toBeVisible();
+  await deltaRow.getByText(/^\d+ streams$/).click();
+  await expect(deltaRow.getByText('RIVN 1m', { exact: true })).toBeVisible();
+
+  // The console does the same, under the name given.
+  const input = page.getByLabel('Command', { exact: true });
+  await input.fill('system export-status complete=false console.json');
+  const consoleDownload = await downloadFrom(page, () => input.press('Enter'));
+  expect(consoleDownload.suggestedFilename()).toBe('console.json');
+  const fromConsole = await jsonOf(consoleDownload);
+  expect(fromConsole._metadata.mode).toBe('delta');
+  expect(fromConsole._metadata.sequence).toBe(3);
+  expect(fromConsole.session_data.symbols.RIVN.session.data['1m'].count).toBe(0);
+  expect('session_config' in fromConsole).toBe(false);
+  await expect(page.getByTestId('console-entry').last()).toContainText('-> console.json');
+  await expect(history).toHaveCount(3);
+
+  // Screenshots with some history, light and dark.
+  const shot = (name: string) =>
+    page.screenshot({ path: testInfo.outputPath(name), fullPage: true, animations: 'disabled' });
+  await shot('exports-light.png');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot('exports-dark.png');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Download again from the history: the same name and bytes as the first time.
+  const completeRow = page.locator('[data-testid="export-row"][data-mode="complete"]');
+  await expect(completeRow).toHaveCount(1);
+  const again = await downloadFrom(page, () =>
+    completeRow.getByRole('button', { name: /^Download / }).click(),
+  );
+  expect(again.suggestedFilename()).toBe(completeDownload.suggestedFilename());
+  expect((await bytesOf(again)).equals(await bytesOf(completeDownload))).toBe(true);
+
+  // Remove the console's export from the history.
+  await page.getByRole('button', { name: 'Remove console.json from the history' }).click();
+  await expect(history).toHaveCount(2);
+  await expect(page.getByText('console.json', { exact: true })).toHaveCount(0);
+
+  expect(problems).toEqual([]);
+});
+
+test('gzip, auto-export, and refused commands or exports that change nothing', async ({ page }) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+
+  // Gzip: a .json.gz that decompresses to a valid export.
+  await page.getByLabel('Compress downloads with gzip').check();
+  const gz = await downloadFrom(page, () => button(page, 'Export delta').click());
+  expect(gz.suggestedFilename()).toMatch(
+    /^system_status_Example_Trading_Session_delta_\d{8}_\d{6}(_\d+)?\.json\.gz$/,
+  );
+  const unzipped = JSON.parse(gunzipSync(await bytesOf(gz)).toString('utf8'));
+  expect(unzipped._metadata.mode).toBe('delta');
+  await page.getByLabel('Compress downloads with gzip').uncheck();
+
+  // Auto-export: a delta every second while it is on.
+  const autoDownloads: string[] = [];
+  const onDownload = (download: Download) => autoDownloads.push(download.suggestedFilename());
+  page.on('download', onDownload);
+  await button(page, 'Resume').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const seconds = page.getByLabel('Auto-export interval in seconds');
+  await seconds.fill('1');
+  await seconds.press('Enter');
+  await page.getByLabel('Auto-export a delta every').check();
+  await expect(page.getByTestId('auto-export-on')).toBeVisible();
+  await expect.poll(() => autoDownloads.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByLabel('Auto-export a delta every').uncheck();
+  page.off('download', onDownload);
+  for (const name of autoDownloads) expect(name).toMatch(/_delta_\d{8}_\d{6}(_\d+)?\.json$/);
+  await expect(page.locator('[data-testid="export-row"][data-mode="delta"]')).toHaveCount(
+    autoDownloads.length + 1,
+  );
+
+  // A bad command: one error line, and the session is as it was.
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const minute = await marketMinute(page);
+  const rows = await page.getByTestId('export-row').count();
+  const input = page.getByLabel('Command', { exact: true });
+  await input.fill('system frobnicate');
+  await input.press('Enter');
+  const entry = page.getByTestId('console-entry').last();
+  await expect(entry).toHaveAttribute('data-ok', 'false');
+  await expect(entry).toContainText('system frobnicate');
+  await expect(entry.locator('pre')).toHaveText(
+    /^error system: unknown subcommand "frobnicate" \(expected .+\)$/,
+  );
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  expect(await marketMinute(page)).toBe(minute);
+  await expect(page.getByTestId('export-row')).toHaveCount(rows);
+
+  // A refused export (a consumer name the contract does not accept): one clear line, nothing filed.
+  await page.getByLabel('Consumer').fill('not a name');
+  await button(page, 'Export delta').click();
+  await expect(page.getByTestId('export-error')).toContainText('not a name');
+  await expect(page.getByTestId('export-row')).toHaveCount(rows);
+
+  expect(problems).toEqual([]);
+});
+
+test('keyboard shortcuts, console history and help', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  const state = page.getByTestId('system-state');
+  await expect(state).toHaveText('STOPPED');
+  await expect(button(page, 'Start')).toHaveAttribute('aria-keyshortcuts', 'Space');
+  await expect(button(page, 'Step')).toHaveAttribute('aria-keyshortcuts', '. ArrowRight');
+
+  // Space starts, pauses and resumes.
+  await page.keyboard.press('Space');
+  await expect(state).toHaveText('RUNNING');
+  await page.keyboard.press('Space');
+  await expect(state).toHaveText('PAUSED');
+  await page.keyboard.press('Space');
+  await expect(state).toHaveText('RUNNING');
+  await page.keyboard.press('Space');
+  await expect(state).toHaveText('PAUSED');
+
+  // Typing in the console is not a shortcut.
+  const input = page.getByLabel('Command', { exact: true });
+  const minute = await marketMinute(page);
+  await input.fill('');
+  await input.pressSequentially('system status. ');
+  await page.waitForTimeout(300);
+  await expect(state).toHaveText('PAUSED');
+  expect(await marketMinute(page)).toBe(minute);
+
+  // help, then the history with ArrowUp / ArrowDown.
+  await input.fill('help');
+  await input.press('Enter');
+  await expect(page.getByTestId('console-entry').last()).toContainText(
+    'system export-status complete=true|false',
+  );
+  await input.fill('system advance 2');
+  await input.press('Enter');
+  await expect(page.getByTestId('console-entry').last()).toContainText('advanced 2 minutes');
+  await expect.poll(() => marketMinute(page)).toBe(minute + 2);
+  await input.fill('draft');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('system advance 2');
+  await input.press('ArrowUp');
+  await expect(input).toHaveValue('help');
+  await input.press('ArrowDown');
+  await expect(input).toHaveValue('system advance 2');
+  await input.press('ArrowDown');
+  await expect(input).toHaveValue('draft');
+
+  // A console command that changes the session shows at once in the controls.
+  await input.fill('system resume');
+  await input.press('Enter');
+  await expect(state).toHaveText('RUNNING');
+
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,107 @@
+import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
+import { useAppStore } from '../../store/context';
+import { describeChangedPath } from '../../store/export-history';
+import type { ExportRecord } from '../../store/export-types';
+
+const SOURCE = { panel: 'export panel', console: 'console', auto: 'auto-export' } as const;
+
+/** One export of the history. View hands it to the viewer; Download saves it again; Remove forgets it. */
+export function ExportRow({ record }: { record: ExportRecord }) {
+  const openInViewer = useAppStore((s) => s.openInViewer);
+  const download = useAppStore((s) => s.downloadExport);
+  const remove = useAppStore((s) => s.removeExport);
+  const viewing = useAppStore((s) => s.viewing === record.id);
+  const changed = record.changedPaths;
+
+  return (
+    <tr
+      className={viewing ? 'history__row history__row--viewing' : 'history__row'}
+      data-testid="export-row"
+      data-export-id={record.id}
+      data-mode={record.mode}
+    >
+      <td>
+        <div className="history__made number" title={`generated_at ${record.generatedAt}`}>
+          {formatMarketTime(record.generatedAt)}
+        </div>
+        <div className="history__file" title={`${record.downloadName}\nfrom the ${SOURCE[record.source]}`}>
+          {record.downloadName}
+        </div>
+        <div className="history__actions">
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`View ${record.fileName}`}
+            onClick={() => openInViewer(record.id)}
+          >
+            View
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Download ${record.downloadName}`}
+            onClick={() => void download(record.id)}
+          >
+            Download
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            aria-label={`Remove ${record.fileName} from the history`}
+            onClick={() => remove(record.id)}
+          >
+            Remove
+          </button>
+        </div>
+      </td>
+      <td>
+        <span className={`mode-badge mode-badge--${record.mode}`}>{record.mode}</span>{' '}
+        <span
+          className="history__seq number"
+          title={
+            record.previousSequence === null ? 'sequence' : `sequence, since #${record.previousSequence}`
+          }
+        >
+          #{record.sequence}
+        </span>
+        {record.marketTime !== null && (
+          <div className="history__market number" title="The backtest clock when the export was made">
+            market {formatMarketTime(record.marketTime).slice(0, 5)}
+          </div>
+        )}
+      </td>
+      <td className="history__consumer">{record.consumer}</td>
+      <td className="num" title={`${formatCount(record.bytes)} bytes`}>
+        {formatBytes(record.bytes)}
+      </td>
+      <td className="num">{formatCount(record.lines)}</td>
+      <td className="num">{formatCount(record.rows)}</td>
+      <td className="num">{formatDuration(record.durationMs)}</td>
+      <td>
+        {record.mode === 'complete' ? (
+          <span className="history__muted" title="A complete export carries every stream">
+            all
+          </span>
+        ) : changed.length === 0 ? (
+          <span className="history__muted">none</span>
+        ) : (
+          <details className="history__changed" title={changed.join('\n')}>
+            <summary>
+              {formatCount(changed.length)} {changed.length === 1 ? 'stream' : 'streams'}
+            </summary>
+            <ul>
+              {changed.map((path) => (
+                <li key={path}>{describeChangedPath(path)}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {record.excluded.length > 0 && (
+          <div className="history__excluded" title="Left out of this export">
+            without {record.excluded.join(', ')}
+          </div>
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../../store/context';
+import { DownloadOptions } from './DownloadOptions';
+import { ExportOptions } from './ExportOptions';
+import { ExportProgressLine } from './ExportProgressLine';
+import { SizeComparison } from './SizeComparison';
+import '../Card/Card.css';
+import './ExportPanel.css';
+
+/** Makes complete and delta exports with the chosen options; shows the one in progress and the last error. */
+export function ExportPanel() {
+  const unavailable = useAppStore(
+    (s) => s.snapshot === null || s.workerError !== null || s.runningExport !== null,
+  );
+  const error = useAppStore((s) => s.exportError);
+  const exportNow = useAppStore((s) => s.exportNow);
+  const dismiss = useAppStore((s) => s.dismissExportError);
+  const excludableLoaded = useAppStore((s) => s.excludable !== null);
+  const engineUp = useAppStore((s) => s.snapshot !== null && s.workerError === null);
+  const loadExcludable = useAppStore((s) => s.loadExcludable);
+
+  useEffect(() => {
+    if (engineUp && !excludableLoaded) void loadExcludable();
+  }, [engineUp, excludableLoaded, loadExcludable]);
+
+  return (
+    <section className="card export-panel" aria-labelledby="export-title">
+      <div className="card__head">
+        <h2 id="export-title" className="card__title">
+          Export
+        </h2>
+        <span className="card__aside">system state as JSON, contract 2.0</span>
+      </div>
+      <div className="export-panel__actions">
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={unavailable}
+          onClick={() => void exportNow(true)}
+        >
+          Export complete
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={unavailable}
+          onClick={() => void exportNow(false)}
+        >
+          Export delta
+        </button>
+        <ExportProgressLine />
+      </div>
+      <SizeComparison />
+      {error !== null && (
+        <p className="inline-error" role="alert" data-testid="export-error">
+          <span>{error}</span>
+          <button type="button" className="button button--small" onClick={dismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <ExportOptions />
+      <DownloadOptions />
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+// The command console: each line goes to the engine's `runCommand` (the whole command language), its
+// answer is kept as an entry, and an export it makes joins the export history like any other.
+import type { StateCreator } from 'zustand';
+import type { ExportProgress } from '../../workers/export/exporter';
+import { type EngineClient, isEngineWorkerError } from '../engine-client';
+import type { ConsoleEntry, ConsoleSlice } from './export-types';
+import type { AppState } from './types';
+
+export const CONSOLE_ENTRY_LIMIT = 300;
+export const CONSOLE_HISTORY_LIMIT = 100;
+
+/** The lines entered, with `line` as the newest; a repeat of the newest is not stored twice. */
+export function rememberLine(history: readonly string[], line: string, limit = CONSOLE_HISTORY_LIMIT) {
+  const next = history[history.length - 1] === line ? [...history] : [...history, line];
+  return next.slice(-limit);
+}
+
+export const createConsoleSlice =
+  (client: EngineClient): StateCreator<AppState, [], [], ConsoleSlice> =>
+  (set, get) => {
+    let nextId = 1;
+
+    const addEntry = (entry: Omit<ConsoleEntry, 'id'>) =>
+      set((state) => ({
+        consoleEntries: [...state.consoleEntries, { id: nextId++, ...entry }].slice(-CONSOLE_ENTRY_LIMIT),
+      }));
+
+    const onProgress = (progress: ExportProgress) =>
+      set((state) =>
+        state.runningExport === null || state.runningExport.source === 'console'
+          ? { runningExport: { source: 'console', complete: null, progress } }
+          : {},
+      );
+
+    return {
+      consoleEntries: [],
+      consoleHistory: [],
+      consoleBusy: false,
+
+      async runConsoleCommand(line) {
+        const input = line.trim();
+        if (input === '' || get().consoleBusy) return;
+        set((state) => ({ consoleHistory: rememberLine(state.consoleHistory, input) }));
+        if (get().workerError !== null) {
+          addEntry({ input, ok: false, message: 'The engine is not running: restart it first.' });
+          return;
+        }
+        const { generation } = get();
+        set({ consoleBusy: true });
+        try {
+          const reply = await client.call('runCommand', input, onProgress);
+          if (get().generation !== generation) return;
+          const entry: Omit<ConsoleEntry, 'id'> = { input, ok: reply.ok, message: reply.message };
+          if (reply.export) entry.fileName = get().addExport(reply.export, 'console').fileName;
+          addEntry(entry);
+          // The command may have started, stepped or stopped the session: show it at once.
+          void get().refresh();
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          addEntry({ input, ok: false, message });
+          if (isEngineWorkerError(error)) get().reportError(error);
+        } finally {
+          set((state) => ({
+            consoleBusy: false,
+            ...(state.runningExport?.source === 'console' ? { runningExport: null } : {}),
+          }));
+        }
+      },
+
+      clearConsole: () => set({ consoleEntries: [] }),
+    };
+  };

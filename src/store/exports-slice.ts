@@ -1,0 +1,185 @@
+// The exports slice: the export panel's settings, the export in progress, the history of exports (each
+// with its bytes as a Blob), downloads, and the auto-export timer.
+import type { StateCreator } from 'zustand';
+import type { ExportOptions } from '../../workers/api/engine-api';
+import type { ExportProgress } from '../../workers/export/exporter';
+import { downloadBlob, type SaveFile } from '../downloads';
+import { type EngineClient, isEngineWorkerError } from '../engine-client';
+import { addToHistory, recordFromPayload, removeFromHistory } from './export-history';
+import type { ExportRecord, ExportSettings, ExportsSlice } from './export-types';
+import type { AppState } from './types';
+
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
+  consumer: 'default',
+  fileName: '',
+  layout: 'pretty',
+  exclude: [],
+  downloadEach: true,
+  gzip: false,
+  autoExport: false,
+  autoSeconds: 10,
+};
+
+/** The auto-export period is kept within these bounds, in seconds. */
+export const AUTO_SECONDS_MIN = 1;
+export const AUTO_SECONDS_MAX = 3600;
+
+export const clampAutoSeconds = (seconds: number): number =>
+  Number.isFinite(seconds)
+    ? Math.min(AUTO_SECONDS_MAX, Math.max(AUTO_SECONDS_MIN, Math.round(seconds)))
+    : DEFAULT_EXPORT_SETTINGS.autoSeconds;
+
+export interface ExportsDeps {
+  /** Starts a browser download; tests pass a recorder. */
+  saveFile: SaveFile;
+  now: () => number;
+  newId: () => string;
+}
+
+/** The panel's settings as the engine's export options; auto-exports always use the default file name. */
+export function exportOptions(settings: ExportSettings, complete: boolean, withFileName: boolean) {
+  const options: ExportOptions = {
+    complete,
+    consumer: settings.consumer.trim() === '' ? 'default' : settings.consumer.trim(),
+    layout: settings.layout,
+  };
+  if (settings.exclude.length > 0) options.exclude = [...settings.exclude];
+  if (withFileName && settings.fileName.trim() !== '') options.fileName = settings.fileName.trim();
+  return options;
+}
+
+export const createExportsSlice =
+  (client: EngineClient, deps: ExportsDeps): StateCreator<AppState, [], [], ExportsSlice> =>
+  (set, get) => {
+    let autoTimer: ReturnType<typeof setInterval> | null = null;
+    /** Identifies the latest export started here, so only its progress and end touch the state. */
+    let token = 0;
+    let cancelled = 0;
+
+    const stopAuto = () => {
+      if (autoTimer !== null) clearInterval(autoTimer);
+      autoTimer = null;
+    };
+
+    const scheduleAuto = () => {
+      stopAuto();
+      const { autoExport, autoSeconds } = get().exportSettings;
+      if (!autoExport) return;
+      autoTimer = setInterval(() => {
+        // A tick that comes while an export is still running (or the engine is down) is skipped.
+        const state = get();
+        if (state.runningExport !== null || state.workerError !== null) return;
+        void state.exportNow(false, 'auto');
+      }, autoSeconds * 1000);
+    };
+
+    const onProgress = (mine: number) => (progress: ExportProgress) => {
+      if (mine !== token) return;
+      set((state) => (state.runningExport ? { runningExport: { ...state.runningExport, progress } } : {}));
+    };
+
+    return {
+      exports: [],
+      exportSettings: DEFAULT_EXPORT_SETTINGS,
+      excludable: null,
+      runningExport: null,
+      exportError: null,
+
+      async loadExcludable() {
+        try {
+          const excludable = await client.call('excludable');
+          set({ excludable });
+        } catch (error) {
+          get().reportError(error);
+        }
+      },
+
+      updateExportSettings(patch) {
+        const before = get().exportSettings;
+        const next = { ...before, ...patch };
+        next.autoSeconds = clampAutoSeconds(next.autoSeconds);
+        set({ exportSettings: next });
+        if (next.autoExport !== before.autoExport || next.autoSeconds !== before.autoSeconds) scheduleAuto();
+      },
+
+      async exportNow(complete, source = 'panel') {
+        const state = get();
+        if (state.workerError !== null || state.runningExport !== null) return null;
+        const options = exportOptions(state.exportSettings, complete, source === 'panel');
+        const mine = ++token;
+        const { generation } = state;
+        const current = () => get().generation === generation;
+        set({ runningExport: { source, complete, progress: null }, exportError: null });
+        try {
+          const result = await client.call('exportStatus', options, onProgress(mine));
+          if (!current()) return null;
+          if (result.ok) return get().addExport(result.value, source);
+          if (source === 'auto' && cancelled !== mine) {
+            // A refusal would repeat at every tick: stop, and say why.
+            get().updateExportSettings({ autoExport: false });
+            set({ exportError: `Auto-export stopped: ${result.error}` });
+          } else set({ exportError: result.error });
+          return null;
+        } catch (error) {
+          if (!current()) return null;
+          if (isEngineWorkerError(error)) get().reportError(error);
+          else set({ exportError: `The export failed: ${error instanceof Error ? error.message : error}` });
+          return null;
+        } finally {
+          if (mine === token) set({ runningExport: null });
+        }
+      },
+
+      addExport(payload, source) {
+        const { gzip, downloadEach } = get().exportSettings;
+        const record: ExportRecord = recordFromPayload(payload, {
+          id: deps.newId(),
+          createdAt: deps.now(),
+          source,
+          gzip,
+        });
+        set((state) => ({ exports: addToHistory(state.exports, record) }));
+        if (downloadEach) void get().downloadExport(record.id);
+        return record;
+      },
+
+      async cancelExport() {
+        if (get().runningExport === null) return;
+        cancelled = token;
+        try {
+          await client.call('cancelExport');
+        } catch (error) {
+          get().reportError(error);
+        }
+      },
+
+      async downloadExport(id) {
+        const record = get().exports.find((r) => r.id === id);
+        if (!record) return;
+        try {
+          await downloadBlob(record.blob, record.downloadName, record.gzip, deps.saveFile);
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          set({ exportError: `Could not download ${record.downloadName}: ${detail}` });
+        }
+      },
+
+      removeExport(id) {
+        set((state) => ({ exports: removeFromHistory(state.exports, id) }));
+      },
+
+      dismissExportError: () => set({ exportError: null }),
+    };
+  };
+
+/** The export `id`, or null (never made, or removed from the history). */
+export const selectExport =
+  (id: string) =>
+  (state: AppState): ExportRecord | null =>
+    state.exports.find((r) => r.id === id) ?? null;
+
+/** The bytes of export `id` as a Blob (for the viewer), or null. Read with `blob.stream()` or `blob.text()`. */
+export const selectExportBlob =
+  (id: string) =>
+  (state: AppState): Blob | null =>
+    selectExport(id)(state)?.blob ?? null;
