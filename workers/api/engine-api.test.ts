@@ -13,7 +13,9 @@ function engine() {
 
 function json(payload: ExportPayload) {
   const decoder = new TextDecoder();
-  return JSON.parse(payload.parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode());
+  return JSON.parse(
+    payload.parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode(),
+  );
 }
 
 function value<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
@@ -75,7 +77,9 @@ describe('engine API', () => {
     api.start();
     api.step(10);
     const doc = json(value(await api.exportStatus({ complete: false }, () => api.step(1))));
-    for (const symbol of Object.values(doc.session_data.symbols) as { session: { volume: number; data: Record<string, { count: number; data: number[][] }> } }[]) {
+    for (const symbol of Object.values(doc.session_data.symbols) as {
+      session: { volume: number; data: Record<string, { count: number; data: number[][] }> };
+    }[]) {
       const bars = symbol.session.data['1m'];
       expect(bars?.count).toBe(10);
       expect(symbol.session.volume).toBe(bars?.data.reduce((s, r) => s + (r[5] as number), 0));
@@ -95,13 +99,18 @@ describe('engine API', () => {
     await api.runCommand('system advance 2');
     const reply = await api.runCommand('system export-status complete=false consumer=ui');
     expect(reply.ok).toBe(true);
-    expect(reply.message).toMatch(/^exported delta #1 for consumer ui: 9 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/);
+    expect(reply.message).toMatch(
+      /^exported delta #1 for consumer ui: 9 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/,
+    );
     expect(reply.export && json(reply.export).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
   });
 });
 
 function manySymbols(count: number) {
-  const symbols = Array.from({ length: count }, (_, i) => `AA${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`);
+  const symbols = Array.from(
+    { length: count },
+    (_, i) => `AA${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+  );
   return {
     session_name: 'Example Trading Session',
     mode: 'backtest',
