@@ -1,0 +1,174 @@
+// A consumer's copy of the session, rebuilt from exports exactly as the contract's invariant 8 says: a
+// complete export replaces everything, a delta appends each stream's rows and replaces the always-whole
+// parts. It refuses a delta that does not follow (a missing export, another session) instead of applying
+// it, so that what it holds is always exactly what the engine held at the last export applied.
+
+import type { ExportDoc, SymbolDoc } from './export-doc';
+import { RowTable } from './row-table';
+
+export type ApplyOutcome =
+  | { kind: 'complete'; sequence: number | null }
+  | { kind: 'delta'; sequence: number | null; rowsAdded: number; changed: StreamChange[] }
+  /** The delta cannot be applied; take a complete export. The mirror is unchanged. */
+  | { kind: 'resync'; reason: string };
+
+/** Rows [from, to) of a stream were added by the last delta. */
+export interface StreamChange {
+  symbol: string;
+  stream: string;
+  from: number;
+  to: number;
+}
+
+export interface SymbolState {
+  volume: number;
+  high: number | null;
+  low: number | null;
+  quality: number;
+  /** Session streams by name (`1m`, `5m`, `ticks`, ...). */
+  streams: Map<string, RowTable>;
+  /** The last row of ticks/quotes as the export gave it. */
+  latest: Map<string, Record<string, string | number | null>>;
+  /** Historical series by interval, with the dates they cover. */
+  historical: Map<string, { table: RowTable; dates: string[] }>;
+  historicalRange: { start_date: string; end_date: string; days: number } | null;
+}
+
+const DEFAULT_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
+
+export class Mirror {
+  sequence: number | null = null;
+  sessionId: number | null = null;
+  sessionDate: string | null = null;
+  /** Exports applied since the last complete one (the complete one included). */
+  applied = 0;
+  /** The always-whole sections of the last export applied. */
+  sections: Record<string, unknown> = {};
+  readonly symbols = new Map<string, SymbolState>();
+  private hasComplete = false;
+
+  get synced(): boolean {
+    return this.hasComplete;
+  }
+
+  /** Rows held across every stream and history. */
+  get rowsHeld(): number {
+    let rows = 0;
+    for (const s of this.symbols.values()) {
+      for (const t of s.streams.values()) rows += t.length;
+      for (const h of s.historical.values()) rows += h.table.length;
+    }
+    return rows;
+  }
+
+  apply(doc: ExportDoc): ApplyOutcome {
+    return doc.meta.mode === 'complete' ? this.applyComplete(doc) : this.applyDelta(doc);
+  }
+
+  private applyComplete(doc: ExportDoc): ApplyOutcome {
+    this.symbols.clear();
+    for (const [symbol, s] of Object.entries(doc.symbols)) {
+      const state = emptySymbol();
+      this.symbols.set(symbol, state);
+      appendSession(state, s, doc.sessionDate, symbol, []);
+      for (const [interval, block] of Object.entries(s.historical?.data ?? {})) {
+        const table = new RowTable(block.columns ?? DEFAULT_COLUMNS, block.count);
+        table.append(block.data ?? [], null);
+        state.historical.set(interval, { table, dates: block.dates ?? [] });
+      }
+      state.historicalRange = s.historical?.date_range ?? null;
+    }
+    this.take(doc);
+    this.hasComplete = true;
+    this.applied = 1;
+    return { kind: 'complete', sequence: this.sequence };
+  }
+
+  private applyDelta(doc: ExportDoc): ApplyOutcome {
+    const problem = this.deltaProblem(doc);
+    if (problem) return { kind: 'resync', reason: problem };
+    const changed: StreamChange[] = [];
+    let rowsAdded = 0;
+    for (const [symbol, s] of Object.entries(doc.symbols)) {
+      const state = this.symbols.get(symbol) ?? emptySymbol();
+      this.symbols.set(symbol, state);
+      rowsAdded += appendSession(state, s, doc.sessionDate, symbol, changed);
+    }
+    this.take(doc);
+    this.applied++;
+    return { kind: 'delta', sequence: this.sequence, rowsAdded, changed };
+  }
+
+  /** Why a delta cannot be applied to what the mirror holds, or null when it can. */
+  private deltaProblem(doc: ExportDoc): string | null {
+    const { meta } = doc;
+    if (!this.hasComplete) return 'no complete export has been applied yet';
+    if (meta.sessionId !== null && this.sessionId !== null && meta.sessionId !== this.sessionId) {
+      return `a new session started (session ${this.sessionId} -> ${meta.sessionId})`;
+    }
+    if (meta.sequence !== null && this.sequence !== null && meta.previousSequence !== this.sequence) {
+      return meta.previousSequence === null
+        ? `export #${meta.sequence} does not follow an earlier export`
+        : `export #${meta.sequence} follows #${meta.previousSequence}, but the last one applied is #${this.sequence}`;
+    }
+    // Row positions: each stream's new rows must start exactly where the mirror's copy ends.
+    for (const [symbol, s] of Object.entries(doc.symbols)) {
+      for (const [name, block] of Object.entries(s.session.data)) {
+        const held = this.symbols.get(symbol)?.streams.get(name)?.length ?? 0;
+        const starts = block.total_count - block.count;
+        if (starts !== held)
+          return `${symbol} ${name}: the delta starts at row ${starts} but ${held} are held`;
+      }
+    }
+    return null;
+  }
+
+  private take(doc: ExportDoc): void {
+    this.sequence = doc.meta.sequence;
+    this.sessionId = doc.meta.sessionId;
+    this.sessionDate = doc.sessionDate;
+    const { _metadata, session_data, session_config, ...always } = doc.raw;
+    this.sections = { ...always, _metadata };
+    if (session_config !== undefined) this.sections.session_config = session_config;
+  }
+}
+
+function emptySymbol(): SymbolState {
+  return {
+    volume: 0,
+    high: null,
+    low: null,
+    quality: 100,
+    streams: new Map(),
+    latest: new Map(),
+    historical: new Map(),
+    historicalRange: null,
+  };
+}
+
+/** Appends a symbol's session rows and replaces its metrics; returns the rows added. */
+function appendSession(
+  state: SymbolState,
+  s: SymbolDoc,
+  date: string | null,
+  symbol: string,
+  changed: StreamChange[],
+): number {
+  const { volume, high, low, quality, data } = s.session;
+  Object.assign(state, { volume, high, low, quality });
+  let added = 0;
+  for (const [name, block] of Object.entries(data)) {
+    let table = state.streams.get(name);
+    if (!table) {
+      table = new RowTable(block.columns ?? DEFAULT_COLUMNS, block.total_count);
+      state.streams.set(name, table);
+    }
+    if (block.latest) state.latest.set(name, block.latest);
+    if (!block.data || block.count === 0) continue;
+    const from = table.length;
+    table.append(block.data, date);
+    changed.push({ symbol, stream: name, from, to: table.length });
+    added += block.count;
+  }
+  return added;
+}
