@@ -105,7 +105,7 @@ describe('mirror', () => {
     expect(rivn?.historical.get('1d')?.table.column(0)[29]).toBe(Date.UTC(2025, 5, 30) / 1000);
     expect(localSeconds('09:31:02.5', '2025-07-01')).toBe(Date.UTC(2025, 6, 1, 9, 31, 2, 500) / 1000);
     const ticks = rivn?.streams.get('ticks');
-    expect(ticks && ticks.text(ticks.column(3)[0] as number)).toMatch(/^[A-Z]$/);
+    expect(ticks?.text(ticks.column(3)[0] as number)).toMatch(/^[A-Z]$/);
   });
 });
 
