@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { Exporter } from '../export/exporter';
+import { backtestOf, parsed } from '../export/test-support';
+import { readExport } from './export-doc';
+import { type NamedExport, orderExportSet } from './export-set';
+import { Mirror } from './mirror';
+
+function session() {
+  const backtest = backtestOf();
+  const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+  backtest.start();
+  let n = 0;
+  const take = (complete: boolean, consumer = 'files'): NamedExport => {
+    const doc = readExport(parsed(exporter.export({ complete, consumer })));
+    if (!doc.ok) throw new Error(doc.error);
+    n++;
+    return { name: `export-${n}.json`, doc: doc.value };
+  };
+  return { backtest, take };
+}
+
+describe('export sets opened offline', () => {
+  it('orders a complete export and its deltas given in any order, and replays them', () => {
+    const { backtest, take } = session();
+    backtest.advance(2);
+    const files = [take(true)];
+    for (let i = 0; i < 4; i++) {
+      backtest.advance(3);
+      files.push(take(false));
+    }
+    const shuffled = [files[3], files[0], files[4], files[2], files[1]] as NamedExport[];
+    const ordered = orderExportSet(shuffled);
+    if (!ordered.ok) throw new Error(ordered.error);
+    expect(ordered.value.map((f) => f.name)).toEqual(files.map((f) => f.name));
+    const mirror = new Mirror();
+    for (const f of ordered.value) expect(mirror.apply(f.doc).kind).not.toBe('resync');
+    expect(mirror.symbols.get('RIVN')?.streams.get('1m')?.length).toBe(14);
+  });
+
+  it('says which export is missing', () => {
+    const { backtest, take } = session();
+    const complete = take(true);
+    backtest.advance(1);
+    take(false);
+    backtest.advance(1);
+    const third = take(false);
+    expect(orderExportSet([complete, third])).toEqual({
+      ok: false,
+      error: 'export-3.json (export #3) follows #2, not #1 (export-1.json): an export is missing',
+    });
+  });
+
+  it('refuses files from different sessions, and sets without exactly one complete export', () => {
+    const { backtest, take } = session();
+    const complete = take(true);
+    backtest.advance(392);
+    const nextDay = take(false);
+    expect(orderExportSet([complete, nextDay])).toEqual({
+      ok: false,
+      error: 'export-2.json is from session 2, export-1.json from session 1',
+    });
+    expect(orderExportSet([nextDay])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('no complete export'),
+    });
+    expect(orderExportSet([complete, take(true)])).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('2 complete exports'),
+    });
+  });
+});
