@@ -1,0 +1,65 @@
+// Chart series out of a mirror: for an interval, the historical bars of that interval (if any were
+// loaded) followed by the session's, on one time axis of exchange-local seconds.
+
+import type { SymbolState } from './mirror';
+
+export interface BarSeries {
+  /** Exchange-local wall time read as UTC, in seconds (lightweight-charts shows it as is). */
+  time: Float64Array;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+  /** Index of the first bar in the whole series (history + session) that these arrays start at. */
+  from: number;
+  /** Bars in the whole series. */
+  total: number;
+  /** How many of the whole series' bars are history (they come first). */
+  historyCount: number;
+}
+
+/** Intervals a chart can show for a symbol: the session streams that are bars, and history-only ones. */
+export function chartIntervals(state: SymbolState): string[] {
+  const intervals = new Set<string>();
+  for (const [name, table] of state.streams) if (table.names[1] === 'open') intervals.add(name);
+  for (const name of state.historical.keys()) intervals.add(name);
+  return [...intervals].sort((a, b) => minutes(a) - minutes(b));
+}
+
+function minutes(interval: string): number {
+  return interval.endsWith('d') ? Number.parseInt(interval, 10) * 1440 : Number.parseInt(interval, 10);
+}
+
+/** Bars [from, total) of `interval`: history first, then the session. */
+export function barSeries(state: SymbolState, interval: string, from = 0): BarSeries {
+  const history = state.historical.get(interval)?.table;
+  const session = state.streams.get(interval);
+  const parts = [history, session].filter((t) => t !== undefined && t.names[1] === 'open');
+  const historyCount = history?.length ?? 0;
+  const total = parts.reduce((n, t) => n + (t?.length ?? 0), 0);
+  const start = Math.min(Math.max(0, from), total);
+  const n = total - start;
+  const columns = Array.from({ length: 6 }, () => new Float64Array(n));
+  let offset = 0; // index in the whole series where the current part starts
+  let at = 0;
+  for (const table of parts) {
+    if (!table) continue;
+    const skip = Math.max(0, start - offset);
+    for (let c = 0; c < 6; c++) {
+      const column = table.column(c).subarray(skip);
+      (columns[c] as Float64Array).set(column, at);
+    }
+    at += Math.max(0, table.length - skip);
+    offset += table.length;
+  }
+  const [time, open, high, low, close, volume] = columns as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  return { time, open, high, low, close, volume, from: start, total, historyCount };
+}
