@@ -1,0 +1,84 @@
+// The only module that knows the mirror (the UI's live copy of the session, and the offline replay of
+// export files) runs in a Web Worker of its own. Supervised like the engine: a dead or stuck mirror worker
+// rejects its calls with a `MirrorWorkerError`, and the next call after `restart()` starts a fresh one
+// (which holds nothing: the live mirror then takes a complete export again).
+//
+// Besides the generic `call()`, the client names each verb of the mirror API. `applyLive` transfers the
+// export's buffers to the worker: the caller's parts are empty afterwards, and the page never parses them.
+import { transfer } from 'comlink';
+import type { Result } from '../workers/engine/types';
+import type { ApplyOutcome } from '../workers/mirror/mirror';
+import type { OpenedStep, Overview, Quote, Source } from '../workers/mirror/mirror-api';
+import type { BarSeries } from '../workers/mirror/series';
+import type { MirrorApi } from '../workers/mirror.worker';
+import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
+
+export type { ApplyOutcome, BarSeries, OpenedStep, Overview, Quote, Source };
+
+/** What `applyLive` answers: how the export was applied, a resync to make, or why the bytes were refused. */
+export type LiveOutcome = ApplyOutcome | { kind: 'error'; reason: string };
+
+/** The mirror worker died, failed to load or stopped answering. */
+export class MirrorWorkerError extends Error {
+  override name = 'MirrorWorkerError';
+}
+
+export const isMirrorWorkerError = (error: unknown): error is MirrorWorkerError =>
+  error instanceof Error && error.name === 'MirrorWorkerError';
+
+export interface MirrorClient extends SupervisedWorker<MirrorApi> {
+  /** Applies one export of the UI's consumer to the live mirror. The parts' buffers are transferred. */
+  applyLive(parts: Uint8Array[]): Promise<LiveOutcome>;
+  /** Drops the live mirror (before taking a complete export again). */
+  resetLive(): Promise<void>;
+  /** Reads, checks and orders export files for offline replay, and shows the first (complete) one. */
+  openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedStep[]>>;
+  /** Shows the offline replay as it stood after export `index` of the opened set. */
+  showStep(index: number): Promise<Result<number>>;
+  overview(source: Source): Promise<Overview>;
+  /** Bars [from, total) of a symbol's interval, history first; null for an unknown symbol. */
+  series(source: Source, symbol: string, interval: string, from?: number): Promise<BarSeries | null>;
+  quote(source: Source, symbol: string): Promise<Quote>;
+}
+
+/**
+ * How long the mirror may take to answer one call. Applying a complete export of a long session or opening
+ * a set of large files parses megabytes of JSON in the worker; a live delta takes a millisecond or two.
+ */
+export const MIRROR_TIMEOUT_MS = 30_000;
+
+export interface MirrorClientOptions {
+  timeoutMs?: number;
+  createWorker?: () => WorkerLike;
+}
+
+// Vite finds the worker only when this expression is written inline with literal options.
+const createMirrorWorker = (): WorkerLike =>
+  new Worker(new URL('../workers/mirror.worker.ts', import.meta.url), { type: 'module', name: 'mirror' });
+
+/** The distinct buffers under some views (two views of one buffer must not be listed twice). */
+const buffersOf = (parts: readonly Uint8Array[]): ArrayBuffer[] => [
+  ...new Set(parts.map((p) => p.buffer as ArrayBuffer)),
+];
+
+export function createMirrorClient(options: MirrorClientOptions = {}): MirrorClient {
+  const worker = superviseWorker<MirrorApi>({
+    label: 'mirror',
+    createWorker: options.createWorker ?? createMirrorWorker,
+    timeoutMs: options.timeoutMs ?? MIRROR_TIMEOUT_MS,
+    deadError: (message) => new MirrorWorkerError(message),
+  });
+  return {
+    ...worker,
+    applyLive: (parts) => worker.call('applyLive', transfer(parts, buffersOf(parts))),
+    resetLive: () => worker.call('resetLive'),
+    openFiles: (files) => worker.call('openFiles', files),
+    showStep: (index) => worker.call('showStep', index),
+    overview: (source) => worker.call('overview', source),
+    series: (source, symbol, interval, from) =>
+      from === undefined
+        ? worker.call('series', source, symbol, interval)
+        : worker.call('series', source, symbol, interval, from),
+    quote: (source, symbol) => worker.call('quote', source, symbol),
+  };
+}
