@@ -40,6 +40,17 @@ describe('engine API', () => {
     expect(json(delta).session_data.symbols.RIVN.session.data['1m'].count).toBe(0);
   });
 
+  it('gives no file name to an unnamed export (the live mirror), so the user keeps plain names', async () => {
+    const { api } = engine();
+    api.start();
+    api.step(1);
+    const mirror = value(await api.exportStatus({ complete: true, consumer: 'ui', unnamed: true }));
+    expect(mirror.fileName).toBe('');
+    expect(mirror.metadata.consumer).toBe('ui');
+    const user = value(await api.exportStatus({ complete: true }));
+    expect(user.fileName).toMatch(/_complete_\d{8}_\d{6}\.json$/);
+  });
+
   it('refuses a bad file name before exporting, so the cursor does not move', async () => {
     const { api } = engine();
     api.start();

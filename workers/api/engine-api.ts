@@ -17,6 +17,11 @@ export interface ExportOptions {
   layout?: 'pretty' | 'compact';
   /** A file name given by the user; the contract's default name otherwise. */
   fileName?: string;
+  /**
+   * For an export the UI consumes itself (its live mirror): no file name is given out (`fileName` is
+   * empty), so these frequent exports never push a `_2` suffix onto the names of the user's files.
+   */
+  unnamed?: boolean;
 }
 
 /** An export as it crosses to the UI: the bytes (buffers transferred, not copied) and what it is. */
@@ -117,10 +122,11 @@ export function createEngineApi(runtime: Runtime) {
         if (!checked.ok) return checked;
         given = checked.value;
       }
-      const { fileName: _name, ...rest } = options;
+      const { fileName: _name, unnamed, ...rest } = options;
       const request: ExportRequest = { ...rest };
       const result = await runExport(request, onProgress);
       if (!result.ok) return result;
+      if (unnamed) return { ok: true, value: payloadOf('', result.value) };
       const m = result.value.metadata;
       const fileName = takeFileName(
         given ?? defaultFileName(runtime.snapshot().sessionName, m.mode, m.fileTimestamp),
