@@ -4,6 +4,7 @@ import { App } from './App';
 import { createEngineClient } from './engine-client';
 import { createAppStore } from './store';
 import { AppStoreProvider } from './store/context';
+import { watchLiveMirror } from './store/mirror-slice';
 import { startSnapshotPolling } from './store/polling';
 import './styles/theme.css';
 
@@ -15,6 +16,8 @@ if (!root) throw new Error('index.html has no #root element.');
 const client = createEngineClient();
 const store = createAppStore(client);
 startSnapshotPolling(store);
+// The UI's own live mirror follows every change the snapshots show (consumer `ui`).
+watchLiveMirror(store);
 
 createRoot(root).render(
   <StrictMode>

@@ -1,9 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import { type SaveFile, saveBlob } from '../downloads';
 import type { EngineClient } from '../engine-client';
+import { createMirrorClient, type MirrorClient } from '../mirror-client';
 import { createConsoleSlice } from './console-slice';
 import { createEngineSlice } from './engine-slice';
 import { createExportsSlice } from './exports-slice';
+import { createMirrorSlice } from './mirror-slice';
 import { createSessionSlice } from './session-slice';
 import type { AppState } from './types';
 
@@ -15,6 +17,8 @@ export interface AppStoreOptions {
   /** Starts a browser download (tests record instead). */
   saveFile?: SaveFile;
   now?: () => number;
+  /** The mirror worker (live mirror and offline replay); a real one (started on first use) unless given. */
+  mirrorClient?: MirrorClient;
 }
 
 /** One store made of slices. The engine client is passed in, so tests can hand it a fake. */
@@ -25,6 +29,8 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     now: options.now ?? Date.now,
     newId: () => `export-${++exportCount}`,
   };
+  // One mirror worker for the page: the live mirror and the offline replay are two sources in it.
+  const mirrorClient = options.mirrorClient ?? createMirrorClient();
   const store = createStore<AppState>()((...args) => ({
     ...createSessionSlice(client)(...args),
     ...createEngineSlice(client)(...args),
@@ -33,6 +39,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     // The viewer's entry point, until the viewer slice takes it over.
     viewing: null,
     openInViewer: (id: string) => args[0]({ viewing: id }),
+    ...createMirrorSlice(client, mirrorClient)(...args),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

@@ -1,5 +1,6 @@
 import type { EngineSnapshot } from '../../workers/engine/types';
 import type { ConsoleSlice, ExportsSlice } from './export-types';
+import type { MirrorSlice } from './mirror-slice';
 
 /** The session commands the UI can send; one runs at a time. */
 export const SESSION_ACTIONS = ['start', 'pause', 'resume', 'step', 'stop', 'setSpeed'] as const;
@@ -40,4 +41,4 @@ export interface ViewerLink {
   openInViewer(id: string): void;
 }
 
-export type AppState = SessionSlice & EngineSlice & ExportsSlice & ConsoleSlice & ViewerLink;
+export type AppState = SessionSlice & EngineSlice & ExportsSlice & ConsoleSlice & ViewerLink & MirrorSlice;
