@@ -11,7 +11,8 @@ import {
 import type { SessionConfig } from './config';
 import { DerivedBarBuilder } from './derived-bars';
 import { loadHistorical } from './historical';
-import { type DayData, DEFAULT_MARKET_OPTIONS, generateDay, type MarketDataOptions } from './market-data';
+import { type DayData, DEFAULT_MARKET_OPTIONS, type MarketDataOptions } from './market-data';
+import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
 import { SessionStore, type SymbolStore } from './session-store';
 import type { EngineSnapshot, Result, SystemState } from './types';
@@ -35,6 +36,8 @@ export class Backtest {
   readonly pipeline = new Pipeline();
   readonly tradingDays: string[];
   readonly market: MarketDataOptions;
+  /** Where each symbol's data comes from; changes take effect at the next start. */
+  source: MarketSource;
   /** Wall-clock time the system was last started (epoch ms), null before. */
   startedAt: number | null = null;
   session: SessionStore | null = null;
@@ -51,6 +54,7 @@ export class Backtest {
   ) {
     this.speedMultiplier = config.speedMultiplier;
     this.market = { ...DEFAULT_MARKET_OPTIONS, ...market };
+    this.source = generatorSource(this.market);
     this.tradingDays = tradingDaysBetween(config.startDate, config.endDate);
   }
 
@@ -175,7 +179,7 @@ export class Backtest {
       this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes);
       const openMs = localToUtcMs(date, day.openMinute);
       this.feeds = [...this.session.symbols.values()].map((store) => {
-        for (const series of loadHistorical(store.symbol, date, this.config.historical, this.market)) {
+        for (const series of loadHistorical(store.symbol, date, this.config.historical, this.source)) {
           store.historical.set(series.interval, series);
         }
         const builders = this.config.derivedIntervals.map((interval) => {
@@ -183,7 +187,7 @@ export class Backtest {
           if (!out) throw new Error(`no ${interval} stream for ${store.symbol}`);
           return new DerivedBarBuilder(Number.parseInt(interval, 10), openMs, out);
         });
-        return { store, day: generateDay(store.symbol, day, this.market), builders };
+        return { store, day: this.source.day(store.symbol, day, true), builders };
       });
       this.pipeline.counters.sessionsOpened++;
     });

@@ -5,7 +5,8 @@ import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
 import { BarColumns } from './columns';
 import type { HistoricalRequest } from './config';
 import { DerivedBarBuilder } from './derived-bars';
-import { type DayData, dailyBarOf, generateDay, type MarketDataOptions } from './market-data';
+import { type DayData, dailyBarOf } from './market-data';
+import type { MarketSource } from './market-source';
 import type { HistoricalSeries } from './session-store';
 
 /** Requests that apply to a symbol, one per interval (the longest trailing window wins). */
@@ -48,14 +49,14 @@ export function loadHistorical(
   symbol: string,
   sessionDate: string,
   requests: readonly HistoricalRequest[],
-  options: MarketDataOptions,
+  source: MarketSource,
 ): HistoricalSeries[] {
   // Several intervals share days (10 days of 1m inside 30 days of 1d): generate each day once.
   const days = new Map<string, DayData>();
   const dayData = (date: string) => {
     let data = days.get(date);
     if (!data) {
-      data = generateDay(symbol, tradingDay(date), options, false);
+      data = source.day(symbol, tradingDay(date), false);
       days.set(date, data);
     }
     return data;

@@ -2,9 +2,12 @@
 // behind verbs that take and return plain data.
 
 import { Exporter, type ExportRequest, type ExportResult } from '../export/exporter';
+import type { ImportedBars } from '../import/imported-bars';
+import { importedSource } from '../import/imported-source';
 import { Backtest } from './backtest';
 import { defaultSessionConfig, parseSessionConfig } from './config';
 import type { MarketDataOptions } from './market-data';
+import { generatorSource } from './market-source';
 import { ReplayDriver, SYSTEM_TIMERS, type Timers } from './replay';
 import type { EngineSnapshot, Result } from './types';
 
@@ -34,6 +37,11 @@ export interface Runtime {
   setSpeed(multiplier: number): Result<EngineSnapshot>;
   exportStatus(request: ExportRequest): Result<ExportResult>;
   resetIndices(consumer?: string): Result<string>;
+  /** Replaces the generator for the bars' symbol from the next start; answers what it did. */
+  useImportedBars(bars: ImportedBars): Result<string>;
+  /** Back to generated data for a symbol. */
+  dropImportedBars(symbol: string): Result<string>;
+  importedSymbols(): string[];
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -47,6 +55,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const driver = new ReplayDriver(backtest, options.timers ?? SYSTEM_TIMERS);
   const exporter = new Exporter(backtest, options.now);
   const realtime = options.realtime ?? true;
+  const imported = new Map<string, ImportedBars>();
+  const useSources = () => {
+    backtest.source = importedSource(generatorSource(backtest.market), imported);
+  };
+  const fromNextStart = () =>
+    backtest.state === 'RUNNING' || backtest.state === 'PAUSED' ? ' from the next system start' : '';
 
   // Every verb answers with the new snapshot, or the one-line error and an unchanged engine.
   const answer = (result: Result<unknown>): Result<EngineSnapshot> =>
@@ -79,6 +93,26 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     step: (minutes = 1) => answer(backtest.advance(minutes)),
     setSpeed: (multiplier) => answer(backtest.setSpeed(multiplier)),
     exportStatus: (request) => exporter.export(request),
+    useImportedBars(bars) {
+      if (!backtest.config.symbols.includes(bars.symbol)) {
+        return {
+          ok: false,
+          error: `${bars.symbol} is not a symbol of this session (symbols: ${backtest.config.symbols.join(', ')}); add it to the configuration first`,
+        };
+      }
+      imported.set(bars.symbol, bars);
+      useSources();
+      return {
+        ok: true,
+        value: `${bars.symbol} replays its ${bars.bars.toLocaleString('en-US')} imported bars${fromNextStart()}`,
+      };
+    },
+    dropImportedBars(symbol) {
+      if (!imported.delete(symbol)) return { ok: false, error: `${symbol} has no imported bars` };
+      useSources();
+      return { ok: true, value: `${symbol} replays generated data${fromNextStart()}` };
+    },
+    importedSymbols: () => [...imported.keys()],
     resetIndices: (consumer) => exporter.resetIndices(consumer),
   };
 }

@@ -1,0 +1,114 @@
+// Checks imported rows one by one and keeps the good ones. Every bad row is reported with its line number
+// and what is wrong: a number that does not parse, high below low, a time that repeats or goes backwards,
+// a time outside the regular session. Nothing is applied until the user chooses to keep the good rows.
+
+import { tradingDay, utcMsToLocal } from '../engine/calendar';
+import type { ColumnMap } from './header';
+import { ImportedBars } from './imported-bars';
+import { parseTimestamp } from './timestamp';
+
+export type Cell = string | number | bigint | boolean | Date | null | undefined;
+
+export interface BadRow {
+  line: number;
+  reason: string;
+}
+
+/** Bad rows kept in full; past this only their number is counted (a broken 100 MB file has millions). */
+export const MAX_BAD_ROWS_LISTED = 1000;
+
+const hhmm = (minuteOfDay: number) =>
+  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+
+function numberOf(cell: Cell): number {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'bigint') return Number(cell);
+  if (typeof cell === 'string' && cell.trim() !== '') return Number(cell.trim());
+  return Number.NaN;
+}
+
+function timeOf(cell: Cell): { ok: true; value: number } | { ok: false; error: string } {
+  if (cell instanceof Date) return { ok: true, value: cell.getTime() };
+  if (typeof cell === 'bigint') return parseTimestamp(String(cell));
+  if (typeof cell === 'number') return parseTimestamp(String(cell));
+  return parseTimestamp(String(cell ?? ''));
+}
+
+export class BarCollector {
+  readonly bars: ImportedBars;
+  readonly badRows: BadRow[] = [];
+  badRowCount = 0;
+  rowsRead = 0;
+  private lastTime = Number.NEGATIVE_INFINITY;
+  private lastLine = 0;
+
+  constructor(
+    symbol: string,
+    private readonly columns: ColumnMap,
+  ) {
+    this.bars = new ImportedBars(symbol);
+  }
+
+  private bad(line: number, reason: string): void {
+    this.badRowCount++;
+    if (this.badRows.length < MAX_BAD_ROWS_LISTED) this.badRows.push({ line, reason });
+  }
+
+  add(cells: readonly Cell[], line: number): void {
+    this.rowsRead++;
+    const c = this.columns;
+    const time = timeOf(cells[c.timestamp]);
+    if (!time.ok) return this.bad(line, time.error);
+    const values = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
+    for (const field of ['open', 'high', 'low', 'close', 'volume'] as const) {
+      const value = numberOf(cells[c[field]]);
+      if (!Number.isFinite(value) || value < 0 || (field !== 'volume' && value === 0)) {
+        const text = String(cells[c[field]] ?? '');
+        return this.bad(
+          line,
+          `${field} "${text}" is not a ${field === 'volume' ? 'volume (a number >= 0)' : 'price (a number > 0)'}`,
+        );
+      }
+      values[field] = value;
+    }
+    const { open, high, low, close, volume } = values;
+    if (high < low) return this.bad(line, `high ${high} is below low ${low}`);
+    if (high < Math.max(open, close) || low > Math.min(open, close)) {
+      return this.bad(line, `open ${open} and close ${close} must lie between low ${low} and high ${high}`);
+    }
+    const local = utcMsToLocal(time.value);
+    const when = `${local.date} ${hhmm(local.minuteOfDay)}`;
+    if (time.value === this.lastTime)
+      return this.bad(line, `${when} repeats the time of line ${this.lastLine}`);
+    if (time.value < this.lastTime) {
+      return this.bad(line, `${when} comes before line ${this.lastLine} (rows must be in time order)`);
+    }
+    if (local.second !== 0 || local.millisecond !== 0) {
+      return this.bad(
+        line,
+        `${when}:${String(local.second).padStart(2, '0')} is not on a whole minute (one-minute bars open on the minute)`,
+      );
+    }
+    let day: ReturnType<typeof tradingDay>;
+    try {
+      day = tradingDay(local.date);
+    } catch (error) {
+      return this.bad(line, error instanceof Error ? error.message : String(error));
+    }
+    if (!day.isTradingDay) {
+      return this.bad(
+        line,
+        `${when} is outside the trading session (the market is closed: ${day.holidayName ?? 'weekend'})`,
+      );
+    }
+    if (local.minuteOfDay < day.openMinute || local.minuteOfDay >= day.closeMinute) {
+      return this.bad(
+        line,
+        `${when} is outside the trading session (${hhmm(day.openMinute)}-${hhmm(day.closeMinute)} ET on ${local.date})`,
+      );
+    }
+    this.lastTime = time.value;
+    this.lastLine = line;
+    this.bars.add(local.date, time.value, open, high, low, close, volume);
+  }
+}

@@ -1,0 +1,58 @@
+// Timestamps of imported bars: ISO 8601 with or without a timezone (without one, exchange-local time),
+// `YYYY-MM-DD HH:MM[:SS]`, or epoch seconds or milliseconds.
+
+import { localToUtcMs } from '../engine/calendar';
+
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+export const ACCEPTED_TIMESTAMPS =
+  'ISO 8601 such as 2025-07-01T09:30:00-04:00, 2025-07-01 09:30 (exchange time), or epoch seconds or milliseconds';
+
+/** The instant `text` stands for, in epoch milliseconds, or why it is not a timestamp. */
+export function parseTimestamp(text: string): { ok: true; value: number } | { ok: false; error: string } {
+  const s = text.trim();
+  const fail = () => ({
+    ok: false as const,
+    error: `"${text}" is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
+  });
+  if (/^\d{9,10}(\.\d+)?$/.test(s)) return { ok: true, value: Math.round(Number(s) * 1000) };
+  if (/^\d{12,13}$/.test(s)) return { ok: true, value: Number(s) };
+  const m = ISO.exec(s);
+  if (!m) return fail();
+  const [, y, mo, d, hh = '00', mi = '00', ss = '00', frac = '', zone] = m;
+  const date = `${y}-${mo}-${d}`;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(hh);
+  const minute = Number(mi);
+  const second = Number(ss);
+  const valid = new Date(Date.UTC(Number(y), month - 1, day));
+  if (
+    valid.getUTCMonth() !== month - 1 ||
+    valid.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return fail();
+  }
+  const millis = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+  if (zone === undefined) {
+    try {
+      return { ok: true, value: localToUtcMs(date, hour * 60 + minute, second) + millis };
+    } catch {
+      return fail();
+    }
+  }
+  let offsetMinutes = 0;
+  if (zone.toUpperCase() !== 'Z') {
+    const digits = zone.replace(':', '');
+    offsetMinutes =
+      (zone.startsWith('-') ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+  }
+  return {
+    ok: true,
+    value: Date.UTC(Number(y), month - 1, day, hour, minute, second, millis) - offsetMinutes * 60_000,
+  };
+}
