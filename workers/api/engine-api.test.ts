@@ -134,3 +134,42 @@ function manySymbols(count: number) {
     },
   };
 }
+
+describe('engine API imports', () => {
+  const csv = [
+    'time,open,high,low,close,volume',
+    '2025-07-01 09:30,20,20.5,19.5,20.1,100',
+    '2025-07-01 09:31,20.1,oops,19.5,20.1,100',
+    '2025-07-01 09:32,20.2,20.5,19.5,20.3,100',
+  ].join('\n');
+
+  it('checks a file without changing anything, then keeps its good rows on request', async () => {
+    const { api, runtime } = engine();
+    const pending = value(await api.importBars(new Blob([csv]), { symbol: 'RIVN', fileName: 'rivn.csv' }));
+    expect(pending.report.badRows).toEqual([
+      { line: 3, reason: 'high "oops" is not a price (a number > 0)' },
+    ]);
+    expect(runtime.importedSymbols()).toEqual([]);
+    expect(api.commitImport(pending.id)).toEqual({ ok: true, value: 'RIVN replays its 2 imported bars' });
+    api.start();
+    api.step(3);
+    expect(
+      Array.from(runtime.backtest.session?.symbols.get('RIVN')?.baseBars.open.slice(0, 2) ?? []),
+    ).toEqual([20, 20.2]);
+  });
+
+  it('cancels a checked import, leaving the session untouched', async () => {
+    const { api, runtime } = engine();
+    const pending = value(await api.importBars(new Blob([csv]), { symbol: 'RIVN', fileName: 'rivn.csv' }));
+    expect(api.cancelImport(pending.id)).toEqual({
+      ok: true,
+      value: 'rivn.csv: import cancelled; nothing changed',
+    });
+    expect(api.commitImport(pending.id).ok).toBe(false);
+    expect(runtime.importedSymbols()).toEqual([]);
+    expect(await api.importBars(new Blob([csv]), { symbol: 'ACME', fileName: 'acme.csv' })).toEqual({
+      ok: false,
+      error: 'ACME is not a symbol of this session (symbols: RIVN, AAPL, TSLA)',
+    });
+  });
+});

@@ -7,6 +7,9 @@ import type { Runtime } from '../engine/runtime';
 import type { EngineSnapshot, Result } from '../engine/types';
 import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/exporter';
 import { checkFileName, defaultFileName, uniqueFileName } from '../export/file-names';
+import { type ImportOptions, type ImportOutcome, type ImportReport, importCsv } from '../import/csv-import';
+import type { BarField } from '../import/header';
+import { importParquet } from '../import/parquet-import';
 
 /** What the UI asks for; like the command's options. */
 export interface ExportOptions {
@@ -42,6 +45,20 @@ export interface CommandReply {
 }
 
 export type ProgressListener = (progress: ExportProgress) => void;
+
+export interface ImportRequest {
+  symbol: string;
+  /** The file's name: `.parquet` is read as Parquet, anything else as CSV. */
+  fileName: string;
+  mapping?: Partial<Record<BarField, string>>;
+}
+
+/** An import read and checked but not applied: the user keeps its good rows or cancels it. */
+export interface PendingImport {
+  id: number;
+  fileName: string;
+  report: ImportReport;
+}
 
 function payloadOf(fileName: string, result: ExportResult): ExportPayload {
   return {
@@ -82,8 +99,72 @@ export function createEngineApi(runtime: Runtime) {
     return run;
   };
 
+  // Imports read and checked, waiting for the user's choice (keep the good rows, or cancel).
+  const pendingImports = new Map<number, { fileName: string; outcome: ImportOutcome }>();
+  let nextImportId = 1;
+  let importCancelRequested = false;
+
   return {
     snapshot: (): EngineSnapshot => runtime.snapshot(),
+
+    /**
+     * Reads and checks one-minute bars for a symbol (CSV streamed with Papaparse, or Parquet). Changes
+     * nothing yet: the answer lists the bad rows, and `commitImport` or `cancelImport` decides.
+     */
+    async importBars(
+      file: Blob,
+      request: ImportRequest,
+      onProgress?: (fraction: number) => void,
+    ): Promise<Result<PendingImport>> {
+      if (!runtime.backtest.config.symbols.includes(request.symbol)) {
+        return {
+          ok: false,
+          error: `${request.symbol} is not a symbol of this session (symbols: ${runtime.backtest.config.symbols.join(', ')})`,
+        };
+      }
+      importCancelRequested = false;
+      const options: ImportOptions = { isCancelled: () => importCancelRequested };
+      if (request.mapping) options.mapping = request.mapping;
+      if (onProgress) options.onProgress = onProgress;
+      const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+      const isParquet = /\.parquet$/i.test(request.fileName) || String.fromCharCode(...head) === 'PAR1';
+      const result = isParquet
+        ? await importParquet(file, request.symbol, options)
+        : await importCsv(file, request.symbol, options);
+      if (!result.ok) return { ok: false, error: `${request.fileName}: ${result.error}` };
+      const id = nextImportId++;
+      pendingImports.set(id, { fileName: request.fileName, outcome: result.value });
+      return { ok: true, value: { id, fileName: request.fileName, report: result.value.report } };
+    },
+
+    /** Stops the import being read; it then changes nothing. */
+    cancelImportInProgress(): void {
+      importCancelRequested = true;
+    },
+
+    /** Keeps the good rows of a checked import: its symbol replays them (from the next start). */
+    commitImport(id: number): Result<string> {
+      const pending = pendingImports.get(id);
+      if (!pending) return { ok: false, error: `import ${id} is not waiting for a decision` };
+      if (pending.outcome.report.barsKept === 0) {
+        pendingImports.delete(id);
+        return { ok: false, error: `${pending.fileName}: no good rows to keep; nothing changed` };
+      }
+      const applied = runtime.useImportedBars(pending.outcome.bars);
+      if (applied.ok) pendingImports.delete(id);
+      return applied;
+    },
+
+    /** Drops a checked import: nothing changes. */
+    cancelImport(id: number): Result<string> {
+      const pending = pendingImports.get(id);
+      if (!pending) return { ok: false, error: `import ${id} is not waiting for a decision` };
+      pendingImports.delete(id);
+      return { ok: true, value: `${pending.fileName}: import cancelled; nothing changed` };
+    },
+
+    importedSymbols: () => runtime.importedSymbols(),
+    dropImportedBars: (symbol: string) => runtime.dropImportedBars(symbol),
     start: () => runtime.start(),
     pause: () => runtime.pause(),
     resume: () => runtime.resume(),

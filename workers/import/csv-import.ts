@@ -1,5 +1,5 @@
-// Reads one-minute bars from CSV with Papaparse, chunk by chunk (a Blob is streamed, so files of 100 MB
-// and more never sit in memory as one string), checking every row as it comes.
+// Reads one-minute bars from CSV, slice by slice (files of 100 MB and more never sit in memory as one
+// string), checking every row as it comes. Papaparse splits the lines into fields.
 
 import Papa from 'papaparse';
 import type { Result } from '../engine/types';
@@ -42,51 +42,66 @@ export function reportOf(collector: BarCollector): ImportReport {
   };
 }
 
-export function importCsv(
+/** Bytes read per step: large files are read slice by slice, never whole. */
+export const CSV_SLICE_BYTES = 1 << 20;
+
+/**
+ * Reads CSV bars slice by slice: each slice is decoded (UTF-8, streaming across slice boundaries), cut
+ * after its last complete line, and split into fields by Papaparse (quotes, delimiters); the rest of the
+ * line carries over to the next slice. The same path runs in the worker and in Node.
+ */
+export async function importCsv(
   input: string | Blob,
   symbol: string,
   options: ImportOptions = {},
 ): Promise<Result<ImportOutcome>> {
-  const size = typeof input === 'string' ? input.length : input.size;
-  return new Promise((resolve) => {
-    let collector: BarCollector | null = null;
-    let line = 0;
-    let failure: string | null = null;
-    Papa.parse<string[]>(input as never, {
+  const blob = typeof input === 'string' ? new Blob([input]) : input;
+  const decoder = new TextDecoder();
+  let collector: BarCollector | null = null;
+  let delimiter = '';
+  let carry = '';
+  let line = 0;
+  const take = (text: string): string | null => {
+    const rows = Papa.parse<string[]>(text, {
       header: false,
       skipEmptyLines: false,
-      chunkSize: 1 << 20,
-      chunk(results, parser) {
-        for (const row of results.data) {
-          line++;
-          if (row.length === 1 && (row[0] ?? '').trim() === '') continue; // a blank line
-          if (!collector) {
-            const columns = recognizeColumns(row, options.mapping);
-            if (!columns.ok) {
-              failure = `line ${line}: ${columns.error}`;
-              parser.abort();
-              return;
-            }
-            collector = new BarCollector(symbol, columns.value);
-            continue;
-          }
-          collector.add(row, line);
-        }
-        options.onProgress?.(size > 0 ? Math.min(1, results.meta.cursor / size) : 1);
-        if (options.isCancelled?.()) {
-          failure = 'import cancelled; nothing changed';
-          parser.abort();
-        }
-      },
-      complete() {
-        if (failure) resolve({ ok: false, error: failure });
-        else if (!collector)
-          resolve({ ok: false, error: 'the file is empty (expected a header line and one-minute bars)' });
-        else resolve({ ok: true, value: { report: reportOf(collector), bars: collector.bars } });
-      },
-      error(error: Error) {
-        resolve({ ok: false, error: `the file could not be read: ${error.message}` });
-      },
+      ...(delimiter ? { delimiter } : {}),
     });
-  });
+    if (!delimiter) delimiter = rows.meta.delimiter;
+    for (const row of rows.data) {
+      line++;
+      if (row.length === 1 && (row[0] ?? '').trim() === '') continue; // a blank line
+      if (!collector) {
+        const columns = recognizeColumns(row, options.mapping);
+        if (!columns.ok) return `line ${line}: ${columns.error}`;
+        collector = new BarCollector(symbol, columns.value);
+        continue;
+      }
+      collector.add(row, line);
+    }
+    return null;
+  };
+  try {
+    for (let start = 0; start < blob.size; start += CSV_SLICE_BYTES) {
+      const end = Math.min(blob.size, start + CSV_SLICE_BYTES);
+      const text =
+        carry + decoder.decode(await blob.slice(start, end).arrayBuffer(), { stream: end < blob.size });
+      const cut = end < blob.size ? text.lastIndexOf('\n') : text.length;
+      carry = cut < 0 ? text : text.slice(cut + 1);
+      if (cut >= 0) {
+        const failure = take(text.slice(0, cut).replace(/\r$/, ''));
+        if (failure) return { ok: false, error: failure };
+      }
+      options.onProgress?.(end / blob.size);
+      if (options.isCancelled?.()) return { ok: false, error: 'import cancelled; nothing changed' };
+    }
+  } catch (error) {
+    return {
+      ok: false,
+      error: `the file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (!collector)
+    return { ok: false, error: 'the file is empty (expected a header line and one-minute bars)' };
+  return { ok: true, value: { report: reportOf(collector), bars: (collector as BarCollector).bars } };
 }

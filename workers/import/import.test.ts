@@ -141,3 +141,29 @@ describe('CSV import', () => {
     });
   });
 });
+
+describe('CSV import of a large file', () => {
+  it('reads across slice boundaries without losing, splitting or renumbering a line', async () => {
+    const { tradingDay: dayOf, tradingDaysBetween } = await import('../engine/calendar');
+    const { CSV_SLICE_BYTES } = await import('./csv-import');
+    const lines = ['timestamp;open;high;low;close;volume'];
+    for (const date of tradingDaysBetween('2024-11-01', '2025-05-30')) {
+      for (let m = 570; m < dayOf(date).closeMinute; m++) {
+        const time = `${date} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+        lines.push(`${time};10.5;10.75;10.25;10.5;${m}`);
+      }
+    }
+    lines.push('2025-05-30 16:30;1;1;1;1;1');
+    const text = lines.join('\r\n');
+    expect(text.length).toBeGreaterThan(2 * CSV_SLICE_BYTES);
+    const fractions: number[] = [];
+    const result = await importCsv(new Blob([text]), 'ACME', { onProgress: (f) => fractions.push(f) });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.report.barsKept).toBe(lines.length - 2);
+    expect(result.value.report.badRows).toEqual([
+      { line: lines.length, reason: '2025-05-30 16:30 is outside the trading session (09:30-16:00 ET on 2025-05-30)' },
+    ]);
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions.at(-1)).toBe(1);
+  });
+});
