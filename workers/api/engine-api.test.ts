@@ -173,3 +173,39 @@ describe('engine API imports', () => {
     });
   });
 });
+
+describe('engine API configuration', () => {
+  const make = (options: Parameters<typeof createRuntime>[0] = {}) =>
+    createRuntime({ ...options, realtime: false });
+
+  it('shows the configuration in force and checks edits as they are typed', () => {
+    const api = createEngineApi(make(), make);
+    const view = api.configuration();
+    expect(view.sessionName).toBe('Example Trading Session');
+    expect(JSON.parse(view.text).session_data_config.symbols).toEqual(['RIVN', 'AAPL', 'TSLA']);
+    expect(api.checkConfig('{"session_name": "x",')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid JSON/),
+    });
+    const misspelled = view.text.replace('"symbols"', '"sybmols"');
+    expect(api.checkConfig(misspelled)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^session_data_config\.sybmols: unknown field, did you mean "symbols"\?/),
+    });
+  });
+
+  it('puts a configuration of the original system in force, keeping its unused sections', async () => {
+    const original = (await import('../engine/fixtures/original-config.json')).default;
+    const api = createEngineApi(make(), make);
+    const applied = api.applyConfig(JSON.stringify(original));
+    expect(applied).toMatchObject({ ok: true, value: { sessionName: 'Original Format Example' } });
+    expect(applied.ok && applied.value.ignored).toContain('session_data_config.indicators');
+    expect(api.snapshot().symbols).toEqual(['RIVN', 'AAPL']);
+    api.start();
+    expect(api.applyConfig(api.defaultConfigText())).toEqual({
+      ok: false,
+      error: 'the session is RUNNING; stop it before changing the configuration',
+    });
+    expect(api.snapshot().sessionName).toBe('Original Format Example');
+  });
+});

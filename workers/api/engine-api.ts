@@ -3,7 +3,8 @@
 
 import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
-import type { Runtime } from '../engine/runtime';
+import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
+import { createRuntime, type Runtime, type RuntimeOptions } from '../engine/runtime';
 import type { EngineSnapshot, Result } from '../engine/types';
 import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/exporter';
 import { checkFileName, defaultFileName, uniqueFileName } from '../export/file-names';
@@ -72,7 +73,22 @@ function payloadOf(fileName: string, result: ExportResult): ExportPayload {
   };
 }
 
-export function createEngineApi(runtime: Runtime) {
+export interface ConfigView {
+  /** The configuration in force, as JSON text in the original form. */
+  text: string;
+  sessionName: string;
+  /** Sections kept but not used (indicators, gap filler, ...), as dotted paths. */
+  ignored: string[];
+}
+
+/**
+ * `runtime` is the engine at start-up; `make` builds a fresh one for a new configuration (the worker and
+ * tests pass `createRuntime`). Imports of symbols the new configuration still has are carried over.
+ */
+export function createEngineApi(
+  runtime: Runtime,
+  make: (options: RuntimeOptions) => Runtime = createRuntime,
+) {
   // File names handed out in this page's life: two exports never get the same name.
   const issued = new Set<string>();
   const takeFileName = (name: string) => {
@@ -104,8 +120,47 @@ export function createEngineApi(runtime: Runtime) {
   let nextImportId = 1;
   let importCancelRequested = false;
 
+  // The bars imported per symbol, to carry them over to a runtime built for a new configuration.
+  const importedBars = new Map<string, ImportOutcome['bars']>();
+
+  const configView = (): ConfigView => ({
+    text: `${JSON.stringify(runtime.backtest.config.raw, null, 2)}\n`,
+    sessionName: runtime.backtest.config.sessionName,
+    ignored: [...runtime.backtest.config.ignored],
+  });
+
   return {
     snapshot: (): EngineSnapshot => runtime.snapshot(),
+
+    configuration: (): ConfigView => configView(),
+
+    /** The built-in default configuration, as JSON text. */
+    defaultConfigText: (): string => `${JSON.stringify(defaultSessionConfig().raw, null, 2)}\n`,
+
+    /** Checks a configuration as the user types: the ignored sections, or the one-line problem. */
+    checkConfig(text: string): Result<{ ignored: string[]; sessionName: string }> {
+      const parsed = parseSessionConfigText(text);
+      return parsed.ok
+        ? { ok: true, value: { ignored: parsed.value.ignored, sessionName: parsed.value.sessionName } }
+        : parsed;
+    },
+
+    /** Puts a configuration in force: a fresh engine (stopped) with it. Refused while a session runs. */
+    applyConfig(text: string): Result<ConfigView> {
+      const state = runtime.backtest.state;
+      if (state === 'RUNNING' || state === 'PAUSED') {
+        return { ok: false, error: `the session is ${state}; stop it before changing the configuration` };
+      }
+      const parsed = parseSessionConfigText(text);
+      if (!parsed.ok) return parsed;
+      runtime.stop();
+      runtime = make({ config: JSON.parse(text) as unknown });
+      for (const [symbol, bars] of importedBars) {
+        if (parsed.value.symbols.includes(symbol)) runtime.useImportedBars(bars);
+        else importedBars.delete(symbol);
+      }
+      return { ok: true, value: configView() };
+    },
 
     /**
      * Reads and checks one-minute bars for a symbol (CSV streamed with Papaparse, or Parquet). Changes
@@ -151,7 +206,10 @@ export function createEngineApi(runtime: Runtime) {
         return { ok: false, error: `${pending.fileName}: no good rows to keep; nothing changed` };
       }
       const applied = runtime.useImportedBars(pending.outcome.bars);
-      if (applied.ok) pendingImports.delete(id);
+      if (applied.ok) {
+        pendingImports.delete(id);
+        importedBars.set(pending.outcome.bars.symbol, pending.outcome.bars);
+      }
       return applied;
     },
 
@@ -164,7 +222,10 @@ export function createEngineApi(runtime: Runtime) {
     },
 
     importedSymbols: () => runtime.importedSymbols(),
-    dropImportedBars: (symbol: string) => runtime.dropImportedBars(symbol),
+    dropImportedBars(symbol: string): Result<string> {
+      importedBars.delete(symbol);
+      return runtime.dropImportedBars(symbol);
+    },
     start: () => runtime.start(),
     pause: () => runtime.pause(),
     resume: () => runtime.resume(),
