@@ -9,6 +9,7 @@ import type { EngineSnapshot, Result } from '../engine/types';
 import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/exporter';
 import { checkFileName, defaultFileName, uniqueFileName } from '../export/file-names';
 import { type ImportOptions, type ImportOutcome, type ImportReport, importCsv } from '../import/csv-import';
+import { type FileColumns, isParquetFile, readFileColumns } from '../import/file-columns';
 import type { BarField } from '../import/header';
 import { importParquet } from '../import/parquet-import';
 
@@ -156,7 +157,7 @@ export function createEngineApi(
       runtime.stop();
       runtime = make({ config: JSON.parse(text) as unknown });
       for (const [symbol, bars] of importedBars) {
-        if (parsed.value.symbols.includes(symbol)) runtime.useImportedBars(bars);
+        if (parsed.value.symbols.includes(symbol)) runtime.replayImportedBars(bars);
         else importedBars.delete(symbol);
       }
       return { ok: true, value: configView() };
@@ -181,9 +182,7 @@ export function createEngineApi(
       const options: ImportOptions = { isCancelled: () => importCancelRequested };
       if (request.mapping) options.mapping = request.mapping;
       if (onProgress) options.onProgress = onProgress;
-      const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-      const isParquet = /\.parquet$/i.test(request.fileName) || String.fromCharCode(...head) === 'PAR1';
-      const result = isParquet
+      const result = (await isParquetFile(file, request.fileName))
         ? await importParquet(file, request.symbol, options)
         : await importCsv(file, request.symbol, options);
       if (!result.ok) return { ok: false, error: `${request.fileName}: ${result.error}` };
@@ -191,6 +190,10 @@ export function createEngineApi(
       pendingImports.set(id, { fileName: request.fileName, outcome: result.value });
       return { ok: true, value: { id, fileName: request.fileName, report: result.value.report } };
     },
+
+    /** A file's header and the columns the usual names recognize, for a manual mapping. Reads no rows. */
+    importColumns: (file: Blob, fileName: string): Promise<Result<FileColumns>> =>
+      readFileColumns(file, fileName),
 
     /** Stops the import being read; it then changes nothing. */
     cancelImportInProgress(): void {
@@ -205,7 +208,7 @@ export function createEngineApi(
         pendingImports.delete(id);
         return { ok: false, error: `${pending.fileName}: no good rows to keep; nothing changed` };
       }
-      const applied = runtime.useImportedBars(pending.outcome.bars);
+      const applied = runtime.replayImportedBars(pending.outcome.bars);
       if (applied.ok) {
         pendingImports.delete(id);
         importedBars.set(pending.outcome.bars.symbol, pending.outcome.bars);

@@ -38,7 +38,7 @@ export interface Runtime {
   exportStatus(request: ExportRequest): Result<ExportResult>;
   resetIndices(consumer?: string): Result<string>;
   /** Replaces the generator for the bars' symbol from the next start; answers what it did. */
-  useImportedBars(bars: ImportedBars): Result<string>;
+  replayImportedBars(bars: ImportedBars): Result<string>;
   /** Back to generated data for a symbol. */
   dropImportedBars(symbol: string): Result<string>;
   importedSymbols(): string[];
@@ -56,7 +56,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const exporter = new Exporter(backtest, options.now);
   const realtime = options.realtime ?? true;
   const imported = new Map<string, ImportedBars>();
-  const useSources = () => {
+  const applySources = () => {
     backtest.source = importedSource(generatorSource(backtest.market), imported);
   };
   const fromNextStart = () =>
@@ -93,7 +93,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     step: (minutes = 1) => answer(backtest.advance(minutes)),
     setSpeed: (multiplier) => answer(backtest.setSpeed(multiplier)),
     exportStatus: (request) => exporter.export(request),
-    useImportedBars(bars) {
+    replayImportedBars(bars) {
       if (!backtest.config.symbols.includes(bars.symbol)) {
         return {
           ok: false,
@@ -101,7 +101,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
         };
       }
       imported.set(bars.symbol, bars);
-      useSources();
+      applySources();
       return {
         ok: true,
         value: `${bars.symbol} replays its ${bars.bars.toLocaleString('en-US')} imported bars${fromNextStart()}`,
@@ -109,7 +109,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     dropImportedBars(symbol) {
       if (!imported.delete(symbol)) return { ok: false, error: `${symbol} has no imported bars` };
-      useSources();
+      applySources();
       return { ok: true, value: `${symbol} replays generated data${fromNextStart()}` };
     },
     importedSymbols: () => [...imported.keys()],

@@ -56,59 +56,60 @@ export class BarCollector {
 
   add(cells: readonly Cell[], line: number): void {
     this.rowsRead++;
+    const checked = this.check(cells);
+    if (typeof checked === 'string') {
+      this.bad(line, checked);
+      return;
+    }
+    const { time, date, open, high, low, close, volume } = checked;
+    this.lastTime = time;
+    this.lastLine = line;
+    this.bars.add(date, time, open, high, low, close, volume);
+  }
+
+  /** The row as a bar, or what is wrong with it. */
+  private check(
+    cells: readonly Cell[],
+  ):
+    | string
+    | ({ time: number; date: string } & Record<'open' | 'high' | 'low' | 'close' | 'volume', number>) {
     const c = this.columns;
     const time = timeOf(cells[c.timestamp]);
-    if (!time.ok) return this.bad(line, time.error);
+    if (!time.ok) return time.error;
     const values = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
     for (const field of ['open', 'high', 'low', 'close', 'volume'] as const) {
       const value = numberOf(cells[c[field]]);
       if (!Number.isFinite(value) || value < 0 || (field !== 'volume' && value === 0)) {
         const text = String(cells[c[field]] ?? '');
-        return this.bad(
-          line,
-          `${field} "${text}" is not a ${field === 'volume' ? 'volume (a number >= 0)' : 'price (a number > 0)'}`,
-        );
+        return `${field} "${text}" is not a ${field === 'volume' ? 'volume (a number >= 0)' : 'price (a number > 0)'}`;
       }
       values[field] = value;
     }
-    const { open, high, low, close, volume } = values;
-    if (high < low) return this.bad(line, `high ${high} is below low ${low}`);
+    const { open, high, low, close } = values;
+    if (high < low) return `high ${high} is below low ${low}`;
     if (high < Math.max(open, close) || low > Math.min(open, close)) {
-      return this.bad(line, `open ${open} and close ${close} must lie between low ${low} and high ${high}`);
+      return `open ${open} and close ${close} must lie between low ${low} and high ${high}`;
     }
     const local = utcMsToLocal(time.value);
     const when = `${local.date} ${hhmm(local.minuteOfDay)}`;
-    if (time.value === this.lastTime)
-      return this.bad(line, `${when} repeats the time of line ${this.lastLine}`);
-    if (time.value < this.lastTime) {
-      return this.bad(line, `${when} comes before line ${this.lastLine} (rows must be in time order)`);
-    }
+    if (time.value === this.lastTime) return `${when} repeats the time of line ${this.lastLine}`;
+    if (time.value < this.lastTime)
+      return `${when} comes before line ${this.lastLine} (rows must be in time order)`;
     if (local.second !== 0 || local.millisecond !== 0) {
-      return this.bad(
-        line,
-        `${when}:${String(local.second).padStart(2, '0')} is not on a whole minute (one-minute bars open on the minute)`,
-      );
+      return `${when}:${String(local.second).padStart(2, '0')} is not on a whole minute (one-minute bars open on the minute)`;
     }
     let day: ReturnType<typeof tradingDay>;
     try {
       day = tradingDay(local.date);
     } catch (error) {
-      return this.bad(line, error instanceof Error ? error.message : String(error));
+      return error instanceof Error ? error.message : String(error);
     }
     if (!day.isTradingDay) {
-      return this.bad(
-        line,
-        `${when} is outside the trading session (the market is closed: ${day.holidayName ?? 'weekend'})`,
-      );
+      return `${when} is outside the trading session (the market is closed: ${day.holidayName ?? 'weekend'})`;
     }
     if (local.minuteOfDay < day.openMinute || local.minuteOfDay >= day.closeMinute) {
-      return this.bad(
-        line,
-        `${when} is outside the trading session (${hhmm(day.openMinute)}-${hhmm(day.closeMinute)} ET on ${local.date})`,
-      );
+      return `${when} is outside the trading session (${hhmm(day.openMinute)}-${hhmm(day.closeMinute)} ET on ${local.date})`;
     }
-    this.lastTime = time.value;
-    this.lastLine = line;
-    this.bars.add(local.date, time.value, open, high, low, close, volume);
+    return { time: time.value, date: local.date, ...values };
   }
 }

@@ -161,7 +161,10 @@ describe('CSV import of a large file', () => {
     if (!result.ok) throw new Error(result.error);
     expect(result.value.report.barsKept).toBe(lines.length - 2);
     expect(result.value.report.badRows).toEqual([
-      { line: lines.length, reason: '2025-05-30 16:30 is outside the trading session (09:30-16:00 ET on 2025-05-30)' },
+      {
+        line: lines.length,
+        reason: '2025-05-30 16:30 is outside the trading session (09:30-16:00 ET on 2025-05-30)',
+      },
     ]);
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions.at(-1)).toBe(1);

@@ -26,7 +26,7 @@ describe('imported bars in the backtest', () => {
     const runtime = createRuntime({ realtime: false });
     const imported = await importCsv(csv(), 'RIVN');
     if (!imported.ok) throw new Error(imported.error);
-    expect(runtime.useImportedBars(imported.value.bars)).toEqual({
+    expect(runtime.replayImportedBars(imported.value.bars)).toEqual({
       ok: true,
       value: 'RIVN replays its 400 imported bars',
     });
@@ -54,14 +54,14 @@ describe('imported bars in the backtest', () => {
     const runtime = createRuntime({ realtime: false });
     const imported = await importCsv(csv(), 'ACME');
     if (!imported.ok) throw new Error(imported.error);
-    expect(runtime.useImportedBars(imported.value.bars)).toEqual({
+    expect(runtime.replayImportedBars(imported.value.bars)).toEqual({
       ok: false,
       error:
         'ACME is not a symbol of this session (symbols: RIVN, AAPL, TSLA); add it to the configuration first',
     });
     const rivn = await importCsv(csv(), 'RIVN');
     if (!rivn.ok) throw new Error(rivn.error);
-    runtime.useImportedBars(rivn.value.bars);
+    runtime.replayImportedBars(rivn.value.bars);
     expect(runtime.dropImportedBars('RIVN')).toEqual({ ok: true, value: 'RIVN replays generated data' });
     runtime.start();
     runtime.step(12);

@@ -8,7 +8,7 @@ import { ExportDocument, scalarOf } from './export-document';
 import { JsonIndexer, type ObjectNode, type Slot } from './json-index';
 import type { OpenProgress, ViewerSummary } from './types';
 
-export const READ_SLICE_BYTES = 2 * 1024 * 1024;
+export const READ_SLICE_BYTES = 8 * 1024 * 1024;
 
 export interface OpenOptions {
   sliceBytes?: number;
