@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createEngineClient } from './engine-client';
+import { createBrowserStorage } from './persistence/browser-storage';
+import { keepInBrowser } from './persistence/keep-in-browser';
 import { createAppStore } from './store';
 import { AppStoreProvider } from './store/context';
 import { watchLiveMirror } from './store/mirror-slice';
@@ -14,10 +16,13 @@ if (!root) throw new Error('index.html has no #root element.');
 // One engine worker and one store for the page's lifetime, created outside React so that StrictMode's
 // double rendering cannot start a second worker.
 const client = createEngineClient();
-const store = createAppStore(client);
+const storage = createBrowserStorage();
+const store = createAppStore(client, { storage });
 startSnapshotPolling(store);
 // The UI's own live mirror follows every change the snapshots show (consumer `ui`).
 watchLiveMirror(store);
+// Exports, the configuration applied last and imported data sets, kept in IndexedDB across reloads.
+keepInBrowser(store, storage);
 
 createRoot(root).render(
   <StrictMode>

@@ -1,0 +1,131 @@
+import { useEffect, useRef } from 'react';
+import { checkSummary, describeIgnored } from '../../store/config-editor';
+import { selectConfigDirty } from '../../store/config-slice';
+import { useAppStore } from '../../store/context';
+import { CodeEditor } from './CodeEditor';
+import { SavedConfigs } from './SavedConfigs';
+import '../Card/Card.css';
+import './ConfigEditor.css';
+
+/**
+ * The session configuration as JSON: checked by the engine as you type (the field and the reason), the
+ * sections kept but not used listed, and Load file… / Save / Apply / Reset to default.
+ */
+export function ConfigEditor() {
+  const config = useAppStore((s) => s.config);
+  const dirty = useAppStore(selectConfigDirty);
+  const engineUp = useAppStore((s) => s.snapshot !== null && s.workerError === null);
+  const edit = useAppStore((s) => s.editConfig);
+  const loadFile = useAppStore((s) => s.loadConfigFile);
+  const saveFile = useAppStore((s) => s.saveConfigFile);
+  const apply = useAppStore((s) => s.applyConfig);
+  const reset = useAppStore((s) => s.resetConfigToDefault);
+  const revert = useAppStore((s) => s.revertConfig);
+  const dismiss = useAppStore((s) => s.dismissConfigNotice);
+  const load = useAppStore((s) => s.loadConfiguration);
+  const loaded = config.inForce !== null;
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (engineUp && !loaded) void load();
+  }, [engineUp, loaded, load]);
+
+  const { check } = config;
+  const problemLine = check.status === 'error' ? check.line : null;
+  const ignored = check.status === 'ok' ? describeIgnored(check.ignored) : null;
+  const status = checkSummary(check, dirty);
+
+  return (
+    <section className="card config-editor" aria-labelledby="config-title">
+      <div className="card__head">
+        <h2 id="config-title" className="card__title">
+          Session configuration
+        </h2>
+        <span className="card__aside" data-testid="config-origin">
+          {dirty ? `edited · from ${config.origin}` : config.inForce ? 'in force' : 'loading…'}
+        </span>
+      </div>
+      <CodeEditor
+        id="config-text"
+        label="Session configuration (JSON)"
+        describedBy="config-status"
+        value={config.text}
+        onChange={(text) => edit(text)}
+        problemLine={problemLine}
+      />
+      <div className="config-editor__status">
+        <p
+          id="config-status"
+          className={`config-status config-status--${check.status}`}
+          data-testid="config-status"
+          data-status={check.status}
+          aria-live="polite"
+        >
+          {check.status === 'error' && problemLine !== null && (
+            <span className="config-status__line number">line {problemLine} · </span>
+          )}
+          {status}
+        </p>
+        {ignored !== null && (
+          <p
+            className="config-ignored"
+            data-testid="config-ignored"
+            title="Kept in the configuration and in exports, not used by this app"
+          >
+            {ignored}
+          </p>
+        )}
+      </div>
+      {config.notice !== null && (
+        <p
+          className={config.notice.ok ? 'config-notice' : 'inline-error'}
+          role={config.notice.ok ? 'status' : 'alert'}
+          data-testid="config-notice"
+        >
+          <span>{config.notice.text}</span>
+          <button type="button" className="button button--small" onClick={dismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      <div className="config-editor__actions">
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="config-file-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void loadFile(file, file.name);
+            event.target.value = '';
+          }}
+        />
+        <button type="button" className="button" onClick={() => fileInput.current?.click()}>
+          Load file…
+        </button>
+        <button type="button" className="button" onClick={saveFile} disabled={config.text.trim() === ''}>
+          Save
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!engineUp || config.applying || check.status === 'error'}
+          onClick={() => void apply()}
+          title="Puts this configuration in force: a fresh session, stopped (refused while a session runs)"
+        >
+          {config.applying ? 'Applying…' : 'Apply'}
+        </button>
+        <button type="button" className="button" onClick={() => void reset()} disabled={!engineUp}>
+          Reset to default
+        </button>
+        {dirty && (
+          <button type="button" className="button button--small config-editor__revert" onClick={revert}>
+            Undo changes
+          </button>
+        )}
+      </div>
+      <SavedConfigs />
+    </section>
+  );
+}

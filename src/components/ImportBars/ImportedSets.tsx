@@ -1,0 +1,46 @@
+import { formatCount, formatDateRange } from '../../format';
+import { useAppStore } from '../../store/context';
+import type { KeepState } from '../../store/data-types';
+
+const KEPT: Record<KeepState, string> = {
+  saving: 'saving…',
+  kept: 'kept in this browser',
+  'not-kept': 'not kept after reload',
+};
+
+/** The symbols replaying imported bars, each with a way back to generated data. */
+export function ImportedSets() {
+  const sets = useAppStore((s) => s.importedSets);
+  const drop = useAppStore((s) => s.importDrop);
+  if (sets.length === 0) {
+    return <p className="imported-sets__empty">Every symbol replays generated data.</p>;
+  }
+  return (
+    <ul className="imported-sets" data-testid="imported-sets">
+      {sets.map((d) => (
+        <li key={d.symbol} className="imported-sets__item" data-testid="imported-set" data-symbol={d.symbol}>
+          <div className="imported-sets__what">
+            <strong>{d.symbol}</strong>{' '}
+            <span className="imported-sets__file">{d.fileName || 'imported bars'}</span>
+            <div className="imported-sets__facts number">
+              {d.barsKept > 0 && `${formatCount(d.barsKept)} bars`}
+              {d.firstDate && d.lastDate && ` · ${formatDateRange(d.firstDate, d.lastDate)}`}
+              {' · '}
+              <span className={`imported-sets__kept is-${d.kept}`} data-testid="imported-set-kept">
+                {KEPT[d.kept]}
+              </span>
+            </div>
+          </div>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Use generated data for ${d.symbol}`}
+            onClick={() => void drop(d.symbol)}
+          >
+            Use generated data
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

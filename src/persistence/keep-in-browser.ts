@@ -1,0 +1,28 @@
+// Start-up of what the browser keeps: the export history comes back, then the configuration applied last
+// and the imported data sets are put back in the engine (with progress). A restarted engine starts from
+// its default, so the same is done again after each restart.
+import type { StoreApi } from 'zustand';
+import type { AppState } from '../store/types';
+import { keepExports } from './keep-exports';
+import type { AppStorage } from './storage';
+
+export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): () => void {
+  const exports = keepExports(store, storage);
+  const state = store.getState();
+  void state.restoreEngineData();
+  void state.loadSavedConfigs();
+  void exports.restored.then(() => store.getState().refreshStorage());
+
+  let generation = state.generation;
+  const unsubscribe = store.subscribe((s) => {
+    if (s.generation === generation) return;
+    generation = s.generation;
+    // The new worker holds no imports: those kept come back through the restore, the others are gone.
+    store.setState({ importedSets: [] });
+    void s.restoreEngineData();
+  });
+  return () => {
+    unsubscribe();
+    exports.stop();
+  };
+}

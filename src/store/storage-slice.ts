@@ -1,0 +1,139 @@
+// The storage slice: what is kept in the browser and how much room it takes, the notice when something
+// could not be kept (a full quota), and the restoring of the engine's data after a reload or a restart:
+// the configuration applied last, then each imported data set read and committed again.
+import type { StateCreator } from 'zustand';
+import type { EngineClient } from '../engine-client';
+import type { AppStorage, SaveOutcome } from '../persistence/storage';
+import { APPLIED_CONFIG_KEY } from './config-slice';
+import type { KeepState, RestoreState, StorageSlice, StorageState } from './data-types';
+import { withDataSet } from './import-slice';
+import type { AppState } from './types';
+
+export const RESTORE_IDLE: RestoreState = {
+  active: false,
+  step: '',
+  progress: null,
+  problems: [],
+  summary: null,
+};
+
+const INITIAL: StorageState = {
+  usage: null,
+  persisted: null,
+  keptExports: {},
+  notice: null,
+  restore: RESTORE_IDLE,
+};
+
+/** The notice for something that could not be kept. */
+export function notKeptNotice(what: string, outcome: Exclude<SaveOutcome, { ok: true }>): string {
+  return outcome.reason === 'quota'
+    ? `Could not keep ${what} in this browser: its storage is full. It is still here until you reload; delete old exports to make room.`
+    : `Could not keep ${what} in this browser: ${outcome.message}. It is still here until you reload.`;
+}
+
+export const createStorageSlice =
+  (client: EngineClient, storage: AppStorage): StateCreator<AppState, [], [], StorageSlice> =>
+  (set, get) => {
+    const patch = (p: Partial<StorageState>) => set((s) => ({ storage: { ...s.storage, ...p } }));
+    const restorePatch = (p: Partial<RestoreState>) =>
+      set((s) => ({ storage: { ...s.storage, restore: { ...s.storage.restore, ...p } } }));
+    let askedPersistence = false;
+
+    return {
+      storage: INITIAL,
+
+      async refreshStorage() {
+        const [usage, persisted] = await Promise.all([storage.estimate(), storage.persisted()]);
+        patch({ usage, persisted });
+      },
+
+      async requestPersistence() {
+        askedPersistence = true;
+        const granted = await storage.persist();
+        patch({ persisted: granted });
+      },
+
+      async deleteExportsBefore(before) {
+        const old = get().exports.filter((r) => r.createdAt < before);
+        for (const record of old) get().removeExport(record.id);
+        await get().refreshStorage();
+      },
+
+      noteSaveOutcome(what, outcome): KeepState {
+        if (outcome.ok) {
+          // The first thing kept: ask the browser not to evict it (main thread only).
+          if (!askedPersistence) void get().requestPersistence();
+          void get().refreshStorage();
+          return 'kept';
+        }
+        if (outcome.reason !== 'unavailable') patch({ notice: notKeptNotice(what, outcome) });
+        void get().refreshStorage();
+        return 'not-kept';
+      },
+
+      async restoreEngineData() {
+        if (get().storage.restore.active) return;
+        const problems: string[] = [];
+        const restored: string[] = [];
+        set((s) => ({
+          storage: { ...s.storage, restore: { ...RESTORE_IDLE, active: true, step: 'Reading' } },
+        }));
+        try {
+          const applied = (await storage.getAll('configs')).find((c) => c.key === APPLIED_CONFIG_KEY);
+          if (applied) {
+            restorePatch({ step: `Applying the configuration “${applied.sessionName}”` });
+            const result = await client.call('applyConfig', applied.text);
+            if (result.ok) restored.push(`configuration “${result.value.sessionName}”`);
+            else problems.push(`The configuration applied last could not be applied again: ${result.error}`);
+          }
+          await get().loadConfiguration();
+          const sets = (await storage.getAll('imports')).sort((a, b) => a.symbol.localeCompare(b.symbol));
+          for (const kept of sets) {
+            restorePatch({ step: `Re-importing ${kept.symbol} (${kept.fileName})`, progress: 0 });
+            const request = {
+              symbol: kept.symbol,
+              fileName: kept.fileName,
+              ...(Object.keys(kept.mapping).length > 0 ? { mapping: kept.mapping } : {}),
+            };
+            const read = await client.call('importBars', kept.file, request, (fraction: number) =>
+              restorePatch({ progress: fraction }),
+            );
+            const committed = read.ok ? await client.call('commitImport', read.value.id) : read;
+            if (!committed.ok) {
+              problems.push(`${kept.symbol} (${kept.fileName}) was not imported again: ${committed.error}`);
+              continue;
+            }
+            restored.push(`${kept.symbol} bars from ${kept.fileName}`);
+            set((s) => ({
+              importedSets: withDataSet(s.importedSets, {
+                symbol: kept.symbol,
+                fileName: kept.fileName,
+                barsKept: kept.barsKept,
+                firstDate: kept.firstDate,
+                lastDate: kept.lastDate,
+                days: kept.days,
+                kept: 'kept',
+              }),
+            }));
+          }
+          if (applied || sets.length > 0) {
+            const state = get();
+            await Promise.all([state.refresh(), state.loadExcludable()]);
+          }
+        } catch (error) {
+          get().reportError(error);
+          problems.push('Restoring stopped: the engine failed.');
+        }
+        restorePatch({
+          active: false,
+          step: '',
+          progress: null,
+          problems,
+          summary: restored.length > 0 ? `Restored from this browser: ${restored.join(', ')}.` : null,
+        });
+      },
+
+      dismissStorageNotice: () => patch({ notice: null }),
+    };
+  };
