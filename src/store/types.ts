@@ -1,7 +1,7 @@
 import type { EngineSnapshot } from '../../workers/engine/types';
-import type { ConfigSlice, ImportSlice, StorageSlice } from './data-types';
 import type { ConsoleSlice, ExportsSlice } from './export-types';
 import type { MirrorSlice } from './mirror-slice';
+import type { ViewerSlice } from './viewer-types';
 
 /** The session commands the UI can send; one runs at a time. */
 export const SESSION_ACTIONS = ['start', 'pause', 'resume', 'step', 'stop', 'setSpeed'] as const;
@@ -42,12 +42,4 @@ export interface ViewerLink {
   openInViewer(id: string): void;
 }
 
-export type AppState = SessionSlice &
-  EngineSlice &
-  ExportsSlice &
-  ConsoleSlice &
-  ViewerLink &
-  MirrorSlice &
-  ConfigSlice &
-  ImportSlice &
-  StorageSlice;
+export type AppState = SessionSlice & EngineSlice & ExportsSlice & ConsoleSlice & ViewerSlice & MirrorSlice;

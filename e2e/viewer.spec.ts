@@ -1,0 +1,348 @@
+// The export viewer against the built app: exports made with the real export panel open as a tree in the
+// viewer worker, streams show their counts, rows page as the table scrolls, and the main thread has no long
+// task meanwhile. Also: files that are not exports, a viewer worker that cannot run, and a 100 MB export.
+import { readFile, writeFile } from 'node:fs/promises';
+import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
+import { syntheticSymbols } from '../bench/symbols';
+import { Exporter } from '../workers/export/exporter';
+import { backtestOf, configJson } from '../workers/export/test-support';
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+// biome-ignore lint/suspicious/noExplicitAny: export documents are read field by field below.
+type Json = any;
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks: LongTask[];
+  }
+}
+
+/** Records every long task (50 ms or more on the main thread) from the first script on. */
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+const longTasksSince = (page: Page, since: number) =>
+  page.evaluate((t) => window.__longTasks.filter((task) => task.start >= t), since);
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+const numberText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** Clicks an export button of the export panel; returns the downloaded file's name and document. */
+async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
+  const [download]: [Download, void] = await Promise.all([
+    page.waitForEvent('download'),
+    button(page, name).click(),
+  ]);
+  const path = await download.path();
+  return { fileName: download.suggestedFilename(), doc: JSON.parse(await readFile(path, 'utf8')) as Json };
+}
+
+const treeRow = (page: Page, path: string) => page.locator(`[data-testid="tree-row"][data-path="${path}"]`);
+
+const nextFrame = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** Scrolls the tree (a virtual list: only the lines in view exist) until the row at `path` is drawn. */
+async function revealRow(page: Page, path: string): Promise<Locator> {
+  const row = treeRow(page, path);
+  const tree = page.getByTestId('export-tree');
+  if ((await row.count()) === 0) {
+    await tree.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await nextFrame(page);
+    for (let step = 0; step < 500 && (await row.count()) === 0; step++) {
+      const moved = await tree.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTop += el.clientHeight * 0.75;
+        return el.scrollTop !== before;
+      });
+      if (!moved) break;
+      await nextFrame(page);
+    }
+  }
+  await row.scrollIntoViewIfNeeded();
+  await expect(row).toBeVisible();
+  return row;
+}
+
+/** Opens the tree row at `path` (a no-op when it is open already). */
+async function openRow(page: Page, path: string): Promise<Locator> {
+  const row = await revealRow(page, path);
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await expect(row).toHaveAttribute('aria-expanded', 'true');
+  return row;
+}
+
+async function viewExport(page: Page, fileName: string): Promise<void> {
+  await page.getByRole('button', { name: `View ${fileName}`, exact: true }).click();
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('viewer-summary')).toContainText(fileName);
+}
+
+/** Scrolls a rows table so that row `index` (0-based) is the first in view. */
+async function scrollRowsTo(table: Locator, index: number): Promise<void> {
+  await table.locator('.rows__scroll').evaluate((el, top) => {
+    el.scrollTop = top;
+  }, index * 26);
+}
+
+async function expectRow(table: Locator, index: number, row: unknown[]): Promise<void> {
+  const cells = table.locator(`[data-testid="rows-row"][data-index="${index}"] td`);
+  await expect(cells).toHaveText(row.map((v) => (typeof v === 'number' ? numberText(v) : String(v))));
+}
+
+test('a complete export of the running session opens in the viewer with no long task', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await observeLongTasks(page);
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect(page.getByTestId('market-time')).toHaveAttribute('datetime', /T09:3[3-9]/, {
+    timeout: 15_000,
+  });
+
+  const since = await now(page);
+  const { fileName, doc } = await exportFromPanel(page, 'Export complete');
+  await viewExport(page, fileName);
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+
+  // The symbols are listed at once; open one, then its session streams, then the ticks.
+  const symbols = Object.keys(doc.session_data.symbols);
+  for (const symbol of symbols) await expect(treeRow(page, `session_data.symbols.${symbol}`)).toBeVisible();
+  await openRow(page, 'session_data.symbols.RIVN');
+  await openRow(page, 'session_data.symbols.RIVN.session');
+  await openRow(page, 'session_data.symbols.RIVN.session.data');
+  const ticks = doc.session_data.symbols.RIVN.session.data.ticks;
+  const ticksRow = await openRow(page, 'session_data.symbols.RIVN.session.data.ticks');
+  await expect(ticksRow.getByTestId('stream-counts')).toHaveAttribute('data-count', String(ticks.count));
+  await expect(ticksRow.getByTestId('stream-counts')).toHaveAttribute(
+    'data-total',
+    String(ticks.total_count),
+  );
+
+  // Its rows, scrolled through a page at a time to the end.
+  const table = page.locator(
+    '[data-testid="rows-table"][data-path="session_data.symbols.RIVN.session.data.ticks.data"]',
+  );
+  await expect(table.locator('th[scope="col"]')).toHaveText(['#', ...ticks.columns]);
+  await expectRow(table, 0, ticks.data[0]);
+  await expect(table.getByTestId('rows-range')).toHaveText(`Rows 1–12 of ${numberText(ticks.count)}`);
+  await table.locator('.rows__scroll').hover();
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 600);
+  for (let index = 0; index < ticks.count; index += 150) {
+    await scrollRowsTo(table, index);
+    await expectRow(table, index, ticks.data[index]);
+  }
+  await scrollRowsTo(table, ticks.count);
+  await expectRow(table, ticks.count - 1, ticks.data[ticks.count - 1]);
+  await expect(table.getByTestId('rows-range')).toHaveText(
+    `Rows ${numberText(ticks.count - 11)}–${numberText(ticks.count)} of ${numberText(ticks.count)}`,
+  );
+
+  await page.screenshot({ path: testInfo.outputPath('viewer-light.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  expect(await longTasksSince(page, since)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('stream counts match the export, rows page through, and a delta shows no historical rows', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await button(page, 'Step').click();
+  const complete = await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  await button(page, 'Step').click();
+  await expect(page.getByTestId('export-row')).toHaveCount(1);
+  const delta = await exportFromPanel(page, 'Export delta');
+
+  // Every stream of every symbol, session and historical, shows the count (and total_count) of the file.
+  await viewExport(page, complete.fileName);
+  const summary = page.getByTestId('viewer-summary');
+  await expect(summary).toHaveAttribute('data-mode', 'complete');
+  for (const [symbol, body] of Object.entries(complete.doc.session_data.symbols) as [string, Json][]) {
+    await openRow(page, `session_data.symbols.${symbol}`);
+    for (const part of ['session', 'historical']) {
+      await openRow(page, `session_data.symbols.${symbol}.${part}`);
+      await openRow(page, `session_data.symbols.${symbol}.${part}.data`);
+      for (const [stream, block] of Object.entries(body[part].data) as [string, Json][]) {
+        const row = await revealRow(page, `session_data.symbols.${symbol}.${part}.data.${stream}`);
+        const counts = row.getByTestId('stream-counts');
+        await expect(counts).toHaveAttribute('data-count', String(block.count));
+        if (part === 'session') await expect(counts).toHaveAttribute('data-total', String(block.total_count));
+        await expect(counts).toContainText(`count ${numberText(block.count)}`);
+      }
+    }
+    // Closing the symbol keeps the tree short for the next one.
+    await (await revealRow(page, `session_data.symbols.${symbol}`)).click();
+  }
+
+  // 3,900 rows of history, asked for 200 at a time: jump around and read them back.
+  const history = complete.doc.session_data.symbols.AAPL.historical.data['1m'];
+  await openRow(page, 'session_data.symbols.AAPL');
+  await openRow(page, 'session_data.symbols.AAPL.historical');
+  await openRow(page, 'session_data.symbols.AAPL.historical.data');
+  await openRow(page, 'session_data.symbols.AAPL.historical.data.1m');
+  const table = page.locator(
+    '[data-testid="rows-table"][data-path="session_data.symbols.AAPL.historical.data.1m.data"]',
+  );
+  for (const index of [0, 2000, 3888, 199, 200, 1234]) {
+    await scrollRowsTo(table, index);
+    await expectRow(table, index, history.data[index]);
+    await expect(table.getByTestId('rows-range')).toHaveText(
+      `Rows ${numberText(index + 1)}–${numberText(Math.min(index + 12, history.count))} of ${numberText(history.count)}`,
+    );
+  }
+
+  // The delta: new session rows only, and historical data shown as empty (never carried by a delta).
+  await viewExport(page, delta.fileName);
+  await expect(summary).toHaveAttribute('data-mode', 'delta');
+  for (const symbol of Object.keys(delta.doc.session_data.symbols)) {
+    await openRow(page, `session_data.symbols.${symbol}`);
+    await openRow(page, `session_data.symbols.${symbol}.historical`);
+    const data = await revealRow(page, `session_data.symbols.${symbol}.historical.data`);
+    await expect(data).toContainText('empty');
+    await expect(data).not.toHaveAttribute('aria-expanded');
+  }
+  await openRow(page, 'session_data.symbols.TSLA.session');
+  await openRow(page, 'session_data.symbols.TSLA.session.data');
+  const bars = delta.doc.session_data.symbols.TSLA.session.data['1m'];
+  expect(bars.count).toBe(2);
+  const barsRow = await openRow(page, 'session_data.symbols.TSLA.session.data.1m');
+  await expect(barsRow.getByTestId('stream-counts')).toContainText(
+    `count 2total_count ${numberText(bars.total_count)}`,
+  );
+  const barsTable = page.locator(
+    '[data-testid="rows-table"][data-path="session_data.symbols.TSLA.session.data.1m.data"]',
+  );
+  await expect(barsTable.getByTestId('rows-row')).toHaveCount(2);
+  await expectRow(barsTable, 1, bars.data[1]);
+  expect(problems).toEqual([]);
+});
+
+test('a file that is not an export is refused, and a viewer worker that cannot run can be restarted', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const viewer = page.getByTestId('viewer');
+  const file = page.getByTestId('viewer-file');
+  await file.setInputFiles({
+    name: 'picture.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+  });
+  await expect(page.getByTestId('viewer-error')).toContainText(
+    'This file is not a Session Tape export: it is not JSON (unexpected byte 0x89 at byte 0).',
+  );
+  await file.setInputFiles({
+    name: 'list.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('[1, 2]'),
+  });
+  await expect(page.getByTestId('viewer-error')).toContainText('it is not a JSON object');
+
+  // The viewer's worker script fails to load: a clear message and a way back, never a blank viewer.
+  await page.route('**/viewer.worker*.js', (route) => route.abort());
+  await page.reload();
+  const backtest = backtestOf();
+  backtest.start();
+  backtest.advance(3);
+  const result = new Exporter(backtest).export({ complete: true });
+  if (!result.ok) throw new Error(result.error);
+  const buffer = Buffer.concat(result.value.chunks);
+  await file.setInputFiles({ name: 'made-in-node.json', mimeType: 'application/json', buffer });
+  await expect(page.getByTestId('viewer-error')).toContainText('The viewer stopped working.');
+  await expect(page.getByTestId('viewer-error')).toContainText(
+    'The viewer worker failed to load or crashed.',
+  );
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await page.unroute('**/viewer.worker*.js');
+  await button(page, 'Restart viewer').click();
+  await expect(viewer).toHaveAttribute('data-status', 'open');
+  await expect(treeRow(page, 'session_data.symbols.RIVN')).toBeVisible();
+});
+
+test('a 100 MB export opens without a long task on the page', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  // 84 symbols, a whole day of bars, ticks and quotes, 10 days of minute history: about 110 MB.
+  const backtest = backtestOf(
+    configJson((json) => (json.session_data_config.symbols = syntheticSymbols(84))),
+  );
+  backtest.start();
+  backtest.advance(390);
+  const result = new Exporter(backtest).export({ complete: true });
+  if (!result.ok) throw new Error(result.error);
+  const path = testInfo.outputPath('large-export.json');
+  await writeFile(path, Buffer.concat(result.value.chunks));
+  expect(result.value.bytes).toBeGreaterThan(100_000_000);
+
+  await observeLongTasks(page);
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  const since = await now(page);
+  await page.getByTestId('viewer-file').setInputFiles(path);
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
+  const opened = (await now(page)) - since;
+  const summary = page.getByTestId('viewer-summary');
+  await expect(summary).toContainText('84');
+  await expect(summary).toContainText(`${numberText(result.value.rows)} in`);
+  const indexed = await summary
+    .locator('.viewer__fact')
+    .filter({ hasText: 'indexed in' })
+    .locator('dd')
+    .textContent();
+  testInfo.annotations.push({
+    type: 'measurement',
+    description: `${(result.value.bytes / 1e6).toFixed(0)} MB: opened in ${opened.toFixed(0)} ms (worker: ${indexed})`,
+  });
+  console.log(testInfo.annotations.at(-1)?.description);
+
+  // Deep into the last symbol's quotes.
+  const last = syntheticSymbols(84).at(-1) as string;
+  await openRow(page, `session_data.symbols.${last}`);
+  await openRow(page, `session_data.symbols.${last}.session`);
+  await openRow(page, `session_data.symbols.${last}.session.data`);
+  await openRow(page, `session_data.symbols.${last}.session.data.quotes`);
+  const table = page.locator(
+    `[data-testid="rows-table"][data-path="session_data.symbols.${last}.session.data.quotes.data"]`,
+  );
+  await scrollRowsTo(table, 5000);
+  await expect(table.locator('[data-testid="rows-row"][data-index="5000"] td').first()).toHaveText(
+    /^\d\d:\d\d:\d\d/,
+  );
+
+  expect(await longTasksSince(page, since)).toEqual([]);
+});

@@ -1,0 +1,77 @@
+import { type ChangeEvent, useEffect, useRef } from 'react';
+import { useAppStore } from '../../store/context';
+import { ExportTree } from './ExportTree';
+import { ViewerFailure, ViewerOpening, ViewerSummaryLine } from './ViewerStates';
+import '../Card/Card.css';
+import './Viewer.css';
+
+/**
+ * The export viewer: an export of the history (its View button) or a file from disk, read by the viewer
+ * worker and shown as a tree whose long lists are drawn lazily.
+ */
+export function ExportViewer() {
+  const status = useAppStore((s) => s.viewer.status);
+  const generation = useAppStore((s) => s.viewer.generation);
+  const root = useAppStore((s) => s.viewer.summary?.root ?? null);
+  const openFile = useAppStore((s) => s.openFileInViewer);
+  const close = useAppStore((s) => s.closeViewer);
+  const section = useRef<HTMLElement>(null);
+
+  // Bring the viewer into view when a file starts opening (the View button is further up the page).
+  useEffect(() => {
+    if (generation > 0 && status === 'opening')
+      section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [generation, status]);
+
+  const chooseFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) openFile(file, file.name);
+    event.target.value = '';
+  };
+
+  return (
+    <section
+      ref={section}
+      className="card viewer"
+      aria-labelledby="viewer-title"
+      data-testid="viewer"
+      data-status={status}
+    >
+      <div className="card__head">
+        <h2 id="viewer-title" className="card__title">
+          Export viewer
+        </h2>
+        <div className="viewer__actions">
+          <label className="button button--small viewer__file-button">
+            Open file…
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={chooseFile}
+              data-testid="viewer-file"
+            />
+          </label>
+          {status !== 'idle' && (
+            <button type="button" className="button button--small" onClick={close}>
+              Close
+            </button>
+          )}
+        </div>
+      </div>
+      {status === 'idle' && (
+        <p className="viewer__muted">
+          Choose <strong>View</strong> on an export in the history, or open an export file from disk. Large
+          files are read in a worker of their own: the page and the replay keep running.
+        </p>
+      )}
+      {status === 'opening' && <ViewerOpening />}
+      {(status === 'failed' || status === 'cancelled') && <ViewerFailure />}
+      {status === 'open' && root && (
+        <>
+          <ViewerSummaryLine />
+          <ExportTree key={generation} root={root} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import type { ViewerEntry } from '../../../workers/viewer/types';
+import { formatCell, formatNumber, formatTreeValue, toneOf } from './format-value';
+import { type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
+import {
+  type ChildrenState,
+  dottedPath,
+  flattenTree,
+  INITIALLY_OPEN,
+  missingChildren,
+  pathKey,
+  pathsToOpen,
+} from './tree-model';
+
+const object = (key: string, size: number, extra: Partial<ViewerEntry> = {}): ViewerEntry => ({
+  key,
+  kind: 'object',
+  size,
+  preview: '',
+  ...extra,
+});
+const array = (key: string, size: number, extra: Partial<ViewerEntry> = {}): ViewerEntry => ({
+  key,
+  kind: 'array',
+  size,
+  preview: '',
+  ...extra,
+});
+const value = (key: string, v: number | string): ViewerEntry => ({
+  key,
+  kind: 'value',
+  size: 1,
+  preview: JSON.stringify(v),
+  value: v,
+});
+
+const root = [object('_metadata', 2), object('session_data', 1)];
+const stream = object('1m', 4, { counts: { count: 3, total: 30 } });
+
+describe('the export tree as a flat list', () => {
+  it('shows only the top level until something is open', () => {
+    const items = flattenTree(root, new Set(), new Map());
+    expect(items.map((i) => i.type === 'entry' && i.entry.key)).toEqual(['_metadata', 'session_data']);
+  });
+
+  it('shows a loading line under an open node until its children come, then the children', () => {
+    const open = new Set([pathKey(['session_data'])]);
+    const loading = flattenTree(root, open, new Map());
+    expect(loading.map((i) => i.type)).toEqual(['entry', 'entry', 'loading']);
+    expect(missingChildren(loading, new Map())).toEqual([['session_data']]);
+
+    const children = new Map<string, ChildrenState>([
+      [pathKey(['session_data']), { status: 'ready', entries: [value('_session_active', 1), stream] }],
+    ]);
+    const ready = flattenTree(root, open, children);
+    expect(ready.map((i) => (i.type === 'entry' ? `${i.depth}:${dottedPath(i.path)}` : i.type))).toEqual([
+      '0:_metadata',
+      '0:session_data',
+      '1:session_data._session_active',
+      '1:session_data.1m',
+    ]);
+    expect(missingChildren(ready, children)).toEqual([]);
+  });
+
+  it('puts one rows table under an open array, and says why children failed', () => {
+    const entries = [array('data', 500, { columns: ['timestamp'] }), object('broken', 2)];
+    const open = new Set([pathKey(['x']), pathKey(['x', 'data']), pathKey(['x', 'broken'])]);
+    const children = new Map<string, ChildrenState>([
+      [pathKey(['x']), { status: 'ready', entries }],
+      [pathKey(['x', 'broken']), { status: 'error', error: 'The file is damaged.' }],
+    ]);
+    const items = flattenTree([object('x', 2)], open, children);
+    expect(items.map((i) => i.type)).toEqual(['entry', 'entry', 'rows', 'entry', 'error']);
+    const rows = items[2];
+    expect(rows?.type === 'rows' && rows.path).toEqual(['x', 'data']);
+    expect(items[4]?.type === 'error' && items[4].error).toBe('The file is damaged.');
+  });
+
+  it('never opens values or empty containers', () => {
+    const entries = [value('a', 1), object('empty', 0), array('none', 0)];
+    const open = new Set(['a', 'empty', 'none'].map((k) => pathKey([k])));
+    const items = flattenTree(entries, open, new Map());
+    expect(items.every((i) => i.type === 'entry' && !i.open)).toBe(true);
+  });
+
+  it('opens a stream with its rows, and starts with the symbols listed', () => {
+    expect(pathsToOpen(['s', '1m'], stream)).toEqual([
+      ['s', '1m'],
+      ['s', '1m', 'data'],
+    ]);
+    expect(pathsToOpen(['s', '5m'], object('5m', 3, { counts: { count: 0, total: 0 } }))).toEqual([
+      ['s', '5m'],
+    ]);
+    expect(pathsToOpen(['x'], object('x', 3))).toEqual([['x']]);
+    expect(INITIALLY_OPEN).toContainEqual(['session_data', 'symbols']);
+    expect(dottedPath(['a', 'b', 3, 'c'])).toBe('a.b[3].c');
+  });
+});
+
+describe('row pages', () => {
+  it('finds the pages that hold a range of rows', () => {
+    expect(pagesFor(0, 11, 200)).toEqual([0]);
+    expect(pagesFor(190, 210, 200)).toEqual([0, 1]);
+    expect(pagesFor(5, 4)).toEqual([]);
+  });
+
+  it('reads a row from its page, scalars as one-cell rows', () => {
+    const pages = new Map<number, PageState>([
+      [0, { status: 'ready', rows: [[1, 2], 'x'] }],
+      [1, { status: 'loading' }],
+    ]);
+    expect(rowAt(pages, 0, 2)).toEqual([1, 2]);
+    expect(rowAt(pages, 1, 2)).toEqual(['x']);
+    expect(rowAt(pages, 2, 2)).toBeUndefined();
+  });
+
+  it('forgets the pages farthest from view, never one that is loading', () => {
+    const pages = new Map<number, PageState>();
+    for (let p = 0; p < 6; p++) pages.set(p, { status: 'ready', rows: [] });
+    pages.set(9, { status: 'loading' });
+    expect(pagesToForget(pages, 5, 4).sort()).toEqual([0, 1, 2]);
+    expect(pagesToForget(pages, 5, 10)).toEqual([]);
+  });
+});
+
+describe('values as the viewer writes them', () => {
+  it('writes numbers with thousands separators and every decimal', () => {
+    expect(formatNumber(1234567)).toBe('1,234,567');
+    expect(formatNumber(12.63)).toBe('12.63');
+    expect(formatNumber(1234.5678)).toBe('1,234.5678');
+    expect(formatNumber(-0.000123)).toBe('-0.000123');
+  });
+
+  it('quotes strings in the tree but not in cells', () => {
+    expect(formatTreeValue('09:30:00')).toBe('"09:30:00"');
+    expect(formatCell('09:30:00')).toBe('09:30:00');
+    expect(formatCell(null)).toBe('null');
+    expect(formatCell({ a: 1 })).toBe('{"a":1}');
+    expect([1, 's', true, null, []].map(toneOf)).toEqual(['number', 'string', 'boolean', 'null', 'other']);
+  });
+});

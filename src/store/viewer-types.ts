@@ -1,0 +1,46 @@
+// The viewer slice's shape. Viewer types are imported as types only: the page never parses an export, the
+// viewer worker answers small questions about it.
+import type { Result } from '../../workers/engine/types';
+import type {
+  OpenProgress,
+  RowPage,
+  ViewerEntry,
+  ViewerPath,
+  ViewerSummary,
+} from '../../workers/viewer/types';
+import type { ViewerLink } from './types';
+
+export type ViewerStatus = 'idle' | 'opening' | 'open' | 'cancelled' | 'failed';
+
+export interface ViewerState {
+  status: ViewerStatus;
+  /** The file shown (or being opened): its name and size. */
+  fileName: string | null;
+  bytes: number;
+  progress: OpenProgress | null;
+  /** The viewer worker's id for the open file. */
+  documentId: string | null;
+  summary: ViewerSummary | null;
+  /** Why opening (or a later question) failed, in one line. */
+  error: string | null;
+  /** The failure is a dead or stuck viewer worker: the UI offers to restart it. */
+  workerDown: boolean;
+  /** Bumped whenever another file is shown, so views of the previous one reset. */
+  generation: number;
+}
+
+export interface ViewerSlice extends ViewerLink {
+  viewer: ViewerState;
+  /** Shows export `id` of the history (the history's View button). */
+  openInViewer(id: string): void;
+  /** Shows a file chosen from disk. */
+  openFileInViewer(file: Blob, fileName: string): void;
+  cancelViewerOpen(): void;
+  closeViewer(): void;
+  /** Opens the same file again, with a fresh viewer worker if the last one died. */
+  retryViewer(): void;
+  /** The children of a node of the open export (objects: every key; arrays: the first items). */
+  viewerChildren(path: ViewerPath): Promise<Result<ViewerEntry[]>>;
+  /** A page of an array of the open export. */
+  viewerRows(path: ViewerPath, offset: number, limit: number): Promise<Result<RowPage>>;
+}
