@@ -1,9 +1,12 @@
 import { CommandConsole } from './components/CommandConsole/CommandConsole';
+import { ConfigEditor } from './components/ConfigEditor/ConfigEditor';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
 import { ExportHistory } from './components/ExportHistory/ExportHistory';
 import { ExportPanel } from './components/ExportPanel/ExportPanel';
 import { Header } from './components/Header/Header';
+import { ImportBars } from './components/ImportBars/ImportBars';
 import { SessionPanel } from './components/SessionPanel/SessionPanel';
+import { StoragePanel } from './components/Storage/StoragePanel';
 import { ExportViewer } from './components/Viewer/ExportViewer';
 import './App.css';
 
@@ -19,6 +22,11 @@ export function App() {
           <CommandConsole />
         </div>
         <ExportHistory />
+        <StoragePanel />
+        <div className="app__workbench">
+          <ConfigEditor />
+          <ImportBars />
+        </div>
         <ExportViewer />
       </main>
     </div>

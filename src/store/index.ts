@@ -2,12 +2,16 @@ import { createStore } from 'zustand/vanilla';
 import { type SaveFile, saveBlob } from '../downloads';
 import type { EngineClient } from '../engine-client';
 import { createMirrorClient, type MirrorClient } from '../mirror-client';
+import { type AppStorage, unavailableStorage } from '../persistence/storage';
 import { createViewerClient, type ViewerClient } from '../viewer-client';
+import { createConfigSlice } from './config-slice';
 import { createConsoleSlice } from './console-slice';
 import { createEngineSlice } from './engine-slice';
 import { createExportsSlice } from './exports-slice';
+import { createImportSlice } from './import-slice';
 import { createMirrorSlice } from './mirror-slice';
 import { createSessionSlice } from './session-slice';
+import { createStorageSlice } from './storage-slice';
 import type { AppState } from './types';
 import { createViewerSlice } from './viewer-slice';
 
@@ -23,6 +27,8 @@ export interface AppStoreOptions {
   viewerClient?: ViewerClient;
   /** The mirror worker (live mirror and offline replay); a real one (started on first use) unless given. */
   mirrorClient?: MirrorClient;
+  /** Where configs, imported data sets and exports are kept; nothing is kept unless given. */
+  storage?: AppStorage;
 }
 
 /** One store made of slices. The engine client is passed in, so tests can hand it a fake. */
@@ -35,6 +41,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
   };
   // One mirror worker for the page: the live mirror and the offline replay are two sources in it.
   const mirrorClient = options.mirrorClient ?? createMirrorClient();
+  const storage = options.storage ?? unavailableStorage();
   const store = createStore<AppState>()((...args) => ({
     ...createSessionSlice(client)(...args),
     ...createEngineSlice(client)(...args),
@@ -42,6 +49,9 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createConsoleSlice(client)(...args),
     ...createViewerSlice(options.viewerClient ?? createViewerClient())(...args),
     ...createMirrorSlice(client, mirrorClient)(...args),
+    ...createConfigSlice(client, { storage, saveFile: exportsDeps.saveFile, now: exportsDeps.now })(...args),
+    ...createImportSlice(client, { storage, now: exportsDeps.now })(...args),
+    ...createStorageSlice(client, storage)(...args),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

@@ -1,4 +1,5 @@
 import type { EngineSnapshot } from '../../workers/engine/types';
+import type { ConfigSlice, ImportSlice, StorageSlice } from './data-types';
 import type { ConsoleSlice, ExportsSlice } from './export-types';
 import type { MirrorSlice } from './mirror-slice';
 import type { ViewerSlice } from './viewer-types';
@@ -42,4 +43,12 @@ export interface ViewerLink {
   openInViewer(id: string): void;
 }
 
-export type AppState = SessionSlice & EngineSlice & ExportsSlice & ConsoleSlice & ViewerSlice & MirrorSlice;
+export type AppState = SessionSlice &
+  EngineSlice &
+  ExportsSlice &
+  ConsoleSlice &
+  ViewerSlice &
+  MirrorSlice &
+  ConfigSlice &
+  ImportSlice &
+  StorageSlice;
