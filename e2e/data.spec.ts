@@ -122,7 +122,9 @@ test('imports the sample CSV for RIVN: its prices in the chart and in a complete
   await expect(page.getByTestId('import-dates')).toHaveText(/· 4 days$/);
   await shots(page, testInfo, 'import-report', page.locator('.import-bars'));
   await button(page, 'Import').click();
-  await expect(page.getByTestId('import-notice')).toHaveText('RIVN replays its 1,366 imported bars.');
+  await expect(page.getByTestId('import-notice')).toHaveText(
+    'RIVN replays its 1,366 imported bars; its ticks and quotes are left out.',
+  );
   const set = page.locator('[data-testid="imported-set"][data-symbol="RIVN"]');
   await expect(set).toContainText('rivn-1m.csv');
   await expect(set.getByTestId('imported-set-kept')).toHaveText('kept in this browser');

@@ -48,7 +48,10 @@ export function keepExports(store: StoreApi<AppState>, storage: AppStorage): Kep
     });
 
   const save = (record: ExportRecord) => {
-    const key = exportKey(record);
+    // Unique even if the clock went back since the kept exports were made.
+    const used = new Set(keys.values());
+    let key = exportKey(record);
+    for (let n = 2; used.has(key); n++) key = `${exportKey(record)}-${n}`;
     keys.set(record.id, key);
     setKept(record.id, 'saving');
     const run = storage.put('exports', { ...record, key }).then((outcome) => {

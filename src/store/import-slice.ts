@@ -137,7 +137,11 @@ export const createImportSlice =
           const dataSet: ImportedDataSet = { symbol, fileName: pending.fileName, ...covered, kept: 'saving' };
           set((s) => ({
             importedSets: withDataSet(s.importedSets, dataSet),
-            importing: { ...IMPORT_IDLE, symbol, notice: `${result.value}.` },
+            importing: {
+              ...IMPORT_IDLE,
+              symbol,
+              notice: `${result.value}; its ticks and quotes are left out.`,
+            },
           }));
           const record: StoredImport = {
             key: symbol,

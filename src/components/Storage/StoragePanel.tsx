@@ -67,8 +67,7 @@ export function StoragePanel() {
       )}
       <RestoreStatus restore={storage.restore} />
       <p className="storage-panel__facts" data-testid="storage-facts">
-        {formatCount(kept.length)} {kept.length === 1 ? 'export' : 'exports'} with their bytes (
-        {formatBytes(keptBytes)})
+        {`${formatCount(kept.length)} ${kept.length === 1 ? 'export with its bytes' : 'exports with their bytes'} (${formatBytes(keptBytes)})`}
         {notKept > 0 && <span className="storage-panel__not-kept"> · {formatCount(notKept)} not kept</span>}
         {' · '}
         {formatCount(keptSets)} imported data {keptSets === 1 ? 'set' : 'sets'} · the configuration applied

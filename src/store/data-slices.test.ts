@@ -1,0 +1,362 @@
+// The config, import and storage slices over the real engine API in this thread (no worker) and a storage
+// kept in memory: what the editor shows as you type, applying, imports (report, commit, cancel, back to
+// generated data), what is kept, a full quota, and the restoring after a reload.
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { keepExports } from '../persistence/keep-exports';
+import { inProcessEngine, memoryStorage } from './in-process-engine';
+import { createAppStore } from './index';
+
+const ORIGINAL = new URL('../../workers/engine/fixtures/original-config.json', import.meta.url);
+const SAMPLE = new URL('../../samples/rivn-1m.csv', import.meta.url);
+
+function setup(storage = memoryStorage()) {
+  const engine = inProcessEngine();
+  const saved: { name: string; blob: Blob }[] = [];
+  const store = createAppStore(engine.client, {
+    storage: storage.storage,
+    saveFile: (blob, name) => saved.push({ blob, name }),
+    now: () => 1_750_000_000_000,
+  });
+  return { ...engine, ...storage, store, saved };
+}
+
+const CSV = [
+  'time,open,high,low,close,volume',
+  '2025-07-01 09:30,20,20.5,19.5,20.1,100',
+  '2025-07-01 09:31,20.1,oops,19.5,20.1,100',
+  '2025-07-01 09:32,20.2,20.5,19.5,20.3,100',
+].join('\n');
+
+describe('config slice', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shows the configuration in force, checks edits once typing pauses, and names the field', async () => {
+    const { store, calls } = setup();
+    await store.getState().loadConfiguration();
+    const inForce = store.getState().config;
+    expect(inForce.inForce?.sessionName).toBe('Example Trading Session');
+    expect(inForce.check).toMatchObject({ status: 'ok', sessionName: 'Example Trading Session' });
+
+    const bad = inForce.text.replace(/"speed_multiplier": [\d.]+/, '"speed_multiplier": "fast"');
+    store.getState().editConfig(bad.slice(0, 20));
+    store.getState().editConfig(bad);
+    expect(calls.filter((c) => c === 'checkConfig')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(calls.filter((c) => c === 'checkConfig')).toHaveLength(1);
+    const check = store.getState().config.check;
+    expect(check).toMatchObject({ status: 'error', field: 'backtest_config.speed_multiplier' });
+    if (check.status === 'error')
+      expect(check.line).toBe(bad.split('\n').findIndex((l) => l.includes('"fast"')) + 1);
+
+    store.getState().revertConfig();
+    expect(store.getState().config.text).toBe(inForce.text);
+    expect(store.getState().config.check.status).toBe('ok');
+  });
+
+  it('loads the original-format file unchanged, lists what it ignores, applies it and keeps it', async () => {
+    const { store, stores, saved } = setup();
+    await store.getState().refresh();
+    await store.getState().loadConfiguration();
+    const text = await readFile(ORIGINAL, 'utf8');
+    await store.getState().loadConfigFile(new Blob([text]), 'original-config.json');
+    await vi.advanceTimersByTimeAsync(0);
+    const { config } = store.getState();
+    expect(config.text).toBe(text);
+    expect(config.origin).toBe('original-config.json');
+    expect(config.check).toEqual({
+      status: 'ok',
+      sessionName: 'Original Format Example',
+      ignored: [
+        'session_data_config.streaming',
+        'session_data_config.historical.enable_quality',
+        'session_data_config.gap_filler',
+        'session_data_config.indicators',
+      ],
+    });
+
+    expect(await store.getState().applyConfig()).toBe(true);
+    expect(store.getState().snapshot?.sessionName).toBe('Original Format Example');
+    expect(store.getState().config.inForce?.sessionName).toBe('Original Format Example');
+    expect(store.getState().config.notice?.ok).toBe(true);
+    expect(stores.configs.get('applied')?.sessionName).toBe('Original Format Example');
+
+    store.getState().saveConfigFile();
+    expect(saved[0]?.name).toBe('session_config_Original_Format_Example.json');
+    expect(JSON.parse(await (saved[0]?.blob.text() ?? '')).session_name).toBe('Original Format Example');
+  });
+
+  it('shows the engine’s refusal while a session runs, and changes nothing', async () => {
+    const { store, api } = setup();
+    await store.getState().loadConfiguration();
+    await store.getState().resetConfigToDefault();
+    api.start();
+    expect(await store.getState().applyConfig()).toBe(false);
+    expect(store.getState().config.notice).toEqual({
+      ok: false,
+      text: 'the session is RUNNING; stop it before changing the configuration',
+    });
+    expect(store.getState().config.check.status).toBe('ok');
+  });
+
+  it('keeps configurations by name, opens and deletes them', async () => {
+    const { store, stores } = setup();
+    await store.getState().loadConfiguration();
+    const text = store.getState().config.text;
+    await store.getState().keepConfig('  mine ');
+    expect(store.getState().savedConfigs.map((c) => [c.key, c.name])).toEqual([['saved:mine', 'mine']]);
+    store.getState().editConfig('{}');
+    await store.getState().openSavedConfig('saved:mine');
+    expect(store.getState().config.text).toBe(text);
+    expect(store.getState().config.origin).toBe('saved “mine”');
+    await store.getState().deleteSavedConfig('saved:mine');
+    expect(store.getState().savedConfigs).toEqual([]);
+    expect(stores.configs.size).toBe(0);
+  });
+});
+
+describe('import slice', () => {
+  it('reads a file into a report that changes nothing, then keeps its good rows and the file', async () => {
+    const { store, api, stores } = setup();
+    await store.getState().refresh();
+    const file = new Blob([CSV]);
+    await store.getState().importChooseFile(file, 'rivn.csv');
+    expect(store.getState().importing.columns?.recognized).toMatchObject({
+      timestamp: 'time',
+      close: 'close',
+    });
+    store.getState().importSetSymbol('RIVN');
+    const progress: (number | null)[] = [];
+    const unsubscribe = store.subscribe((s) => progress.push(s.importing.progress));
+    await store.getState().importRead();
+    unsubscribe();
+    expect(progress).toContain(1);
+    const { importing } = store.getState();
+    expect(importing.phase).toBe('review');
+    expect(importing.pending?.report).toMatchObject({
+      rowsRead: 3,
+      barsKept: 2,
+      badRowCount: 1,
+      badRows: [{ line: 3, reason: 'high "oops" is not a price (a number > 0)' }],
+      dates: ['2025-07-01'],
+    });
+    expect(api.importedSymbols()).toEqual([]);
+
+    await store.getState().importCommit();
+    expect(api.importedSymbols()).toEqual(['RIVN']);
+    expect(store.getState().importing.phase).toBe('idle');
+    expect(store.getState().importing.notice).toBe(
+      'RIVN replays its 2 imported bars; its ticks and quotes are left out.',
+    );
+    expect(store.getState().importedSets).toEqual([
+      {
+        symbol: 'RIVN',
+        fileName: 'rivn.csv',
+        barsKept: 2,
+        firstDate: '2025-07-01',
+        lastDate: '2025-07-01',
+        days: 1,
+        kept: 'kept',
+      },
+    ]);
+    expect(stores.imports.get('RIVN')?.file).toBe(file);
+
+    await store.getState().importDrop('RIVN');
+    expect(api.importedSymbols()).toEqual([]);
+    expect(store.getState().importedSets).toEqual([]);
+    expect(stores.imports.size).toBe(0);
+  });
+
+  it('cancels a checked import: nothing changes, the file stays chosen', async () => {
+    const { store, api, stores } = setup();
+    await store.getState().importChooseFile(new Blob([CSV]), 'rivn.csv');
+    store.getState().importSetSymbol('RIVN');
+    await store.getState().importRead();
+    await store.getState().importCancel();
+    expect(api.importedSymbols()).toEqual([]);
+    expect(stores.imports.size).toBe(0);
+    expect(store.getState().importing).toMatchObject({
+      phase: 'idle',
+      pending: null,
+      fileName: 'rivn.csv',
+      notice: 'rivn.csv: import cancelled; nothing changed.',
+    });
+  });
+
+  it('maps unusual column names by hand, and says what is missing otherwise', async () => {
+    const { store, api } = setup();
+    const odd = CSV.replace('time,open,high,low,close,volume', 'when,o,hi,lo,c,qty');
+    await store.getState().importChooseFile(new Blob([odd]), 'odd.csv');
+    store.getState().importSetSymbol('RIVN');
+    expect(store.getState().importing.columns?.recognized).toEqual({ open: 'o', close: 'c' });
+    await store.getState().importRead();
+    expect(store.getState().importing.error).toMatch(/no column for timestamp/);
+    store.getState().importSetMapping('timestamp', 'when');
+    store.getState().importSetMapping('high', 'hi');
+    store.getState().importSetMapping('low', 'lo');
+    store.getState().importSetMapping('volume', 'qty');
+    await store.getState().importRead();
+    expect(store.getState().importing.pending?.report.barsKept).toBe(2);
+    await store.getState().importCommit();
+    expect(api.importedSymbols()).toEqual(['RIVN']);
+  });
+
+  it('says so when the data set could not be kept (full quota), while the import stands', async () => {
+    const memory = memoryStorage();
+    const { store, api } = setup(memory);
+    memory.state.full = true;
+    await store.getState().importChooseFile(new Blob([CSV]), 'rivn.csv');
+    store.getState().importSetSymbol('RIVN');
+    await store.getState().importRead();
+    await store.getState().importCommit();
+    expect(api.importedSymbols()).toEqual(['RIVN']);
+    expect(store.getState().importedSets[0]?.kept).toBe('not-kept');
+    expect(store.getState().storage.notice).toMatch(
+      /^Could not keep the imported bars of RIVN \(rivn.csv\) in this browser: its storage is full/,
+    );
+  });
+
+  it('forgets data sets whose symbol a new configuration drops', async () => {
+    const { store, api, stores } = setup();
+    await store.getState().importChooseFile(new Blob([CSV.replace(/\n/g, '\n')]), 'tsla.csv');
+    store.getState().importSetSymbol('TSLA');
+    await store.getState().importRead();
+    await store.getState().importCommit();
+    expect(stores.imports.has('TSLA')).toBe(true);
+    await store.getState().loadConfiguration();
+    store.getState().editConfig(await readFile(ORIGINAL, 'utf8'));
+    expect(await store.getState().applyConfig()).toBe(true);
+    expect(api.importedSymbols()).toEqual([]);
+    expect(store.getState().importedSets).toEqual([]);
+    expect(stores.imports.has('TSLA')).toBe(false);
+    expect(store.getState().importing.notice).toMatch(/^TSLA: imported bars dropped/);
+  });
+});
+
+describe('storage slice and kept exports', () => {
+  it('restores the configuration applied last and re-imports each data set, with progress', async () => {
+    const memory = memoryStorage();
+    const first = setup(memory);
+    await first.store.getState().loadConfiguration();
+    first.store.getState().editConfig(await readFile(ORIGINAL, 'utf8'));
+    await first.store.getState().applyConfig();
+    await first.store.getState().importChooseFile(new Blob([await readFile(SAMPLE)]), 'rivn-1m.csv');
+    first.store.getState().importSetSymbol('RIVN');
+    await first.store.getState().importRead();
+    await first.store.getState().importCommit();
+
+    // A new page: a fresh engine, the same storage.
+    const second = setup(memory);
+    const steps: string[] = [];
+    second.store.subscribe((s) => {
+      const { step } = s.storage.restore;
+      if (step && steps.at(-1) !== step) steps.push(step);
+    });
+    await second.store.getState().restoreEngineData();
+    expect(steps).toEqual([
+      'Reading',
+      'Applying the configuration “Original Format Example”',
+      'Re-importing RIVN (rivn-1m.csv)',
+    ]);
+    expect(second.store.getState().storage.restore).toMatchObject({
+      active: false,
+      problems: [],
+      summary:
+        'Restored from this browser: configuration “Original Format Example”, RIVN bars from rivn-1m.csv.',
+    });
+    expect(second.api.configuration().sessionName).toBe('Original Format Example');
+    expect(second.api.importedSymbols()).toEqual(['RIVN']);
+    expect(second.store.getState().snapshot?.sessionName).toBe('Original Format Example');
+    expect(second.store.getState().importedSets.map((d) => [d.symbol, d.kept])).toEqual([['RIVN', 'kept']]);
+  });
+
+  it('reports what could not be restored, one line each', async () => {
+    const memory = memoryStorage();
+    memory.stores.imports.set('ACME', {
+      key: 'ACME',
+      symbol: 'ACME',
+      fileName: 'acme.csv',
+      mapping: {},
+      file: new Blob([CSV]),
+      barsKept: 2,
+      firstDate: null,
+      lastDate: null,
+      days: 0,
+      savedAt: 0,
+    });
+    const { store } = setup(memory);
+    await store.getState().restoreEngineData();
+    expect(store.getState().storage.restore.problems).toEqual([
+      'ACME (acme.csv) was not imported again: ACME is not a symbol of this session (symbols: RIVN, AAPL, TSLA)',
+    ]);
+    expect(store.getState().storage.restore.summary).toBeNull();
+  });
+
+  it('keeps each export with its bytes, deletes the removed ones, and puts them back on the next page', async () => {
+    const memory = memoryStorage();
+    const first = setup(memory);
+    first.store.getState().updateExportSettings({ downloadEach: false });
+    const kept = keepExports(first.store, memory.storage);
+    await kept.restored;
+    first.api.start();
+    const one = await first.store.getState().exportNow(true);
+    const two = await first.store.getState().exportNow(false);
+    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(2));
+    await vi.waitFor(() => expect(first.store.getState().storage.keptExports[one?.id ?? '']).toBe('kept'));
+    first.store.getState().removeExport(two?.id ?? '');
+    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
+    kept.stop();
+
+    const second = setup(memory);
+    second.store.getState().updateExportSettings({ downloadEach: false });
+    await keepExports(second.store, memory.storage).restored;
+    const history = second.store.getState().exports;
+    expect(history).toHaveLength(1);
+    expect(history[0]?.id).toBe(`1750000000000-${one?.id}`);
+    expect(await history[0]?.blob.text()).toBe(await one?.blob.text());
+    // A new export of this page does not take the restored one's id.
+    second.api.start();
+    const three = await second.store.getState().exportNow(true);
+    expect(three?.id).toBe('export-1');
+    expect(second.store.getState().exports.map((r) => r.id)).toEqual([
+      'export-1',
+      `1750000000000-${one?.id}`,
+    ]);
+    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(2));
+  });
+
+  it('with the quota full: the export stays in the history, marked not kept, and nothing stored changes', async () => {
+    const memory = memoryStorage();
+    const { store, api } = setup(memory);
+    store.getState().updateExportSettings({ downloadEach: false });
+    keepExports(store, memory.storage);
+    api.start();
+    await store.getState().exportNow(true);
+    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
+    const before = [...memory.stores.exports.values()];
+    memory.state.full = true;
+    const refused = await store.getState().exportNow(false);
+    await vi.waitFor(() => expect(store.getState().storage.keptExports[refused?.id ?? '']).toBe('not-kept'));
+    expect(store.getState().exports).toHaveLength(2);
+    expect(store.getState().storage.notice).toMatch(
+      /^Could not keep the export .+ in this browser: its storage is full/,
+    );
+    expect([...memory.stores.exports.values()]).toEqual(before);
+    store.getState().dismissStorageNotice();
+    expect(store.getState().storage.notice).toBeNull();
+  });
+
+  it('deletes the exports made before a time', async () => {
+    const memory = memoryStorage();
+    const { store, api } = setup(memory);
+    store.getState().updateExportSettings({ downloadEach: false });
+    keepExports(store, memory.storage);
+    api.start();
+    await store.getState().exportNow(true);
+    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
+    await store.getState().deleteExportsBefore(Number.POSITIVE_INFINITY);
+    expect(store.getState().exports).toEqual([]);
+    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(0));
+  });
+});
