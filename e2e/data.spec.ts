@@ -2,13 +2,14 @@
 // CSV with bad rows that is cancelled), the session config editor (the original system's format), and what
 // IndexedDB keeps across a reload (exports with their bytes, the configuration, the imports), including a
 // full quota simulated through the storage layer (`?storage-quota=full`).
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Download, expect, type Page, type TestInfo, test } from '@playwright/test';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
 const SAMPLE_CSV = fileURLToPath(new URL('../samples/rivn-1m.csv', import.meta.url));
+const SAMPLE_PARQUET = fileURLToPath(new URL('../samples/rivn-1m.parquet', import.meta.url));
 const ORIGINAL_CONFIG = fileURLToPath(
   new URL('../workers/engine/fixtures/original-config.json', import.meta.url),
 );
@@ -341,5 +342,41 @@ test('the original-format configuration loads unchanged, lists its ignored secti
   await expect(status).toHaveText('Valid: session “Example Trading Session”. Apply to put it in force.');
   await button(page, 'Apply').click();
   await expect(page.getByTestId('session-name')).toHaveText('Example Trading Session');
+  expect(problems).toEqual([]);
+});
+
+test('Parquet reads to the same report; a large file shows its progress and Cancel stops it', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await importFile(page, SAMPLE_PARQUET, 'RIVN');
+  await expect(page.getByTestId('import-rows-read')).toHaveText('1,366');
+  await expect(page.getByTestId('import-bars-kept')).toHaveText('1,366');
+  await expect(page.getByTestId('import-dates')).toHaveText(/· 4 days$/);
+  await button(page, 'Cancel').click();
+  await expect(page.getByTestId('import-notice')).toHaveText(
+    'rivn-1m.parquet: import cancelled; nothing changed.',
+  );
+
+  // About 150 MB: the sample's rows over and over (after the first copy, each row is a bad row).
+  const sample = await readFile(SAMPLE_CSV, 'utf8');
+  const body = sample.slice(sample.indexOf('\n') + 1);
+  const big = testInfo.outputPath('big.csv');
+  await writeFile(
+    big,
+    `timestamp,open,high,low,close,volume\n${body.repeat(Math.ceil(150e6 / body.length))}`,
+  );
+  await page.getByTestId('import-file-input').setInputFiles(big);
+  await button(page, 'Read file').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/Reading big\.csv…\s*[1-9]\d*%/);
+  await shots(page, testInfo, 'import-progress', page.locator('.import-bars'));
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('import-notice')).toHaveText('Reading stopped; nothing changed.');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByText('Every symbol replays generated data.')).toBeVisible();
+  await rm(big);
   expect(problems).toEqual([]);
 });
