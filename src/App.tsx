@@ -6,6 +6,7 @@ import { ExportPanel } from './components/ExportPanel/ExportPanel';
 import { Header } from './components/Header/Header';
 import { ImportBars } from './components/ImportBars/ImportBars';
 import { SessionPanel } from './components/SessionPanel/SessionPanel';
+import { LiveSession } from './components/SessionView/LiveSession';
 import { StoragePanel } from './components/Storage/StoragePanel';
 import { ExportViewer } from './components/Viewer/ExportViewer';
 import './App.css';
@@ -17,6 +18,7 @@ export function App() {
       <main className="app__main">
         <ErrorBanner />
         <SessionPanel />
+        <LiveSession />
         <div className="app__workbench">
           <ExportPanel />
           <CommandConsole />

@@ -8,12 +8,12 @@
 import { transfer } from 'comlink';
 import type { Result } from '../workers/engine/types';
 import type { ApplyOutcome } from '../workers/mirror/mirror';
-import type { OpenedStep, Overview, Quote, Source } from '../workers/mirror/mirror-api';
+import type { OpenedStep, Overview, Quote, Source, SymbolRow } from '../workers/mirror/mirror-api';
 import type { BarSeries } from '../workers/mirror/series';
 import type { MirrorApi } from '../workers/mirror.worker';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
-export type { ApplyOutcome, BarSeries, OpenedStep, Overview, Quote, Source };
+export type { ApplyOutcome, BarSeries, OpenedStep, Overview, Quote, Source, SymbolRow };
 
 /** What `applyLive` answers: how the export was applied, a resync to make, or why the bytes were refused. */
 export type LiveOutcome = ApplyOutcome | { kind: 'error'; reason: string };

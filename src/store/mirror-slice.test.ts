@@ -145,7 +145,8 @@ describe('live mirror slice', () => {
     expect(store.getState().liveMirror).toMatchObject({
       status: 'in-sync',
       sequence: 3,
-      rowsHeld: 300,
+      // The rows the complete export left (the mirror's count), plus each delta's rows.
+      rowsHeld: 100 + 3 + 3,
       version: 3,
       epoch: 1,
       notice: null,

@@ -117,12 +117,24 @@ export const createMirrorSlice =
           needComplete = true;
           patch({ status: 'failed', error: `The live mirror refused an export: ${outcome.reason}` });
           return false;
-        case 'complete':
-        case 'delta': {
-          if (outcome.kind === 'complete') needComplete = false;
+        case 'delta':
+          // What the mirror holds follows from the delta itself: no need to ask it.
+          set((s) => ({
+            liveMirror: {
+              ...s.liveMirror,
+              status: 'in-sync',
+              sequence: outcome.sequence,
+              rowsHeld: s.liveMirror.rowsHeld + outcome.rowsAdded,
+              version: s.liveMirror.version + 1,
+              error: null,
+            },
+          }));
+          return false;
+        case 'complete': {
+          needComplete = false;
           const overview = await mirror.overview('live');
-          const reason = outcome.kind === 'complete' ? resyncReason : null;
-          if (outcome.kind === 'complete') resyncReason = null;
+          const reason = resyncReason;
+          resyncReason = null;
           set((s) => ({
             liveMirror: {
               status: 'in-sync',
@@ -131,7 +143,7 @@ export const createMirrorSlice =
               sessionDate: overview.sessionDate,
               rowsHeld: overview.rowsHeld,
               version: s.liveMirror.version + 1,
-              epoch: s.liveMirror.epoch + (outcome.kind === 'complete' ? 1 : 0),
+              epoch: s.liveMirror.epoch + 1,
               notice:
                 reason === null
                   ? s.liveMirror.notice

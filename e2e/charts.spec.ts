@@ -1,0 +1,232 @@
+// The live charts against the built app: the UI mirrors the engine through its own exports (consumer `ui`)
+// and charts from the mirror. Checked against complete exports the user downloads from the same engine.
+// Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-light.png and docs/chart-dark.png.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+const CHART_LIGHT = fileURLToPath(new URL('../docs/chart-light.png', import.meta.url));
+const CHART_DARK = fileURLToPath(new URL('../docs/chart-dark.png', import.meta.url));
+
+// biome-ignore lint/suspicious/noExplicitAny: export documents are read field by field below.
+type Json = any;
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
+
+async function jsonOf(download: Download): Promise<Json> {
+  return JSON.parse((await readFile(await download.path())).toString('utf8'));
+}
+
+/** A complete export taken from the export panel (consumer `default`), as the engine wrote it. */
+async function completeExport(page: Page): Promise<Json> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    button(page, 'Export complete').click(),
+  ]);
+  return jsonOf(download);
+}
+
+/** Bars the engine holds for a symbol's interval: historical rows, then the session's (`total_count`). */
+function barsHeld(doc: Json, symbol: string, interval: string): number {
+  const s = doc.session_data.symbols[symbol];
+  return (s.historical.data[interval]?.count ?? 0) + (s.session.data[interval]?.total_count ?? 0);
+}
+
+const numberIn = async (locator: Locator) => Number(((await locator.textContent()) ?? '').replace(/,/g, ''));
+
+async function start(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'waiting');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
+}
+
+async function pause(page: Page): Promise<void> {
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  // The pause shows in a snapshot, which makes the mirror take its last delta: the panel says PAUSED then.
+  await expect(page.getByTestId('system-panel-state')).toHaveText('PAUSED');
+}
+
+test('the live chart holds every bar the engine holds, follows it by deltas, and switches symbol and interval', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await start(page);
+  const candles = page.getByTestId('chart-candle-count');
+  const volume = page.getByTestId('symbol-row').filter({ hasText: 'RIVN' }).getByTestId('symbol-volume');
+
+  // Three symbols; the first is charted at 1m, history first; its session volume grows while running.
+  await expect(page.getByTestId('symbol-row')).toHaveCount(3);
+  await expect(candles).toHaveAttribute('data-symbol', 'RIVN');
+  await expect(candles).toHaveAttribute('data-interval', '1m');
+  await expect.poll(() => numberIn(volume), { timeout: 10_000 }).toBeGreaterThan(0);
+  const volumeBefore = await numberIn(volume);
+  await expect.poll(() => numberIn(volume), { timeout: 10_000 }).toBeGreaterThan(volumeBefore);
+  // Later bars arrive by deltas and are appended to the chart (update()), not loaded again (setData).
+  await expect(candles).toHaveAttribute('data-last-read', 'append');
+  expect(await numberIn(page.getByTestId('chart-history-count'))).toBeGreaterThan(0);
+
+  // Paused, the engine's complete export and the chart agree bar for bar.
+  await pause(page);
+  const doc = await completeExport(page);
+  await expect(candles).toHaveText(String(barsHeld(doc, 'RIVN', '1m')));
+  const rivn1m = doc.session_data.symbols.RIVN.session.data['1m'];
+  expect(rivn1m.total_count).toBeGreaterThan(0);
+  const lastBar = rivn1m.data.at(-1);
+  const legend = page.getByTestId('chart-legend');
+  await expect(legend).toContainText(`C ${Number(lastBar[4]).toFixed(2)}`);
+  await expect(page.getByTestId('chart-legend-time')).toContainText(`${String(lastBar[0]).slice(0, 5)} ET`);
+  await expect(volume).toHaveText(doc.session_data.symbols.RIVN.session.volume.toLocaleString('en-US'));
+  const badge = page.getByTestId('mirror-badge');
+  await expect(badge).toContainText('In sync');
+
+  // Every interval of the symbol: 1m, the derived ones, and 1d from history.
+  const intervals = page.getByTestId('interval-button');
+  await expect(intervals).toHaveText(['1m', '5m', '15m', '1d']);
+  for (const interval of ['5m', '15m', '1d', '1m']) {
+    await intervals.filter({ hasText: new RegExp(`^${interval}$`) }).click();
+    await expect(candles).toHaveAttribute('data-interval', interval);
+    await expect(candles).toHaveText(String(barsHeld(doc, 'RIVN', interval)));
+    await expect(candles).toHaveAttribute('data-last-read', 'load');
+  }
+
+  // Another symbol from the table: chart, legend and quote view follow it.
+  await page.getByTestId('symbol-row').filter({ hasText: 'TSLA' }).click();
+  await expect(candles).toHaveAttribute('data-symbol', 'TSLA');
+  await expect(candles).toHaveText(String(barsHeld(doc, 'TSLA', '1m')));
+  await expect(page.getByTestId('symbol-row').filter({ hasText: 'TSLA' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  const tsla = doc.session_data.symbols.TSLA.session.data;
+  await expect(page.getByTestId('quote-last')).toHaveText(Number(tsla.ticks.latest.price).toFixed(2));
+  await expect(page.getByTestId('quote-bid')).toContainText(Number(tsla.quotes.latest.bid).toFixed(2));
+  await expect(page.getByTestId('quote-ask')).toContainText(Number(tsla.quotes.latest.ask).toFixed(2));
+  await expect(page.getByTestId('quote-tick-time')).toHaveText(`${tsla.ticks.latest.timestamp} ET`);
+
+  // The system panel: state, the four stages and their status, the engine's counters.
+  await expect(page.getByTestId('system-stage')).toHaveCount(4);
+  await expect(page.getByTestId('system-stage').first()).toContainText('paused');
+
+  // Resumed, the chart keeps following by appending.
+  await button(page, 'Resume').click();
+  const held = barsHeld(doc, 'TSLA', '1m');
+  await expect.poll(() => numberIn(candles), { timeout: 10_000 }).toBeGreaterThan(held);
+  await expect(candles).toHaveAttribute('data-last-read', 'append');
+
+  // The live mirror's exports are the UI's own: the history holds only the one the user took.
+  await expect(page.getByTestId('export-row')).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test('a gap and a new session make the live mirror resync, and say so', async ({ page }) => {
+  const problems = watchProblems(page);
+  await start(page);
+  await pause(page);
+  const candles = page.getByTestId('chart-candle-count');
+  const badge = page.getByTestId('mirror-badge');
+  const console = page.getByLabel('Command', { exact: true });
+
+  // A gap: someone else takes an export of the `ui` consumer, so the mirror's next delta does not follow.
+  await console.fill('system export-status complete=false consumer=ui');
+  await Promise.all([page.waitForEvent('download'), console.press('Enter')]);
+  await button(page, 'Step').click();
+  await expect(page.getByTestId('mirror-notice')).toContainText(
+    /Resynced after a gap \(export #\d+ follows #\d+/,
+  );
+  await expect(badge).toHaveAttribute('data-status', 'in-sync');
+  let doc = await completeExport(page);
+  await expect(candles).toHaveText(String(barsHeld(doc, 'RIVN', '1m')));
+
+  // A new session: step across the close into the next trading day.
+  await page.getByTestId('mirror-notice').getByRole('button', { name: 'Dismiss' }).click();
+  await console.fill('system advance 400');
+  await console.press('Enter');
+  await expect(page.getByTestId('mirror-notice')).toHaveText(/New session 2025-07-02: resynced/);
+  await expect(badge).toHaveAttribute('data-status', 'in-sync');
+  await expect(page.getByTestId('system-panel-market-time')).toContainText('2025-07-02');
+  doc = await completeExport(page);
+  expect(doc.time_manager.current_session.date).toBe('2025-07-02');
+  await expect(candles).toHaveText(String(barsHeld(doc, 'RIVN', '1m')));
+  expect(problems).toEqual([]);
+});
+
+test('screenshots of the chart in light and dark', async ({ page }, testInfo) => {
+  await start(page);
+  await page.waitForTimeout(4_000);
+  await pause(page);
+  const card = page.locator('.live-session');
+  await card.scrollIntoViewIfNeeded();
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
+    const path = testInfo.outputPath(`chart-${scheme}.png`);
+    await card.screenshot({ path, animations: 'disabled' });
+    if (process.env.UPDATE_SCREENSHOT)
+      await card.screenshot({ path: scheme === 'light' ? CHART_LIGHT : CHART_DARK, animations: 'disabled' });
+  }
+});
+
+test('no long task on the main thread while a 3-symbol session runs at 600x for 30 seconds', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const takeLongTasks = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      const tasks = w.__longTasks;
+      w.__longTasks = [];
+      return tasks;
+    });
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await expect(page.getByTestId('symbols').locator('li')).toHaveCount(3);
+  const speed = page.getByTestId('speed-input');
+  await speed.fill('600');
+  await speed.press('Enter');
+  await expect(page.getByText('10 market minutes per second')).toBeVisible();
+  await takeLongTasks(); // loading the page is not what this measures
+
+  // The session starts; the mirror takes its complete export and the chart its first load.
+  await button(page, 'Start').click();
+  const candles = page.getByTestId('chart-candle-count');
+  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
+  await expect(candles).toHaveAttribute('data-last-read', 'append');
+  const atStart = await takeLongTasks();
+  testInfo.annotations.push({ type: 'long tasks while starting (ms)', description: JSON.stringify(atStart) });
+
+  // Thirty seconds of the running session: about 300 market minutes, 3 symbols, a delta every snapshot.
+  const first = await numberIn(candles);
+  const volume = page.getByTestId('symbol-row').first().getByTestId('symbol-volume');
+  const volumeFirst = await numberIn(volume);
+  await page.waitForTimeout(30_000);
+  const running = await takeLongTasks();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  // The chart and the table followed the session all along.
+  expect(await numberIn(candles)).toBeGreaterThan(first + 200);
+  expect(await numberIn(volume)).toBeGreaterThan(volumeFirst);
+  await expect(candles).toHaveAttribute('data-last-read', 'append');
+  expect(running.filter((d) => d >= 50)).toEqual([]);
+});

@@ -1,0 +1,124 @@
+// A session as the mirror worker holds it, for either source: the live mirror (`live`) or the offline
+// replay of export files (`offline`). It reads again whenever `version` changes: the overview (symbol
+// table, system panel), the selected symbol's quote, and only the new bars for the chart.
+import { useEffect, useRef, useState } from 'react';
+import type { Source } from '../../mirror-client';
+import { useAppStore } from '../../store/context';
+import { BarChart, type LegendBar, themeOf } from './bar-chart';
+import { ChartLegend } from './ChartLegend';
+import { IntervalPicker } from './IntervalPicker';
+import { QuoteView } from './QuoteView';
+import { SymbolTable } from './SymbolTable';
+import { SystemPanel } from './SystemPanel';
+import { pickSymbol, type ReadView, SessionReader } from './session-reader';
+import './SessionView.css';
+
+export interface SessionViewProps {
+  source: Source;
+  /** Bumped by the owner whenever the mirror's state for this source changed. */
+  version: number;
+}
+
+export function SessionView({ source, version }: SessionViewProps) {
+  const client = useAppStore((s) => s.mirrorClient);
+  // A complete export applied to the live mirror: reload the chart rather than append to it.
+  const epoch = useAppStore((s) => (source === 'live' ? s.liveMirror.epoch : 0));
+  const [symbol, setSymbol] = useState<string | null>(null);
+  const [interval, setChosenInterval] = useState('1m');
+  const [view, setView] = useState<ReadView | null>(null);
+  const [legend, setLegend] = useState<LegendBar | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const reader = useRef<SessionReader | null>(null);
+
+  // The chart and its reader live as long as the view; colours follow the system's light or dark scheme.
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const chart = new BarChart(element, themeOf(element), setLegend);
+    const mine = new SessionReader(
+      client,
+      chart,
+      (next) => {
+        setError(null);
+        setView(next);
+      },
+      setError,
+    );
+    reader.current = mine;
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    const retheme = () => chart.applyTheme(themeOf(element));
+    scheme.addEventListener('change', retheme);
+    return () => {
+      scheme.removeEventListener('change', retheme);
+      mine.dispose();
+      reader.current = null;
+      chart.dispose();
+    };
+  }, [client]);
+
+  useEffect(() => {
+    void reader.current?.request({ source, symbol, interval, epoch, version });
+  }, [source, symbol, interval, epoch, version]);
+
+  const overview = view?.overview ?? null;
+  const row = overview ? pickSymbol(overview, view?.symbol ?? null) : null;
+  const empty = overview !== null && overview.symbols.length === 0;
+
+  return (
+    <div className="session-view" data-testid={`session-view-${source}`}>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="session-view__top">
+        <section className="session-view__chart-card" aria-label="Chart">
+          <div className="session-view__chart-head">
+            <ChartLegend symbol={view?.symbol ?? null} interval={view?.interval ?? interval} bar={legend} />
+            <IntervalPicker
+              intervals={row?.intervals ?? []}
+              selected={view?.interval ?? interval}
+              onSelect={setChosenInterval}
+            />
+          </div>
+          <div className="session-view__chart-wrap">
+            <div ref={box} className="session-view__chart" data-testid="chart" />
+            {(overview === null || empty) && (
+              <div className="session-view__chart-empty">
+                {overview === null ? 'Reading the mirror…' : 'Nothing to chart yet.'}
+              </div>
+            )}
+          </div>
+          <div className="session-view__chart-foot">
+            <span>
+              <span
+                className="number"
+                data-testid="chart-candle-count"
+                data-last-read={view?.lastRead ?? ''}
+                data-symbol={view?.symbol ?? ''}
+                data-interval={view?.interval ?? ''}
+              >
+                {view?.candles ?? 0}
+              </span>{' '}
+              candles (
+              <span className="number" data-testid="chart-history-count">
+                {view?.historyCount ?? 0}
+              </span>{' '}
+              historical)
+            </span>
+            {(view?.gaps ?? 0) > 0 && (
+              <span className="session-view__gaps" data-testid="chart-gaps">
+                {view?.gaps} gaps marked
+              </span>
+            )}
+            <span className="session-view__tz">Times in ET (exchange time)</span>
+          </div>
+        </section>
+        <QuoteView symbol={view?.symbol ?? null} quote={view?.quote ?? null} row={row} />
+      </div>
+      <SymbolTable symbols={overview?.symbols ?? []} selected={view?.symbol ?? null} onSelect={setSymbol} />
+      <SystemPanel sections={overview?.sections ?? {}} />
+    </div>
+  );
+}

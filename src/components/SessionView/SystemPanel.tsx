@@ -1,0 +1,146 @@
+// The engine as the last export applied described it: state, market time, the four pipeline stages and
+// their status (`threads`), and performance (`performance_metrics`: stage timings, counters, the last
+// complete and delta export). Read from the always-whole sections, so it works offline too.
+import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
+
+type Json = Record<string, unknown>;
+
+const STAGES = ['session_coordinator', 'data_processor', 'data_quality_manager', 'analysis_engine'] as const;
+
+const obj = (v: unknown): Json | null =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+/** Stage timings are often far below a millisecond: `0.006` -> `6 µs`, `0.3` -> `0.30 ms`. */
+const ms = (v: unknown) => {
+  const n = num(v);
+  if (n === null) return '—';
+  if (n === 0) return '0';
+  if (n < 0.1) return `${Math.max(1, Math.round(n * 1000))} µs`;
+  if (n < 1) return `${n.toFixed(2)} ms`;
+  return formatDuration(n);
+};
+const label = (stage: string) => stage.replace(/_/g, ' ');
+
+function ExportLine({ title, value }: { title: string; value: unknown }) {
+  const e = obj(value);
+  return (
+    <div className="system-panel__fact system-panel__fact--wide">
+      <dt>{title}</dt>
+      <dd className="number">
+        {e
+          ? `${formatBytes(num(e.bytes) ?? 0)} · ${formatCount(num(e.rows) ?? 0)} rows · ${formatDuration(num(e.duration_ms) ?? 0)}`
+          : 'none yet'}
+      </dd>
+    </div>
+  );
+}
+
+export function SystemPanel({ sections }: { sections: Json }) {
+  const system = obj(sections.system_manager);
+  const session = obj(obj(sections.time_manager)?.current_session);
+  const threads = obj(sections.threads);
+  const perf = obj(sections.performance_metrics);
+  const timing = obj(perf?.timing_ms);
+  const counters = obj(perf?.counters);
+  const marketTime = str(system?.market_time);
+  const meta = obj(sections._metadata);
+
+  return (
+    <section className="system-panel" aria-label="System" data-testid="system-panel">
+      <dl className="system-panel__facts">
+        <div className="system-panel__fact">
+          <dt>State</dt>
+          <dd data-testid="system-panel-state">{str(system?._state) ?? '—'}</dd>
+        </div>
+        <div className="system-panel__fact">
+          <dt>Market time</dt>
+          <dd className="number" data-testid="system-panel-market-time">
+            {marketTime ? `${marketTime.slice(0, 10)} ${formatMarketTime(marketTime)} ET` : '—'}
+          </dd>
+        </div>
+        <div className="system-panel__fact">
+          <dt>Session</dt>
+          <dd>
+            {session
+              ? `${str(session.date)} · ${str(session.regular_open)}–${str(session.regular_close)}${session.is_early_close ? ' (early close)' : ''}`
+              : '—'}
+          </dd>
+        </div>
+        <div className="system-panel__fact">
+          <dt>Speed</dt>
+          <dd className="number">{num(system?.speed_multiplier) ?? '—'}×</dd>
+        </div>
+        <div className="system-panel__fact">
+          <dt>Last export</dt>
+          <dd className="number">
+            {meta
+              ? `#${num(meta.sequence) ?? '—'} ${str(meta.mode) ?? ''} at ${str(meta.generated_at)?.slice(11, 19) ?? '—'}`
+              : '—'}
+          </dd>
+        </div>
+      </dl>
+      <table className="system-panel__stages" data-testid="system-stages">
+        <thead>
+          <tr>
+            <th scope="col">Pipeline stage</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="is-number">
+              Runs
+            </th>
+            <th scope="col" className="is-number">
+              Avg
+            </th>
+            <th scope="col" className="is-number">
+              Min
+            </th>
+            <th scope="col" className="is-number">
+              Max
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {STAGES.map((stage) => {
+            const thread = obj(threads?.[stage]);
+            const info = obj(thread?.thread_info);
+            const t = obj(timing?.[stage]);
+            const alive = info?.is_alive === true;
+            const state = str(thread?.state) ?? (thread ? (thread._running ? 'running' : 'idle') : 'unknown');
+            return (
+              <tr key={stage} data-testid="system-stage" data-stage={stage}>
+                <th
+                  scope="row"
+                  title={
+                    info ? `thread ${str(info.name) ?? '?'}${info.daemon ? ' (daemon)' : ''}` : undefined
+                  }
+                >
+                  {label(stage)}
+                </th>
+                <td>
+                  <span className={`stage-status stage-status--${alive ? state : 'dead'}`}>
+                    {alive ? state : 'not alive'}
+                  </span>
+                </td>
+                <td className="is-number number">{formatCount(num(t?.count) ?? 0)}</td>
+                <td className="is-number number">{ms(t?.avg)}</td>
+                <td className="is-number number">{ms(t?.min)}</td>
+                <td className="is-number number">{ms(t?.max)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <dl className="system-panel__facts">
+        {counters &&
+          Object.entries(counters).map(([name, value]) => (
+            <div key={name} className="system-panel__fact">
+              <dt>{label(name)}</dt>
+              <dd className="number">{formatCount(num(value) ?? 0)}</dd>
+            </div>
+          ))}
+        <ExportLine title="Last complete export" value={perf?.last_complete_export} />
+        <ExportLine title="Last delta export" value={perf?.last_delta_export} />
+      </dl>
+    </section>
+  );
+}

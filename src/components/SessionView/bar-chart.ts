@@ -1,0 +1,294 @@
+// One candlestick chart with a volume histogram under it (lightweight-charts 5), fed from the mirror's bar
+// series. `load` replaces every bar (first load, another symbol or interval, a resync); `append` adds the
+// bars that follow those shown with `update()`, never `setData`, so a live session costs a few bars per
+// delta. Missing intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
+import {
+  type CandlestickData,
+  CandlestickSeries,
+  ColorType,
+  createChart,
+  createSeriesMarkers,
+  type HistogramData,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type MouseEventParams,
+  type SeriesMarker,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import type { BarSeries } from '../../mirror-client';
+import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+
+export interface ChartTheme {
+  background: string;
+  text: string;
+  grid: string;
+  border: string;
+  up: string;
+  down: string;
+  volumeUp: string;
+  volumeDown: string;
+  gap: string;
+}
+
+/** What the legend shows: the bar under the crosshair, or the last bar. */
+export interface LegendBar {
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+  volume: number;
+}
+
+/** Reads the chart colours from CSS custom properties (SessionView.css sets them for light and dark). */
+export function themeOf(element: Element): ChartTheme {
+  const style = getComputedStyle(element);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    background: v('--chart-bg', '#ffffff'),
+    text: v('--chart-text', '#5c6b7c'),
+    grid: v('--chart-grid', '#eef1f5'),
+    border: v('--chart-border', '#dde3ea'),
+    up: v('--chart-up', '#16a34a'),
+    down: v('--chart-down', '#dc2626'),
+    volumeUp: v('--chart-volume-up', '#16a34a55'),
+    volumeDown: v('--chart-volume-down', '#dc262655'),
+    gap: v('--chart-gap', '#d97706'),
+  };
+}
+
+const asTime = (seconds: number) => seconds as UTCTimestamp;
+
+/** Lets the browser draw a frame (and handle input) before going on. */
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function candlesOf(series: BarSeries): CandlestickData<Time>[] {
+  const { time, open, high, low, close } = series;
+  const candles: CandlestickData<Time>[] = new Array(time.length);
+  for (let i = 0; i < time.length; i++) {
+    candles[i] = {
+      time: asTime(time[i] as number),
+      open: open[i] as number,
+      high: high[i] as number,
+      low: low[i] as number,
+      close: close[i] as number,
+    };
+  }
+  return candles;
+}
+
+export class BarChart {
+  private readonly chart: IChartApi;
+  private readonly candles: ISeriesApi<'Candlestick'>;
+  private readonly volume: ISeriesApi<'Histogram'>;
+  private readonly markers: ISeriesMarkersPluginApi<Time>;
+  private theme: ChartTheme;
+  private interval = '1m';
+  private gapMarkers: SeriesMarker<Time>[] = [];
+  private last: LegendBar | null = null;
+  /** Bars of the whole series (history + session) that the chart holds. */
+  total = 0;
+  historyCount = 0;
+
+  constructor(
+    container: HTMLElement,
+    theme: ChartTheme,
+    private readonly onLegend: (bar: LegendBar | null) => void,
+  ) {
+    this.theme = theme;
+    this.chart = createChart(container, {
+      autoSize: true,
+      layout: { attributionLogo: true, fontSize: 11 },
+      rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.28 } },
+      timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
+      localization: { timeFormatter: (time: Time) => crosshairLabel(time as number, this.daily) },
+    });
+    this.candles = this.chart.addSeries(CandlestickSeries, { priceLineVisible: true });
+    this.volume = this.chart.addSeries(HistogramSeries, {
+      priceScaleId: 'volume',
+      priceFormat: { type: 'volume' },
+      lastValueVisible: false,
+      priceLineVisible: false,
+    });
+    this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
+    this.markers = createSeriesMarkers(this.candles, []);
+    this.chart.subscribeCrosshairMove(this.onCrosshair);
+    this.applyTheme(theme);
+  }
+
+  private get daily(): boolean {
+    return (intervalSeconds(this.interval) ?? 0) >= 86_400;
+  }
+
+  /** The candles the chart itself holds (read back from the series, for the page and its tests). */
+  get candleCount(): number {
+    return this.candles.data().length;
+  }
+
+  applyTheme(theme: ChartTheme): void {
+    this.theme = theme;
+    this.chart.applyOptions({
+      layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text },
+      grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
+      rightPriceScale: { borderColor: theme.border },
+      timeScale: { borderColor: theme.border },
+    });
+    this.candles.applyOptions({
+      upColor: theme.up,
+      downColor: theme.down,
+      borderUpColor: theme.up,
+      borderDownColor: theme.down,
+      wickUpColor: theme.up,
+      wickDownColor: theme.down,
+    });
+    // Volume bars carry their colour per bar: recolour what is shown.
+    const volumes = this.volume.data() as readonly HistogramData<Time>[];
+    if (volumes.length > 0) {
+      const candles = this.candles.data() as readonly CandlestickData<Time>[];
+      this.volume.setData(
+        volumes.map((v, i) => {
+          const c = candles[i];
+          return {
+            time: v.time,
+            value: v.value,
+            color: c && c.close < c.open ? theme.volumeDown : theme.volumeUp,
+          };
+        }),
+      );
+    }
+    this.gapMarkers = this.gapMarkers.map((m) => ({ ...m, color: theme.gap }));
+    this.markers.setMarkers(this.gapMarkers);
+  }
+
+  /**
+   * Shows exactly these bars (the whole series from index 0). Thousands of bars take the chart a while to
+   * take in, so the candles and the volume are set in two tasks (with a frame between), each well below a
+   * long task.
+   */
+  async load(series: BarSeries, interval: string): Promise<void> {
+    this.interval = interval;
+    this.chart.applyOptions({ timeScale: { timeVisible: !this.daily } });
+    const n = series.time.length;
+    const candles = candlesOf(series);
+    this.candles.setData(candles);
+    this.total = series.total;
+    this.historyCount = series.historyCount;
+    this.last = n > 0 ? this.barAt(series, n - 1) : null;
+    // Show the latest bars at a readable width rather than squeezing thousands into view.
+    this.chart.timeScale().applyOptions({ barSpacing: 6 });
+    this.chart.timeScale().scrollToRealTime();
+    await nextFrame();
+    if (this.disposed) return;
+    this.volume.setData(this.volumesOf(series, candles));
+    this.gapMarkers = findGaps(series.time, interval).map((g) => this.gapMarker(g.time, g.missing));
+    this.markers.setMarkers(this.gapMarkers);
+    this.onLegend(this.last);
+  }
+
+  /**
+   * Adds bars [series.from, series.total) after those shown. Returns false (changing nothing) when they do
+   * not follow: the caller then loads the whole series again.
+   */
+  append(series: BarSeries): boolean {
+    if (series.from !== this.total || series.historyCount !== this.historyCount) return false;
+    const n = series.time.length;
+    if (n === 0) return true;
+    const lastTime = this.last?.time ?? null;
+    if (lastTime !== null && (series.time[0] as number) <= lastTime) return false;
+    for (let i = 0; i < n; i++) {
+      const bar = this.barAt(series, i);
+      const t = asTime(bar.time);
+      this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
+      this.volume.update({ time: t, value: bar.volume, color: this.volumeColor(bar.open, bar.close) });
+    }
+    const gaps = findGaps(series.time, this.interval, lastTime);
+    if (gaps.length > 0) {
+      this.gapMarkers = [...this.gapMarkers, ...gaps.map((g) => this.gapMarker(g.time, g.missing))];
+      this.markers.setMarkers(this.gapMarkers);
+    }
+    this.total = series.total;
+    this.last = this.barAt(series, n - 1);
+    if (!this.hovering) this.onLegend(this.last);
+    return true;
+  }
+
+  /** Shows nothing (an unknown symbol, a mirror that holds nothing yet). */
+  clear(): void {
+    this.candles.setData([]);
+    this.volume.setData([]);
+    this.gapMarkers = [];
+    this.markers.setMarkers([]);
+    this.total = 0;
+    this.historyCount = 0;
+    this.last = null;
+    this.onLegend(null);
+  }
+
+  get gapCount(): number {
+    return this.gapMarkers.length;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.chart.unsubscribeCrosshairMove(this.onCrosshair);
+    this.chart.remove();
+  }
+
+  private hovering = false;
+  private disposed = false;
+
+  private readonly onCrosshair = (param: MouseEventParams<Time>) => {
+    const candle = param.seriesData.get(this.candles) as CandlestickData<Time> | undefined;
+    if (param.time === undefined || !candle || !('open' in candle)) {
+      this.hovering = false;
+      this.onLegend(this.last);
+      return;
+    }
+    this.hovering = true;
+    const volume = param.seriesData.get(this.volume) as HistogramData<Time> | undefined;
+    this.onLegend({
+      time: candle.time as number,
+      open: candle.open,
+      high: candle.high,
+      low: candle.low,
+      close: candle.close,
+      volume: volume?.value ?? 0,
+    });
+  };
+
+  private barAt(series: BarSeries, i: number): LegendBar {
+    return {
+      time: series.time[i] as number,
+      open: series.open[i] as number,
+      high: series.high[i] as number,
+      low: series.low[i] as number,
+      close: series.close[i] as number,
+      volume: series.volume[i] as number,
+    };
+  }
+
+  private volumesOf(series: BarSeries, candles: readonly CandlestickData<Time>[]): HistogramData<Time>[] {
+    return candles.map((bar, i) => ({
+      time: bar.time,
+      value: series.volume[i] as number,
+      color: this.volumeColor(bar.open, bar.close),
+    }));
+  }
+
+  private volumeColor(open: number, close: number): string {
+    return close < open ? this.theme.volumeDown : this.theme.volumeUp;
+  }
+
+  private gapMarker(time: number, missing: number): SeriesMarker<Time> {
+    return {
+      time: asTime(time),
+      position: 'aboveBar',
+      shape: 'arrowDown',
+      color: this.theme.gap,
+      text: `gap ${missing}`,
+    };
+  }
+}

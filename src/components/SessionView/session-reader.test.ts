@@ -1,0 +1,135 @@
+// The session reader against the real mirror API (same thread) and a chart that records what it is told:
+// a whole load first, then only the bars after those shown (from = total shown), appended; a whole load
+// again for another symbol or interval, a resync, or an offline step back.
+import { describe, expect, it } from 'vitest';
+import { Exporter } from '../../../workers/export/exporter';
+import { backtestOf } from '../../../workers/export/test-support';
+import { createMirrorApi } from '../../../workers/mirror/mirror-api';
+import type { BarSeries } from '../../../workers/mirror/series';
+import { type ReadRequest, type ReadView, SessionReader } from './session-reader';
+
+class FakeChart {
+  calls: string[] = [];
+  total = 0;
+  historyCount = 0;
+  candleCount = 0;
+  gapCount = 0;
+  async load(series: BarSeries, interval: string) {
+    this.calls.push(`load ${interval} ${series.from}..${series.total}`);
+    this.total = series.total;
+    this.candleCount = series.time.length;
+    this.historyCount = series.historyCount;
+  }
+  append(series: BarSeries): boolean {
+    if (series.from !== this.total) return false;
+    this.calls.push(`append ${series.from}..${series.total}`);
+    this.total = series.total;
+    this.candleCount += series.time.length;
+    return true;
+  }
+  clear() {
+    this.calls.push('clear');
+    this.total = 0;
+    this.candleCount = 0;
+  }
+}
+
+function setup() {
+  const backtest = backtestOf();
+  const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+  backtest.start();
+  const api = createMirrorApi();
+  const sync = async (complete: boolean) => {
+    const result = exporter.export({ complete, consumer: 'ui', layout: 'compact' });
+    if (!result.ok) throw new Error(result.error);
+    return api.applyLive(result.value.chunks);
+  };
+  const seriesCalls: (number | undefined)[] = [];
+  const client = {
+    overview: async (source: 'live' | 'offline') => api.overview(source),
+    quote: async (source: 'live' | 'offline', symbol: string) => api.quote(source, symbol),
+    series: async (source: 'live' | 'offline', symbol: string, interval: string, from?: number) => {
+      seriesCalls.push(from);
+      return api.series(source, symbol, interval, from);
+    },
+  };
+  const chart = new FakeChart();
+  const views: ReadView[] = [];
+  const errors: string[] = [];
+  const reader = new SessionReader(
+    client,
+    chart,
+    (v) => views.push(v),
+    (e) => errors.push(e),
+  );
+  const request = (over: Partial<ReadRequest> = {}) =>
+    reader.request({ source: 'live', symbol: null, interval: '1m', epoch: 1, version: 0, ...over });
+  return { backtest, api, sync, chart, views, errors, request, seriesCalls };
+}
+
+describe('session reader', () => {
+  it('loads the whole series once, then appends only the bars each delta brought', async () => {
+    const { backtest, sync, chart, views, request, seriesCalls } = setup();
+    backtest.advance(3);
+    await sync(true);
+    await request();
+    expect(chart.calls).toEqual(['load 1m 0..3903']);
+    expect(views.at(-1)).toMatchObject({ symbol: 'RIVN', interval: '1m', candles: 3903, lastRead: 'load' });
+    backtest.advance(2);
+    await sync(false);
+    await request({ version: 1 });
+    backtest.advance(1);
+    await sync(false);
+    await request({ version: 2 });
+    expect(chart.calls).toEqual(['load 1m 0..3903', 'append 3903..3905', 'append 3905..3906']);
+    expect(seriesCalls).toEqual([undefined, 3903, 3905]);
+    expect(views.at(-1)).toMatchObject({ candles: 3906, historyCount: 3900, lastRead: 'append' });
+    expect(views.at(-1)?.quote?.tick).toHaveProperty('price');
+  });
+
+  it('loads whole again for another symbol or interval, and after a resync', async () => {
+    const { backtest, sync, chart, views, request } = setup();
+    backtest.advance(15);
+    await sync(true);
+    await request();
+    await request({ symbol: 'AAPL' });
+    await request({ symbol: 'AAPL', interval: '5m' });
+    await request({ symbol: 'AAPL', interval: '4h' }); // not an interval of AAPL: 1m
+    expect(views.at(-1)).toMatchObject({ symbol: 'AAPL', interval: '1m' });
+    await sync(true);
+    await request({ symbol: 'AAPL', epoch: 2 });
+    expect(chart.calls).toEqual([
+      'load 1m 0..3915',
+      'load 1m 0..3915',
+      'load 5m 0..3',
+      'load 1m 0..3915',
+      'load 1m 0..3915',
+    ]);
+  });
+
+  it('reloads when an offline replay steps back, and folds requests made during a read', async () => {
+    const { backtest, api, chart, request } = setup();
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+    const files = [];
+    for (let i = 0; i < 3; i++) {
+      const result = exporter.export({ complete: i === 0, consumer: 'files' });
+      if (!result.ok) throw new Error(result.error);
+      files.push({ name: `${i}.json`, blob: new Blob(result.value.chunks as Uint8Array<ArrayBuffer>[]) });
+      backtest.advance(2);
+    }
+    const opened = await api.openFiles(files);
+    expect(opened.ok).toBe(true);
+    api.showStep(2);
+    await request({ source: 'offline' });
+    api.showStep(1);
+    await request({ source: 'offline', version: 1 });
+    expect(chart.calls).toEqual(['load 1m 0..3904', 'load 1m 0..3902']);
+    // Three requests while one read runs: the last one is read, the others are dropped.
+    const first = request({ source: 'offline', version: 2 });
+    void request({ source: 'offline', version: 3, symbol: 'AAPL' });
+    void request({ source: 'offline', version: 4, symbol: 'TSLA' });
+    await first;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(chart.calls.slice(2)).toEqual(['append 3902..3902', 'load 1m 0..3902']);
+  });
+});
