@@ -167,14 +167,21 @@ test('a gap and a new session make the live mirror resync, and say so', async ({
 
 test('screenshots of the chart in light and dark', async ({ page }, testInfo) => {
   await start(page);
-  await page.waitForTimeout(4_000);
   await pause(page);
+  // An hour of the session after the end of the history, on one axis; the crosshair on a session bar.
+  const console = page.getByLabel('Command', { exact: true });
+  await console.fill('system advance 60');
+  await console.press('Enter');
+  await expect(page.getByTestId('system-panel-market-time')).toContainText('10:30:00');
   const card = page.locator('.live-session');
   await card.scrollIntoViewIfNeeded();
+  const chart = page.getByTestId('chart');
+  const box = await chart.boundingBox();
+  if (!box) throw new Error('The chart is not on the page.');
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.mouse.move(0, 0);
-    await page.waitForTimeout(300);
+    await page.mouse.move(box.x + box.width * 0.72, box.y + box.height * 0.4);
+    await expect(page.getByTestId('chart-legend-time')).toContainText('Jul 1, 2025 10:');
     const path = testInfo.outputPath(`chart-${scheme}.png`);
     await card.screenshot({ path, animations: 'disabled' });
     if (process.env.UPDATE_SCREENSHOT)

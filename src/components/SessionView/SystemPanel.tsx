@@ -72,10 +72,10 @@ export function SystemPanel({ sections }: { sections: Json }) {
           <dd className="number">{num(system?.speed_multiplier) ?? '—'}×</dd>
         </div>
         <div className="system-panel__fact">
-          <dt>Last export</dt>
-          <dd className="number">
+          <dt>Export shown</dt>
+          <dd className="number" title="The export this view is up to date with, and its wall-clock time">
             {meta
-              ? `#${num(meta.sequence) ?? '—'} ${str(meta.mode) ?? ''} at ${str(meta.generated_at)?.slice(11, 19) ?? '—'}`
+              ? `#${num(meta.sequence) ?? '—'} ${str(meta.mode) ?? ''} · ${str(meta.generated_at)?.slice(11, 19) ?? '—'}`
               : '—'}
           </dd>
         </div>
