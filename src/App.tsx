@@ -5,6 +5,7 @@ import { ExportHistory } from './components/ExportHistory/ExportHistory';
 import { ExportPanel } from './components/ExportPanel/ExportPanel';
 import { Header } from './components/Header/Header';
 import { ImportBars } from './components/ImportBars/ImportBars';
+import { OfflineReplay } from './components/OfflineReplay/OfflineReplay';
 import { SessionPanel } from './components/SessionPanel/SessionPanel';
 import { LiveSession } from './components/SessionView/LiveSession';
 import { StoragePanel } from './components/Storage/StoragePanel';
@@ -29,6 +30,7 @@ export function App() {
           <ConfigEditor />
           <ImportBars />
         </div>
+        <OfflineReplay />
         <ExportViewer />
       </main>
     </div>

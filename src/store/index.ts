@@ -10,6 +10,7 @@ import { createEngineSlice } from './engine-slice';
 import { createExportsSlice } from './exports-slice';
 import { createImportSlice } from './import-slice';
 import { createMirrorSlice } from './mirror-slice';
+import { createOfflineSlice } from './offline-slice';
 import { createSessionSlice } from './session-slice';
 import { createStorageSlice } from './storage-slice';
 import type { AppState } from './types';
@@ -48,6 +49,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createExportsSlice(client, exportsDeps)(...args),
     ...createConsoleSlice(client)(...args),
     ...createViewerSlice(options.viewerClient ?? createViewerClient())(...args),
+    ...createOfflineSlice(mirrorClient)(...args),
     ...createMirrorSlice(client, mirrorClient)(...args),
     ...createConfigSlice(client, { storage, saveFile: exportsDeps.saveFile, now: exportsDeps.now })(...args),
     ...createImportSlice(client, { storage, now: exportsDeps.now })(...args),

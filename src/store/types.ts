@@ -2,6 +2,7 @@ import type { EngineSnapshot } from '../../workers/engine/types';
 import type { ConfigSlice, ImportSlice, StorageSlice } from './data-types';
 import type { ConsoleSlice, ExportsSlice } from './export-types';
 import type { MirrorSlice } from './mirror-slice';
+import type { OfflineSlice } from './offline-types';
 import type { ViewerSlice } from './viewer-types';
 
 /** The session commands the UI can send; one runs at a time. */
@@ -48,6 +49,7 @@ export type AppState = SessionSlice &
   ExportsSlice &
   ConsoleSlice &
   ViewerSlice &
+  OfflineSlice &
   MirrorSlice &
   ConfigSlice &
   ImportSlice &

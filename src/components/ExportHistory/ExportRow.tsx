@@ -5,9 +5,13 @@ import type { ExportRecord } from '../../store/export-types';
 
 const SOURCE = { panel: 'export panel', console: 'console', auto: 'auto-export' } as const;
 
-/** One export of the history. View hands it to the viewer; Download saves it again; Remove forgets it. */
+/**
+ * One export of the history. View hands it to the viewer; Replay opens it offline with the exports it chains
+ * to; Download saves it again; Remove forgets it.
+ */
 export function ExportRow({ record }: { record: ExportRecord }) {
   const openInViewer = useAppStore((s) => s.openInViewer);
+  const openInReplay = useAppStore((s) => s.openHistoryInReplay);
   const download = useAppStore((s) => s.downloadExport);
   const remove = useAppStore((s) => s.removeExport);
   const viewing = useAppStore((s) => s.viewing === record.id);
@@ -35,6 +39,15 @@ export function ExportRow({ record }: { record: ExportRecord }) {
             onClick={() => openInViewer(record.id)}
           >
             View
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Open ${record.fileName} in replay`}
+            title={`Replay offline with the exports of consumer ${record.consumer} it chains to`}
+            onClick={() => void openInReplay(record.id)}
+          >
+            Replay
           </button>
           <button
             type="button"

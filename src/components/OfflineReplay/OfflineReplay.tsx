@@ -1,0 +1,104 @@
+import { useEffect, useRef } from 'react';
+import { formatCount } from '../../format';
+import { useAppStore } from '../../store/context';
+import { SessionView } from '../SessionView/SessionView';
+import { DropZone } from './DropZone';
+import { StepBar } from './StepBar';
+import '../Card/Card.css';
+import './OfflineReplay.css';
+
+/**
+ * "Open exports": export files dropped or chosen (or a chain of the export history) replayed offline in
+ * the mirror worker, stepped through in sequence order, and drawn by the same session view as the live
+ * mirror. Nothing leaves the browser.
+ */
+export function OfflineReplay() {
+  const status = useAppStore((s) => s.offline.status);
+  const origin = useAppStore((s) => s.offline.origin);
+  const version = useAppStore((s) => s.offline.version);
+  const generation = useAppStore((s) => s.offline.generation);
+  const close = useAppStore((s) => s.closeOffline);
+  const section = useRef<HTMLElement>(null);
+
+  // "Replay" in the history is further up the page: bring the replay (or why it cannot be) into view.
+  const fromHistory = origin === 'history' && (status === 'opening' || status === 'failed');
+  useEffect(() => {
+    if (fromHistory && generation > 0)
+      section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [fromHistory, generation]);
+
+  return (
+    <section
+      ref={section}
+      className="card offline"
+      aria-labelledby="offline-title"
+      data-testid="offline"
+      data-status={status}
+    >
+      <div className="card__head">
+        <h2 id="offline-title" className="card__title">
+          Open exports
+        </h2>
+        <div className="offline__head-aside">
+          <span className="card__aside">Read in this browser; nothing is uploaded.</span>
+          {status !== 'idle' && (
+            <button type="button" className="button button--small" onClick={close}>
+              Close
+            </button>
+          )}
+        </div>
+      </div>
+      <DropZone compact={status === 'open'} />
+      {status === 'opening' && <Opening />}
+      {status === 'failed' && <Failure />}
+      {status === 'open' && (
+        <>
+          <StepBar />
+          <StepError />
+          {/* A fresh view (and chart) for every set opened: nothing drawn from the last one is kept. */}
+          <SessionView key={generation} source="offline" version={version} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function Opening() {
+  const names = useAppStore((s) => s.offline.fileNames);
+  const origin = useAppStore((s) => s.offline.origin);
+  const what = names.length === 1 ? names[0] : `${formatCount(names.length)} files`;
+  return (
+    <p className="offline__notice" role="status" data-testid="offline-opening">
+      <span className="offline__spinner" aria-hidden="true" />
+      Reading {what}
+      {origin === 'history' ? ' from the export history' : ''}…
+    </p>
+  );
+}
+
+function Failure() {
+  const error = useAppStore((s) => s.offline.error);
+  const workerDown = useAppStore((s) => s.offline.workerDown);
+  const retry = useAppStore((s) => s.retryOffline);
+  return (
+    <div className="offline__notice offline__notice--error" role="alert" data-testid="offline-error">
+      <span className="offline__notice-text">{error}</span>
+      {workerDown && (
+        <button type="button" className="button button--small button--primary" onClick={() => void retry()}>
+          Open again
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** An export that did not apply while stepping: the replay stays at the last step that did. */
+function StepError() {
+  const error = useAppStore((s) => s.offline.error);
+  if (error === null) return null;
+  return (
+    <p className="offline__notice offline__notice--error" role="alert" data-testid="offline-step-error">
+      <span className="offline__notice-text">{error}</span>
+    </p>
+  );
+}

@@ -1,0 +1,58 @@
+// The offline replay slice's shape. Mirror types are imported as types only: the page never parses an
+// export, the mirror worker reads the files and answers small questions about the replayed state.
+import type { OpenedStep } from '../../workers/mirror/mirror-api';
+import type { MirrorApi } from '../../workers/mirror.worker';
+
+/** What the slice needs of the mirror client (the real one is `src/mirror-client.ts`). */
+export interface OfflineMirror {
+  call<M extends 'openFiles' | 'showStep'>(
+    method: M,
+    ...args: Parameters<MirrorApi[M]>
+  ): Promise<Awaited<ReturnType<MirrorApi[M]>>>;
+  onFailure(listener: (message: string) => void): () => void;
+}
+
+export interface OfflineFile {
+  name: string;
+  blob: Blob;
+}
+
+export type OfflineStatus = 'idle' | 'opening' | 'open' | 'failed';
+
+export interface OfflineState {
+  status: OfflineStatus;
+  /** Where the files came from. */
+  origin: 'files' | 'history' | null;
+  /** The names of the files opened (or being opened), as given. */
+  fileNames: string[];
+  /** The opened exports in the order they apply: the complete one first. */
+  steps: OpenedStep[];
+  /** The step shown: every export up to and including it is applied. */
+  current: number;
+  /** The step asked for (the slider's position); `current` catches up with it. */
+  target: number;
+  /** Why opening or stepping failed, in one line. */
+  error: string | null;
+  /** The failure is the mirror worker's (it died or stopped answering): opening again may work. */
+  workerDown: boolean;
+  /** Bumped whenever the replayed state changes, so views of it read it again. */
+  version: number;
+  /** Bumped by every open: a view of the replay starts afresh for another set of files. */
+  generation: number;
+}
+
+export interface OfflineSlice {
+  offline: OfflineState;
+  /** Reads, checks and orders the files in the mirror worker, then shows step `startAt` (default the first). */
+  openOfflineFiles(
+    files: readonly OfflineFile[],
+    options?: { origin?: 'files' | 'history'; startAt?: number },
+  ): Promise<void>;
+  /** Replays export `id` of the history with the exports it chains to, starting at that export. */
+  openHistoryInReplay(id: string): Promise<void>;
+  /** Shows the replay as it stood after step `index`; quick successive calls only apply the last. */
+  showOfflineStep(index: number): Promise<void>;
+  /** Opens the last files again (after a failure of the mirror worker). */
+  retryOffline(): Promise<void>;
+  closeOffline(): void;
+}

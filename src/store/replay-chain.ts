@@ -1,0 +1,58 @@
+// Which exports of the history to replay offline for one of them: the complete export it descends from,
+// the deltas in between, and the deltas that carry on after it. Pure; tested in Node.
+import type { Result } from '../../workers/engine/types';
+import type { ExportRecord } from './export-types';
+
+export interface ReplayChain {
+  /** In sequence order: one complete export, then the deltas that follow it. */
+  records: ExportRecord[];
+  /** Where the export asked for is among `records`: the step to show first. */
+  index: number;
+}
+
+/**
+ * The chain of export `id`: walks `previous_sequence` back to a complete export of the same consumer and
+ * session, then forward through the deltas made from each one. Where `since=` made two deltas from the
+ * same export, the newer one wins (it replaces the older, as the contract says).
+ */
+export function replayChain(history: readonly ExportRecord[], id: string): Result<ReplayChain> {
+  const target = history.find((r) => r.id === id);
+  if (!target) return { ok: false, error: 'That export is no longer in the history.' };
+  const family = history.filter((r) => r.consumer === target.consumer && r.sessionId === target.sessionId);
+  const bySequence = new Map(family.map((r) => [r.sequence, r]));
+  const consumer = `consumer "${target.consumer}"`;
+
+  const records = [target];
+  for (let cur = target; cur.mode === 'delta'; ) {
+    const previous = cur.previousSequence;
+    if (previous === null) {
+      return {
+        ok: false,
+        error: `${cur.fileName} (export #${cur.sequence}) follows no complete export of ${consumer}: make a complete export for that consumer first`,
+      };
+    }
+    const before = bySequence.get(previous);
+    if (!before) {
+      return {
+        ok: false,
+        error: `${cur.fileName} (export #${cur.sequence}) follows export #${previous} of ${consumer}, which is no longer in the history`,
+      };
+    }
+    records.unshift(before);
+    cur = before;
+  }
+  const index = records.length - 1;
+
+  for (let cur = target; ; ) {
+    const after = family
+      .filter((r) => r.mode === 'delta' && r.previousSequence === cur.sequence)
+      .reduce<ExportRecord | null>(
+        (best, r) => (best === null || r.sequence > best.sequence ? r : best),
+        null,
+      );
+    if (!after) break;
+    records.push(after);
+    cur = after;
+  }
+  return { ok: true, value: { records, index } };
+}
