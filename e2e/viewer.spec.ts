@@ -35,6 +35,12 @@ async function observeLongTasks(page: Page): Promise<void> {
 }
 
 const now = (page: Page) => page.evaluate(() => performance.now());
+
+/** Lets the page finish starting up (scripts, first layouts, charts) before long tasks are counted. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(1_000);
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3_000 })));
+}
 const longTasksSince = (page: Page, since: number) =>
   page.evaluate((t) => window.__longTasks.filter((task) => task.start >= t), since);
 
@@ -131,6 +137,7 @@ test('a complete export of the running session opens in the viewer with no long 
   const { fileName, doc } = await exportFromPanel(page, 'Export complete');
   await viewExport(page, fileName);
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-opened.png') });
 
   // The symbols are listed at once; open one, then its session streams, then the ticks.
   const symbols = Object.keys(doc.session_data.symbols);
@@ -255,7 +262,7 @@ test('stream counts match the export, rows page through, and a delta shows no hi
 
 test('a file that is not an export is refused, and a viewer worker that cannot run can be restarted', async ({
   page,
-}) => {
+}, testInfo) => {
   await page.goto('/');
   const viewer = page.getByTestId('viewer');
   const file = page.getByTestId('viewer-file');
@@ -273,6 +280,7 @@ test('a file that is not an export is refused, and a viewer worker that cannot r
     buffer: Buffer.from('[1, 2]'),
   });
   await expect(page.getByTestId('viewer-error')).toContainText('it is not a JSON object');
+  await viewer.screenshot({ path: testInfo.outputPath('viewer-refused.png') });
 
   // The viewer's worker script fails to load: a clear message and a way back, never a blank viewer.
   await page.route('**/viewer.worker*.js', (route) => route.abort());
@@ -289,13 +297,16 @@ test('a file that is not an export is refused, and a viewer worker that cannot r
     'The viewer worker failed to load or crashed.',
   );
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await viewer.screenshot({ path: testInfo.outputPath('viewer-dead.png') });
   await page.unroute('**/viewer.worker*.js');
   await button(page, 'Restart viewer').click();
   await expect(viewer).toHaveAttribute('data-status', 'open');
   await expect(treeRow(page, 'session_data.symbols.RIVN')).toBeVisible();
 });
 
-test('a 100 MB export opens without a long task on the page', async ({ page }, testInfo) => {
+test('a 100 MB export opens without a long task on the page, and opening it can be cancelled', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   // 84 symbols, a whole day of bars, ticks and quotes, 10 days of minute history: about 110 MB.
   const backtest = backtestOf(
@@ -312,6 +323,7 @@ test('a 100 MB export opens without a long task on the page', async ({ page }, t
   await observeLongTasks(page);
   await page.goto('/');
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await settle(page);
   const since = await now(page);
   await page.getByTestId('viewer-file').setInputFiles(path);
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
@@ -345,4 +357,17 @@ test('a 100 MB export opens without a long task on the page', async ({ page }, t
   );
 
   expect(await longTasksSince(page, since)).toEqual([]);
+
+  // Cancel, on a CPU slowed down so that opening surely outlasts the click; then open it again.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  await page.getByTestId('viewer-file').setInputFiles(path);
+  await expect(page.getByTestId('viewer-progress')).toContainText('of 106.6 MB read and indexed');
+  // Dispatched rather than clicked: the slowed page is still scrolling the viewer into view.
+  await page.getByTestId('viewer-progress').getByRole('button', { name: 'Cancel' }).dispatchEvent('click');
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('viewer-error')).toHaveText(/Opening the export was cancelled\./);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await button(page, 'Open again').click();
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
 });

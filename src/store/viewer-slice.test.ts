@@ -95,7 +95,7 @@ describe('viewer slice', () => {
     const store = storeWith(fake.client);
     store.getState().openFileInViewer(file(), 'x.png');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().viewer).toMatchObject({ status: 'failed', workerDown: false });
+    expect(store.getState().viewer).toMatchObject({ status: 'failed', workerDown: false, canRetry: false });
     expect(store.getState().viewer.error).toBe('This file is not a Session Tape export.');
     expect(await store.getState().viewerChildren([])).toEqual({
       ok: false,
@@ -131,7 +131,7 @@ describe('viewer slice', () => {
     const store = storeWith(fake.client);
     store.getState().openFileInViewer(file(), 'd.json');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(store.getState().viewer).toMatchObject({ status: 'failed', workerDown: true });
+    expect(store.getState().viewer).toMatchObject({ status: 'failed', workerDown: true, canRetry: true });
 
     dead = false;
     store.getState().retryViewer();

@@ -17,6 +17,7 @@ export const IDLE_VIEWER: ViewerState = {
   summary: null,
   error: null,
   workerDown: false,
+  canRetry: false,
   generation: 0,
 };
 
@@ -48,6 +49,7 @@ export const createViewerSlice =
         status: 'failed',
         error: messageOf(error),
         workerDown: isViewerWorkerError(error),
+        canRetry: true,
         progress: null,
         documentId: null,
       });
@@ -90,7 +92,8 @@ export const createViewerSlice =
             summary: result.value.summary,
             progress: null,
           });
-        else patch({ status: 'failed', error: result.error, progress: null });
+        // A file refused (not an export, damaged) gives the same answer every time: no retry offered.
+        else patch({ status: 'failed', error: result.error, progress: null, canRetry: false });
       } catch (error) {
         if (mine === token) failWith(error);
       }
@@ -126,7 +129,12 @@ export const createViewerSlice =
         if (get().viewer.status !== 'opening') return;
         token++;
         client.call('cancelOpen').catch(() => undefined);
-        patch({ status: 'cancelled', progress: null, error: 'Opening the export was cancelled.' });
+        patch({
+          status: 'cancelled',
+          progress: null,
+          error: 'Opening the export was cancelled.',
+          canRetry: true,
+        });
       },
 
       closeViewer() {

@@ -25,6 +25,8 @@ export interface ViewerState {
   error: string | null;
   /** The failure is a dead or stuck viewer worker: the UI offers to restart it. */
   workerDown: boolean;
+  /** Trying again may help (a worker that died, an open cancelled, a read that failed); not for a refused file. */
+  canRetry: boolean;
   /** Bumped whenever another file is shown, so views of the previous one reset. */
   generation: number;
 }

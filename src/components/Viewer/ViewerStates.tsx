@@ -32,6 +32,7 @@ export function ViewerFailure() {
   const status = useAppStore((s) => s.viewer.status);
   const error = useAppStore((s) => s.viewer.error);
   const workerDown = useAppStore((s) => s.viewer.workerDown);
+  const canRetry = useAppStore((s) => s.viewer.canRetry);
   const retry = useAppStore((s) => s.retryViewer);
   const cancelled = status === 'cancelled';
   return (
@@ -44,11 +45,11 @@ export function ViewerFailure() {
         {workerDown && <strong>The viewer stopped working. </strong>}
         {error}
       </div>
-      <div className="viewer__notice-actions">
+      {canRetry && (
         <button type="button" className="button button--small button--primary" onClick={retry}>
           {workerDown ? 'Restart viewer' : cancelled ? 'Open again' : 'Try again'}
         </button>
-      </div>
+      )}
     </div>
   );
 }
