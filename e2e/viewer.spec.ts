@@ -2,7 +2,7 @@
 // viewer worker, streams show their counts, rows page as the table scrolls, and the main thread has no long
 // task meanwhile. Also: files that are not exports, a viewer worker that cannot run, and a 100 MB export.
 import { readFile, writeFile } from 'node:fs/promises';
-import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { syntheticSymbols } from '../bench/symbols';
 import { Exporter } from '../workers/export/exporter';
 import { backtestOf, configJson } from '../workers/export/test-support';
@@ -58,10 +58,7 @@ function watchProblems(page: Page): string[] {
 
 /** Clicks an export button of the export panel; returns the downloaded file's name and document. */
 async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
-  const [download]: [Download, void] = await Promise.all([
-    page.waitForEvent('download'),
-    button(page, name).click(),
-  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
   const path = await download.path();
   return { fileName: download.suggestedFilename(), doc: JSON.parse(await readFile(path, 'utf8')) as Json };
 }

@@ -114,6 +114,17 @@ describe('JSON structural index', () => {
     expect(indexText('   ').ok).toBe(false);
   });
 
+  it('keeps row offsets in 4 bytes, or 8 for a file past 4 GiB', () => {
+    const small = indexJson(bytesOf('{"rows": [[1], [2]]}'));
+    expect(small.ok && (small.root as ObjectNode).slots[0]).toMatchObject({
+      starts: expect.any(Uint32Array),
+    });
+    const indexer = new JsonIndexer(0, 2 ** 33);
+    indexer.push(bytesOf('{"rows": [[1], [2]]}'));
+    const huge = indexer.finish();
+    expect(huge.ok && (huge.root as ObjectNode).slots[0]).toMatchObject({ starts: expect.any(Float64Array) });
+  });
+
   it('counts offsets from a base when indexing a part of a larger file', () => {
     const result = indexJson(bytesOf('[10, 20]'), 1000);
     expect(result.ok && result.root).toMatchObject({ kind: 'array', start: 1000, end: 1008, count: 2 });

@@ -1,7 +1,7 @@
 // A streaming structural index of a JSON text, fed chunk by chunk as bytes: it never builds the document's
 // values. What it keeps, per container it *indexes*:
 //   - an object: its keys and, for each, the value's kind and byte range (a small scalar also keeps its text);
-//   - an array: how many elements it has and the byte offset where each one starts.
+//   - an array: how many elements it has and the byte offset where each one starts (4 bytes each).
 // The root and every container that is a value of an indexed object are indexed. The elements of an array
 // are not: an array of two million rows costs one offset per row (8 bytes), and a row is read back from the
 // bytes only when asked for (see `export-document.ts`). An element that is itself an object or an array can
@@ -36,10 +36,13 @@ export interface ArrayNode {
   end: number;
   count: number;
   /** Byte offset of each element's first byte (the first `count` entries are used). */
-  starts: Float64Array;
+  starts: Offsets;
 }
 
 export type Slot = ObjectNode | ArrayNode | ValueSlot;
+
+/** 4 bytes per row for files under 4 GiB, 8 beyond. */
+export type Offsets = Uint32Array | Float64Array;
 
 export interface IndexError {
   message: string;
@@ -108,9 +111,19 @@ export class JsonIndexer {
   private inString = false;
   private failure: IndexError | null = null;
 
-  /** `base` is the offset of the first byte fed, when indexing a part of a larger file. */
-  constructor(base = 0) {
+  private readonly wide: boolean;
+
+  /**
+   * `base` is the offset of the first byte fed, when indexing a part of a larger file; `end` is the offset
+   * just past the last byte that will be fed, when known (small offsets are then kept in 4 bytes).
+   */
+  constructor(base = 0, end = Number.POSITIVE_INFINITY) {
     this.offset = base;
+    this.wide = end > 0xffffffff;
+  }
+
+  private offsets(length: number): Offsets {
+    return this.wide ? new Float64Array(length) : new Uint32Array(length);
   }
 
   /** The root, as far as it has been read (an object's keys appear as they are met). */
@@ -345,7 +358,7 @@ export class JsonIndexer {
 
   private addElement(array: ArrayNode, at: number): void {
     if (array.count === array.starts.length) {
-      const grown = new Float64Array(array.starts.length * 2);
+      const grown = this.offsets(array.starts.length * 2);
       grown.set(array.starts);
       array.starts = grown;
     }
@@ -374,7 +387,7 @@ export class JsonIndexer {
       node =
         type === OBJ
           ? { kind: 'object', start: at, end: -1, keys: [], slots: [] }
-          : { kind: 'array', start: at, end: -1, count: 0, starts: new Float64Array(8) };
+          : { kind: 'array', start: at, end: -1, count: 0, starts: this.offsets(8) };
       this.place(node);
     } else if (parent) this.addElement(parent, at);
     this.types[this.depth] = type;
@@ -452,7 +465,7 @@ export class JsonIndexer {
 
 /** Indexes a whole text at once (tests, small parts). */
 export function indexJson(bytes: Uint8Array, base = 0): ReturnType<JsonIndexer['finish']> {
-  const indexer = new JsonIndexer(base);
+  const indexer = new JsonIndexer(base, base + bytes.length);
   indexer.push(bytes);
   return indexer.finish();
 }

@@ -40,7 +40,7 @@ export async function openExport(
   const started = performance.now();
   const sliceBytes = options.sliceBytes ?? READ_SLICE_BYTES;
   if (source.size === 0) return fail('The file is empty.');
-  const indexer = new JsonIndexer();
+  const indexer = new JsonIndexer(0, source.size);
   for (let at = 0; at < source.size; at += sliceBytes) {
     if (options.isCancelled?.()) return fail(OPEN_CANCELLED);
     const bytes = await source.read(at, Math.min(source.size, at + sliceBytes));
