@@ -69,3 +69,46 @@ describe('export sets opened offline', () => {
     });
   });
 });
+
+describe('export sets without sequence numbers (the original format)', () => {
+  /** The same exports as the original system wrote them: no sequence, session_id or consumer, one timestamp. */
+  function original(f: NamedExport): NamedExport {
+    const meta = {
+      ...f.doc.meta,
+      sequence: null,
+      previousSequence: null,
+      sessionId: null,
+      consumer: null,
+      generatedAt: '2025-12-03T14:15:30-05:00',
+    };
+    return { name: f.name, doc: { ...f.doc, meta } };
+  }
+
+  it('orders exports made in the same second by the rows they hold', () => {
+    const { backtest, take } = session();
+    const files = [take(true)];
+    for (let i = 0; i < 3; i++) {
+      backtest.advance(2);
+      files.push(take(false));
+    }
+    const ordered = orderExportSet(
+      [files[2], files[3], files[0], files[1]].map((f) => original(f as NamedExport)),
+    );
+    expect(ordered.ok && ordered.value.map((f) => f.name)).toEqual(files.map((f) => f.name));
+  });
+
+  it('finds a missing delta when the files are opened', () => {
+    const { backtest, take } = session();
+    const complete = take(true);
+    backtest.advance(2);
+    take(false);
+    backtest.advance(2);
+    const third = take(false);
+    expect(orderExportSet([original(complete), original(third)])).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^export-3\.json: RIVN 1m starts at row 2, but the exports up to export-1\.json hold 0: an export is missing$/,
+      ),
+    });
+  });
+});

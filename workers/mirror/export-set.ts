@@ -71,16 +71,53 @@ export function orderExportSet(files: readonly NamedExport[]): SetResult {
       };
     }
   }
+  const rows = rowsProblem(ordered);
+  if (rows) return { ok: false, error: rows };
   return { ok: true, value: ordered };
 }
 
+/** Rows every stream holds after an export: streams only grow within a session, so this orders exports too. */
+function rowsHeld(f: NamedExport): number {
+  let rows = 0;
+  for (const s of Object.values(f.doc.symbols)) {
+    for (const block of Object.values(s.session.data)) rows += block.total_count;
+  }
+  return rows;
+}
+
+/**
+ * By sequence; files without one (the original system's) by generation time, which is only to the
+ * second, and then by how many rows the streams hold.
+ */
 function byOrder(a: NamedExport, b: NamedExport): number {
   const sa = a.doc.meta.sequence;
   const sb = b.doc.meta.sequence;
   if (sa !== null && sb !== null) return sa - sb;
-  return a.doc.meta.generatedAt < b.doc.meta.generatedAt
-    ? -1
-    : a.doc.meta.generatedAt > b.doc.meta.generatedAt
-      ? 1
-      : 0;
+  if (a.doc.meta.generatedAt !== b.doc.meta.generatedAt)
+    return a.doc.meta.generatedAt < b.doc.meta.generatedAt ? -1 : 1;
+  return rowsHeld(a) - rowsHeld(b);
+}
+
+/**
+ * Each delta's rows must start where the exports before it left each stream: this finds a missing export
+ * when opening, even in files without sequence numbers.
+ */
+function rowsProblem(ordered: readonly NamedExport[]): string | null {
+  const held = new Map<string, number>();
+  for (const [i, f] of ordered.entries()) {
+    for (const [symbol, s] of Object.entries(f.doc.symbols)) {
+      for (const [name, block] of Object.entries(s.session.data)) {
+        const path = `${symbol} ${name}`;
+        const starts = block.total_count - block.count;
+        const before = held.get(path);
+        if (i > 0 && before !== undefined && starts !== before) {
+          const previous = (ordered[i - 1] as NamedExport).name;
+          const what = starts > before ? 'an export is missing' : 'the exports overlap';
+          return `${f.name}: ${path} starts at row ${starts}, but the exports up to ${previous} hold ${before}: ${what}`;
+        }
+        held.set(path, block.total_count);
+      }
+    }
+  }
+  return null;
 }
