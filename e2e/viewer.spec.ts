@@ -231,6 +231,18 @@ test('stream counts match the export, rows page through, and a delta shows no hi
     );
   }
 
+  // Scrolled out of the tree's view (and so out of the page) and back, the table is where it was.
+  await page.getByTestId('export-tree').evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await expect(table).toHaveCount(0);
+  await revealRow(page, 'session_data.symbols.AAPL.historical.data.1m');
+  await table.scrollIntoViewIfNeeded();
+  await expect(table.getByTestId('rows-range')).toHaveText(
+    `Rows 1,235–1,246 of ${numberText(history.count)}`,
+  );
+  await expectRow(table, 1240, history.data[1240]);
+
   // The delta: new session rows only, and historical data shown as empty (never carried by a delta).
   await viewExport(page, delta.fileName);
   await expect(summary).toHaveAttribute('data-mode', 'delta');

@@ -32,6 +32,7 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   const [children, setChildren] = useState<ReadonlyMap<string, ChildrenState>>(() => new Map());
   const items = useMemo(() => flattenTree(root, open, children), [root, open, children]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const tableScroll = useRef(new Map<string, number>());
 
   useEffect(() => {
     const missing = missingChildren(items, children);
@@ -106,7 +107,13 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
               {item.type === 'entry' && <TreeRow item={item} onToggle={toggle} />}
               {item.type === 'rows' && (
                 <div className="tree__rows" style={indent(item.depth)}>
-                  <RowsTable path={item.path} total={item.entry.size} columns={item.entry.columns} />
+                  <RowsTable
+                    path={item.path}
+                    total={item.entry.size}
+                    columns={item.entry.columns}
+                    scrollTop={tableScroll.current.get(item.id) ?? 0}
+                    onScrolled={(top) => tableScroll.current.set(item.id, top)}
+                  />
                 </div>
               )}
               {item.type === 'loading' && (

@@ -23,13 +23,16 @@ interface Props {
   path: ViewerPath;
   total: number;
   columns: readonly string[] | undefined;
+  /** Where the table was scrolled to, the last time it was on screen. */
+  scrollTop: number;
+  onScrolled: (scrollTop: number) => void;
 }
 
 /**
  * An array's rows in a table of its own: only the rows on screen are drawn, and they are asked for from the
  * viewer worker a page at a time as the table scrolls. Pages far from view are forgotten.
  */
-export function RowsTable({ path, total, columns }: Props) {
+export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props) {
   const viewerRows = useAppStore((s) => s.viewerRows);
   const [pages, setPages] = useState<ReadonlyMap<number, PageState>>(() => new Map());
   const asked = useRef(new Set<number>());
@@ -42,6 +45,8 @@ export function RowsTable({ path, total, columns }: Props) {
     // The column header sits above the rows inside the scrolling box (sticky).
     scrollMargin: HEADER_HEIGHT,
     overscan: 12,
+    // The tree draws only what is in view: a table scrolled away and back comes back where it was.
+    initialOffset: scrollTop,
   });
   const drawn = virtualizer.getVirtualItems();
   const first = drawn[0]?.index ?? 0;
@@ -94,7 +99,12 @@ export function RowsTable({ path, total, columns }: Props) {
 
   return (
     <div className="rows" data-testid="rows-table" data-path={dottedPath(path)}>
-      <div ref={scrollRef} className="rows__scroll" style={{ height: scrollHeight(total) }}>
+      <div
+        ref={scrollRef}
+        className="rows__scroll"
+        style={{ height: scrollHeight(total) }}
+        onScroll={(event) => onScrolled(event.currentTarget.scrollTop)}
+      >
         <table className="rows__table" aria-rowcount={total + 1}>
           <thead className="rows__head-group">
             <tr className="rows__head" style={{ gridTemplateColumns: template }}>
