@@ -108,9 +108,24 @@ async function viewExport(page: Page, fileName: string): Promise<void> {
 
 /** Scrolls a rows table so that row `index` (0-based) is the first in view. */
 async function scrollRowsTo(table: Locator, index: number): Promise<void> {
-  await table.locator('.rows__scroll').evaluate((el, top) => {
-    el.scrollTop = top;
-  }, index * 26);
+  // Set until it stays: a wheel scroll still gliding would otherwise carry the table on past the target.
+  const box = table.locator('.rows__scroll');
+  await expect
+    .poll(() =>
+      box.evaluate((el, top) => {
+        el.scrollTop = top;
+        return el.scrollTop === Math.min(top, el.scrollHeight - el.clientHeight);
+      }, index * 26),
+    )
+    .toBe(true);
+  await expect
+    .poll(() =>
+      box.evaluate(
+        (el, top) => el.scrollTop === Math.min(top, el.scrollHeight - el.clientHeight),
+        index * 26,
+      ),
+    )
+    .toBe(true);
 }
 
 async function expectRow(table: Locator, index: number, row: unknown[]): Promise<void> {

@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { formatCell, toneOf } from './format-value';
 import { PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
+import { rowWindow } from './row-window';
 import { dottedPath } from './tree-model';
 
 export const ROW_HEIGHT = 26;
@@ -12,6 +12,7 @@ const HEADER_HEIGHT = 30;
 const FOOTER_HEIGHT = 30;
 /** Rows on screen at once; more scroll inside the table. */
 const VISIBLE_ROWS = 12;
+const OVERSCAN = 8;
 
 /** The scrolling part: the header and up to VISIBLE_ROWS rows. */
 const scrollHeight = (total: number) => HEADER_HEIGHT + Math.min(total, VISIBLE_ROWS) * ROW_HEIGHT;
@@ -29,8 +30,9 @@ interface Props {
 }
 
 /**
- * An array's rows in a table of its own: only the rows on screen are drawn, and they are asked for from the
- * viewer worker a page at a time as the table scrolls. Pages far from view are forgotten.
+ * An array's rows in a table of its own: only the rows on screen are drawn (in constant time, for millions
+ * of rows too), and they are asked for from the viewer worker a page at a time as the table scrolls. Pages
+ * far from view are forgotten.
  */
 export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props) {
   const viewerRows = useAppStore((s) => s.viewerRows);
@@ -38,26 +40,24 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
   const asked = useRef(new Set<number>());
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    // The column header sits above the rows inside the scrolling box (sticky).
-    scrollMargin: HEADER_HEIGHT,
-    overscan: 12,
-    // The tree draws only what is in view: a table scrolled away and back comes back where it was.
-    initialOffset: scrollTop,
-  });
-  const drawn = virtualizer.getVirtualItems();
-  const first = drawn[0]?.index ?? 0;
-  const last = drawn.at(-1)?.index ?? -1;
-  // The rows in view below the sticky header, for the footer (a row half scrolled away no longer counts).
+  const [scroll, setScroll] = useState(scrollTop);
   const inView = Math.min(total, VISIBLE_ROWS);
-  const firstSeen = Math.max(
-    0,
-    Math.min(total - inView, Math.round((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT)),
-  );
-  const lastSeen = firstSeen + inView - 1;
+  const view = rowWindow({
+    total,
+    rowHeight: ROW_HEIGHT,
+    viewport: inView * ROW_HEIGHT,
+    scrollTop: scroll,
+    overscan: OVERSCAN,
+  });
+  const first = view.from;
+  const last = view.to - 1;
+  const lastSeen = view.firstSeen + inView - 1;
+
+  // The tree draws only what is in view: a table scrolled away and back comes back where it was.
+  const savedScroll = useRef(scrollTop);
+  useLayoutEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = savedScroll.current;
+  }, []);
 
   const load = useCallback(
     async (page: number) => {
@@ -103,7 +103,10 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
         ref={scrollRef}
         className="rows__scroll"
         style={{ height: scrollHeight(total) }}
-        onScroll={(event) => onScrolled(event.currentTarget.scrollTop)}
+        onScroll={(event) => {
+          setScroll(event.currentTarget.scrollTop);
+          onScrolled(event.currentTarget.scrollTop);
+        }}
       >
         <table className="rows__table" aria-rowcount={total + 1}>
           <thead className="rows__head-group">
@@ -116,24 +119,25 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
               ))}
             </tr>
           </thead>
-          <tbody className="rows__body" style={{ height: virtualizer.getTotalSize() }}>
-            {drawn.map((item) => {
-              const row = rowAt(pages, item.index);
+          <tbody className="rows__body" style={{ height: view.contentHeight }}>
+            {Array.from({ length: view.to - view.from }, (_, k) => {
+              const index = view.from + k;
+              const row = rowAt(pages, index);
               return (
                 <tr
-                  key={item.key}
-                  className={item.index % 2 ? 'rows__row rows__row--alt' : 'rows__row'}
-                  aria-rowindex={item.index + 2}
+                  key={index}
+                  className={index % 2 ? 'rows__row rows__row--alt' : 'rows__row'}
+                  aria-rowindex={index + 2}
                   data-testid="rows-row"
-                  data-index={item.index}
+                  data-index={index}
                   style={{
                     gridTemplateColumns: template,
                     height: ROW_HEIGHT,
-                    transform: `translateY(${item.start - HEADER_HEIGHT}px)`,
+                    transform: `translateY(${view.top(index)}px)`,
                   }}
                 >
                   <th scope="row" className="rows__index">
-                    {formatCount(item.index + 1)}
+                    {formatCount(index + 1)}
                   </th>
                   {row === undefined ? (
                     <td className="rows__pending" aria-label="Loading" />
@@ -162,7 +166,7 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
           <span className="number" data-testid="rows-range">
             {total === 0
               ? 'No rows'
-              : `Rows ${formatCount(firstSeen + 1)}–${formatCount(lastSeen + 1)} of ${formatCount(total)}`}
+              : `Rows ${formatCount(view.firstSeen + 1)}–${formatCount(lastSeen + 1)} of ${formatCount(total)}`}
           </span>
         )}
       </div>

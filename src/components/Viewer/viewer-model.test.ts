@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ViewerEntry } from '../../../workers/viewer/types';
 import { formatCell, formatNumber, formatTreeValue, toneOf } from './format-value';
 import { type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
+import { MAX_SCROLL_HEIGHT, rowWindow } from './row-window';
 import {
   type ChildrenState,
   dottedPath,
@@ -120,6 +121,40 @@ describe('row pages', () => {
     pages.set(9, { status: 'loading' });
     expect(pagesToForget(pages, 5, 4).sort()).toEqual([0, 1, 2]);
     expect(pagesToForget(pages, 5, 10)).toEqual([]);
+  });
+});
+
+describe('the rows drawn for a scroll position', () => {
+  const base = { rowHeight: 26, viewport: 12 * 26, overscan: 8 };
+
+  it('draws the rows in view and a few beyond, each at its place', () => {
+    const top = rowWindow({ ...base, total: 1000, scrollTop: 0 });
+    expect(top).toMatchObject({ contentHeight: 26_000, firstSeen: 0, from: 0, to: 21 });
+    const middle = rowWindow({ ...base, total: 1000, scrollTop: 500 * 26 + 10 });
+    expect(middle).toMatchObject({ firstSeen: 500, from: 492, to: 521 });
+    expect(middle.top(500)).toBe(500 * 26);
+    const end = rowWindow({ ...base, total: 1000, scrollTop: 1e9 });
+    expect(end).toMatchObject({ firstSeen: 988, to: 1000 });
+    expect(rowWindow({ ...base, total: 5, viewport: 5 * 26, scrollTop: 0 })).toMatchObject({
+      from: 0,
+      to: 5,
+    });
+  });
+
+  it('scrolls through ten million rows within a height a browser can scroll', () => {
+    const total = 10_000_000;
+    const range = MAX_SCROLL_HEIGHT - base.viewport;
+    const start = rowWindow({ ...base, total, scrollTop: 0 });
+    expect(start).toMatchObject({ contentHeight: MAX_SCROLL_HEIGHT, firstSeen: 0, from: 0 });
+    const half = rowWindow({ ...base, total, scrollTop: range / 2 });
+    expect(half.firstSeen).toBeCloseTo((total - 12) / 2, -1);
+    // A drawn row sits where the scroll position shows it: the first one in view at the top edge.
+    const first = Math.floor(((range / 2) * (total * 26 - base.viewport)) / range / 26);
+    expect(half.top(first)).toBeLessThanOrEqual(range / 2);
+    expect(half.top(first) + 26).toBeGreaterThan(range / 2);
+    const end = rowWindow({ ...base, total, scrollTop: range });
+    expect(end).toMatchObject({ firstSeen: total - 12, to: total });
+    expect(end.top(total - 1) + 26).toBeCloseTo(range + base.viewport, 3);
   });
 });
 
