@@ -80,7 +80,11 @@ function setup(script: LiveOutcome[] = []) {
   let dead: string | null = null;
   let failureListener: ((message: string) => void) | null = null;
   let restarts = 0;
+  let resets = 0;
   const mirror = {
+    async resetLive() {
+      resets += 1;
+    },
     async applyLive(parts: Uint8Array[]): Promise<LiveOutcome> {
       if (dead !== null) throw new MirrorWorkerError(dead);
       applied.push(parts);
@@ -126,6 +130,7 @@ function setup(script: LiveOutcome[] = []) {
       release?.();
     },
     restarts: () => restarts,
+    resets: () => resets,
   };
 }
 
@@ -233,6 +238,28 @@ describe('live mirror slice', () => {
     store.setState({ snapshot: snap({ marketTime: '2025-07-01T09:32:00', barsProcessed: 2 }) });
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(exports.map((e) => e.complete)).toEqual([true, false]);
+    stop();
+  });
+
+  it('forgets the live mirror when the engine is restarted, and takes a complete export after', async () => {
+    const { store, exports, resets } = setup();
+    const stop = watchLiveMirror(store);
+    store.setState({ snapshot: snap() });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { version, epoch } = store.getState().liveMirror;
+    store.setState({ generation: 1, snapshot: null });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(resets()).toBe(1);
+    expect(store.getState().liveMirror).toMatchObject({
+      status: 'waiting',
+      sequence: null,
+      rowsHeld: 0,
+      version: version + 1,
+      epoch: epoch + 1,
+    });
+    store.setState({ snapshot: snap({ marketTime: '2025-07-01T09:30:00' }) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(exports.map((e) => e.complete)).toEqual([true, true]);
     stop();
   });
 });

@@ -43,6 +43,8 @@ export interface MirrorSlice {
   syncLiveMirror(): Promise<void>;
   /** Starts a fresh mirror worker after a failure and takes a complete export. */
   restartMirror(): Promise<void>;
+  /** Drops what the live mirror holds (the engine was restarted: its session is gone). */
+  forgetLiveMirror(): Promise<void>;
   dismissMirrorNotice(): void;
 }
 
@@ -199,6 +201,20 @@ export const createMirrorSlice =
         await get().syncLiveMirror();
       },
 
+      async forgetLiveMirror() {
+        needComplete = true;
+        resyncReason = null;
+        set((s) => ({
+          liveMirror: { ...INITIAL, version: s.liveMirror.version + 1, epoch: s.liveMirror.epoch + 1 },
+        }));
+        if (mirrorDown) return;
+        try {
+          await mirror.resetLive();
+        } catch (error) {
+          if (isMirrorWorkerError(error)) down(error.message);
+        }
+      },
+
       dismissMirrorNotice: () => patch({ notice: null }),
     };
   };
@@ -224,7 +240,13 @@ function changeKey(state: AppState): string | null {
  */
 export function watchLiveMirror(store: StoreApi<AppState>): () => void {
   let last: string | null = null;
+  let generation = store.getState().generation;
   const check = (state: AppState) => {
+    if (state.generation !== generation) {
+      // A restarted engine starts from nothing: so does the live mirror, until the session starts again.
+      generation = state.generation;
+      void state.forgetLiveMirror();
+    }
     const key = changeKey(state);
     if (key === null || key === last) return;
     last = key;

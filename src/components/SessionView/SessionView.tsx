@@ -1,7 +1,7 @@
 // A session as the mirror worker holds it, for either source: the live mirror (`live`) or the offline
 // replay of export files (`offline`). It reads again whenever `version` changes: the overview (symbol
 // table, system panel), the selected symbol's quote, and only the new bars for the chart.
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { Source } from '../../mirror-client';
 import { useAppStore } from '../../store/context';
 import { BarChart, type LegendBar, themeOf } from './bar-chart';
@@ -12,6 +12,22 @@ import { SymbolTable } from './SymbolTable';
 import { SystemPanel } from './SystemPanel';
 import { pickSymbol, type ReadView, SessionReader } from './session-reader';
 import './SessionView.css';
+
+/** Whether any part of the element is in the viewport (always true when not watched). */
+function useOnScreen(element: RefObject<HTMLElement | null>, watch: boolean): boolean {
+  const [onScreen, setOnScreen] = useState(true);
+  useEffect(() => {
+    const target = element.current;
+    if (!watch || !target || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      const last = entries.at(-1);
+      if (last) setOnScreen(last.isIntersecting);
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [element, watch]);
+  return onScreen;
+}
 
 export interface SessionViewProps {
   source: Source;
@@ -29,7 +45,9 @@ export function SessionView({ source, version }: SessionViewProps) {
   const [legend, setLegend] = useState<LegendBar | null>(null);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const reader = useRef<SessionReader | null>(null);
+  const onScreen = useOnScreen(root, source === 'live');
 
   // The chart and its reader live as long as the view; colours follow the system's light or dark scheme.
   useEffect(() => {
@@ -57,16 +75,17 @@ export function SessionView({ source, version }: SessionViewProps) {
     };
   }, [client]);
 
+  // A live view scrolled out of sight skips reads; back in sight, one read catches up with every new bar.
   useEffect(() => {
-    void reader.current?.request({ source, symbol, interval, epoch, version });
-  }, [source, symbol, interval, epoch, version]);
+    if (onScreen) void reader.current?.request({ source, symbol, interval, epoch, version });
+  }, [source, symbol, interval, epoch, version, onScreen]);
 
   const overview = view?.overview ?? null;
   const row = overview ? pickSymbol(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
 
   return (
-    <div className="session-view" data-testid={`session-view-${source}`}>
+    <div ref={root} className="session-view" data-testid={`session-view-${source}`}>
       {error && (
         <p className="inline-error" role="alert">
           {error}

@@ -28,8 +28,7 @@ export interface ChartTheme {
   border: string;
   up: string;
   down: string;
-  volumeUp: string;
-  volumeDown: string;
+  volume: string;
   gap: string;
 }
 
@@ -54,13 +53,14 @@ export function themeOf(element: Element): ChartTheme {
     border: v('--chart-border', '#dde3ea'),
     up: v('--chart-up', '#16a34a'),
     down: v('--chart-down', '#dc2626'),
-    volumeUp: v('--chart-volume-up', '#16a34a55'),
-    volumeDown: v('--chart-volume-down', '#dc262655'),
+    volume: v('--chart-volume', 'rgba(100, 116, 139, 0.4)'),
     gap: v('--chart-gap', '#d97706'),
   };
 }
 
 const asTime = (seconds: number) => seconds as UTCTimestamp;
+
+const FONT_SIZE = 11;
 
 /** Lets the browser draw a frame (and handle input) before going on. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -99,9 +99,11 @@ export class BarChart {
     private readonly onLegend: (bar: LegendBar | null) => void,
   ) {
     this.theme = theme;
+    // The page's own font (lightweight-charts defaults to a list of Apple and web fonts).
+    const fontFamily = getComputedStyle(container).fontFamily;
     this.chart = createChart(container, {
       autoSize: true,
-      layout: { attributionLogo: true, fontSize: 11 },
+      layout: { attributionLogo: true, fontSize: FONT_SIZE, fontFamily },
       rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.28 } },
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
       localization: { timeFormatter: (time: Time) => crosshairLabel(time as number, this.daily) },
@@ -144,21 +146,8 @@ export class BarChart {
       wickUpColor: theme.up,
       wickDownColor: theme.down,
     });
-    // Volume bars carry their colour per bar: recolour what is shown.
-    const volumes = this.volume.data() as readonly HistogramData<Time>[];
-    if (volumes.length > 0) {
-      const candles = this.candles.data() as readonly CandlestickData<Time>[];
-      this.volume.setData(
-        volumes.map((v, i) => {
-          const c = candles[i];
-          return {
-            time: v.time,
-            value: v.value,
-            color: c && c.close < c.open ? theme.volumeDown : theme.volumeUp,
-          };
-        }),
-      );
-    }
+    // One colour for all volume bars: a new theme is an option, never new data.
+    this.volume.applyOptions({ color: theme.volume });
     this.gapMarkers = this.gapMarkers.map((m) => ({ ...m, color: theme.gap }));
     this.markers.setMarkers(this.gapMarkers);
   }
@@ -202,7 +191,7 @@ export class BarChart {
       const bar = this.barAt(series, i);
       const t = asTime(bar.time);
       this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
-      this.volume.update({ time: t, value: bar.volume, color: this.volumeColor(bar.open, bar.close) });
+      this.volume.update({ time: t, value: bar.volume });
     }
     const gaps = findGaps(series.time, this.interval, lastTime);
     if (gaps.length > 0) {
@@ -271,15 +260,7 @@ export class BarChart {
   }
 
   private volumesOf(series: BarSeries, candles: readonly CandlestickData<Time>[]): HistogramData<Time>[] {
-    return candles.map((bar, i) => ({
-      time: bar.time,
-      value: series.volume[i] as number,
-      color: this.volumeColor(bar.open, bar.close),
-    }));
-  }
-
-  private volumeColor(open: number, close: number): string {
-    return close < open ? this.theme.volumeDown : this.theme.volumeUp;
+    return candles.map((bar, i) => ({ time: bar.time, value: series.volume[i] as number }));
   }
 
   private gapMarker(time: number, missing: number): SeriesMarker<Time> {
