@@ -108,22 +108,16 @@ async function viewExport(page: Page, fileName: string): Promise<void> {
 
 /** Scrolls a rows table so that row `index` (0-based) is the first in view. */
 async function scrollRowsTo(table: Locator, index: number): Promise<void> {
-  // Set until it stays: a wheel scroll still gliding would otherwise carry the table on past the target.
+  // Set, then checked two frames later, until it stays: a wheel scroll still gliding would otherwise carry
+  // the table on past the target.
   const box = table.locator('.rows__scroll');
   await expect
     .poll(() =>
-      box.evaluate((el, top) => {
+      box.evaluate(async (el, top) => {
         el.scrollTop = top;
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
         return el.scrollTop === Math.min(top, el.scrollHeight - el.clientHeight);
       }, index * 26),
-    )
-    .toBe(true);
-  await expect
-    .poll(() =>
-      box.evaluate(
-        (el, top) => el.scrollTop === Math.min(top, el.scrollHeight - el.clientHeight),
-        index * 26,
-      ),
     )
     .toBe(true);
 }
