@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localToUtcMs, tradingDay } from './calendar';
+import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
 import { activityAt, type DayData, dailyBarOf, generateDay } from './market-data';
 
 const JULY_1 = tradingDay('2025-07-01');
@@ -99,6 +99,19 @@ describe('built-in market data', () => {
     expect(nextOpen).not.toBe(lastClose);
     expect(Math.abs(Math.log(nextOpen / lastClose))).toBeLessThan(0.3);
     expect(generateDay('RIVN', tradingDay('2025-07-03'), opts).bars.length).toBe(210);
+  });
+
+  it('joins consecutive days: a small overnight gap, not a jump to an unrelated level', () => {
+    const dates = [...previousTradingDays('2025-07-01', 30), '2025-07-01'];
+    const sigma = 0.035; // RIVN's daily volatility
+    let total = 0;
+    for (let i = 0; i + 1 < dates.length; i++) {
+      const today = generateDay('RIVN', tradingDay(dates[i] as string), opts, false);
+      const next = generateDay('RIVN', tradingDay(dates[i + 1] as string), opts, false);
+      const lastClose = today.bars.close[today.bars.length - 1] as number;
+      total += Math.abs(Math.log((next.bars.open[0] as number) / lastClose));
+    }
+    expect(total / (dates.length - 1)).toBeLessThan(0.5 * sigma);
   });
 
   it("builds the daily bar from the day's minute bars", () => {

@@ -1,7 +1,7 @@
 // The built-in market: deterministic ticks, quotes and one-minute bars for any symbol and trading day.
 // Bars are built from the ticks of their minute, so they are exactly that minute's aggregation.
 
-import { localToUtcMs, type TradingDay } from './calendar';
+import { localToUtcMs, nextTradingDay, type TradingDay } from './calendar';
 import { BarColumns, EXCHANGE_CODES, QuoteColumns, TickColumns } from './columns';
 import { hashSeed, Random } from './random';
 import { symbolProfile } from './symbol-profile';
@@ -66,6 +66,15 @@ function openingLogLevel(symbol: string, date: string, seed: number): number {
   return level;
 }
 
+/** The next trading day, whose opening level a day drifts toward; itself near the end of the calendar. */
+function followingDay(date: string): string {
+  try {
+    return nextTradingDay(date);
+  } catch {
+    return date;
+  }
+}
+
 /** Relative trading activity through the day: busy at the open and the close, quiet at midday (a U shape). */
 export function activityAt(minute: number, sessionMinutes: number): number {
   const x = sessionMinutes > 1 ? minute / (sessionMinutes - 1) : 0.5;
@@ -119,9 +128,12 @@ export function generateDay(
   const barOfMinute = new Int32Array(n).fill(-1);
   const tickEnd = new Int32Array(n);
 
-  // The opening auction moves the price away from the overnight level: the overnight gap.
+  // The opening auction moves the price away from the overnight level: the overnight gap. The day then
+  // drifts toward the next trading day's level, so that consecutive days (and history and session on one
+  // chart) join up, with only that small gap between one close and the next open.
   let logPrice =
     openingLogLevel(symbol, day.date, options.seed) + 0.4 * profile.dailyVolatility * random.normal();
+  const closingLevel = openingLogLevel(symbol, followingDay(day.date), options.seed);
 
   for (let minute = 0; minute < n; minute++) {
     const count = Math.max(
@@ -130,6 +142,8 @@ export function generateDay(
     );
     const isGap = gaps.next() < options.gapRate;
     const sigmaPerTick = sigmaPerMinute / Math.sqrt(count);
+    // A bridge: each minute closes a share of the way still left to the day's closing level.
+    const driftPerTick = (closingLevel - logPrice) / (n - minute) / count;
     const minuteStart = openMs + minute * MS_PER_MINUTE;
     // Evenly spread trade times with jitter, strictly inside the minute and in order.
     const spacing = MS_PER_MINUTE / count;
@@ -139,7 +153,7 @@ export function generateDay(
     let close = 0;
     let volume = 0;
     for (let k = 0; k < count; k++) {
-      logPrice += sigmaPerTick * random.normal();
+      logPrice += driftPerTick + sigmaPerTick * random.normal();
       const price = cents(profile.level * Math.exp(logPrice));
       const size = tradeSize(random);
       const venue = exchangeIndex(random);
