@@ -276,6 +276,25 @@ test('exports made before a reload are listed and downloadable after it; a full 
   await page.locator('.storage-panel select').selectOption({ label: 'all (2)' });
   await page.locator('.storage-panel').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(rows).toHaveCount(0);
+  // The deletions are IndexedDB transactions of their own: wait until the browser's store holds none.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('session-tape');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const count = open.result.transaction('exports').objectStore('exports').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                open.result.close();
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(0);
   await page.reload();
   await expect(page.getByText('No exports yet.')).toBeVisible();
   expect(problems).toEqual([]);
