@@ -135,16 +135,16 @@ function setup(script: LiveOutcome[] = []) {
 }
 
 describe('live mirror slice', () => {
-  it('takes one complete export, then deltas, all compact and unnamed for consumer ui', async () => {
+  it('takes one complete export, then deltas, all compact and internal for consumer ui', async () => {
     const { store, exports, applied } = setup();
     expect(store.getState().liveMirror.status).toBe('waiting');
     await store.getState().syncLiveMirror();
     await store.getState().syncLiveMirror();
     await store.getState().syncLiveMirror();
     expect(exports).toEqual([
-      { complete: true, consumer: 'ui', layout: 'compact', unnamed: true },
-      { complete: false, consumer: 'ui', layout: 'compact', unnamed: true },
-      { complete: false, consumer: 'ui', layout: 'compact', unnamed: true },
+      { complete: true, consumer: 'ui', layout: 'compact', internal: true },
+      { complete: false, consumer: 'ui', layout: 'compact', internal: true },
+      { complete: false, consumer: 'ui', layout: 'compact', internal: true },
     ]);
     expect(applied).toHaveLength(3);
     expect(store.getState().liveMirror).toMatchObject({

@@ -60,12 +60,12 @@ const INITIAL: LiveMirrorState = {
   error: null,
 };
 
-/** The options of the live mirror's exports: compact (nothing to read by eye), unnamed, consumer `ui`. */
+/** The options of the live mirror's exports: compact (nothing to read by eye), internal, consumer `ui`. */
 export const liveExportOptions = (complete: boolean): ExportOptions => ({
   complete,
   consumer: LIVE_CONSUMER,
   layout: 'compact',
-  unnamed: true,
+  internal: true,
 });
 
 export const createMirrorSlice =

@@ -24,9 +24,10 @@ export interface ExportOptions {
   fileName?: string;
   /**
    * For an export the UI consumes itself (its live mirror): no file name is given out (`fileName` is
-   * empty), so these frequent exports never push a `_2` suffix onto the names of the user's files.
+   * empty), so these frequent exports never push a `_2` suffix onto the names of the user's files, and
+   * they are not counted in `performance_metrics`, whose figures describe the exports people take.
    */
-  unnamed?: boolean;
+  internal?: boolean;
 }
 
 /** An export as it crosses to the UI: the bytes (buffers transferred, not copied) and what it is. */
@@ -267,11 +268,11 @@ export function createEngineApi(
         if (!checked.ok) return checked;
         given = checked.value;
       }
-      const { fileName: _name, unnamed, ...rest } = options;
-      const request: ExportRequest = { ...rest };
+      const { fileName: _name, internal, ...rest } = options;
+      const request: ExportRequest = { ...rest, ...(internal ? { record: false } : {}) };
       const result = await runExport(request, onProgress);
       if (!result.ok) return result;
-      if (unnamed) return { ok: true, value: payloadOf('', result.value) };
+      if (internal) return { ok: true, value: payloadOf('', result.value) };
       const m = result.value.metadata;
       const fileName = takeFileName(
         given ?? defaultFileName(runtime.snapshot().sessionName, m.mode, m.fileTimestamp),

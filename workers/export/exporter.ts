@@ -43,6 +43,8 @@ export interface ExportRequest {
   exclude?: readonly string[];
   /** Pretty (one row per line, the default) or compact (one line). */
   layout?: 'pretty' | 'compact';
+  /** Whether the export counts in `performance_metrics` (default true; false for the UI's own mirror). */
+  record?: boolean;
   signal?: CancelSignal;
 }
 
@@ -208,15 +210,16 @@ export class Exporter {
       durationMs: performance.now() - started,
       metadata,
     };
-    this.stats.record(request.complete, {
-      generated_at: metadata.generatedAt,
-      consumer,
-      sequence,
-      duration_ms: Math.round(result.durationMs * 1000) / 1000,
-      bytes: result.bytes,
-      lines: result.lines,
-      rows,
-    });
+    if (request.record !== false)
+      this.stats.record(request.complete, {
+        generated_at: metadata.generatedAt,
+        consumer,
+        sequence,
+        duration_ms: Math.round(result.durationMs * 1000) / 1000,
+        bytes: result.bytes,
+        lines: result.lines,
+        rows,
+      });
     return ok(result);
   }
 
