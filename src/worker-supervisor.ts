@@ -1,8 +1,7 @@
 // Owns one Comlink worker: starts it on first use, notices when it dies (its `error` and `messageerror`
 // events, a call that never answers), rejects what was in flight with an error named for the worker, and
 // starts a fresh one on request. Comlink alone never rejects a pending call when its worker dies
-// (GoogleChromeLabs/comlink#601). The viewer client is built on this; the engine client follows the same
-// pattern in its own file.
+// (GoogleChromeLabs/comlink#601). The engine, viewer and mirror clients are built on this.
 //
 // Callbacks (progress) are passed as plain functions: `call()` wraps each in Comlink's `proxy()`. A callback
 // the worker invokes counts as a sign of life and restarts the call's timeout.
