@@ -91,7 +91,7 @@ describe('config slice', () => {
     const { store, api } = setup();
     await store.getState().loadConfiguration();
     await store.getState().resetConfigToDefault();
-    api.start();
+    await api.start();
     expect(await store.getState().applyConfig()).toBe(false);
     expect(store.getState().config.notice).toEqual({
       ok: false,
@@ -299,7 +299,7 @@ describe('storage slice and kept exports', () => {
     first.store.getState().updateExportSettings({ downloadEach: false });
     const kept = keepExports(first.store, memory.storage);
     await kept.restored;
-    first.api.start();
+    await first.api.start();
     const one = await first.store.getState().exportNow(true);
     const two = await first.store.getState().exportNow(false);
     await vi.waitFor(() => expect(memory.stores.exports.size).toBe(2));
@@ -316,7 +316,7 @@ describe('storage slice and kept exports', () => {
     expect(history[0]?.id).toBe(`1750000000000-${one?.id}`);
     expect(await history[0]?.blob.text()).toBe(await one?.blob.text());
     // A new export of this page does not take the restored one's id.
-    second.api.start();
+    await second.api.start();
     const three = await second.store.getState().exportNow(true);
     expect(three?.id).toBe('export-1');
     expect(second.store.getState().exports.map((r) => r.id)).toEqual([
@@ -331,7 +331,7 @@ describe('storage slice and kept exports', () => {
     const { store, api } = setup(memory);
     store.getState().updateExportSettings({ downloadEach: false });
     keepExports(store, memory.storage);
-    api.start();
+    await api.start();
     await store.getState().exportNow(true);
     await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
     const before = [...memory.stores.exports.values()];
@@ -352,7 +352,7 @@ describe('storage slice and kept exports', () => {
     const { store, api } = setup(memory);
     store.getState().updateExportSettings({ downloadEach: false });
     keepExports(store, memory.storage);
-    api.start();
+    await api.start();
     await store.getState().exportNow(true);
     await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
     await store.getState().deleteExportsBefore(Number.POSITIVE_INFINITY);

@@ -28,8 +28,19 @@ export const createSessionSlice =
       snapshot: null,
       pendingAction: null,
       commandError: null,
+      startProgress: null,
 
-      start: () => command('start', () => client.call('start')),
+      async start() {
+        await command('start', () => client.call('start', (progress) => set({ startProgress: progress })));
+        set({ startProgress: null });
+      },
+      async cancelStart() {
+        try {
+          await client.call('cancelStart');
+        } catch (error) {
+          get().reportError(error);
+        }
+      },
       pause: () => command('pause', () => client.call('pause')),
       resume: () => command('resume', () => client.call('resume')),
       step: (minutes = 1) => command('step', () => client.call('step', minutes)),

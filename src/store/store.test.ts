@@ -44,6 +44,30 @@ function fakeClient(answers: Record<string, (...args: unknown[]) => Promise<unkn
 }
 
 describe('app store', () => {
+  it('shows how far start has loaded history, and clears it when start answers', async () => {
+    const running = snap({ state: 'RUNNING' });
+    let report: ((p: { symbolsDone: number; symbolsTotal: number }) => void) | undefined;
+    let finish: (() => void) | undefined;
+    const { client, calls } = fakeClient({
+      start: (onProgress) =>
+        new Promise((resolve) => {
+          report = onProgress as typeof report;
+          finish = () => resolve({ ok: true, value: running });
+        }),
+      cancelStart: async () => undefined,
+    });
+    const store = createAppStore(client);
+    const starting = store.getState().start();
+    report?.({ symbolsDone: 2, symbolsTotal: 3 });
+    expect(store.getState().startProgress).toEqual({ symbolsDone: 2, symbolsTotal: 3 });
+    await store.getState().cancelStart();
+    expect(calls).toContain('cancelStart');
+    finish?.();
+    await starting;
+    expect(store.getState().startProgress).toBeNull();
+    expect(store.getState().snapshot?.state).toBe('RUNNING');
+  });
+
   it('stores the snapshot a command returns', async () => {
     const running = snap({ state: 'RUNNING', marketTime: '2025-07-01T09:30:00' });
     const { client } = fakeClient({ start: async () => ({ ok: true, value: running }) });

@@ -16,7 +16,11 @@ export interface SessionSlice {
   pendingAction: SessionAction | null;
   /** Why the engine refused (or failed) the last command; cleared by the next command. */
   commandError: string | null;
+  /** While `start` loads each symbol's history: how far it has got. */
+  startProgress: { symbolsDone: number; symbolsTotal: number } | null;
   start(): Promise<void>;
+  /** Stops a start that is still loading history; nothing changes. */
+  cancelStart(): Promise<void>;
   pause(): Promise<void>;
   resume(): Promise<void>;
   step(minutes?: number): Promise<void>;

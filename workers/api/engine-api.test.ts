@@ -26,7 +26,7 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: string })
 describe('engine API', () => {
   it('answers an export with its bytes, size and the contract file name, never repeating a name', async () => {
     const { api } = engine();
-    api.start();
+    await api.start();
     api.step(2);
     const first = value(await api.exportStatus({ complete: true }));
     const second = value(await api.exportStatus({ complete: true }));
@@ -42,7 +42,7 @@ describe('engine API', () => {
 
   it('gives an internal export (the live mirror) no file name, and leaves it out of performance_metrics', async () => {
     const { api } = engine();
-    api.start();
+    await api.start();
     api.step(1);
     const mirror = value(await api.exportStatus({ complete: true, consumer: 'ui', internal: true }));
     expect(mirror.fileName).toBe('');
@@ -57,7 +57,7 @@ describe('engine API', () => {
 
   it('refuses a bad file name before exporting, so the cursor does not move', async () => {
     const { api } = engine();
-    api.start();
+    await api.start();
     api.step(3);
     const refused = await api.exportStatus({ complete: false, fileName: '../up.json' });
     expect(refused.ok).toBe(false);
@@ -69,7 +69,7 @@ describe('engine API', () => {
   it('reports progress and can be cancelled part way, changing nothing', async () => {
     const runtime = createRuntime({ realtime: false, config: manySymbols(40) });
     const api = createEngineApi(runtime);
-    api.start();
+    await api.start();
     api.step(30);
     const seen: ExportProgress[] = [];
     const exporting = api.exportStatus({ complete: true }, (p) => {
@@ -89,7 +89,7 @@ describe('engine API', () => {
   it('keeps an export to the moment it started while the replay moves on', async () => {
     const runtime = createRuntime({ realtime: false, config: manySymbols(40) });
     const api = createEngineApi(runtime);
-    api.start();
+    await api.start();
     api.step(10);
     const doc = json(value(await api.exportStatus({ complete: false }, () => api.step(1))));
     for (const symbol of Object.values(doc.session_data.symbols) as {
@@ -155,7 +155,7 @@ describe('engine API imports', () => {
     ]);
     expect(runtime.importedSymbols()).toEqual([]);
     expect(api.commitImport(pending.id)).toEqual({ ok: true, value: 'RIVN replays its 2 imported bars' });
-    api.start();
+    await api.start();
     api.step(3);
     expect(
       Array.from(runtime.backtest.session?.symbols.get('RIVN')?.baseBars.open.slice(0, 2) ?? []),
@@ -205,11 +205,39 @@ describe('engine API configuration', () => {
     expect(applied).toMatchObject({ ok: true, value: { sessionName: 'Original Format Example' } });
     expect(applied.ok && applied.value.ignored).toContain('session_data_config.indicators');
     expect(api.snapshot().symbols).toEqual(['RIVN', 'AAPL']);
-    api.start();
+    await api.start();
     expect(api.applyConfig(api.defaultConfigText())).toEqual({
       ok: false,
       error: 'the session is RUNNING; stop it before changing the configuration',
     });
     expect(api.snapshot().sessionName).toBe('Original Format Example');
+  });
+});
+
+describe('engine API start', () => {
+  it('loads history symbol by symbol with progress, and a cancelled start changes nothing', async () => {
+    const runtime = createRuntime({ realtime: false, config: manySymbols(30) });
+    const api = createEngineApi(runtime);
+    const seen: number[] = [];
+    const cancelled = await api.start((p) => {
+      seen.push(p.symbolsDone);
+      if (p.symbolsDone === 10) api.cancelStart();
+    });
+    expect(cancelled).toEqual({
+      ok: false,
+      error: 'system start: cancelled while loading history; nothing changed',
+    });
+    expect(seen.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(api.snapshot().state).toBe('STOPPED');
+    const started = await api.start((p) => seen.push(p.symbolsDone));
+    expect(started.ok && started.value.state).toBe('RUNNING');
+    expect(seen.at(-1)).toBe(30);
+    // The preloaded history is what the session holds, the same as loading it at start.
+    const direct = createRuntime({ realtime: false, config: manySymbols(30) });
+    direct.start();
+    const a = runtime.backtest.session?.symbols.get('AABC')?.historical.get('1m')?.bars;
+    const b = direct.backtest.session?.symbols.get('AABC')?.historical.get('1m')?.bars;
+    expect(a?.length).toBe(780);
+    expect(Array.from(a?.close.slice(0, 780) ?? [])).toEqual(Array.from(b?.close.slice(0, 780) ?? []));
   });
 });

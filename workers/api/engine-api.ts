@@ -75,6 +75,12 @@ function payloadOf(fileName: string, result: ExportResult): ExportPayload {
   };
 }
 
+export interface StartProgress {
+  /** Symbols whose history is loaded. */
+  symbolsDone: number;
+  symbolsTotal: number;
+}
+
 export interface ConfigView {
   /** The configuration in force, as JSON text in the original form. */
   text: string;
@@ -121,6 +127,7 @@ export function createEngineApi(
   const pendingImports = new Map<number, { fileName: string; outcome: ImportOutcome }>();
   let nextImportId = 1;
   let importCancelRequested = false;
+  let startCancelRequested = false;
 
   // The bars imported per symbol, to carry them over to a runtime built for a new configuration.
   const importedBars = new Map<string, ImportOutcome['bars']>();
@@ -230,7 +237,37 @@ export function createEngineApi(
       importedBars.delete(symbol);
       return runtime.dropImportedBars(symbol);
     },
-    start: () => runtime.start(),
+    /**
+     * `system start`, loading each symbol's history first in slices: the worker stays responsive, progress
+     * is reported, and `cancelStart` stops the loading, leaving everything as it was.
+     */
+    async start(onProgress?: (progress: StartProgress) => void): Promise<Result<EngineSnapshot>> {
+      const backtest = runtime.backtest;
+      if (backtest.state === 'RUNNING' || backtest.state === 'PAUSED' || backtest.tradingDays.length === 0) {
+        return runtime.start(); // refused with the engine's own message
+      }
+      startCancelRequested = false;
+      const symbols = backtest.config.symbols;
+      let sliceStart = performance.now();
+      for (const [i, symbol] of symbols.entries()) {
+        backtest.preloadHistory(symbol);
+        onProgress?.({ symbolsDone: i + 1, symbolsTotal: symbols.length });
+        if (performance.now() - sliceStart >= 12) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = performance.now();
+        }
+        if (startCancelRequested || runtime.backtest !== backtest) {
+          backtest.clearPreloadedHistory();
+          return { ok: false, error: 'system start: cancelled while loading history; nothing changed' };
+        }
+      }
+      return runtime.start();
+    },
+
+    /** Stops a `start` that is still loading history. */
+    cancelStart(): void {
+      startCancelRequested = true;
+    },
     pause: () => runtime.pause(),
     resume: () => runtime.resume(),
     stop: () => runtime.stop(),

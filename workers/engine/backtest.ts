@@ -14,7 +14,7 @@ import { loadHistorical } from './historical';
 import { type DayData, DEFAULT_MARKET_OPTIONS, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
-import { SessionStore, type SymbolStore } from './session-store';
+import { type HistoricalSeries, SessionStore, type SymbolStore } from './session-store';
 import type { EngineSnapshot, Result, SystemState } from './types';
 
 const MS_PER_MINUTE = 60_000;
@@ -45,6 +45,9 @@ export class Backtest {
   /** Market minutes of the open session already processed (0 at the open, sessionMinutes at the close). */
   minute = 0;
   private dayIndex = -1;
+  /** History loaded ahead of `start` (symbol by symbol, with progress), for the first day only. */
+  private preloaded = new Map<string, HistoricalSeries[]>();
+  private preloadedDate: string | null = null;
   private lastSessionId = 0;
   private feeds: SymbolFeed[] = [];
 
@@ -167,6 +170,29 @@ export class Backtest {
     };
   }
 
+  /**
+   * Loads one symbol's history for the first session ahead of `start`, so that a host can load many
+   * symbols in slices, report progress and let the user cancel; `start` then uses what was loaded.
+   */
+  preloadHistory(symbol: string): void {
+    const date = this.tradingDays[0];
+    if (date === undefined) return;
+    if (this.preloadedDate !== date) this.clearPreloadedHistory();
+    this.preloadedDate = date;
+    this.preloaded.set(symbol, loadHistorical(symbol, date, this.config.historical, this.source));
+  }
+
+  clearPreloadedHistory(): void {
+    this.preloaded.clear();
+    this.preloadedDate = null;
+  }
+
+  private historyOf(symbol: string, date: string): HistoricalSeries[] {
+    const ready = this.preloadedDate === date ? this.preloaded.get(symbol) : undefined;
+    this.preloaded.delete(symbol);
+    return ready ?? loadHistorical(symbol, date, this.config.historical, this.source);
+  }
+
   /** Opens trading day `index` of the window: new streams, a new session id, history moved forward. */
   private openSession(index: number): void {
     const date = this.tradingDays[index];
@@ -179,7 +205,7 @@ export class Backtest {
       this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes);
       const openMs = localToUtcMs(date, day.openMinute);
       this.feeds = [...this.session.symbols.values()].map((store) => {
-        for (const series of loadHistorical(store.symbol, date, this.config.historical, this.source)) {
+        for (const series of this.historyOf(store.symbol, date)) {
           store.historical.set(series.interval, series);
         }
         const builders = this.config.derivedIntervals.map((interval) => {

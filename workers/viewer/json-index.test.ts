@@ -30,11 +30,8 @@ function rebuild(slot: Slot, bytes: Uint8Array): unknown {
   const text = (from: number, to: number) => new TextDecoder().decode(bytes.subarray(from, to));
   if (slot.kind === 'value') return JSON.parse(text(slot.start, slot.end));
   if (slot.kind === 'object') {
-    const value: Record<string, unknown> = {};
-    slot.keys.forEach((k, i) => {
-      value[k] = rebuild(slot.slots[i] as Slot, bytes);
-    });
-    return value;
+    // fromEntries defines own properties, as JSON.parse does: a "__proto__" key stays a key.
+    return Object.fromEntries(slot.keys.map((k, i) => [k, rebuild(slot.slots[i] as Slot, bytes)]));
   }
   return Array.from({ length: slot.count }, (_, i) => {
     const end = i + 1 < slot.count ? (slot.starts[i + 1] as number) : slot.end - 1;

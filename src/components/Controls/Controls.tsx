@@ -12,6 +12,8 @@ export function Controls() {
   const resume = useAppStore((s) => s.resume);
   const step = useAppStore((s) => s.step);
   const stop = useAppStore((s) => s.stop);
+  const startProgress = useAppStore((s) => s.startProgress);
+  const cancelStart = useAppStore((s) => s.cancelStart);
   const can = controlAvailability(state, busy);
 
   // Space: start / pause / resume; "." or ArrowRight: step. Not while typing (see shortcuts.ts).
@@ -80,6 +82,14 @@ export function Controls() {
           Stop
         </button>
       </div>
+      {startProgress !== null && (
+        <p className="controls__progress" role="status" data-testid="start-progress">
+          Loading history: {startProgress.symbolsDone} of {startProgress.symbolsTotal} symbols
+          <button type="button" className="button button--small" onClick={() => void cancelStart()}>
+            Cancel
+          </button>
+        </p>
+      )}
       <p className="controls__hint" aria-hidden="true">
         <kbd>Space</kbd> start / pause / resume · <kbd>.</kbd> or <kbd>→</kbd> step
       </p>
