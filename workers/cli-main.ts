@@ -19,6 +19,7 @@ import { COMMAND_HELP } from './commands/commands';
 import { type CommandOutcome, executeCommand } from './commands/execute';
 import { parseCommand } from './commands/parse';
 import { parseSessionConfigText } from './engine/config';
+import type { MarketDataOptions } from './engine/market-data';
 import { createRuntime, type Runtime } from './engine/runtime';
 import type { ExportResult } from './export/exporter';
 import { uniqueFileName } from './export/file-names';
@@ -49,7 +50,7 @@ export const EXIT_COMMAND_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 export const USAGE = [
-  'Usage: npm run cli -- [--config FILE] [--out DIR] [-c "COMMAND"]...',
+  'Usage: npm run cli -- [--config FILE] [--out DIR] [--gap-rate R] [--seed N] [-c "COMMAND"]...',
   '',
   'Replays the backtest from the command line. The clock moves only with system advance, so a script',
   'always gives the same rows.',
@@ -57,6 +58,9 @@ export const USAGE = [
   'Options:',
   '  --config FILE  session configuration in the original JSON form (default: the built-in example session)',
   '  --out DIR      folder for export files (default: data/status/ in the project folder; created when needed)',
+  '  --gap-rate R   share of minutes the built-in market leaves without trades (0 to 0.5, default 0), to',
+  '                 show data quality below 100%',
+  '  --seed N       seed of the built-in market data (a whole number, default 1)',
   '  -c COMMAND     run COMMAND; may be repeated, runs in order; standard input is then not read',
   '  -h, --help     show this help',
   '',
@@ -77,7 +81,25 @@ interface CliArgs {
   help: boolean;
   config?: string;
   out?: string;
+  gapRate?: number;
+  seed?: number;
   commands: string[];
+}
+
+const VALUE_FLAGS = ['--config', '--out', '--gap-rate', '--seed', '-c'] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+/** Reads a numeric option, or says what is accepted. */
+function numberOption(flag: '--gap-rate' | '--seed', value: string): number | string {
+  const n = Number(value);
+  if (flag === '--gap-rate') {
+    return value.trim() !== '' && n >= 0 && n <= 0.5
+      ? n
+      : `--gap-rate ${value} is not accepted (expected a number from 0 to 0.5)`;
+  }
+  return /^\d{1,9}$/.test(value)
+    ? n
+    : `--seed ${value} is not accepted (expected a whole number from 0 to 999999999)`;
 }
 
 function parseArgs(args: readonly string[]): CliArgs | string {
@@ -90,9 +112,9 @@ function parseArgs(args: readonly string[]): CliArgs | string {
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (flag !== '--config' && flag !== '--out' && flag !== '-c') {
+    if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
       return arg.startsWith('-')
-        ? `unknown option "${arg}" (accepted: --config FILE, --out DIR, -c COMMAND, --help)`
+        ? `unknown option "${arg}" (accepted: --config FILE, --out DIR, --gap-rate R, --seed N, -c COMMAND, --help)`
         : `unexpected argument "${arg}" (commands are given with -c "COMMAND" or on standard input)`;
     }
     let value: string | undefined;
@@ -101,13 +123,27 @@ function parseArgs(args: readonly string[]): CliArgs | string {
       value = args[i + 1];
       i++;
     }
-    if (value === undefined) {
-      return `${flag} needs a value (${flag === '-c' ? '-c "system start"' : `${flag} ${flag === '--out' ? 'DIR' : 'FILE'}`})`;
+    const example: Record<ValueFlag, string> = {
+      '-c': '-c "system start"',
+      '--config': '--config FILE',
+      '--out': '--out DIR',
+      '--gap-rate': '--gap-rate 0.02',
+      '--seed': '--seed 7',
+    };
+    if (value === undefined) return `${flag} needs a value (${example[flag as ValueFlag]})`;
+    if (flag === '-c') {
+      parsed.commands.push(value);
+      continue;
     }
-    if (flag === '-c') parsed.commands.push(value);
-    else if (parsed[flag === '--config' ? 'config' : 'out'] !== undefined) return `${flag} is given twice`;
-    else if (flag === '--config') parsed.config = value;
-    else parsed.out = value;
+    const key = (
+      { '--config': 'config', '--out': 'out', '--gap-rate': 'gapRate', '--seed': 'seed' } as const
+    )[flag as Exclude<ValueFlag, '-c'>];
+    if (parsed[key] !== undefined) return `${flag} is given twice`;
+    if (key === 'gapRate' || key === 'seed') {
+      const n = numberOption(flag as '--gap-rate' | '--seed', value);
+      if (typeof n === 'string') return n;
+      parsed[key] = n;
+    } else parsed[key] = value;
   }
   return parsed;
 }
@@ -129,7 +165,11 @@ export async function runCli(
     return EXIT_OK;
   }
   const cwd = options.cwd ?? process.cwd();
-  const runtime = loadRuntime(parsed.config, cwd, options.now);
+  const market = {
+    ...(parsed.gapRate !== undefined ? { gapRate: parsed.gapRate } : {}),
+    ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
+  };
+  const runtime = loadRuntime(parsed.config, cwd, market, options.now);
   if (typeof runtime === 'string') {
     output.err(`error: ${runtime}`);
     return EXIT_USAGE;
@@ -160,7 +200,12 @@ export async function runCli(
   return failed ? EXIT_COMMAND_FAILED : EXIT_OK;
 }
 
-function loadRuntime(configPath: string | undefined, cwd: string, now?: () => number): Runtime | string {
+function loadRuntime(
+  configPath: string | undefined,
+  cwd: string,
+  market: Partial<MarketDataOptions>,
+  now?: () => number,
+): Runtime | string {
   let config: unknown;
   if (configPath !== undefined) {
     let text: string;
@@ -177,6 +222,7 @@ function loadRuntime(configPath: string | undefined, cwd: string, now?: () => nu
     return createRuntime({
       ...(config !== undefined ? { config } : {}),
       realtime: false,
+      market,
       ...(now ? { now } : {}),
     });
   } catch (error) {

@@ -238,7 +238,7 @@ describe('runCli', () => {
 
   it('refuses bad options with exit 2 and prints usage for --help', async () => {
     expect((await cli(['--bogus'])).err).toEqual([
-      'error: unknown option "--bogus" (accepted: --config FILE, --out DIR, -c COMMAND, --help)',
+      'error: unknown option "--bogus" (accepted: --config FILE, --out DIR, --gap-rate R, --seed N, -c COMMAND, --help)',
     ]);
     expect((await cli(['--bogus'])).code).toBe(2);
     expect((await cli(['system', 'start'])).err).toEqual([
@@ -251,10 +251,33 @@ describe('runCli', () => {
     expect(help.code).toBe(0);
     expect(help.stdinRead).toBe(false);
     expect(help.out.join('\n')).toContain(
-      'Usage: npm run cli -- [--config FILE] [--out DIR] [-c "COMMAND"]...',
+      'Usage: npm run cli -- [--config FILE] [--out DIR] [--gap-rate R] [--seed N] [-c "COMMAND"]...',
     );
     expect(help.out.join('\n')).toContain('system export-status complete=true|false');
     expect(help.out.join('\n')).toContain('"error: "');
+    expect((await cli(['--gap-rate', '2'])).err).toEqual([
+      'error: --gap-rate 2 is not accepted (expected a number from 0 to 0.5)',
+    ]);
+    expect((await cli(['--seed=x'])).err).toEqual([
+      'error: --seed x is not accepted (expected a whole number from 0 to 999999999)',
+    ]);
+  });
+
+  it('replays a market with minutes missing at --gap-rate', async () => {
+    const result = await cli([
+      '--gap-rate',
+      '0.2',
+      '-c',
+      'system start',
+      '-c',
+      'system advance 100',
+      '-c',
+      'system status',
+    ]);
+    expect(result.code).toBe(0);
+    const bars = /1m bars: RIVN (\d+)/.exec(result.out.join('\n'))?.[1];
+    expect(Number(bars)).toBeLessThan(95);
+    expect(Number(bars)).toBeGreaterThan(60);
   });
 });
 
