@@ -1,42 +1,10 @@
 // The client's supervision, tested without threads: a fake worker speaks Comlink over a MessageChannel.
-import { expose, transfer } from 'comlink';
+import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEngineClient, type EngineClient, isEngineWorkerError, type WorkerLike } from './engine-client';
+import { ChannelWorker } from './channel-worker.test-support';
+import { createEngineClient, type EngineClient, isEngineWorkerError } from './engine-client';
 
-class FakeWorker implements WorkerLike {
-  readonly events = new EventTarget();
-  readonly port: MessagePort;
-  terminated = false;
-
-  constructor(api: Record<string, (...args: never[]) => unknown>) {
-    const { port1, port2 } = new MessageChannel();
-    expose(api, port2);
-    this.port = port1;
-  }
-  postMessage(message: unknown, transfer: Transferable[]) {
-    this.port.postMessage(message, transfer);
-  }
-  addEventListener(type: string, listener: (event: Event) => void) {
-    if (type === 'message') {
-      this.port.addEventListener('message', listener as (event: MessageEvent) => void);
-      this.port.start();
-    } else this.events.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: (event: Event) => void) {
-    if (type === 'message')
-      this.port.removeEventListener('message', listener as (event: MessageEvent) => void);
-    else this.events.removeEventListener(type, listener);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-  crash(message: string) {
-    const event = new Event('error', { cancelable: true });
-    Object.assign(event, { message });
-    this.events.dispatchEvent(event);
-  }
-}
+class FakeWorker extends ChannelWorker {}
 
 const snapshot = { sessionName: 'Example Trading Session', state: 'STOPPED' };
 

@@ -1,47 +1,14 @@
 // The mirror client against the real mirror API spoken over a MessageChannel (no thread): export bytes are
 // transferred, not copied; series come back as typed arrays; a crashed worker turns into a MirrorWorkerError.
-import { expose, transfer } from 'comlink';
+import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Exporter } from '../workers/export/exporter';
 import { backtestOf } from '../workers/export/test-support';
 import { createMirrorApi, type Source } from '../workers/mirror/mirror-api';
+import { ChannelWorker } from './channel-worker.test-support';
 import { createMirrorClient, isMirrorWorkerError, type MirrorClient } from './mirror-client';
-import type { WorkerLike } from './worker-supervisor';
 
-class FakeWorker implements WorkerLike {
-  readonly events = new EventTarget();
-  readonly port: MessagePort;
-  terminated = false;
-
-  constructor(api: object) {
-    const { port1, port2 } = new MessageChannel();
-    expose(api, port2);
-    this.port = port1;
-  }
-  postMessage(message: unknown, transferList: Transferable[]) {
-    this.port.postMessage(message, transferList);
-  }
-  addEventListener(type: string, listener: (event: Event) => void) {
-    if (type === 'message') {
-      this.port.addEventListener('message', listener as (event: MessageEvent) => void);
-      this.port.start();
-    } else this.events.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: (event: Event) => void) {
-    if (type === 'message')
-      this.port.removeEventListener('message', listener as (event: MessageEvent) => void);
-    else this.events.removeEventListener(type, listener);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-  crash(message: string) {
-    const event = new Event('error', { cancelable: true });
-    Object.assign(event, { message });
-    this.events.dispatchEvent(event);
-  }
-}
+class FakeWorker extends ChannelWorker {}
 
 /** The mirror API as mirror.worker.ts exposes it (series transferred). */
 function workerApi() {

@@ -1,47 +1,11 @@
-// The viewer client against the real viewer API spoken over a MessageChannel (no thread): a Blob and a
-// progress callback cross the boundary; a stuck or crashed worker turns into a ViewerWorkerError.
-import { expose } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Exporter } from '../workers/export/exporter';
 import { backtestOf, textOf } from '../workers/export/test-support';
 import { createViewerApi } from '../workers/viewer/viewer-api';
+import { ChannelWorker } from './channel-worker.test-support';
 import { createViewerClient, isViewerWorkerError, type ViewerClient } from './viewer-client';
-import type { WorkerLike } from './worker-supervisor';
 
-class FakeWorker implements WorkerLike {
-  readonly events = new EventTarget();
-  readonly port: MessagePort;
-  terminated = false;
-
-  constructor(api: object) {
-    const { port1, port2 } = new MessageChannel();
-    expose(api, port2);
-    this.port = port1;
-  }
-  postMessage(message: unknown, transfer: Transferable[]) {
-    this.port.postMessage(message, transfer);
-  }
-  addEventListener(type: string, listener: (event: Event) => void) {
-    if (type === 'message') {
-      this.port.addEventListener('message', listener as (event: MessageEvent) => void);
-      this.port.start();
-    } else this.events.addEventListener(type, listener);
-  }
-  removeEventListener(type: string, listener: (event: Event) => void) {
-    if (type === 'message')
-      this.port.removeEventListener('message', listener as (event: MessageEvent) => void);
-    else this.events.removeEventListener(type, listener);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-  crash(message: string) {
-    const event = new Event('error', { cancelable: true });
-    Object.assign(event, { message });
-    this.events.dispatchEvent(event);
-  }
-}
+class FakeWorker extends ChannelWorker {}
 
 function exportText(): string {
   const backtest = backtestOf();
