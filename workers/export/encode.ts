@@ -13,6 +13,7 @@ const DOT = 0x2e;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
 const SMALL_INT = 2 ** 31;
+const FOUR_DECIMALS_LIMIT = 1e10;
 
 /** "00".."99" as bytes. */
 const TWO_DIGITS = new Uint8Array(200);
@@ -181,8 +182,10 @@ export function writeNumber(out: Uint8Array, pos: number, x: number): number {
     return pos;
   }
   if (Number.isSafeInteger(x)) return writeUint(out, pos, x);
+  // Four decimals are the shortest text only while doubles are finer than 0.0001 apart: from about 2^36
+  // on, a shorter decimal can read back to the same double (575129588710.622, not ...6219).
   const scaled = Math.round(x * 10_000);
-  if (scaled / 10_000 === x && scaled <= Number.MAX_SAFE_INTEGER) {
+  if (x < FOUR_DECIMALS_LIMIT && scaled / 10_000 === x) {
     const whole = Math.floor(scaled / 10_000);
     let fraction = scaled - whole * 10_000;
     let places = 4;
