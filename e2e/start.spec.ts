@@ -30,6 +30,8 @@ test('starting a large session shows the history loading, and Cancel stops it wi
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   await page.goto('/');
   await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(bigSession, null, 2));
+  // The editor checks the text after a pause in typing; Apply once it has.
+  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Big Session”');
   await button('Apply').click();
   await expect(page.getByTestId('session-name')).toHaveText('Big Session');
 
