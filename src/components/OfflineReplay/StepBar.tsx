@@ -52,7 +52,7 @@ export function StepBar() {
         <span className="stepbar__count number" data-testid="offline-position">
           {target + 1} / {steps.length}
         </span>
-        <span className={`stepbar__mode stepbar__mode--${step.mode}`}>{step.mode}</span>
+        <span className={`mode-badge mode-badge--${step.mode}`}>{step.mode}</span>
         {step.sequence !== null && (
           <span className="stepbar__seq number" title="_metadata.sequence" data-testid="offline-sequence">
             #{step.sequence}

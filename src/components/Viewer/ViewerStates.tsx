@@ -72,7 +72,7 @@ export function ViewerSummaryLine() {
   return (
     <div className="viewer__summary" data-testid="viewer-summary" data-mode={summary.mode}>
       <div className="viewer__title-line">
-        <span className={`viewer__mode viewer__mode--${summary.mode}`}>{summary.mode}</span>
+        <span className={`mode-badge mode-badge--${summary.mode} viewer__mode`}>{summary.mode}</span>
         <span className="viewer__file" title={fileName ?? undefined}>
           {fileName}
         </span>
