@@ -83,6 +83,12 @@ export const createConfigSlice =
       async loadConfiguration() {
         try {
           const view = await client.call('configuration');
+          // Edits typed while the configuration was on its way (or being restored) are the user's: keep them.
+          const { text, inForce } = get().config;
+          if (text !== '' && text !== (inForce?.text ?? '')) {
+            patch({ inForce: view });
+            return;
+          }
           checker.cancel();
           checks++;
           patch({

@@ -55,6 +55,14 @@ describe('config slice', () => {
     expect(store.getState().config.check.status).toBe('ok');
   });
 
+  it('keeps edits typed before the configuration in force arrives', async () => {
+    const { store } = setup();
+    store.getState().editConfig('{"session_name": "typed early"');
+    await store.getState().loadConfiguration();
+    expect(store.getState().config.text).toBe('{"session_name": "typed early"');
+    expect(store.getState().config.inForce?.sessionName).toBe('Example Trading Session');
+  });
+
   it('loads the original-format file unchanged, lists what it ignores, applies it and keeps it', async () => {
     const { store, stores, saved } = setup();
     await store.getState().refresh();
