@@ -1,0 +1,61 @@
+// The session configuration: shown as JSON, checked as the user types, and put in force as a fresh
+// (stopped) engine.
+
+import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
+import type { Runtime, RuntimeOptions } from '../engine/runtime';
+import type { Result } from '../engine/types';
+import type { EngineHost } from './engine-host';
+
+export interface ConfigView {
+  /** The configuration in force, as JSON text in the original form. */
+  text: string;
+  sessionName: string;
+  /** Sections kept but not used (indicators, gap filler, ...), as dotted paths. */
+  ignored: string[];
+}
+
+const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/**
+ * `make` builds the engine for a new configuration; `carryOver` hands it what must survive the change
+ * (the imported bars of the symbols it still has).
+ */
+export function createConfigVerbs(
+  host: EngineHost,
+  make: (options: RuntimeOptions) => Runtime,
+  carryOver: (runtime: Runtime) => void,
+) {
+  const configView = (): ConfigView => {
+    const { config } = host.runtime.backtest;
+    return { text: jsonText(config.raw), sessionName: config.sessionName, ignored: [...config.ignored] };
+  };
+
+  return {
+    configuration: (): ConfigView => configView(),
+
+    /** The built-in default configuration, as JSON text. */
+    defaultConfigText: (): string => jsonText(defaultSessionConfig().raw),
+
+    /** Checks a configuration as the user types: the ignored sections, or the one-line problem. */
+    checkConfig(text: string): Result<{ ignored: string[]; sessionName: string }> {
+      const parsed = parseSessionConfigText(text);
+      return parsed.ok
+        ? { ok: true, value: { ignored: parsed.value.ignored, sessionName: parsed.value.sessionName } }
+        : parsed;
+    },
+
+    /** Puts a configuration in force: a fresh engine (stopped) with it. Refused while a session runs. */
+    applyConfig(text: string): Result<ConfigView> {
+      const state = host.runtime.backtest.state;
+      if (state === 'RUNNING' || state === 'PAUSED') {
+        return { ok: false, error: `the session is ${state}; stop it before changing the configuration` };
+      }
+      const parsed = parseSessionConfigText(text);
+      if (!parsed.ok) return parsed;
+      host.runtime.stop();
+      host.runtime = make({ config: JSON.parse(text) as unknown });
+      carryOver(host.runtime);
+      return { ok: true, value: configView() };
+    },
+  };
+}

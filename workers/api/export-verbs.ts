@@ -1,0 +1,140 @@
+// Exports and the command console: exports run one at a time in slices (progress, cancel), get the
+// contract's file names (never the same twice in a page's life), and leave as bytes ready to transfer.
+
+import { executeCommandAsync } from '../commands/execute';
+import { parseCommand } from '../commands/parse';
+import type { Result } from '../engine/types';
+import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
+import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/exporter';
+import { checkFileName, defaultFileName, uniqueFileName } from '../export/file-names';
+import { streamSpecs } from '../export/streams';
+import type { EngineHost } from './engine-host';
+
+/** What the UI asks for; like the command's options. */
+export interface ExportOptions {
+  complete: boolean;
+  consumer?: string;
+  since?: number;
+  exclude?: string[];
+  layout?: 'pretty' | 'compact';
+  /** A file name given by the user; the contract's default name otherwise. */
+  fileName?: string;
+  /**
+   * For an export the UI consumes itself (its live mirror): no file name is given out (`fileName` is
+   * empty), so these frequent exports never push a `_2` suffix onto the names of the user's files, and
+   * they are not counted in `performance_metrics`, whose figures describe the exports people take.
+   */
+  internal?: boolean;
+}
+
+/** An export as it crosses to the UI: the bytes (buffers transferred, not copied) and what it is. */
+export interface ExportPayload {
+  fileName: string;
+  parts: Uint8Array[];
+  bytes: number;
+  lines: number;
+  rows: number;
+  durationMs: number;
+  metadata: ExportMetadata;
+}
+
+export interface CommandReply {
+  ok: boolean;
+  message: string;
+  export?: ExportPayload;
+}
+
+export type ProgressListener = (progress: ExportProgress) => void;
+
+function payloadOf(fileName: string, result: ExportResult): ExportPayload {
+  return {
+    fileName,
+    parts: result.chunks,
+    bytes: result.bytes,
+    lines: result.lines,
+    rows: result.rows,
+    durationMs: result.durationMs,
+    metadata: result.metadata,
+  };
+}
+
+export function createExportVerbs(host: EngineHost) {
+  // File names handed out in this page's life: two exports never get the same name.
+  const issued = new Set<string>();
+  const takeFileName = (name: string) => {
+    const unique = uniqueFileName(name, (n) => issued.has(n));
+    issued.add(unique);
+    return unique;
+  };
+  // One export at a time, so that each consumer's sequence and cursor follow the order of requests.
+  let queue: Promise<unknown> = Promise.resolve();
+  let cancelRequested = false;
+
+  const runExport = (
+    request: ExportRequest,
+    onProgress?: ProgressListener,
+  ): Promise<Result<ExportResult>> => {
+    const run = queue.then(() => {
+      cancelRequested = false;
+      return host.runtime.exporter.exportInSlices(request, {
+        isCancelled: () => cancelRequested,
+        ...(onProgress ? { onProgress } : {}),
+      });
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  return {
+    /** Streams and sections an export may leave out (for the export panel's checkboxes). */
+    excludable: (): string[] => [
+      ...streamSpecs(host.runtime.backtest.config).map((s) => s.name),
+      ...EXCLUDABLE_SECTIONS,
+    ],
+
+    async exportStatus(
+      options: ExportOptions,
+      onProgress?: ProgressListener,
+    ): Promise<Result<ExportPayload>> {
+      // A bad name is refused before the export runs, so the cursor does not move.
+      let given: string | undefined;
+      if (options.fileName !== undefined && options.fileName.trim() !== '') {
+        const checked = checkFileName(options.fileName.trim());
+        if (!checked.ok) return checked;
+        given = checked.value;
+      }
+      const { fileName: _name, internal, ...rest } = options;
+      const request: ExportRequest = { ...rest, ...(internal ? { record: false } : {}) };
+      const result = await runExport(request, onProgress);
+      if (!result.ok) return result;
+      if (internal) return { ok: true, value: payloadOf('', result.value) };
+      const m = result.value.metadata;
+      const fileName = takeFileName(
+        given ?? defaultFileName(host.runtime.snapshot().sessionName, m.mode, m.fileTimestamp),
+      );
+      return { ok: true, value: payloadOf(fileName, result.value) };
+    },
+
+    /** Stops the export in progress, if any; it then changes nothing. */
+    cancelExport(): void {
+      cancelRequested = true;
+    },
+
+    resetIndices: (consumer?: string) => host.runtime.resetIndices(consumer),
+
+    /** One line of the command language, as typed in the console. */
+    async runCommand(line: string, onProgress?: ProgressListener): Promise<CommandReply> {
+      const parsed = parseCommand(line);
+      if (!parsed.ok) return { ok: false, message: parsed.error };
+      const outcome = await executeCommandAsync(host.runtime, parsed.value, {
+        takeFileName,
+        runExport: (request) => runExport(request, onProgress),
+      });
+      if (!outcome.ok) return { ok: false, message: outcome.message };
+      const reply: CommandReply = { ok: true, message: outcome.message };
+      if ('export' in outcome && outcome.export)
+        reply.export = payloadOf(outcome.export.fileName, outcome.export.result);
+      return reply;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// The session's own verbs: start (with history loading in slices), pause, resume, stop, step, speed.
+
+import type { EngineSnapshot, Result } from '../engine/types';
+import type { EngineHost } from './engine-host';
+
+export interface StartProgress {
+  /** Symbols whose history is loaded. */
+  symbolsDone: number;
+  symbolsTotal: number;
+}
+
+/** Longest stretch of history loading between two yields to the worker's event loop. */
+const SLICE_MS = 12;
+
+export function createSessionVerbs(host: EngineHost) {
+  let startCancelRequested = false;
+
+  return {
+    snapshot: (): EngineSnapshot => host.runtime.snapshot(),
+
+    /**
+     * `system start`, loading each symbol's history first in slices: the worker stays responsive, progress
+     * is reported, and `cancelStart` stops the loading, leaving everything as it was.
+     */
+    async start(onProgress?: (progress: StartProgress) => void): Promise<Result<EngineSnapshot>> {
+      const runtime = host.runtime;
+      const backtest = runtime.backtest;
+      if (backtest.state === 'RUNNING' || backtest.state === 'PAUSED' || backtest.tradingDays.length === 0) {
+        return runtime.start(); // refused with the engine's own message
+      }
+      startCancelRequested = false;
+      const symbols = backtest.config.symbols;
+      let sliceStart = performance.now();
+      for (const [i, symbol] of symbols.entries()) {
+        backtest.preloadHistory(symbol);
+        onProgress?.({ symbolsDone: i + 1, symbolsTotal: symbols.length });
+        if (performance.now() - sliceStart >= SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = performance.now();
+        }
+        if (startCancelRequested || host.runtime !== runtime) {
+          backtest.clearPreloadedHistory();
+          return { ok: false, error: 'system start: cancelled while loading history; nothing changed' };
+        }
+      }
+      return runtime.start();
+    },
+
+    /** Stops a `start` that is still loading history. */
+    cancelStart(): void {
+      startCancelRequested = true;
+    },
+    pause: () => host.runtime.pause(),
+    resume: () => host.runtime.resume(),
+    stop: () => host.runtime.stop(),
+    step: (minutes?: number) => host.runtime.step(minutes),
+    setSpeed: (multiplier: number) => host.runtime.setSpeed(multiplier),
+  };
+}
