@@ -6,6 +6,7 @@ import type { Result } from '../../workers/engine/types';
 import { Exporter } from '../../workers/export/exporter';
 import { backtestOf } from '../../workers/export/test-support';
 import { createMirrorApi, type OpenedStep } from '../../workers/mirror/mirror-api';
+import { exportRecord } from './export-record.test-support';
 import type { ExportRecord } from './export-types';
 import { createOfflineSlice } from './offline-slice';
 import type { OfflineFile, OfflineMirror } from './offline-types';
@@ -280,33 +281,11 @@ describe('offline replay slice', () => {
 });
 
 describe('offline replay from the export history', () => {
-  const record = (over: Partial<ExportRecord> & Pick<ExportRecord, 'id' | 'sequence'>): ExportRecord => ({
-    fileName: `${over.id}.json`,
-    downloadName: `${over.id}.json`,
-    gzip: false,
-    createdAt: 0,
-    source: 'panel',
-    mode: 'delta',
-    consumer: 'default',
-    previousSequence: over.sequence - 1,
-    sessionId: 1,
-    generatedAt: '',
-    marketTime: null,
-    bytes: 0,
-    lines: 0,
-    rows: 0,
-    durationMs: 0,
-    changedPaths: [],
-    excluded: [],
-    blob: new Blob([over.id]),
-    ...over,
-  });
-
   it('sends the chain of the export chosen and starts at it', async () => {
     const history = [
-      record({ id: 'd3', sequence: 3 }),
-      record({ id: 'd2', sequence: 2 }),
-      record({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null }),
+      exportRecord({ id: 'd3', sequence: 3 }),
+      exportRecord({ id: 'd2', sequence: 2 }),
+      exportRecord({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null }),
     ];
     const { client, calls } = fakeMirror();
     const store = storeWith(client, history);
@@ -319,8 +298,8 @@ describe('offline replay from the export history', () => {
 
   it('says in one line when an export the chain needs is gone, and asks nothing of the worker', async () => {
     const history = [
-      record({ id: 'd3', sequence: 3 }),
-      record({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null }),
+      exportRecord({ id: 'd3', sequence: 3 }),
+      exportRecord({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null }),
     ];
     const { client, calls } = fakeMirror();
     const store = storeWith(client, history);

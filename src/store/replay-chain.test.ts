@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { exportRecord } from './export-record.test-support';
 import type { ExportRecord } from './export-types';
 import { replayChain } from './replay-chain';
 
-const record = (over: Partial<ExportRecord> & Pick<ExportRecord, 'id' | 'sequence'>): ExportRecord => ({
-  fileName: `${over.id}.json`,
-  downloadName: `${over.id}.json`,
-  gzip: false,
-  createdAt: 0,
-  source: 'panel',
-  mode: 'delta',
-  consumer: 'default',
-  previousSequence: over.sequence - 1,
-  sessionId: 1,
-  generatedAt: '',
-  marketTime: null,
-  bytes: 0,
-  lines: 0,
-  rows: 0,
-  durationMs: 0,
-  changedPaths: [],
-  excluded: [],
-  blob: new Blob([]),
-  ...over,
-});
-
 const complete = (id: string, sequence: number, over: Partial<ExportRecord> = {}) =>
-  record({ id, sequence, mode: 'complete', previousSequence: null, ...over });
+  exportRecord({ id, sequence, mode: 'complete', previousSequence: null, ...over });
 
 const ids = (history: ExportRecord[], id: string) => {
   const chain = replayChain(history, id);
@@ -36,14 +15,14 @@ const ids = (history: ExportRecord[], id: string) => {
 describe('replayChain', () => {
   // Newest first, as the history keeps them; another consumer and another session mixed in.
   const history = [
-    record({ id: 'd5', sequence: 5 }),
-    record({ id: 'other-d2', sequence: 2, consumer: 'script' }),
-    record({ id: 'd4', sequence: 4 }),
+    exportRecord({ id: 'd5', sequence: 5 }),
+    exportRecord({ id: 'other-d2', sequence: 2, consumer: 'script' }),
+    exportRecord({ id: 'd4', sequence: 4 }),
     complete('other-c1', 1, { consumer: 'script' }),
-    record({ id: 'd3', sequence: 3 }),
-    record({ id: 'd2', sequence: 2 }),
+    exportRecord({ id: 'd3', sequence: 3 }),
+    exportRecord({ id: 'd2', sequence: 2 }),
     complete('c1', 1),
-    record({ id: 'old-d2', sequence: 2, sessionId: 0 }),
+    exportRecord({ id: 'old-d2', sequence: 2, sessionId: 0 }),
     complete('old-c1', 1, { sessionId: 0 }),
   ];
 
@@ -57,9 +36,9 @@ describe('replayChain', () => {
 
   it('follows since= deltas: a newer delta from the same export replaces the older ones', () => {
     const branched = [
-      record({ id: 'd4-since-2', sequence: 4, previousSequence: 2 }),
-      record({ id: 'd3', sequence: 3 }),
-      record({ id: 'd2', sequence: 2 }),
+      exportRecord({ id: 'd4-since-2', sequence: 4, previousSequence: 2 }),
+      exportRecord({ id: 'd3', sequence: 3 }),
+      exportRecord({ id: 'd2', sequence: 2 }),
       complete('c1', 1),
     ];
     expect(ids(branched, 'c1').ids).toEqual(['c1', 'd2', 'd4-since-2']);
@@ -67,7 +46,7 @@ describe('replayChain', () => {
   });
 
   it('starts again at a newer complete export', () => {
-    const again = [record({ id: 'd3', sequence: 3 }), complete('c2', 2), complete('c1', 1)];
+    const again = [exportRecord({ id: 'd3', sequence: 3 }), complete('c2', 2), complete('c1', 1)];
     expect(ids(again, 'd3')).toEqual({ ids: ['c2', 'd3'], index: 1 });
     expect(ids(again, 'c1')).toEqual({ ids: ['c1'], index: 0 });
   });
@@ -77,11 +56,11 @@ describe('replayChain', () => {
       ok: false,
       error: 'That export is no longer in the history.',
     });
-    expect(replayChain([record({ id: 'd2', sequence: 2 })], 'd2')).toEqual({
+    expect(replayChain([exportRecord({ id: 'd2', sequence: 2 })], 'd2')).toEqual({
       ok: false,
       error: 'd2.json (export #2) follows export #1 of consumer "default", which is no longer in the history',
     });
-    expect(replayChain([record({ id: 'd1', sequence: 1, previousSequence: null })], 'd1')).toEqual({
+    expect(replayChain([exportRecord({ id: 'd1', sequence: 1, previousSequence: null })], 'd1')).toEqual({
       ok: false,
       error:
         'd1.json (export #1) follows no complete export of consumer "default": make a complete export for that consumer first',

@@ -126,7 +126,6 @@ export class Exporter {
       }
       if (options.isCancelled?.()) {
         steps.return(fail(CANCELLED));
-        this.stats.failedExports++;
         return fail(CANCELLED);
       }
       step = steps.next();
@@ -167,7 +166,6 @@ export class Exporter {
     try {
       rows = yield* this.write(sink, layout, metadata, plans, cursor, request.complete, excluded);
     } catch (error) {
-      this.stats.failedExports++;
       if (error instanceof ExportCancelled) return fail(CANCELLED);
       throw error;
     }
@@ -184,12 +182,8 @@ export class Exporter {
     };
     if (request.record !== false)
       this.stats.record(request.complete, {
-        generated_at: metadata.generatedAt,
-        consumer,
-        sequence,
         duration_ms: Math.round(result.durationMs * 1000) / 1000,
         bytes: result.bytes,
-        lines: result.lines,
         rows,
       });
     return ok(result);

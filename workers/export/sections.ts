@@ -5,7 +5,7 @@
 import type { Backtest } from '../engine/backtest';
 import { EXCHANGE_TIMEZONE, formatIsoWithOffset } from '../engine/calendar';
 import { PIPELINE_STAGES, type PipelineStage } from '../engine/pipeline';
-import type { ExportStats, ExportSummary } from './export-stats';
+import type { ExportStats } from './export-stats';
 import type { JsonValue } from './json-value';
 
 const hhmm = (minuteOfDay: number) =>
@@ -53,8 +53,6 @@ export function performanceSection(backtest: Backtest, stats: ExportStats): Json
   const { counters, timings } = backtest.pipeline;
   const stages: Record<string, JsonValue> = {};
   for (const stage of PIPELINE_STAGES) stages[stage] = { ...(timings.get(stage)?.stats() ?? {}) };
-  const last = (summary: ExportSummary | null): JsonValue =>
-    summary && { duration_ms: summary.duration_ms, bytes: summary.bytes, rows: summary.rows };
   return {
     timing_ms: stages,
     counters: {
@@ -63,8 +61,8 @@ export function performanceSection(backtest: Backtest, stats: ExportStats): Json
       quotes_processed: counters.quotesProcessed,
       exports_made: stats.exportsMade,
     },
-    last_complete_export: last(stats.lastComplete),
-    last_delta_export: last(stats.lastDelta),
+    last_complete_export: stats.lastComplete && { ...stats.lastComplete },
+    last_delta_export: stats.lastDelta && { ...stats.lastDelta },
   };
 }
 

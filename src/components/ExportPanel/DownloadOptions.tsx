@@ -19,7 +19,7 @@ export function DownloadOptions() {
 
   return (
     <fieldset className="export-options">
-      <legend className="export-options__legend">Downloads</legend>
+      <legend className="group-legend">Downloads</legend>
       <label className="check">
         <input
           type="checkbox"

@@ -14,7 +14,7 @@ export function ExportOptions() {
 
   return (
     <fieldset className="export-options">
-      <legend className="export-options__legend">Options</legend>
+      <legend className="group-legend">Options</legend>
       <div className="export-options__fields">
         <label className="export-field">
           <span className="export-field__label">Consumer</span>

@@ -18,7 +18,7 @@ export function ColumnMapping({
 }) {
   return (
     <fieldset className="column-mapping" data-testid="column-mapping">
-      <legend className="column-mapping__legend">Columns</legend>
+      <legend className="group-legend">Columns</legend>
       <div className="column-mapping__fields">
         {FIELDS.map((field) => {
           const recognized = columns.recognized[field];
