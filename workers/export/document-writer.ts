@@ -7,7 +7,7 @@ import { EXCHANGE_CODES } from '../engine/columns';
 import type { SessionStore, SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
 import type { ExportMetadata, ExportProgress } from './exporter';
-import { type JsonValue, key, type Layout, writeValue } from './json-value';
+import { type JsonValue, key, type Layout, MemberWriter, writeValue } from './json-value';
 import {
   BAR_COLUMNS,
   barRows,
@@ -84,6 +84,11 @@ export class DocumentWriter {
     writeValue(this.sink, value, this.layout, depth * 2, keyLength);
   }
 
+  /** Members of an object at `depth`, small ones packed on shared lines (see MemberWriter). */
+  private members(depth: number): MemberWriter {
+    return new MemberWriter(this.sink, this.layout, depth * 2);
+  }
+
   *sessionData(
     session: SessionStore | null,
     plans: SymbolPlan[],
@@ -92,15 +97,15 @@ export class DocumentWriter {
   ): Generator<ExportProgress, number, void> {
     let rows = 0;
     this.sink.char(0x7b);
-    this.field(2, '_session_active', true);
-    this.value(active, 2);
-    this.field(2, '_active_symbols', false);
-    this.value(session ? [...session.symbols.keys()] : [], 2);
-    this.field(2, 'symbols', false);
+    const fields = this.members(2);
+    fields.member('_session_active', active);
+    fields.member('_active_symbols', session ? [...session.symbols.keys()] : []);
+    fields.start('symbols');
     this.sink.char(0x7b);
+    const symbols = this.members(3);
     for (const [i, plan] of plans.entries()) {
       this.sink.checkpoint();
-      this.field(3, plan.store.symbol, i === 0);
+      symbols.start(plan.store.symbol);
       rows += this.symbol(plan, historical);
       yield { symbolsDone: i + 1, symbolsTotal: plans.length, bytes: this.sink.byteLength };
     }
@@ -115,29 +120,26 @@ export class DocumentWriter {
     const m = plan.metrics;
     let rows = 0;
     this.sink.char(0x7b);
-    this.field(4, 'session', true);
+    const parts = this.members(4);
+    parts.start('session');
     this.sink.char(0x7b);
-    this.field(5, 'volume', true);
-    this.value(m.volume, 5);
-    this.field(5, 'high', false);
-    this.value(m.high, 5);
-    this.field(5, 'low', false);
-    this.value(m.low, 5);
-    this.field(5, 'quality', false);
-    this.value(m.quality, 5);
-    this.field(5, 'data', false);
+    const session = this.members(5);
+    session.member('volume', m.volume);
+    session.member('high', m.high);
+    session.member('low', m.low);
+    session.member('quality', m.quality);
+    session.start('data');
     this.sink.char(0x7b);
-    let first = true;
+    const streams = this.members(6);
     for (const stream of plan.streams) {
       if (stream.excluded) continue;
-      this.field(6, stream.spec.name, first);
-      first = false;
+      streams.start(stream.spec.name);
       rows += this.sessionStream(store, stream);
     }
-    if (first) this.sink.char(0x7d);
+    if (streams.empty) this.sink.char(0x7d);
     else this.close(5, 0x7d);
     this.close(4, 0x7d);
-    this.field(4, 'historical', false);
+    parts.start('historical');
     rows += this.historical(store, withHistorical);
     this.close(3, 0x7d);
     return rows;
@@ -187,22 +189,17 @@ export class DocumentWriter {
       return 0;
     }
     this.sink.char(0x7b);
-    Object.entries(head).forEach(([name, value], i) => {
-      this.field(7, name, i === 0);
-      this.value(value, 7, name.length + 4);
-    });
-    if (to > from) this.rows(rows, from, to, 7);
-    if (latest !== undefined) {
-      this.field(7, 'latest', false);
-      this.value(latest, 7, 10);
-    }
+    const block = this.members(7);
+    for (const [name, value] of Object.entries(head)) block.member(name, value);
+    if (to > from) this.rows(block, rows, from, to, 7);
+    if (latest !== undefined) block.member('latest', latest);
     this.close(6, 0x7d);
     return to - from;
   }
 
-  /** `"data": [` rows `]` at `depth`. */
-  private rows(write: RowWriter, from: number, to: number, depth: number): void {
-    this.field(depth, 'data', false);
+  /** `"data": [` rows `]` at `depth`, the next member of `block`. */
+  private rows(block: MemberWriter, write: RowWriter, from: number, to: number, depth: number): void {
+    block.start('data');
     this.sink.char(0x5b);
     write(this.sink, from, to, this.indent(depth + 1));
     this.close(depth, 0x5d);
@@ -230,24 +227,22 @@ export class DocumentWriter {
       return 0;
     }
     this.sink.char(0x7b);
-    Object.entries(head).forEach(([name, value], i) => {
-      this.field(5, name, i === 0);
-      this.value(value, 5, name.length + 4);
-    });
-    this.field(5, 'data', false);
+    const fields = this.members(5);
+    for (const [name, value] of Object.entries(head)) fields.member(name, value);
+    fields.start('data');
     let rows = 0;
     this.sink.char(0x7b);
-    series.forEach((s, i) => {
-      this.field(6, s.interval, i === 0);
+    const intervals = this.members(6);
+    for (const s of series) {
+      intervals.start(s.interval);
       this.sink.char(0x7b);
-      this.field(7, 'count', true);
-      this.sink.count(s.bars.length);
-      this.field(7, 'dates', false);
-      this.value(s.dates, 7);
-      this.field(7, 'columns', false);
-      this.value(s.interval === '1d' ? DAILY_COLUMNS : BAR_COLUMNS, 7);
+      const block = this.members(7);
+      block.member('count', s.bars.length);
+      block.member('dates', s.dates);
+      block.member('columns', s.interval === '1d' ? DAILY_COLUMNS : BAR_COLUMNS);
       if (s.bars.length > 0) {
         this.rows(
+          block,
           barRows(s.bars, this.times, s.interval === '1d' ? 'date' : 'dateTime'),
           0,
           s.bars.length,
@@ -256,7 +251,7 @@ export class DocumentWriter {
       }
       this.close(6, 0x7d);
       rows += s.bars.length;
-    });
+    }
     this.close(5, 0x7d);
     this.close(4, 0x7d);
     return rows;

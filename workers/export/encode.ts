@@ -29,61 +29,67 @@ for (let n = 0; n < 10_000; n++) {
   for (let k = 0; k < 4; k++) DIGITS_4[4 * n + k] = text.charCodeAt(k);
 }
 
-/** "00".."99" as big-endian 16-bit words, for DataView stores of two digits at once. */
-const DIGIT_PAIRS = new Uint16Array(100);
-for (let n = 0; n < 100; n++) DIGIT_PAIRS[n] = ((ZERO + Math.floor(n / 10)) << 8) | (ZERO + (n % 10));
+/**
+ * Word tables for the rows' numbers: each store writes four bytes through a DataView and the position
+ * moves on by the number's length, so a whole part or a price's cents cost one lookup and one store.
+ * The bytes past the length are scratch that the next write covers (row writers reserve room).
+ */
+/** 0..9999 left-aligned in a big-endian word ("7", "42", "123", "1234"), and their lengths. */
+const WHOLE_WORDS = new Uint32Array(10_000);
+const WHOLE_LENGTHS = new Uint8Array(10_000);
+/** 0..9999 zero-padded to four digits, as a big-endian word. */
+const PADDED_WORDS = new Uint32Array(10_000);
+/** ".DD" for 1..99 cents, and its length without a trailing zero (".1" for 10 cents). */
+const CENTS_WORDS = new Uint32Array(100);
+const CENTS_LENGTHS = new Uint8Array(100);
 
-/** One or two digits (n < 100) through a DataView of `out`. */
-function writeUpTo2(view: DataView, out: Uint8Array, pos: number, n: number): number {
-  if (n < 10) {
-    out[pos] = ZERO + n;
-    return pos + 1;
-  }
-  view.setUint16(pos, DIGIT_PAIRS[n] as number);
-  return pos + 2;
+function wordOf(text: string): number {
+  let word = 0;
+  for (let k = 0; k < 4; k++) word = (word << 8) | (k < text.length ? text.charCodeAt(k) : 0);
+  return word >>> 0;
 }
 
-/** Up to four digits (n < 10^4), two at a time. */
-function writeUpTo4(view: DataView, out: Uint8Array, pos: number, n: number): number {
-  if (n < 100) return writeUpTo2(view, out, pos, n);
-  const high = (n * 0.01) | 0;
-  pos = writeUpTo2(view, out, pos, high);
-  view.setUint16(pos, DIGIT_PAIRS[n - high * 100] as number);
-  return pos + 2;
+for (let n = 0; n < 10_000; n++) {
+  WHOLE_WORDS[n] = wordOf(String(n));
+  WHOLE_LENGTHS[n] = String(n).length;
+  PADDED_WORDS[n] = wordOf(String(n).padStart(4, '0'));
+}
+for (let n = 1; n < 100; n++) {
+  const text = `.${String(n).padStart(2, '0')}`;
+  CENTS_WORDS[n] = wordOf(text);
+  CENTS_LENGTHS[n] = n % 10 === 0 ? 2 : 3;
 }
 
 /** An integer in [0, 10^8): the volumes, sizes and whole parts of prices in every row. */
-function writeIntWords(view: DataView, out: Uint8Array, pos: number, n: number): number {
-  if (n < 10_000) return writeUpTo4(view, out, pos, n);
-  const high = Math.trunc(n / 10_000);
-  const low = n - high * 10_000;
-  const lowHigh = (low * 0.01) | 0;
-  pos = writeUpTo4(view, out, pos, high);
-  view.setUint16(pos, DIGIT_PAIRS[lowHigh] as number);
-  view.setUint16(pos + 2, DIGIT_PAIRS[low - lowHigh * 100] as number);
+function writeIntWords(view: DataView, pos: number, n: number): number {
+  if (n < 10_000) {
+    view.setUint32(pos, WHOLE_WORDS[n] as number);
+    return pos + (WHOLE_LENGTHS[n] as number);
+  }
+  const high = (n / 10_000) | 0;
+  view.setUint32(pos, WHOLE_WORDS[high] as number);
+  pos += WHOLE_LENGTHS[high] as number;
+  view.setUint32(pos, PADDED_WORDS[n - high * 10_000] as number);
   return pos + 4;
 }
 
 /**
- * `writeNumber` for the rows: the same text, written two digits at a time through `view` (a DataView of
- * `out`'s bytes). Cents below 10^6 and integers below 10^8 (nearly every price, size and volume) take this
- * path; anything else goes to `writeNumber`.
+ * `writeNumber` for the rows: the same text, written a word at a time through `view` (a DataView of
+ * `out`'s bytes), with four bytes of room past it. Cents below 10^6 and integers below 10^8 (nearly every
+ * price, size and volume) take this path; anything else goes to `writeNumber`.
  */
 export function writeNumberWords(view: DataView, out: Uint8Array, pos: number, x: number): number {
   if (x >= 0 && x < 100_000_000) {
-    if ((x | 0) === x) return writeIntWords(view, out, pos, x);
-    const cents = Math.round(x * 100);
-    if (x < 1_000_000 && cents / 100 === x) {
-      const whole = Math.trunc(x); // see writeNumber for why trunc(x) is the whole part
-      pos = writeIntWords(view, out, pos, whole);
-      out[pos++] = DOT;
-      const pair = DIGIT_PAIRS[cents - whole * 100] as number;
-      if ((pair & 0xff) === ZERO) {
-        out[pos] = pair >> 8; // 12.1, not 12.10
-        return pos + 1;
+    if ((x | 0) === x) return writeIntWords(view, pos, x);
+    if (x < 1_000_000) {
+      const cents = Math.round(x * 100);
+      if (cents / 100 === x) {
+        const whole = x | 0; // see writeNumber for why the truncated x is the whole part
+        pos = writeIntWords(view, pos, whole);
+        const fraction = cents - whole * 100;
+        view.setUint32(pos, CENTS_WORDS[fraction] as number);
+        return pos + (CENTS_LENGTHS[fraction] as number);
       }
-      view.setUint16(pos, pair);
-      return pos + 2;
     }
   }
   return writeNumber(out, pos, x);
@@ -198,20 +204,6 @@ export function writeNumber(out: Uint8Array, pos: number, x: number): number {
     return writePadded(out, pos, fraction, places);
   }
   return writeAscii(out, pos, Number.isFinite(x) ? String(x) : 'null');
-}
-
-const FOUR_SPACES = 0x20202020;
-
-/** A newline and `indent` spaces, four at a time through a DataView of the same bytes. */
-export function writeIndentWords(view: DataView, out: Uint8Array, pos: number, indent: number): number {
-  out[pos++] = NEWLINE;
-  let k = 0;
-  for (; k + 4 <= indent; k += 4) {
-    view.setUint32(pos, FOUR_SPACES);
-    pos += 4;
-  }
-  for (; k < indent; k++) out[pos++] = SPACE;
-  return pos;
 }
 
 /** A newline and `indent` spaces. */

@@ -223,6 +223,13 @@ describe('export document', () => {
     expect(rowLines.length).toBe(expectedRows);
     for (const line of rowLines) expect(line).toMatch(/^ +\[("[^"]*"|[-0-9.e]+)(,("[^"]*"|[-0-9.e]+))*\],?$/);
     expect(text).toMatch(/\n {2}"_metadata": \{\n {4}"generated_at"/);
+    // The session metrics share a line, as in the contract's example of section 3.
+    expect(text).toMatch(
+      /\n {10}"volume": \d+, "high": [\d.]+, "low": [\d.]+, "quality": [\d.]+,\n {10}"data": \{\n/,
+    );
+    // No line is wider than 140 columns, except a row or one list of scalars (dates, changed paths).
+    for (const line of text.split('\n'))
+      if (line.length > 140) expect(line).toMatch(/^ *(\[.*\]|"[a-z_]+": \[[^{}]*\]),?$/);
     const compact = textOf(exporter.export({ complete: true, layout: 'compact' }));
     expect(compact.split('\n')).toHaveLength(2);
     expect(JSON.parse(compact).session_data).toEqual(JSON.parse(text).session_data);

@@ -1,7 +1,8 @@
 // Writes the small, always-whole sections (system, time, performance, threads, config) from plain values.
 // Pretty layout: two-space indentation, and any object or array that fits on one line within LINE_WIDTH
-// columns (or holds only scalars, such as a list of dates) is written there compactly, like the rows:
-// stage timings, thread states and column lists read at a glance, and a delta stays a few KB.
+// columns (or is a list of scalars, such as a list of dates) is written there compactly, like the rows:
+// stage timings, thread states and column lists read at a glance, and a delta stays a few KB. A larger
+// object packs its small members on shared lines (MemberWriter).
 
 import type { ByteSink } from './byte-sink';
 
@@ -16,9 +17,7 @@ export const LINE_WIDTH = 140;
 
 const isScalar = (v: unknown): v is JsonScalar => v === null || typeof v !== 'object';
 
-function isLeaf(value: JsonValue[] | { [key: string]: JsonValue }): boolean {
-  return (Array.isArray(value) ? value : Object.values(value)).every(isScalar);
-}
+const isLeaf = (value: JsonValue[]): boolean => value.every(isScalar);
 
 function scalar(sink: ByteSink, value: JsonScalar): void {
   if (value === null) sink.ascii('null');
@@ -58,6 +57,63 @@ function compact(sink: ByteSink, value: JsonValue): void {
   sink.char(0x7d);
 }
 
+/** Values that share a line with their neighbours in an object: scalars and lists of scalars. */
+const packs = (value: JsonValue): boolean => isScalar(value) || (Array.isArray(value) && isLeaf(value));
+
+/**
+ * Writes an object's members, after its opening brace, at `indent`. In the pretty layout consecutive
+ * members whose value is a scalar or a list of scalars share a line while it fits in LINE_WIDTH columns,
+ * as in the contract's own example (`"volume": 1234567, "high": 150.23, "low": 148.11, "quality": 100.0,`);
+ * any other member starts a line of its own. A delta is mostly such small always-whole fields, so this
+ * keeps it a few KB while every line still reads as `key: value`.
+ */
+export class MemberWriter {
+  private written = 0;
+  /** The column where the current line ends while it holds packable members; -1 otherwise. */
+  private column = -1;
+
+  constructor(
+    private readonly sink: ByteSink,
+    private readonly layout: Layout,
+    private readonly indent: number,
+  ) {}
+
+  /** A whole member, `"name": value`. */
+  member(name: string, value: JsonValue): void {
+    if (!this.layout.pretty || !packs(value)) {
+      this.start(name);
+      writeValue(this.sink, value, this.layout, this.indent, name.length + 4);
+      return;
+    }
+    // Our numbers and strings have the same text as JSON.stringify's, so this is the member's width.
+    const width = JSON.stringify(name).length + 2 + JSON.stringify(value).length;
+    if (this.column >= 0 && this.column + 2 + width <= LINE_WIDTH) {
+      this.sink.ascii(', ');
+      key(this.sink, name, this.layout);
+      this.written++;
+      this.column += 2 + width;
+    } else {
+      this.start(name);
+      this.column = this.indent + width;
+    }
+    compact(this.sink, value);
+  }
+
+  /** Starts a member whose value the caller writes (nested blocks, rows): on a line of its own. */
+  start(name: string): void {
+    if (this.written > 0) this.sink.char(0x2c);
+    if (this.layout.pretty) this.sink.newline(this.indent);
+    key(this.sink, name, this.layout);
+    this.written++;
+    this.column = -1;
+  }
+
+  /** Whether any member was written (an empty object closes on its own line otherwise). */
+  get empty(): boolean {
+    return this.written === 0;
+  }
+}
+
 /**
  * Writes `value` at `indent`, after a key of `keyLength` characters on the same line. These sections are
  * small, so measuring a candidate line with JSON.stringify is cheap (the data rows never come here).
@@ -73,24 +129,29 @@ export function writeValue(
     compact(sink, value);
     return;
   }
-  const entries: [string | null, JsonValue][] = Array.isArray(value)
-    ? value.map((v) => [null, v])
-    : Object.entries(value);
+  const isArray = Array.isArray(value);
   if (
-    entries.length === 0 ||
-    isLeaf(value) ||
+    (isArray ? value.length : Object.keys(value).length) === 0 ||
+    (isArray && isLeaf(value)) ||
     indent + keyLength + JSON.stringify(value).length <= LINE_WIDTH
   ) {
     compact(sink, value);
     return;
   }
-  sink.char(Array.isArray(value) ? 0x5b : 0x7b);
-  entries.forEach(([k, v], i) => {
-    if (i > 0) sink.char(0x2c);
-    sink.newline(indent + 2);
-    if (k !== null) key(sink, k, layout);
-    writeValue(sink, v, layout, indent + 2, k === null ? 0 : k.length + 4);
-  });
+  if (isArray) {
+    sink.char(0x5b);
+    value.forEach((v, i) => {
+      if (i > 0) sink.char(0x2c);
+      sink.newline(indent + 2);
+      writeValue(sink, v, layout, indent + 2);
+    });
+    sink.newline(indent);
+    sink.char(0x5d);
+    return;
+  }
+  sink.char(0x7b);
+  const members = new MemberWriter(sink, layout, indent + 2);
+  for (const [k, v] of Object.entries(value)) members.member(k, v);
   sink.newline(indent);
-  sink.char(Array.isArray(value) ? 0x5d : 0x7d);
+  sink.char(0x7d);
 }

@@ -5,7 +5,7 @@ import { type BarColumns, EXCHANGE_CODES, type QuoteColumns, type TickColumns } 
 import type { SessionConfig } from '../engine/config';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
-import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeIndentWords, writeNumberWords } from './encode';
+import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeNumberWords } from './encode';
 import { DATE_TIME, TIME_OF_DAY, type TimestampWriter } from './timestamps';
 
 export const BAR_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
@@ -49,31 +49,63 @@ const ROW_ROOM = 256;
 type Row = (out: Uint8Array, view: DataView, pos: number, i: number) => number;
 
 /**
+ * The bytes before a row (`,` then, in the pretty layout, a newline and the indentation) as big-endian
+ * words, so that a row's separator is a few word stores whatever the indentation. The last word may run
+ * past `length`: the row written next covers those bytes.
+ */
+interface Separator {
+  words: Uint32Array;
+  length: number;
+}
+
+function separatorOf(text: string): Separator {
+  const words = new Uint32Array(Math.ceil(text.length / 4));
+  for (let k = 0; k < text.length; k++) {
+    const w = k >> 2;
+    words[w] = ((words[w] as number) | (text.charCodeAt(k) << (24 - 8 * (k & 3)))) >>> 0;
+  }
+  return { words, length: text.length };
+}
+
+/** [before the first row, before every other row], by indentation (-1 for the compact layout). */
+const separators = new Map<number, [Separator, Separator]>();
+
+function separatorsFor(indent: number | null): [Separator, Separator] {
+  const key = indent ?? -1;
+  let pair = separators.get(key);
+  if (!pair) {
+    const lead = indent === null ? '' : `\n${' '.repeat(indent)}`;
+    pair = [separatorOf(lead), separatorOf(`,${lead}`)];
+    separators.set(key, pair);
+  }
+  return pair;
+}
+
+/**
  * Rows [from, to) with their separators and indentation. Room is reserved once per run of rows that fit
  * in the current chunk, and the chunk, its view and the position stay in locals for that whole run: the
  * per-row cost is then the row's own bytes.
  */
 function writeRows(sink: ByteSink, from: number, to: number, indent: number | null, row: Row): void {
   const room = ROW_ROOM + (indent ?? 0);
+  const [first, next] = separatorsFor(indent);
   let i = from;
   while (i < to) {
     sink.reserve(room);
     const out = sink.chunk;
     const view = sink.view;
     const limit = out.length - room;
+    const start = i;
     let pos = sink.pos;
-    let lines = 0;
     do {
-      if (i !== from) out[pos++] = COMMA;
-      if (indent !== null) {
-        pos = writeIndentWords(view, out, pos, indent);
-        lines++;
-      }
-      pos = row(out, view, pos, i);
+      const separator = i === from ? first : next;
+      const words = separator.words;
+      for (let w = 0; w < words.length; w++) view.setUint32(pos + 4 * w, words[w] as number);
+      pos = row(out, view, pos + separator.length, i);
       i++;
     } while (i < to && pos <= limit);
     sink.pos = pos;
-    sink.lines += lines;
+    if (indent !== null) sink.lines += i - start;
   }
 }
 
