@@ -10,7 +10,7 @@ import {
 } from './calendar';
 import type { SessionConfig } from './config';
 import { DerivedBarBuilder } from './derived-bars';
-import { loadHistorical } from './historical';
+import { loadHistorical, rollHistorical } from './historical';
 import { type DayData, DEFAULT_MARKET_OPTIONS, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
@@ -38,6 +38,8 @@ export class Backtest {
   readonly market: MarketDataOptions;
   /** Where each symbol's data comes from; changes take effect at the next start. */
   source: MarketSource;
+  /** The source taken at the last start: every day of a run replays from it. */
+  private runSource: MarketSource;
   /** Wall-clock time the system was last started (epoch ms), null before. */
   startedAt: number | null = null;
   session: SessionStore | null = null;
@@ -58,6 +60,7 @@ export class Backtest {
     this.speedMultiplier = config.speedMultiplier;
     this.market = { ...DEFAULT_MARKET_OPTIONS, ...market };
     this.source = generatorSource(this.market);
+    this.runSource = this.source;
     this.tradingDays = tradingDaysBetween(config.startDate, config.endDate);
   }
 
@@ -71,6 +74,7 @@ export class Backtest {
       );
     }
     this.startedAt = Date.now();
+    this.runSource = this.source;
     this.openSession(0);
     this.state = 'RUNNING';
     return ok(undefined);
@@ -190,7 +194,7 @@ export class Backtest {
   private historyOf(symbol: string, date: string): HistoricalSeries[] {
     const ready = this.preloadedDate === date ? this.preloaded.get(symbol) : undefined;
     this.preloaded.delete(symbol);
-    return ready ?? loadHistorical(symbol, date, this.config.historical, this.source);
+    return ready ?? loadHistorical(symbol, date, this.config.historical, this.runSource);
   }
 
   /** Opens trading day `index` of the window: new streams, a new session id, history moved forward. */
@@ -204,16 +208,21 @@ export class Backtest {
       this.minute = 0;
       this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes);
       const openMs = localToUtcMs(date, day.openMinute);
+      // The day before, if it was this run's previous session: its history moves on by that day.
+      const before = new Map(index > 0 ? this.feeds.map((feed) => [feed.store.symbol, feed]) : []);
       this.feeds = [...this.session.symbols.values()].map((store) => {
-        for (const series of this.historyOf(store.symbol, date)) {
-          store.historical.set(series.interval, series);
-        }
+        const prior = before.get(store.symbol);
+        const history =
+          (prior &&
+            rollHistorical(store.symbol, date, this.config.historical, prior.store.historical, prior.day)) ??
+          this.historyOf(store.symbol, date);
+        for (const series of history) store.historical.set(series.interval, series);
         const builders = this.config.derivedIntervals.map((interval) => {
           const out = store.bars.get(interval);
           if (!out) throw new Error(`no ${interval} stream for ${store.symbol}`);
           return new DerivedBarBuilder(Number.parseInt(interval, 10), openMs, out);
         });
-        return { store, day: this.source.day(store.symbol, day, true), builders };
+        return { store, day: this.runSource.day(store.symbol, day, true), builders };
       });
       this.pipeline.counters.sessionsOpened++;
     });

@@ -77,3 +77,59 @@ export function loadHistorical(
     return { interval: request.interval, bars, dates };
   });
 }
+
+/** The first row at or after `ms` (rows are in time order). */
+function firstRowFrom(bars: BarColumns, ms: number): number {
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((bars.time[mid] as number) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The history for the session on `sessionDate` made from the previous session's history and that
+ * session's own day (`finished`): the rows `loadHistorical` would build, without generating every
+ * trailing day again. A new trading day then costs one day per symbol instead of the whole window, so
+ * replay does not stall at the day boundary. New series are built; the previous ones stay as they were
+ * for an export of the previous session still being written. Null when the previous session is not the
+ * trading day just before `sessionDate` or its history does not match the requests.
+ */
+export function rollHistorical(
+  symbol: string,
+  sessionDate: string,
+  requests: readonly HistoricalRequest[],
+  previous: ReadonlyMap<string, HistoricalSeries>,
+  finished: DayData,
+): HistoricalSeries[] | null {
+  if (previousTradingDays(sessionDate, 1)[0] !== finished.date) return null;
+  const rolled: HistoricalSeries[] = [];
+  for (const request of requestsFor(symbol, requests)) {
+    const before = previous.get(request.interval);
+    const dates = previousTradingDays(sessionDate, request.trailingDays);
+    const first = dates[0];
+    // The new window is the old one moved on by one day: its days but the last must end the old one.
+    const kept = dates.slice(0, -1);
+    if (
+      !before ||
+      first === undefined ||
+      kept.some((d, i) => d !== before.dates[before.dates.length - kept.length + i])
+    )
+      return null;
+    const from = firstRowFrom(before.bars, localToUtcMs(first, 0));
+    const bars = new BarColumns(before.bars.length - from + 390);
+    bars.appendRange(before.bars, from, before.bars.length);
+    if (request.interval === '1d') {
+      const bar = dailyBarOf(finished);
+      if (bar)
+        bars.append(localToUtcMs(finished.date, 0), bar.open, bar.high, bar.low, bar.close, bar.volume);
+    } else {
+      minuteBarsOf(finished, Number.parseInt(request.interval, 10), bars);
+    }
+    rolled.push({ interval: request.interval, bars, dates });
+  }
+  return rolled;
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Backtest } from './backtest';
+import { tradingDay } from './calendar';
+import type { BarColumns } from './columns';
+import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from './config';
+import { loadHistorical, rollHistorical } from './historical';
+import type { HistoricalSeries } from './session-store';
+
+/** A backtest over 2025-07-01..07-09 (an early close, a holiday and a weekend inside) with 1m, 5m and 1d history. */
+function backtestOf(gapRate: number): Backtest {
+  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
+    backtest_config: Record<string, unknown>;
+    session_data_config: Record<string, unknown>;
+  };
+  json.backtest_config.start_date = '2025-07-01';
+  json.backtest_config.end_date = '2025-07-09';
+  json.session_data_config.historical = {
+    enabled: true,
+    data: [
+      { interval: '1m', trailing_days: 3 },
+      { interval: '5m', trailing_days: 2 },
+      { interval: '1d', trailing_days: 30 },
+    ],
+  };
+  const parsed = parseSessionConfig(json);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return new Backtest(parsed.value, { seed: 7, gapRate });
+}
+
+const columnsOf = (bars: BarColumns) =>
+  [bars.time, bars.open, bars.high, bars.low, bars.close, bars.volume].map((c) =>
+    Array.from(c.subarray(0, bars.length)),
+  );
+
+function expectSameSeries(got: readonly HistoricalSeries[], expected: readonly HistoricalSeries[]): void {
+  expect(got.map((s) => s.interval)).toEqual(expected.map((s) => s.interval));
+  got.forEach((series, i) => {
+    const want = expected[i] as HistoricalSeries;
+    expect(series.dates).toEqual(want.dates);
+    expect(columnsOf(series.bars)).toEqual(columnsOf(want.bars));
+  });
+}
+
+describe('history moved on to the next trading day', () => {
+  it('holds exactly the rows that loading the new window from scratch gives, gaps included', () => {
+    for (const gapRate of [0, 0.2]) {
+      const backtest = backtestOf(gapRate);
+      backtest.start();
+      const requests = backtest.config.historical;
+      for (const date of ['2025-07-02', '2025-07-03', '2025-07-07']) {
+        const finishedDate = backtest.session?.date as string;
+        const previous = backtest.session?.symbols.get('TSLA')?.historical as Map<string, HistoricalSeries>;
+        const finished = backtest.source.day('TSLA', tradingDay(finishedDate), true);
+        const rolled = rollHistorical('TSLA', date, requests, previous, finished);
+        expect(rolled).not.toBeNull();
+        expectSameSeries(rolled ?? [], loadHistorical('TSLA', date, requests, backtest.source));
+        backtest.advance(backtest.sessionMinutes); // to the close
+        backtest.advance(1); // the next day opens
+        expect(backtest.session?.date).toBe(date);
+      }
+    }
+  });
+
+  it('is what every new session of a run holds, and leaves the previous session its own rows', () => {
+    const backtest = backtestOf(0.05);
+    backtest.start();
+    const first = backtest.session?.symbols.get('RIVN')?.historical.get('1m');
+    const firstRows = first ? columnsOf(first.bars) : [];
+    const finished = () => backtest.state === 'FINISHED';
+    while (!finished()) {
+      backtest.advance(backtest.sessionMinutes - backtest.minute);
+      if (finished()) break;
+      backtest.advance(1);
+      const session = backtest.session;
+      if (!session) throw new Error('no session');
+      for (const store of session.symbols.values()) {
+        const fresh = loadHistorical(store.symbol, session.date, backtest.config.historical, backtest.source);
+        expectSameSeries([...store.historical.values()], fresh);
+      }
+    }
+    expect(backtest.session?.date).toBe('2025-07-09');
+    // An export of the first session still being written reads the rows it started with.
+    expect(first ? columnsOf(first.bars) : null).toEqual(firstRows);
+  });
+
+  it('declines when the finished day is not the trading day just before the new session', () => {
+    const backtest = backtestOf(0);
+    backtest.start();
+    const previous = backtest.session?.symbols.get('AAPL')?.historical as Map<string, HistoricalSeries>;
+    const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'), false);
+    expect(rollHistorical('AAPL', '2025-07-03', backtest.config.historical, previous, finished)).toBeNull();
+  });
+});
