@@ -129,6 +129,11 @@ function completeVersusStringify(lines: string[]): void {
     `  complete/delta size: pretty ${(completeBytes / delta.bytes).toFixed(0)}x, compact ` +
       `${(compactComplete.bytes / deltaCompact.bytes).toFixed(0)}x (target >= 350x)`,
   );
+  // Where a one-bar delta's bytes go: the sections the contract sends whole in every export, against the
+  // session data that holds the new row.
+  const sections = JSON.parse(Buffer.concat(deltaCompact.chunks).toString('utf8')) as Record<string, unknown>;
+  const sizes = Object.entries(sections).map(([name, value]) => `${name} ${JSON.stringify(value).length}`);
+  lines.push(`  the compact delta by top-level section, in bytes: ${sizes.join(', ')}`);
   // In a running series of deltas, performance_metrics also describes the previous delta, so a steady
   // delta is a few dozen bytes larger than the first one after a complete export.
   backtest.advance(1);
