@@ -399,3 +399,43 @@ test('Parquet reads to the same report; a large file shows its progress and Canc
   await rm(big);
   expect(problems).toEqual([]);
 });
+
+test('a data set whose symbol a new configuration drops stays kept, waits across a reload, and replays when the symbol is back', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await importFile(page, SAMPLE_CSV, 'TSLA');
+  await button(page, 'Import').click();
+  const set = page.locator('[data-testid="imported-set"][data-symbol="TSLA"]');
+  await expect(set.getByTestId('imported-set-kept')).toHaveText('kept in this browser');
+
+  // The original format's configuration has RIVN and AAPL only.
+  await page.getByTestId('config-file-input').setInputFiles(ORIGINAL_CONFIG);
+  await button(page, 'Apply').click();
+  await expect(page.getByTestId('import-notice')).toHaveText(
+    'TSLA: not a symbol of this configuration; the imported bars stay kept in this browser and replay again once a configuration with it is applied.',
+  );
+  await expect(set.getByTestId('imported-set-waiting')).toHaveText(
+    'not in this configuration: replays again once TSLA is back',
+  );
+  await expect(page.getByRole('button', { name: 'Delete the kept bars of TSLA' })).toBeVisible();
+  await shots(page, testInfo, 'imported-set-waiting', page.locator('.import-bars'));
+
+  await page.reload();
+  await expect(page.getByTestId('restore-status')).toContainText('configuration “Original Format Example”');
+  await expect(set.getByTestId('imported-set-waiting')).toBeVisible();
+
+  await button(page, 'Reset to default').click();
+  await button(page, 'Apply').click();
+  await expect(page.getByTestId('restore-status')).toHaveText(
+    'Imported again from this browser: TSLA bars from rivn-1m.csv.',
+  );
+  await expect(set.getByTestId('imported-set-waiting')).toHaveCount(0);
+  await runTo(page, 30);
+  const { json } = await completeExport(page);
+  const tsla: Row[] = json.session_data.symbols.TSLA.session.data['1m'].data;
+  expect(tsla).toEqual((await csvRowsOf('2025-07-01')).filter(([time]) => time < '10:00:00'));
+  expect(problems).toEqual([]);
+});

@@ -150,6 +150,8 @@ export const createConfigSlice =
           });
           const state = get();
           await Promise.all([state.refresh(), state.loadExcludable(), state.importRefresh()]);
+          // Data sets kept for symbols this configuration brings back replay again.
+          await get().restoreWaitingImports();
           const kept = await deps.storage.put('configs', {
             key: APPLIED_CONFIG_KEY,
             kind: 'applied',

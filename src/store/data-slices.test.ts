@@ -166,6 +166,7 @@ describe('import slice', () => {
         lastDate: '2025-07-01',
         days: 1,
         kept: 'kept',
+        waiting: false,
       },
     ]);
     expect(stores.imports.get('RIVN')?.file).toBe(file);
@@ -225,20 +226,74 @@ describe('import slice', () => {
     );
   });
 
-  it('forgets data sets whose symbol a new configuration drops', async () => {
+  it('keeps the data set of a symbol a new configuration drops, and replays it when the symbol is back', async () => {
     const { store, api, stores } = setup();
-    await store.getState().importChooseFile(new Blob([CSV.replace(/\n/g, '\n')]), 'tsla.csv');
+    await store.getState().importChooseFile(new Blob([CSV]), 'tsla.csv');
     store.getState().importSetSymbol('TSLA');
     await store.getState().importRead();
     await store.getState().importCommit();
-    expect(stores.imports.has('TSLA')).toBe(true);
+    await vi.waitFor(() => expect(store.getState().importedSets[0]?.kept).toBe('kept'));
     await store.getState().loadConfiguration();
-    store.getState().editConfig(await readFile(ORIGINAL, 'utf8'));
+    const defaultText = store.getState().config.text;
+    store.getState().editConfig(await readFile(ORIGINAL, 'utf8')); // RIVN and AAPL only
     expect(await store.getState().applyConfig()).toBe(true);
     expect(api.importedSymbols()).toEqual([]);
-    expect(store.getState().importedSets).toEqual([]);
+    expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting])).toEqual([['TSLA', true]]);
+    expect(stores.imports.has('TSLA')).toBe(true);
+    expect(store.getState().importing.notice).toBe(
+      'TSLA: not a symbol of this configuration; the imported bars stay kept in this browser and replay again once a configuration with it is applied.',
+    );
+
+    store.getState().editConfig(defaultText);
+    expect(await store.getState().applyConfig()).toBe(true);
+    expect(api.importedSymbols()).toEqual(['TSLA']);
+    expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting, d.kept])).toEqual([
+      ['TSLA', false, 'kept'],
+    ]);
+    expect(store.getState().storage.restore).toMatchObject({
+      active: false,
+      problems: [],
+      summary: 'Imported again from this browser: TSLA bars from tsla.csv.',
+    });
+  });
+
+  it('deletes a waiting data set from the browser, and drops one that was never kept', async () => {
+    const memory = memoryStorage();
+    const { store, api, stores } = setup(memory);
+    await store.getState().importChooseFile(new Blob([CSV]), 'tsla.csv');
+    store.getState().importSetSymbol('TSLA');
+    await store.getState().importRead();
+    await store.getState().importCommit();
+    await vi.waitFor(() => expect(store.getState().importedSets[0]?.kept).toBe('kept'));
+    memory.state.full = true;
+    await store.getState().importChooseFile(new Blob([CSV]), 'aapl.csv');
+    store.getState().importSetSymbol('AAPL');
+    await store.getState().importRead();
+    await store.getState().importCommit();
+    expect(store.getState().importedSets.map((d) => [d.symbol, d.kept])).toEqual([
+      ['AAPL', 'not-kept'],
+      ['TSLA', 'kept'],
+    ]);
+    memory.state.full = false;
+
+    await store.getState().loadConfiguration();
+    const original = JSON.parse(await readFile(ORIGINAL, 'utf8'));
+    original.session_data_config.symbols = ['RIVN'];
+    store.getState().editConfig(JSON.stringify(original));
+    expect(await store.getState().applyConfig()).toBe(true);
+    expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting])).toEqual([['TSLA', true]]);
+    expect(store.getState().importing.notice).toBe(
+      'TSLA: not a symbol of this configuration; the imported bars stay kept in this browser and replay again once a configuration with it is applied. AAPL: imported bars dropped (not a symbol of this configuration).',
+    );
+
+    await store.getState().importDrop('TSLA');
     expect(stores.imports.has('TSLA')).toBe(false);
-    expect(store.getState().importing.notice).toMatch(/^TSLA: imported bars dropped/);
+    expect(store.getState().importedSets).toEqual([]);
+    expect(store.getState().importing).toMatchObject({
+      notice: 'TSLA: the kept imported bars were deleted.',
+      error: null,
+    });
+    expect(api.importedSymbols()).toEqual([]);
   });
 });
 
@@ -279,26 +334,31 @@ describe('storage slice and kept exports', () => {
     expect(second.store.getState().importedSets.map((d) => [d.symbol, d.kept])).toEqual([['RIVN', 'kept']]);
   });
 
-  it('reports what could not be restored, one line each', async () => {
+  it('reports what could not be restored, one line each, and keeps waiting a set for a symbol not in the session', async () => {
     const memory = memoryStorage();
-    memory.stores.imports.set('ACME', {
-      key: 'ACME',
-      symbol: 'ACME',
-      fileName: 'acme.csv',
+    const kept = (symbol: string, fileName: string, text: string) => ({
+      key: symbol,
+      symbol,
+      fileName,
       mapping: {},
-      file: new Blob([CSV]),
+      file: new Blob([text]),
       barsKept: 2,
       firstDate: null,
       lastDate: null,
       days: 0,
       savedAt: 0,
     });
-    const { store } = setup(memory);
+    memory.stores.imports.set('ACME', kept('ACME', 'acme.csv', CSV));
+    memory.stores.imports.set('RIVN', kept('RIVN', 'rivn.csv', 'this is not a CSV of bars\n'));
+    const { store, api } = setup(memory);
     await store.getState().restoreEngineData();
-    expect(store.getState().storage.restore.problems).toEqual([
-      'ACME (acme.csv) was not imported again: ACME is not a symbol of this session (symbols: RIVN, AAPL, TSLA)',
-    ]);
-    expect(store.getState().storage.restore.summary).toBeNull();
+    const { problems, summary } = store.getState().storage.restore;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^RIVN \(rivn\.csv\) was not imported again: /);
+    expect(summary).toBeNull();
+    expect(api.importedSymbols()).toEqual([]);
+    expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting])).toEqual([['ACME', true]]);
+    expect(memory.stores.imports.has('ACME')).toBe(true);
   });
 
   it('keeps each export with its bytes, deletes the removed ones, and puts them back on the next page', async () => {

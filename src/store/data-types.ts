@@ -82,6 +82,11 @@ export interface ImportedDataSet {
   lastDate: string | null;
   days: number;
   kept: KeepState;
+  /**
+   * Kept in this browser for a symbol that the configuration in force does not have: it does not replay
+   * now, and is imported again when a configuration with the symbol is applied.
+   */
+  waiting: boolean;
 }
 
 export interface ImportSlice {
@@ -100,7 +105,7 @@ export interface ImportSlice {
   importCommit(): Promise<void>;
   /** Drops the checked import: nothing changes. */
   importCancel(): Promise<void>;
-  /** The symbol goes back to generated data. */
+  /** The symbol goes back to generated data; a waiting data set is deleted from the browser. */
   importDrop(symbol: string): Promise<void>;
   /** Re-reads which symbols replay imported bars (after a new configuration). */
   importRefresh(): Promise<void>;
@@ -137,6 +142,8 @@ export interface StorageSlice {
   deleteExportsBefore(before: number): Promise<void>;
   /** Applies the last configuration and re-imports the kept data sets (at start-up, after a restart). */
   restoreEngineData(): Promise<void>;
+  /** Re-imports the waiting data sets whose symbols the configuration in force has (after Apply). */
+  restoreWaitingImports(): Promise<void>;
   /** Files the outcome of a save (a notice when it did not fit). */
   noteSaveOutcome(what: string, outcome: SaveOutcome): KeepState;
   dismissStorageNotice(): void;

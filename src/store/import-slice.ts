@@ -45,6 +45,21 @@ export function withDataSet(sets: readonly ImportedDataSet[], set: ImportedDataS
   );
 }
 
+/** What became of the data sets of symbols a new configuration does not have, in one sentence. */
+function droppedNotice(dropped: readonly string[], waiting: readonly string[]): string {
+  const gone = dropped.filter((s) => !waiting.includes(s));
+  const parts: string[] = [];
+  if (waiting.length > 0)
+    parts.push(
+      `${waiting.join(', ')}: not ${waiting.length === 1 ? 'a symbol' : 'symbols'} of this configuration; the imported bars stay kept in this browser and replay again once a configuration with ${waiting.length === 1 ? 'it' : 'them'} is applied`,
+    );
+  if (gone.length > 0)
+    parts.push(
+      `${gone.join(', ')}: imported bars dropped (not ${gone.length === 1 ? 'a symbol' : 'symbols'} of this configuration)`,
+    );
+  return `${parts.join('. ')}.`;
+}
+
 export const createImportSlice =
   (client: EngineClient, deps: ImportDeps): StateCreator<AppState, [], [], ImportSlice> =>
   (set, get) => {
@@ -134,7 +149,13 @@ export const createImportSlice =
           }
           const symbol = pending.report.symbol;
           const covered = coverage(pending.report);
-          const dataSet: ImportedDataSet = { symbol, fileName: pending.fileName, ...covered, kept: 'saving' };
+          const dataSet: ImportedDataSet = {
+            symbol,
+            fileName: pending.fileName,
+            ...covered,
+            kept: 'saving',
+            waiting: false,
+          };
           set((s) => ({
             importedSets: withDataSet(s.importedSets, dataSet),
             importing: {
@@ -189,6 +210,20 @@ export const createImportSlice =
 
       async importDrop(symbol) {
         try {
+          if (get().importedSets.find((d) => d.symbol === symbol)?.waiting) {
+            // The engine does not hold it (not a symbol of this configuration): only the browser does.
+            await deps.storage.delete('imports', [symbol]);
+            set((s) => ({
+              importedSets: s.importedSets.filter((d) => d.symbol !== symbol),
+              importing: {
+                ...s.importing,
+                notice: `${symbol}: the kept imported bars were deleted.`,
+                error: null,
+              },
+            }));
+            void get().refreshStorage();
+            return;
+          }
           const result = await client.call('dropImportedBars', symbol);
           await deps.storage.delete('imports', [symbol]);
           set((s) => ({
@@ -207,16 +242,14 @@ export const createImportSlice =
       async importRefresh() {
         try {
           const symbols = await client.call('importedSymbols');
-          const dropped = get().importedSets.filter((d) => !symbols.includes(d.symbol));
-          // The engine dropped these (not symbols of the new configuration): so does the browser.
-          if (dropped.length > 0) {
-            await deps.storage.delete(
-              'imports',
-              dropped.map((d) => d.symbol),
-            );
-          }
+          const dropped = get().importedSets.filter((d) => !d.waiting && !symbols.includes(d.symbol));
+          // The engine dropped these (not symbols of the new configuration). Those kept in the browser
+          // stay there and wait for a configuration with their symbol; the others are gone.
+          const waiting = dropped.filter((d) => d.kept === 'kept').map((d) => d.symbol);
           set((s) => {
-            const known = s.importedSets.filter((d) => symbols.includes(d.symbol));
+            const known = s.importedSets
+              .filter((d) => d.waiting || symbols.includes(d.symbol) || waiting.includes(d.symbol))
+              .map((d) => (waiting.includes(d.symbol) ? { ...d, waiting: true } : d));
             const unknown = symbols
               .filter((sym) => !known.some((d) => d.symbol === sym))
               .map(
@@ -228,6 +261,7 @@ export const createImportSlice =
                   lastDate: null,
                   days: 0,
                   kept: 'not-kept',
+                  waiting: false,
                 }),
               );
             return {
@@ -236,7 +270,10 @@ export const createImportSlice =
                 dropped.length > 0
                   ? {
                       ...s.importing,
-                      notice: `${dropped.map((d) => d.symbol).join(', ')}: imported bars dropped (not ${dropped.length === 1 ? 'a symbol' : 'symbols'} of this configuration).`,
+                      notice: droppedNotice(
+                        dropped.map((d) => d.symbol),
+                        waiting,
+                      ),
                     }
                   : s.importing,
             };

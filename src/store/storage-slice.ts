@@ -3,7 +3,7 @@
 // the configuration applied last, then each imported data set read and committed again.
 import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../engine-client';
-import type { AppStorage, SaveOutcome } from '../persistence/storage';
+import type { AppStorage, SaveOutcome, StoredImport } from '../persistence/storage';
 import { APPLIED_CONFIG_KEY } from './config-slice';
 import type { KeepState, RestoreState, StorageSlice, StorageState } from './data-types';
 import { withDataSet } from './import-slice';
@@ -39,6 +39,45 @@ export const createStorageSlice =
     const restorePatch = (p: Partial<RestoreState>) =>
       set((s) => ({ storage: { ...s.storage, restore: { ...s.storage.restore, ...p } } }));
     let askedPersistence = false;
+
+    /**
+     * Reads and commits each kept data set again, with progress. A set whose symbol the configuration in
+     * force does not have is not imported: it waits, kept, for a configuration with that symbol.
+     */
+    const reimport = async (sets: StoredImport[], restored: string[], problems: string[]) => {
+      const symbols = get().snapshot?.symbols ?? [];
+      for (const kept of sets) {
+        const dataSet = {
+          symbol: kept.symbol,
+          fileName: kept.fileName,
+          barsKept: kept.barsKept,
+          firstDate: kept.firstDate,
+          lastDate: kept.lastDate,
+          days: kept.days,
+          kept: 'kept' as const,
+        };
+        if (!symbols.includes(kept.symbol)) {
+          set((s) => ({ importedSets: withDataSet(s.importedSets, { ...dataSet, waiting: true }) }));
+          continue;
+        }
+        restorePatch({ step: `Re-importing ${kept.symbol} (${kept.fileName})`, progress: 0 });
+        const request = {
+          symbol: kept.symbol,
+          fileName: kept.fileName,
+          ...(Object.keys(kept.mapping).length > 0 ? { mapping: kept.mapping } : {}),
+        };
+        const read = await client.call('importBars', kept.file, request, (fraction: number) =>
+          restorePatch({ progress: fraction }),
+        );
+        const committed = read.ok ? await client.call('commitImport', read.value.id) : read;
+        if (!committed.ok) {
+          problems.push(`${kept.symbol} (${kept.fileName}) was not imported again: ${committed.error}`);
+          continue;
+        }
+        restored.push(`${kept.symbol} bars from ${kept.fileName}`);
+        set((s) => ({ importedSets: withDataSet(s.importedSets, { ...dataSet, waiting: false }) }));
+      }
+    };
 
     return {
       storage: INITIAL,
@@ -87,36 +126,9 @@ export const createStorageSlice =
             if (result.ok) restored.push(`configuration “${result.value.sessionName}”`);
             else problems.push(`The configuration applied last could not be applied again: ${result.error}`);
           }
-          await get().loadConfiguration();
+          await Promise.all([get().loadConfiguration(), get().refresh()]);
           const sets = (await storage.getAll('imports')).sort((a, b) => a.symbol.localeCompare(b.symbol));
-          for (const kept of sets) {
-            restorePatch({ step: `Re-importing ${kept.symbol} (${kept.fileName})`, progress: 0 });
-            const request = {
-              symbol: kept.symbol,
-              fileName: kept.fileName,
-              ...(Object.keys(kept.mapping).length > 0 ? { mapping: kept.mapping } : {}),
-            };
-            const read = await client.call('importBars', kept.file, request, (fraction: number) =>
-              restorePatch({ progress: fraction }),
-            );
-            const committed = read.ok ? await client.call('commitImport', read.value.id) : read;
-            if (!committed.ok) {
-              problems.push(`${kept.symbol} (${kept.fileName}) was not imported again: ${committed.error}`);
-              continue;
-            }
-            restored.push(`${kept.symbol} bars from ${kept.fileName}`);
-            set((s) => ({
-              importedSets: withDataSet(s.importedSets, {
-                symbol: kept.symbol,
-                fileName: kept.fileName,
-                barsKept: kept.barsKept,
-                firstDate: kept.firstDate,
-                lastDate: kept.lastDate,
-                days: kept.days,
-                kept: 'kept',
-              }),
-            }));
-          }
+          await reimport(sets, restored, problems);
           if (applied || sets.length > 0) {
             const state = get();
             await Promise.all([state.refresh(), state.loadExcludable()]);
@@ -131,6 +143,37 @@ export const createStorageSlice =
           progress: null,
           problems,
           summary: restored.length > 0 ? `Restored from this browser: ${restored.join(', ')}.` : null,
+        });
+      },
+
+      async restoreWaitingImports() {
+        const symbols = get().snapshot?.symbols ?? [];
+        const due = get()
+          .importedSets.filter((d) => d.waiting && symbols.includes(d.symbol))
+          .map((d) => d.symbol);
+        if (due.length === 0 || get().storage.restore.active) return;
+        const problems: string[] = [];
+        const restored: string[] = [];
+        set((s) => ({
+          storage: { ...s.storage, restore: { ...RESTORE_IDLE, active: true, step: 'Reading' } },
+        }));
+        try {
+          const sets = (await storage.getAll('imports'))
+            .filter((kept) => due.includes(kept.symbol))
+            .sort((a, b) => a.symbol.localeCompare(b.symbol));
+          await reimport(sets, restored, problems);
+          const state = get();
+          await Promise.all([state.refresh(), state.loadExcludable()]);
+        } catch (error) {
+          get().reportError(error);
+          problems.push('Importing the kept data sets again stopped: the engine failed.');
+        }
+        restorePatch({
+          active: false,
+          step: '',
+          progress: null,
+          problems,
+          summary: restored.length > 0 ? `Imported again from this browser: ${restored.join(', ')}.` : null,
         });
       },
 

@@ -8,7 +8,10 @@ const KEPT: Record<KeepState, string> = {
   'not-kept': 'not kept after reload',
 };
 
-/** The symbols replaying imported bars, each with a way back to generated data. */
+/**
+ * The symbols replaying imported bars, each with a way back to generated data, and the data sets kept for
+ * symbols the configuration in force does not have, each with a way to delete it.
+ */
 export function ImportedSets() {
   const sets = useAppStore((s) => s.importedSets);
   const drop = useAppStore((s) => s.importDrop);
@@ -30,15 +33,31 @@ export function ImportedSets() {
                 {KEPT[d.kept]}
               </span>
             </div>
+            {d.waiting && (
+              <div className="imported-sets__waiting" data-testid="imported-set-waiting">
+                not in this configuration: replays again once {d.symbol} is back
+              </div>
+            )}
           </div>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`Use generated data for ${d.symbol}`}
-            onClick={() => void drop(d.symbol)}
-          >
-            Use generated data
-          </button>
+          {d.waiting ? (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Delete the kept bars of ${d.symbol}`}
+              onClick={() => void drop(d.symbol)}
+            >
+              Delete
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--small"
+              aria-label={`Use generated data for ${d.symbol}`}
+              onClick={() => void drop(d.symbol)}
+            >
+              Use generated data
+            </button>
+          )}
         </li>
       ))}
     </ul>
