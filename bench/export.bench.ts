@@ -134,6 +134,12 @@ function completeVersusStringify(lines: string[]): void {
   const sections = JSON.parse(Buffer.concat(deltaCompact.chunks).toString('utf8')) as Record<string, unknown>;
   const sizes = Object.entries(sections).map(([name, value]) => `${name} ${JSON.stringify(value).length}`);
   lines.push(`  the compact delta by top-level section, in bytes: ${sizes.join(', ')}`);
+  // A consumer may leave out the thread section (exclude=threads, section 7 of the contract).
+  const lean = unwrap(exporter.export({ complete: false, since, exclude: ['threads'], record: false }));
+  lines.push(
+    `  the same delta with exclude=threads: pretty ${lean.bytes.toLocaleString('en-US')} bytes, ` +
+      `${(completeBytes / lean.bytes).toFixed(0)}x smaller than the complete export`,
+  );
   // In a running series of deltas, performance_metrics also describes the previous delta, so a steady
   // delta is a few dozen bytes larger than the first one after a complete export.
   backtest.advance(1);
