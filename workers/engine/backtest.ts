@@ -50,6 +50,8 @@ export class Backtest {
   /** History loaded ahead of `start` (symbol by symbol, with progress), for the first day only. */
   private preloaded = new Map<string, HistoricalSeries[]>();
   private preloadedDate: string | null = null;
+  /** The source the preloaded history came from: an import since then makes it stale. */
+  private preloadedSource: MarketSource | null = null;
   private lastSessionId = 0;
   private feeds: SymbolFeed[] = [];
 
@@ -181,18 +183,21 @@ export class Backtest {
   preloadHistory(symbol: string): void {
     const date = this.tradingDays[0];
     if (date === undefined) return;
-    if (this.preloadedDate !== date) this.clearPreloadedHistory();
+    if (this.preloadedDate !== date || this.preloadedSource !== this.source) this.clearPreloadedHistory();
     this.preloadedDate = date;
+    this.preloadedSource = this.source;
     this.preloaded.set(symbol, loadHistorical(symbol, date, this.config.historical, this.source));
   }
 
   clearPreloadedHistory(): void {
     this.preloaded.clear();
     this.preloadedDate = null;
+    this.preloadedSource = null;
   }
 
   private historyOf(symbol: string, date: string): HistoricalSeries[] {
-    const ready = this.preloadedDate === date ? this.preloaded.get(symbol) : undefined;
+    const fresh = this.preloadedDate === date && this.preloadedSource === this.runSource;
+    const ready = fresh ? this.preloaded.get(symbol) : undefined;
     this.preloaded.delete(symbol);
     return ready ?? loadHistorical(symbol, date, this.config.historical, this.runSource);
   }

@@ -56,8 +56,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const exporter = new Exporter(backtest, options.now);
   const realtime = options.realtime ?? true;
   const imported = new Map<string, ImportedBars>();
+  // A copy of the imports: a running backtest keeps the source it started with (see Backtest.runSource).
   const applySources = () => {
-    backtest.source = importedSource(generatorSource(backtest.market), imported);
+    backtest.source = importedSource(generatorSource(backtest.market), new Map(imported));
   };
   const fromNextStart = () =>
     backtest.state === 'RUNNING' || backtest.state === 'PAUSED' ? ' from the next system start' : '';

@@ -39,5 +39,7 @@ describe('number encoding', () => {
     expect(text(writeNumberWords(view, out, 0, 12_345_678))).toBe('12345678');
     expect(text(writeNumber(out, 0, Number.NaN))).toBe('null');
     expect(text(writeNumber(out, 0, Number.POSITIVE_INFINITY))).toBe('null');
+    expect(text(writeNumber(out, 0, Number.NEGATIVE_INFINITY))).toBe('null');
+    expect(text(writeNumberWords(view, out, 0, Number.NEGATIVE_INFINITY))).toBe('null');
   });
 });

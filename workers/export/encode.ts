@@ -168,6 +168,7 @@ function writeAscii(out: Uint8Array, pos: number, text: string): number {
  */
 export function writeNumber(out: Uint8Array, pos: number, x: number): number {
   if (x < 0) {
+    if (x === Number.NEGATIVE_INFINITY) return writeAscii(out, pos, 'null');
     out[pos++] = MINUS;
     x = -x;
   }

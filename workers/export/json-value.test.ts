@@ -51,6 +51,12 @@ describe('writeValue', () => {
   });
 
   it('starts a new line when the next member would pass the line width', () => {
+    // Members of every width from 1 to 40 characters: no packed line passes the width, its comma included.
+    for (let size = 1; size <= 40; size++) {
+      const members = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`f${i}`, 'y'.repeat(size)]));
+      for (const line of write(members, true, 2).split('\n'))
+        expect(line.length).toBeLessThanOrEqual(LINE_WIDTH);
+    }
     const value = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field_${i}`, i * 1000]));
     const lines = write(value, true, 4).split('\n');
     expect(lines.length).toBeGreaterThan(3);

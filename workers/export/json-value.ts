@@ -15,6 +15,9 @@ export interface Layout {
 
 export const LINE_WIDTH = 140;
 
+/** Whether a line of `length` columns fits, leaving room for the comma that may follow it. */
+const fits = (length: number): boolean => length + 1 <= LINE_WIDTH;
+
 const isScalar = (v: unknown): v is JsonScalar => v === null || typeof v !== 'object';
 
 const isLeaf = (value: JsonValue[]): boolean => value.every(isScalar);
@@ -87,7 +90,7 @@ export class MemberWriter {
     }
     // Our numbers and strings have the same text as JSON.stringify's, so this is the member's width.
     const width = JSON.stringify(name).length + 2 + JSON.stringify(value).length;
-    if (this.column >= 0 && this.column + 2 + width <= LINE_WIDTH) {
+    if (this.column >= 0 && fits(this.column + 2 + width)) {
       this.sink.ascii(', ');
       key(this.sink, name, this.layout);
       this.written++;
@@ -133,7 +136,7 @@ export function writeValue(
   if (
     (isArray ? value.length : Object.keys(value).length) === 0 ||
     (isArray && isLeaf(value)) ||
-    indent + keyLength + JSON.stringify(value).length <= LINE_WIDTH
+    fits(indent + keyLength + JSON.stringify(value).length)
   ) {
     compact(sink, value);
     return;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tradingDay } from '../engine/calendar';
+import { generatorSource } from '../engine/market-source';
 import { createRuntime } from '../engine/runtime';
 import { importCsv } from './csv-import';
 
@@ -66,5 +68,47 @@ describe('imported bars in the backtest', () => {
     runtime.start();
     runtime.step(12);
     expect(runtime.backtest.session?.symbols.get('RIVN')?.baseBars.length).toBe(12);
+  });
+
+  it('take effect at the next start: a run goes on with the data it started with, history included', async () => {
+    const runtime = createRuntime({ realtime: false });
+    const aapl = await importCsv(csv(), 'AAPL');
+    if (!aapl.ok) throw new Error(aapl.error);
+    runtime.replayImportedBars(aapl.value.bars); // one import before the start
+    runtime.start();
+    const rivn = await importCsv(csv(), 'RIVN');
+    if (!rivn.ok) throw new Error(rivn.error);
+    expect(runtime.replayImportedBars(rivn.value.bars)).toEqual({
+      ok: true,
+      value: 'RIVN replays its 400 imported bars from the next system start',
+    });
+    runtime.step(391); // the close of 2025-07-01, then the first minute of 2025-07-02
+    const session = runtime.backtest.session;
+    expect(session?.date).toBe('2025-07-02');
+    const store = session?.symbols.get('RIVN');
+    // Generated, as the run started: not the imported 20.00, 20.01, ... and a full generated history.
+    expect(store?.ticks?.length).toBeGreaterThan(0);
+    expect(store?.historical.get('1m')?.bars.length).toBe(3900);
+    expect(store?.historical.get('1m')?.bars.open[3899]).toBe(
+      generatorSource(runtime.backtest.market).day('RIVN', tradingDay('2025-07-01'), false).bars.open[389],
+    );
+    expect(store?.historical.get('1m')?.bars.open[3899]).not.toBe(20 + 389 / 100);
+
+    // The next start replays the import.
+    runtime.stop();
+    runtime.start();
+    expect(runtime.backtest.session?.symbols.get('RIVN')?.historical.get('1m')?.bars.open[0]).toBe(20);
+  });
+
+  it('make history loaded ahead of the start stale: the start loads it again from the imported bars', async () => {
+    const runtime = createRuntime({ realtime: false });
+    runtime.backtest.preloadHistory('RIVN'); // as a sliced start does, symbol by symbol
+    const rivn = await importCsv(csv(), 'RIVN');
+    if (!rivn.ok) throw new Error(rivn.error);
+    runtime.replayImportedBars(rivn.value.bars);
+    runtime.start();
+    const history = runtime.backtest.session?.symbols.get('RIVN')?.historical.get('1m');
+    expect(history?.bars.length).toBe(390);
+    expect(history?.bars.open[0]).toBe(20);
   });
 });
