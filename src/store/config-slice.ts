@@ -126,6 +126,13 @@ export const createConfigSlice =
       async applyConfig() {
         const { text, applying } = get().config;
         if (applying) return false;
+        if (get().storage.restore.active) {
+          // The restore re-imports data sets against the configuration it applied: wait for it.
+          patch({
+            notice: { ok: false, text: 'Wait until the data kept in this browser is restored, then apply.' },
+          });
+          return false;
+        }
         checker.cancel();
         patch({ applying: true, notice: null });
         try {

@@ -297,6 +297,101 @@ describe('import slice', () => {
   });
 });
 
+describe('data sets while something else is under way', () => {
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+  /** A promise and the function that settles it. */
+  function gate() {
+    let open = () => {};
+    const shut = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    return { shut, open: () => open() };
+  }
+  const storedImport = (symbol: string) => ({
+    key: symbol,
+    symbol,
+    fileName: `${symbol.toLowerCase()}.csv`,
+    mapping: {},
+    file: new Blob([CSV]),
+    barsKept: 2,
+    firstDate: null,
+    lastDate: null,
+    days: 0,
+    savedAt: 0,
+  });
+
+  it('a data set still being saved when a configuration drops its symbol waits, or goes if it could not be kept', async () => {
+    for (const full of [false, true]) {
+      const memory = memoryStorage();
+      const saving = gate();
+      let saves = 0;
+      const put = memory.storage.put;
+      memory.storage.put = async (store, record) => {
+        if (store === 'imports' && saves++ === 0) await saving.shut;
+        memory.state.full = full && store === 'imports';
+        const outcome = await put(store, record);
+        memory.state.full = false;
+        return outcome;
+      };
+      const { store } = setup(memory);
+      await store.getState().loadConfiguration();
+      await store.getState().importChooseFile(new Blob([CSV]), 'tsla.csv');
+      store.getState().importSetSymbol('TSLA');
+      await store.getState().importRead();
+      const commit = store.getState().importCommit();
+      await vi.waitFor(() => expect(store.getState().importedSets[0]?.kept).toBe('saving'));
+      store.getState().editConfig(await readFile(ORIGINAL, 'utf8')); // RIVN and AAPL only
+      expect(await store.getState().applyConfig()).toBe(true);
+      expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting])).toEqual([['TSLA', true]]);
+      saving.open();
+      await commit;
+      if (full) {
+        expect(store.getState().importedSets).toEqual([]);
+        expect(memory.stores.imports.has('TSLA')).toBe(false);
+      } else {
+        expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting, d.kept])).toEqual([
+          ['TSLA', true, 'kept'],
+        ]);
+        expect(memory.stores.imports.has('TSLA')).toBe(true);
+      }
+    }
+  });
+
+  it('Apply and Delete wait while kept data is restored, so nothing is imported against the wrong configuration', async () => {
+    const memory = memoryStorage();
+    memory.stores.imports.set('TSLA', storedImport('TSLA'));
+    const engine = setup(memory);
+    const { store, client } = engine;
+    const reading = gate();
+    const call = client.call.bind(client);
+    client.call = (async (method: string, ...args: unknown[]) => {
+      if (method === 'importBars') await reading.shut;
+      return (call as (m: string, ...a: unknown[]) => Promise<unknown>)(method, ...args);
+    }) as typeof client.call;
+    const restoring = store.getState().restoreEngineData();
+    await vi.waitFor(() =>
+      expect(store.getState().storage.restore.step).toBe('Re-importing TSLA (tsla.csv)'),
+    );
+    store.getState().editConfig(await readFile(ORIGINAL, 'utf8'));
+    expect(await store.getState().applyConfig()).toBe(false);
+    expect(store.getState().config.notice).toEqual({
+      ok: false,
+      text: 'Wait until the data kept in this browser is restored, then apply.',
+    });
+    await store.getState().importDrop('TSLA');
+    expect(store.getState().importing.error).toBe(
+      'Wait until the data kept in this browser is restored, then try again.',
+    );
+    reading.open();
+    await restoring;
+    await tick();
+    expect(engine.api.importedSymbols()).toEqual(['TSLA']);
+    expect(engine.api.configuration().sessionName).toBe('Example Trading Session');
+    expect(memory.stores.imports.has('TSLA')).toBe(true);
+    expect(store.getState().importedSets.map((d) => [d.symbol, d.waiting])).toEqual([['TSLA', false]]);
+  });
+});
+
 describe('storage slice and kept exports', () => {
   it('restores the configuration applied last and re-imports each data set, with progress', async () => {
     const memory = memoryStorage();

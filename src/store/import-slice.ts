@@ -175,11 +175,14 @@ export const createImportSlice =
           };
           const outcome = await deps.storage.put('imports', record);
           const kept = get().noteSaveOutcome(`the imported bars of ${symbol} (${pending.fileName})`, outcome);
-          set((s) => ({
-            importedSets: s.importedSets.map((d) =>
-              d.symbol === symbol && d.fileName === pending.fileName ? { ...d, kept } : d,
-            ),
-          }));
+          const same = (d: ImportedDataSet) => d.symbol === symbol && d.fileName === pending.fileName;
+          if (kept === 'not-kept' && get().importedSets.some((d) => same(d) && d.waiting)) {
+            // A configuration without the symbol came while it was being saved: with nothing kept, it is gone.
+            await deps.storage.delete('imports', [symbol]);
+            set((s) => ({ importedSets: s.importedSets.filter((d) => !same(d)) }));
+            return;
+          }
+          set((s) => ({ importedSets: s.importedSets.map((d) => (same(d) ? { ...d, kept } : d)) }));
         } catch (error) {
           fail(error);
         }
@@ -209,6 +212,11 @@ export const createImportSlice =
       },
 
       async importDrop(symbol) {
+        if (get().storage.restore.active) {
+          // The restore may be importing this very set again.
+          patch({ error: 'Wait until the data kept in this browser is restored, then try again.' });
+          return;
+        }
         try {
           if (get().importedSets.find((d) => d.symbol === symbol)?.waiting) {
             // The engine does not hold it (not a symbol of this configuration): only the browser does.
@@ -243,9 +251,12 @@ export const createImportSlice =
         try {
           const symbols = await client.call('importedSymbols');
           const dropped = get().importedSets.filter((d) => !d.waiting && !symbols.includes(d.symbol));
-          // The engine dropped these (not symbols of the new configuration). Those kept in the browser
-          // stay there and wait for a configuration with their symbol; the others are gone.
-          const waiting = dropped.filter((d) => d.kept === 'kept').map((d) => d.symbol);
+          // The engine dropped these (not symbols of the new configuration). Those kept in the browser, or
+          // being saved there, stay and wait for a configuration with their symbol; the others are gone,
+          // with any older file of theirs still stored.
+          const waiting = dropped.filter((d) => d.kept !== 'not-kept').map((d) => d.symbol);
+          const gone = dropped.filter((d) => d.kept === 'not-kept').map((d) => d.symbol);
+          if (gone.length > 0) await deps.storage.delete('imports', gone);
           set((s) => {
             const known = s.importedSets
               .filter((d) => d.waiting || symbols.includes(d.symbol) || waiting.includes(d.symbol))

@@ -45,8 +45,8 @@ export const createStorageSlice =
      * force does not have is not imported: it waits, kept, for a configuration with that symbol.
      */
     const reimport = async (sets: StoredImport[], restored: string[], problems: string[]) => {
-      const symbols = get().snapshot?.symbols ?? [];
       for (const kept of sets) {
+        const symbols = get().snapshot?.symbols ?? [];
         const dataSet = {
           symbol: kept.symbol,
           fileName: kept.fileName,

@@ -15,6 +15,7 @@ export function ConfigEditor() {
   const config = useAppStore((s) => s.config);
   const dirty = useAppStore(selectConfigDirty);
   const engineUp = useAppStore((s) => s.snapshot !== null && s.workerError === null);
+  const restoring = useAppStore((s) => s.storage.restore.active);
   const edit = useAppStore((s) => s.editConfig);
   const loadFile = useAppStore((s) => s.loadConfigFile);
   const saveFile = useAppStore((s) => s.saveConfigFile);
@@ -110,9 +111,13 @@ export function ConfigEditor() {
         <button
           type="button"
           className="button button--primary"
-          disabled={!engineUp || config.applying || check.status === 'error'}
+          disabled={!engineUp || restoring || config.applying || check.status === 'error'}
           onClick={() => void apply()}
-          title="Puts this configuration in force: a fresh session, stopped (refused while a session runs)"
+          title={
+            restoring
+              ? 'Wait until the data kept in this browser is restored'
+              : 'Puts this configuration in force: a fresh session, stopped (refused while a session runs)'
+          }
         >
           {config.applying ? 'Applying…' : 'Apply'}
         </button>

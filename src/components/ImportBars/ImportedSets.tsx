@@ -15,6 +15,8 @@ const KEPT: Record<KeepState, string> = {
 export function ImportedSets() {
   const sets = useAppStore((s) => s.importedSets);
   const drop = useAppStore((s) => s.importDrop);
+  // While kept data is restored, a set may be being imported again: wait for it.
+  const restoring = useAppStore((s) => s.storage.restore.active);
   if (sets.length === 0) {
     return <p className="imported-sets__empty">Every symbol replays generated data.</p>;
   }
@@ -44,6 +46,7 @@ export function ImportedSets() {
               type="button"
               className="button button--small"
               aria-label={`Delete the kept bars of ${d.symbol}`}
+              disabled={restoring}
               onClick={() => void drop(d.symbol)}
             >
               Delete
@@ -53,6 +56,7 @@ export function ImportedSets() {
               type="button"
               className="button button--small"
               aria-label={`Use generated data for ${d.symbol}`}
+              disabled={restoring}
               onClick={() => void drop(d.symbol)}
             >
               Use generated data
