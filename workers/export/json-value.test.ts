@@ -66,6 +66,19 @@ describe('writeValue', () => {
       expect(line.length + ' "field_00": 00000,'.length).toBeGreaterThan(LINE_WIDTH);
   });
 
+  it('wraps a list of scalars too long for one line, its items filling the lines', () => {
+    const dates = Array.from({ length: 30 }, (_, i) => `2025-06-${String(i + 1).padStart(2, '0')}`);
+    const lines = write({ count: 30, dates, columns: ['date', 'open'] }, true, 12).split('\n');
+    expect(lines[1]).toBe(`${' '.repeat(14)}"count": 30,`);
+    expect(lines[2]).toBe(`${' '.repeat(14)}"dates": [`);
+    expect(lines[3]).toMatch(/^ {16}"2025-06-01", "2025-06-02", .*"2025-06-\d\d",$/);
+    const wrapped = lines.slice(3, lines.indexOf(`${' '.repeat(14)}],`));
+    expect(wrapped.length).toBeGreaterThan(2);
+    for (const line of wrapped) expect(line.length).toBeLessThanOrEqual(LINE_WIDTH);
+    expect(lines.at(-2)).toBe(`${' '.repeat(14)}"columns": ["date","open"]`);
+    expect(JSON.parse(lines.join('\n')).dates).toEqual(dates);
+  });
+
   it('writes any value so that it parses back to itself, in both layouts', () => {
     fc.assert(
       fc.property(jsonValue, fc.integer({ min: 0, max: 12 }), (value, indent) => {

@@ -1,8 +1,8 @@
 // Writes the small, always-whole sections (system, time, performance, threads, config) from plain values.
 // Pretty layout: two-space indentation, and any object or array that fits on one line within LINE_WIDTH
-// columns (or is a list of scalars, such as a list of dates) is written there compactly, like the rows:
-// stage timings, thread states and column lists read at a glance, and a delta stays a few KB. A larger
-// object packs its small members on shared lines (MemberWriter).
+// columns is written there compactly, like the rows: stage timings, thread states and column lists read
+// at a glance, and a delta stays a few KB. A larger object packs its small members on shared lines
+// (MemberWriter), and a longer list of scalars (dates, changed paths) fills lines with its items.
 
 import type { ByteSink } from './byte-sink';
 
@@ -20,7 +20,7 @@ const fits = (length: number): boolean => length + 1 <= LINE_WIDTH;
 
 const isScalar = (v: unknown): v is JsonScalar => v === null || typeof v !== 'object';
 
-const isLeaf = (value: JsonValue[]): boolean => value.every(isScalar);
+const isLeaf = (value: JsonValue[]): value is JsonScalar[] => value.every(isScalar);
 
 function scalar(sink: ByteSink, value: JsonScalar): void {
   if (value === null) sink.ascii('null');
@@ -83,13 +83,14 @@ export class MemberWriter {
 
   /** A whole member, `"name": value`. */
   member(name: string, value: JsonValue): void {
-    if (!this.layout.pretty || !packs(value)) {
+    // Our numbers and strings have the same text as JSON.stringify's, so this is the member's width.
+    const width = this.layout.pretty ? JSON.stringify(name).length + 2 + JSON.stringify(value).length : 0;
+    // A list too long for a line of its own is wrapped (writeValue), on lines of its own.
+    if (!this.layout.pretty || !packs(value) || (Array.isArray(value) && !fits(this.indent + width))) {
       this.start(name);
       writeValue(this.sink, value, this.layout, this.indent, name.length + 4);
       return;
     }
-    // Our numbers and strings have the same text as JSON.stringify's, so this is the member's width.
-    const width = JSON.stringify(name).length + 2 + JSON.stringify(value).length;
     if (this.column >= 0 && fits(this.column + 2 + width)) {
       this.sink.ascii(', ');
       key(this.sink, name, this.layout);
@@ -117,6 +118,26 @@ export class MemberWriter {
   }
 }
 
+/** A list of scalars too long for one line: its items fill lines of LINE_WIDTH columns, `, ` apart. */
+function wrapScalars(sink: ByteSink, items: readonly JsonScalar[], indent: number): void {
+  sink.char(0x5b);
+  let column = -1;
+  for (const item of items) {
+    const width = JSON.stringify(item).length;
+    if (column >= 0 && fits(column + 2 + width)) {
+      sink.ascii(', ');
+      column += 2 + width;
+    } else {
+      if (column >= 0) sink.char(0x2c);
+      sink.newline(indent + 2);
+      column = indent + 2 + width;
+    }
+    scalar(sink, item);
+  }
+  sink.newline(indent);
+  sink.char(0x5d);
+}
+
 /**
  * Writes `value` at `indent`, after a key of `keyLength` characters on the same line. These sections are
  * small, so measuring a candidate line with JSON.stringify is cheap (the data rows never come here).
@@ -135,10 +156,13 @@ export function writeValue(
   const isArray = Array.isArray(value);
   if (
     (isArray ? value.length : Object.keys(value).length) === 0 ||
-    (isArray && isLeaf(value)) ||
     fits(indent + keyLength + JSON.stringify(value).length)
   ) {
     compact(sink, value);
+    return;
+  }
+  if (isArray && isLeaf(value)) {
+    wrapScalars(sink, value, indent);
     return;
   }
   if (isArray) {
