@@ -41,6 +41,35 @@ export const createStorageSlice =
     let askedPersistence = false;
 
     /**
+     * Runs `work` as a restore: progress shown while it runs, then a summary (`done: what came back.`)
+     * and one line per problem; an engine failure stops it with `stopped: the engine failed.`
+     */
+    const restoring = async (
+      done: string,
+      stopped: string,
+      work: (restored: string[], problems: string[]) => Promise<void>,
+    ) => {
+      const problems: string[] = [];
+      const restored: string[] = [];
+      set((s) => ({
+        storage: { ...s.storage, restore: { ...RESTORE_IDLE, active: true, step: 'Reading' } },
+      }));
+      try {
+        await work(restored, problems);
+      } catch (error) {
+        get().reportError(error);
+        problems.push(`${stopped}: the engine failed.`);
+      }
+      restorePatch({
+        active: false,
+        step: '',
+        progress: null,
+        problems,
+        summary: restored.length > 0 ? `${done}: ${restored.join(', ')}.` : null,
+      });
+    };
+
+    /**
      * Reads and commits each kept data set again, with progress. A set whose symbol the configuration in
      * force does not have is not imported: it waits, kept, for a configuration with that symbol.
      */
@@ -113,12 +142,7 @@ export const createStorageSlice =
 
       async restoreEngineData() {
         if (get().storage.restore.active) return;
-        const problems: string[] = [];
-        const restored: string[] = [];
-        set((s) => ({
-          storage: { ...s.storage, restore: { ...RESTORE_IDLE, active: true, step: 'Reading' } },
-        }));
-        try {
+        await restoring('Restored from this browser', 'Restoring stopped', async (restored, problems) => {
           const applied = (await storage.getAll('configs')).find((c) => c.key === APPLIED_CONFIG_KEY);
           if (applied) {
             restorePatch({ step: `Applying the configuration “${applied.sessionName}”` });
@@ -133,16 +157,6 @@ export const createStorageSlice =
             const state = get();
             await Promise.all([state.refresh(), state.loadExcludable()]);
           }
-        } catch (error) {
-          get().reportError(error);
-          problems.push('Restoring stopped: the engine failed.');
-        }
-        restorePatch({
-          active: false,
-          step: '',
-          progress: null,
-          problems,
-          summary: restored.length > 0 ? `Restored from this browser: ${restored.join(', ')}.` : null,
         });
       },
 
@@ -152,28 +166,14 @@ export const createStorageSlice =
           .importedSets.filter((d) => d.waiting && symbols.includes(d.symbol))
           .map((d) => d.symbol);
         if (due.length === 0 || get().storage.restore.active) return;
-        const problems: string[] = [];
-        const restored: string[] = [];
-        set((s) => ({
-          storage: { ...s.storage, restore: { ...RESTORE_IDLE, active: true, step: 'Reading' } },
-        }));
-        try {
+        const what = 'Importing the kept data sets again stopped';
+        await restoring('Imported again from this browser', what, async (restored, problems) => {
           const sets = (await storage.getAll('imports'))
             .filter((kept) => due.includes(kept.symbol))
             .sort((a, b) => a.symbol.localeCompare(b.symbol));
           await reimport(sets, restored, problems);
           const state = get();
           await Promise.all([state.refresh(), state.loadExcludable()]);
-        } catch (error) {
-          get().reportError(error);
-          problems.push('Importing the kept data sets again stopped: the engine failed.');
-        }
-        restorePatch({
-          active: false,
-          step: '',
-          progress: null,
-          problems,
-          summary: restored.length > 0 ? `Imported again from this browser: ${restored.join(', ')}.` : null,
         });
       },
 

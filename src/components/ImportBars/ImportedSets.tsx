@@ -41,27 +41,17 @@ export function ImportedSets() {
               </div>
             )}
           </div>
-          {d.waiting ? (
-            <button
-              type="button"
-              className="button button--small"
-              aria-label={`Delete the kept bars of ${d.symbol}`}
-              disabled={restoring}
-              onClick={() => void drop(d.symbol)}
-            >
-              Delete
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button--small"
-              aria-label={`Use generated data for ${d.symbol}`}
-              disabled={restoring}
-              onClick={() => void drop(d.symbol)}
-            >
-              Use generated data
-            </button>
-          )}
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={
+              d.waiting ? `Delete the kept bars of ${d.symbol}` : `Use generated data for ${d.symbol}`
+            }
+            disabled={restoring}
+            onClick={() => void drop(d.symbol)}
+          >
+            {d.waiting ? 'Delete' : 'Use generated data'}
+          </button>
         </li>
       ))}
     </ul>
