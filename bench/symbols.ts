@@ -1,3 +1,6 @@
+import type { ExportResult } from '../workers/export/exporter';
+import { Exporter } from '../workers/export/exporter';
+import { backtestOf, configJson } from '../workers/export/test-support';
 /** `count` distinct upper-case ticker-like names (AAAA, AAAB, ...), for benchmarks with many symbols. */
 export function syntheticSymbols(count: number): string[] {
   return Array.from({ length: count }, (_, i) => {
@@ -9,4 +12,21 @@ export function syntheticSymbols(count: number): string[] {
     }
     return name;
   });
+}
+
+/**
+ * A complete export of about 110 MB: 84 symbols, a whole day of bars, ticks and quotes, and 10 days of
+ * minute history. The viewer's benchmark and its Playwright test open it.
+ */
+export const LARGE_EXPORT_SYMBOLS = 84;
+
+export function largeCompleteExport(): ExportResult {
+  const backtest = backtestOf(
+    configJson((json) => (json.session_data_config.symbols = syntheticSymbols(LARGE_EXPORT_SYMBOLS))),
+  );
+  backtest.start();
+  backtest.advance(390);
+  const result = new Exporter(backtest).export({ complete: true });
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
 }

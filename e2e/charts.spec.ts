@@ -1,32 +1,14 @@
 // The live charts against the built app: the UI mirrors the engine through its own exports (consumer `ui`)
 // and charts from the mirror. Checked against complete exports the user downloads from the same engine.
 // Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-light.png and docs/chart-dark.png.
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { button, type Json, jsonOf, longTasksSince, now, observeLongTasks, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 const CHART_LIGHT = fileURLToPath(new URL('../docs/chart-light.png', import.meta.url));
 const CHART_DARK = fileURLToPath(new URL('../docs/chart-dark.png', import.meta.url));
-
-// biome-ignore lint/suspicious/noExplicitAny: export documents are read field by field below.
-type Json = any;
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return problems;
-}
-
-async function jsonOf(download: Download): Promise<Json> {
-  return JSON.parse((await readFile(await download.path())).toString('utf8'));
-}
 
 /** A complete export taken from the export panel (consumer `default`), as the engine wrote it. */
 async function completeExport(page: Page): Promise<Json> {
@@ -193,20 +175,7 @@ test('no long task on the main thread while a 3-symbol session runs at 600x for 
   page,
 }, testInfo) => {
   test.setTimeout(90_000);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(Math.round(entry.duration));
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  const takeLongTasks = () =>
-    page.evaluate(() => {
-      const w = window as unknown as { __longTasks: number[] };
-      const tasks = w.__longTasks;
-      w.__longTasks = [];
-      return tasks;
-    });
+  await observeLongTasks(page);
   await page.goto('/');
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(page.getByTestId('symbols').locator('li')).toHaveCount(3);
@@ -214,14 +183,15 @@ test('no long task on the main thread while a 3-symbol session runs at 600x for 
   await speed.fill('600');
   await speed.press('Enter');
   await expect(page.getByText('10 market minutes per second')).toBeVisible();
-  await takeLongTasks(); // loading the page is not what this measures
+  let since = await now(page); // loading the page is not what this measures
 
   // The session starts; the mirror takes its complete export and the chart its first load.
   await button(page, 'Start').click();
   const candles = page.getByTestId('chart-candle-count');
   await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
   await expect(candles).toHaveAttribute('data-last-read', 'append');
-  const atStart = await takeLongTasks();
+  const atStart = (await longTasksSince(page, since)).map((task) => Math.round(task.duration));
+  since = await now(page);
   testInfo.annotations.push({ type: 'long tasks while starting (ms)', description: JSON.stringify(atStart) });
 
   // Thirty seconds of the running session: about 300 market minutes, 3 symbols, a delta every snapshot.
@@ -229,7 +199,7 @@ test('no long task on the main thread while a 3-symbol session runs at 600x for 
   const volume = page.getByTestId('symbol-row').first().getByTestId('symbol-volume');
   const volumeFirst = await numberIn(volume);
   await page.waitForTimeout(30_000);
-  const running = await takeLongTasks();
+  const running = (await longTasksSince(page, since)).map((task) => Math.round(task.duration));
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
   // The chart and the table followed the session all along.
   expect(await numberIn(candles)).toBeGreaterThan(first + 200);

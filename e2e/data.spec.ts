@@ -5,6 +5,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Download, expect, type Page, type TestInfo, test } from '@playwright/test';
+import { button, bytesOf, downloadFrom, type Json, jsonOf, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -14,29 +15,7 @@ const ORIGINAL_CONFIG = fileURLToPath(
   new URL('../workers/engine/fixtures/original-config.json', import.meta.url),
 );
 
-// biome-ignore lint/suspicious/noExplicitAny: export documents are checked field by field.
-type Json = any;
 type Row = [string, number, number, number, number, number];
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return problems;
-}
-
-async function downloadFrom(page: Page, action: () => Promise<void>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-  return download;
-}
-
-const bytesOf = async (download: Download): Promise<Buffer> => readFile(await download.path());
-const jsonOf = async (download: Download): Promise<Json> =>
-  JSON.parse((await bytesOf(download)).toString('utf8'));
 
 /** The sample's bars of one day as session rows: `["09:30:00", open, high, low, close, volume]`. */
 async function csvRowsOf(day: string, path = SAMPLE_CSV): Promise<Row[]> {

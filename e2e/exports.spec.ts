@@ -1,55 +1,18 @@
 // Exports against the built app: the export panel, the command console, the export history, downloads
 // (names and contents), gzip, auto-export, keyboard shortcuts and refused commands.
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { type Download, expect, type Page, test } from '@playwright/test';
+import { button, bytesOf, downloadFrom, jsonOf, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
 const DEFAULT_NAME = /^system_status_Example_Trading_Session_(complete|delta)_\d{8}_\d{6}(_\d+)?\.json$/;
-
-// biome-ignore lint/suspicious/noExplicitAny: the export documents are checked field by field below.
-type Json = any;
-
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-async function bytesOf(download: Download): Promise<Buffer> {
-  const path = await download.path();
-  return readFile(path);
-}
-
-const jsonOf = async (download: Download): Promise<Json> =>
-  JSON.parse((await bytesOf(download)).toString('utf8'));
-
-/** Clicks (or presses) and returns the download it starts. */
-async function downloadFrom(page: Page, action: () => Promise<void>): Promise<Download> {
-  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
-  return download;
-}
 
 /** Minutes since the epoch of the market clock (exchange-local ISO read as UTC: only differences matter). */
 async function marketMinute(page: Page): Promise<number> {
   const value = await page.getByTestId('market-time').getAttribute('datetime');
   if (value === null) throw new Error('The market clock shows no time.');
   return Date.parse(`${value}Z`) / 60_000;
-}
-
-async function startPaused(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
-  await button(page, 'Start').click();
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-}
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return problems;
 }
 
 test('complete and delta exports from the panel and the console, with the history', async ({

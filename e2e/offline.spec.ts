@@ -5,11 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
+import { button, type Json, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-// biome-ignore lint/suspicious/noExplicitAny: export documents are read field by field below.
-type Json = any;
 
 interface FileSpec {
   name: string;
@@ -23,25 +21,6 @@ interface Exported {
 }
 
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return problems;
-}
-
-async function startPaused(page: Page): Promise<void> {
-  await page.goto('/');
-  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
-  await button(page, 'Start').click();
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-}
 
 /** Runs a console command and waits for its answer. */
 async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {

@@ -3,59 +3,21 @@
 // task meanwhile. Also: files that are not exports, a viewer worker that cannot run, and a 100 MB export.
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { syntheticSymbols } from '../bench/symbols';
+import { LARGE_EXPORT_SYMBOLS, largeCompleteExport, syntheticSymbols } from '../bench/symbols';
 import { formatBytes } from '../src/format';
 import { Exporter } from '../workers/export/exporter';
-import { backtestOf, configJson } from '../workers/export/test-support';
+import { backtestOf } from '../workers/export/test-support';
+import { button, type Json, longTasksSince, now, observeLongTasks, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-// biome-ignore lint/suspicious/noExplicitAny: export documents are read field by field below.
-type Json = any;
-
-interface LongTask {
-  start: number;
-  duration: number;
-}
-
-declare global {
-  interface Window {
-    __longTasks: LongTask[];
-  }
-}
-
-/** Records every long task (50 ms or more on the main thread) from the first script on. */
-async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-const now = (page: Page) => page.evaluate(() => performance.now());
 
 /** Lets the page finish starting up (scripts, first layouts, charts) before long tasks are counted. */
 async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(1_000);
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3_000 })));
 }
-const longTasksSince = (page: Page, since: number) =>
-  page.evaluate((t) => window.__longTasks.filter((task) => task.start >= t), since);
 
-const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 const numberText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-  });
-  return problems;
-}
 
 /** Clicks an export button of the export panel; returns the downloaded file's name and document. */
 async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
@@ -327,17 +289,10 @@ test('a 100 MB export opens without a long task on the page, and opening it can 
   page,
 }, testInfo) => {
   test.setTimeout(120_000);
-  // 84 symbols, a whole day of bars, ticks and quotes, 10 days of minute history: about 110 MB.
-  const backtest = backtestOf(
-    configJson((json) => (json.session_data_config.symbols = syntheticSymbols(84))),
-  );
-  backtest.start();
-  backtest.advance(390);
-  const result = new Exporter(backtest).export({ complete: true });
-  if (!result.ok) throw new Error(result.error);
+  const large = largeCompleteExport();
   const path = testInfo.outputPath('large-export.json');
-  await writeFile(path, Buffer.concat(result.value.chunks));
-  expect(result.value.bytes).toBeGreaterThan(100_000_000);
+  await writeFile(path, Buffer.concat(large.chunks));
+  expect(large.bytes).toBeGreaterThan(100_000_000);
 
   await observeLongTasks(page);
   await page.goto('/');
@@ -349,7 +304,7 @@ test('a 100 MB export opens without a long task on the page, and opening it can 
   const opened = (await now(page)) - since;
   const summary = page.getByTestId('viewer-summary');
   await expect(summary).toContainText('84');
-  await expect(summary).toContainText(`${numberText(result.value.rows)} in`);
+  await expect(summary).toContainText(`${numberText(large.rows)} in`);
   const indexed = await summary
     .locator('.viewer__fact')
     .filter({ hasText: 'indexed in' })
@@ -357,12 +312,12 @@ test('a 100 MB export opens without a long task on the page, and opening it can 
     .textContent();
   testInfo.annotations.push({
     type: 'measurement',
-    description: `${(result.value.bytes / 1e6).toFixed(0)} MB: opened in ${opened.toFixed(0)} ms (worker: ${indexed})`,
+    description: `${(large.bytes / 1e6).toFixed(0)} MB: opened in ${opened.toFixed(0)} ms (worker: ${indexed})`,
   });
   console.log(testInfo.annotations.at(-1)?.description);
 
   // Deep into the last symbol's quotes.
-  const last = syntheticSymbols(84).at(-1) as string;
+  const last = syntheticSymbols(LARGE_EXPORT_SYMBOLS).at(-1) as string;
   await openRow(page, `session_data.symbols.${last}`);
   await openRow(page, `session_data.symbols.${last}.session`);
   await openRow(page, `session_data.symbols.${last}.session.data`);
@@ -382,7 +337,7 @@ test('a 100 MB export opens without a long task on the page, and opening it can 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
   await page.getByTestId('viewer-file').setInputFiles(path);
   await expect(page.getByTestId('viewer-progress')).toContainText(
-    `of ${formatBytes(result.value.bytes)} read and indexed`,
+    `of ${formatBytes(large.bytes)} read and indexed`,
   );
   // Dispatched rather than clicked: the slowed page is still scrolling the viewer into view.
   await page.getByTestId('viewer-progress').getByRole('button', { name: 'Cancel' }).dispatchEvent('click');

@@ -2,7 +2,9 @@
 // (`checkConfig`: the ignored sections, or one line naming the field); Apply puts it in force
 // (`applyConfig`, refused while a session runs); the configuration applied last, and any saved by name,
 // are kept in the browser.
+
 import type { StateCreator } from 'zustand';
+import type { ConfigView } from '../../workers/api/engine-api';
 import type { SaveFile } from '../downloads';
 import type { EngineClient } from '../engine-client';
 import type { AppStorage, StoredConfig } from '../persistence/storage';
@@ -71,6 +73,19 @@ export const createConfigSlice =
     };
     const checker = debounce(() => void check(), deps.checkDelayMs ?? CHECK_DELAY_MS, deps.timers);
 
+    /** The editor shows `view` (the configuration in force) as checked; a pending check is dropped. */
+    const showInForce = (view: ConfigView, extra: Partial<ConfigEditorState> = {}) => {
+      checker.cancel();
+      checks++;
+      patch({
+        inForce: view,
+        text: view.text,
+        origin: 'in force',
+        check: { status: 'ok', sessionName: view.sessionName, ignored: view.ignored },
+        ...extra,
+      });
+    };
+
     const setText = (text: string, origin: string) => {
       patch({ text, origin, notice: null });
       checker.schedule();
@@ -89,14 +104,7 @@ export const createConfigSlice =
             patch({ inForce: view });
             return;
           }
-          checker.cancel();
-          checks++;
-          patch({
-            inForce: view,
-            text: view.text,
-            origin: 'in force',
-            check: { status: 'ok', sessionName: view.sessionName, ignored: view.ignored },
-          });
+          showInForce(view);
         } catch (error) {
           get().reportError(error);
         }
@@ -144,12 +152,7 @@ export const createConfigSlice =
             return false;
           }
           const view = result.value;
-          checks++;
-          patch({
-            inForce: view,
-            text: view.text,
-            origin: 'in force',
-            check: { status: 'ok', sessionName: view.sessionName, ignored: view.ignored },
+          showInForce(view, {
             notice: {
               ok: true,
               text: `Applied: session “${view.sessionName}”. It starts from its first day.`,
@@ -188,15 +191,7 @@ export const createConfigSlice =
 
       revertConfig() {
         const { inForce } = get().config;
-        if (!inForce) return;
-        checker.cancel();
-        checks++;
-        patch({
-          text: inForce.text,
-          origin: 'in force',
-          notice: null,
-          check: { status: 'ok', sessionName: inForce.sessionName, ignored: inForce.ignored },
-        });
+        if (inForce) showInForce(inForce, { notice: null });
       },
 
       async keepConfig(name) {

@@ -28,6 +28,20 @@ const CSV = [
   '2025-07-01 09:32,20.2,20.5,19.5,20.3,100',
 ].join('\n');
 
+/** A data set as the browser keeps it: `<symbol>.csv` holding `text`. */
+const storedImport = (symbol: string, text = CSV) => ({
+  key: symbol,
+  symbol,
+  fileName: `${symbol.toLowerCase()}.csv`,
+  mapping: {},
+  file: new Blob([text]),
+  barsKept: 2,
+  firstDate: null,
+  lastDate: null,
+  days: 0,
+  savedAt: 0,
+});
+
 describe('config slice', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -307,18 +321,6 @@ describe('data sets while something else is under way', () => {
     });
     return { shut, open: () => open() };
   }
-  const storedImport = (symbol: string) => ({
-    key: symbol,
-    symbol,
-    fileName: `${symbol.toLowerCase()}.csv`,
-    mapping: {},
-    file: new Blob([CSV]),
-    barsKept: 2,
-    firstDate: null,
-    lastDate: null,
-    days: 0,
-    savedAt: 0,
-  });
 
   it('a data set still being saved when a configuration drops its symbol waits, or goes if it could not be kept', async () => {
     for (const full of [false, true]) {
@@ -431,20 +433,8 @@ describe('storage slice and kept exports', () => {
 
   it('reports what could not be restored, one line each, and keeps waiting a set for a symbol not in the session', async () => {
     const memory = memoryStorage();
-    const kept = (symbol: string, fileName: string, text: string) => ({
-      key: symbol,
-      symbol,
-      fileName,
-      mapping: {},
-      file: new Blob([text]),
-      barsKept: 2,
-      firstDate: null,
-      lastDate: null,
-      days: 0,
-      savedAt: 0,
-    });
-    memory.stores.imports.set('ACME', kept('ACME', 'acme.csv', CSV));
-    memory.stores.imports.set('RIVN', kept('RIVN', 'rivn.csv', 'this is not a CSV of bars\n'));
+    memory.stores.imports.set('ACME', storedImport('ACME'));
+    memory.stores.imports.set('RIVN', storedImport('RIVN', 'this is not a CSV of bars\n'));
     const { store, api } = setup(memory);
     await store.getState().restoreEngineData();
     const { problems, summary } = store.getState().storage.restore;
@@ -489,7 +479,8 @@ describe('storage slice and kept exports', () => {
     await vi.waitFor(() => expect(memory.stores.exports.size).toBe(2));
   });
 
-  it('with the quota full: the export stays in the history, marked not kept, and nothing stored changes', async () => {
+  /** A started session whose first export (complete) is kept in the browser. */
+  async function oneExportKept() {
     const memory = memoryStorage();
     const { store, api } = setup(memory);
     store.getState().updateExportSettings({ downloadEach: false });
@@ -497,6 +488,11 @@ describe('storage slice and kept exports', () => {
     await api.start();
     await store.getState().exportNow(true);
     await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
+    return { memory, store };
+  }
+
+  it('with the quota full: the export stays in the history, marked not kept, and nothing stored changes', async () => {
+    const { memory, store } = await oneExportKept();
     const before = [...memory.stores.exports.values()];
     memory.state.full = true;
     const refused = await store.getState().exportNow(false);
@@ -511,13 +507,7 @@ describe('storage slice and kept exports', () => {
   });
 
   it('deletes the exports made before a time', async () => {
-    const memory = memoryStorage();
-    const { store, api } = setup(memory);
-    store.getState().updateExportSettings({ downloadEach: false });
-    keepExports(store, memory.storage);
-    await api.start();
-    await store.getState().exportNow(true);
-    await vi.waitFor(() => expect(memory.stores.exports.size).toBe(1));
+    const { memory, store } = await oneExportKept();
     await store.getState().deleteExportsBefore(Number.POSITIVE_INFINITY);
     expect(store.getState().exports).toEqual([]);
     await vi.waitFor(() => expect(memory.stores.exports.size).toBe(0));

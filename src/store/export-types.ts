@@ -1,13 +1,17 @@
 // The exports and console slices' shapes. Engine types are imported as types only: the UI never runs engine
 // code, it receives plain data (and transferred bytes) through the engine client.
 import type { ExportPayload } from '../../workers/api/engine-api';
-import type { ExportProgress } from '../../workers/export/exporter';
+import type { ExportMetadata, ExportProgress } from '../../workers/export/exporter';
 
 /** Where an export was asked for. */
 export type ExportSource = 'panel' | 'console' | 'auto';
 
 /** One export made in this page's life. Its bytes are a Blob: never turned into a string on this thread. */
-export interface ExportRecord {
+export interface ExportRecord
+  extends Pick<
+    ExportMetadata,
+    'mode' | 'consumer' | 'sequence' | 'previousSequence' | 'sessionId' | 'generatedAt' | 'marketTime'
+  > {
   id: string;
   /** The name the engine gave it (the contract's default, or the user's, made unique). */
   fileName: string;
@@ -17,13 +21,6 @@ export interface ExportRecord {
   /** Wall-clock time it arrived (ms since the epoch). */
   createdAt: number;
   source: ExportSource;
-  mode: 'complete' | 'delta';
-  consumer: string;
-  sequence: number;
-  previousSequence: number | null;
-  sessionId: number;
-  generatedAt: string;
-  marketTime: string | null;
   bytes: number;
   lines: number;
   rows: number;

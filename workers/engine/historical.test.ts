@@ -61,20 +61,33 @@ describe('history moved on to the next trading day', () => {
     }
   });
 
-  it('is what every new session of a run holds, and leaves the previous session its own rows', () => {
+  it('is what every new session of a run holds, without generating history again, and leaves the previous session its own rows', () => {
     const backtest = backtestOf(0.05);
+    // Counts the days generated for history (bars only), which a new day should not need.
+    const base = backtest.source;
+    let historyDays = 0;
+    backtest.source = {
+      day: (symbol, day, keepTrades) => {
+        if (!keepTrades) historyDays++;
+        return base.day(symbol, day, keepTrades);
+      },
+      describe: base.describe,
+    };
     backtest.start();
+    expect(historyDays).toBeGreaterThan(0);
     const first = backtest.session?.symbols.get('RIVN')?.historical.get('1m');
     const firstRows = first ? columnsOf(first.bars) : [];
     const finished = () => backtest.state === 'FINISHED';
     while (!finished()) {
       backtest.advance(backtest.sessionMinutes - backtest.minute);
       if (finished()) break;
+      historyDays = 0;
       backtest.advance(1);
+      expect(historyDays).toBe(0);
       const session = backtest.session;
       if (!session) throw new Error('no session');
       for (const store of session.symbols.values()) {
-        const fresh = loadHistorical(store.symbol, session.date, backtest.config.historical, backtest.source);
+        const fresh = loadHistorical(store.symbol, session.date, backtest.config.historical, base);
         expectSameSeries([...store.historical.values()], fresh);
       }
     }

@@ -1,0 +1,68 @@
+// Helpers shared by the Playwright specs: buttons by name, page errors collected, downloads read back,
+// a paused session, and long tasks observed on the main thread.
+import { readFile } from 'node:fs/promises';
+import { type Download, expect, type Page } from '@playwright/test';
+
+// biome-ignore lint/suspicious/noExplicitAny: export documents are checked field by field in the specs.
+export type Json = any;
+
+export const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** Collects page errors and console errors; a spec ends by expecting none. */
+export function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** Clicks (or presses) and returns the download it starts. */
+export async function downloadFrom(page: Page, action: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  return download;
+}
+
+export const bytesOf = async (download: Download): Promise<Buffer> => readFile(await download.path());
+
+export const jsonOf = async (download: Download): Promise<Json> =>
+  JSON.parse((await bytesOf(download)).toString('utf8'));
+
+/** Opens the app, starts the session and pauses it. */
+export async function startPaused(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+}
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+declare global {
+  interface Window {
+    __longTasks: LongTask[];
+  }
+}
+
+/** Records every long task (50 ms or more on the main thread) from the first script on. */
+export async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/** The page's clock (performance.now()), to count long tasks from. */
+export const now = (page: Page) => page.evaluate(() => performance.now());
+
+export const longTasksSince = (page: Page, since: number) =>
+  page.evaluate((t) => window.__longTasks.filter((task) => task.start >= t), since);
