@@ -1,4 +1,4 @@
-import type { ExportResult } from '../workers/export/exporter';
+import type { ExportResult } from '../workers/export/contract';
 import { Exporter } from '../workers/export/exporter';
 import { backtestOf, configJson } from '../workers/export/test-support';
 /** `count` distinct upper-case ticker-like names (AAAA, AAAB, ...), for benchmarks with many symbols. */

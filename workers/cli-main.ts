@@ -15,14 +15,14 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createRuntime, type Runtime } from './api/runtime';
 import { COMMAND_HELP } from './commands/commands';
 import { type CommandOutcome, executeCommand } from './commands/execute';
 import { parseCommand } from './commands/parse';
 import { parseSessionConfigText } from './engine/config';
 import type { MarketDataOptions } from './engine/market-data';
-import { createRuntime, type Runtime } from './engine/runtime';
-import type { ExportResult } from './export/exporter';
-import { uniqueFileName } from './export/file-names';
+import type { ExportResult } from './export/contract';
+import { uniqueFileName } from './export/contract';
 
 export interface CliOutput {
   /** One result line (standard output). */

@@ -2,8 +2,8 @@
 import { expose, transfer } from 'comlink';
 import type { ExportOptions } from './api/engine-api';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
-import { createRuntime } from './engine/runtime';
-import type { Result } from './engine/types';
+import { createRuntime } from './api/runtime';
+import type { Result } from './shared/result';
 
 const engine = createEngineApi(createRuntime());
 

@@ -1,7 +1,7 @@
 // What the app keeps in the browser, behind one small interface: three stores of records, each record keyed
 // by its `key`. The IndexedDB implementation is `idb-storage.ts`; tests hand the store a fake or simulate a
 // full quota through the same interface.
-import type { ExportRecord } from '../store/export-types';
+import type { ExportRecord } from '../export-record';
 
 /** A configuration kept: the last one applied (key `applied`), or one saved by name (key `saved:<name>`). */
 export interface StoredConfig {

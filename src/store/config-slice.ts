@@ -16,7 +16,7 @@ import {
   sameConfigText,
   type Timers,
 } from './config-editor';
-import type { ConfigEditorState, ConfigSlice, SavedConfigSummary } from './data-types';
+import type { ConfigEditorState, ConfigSlice, SavedConfigSummary } from './config-types';
 import type { AppState } from './types';
 
 export interface ConfigDeps {

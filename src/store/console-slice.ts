@@ -1,9 +1,9 @@
 // The command console: each line goes to the engine's `runCommand` (the whole command language), its
 // answer is kept as an entry, and an export it makes joins the export history like any other.
 import type { StateCreator } from 'zustand';
-import type { ExportProgress } from '../../workers/export/exporter';
+import type { ExportProgress } from '../../workers/export/contract';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
-import type { ConsoleEntry, ConsoleSlice } from './export-types';
+import type { ConsoleEntry, ConsoleSlice } from './console-types';
 import type { AppState } from './types';
 
 export const CONSOLE_ENTRY_LIMIT = 300;

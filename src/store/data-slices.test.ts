@@ -3,9 +3,9 @@
 // generated data), what is kept, a full quota, and the restoring after a reload.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { keepExports } from '../persistence/keep-exports';
-import { inProcessEngine, memoryStorage } from './in-process-engine';
+import { inProcessEngine, memoryStorage } from './in-process-engine.test-support';
 import { createAppStore } from './index';
+import { keepExports } from './keep-exports';
 
 const ORIGINAL = new URL('../../workers/engine/fixtures/original-config.json', import.meta.url);
 const SAMPLE = new URL('../../samples/rivn-1m.csv', import.meta.url);

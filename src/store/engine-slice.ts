@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
-import type { AppState, EngineSlice } from './types';
+import type { EngineSlice } from './engine-types';
+import type { AppState } from './types';
 
 export const createEngineSlice =
   (client: EngineClient): StateCreator<AppState, [], [], EngineSlice> =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportPayload } from '../../workers/api/engine-api';
+import type { ExportRecord } from '../export-record';
 import { formatBytes, formatDuration, formatRatio } from '../format';
 import {
   addToHistory,
@@ -9,7 +10,6 @@ import {
   recordFromPayload,
   removeFromHistory,
 } from './export-history';
-import type { ExportRecord } from './export-types';
 
 function record(id: string, mode: 'complete' | 'delta', bytes: number): ExportRecord {
   return {

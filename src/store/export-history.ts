@@ -2,7 +2,7 @@
 // comparing sizes. No DOM, no engine code; tested in Node.
 import type { ExportPayload } from '../../workers/api/engine-api';
 import { gzipName } from '../downloads';
-import type { ExportRecord, ExportSource } from './export-types';
+import type { ExportRecord, ExportSource } from '../export-record';
 
 /** Oldest exports beyond this many are dropped from the history (their files are already downloaded). */
 export const EXPORT_HISTORY_LIMIT = 200;

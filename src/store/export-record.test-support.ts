@@ -1,6 +1,6 @@
 // An export of the history for the store's tests: every field filled with a neutral value, `id` and
 // `sequence` given, anything else overridable.
-import type { ExportRecord } from './export-types';
+import type { ExportRecord } from '../export-record';
 
 export const exportRecord = (
   over: Partial<ExportRecord> & Pick<ExportRecord, 'id' | 'sequence'>,

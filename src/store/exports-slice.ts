@@ -2,11 +2,12 @@
 // with its bytes as a Blob), downloads, and the auto-export timer.
 import type { StateCreator } from 'zustand';
 import type { ExportOptions } from '../../workers/api/engine-api';
-import type { ExportProgress } from '../../workers/export/exporter';
+import type { ExportProgress } from '../../workers/export/contract';
 import { downloadBlob, type SaveFile } from '../downloads';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
+import type { ExportRecord } from '../export-record';
 import { addToHistory, recordFromPayload, removeFromHistory } from './export-history';
-import type { ExportRecord, ExportSettings, ExportsSlice } from './export-types';
+import type { ExportSettings, ExportsSlice } from './exports-types';
 import type { AppState } from './types';
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {

@@ -2,7 +2,7 @@
 // refusals, the auto-export timer (fake timers) and the console.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandReply, ExportOptions, ExportPayload } from '../../workers/api/engine-api';
-import type { ExportProgress } from '../../workers/export/exporter';
+import type { ExportProgress } from '../../workers/export/contract';
 import type { EngineClient } from '../engine-client';
 import { CONSOLE_ENTRY_LIMIT, rememberLine } from './console-slice';
 import { clampAutoSeconds, exportOptions, selectExportBlob } from './exports-slice';

@@ -7,7 +7,7 @@ import type { StateCreator } from 'zustand';
 import type { ImportReport } from '../../workers/import/csv-import';
 import type { EngineClient } from '../engine-client';
 import type { AppStorage, StoredImport } from '../persistence/storage';
-import type { ImportedDataSet, ImportSlice, ImportState } from './data-types';
+import type { ImportedDataSet, ImportSlice, ImportState } from './import-types';
 import type { AppState } from './types';
 
 export interface ImportDeps {

@@ -16,9 +16,11 @@ import { createStorageSlice } from './storage-slice';
 import type { AppState } from './types';
 import { createViewerSlice } from './viewer-slice';
 
-export type { ExportRecord, ExportSettings } from './export-types';
+export type { ExportRecord } from '../export-record';
 export { selectExport, selectExportBlob } from './exports-slice';
-export type { AppState, SessionAction } from './types';
+export type { ExportSettings } from './exports-types';
+export type { SessionAction } from './session-types';
+export type { AppState } from './types';
 
 export interface AppStoreOptions {
   /** Starts a browser download (tests record instead). */

@@ -49,6 +49,7 @@ const snap = (overrides: Partial<EngineSnapshot> = {}): EngineSnapshot => ({
   backtestWindow: { startDate: '2025-07-01', endDate: '2025-07-02' },
   sessionMinute: 1,
   sessionMinutes: 390,
+  minutesProcessed: 1,
   barsProcessed: 1,
   ticksProcessed: 40,
   quotesProcessed: 40,

@@ -7,46 +7,10 @@ import type { StateCreator, StoreApi } from 'zustand';
 import type { ExportOptions } from '../../workers/api/engine-api';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
 import { isMirrorWorkerError, type MirrorClient } from '../mirror-client';
+import type { LiveMirrorState, MirrorSlice } from './mirror-types';
 import type { AppState } from './types';
 
 export const LIVE_CONSUMER = 'ui';
-
-/**
- * `waiting`: nothing to mirror yet (the session has not started); `syncing`: taking the first complete
- * export; `in-sync`; `resyncing`: a delta could not be applied, a complete export is on its way;
- * `failed`: the mirror worker died or refused the bytes (see `error`).
- */
-export type LiveMirrorStatus = 'waiting' | 'syncing' | 'in-sync' | 'resyncing' | 'failed';
-
-export interface LiveMirrorState {
-  status: LiveMirrorStatus;
-  /** The `ui` consumer's sequence of the last export applied. */
-  sequence: number | null;
-  sessionId: number | null;
-  sessionDate: string | null;
-  /** Rows the mirror holds across every stream and history. */
-  rowsHeld: number;
-  /** Bumped after every export applied: the live charts re-read then. */
-  version: number;
-  /** Bumped after every complete export applied: the live charts reload instead of appending. */
-  epoch: number;
-  /** The last resync, in a few words (`New session 2025-07-02: resynced`). */
-  notice: string | null;
-  error: string | null;
-}
-
-export interface MirrorSlice {
-  /** The one mirror worker of the page: the live mirror and the offline replay of export files. */
-  mirrorClient: MirrorClient;
-  liveMirror: LiveMirrorState;
-  /** Brings the live mirror up to date with the engine (a delta, or a complete export when needed). */
-  syncLiveMirror(): Promise<void>;
-  /** Starts a fresh mirror worker after a failure and takes a complete export. */
-  restartMirror(): Promise<void>;
-  /** Drops what the live mirror holds (the engine was restarted: its session is gone). */
-  forgetLiveMirror(): Promise<void>;
-  dismissMirrorNotice(): void;
-}
 
 const INITIAL: LiveMirrorState = {
   status: 'waiting',

@@ -1,5 +1,6 @@
 // The offline replay slice's shape. Mirror types are imported as types only: the page never parses an
-// export, the mirror worker reads the files and answers small questions about the replayed state.
+// export, the mirror worker answers small questions about it.
+
 import type { OpenedStep } from '../../workers/mirror/mirror-api';
 import type { MirrorApi } from '../../workers/mirror.worker';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ExportRecord } from '../export-record';
 import { exportRecord } from './export-record.test-support';
-import type { ExportRecord } from './export-types';
 import { replayChain } from './replay-chain';
 
 const complete = (id: string, sequence: number, over: Partial<ExportRecord> = {}) =>

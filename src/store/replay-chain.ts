@@ -1,7 +1,7 @@
 // Which exports of the history to replay offline for one of them: the complete export it descends from,
 // the deltas in between, and the deltas that carry on after it. Pure; tested in Node.
-import type { Result } from '../../workers/engine/types';
-import type { ExportRecord } from './export-types';
+import type { Result } from '../../workers/shared/result';
+import type { ExportRecord } from '../export-record';
 
 export interface ReplayChain {
   /** In sequence order: one complete export, then the deltas that follow it. */

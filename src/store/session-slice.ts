@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
-import type { EngineSnapshot, Result } from '../../workers/engine/types';
+import type { EngineSnapshot } from '../../workers/engine/types';
+import type { Result } from '../../workers/shared/result';
 import type { EngineClient } from '../engine-client';
-import type { AppState, SessionAction, SessionSlice } from './types';
+import type { SessionAction, SessionSlice } from './session-types';
+import type { AppState } from './types';
 
 export const createSessionSlice =
   (client: EngineClient): StateCreator<AppState, [], [], SessionSlice> =>

@@ -5,8 +5,9 @@ import type { StateCreator } from 'zustand';
 import type { EngineClient } from '../engine-client';
 import type { AppStorage, SaveOutcome, StoredImport } from '../persistence/storage';
 import { APPLIED_CONFIG_KEY } from './config-slice';
-import type { KeepState, RestoreState, StorageSlice, StorageState } from './data-types';
 import { withDataSet } from './import-slice';
+import type { KeepState } from './import-types';
+import type { RestoreState, StorageSlice, StorageState } from './storage-types';
 import type { AppState } from './types';
 
 export const RESTORE_IDLE: RestoreState = {

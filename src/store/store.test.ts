@@ -14,6 +14,7 @@ const snap = (overrides: Partial<EngineSnapshot> = {}): EngineSnapshot => ({
   backtestWindow: { startDate: '2025-07-01', endDate: '2025-07-02' },
   sessionMinute: 0,
   sessionMinutes: 390,
+  minutesProcessed: 0,
   barsProcessed: 0,
   ticksProcessed: 0,
   quotesProcessed: 0,

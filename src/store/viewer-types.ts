@@ -1,6 +1,6 @@
 // The viewer slice's shape. Viewer types are imported as types only: the page never parses an export, the
 // viewer worker answers small questions about it.
-import type { Result } from '../../workers/engine/types';
+import type { Result } from '../../workers/shared/result';
 import type {
   OpenProgress,
   RowPage,
@@ -8,7 +8,13 @@ import type {
   ViewerPath,
   ViewerSummary,
 } from '../../workers/viewer/types';
-import type { ViewerLink } from './types';
+
+/** The viewer's entry point: the export history's View button calls `openInViewer`. The viewer slice owns it. */
+export interface ViewerLink {
+  /** The id of the export shown in the viewer, if any. */
+  viewing: string | null;
+  openInViewer(id: string): void;
+}
 
 export type ViewerStatus = 'idle' | 'opening' | 'open' | 'cancelled' | 'failed';
 

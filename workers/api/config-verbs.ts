@@ -2,9 +2,9 @@
 // (stopped) engine.
 
 import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
-import type { Runtime, RuntimeOptions } from '../engine/runtime';
-import type { Result } from '../engine/types';
+import type { Result } from '../shared/result';
 import type { EngineHost } from './engine-host';
+import type { Runtime, RuntimeOptions } from './runtime';
 
 export interface ConfigView {
   /** The configuration in force, as JSON text in the original form. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime } from '../engine/runtime';
-import type { ExportProgress } from '../export/exporter';
+import type { ExportProgress } from '../export/contract';
 import { createEngineApi, type ExportPayload } from './engine-api';
+import { createRuntime } from './runtime';
 
 const FILE = /^system_status_Example_Trading_Session_(complete|delta)_\d{8}_\d{6}(_\d+)?\.json$/;
 

@@ -2,11 +2,11 @@
 // console's, the configuration's and the imports'. `engine.worker.ts` exposes this object through Comlink
 // and marks export bytes for transfer; tests call it directly.
 
-import { createRuntime, type Runtime, type RuntimeOptions } from '../engine/runtime';
 import { createConfigVerbs } from './config-verbs';
 import type { EngineHost } from './engine-host';
 import { createExportVerbs } from './export-verbs';
 import { createImportVerbs } from './import-verbs';
+import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
 import { createSessionVerbs } from './session-verbs';
 
 export type { ConfigView } from './config-verbs';

@@ -3,11 +3,11 @@
 
 import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
-import type { Result } from '../engine/types';
+import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/contract';
+import { checkFileName, defaultFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
-import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/exporter';
-import { checkFileName, defaultFileName, uniqueFileName } from '../export/file-names';
 import { streamSpecs } from '../export/streams';
+import type { Result } from '../shared/result';
 import type { EngineHost } from './engine-host';
 
 /** What the UI asks for; like the command's options. */

@@ -1,7 +1,7 @@
 // The command language of export-format.md section 7, as data: what `parseCommand` produces and
 // `executeCommand` carries out. Shared by the UI's command console and the command line.
 
-export type ExportLayout = 'pretty' | 'compact';
+import { type ExportLayout, MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from '../export/contract';
 
 export interface ExportCommand {
   kind: 'export';
@@ -50,8 +50,8 @@ export const COMMAND_HELP: readonly string[] = [
   'system pause                  pause the replay',
   'system resume                 resume a paused replay',
   'system stop                   stop the replay (the session data stays available for exports)',
-  'system advance [N]            move the backtest clock N market minutes (default 1, at most 100000)',
-  'system speed X                set the replay speed multiplier (a number > 0 and <= 1000000)',
+  `system advance [N]            move the backtest clock N market minutes (default 1, at most ${MAX_ADVANCE_MINUTES})`,
+  `system speed X                set the replay speed multiplier (a number > 0 and <= ${MAX_SPEED_MULTIPLIER})`,
   'system export-status complete=true|false [consumer=NAME] [since=SEQ] [exclude=LIST] [layout=pretty|compact] [FILENAME]',
   '                              make a complete or delta export; exclude=ticks,quotes leaves streams out',
   'system reset-indices [consumer=NAME]',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime, type Runtime } from '../engine/runtime';
-import type { ExportResult } from '../export/exporter';
-import { uniqueFileName } from '../export/file-names';
+import { createRuntime, type Runtime } from '../api/runtime';
+import type { ExportResult } from '../export/contract';
+import { uniqueFileName } from '../export/contract';
 import type { Command } from './commands';
 import { type CommandOutcome, executeCommand } from './execute';
 import { parseCommand } from './parse';

@@ -7,11 +7,12 @@
 // reports the name actually used. Writing the chunks is the caller's business (the CLI writes a file, the
 // UI offers a download).
 
-import type { Runtime } from '../engine/runtime';
-import type { EngineSnapshot, Result } from '../engine/types';
-import type { ExportRequest, ExportResult } from '../export/exporter';
-import { checkFileName, defaultFileName } from '../export/file-names';
+import type { EngineSnapshot } from '../engine/types';
+import type { ExportRequest, ExportResult } from '../export/contract';
+import { checkFileName, defaultFileName } from '../export/contract';
+import type { Result } from '../shared/result';
 import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
+import type { CommandTarget } from './target';
 
 export type CommandOutcome =
   | { ok: true; message: string; export?: { fileName: string; result: ExportResult } }
@@ -25,7 +26,11 @@ export interface CommandContext {
 const done = (message: string): CommandOutcome => ({ ok: true, message });
 const failed = (message: string): CommandOutcome => ({ ok: false, message });
 
-export function executeCommand(runtime: Runtime, command: Command, ctx: CommandContext): CommandOutcome {
+export function executeCommand(
+  runtime: CommandTarget,
+  command: Command,
+  ctx: CommandContext,
+): CommandOutcome {
   try {
     return execute(runtime, command, ctx);
   } catch (error) {
@@ -35,7 +40,7 @@ export function executeCommand(runtime: Runtime, command: Command, ctx: CommandC
   }
 }
 
-function execute(runtime: Runtime, command: Command, ctx: CommandContext): CommandOutcome {
+function execute(runtime: CommandTarget, command: Command, ctx: CommandContext): CommandOutcome {
   switch (command.kind) {
     case 'noop':
       return done('');
@@ -86,14 +91,13 @@ function execute(runtime: Runtime, command: Command, ctx: CommandContext): Comma
   }
 }
 
-function advance(runtime: Runtime, minutes: number): CommandOutcome {
-  const counters = runtime.backtest.pipeline.counters;
-  const before = counters.minutesProcessed;
-  const sessionBefore = runtime.snapshot().sessionId;
+function advance(runtime: CommandTarget, minutes: number): CommandOutcome {
+  const before = runtime.snapshot();
   const result = runtime.step(minutes);
   if (!result.ok) return failed(result.error);
   const s = result.value;
-  const advanced = counters.minutesProcessed - before;
+  const sessionBefore = before.sessionId;
+  const advanced = s.minutesProcessed - before.minutesProcessed;
   const count =
     advanced === minutes ? plural(advanced, 'minute') : `${advanced} of ${plural(minutes, 'minute')}`;
   let note = '';
@@ -130,7 +134,7 @@ function prepareExport(
 
 /** Names the produced export and answers with its one-line summary. */
 function exported(
-  runtime: Runtime,
+  runtime: CommandTarget,
   command: ExportCommand,
   given: string | undefined,
   result: ExportResult,
@@ -152,7 +156,7 @@ function exported(
   };
 }
 
-function exportStatus(runtime: Runtime, command: ExportCommand, ctx: CommandContext): CommandOutcome {
+function exportStatus(runtime: CommandTarget, command: ExportCommand, ctx: CommandContext): CommandOutcome {
   const prepared = prepareExport(command);
   if (!prepared.ok) return failed(prepared.error);
   const result = runtime.exportStatus(prepared.value.request);
@@ -165,7 +169,7 @@ function exportStatus(runtime: Runtime, command: ExportCommand, ctx: CommandCont
  * export so that it can report progress and be cancelled). Every other command runs as `executeCommand`.
  */
 export async function executeCommandAsync(
-  runtime: Runtime,
+  runtime: CommandTarget,
   command: Command,
   ctx: CommandContext & { runExport: (request: ExportRequest) => Promise<Result<ExportResult>> },
 ): Promise<CommandOutcome> {
@@ -182,17 +186,14 @@ export async function executeCommandAsync(
   }
 }
 
-function statusLine(runtime: Runtime): string {
+function statusLine(runtime: CommandTarget): string {
   const s = runtime.snapshot();
-  const session = runtime.backtest.session;
-  const base = runtime.backtest.config.baseInterval;
+  const session = runtime.sessionBars();
   if (session === null || s.sessionDate === null) {
     return `${s.sessionName}: ${s.state}, not started (backtest ${s.backtestWindow.startDate} to ${s.backtestWindow.endDate}, speed ${s.speedMultiplier}x); symbols: ${s.symbols.join(', ')}`;
   }
-  const bars = [...session.symbols.values()].map(
-    (store) => `${store.symbol} ${count(store.baseBars.length)}`,
-  );
-  return `${s.sessionName}: ${s.state}, session ${s.sessionDate}, market time ${clock(s).slice(11)} (minute ${s.sessionMinute} of ${s.sessionMinutes}), speed ${s.speedMultiplier}x; ${base} bars: ${bars.join(', ')}`;
+  const bars = session.bars.map(({ symbol, rows }) => `${symbol} ${count(rows)}`);
+  return `${s.sessionName}: ${s.state}, session ${s.sessionDate}, market time ${clock(s).slice(11)} (minute ${s.sessionMinute} of ${s.sessionMinutes}), speed ${s.speedMultiplier}x; ${session.interval} bars: ${bars.join(', ')}`;
 }
 
 /** `2025-07-01T09:31:00` -> `2025-07-01 09:31 ET` (seconds only when not zero). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ADVANCE_MINUTES as ENGINE_MAX_ADVANCE } from '../engine/backtest';
-import { createRuntime } from '../engine/runtime';
+import { createRuntime } from '../api/runtime';
+import { MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from '../export/contract';
 import type { Command } from './commands';
-import { MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER, parseCommand } from './parse';
+import { parseCommand } from './parse';
 
 const parsed = (line: string): Command => {
   const result = parseCommand(line);
@@ -208,8 +208,12 @@ describe('parseCommand: one clear line for every bad command', () => {
 });
 
 describe('parseCommand agrees with the engine limits', () => {
-  it('uses the engine limit for advance', () => {
-    expect(MAX_ADVANCE_MINUTES).toBe(ENGINE_MAX_ADVANCE);
+  it('accepts exactly the advances the engine accepts', () => {
+    const runtime = createRuntime({ realtime: false });
+    expect(runtime.start().ok).toBe(true);
+    for (const minutes of [MAX_ADVANCE_MINUTES + 1, 0, 1]) {
+      expect(parseCommand(`system advance ${minutes}`).ok).toBe(runtime.step(minutes).ok);
+    }
   });
 
   it('accepts exactly the speeds the engine accepts', () => {

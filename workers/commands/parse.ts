@@ -6,16 +6,21 @@
 // whose key is not an option is refused (so a misspelled `complet=true` is not taken for a file name);
 // every other word is the file name. There is no quoting: a file name cannot hold spaces or `=`.
 //
-// This module has no engine imports (the UI console loads it on the main thread); the limits below are the
-// engine's (`MAX_ADVANCE_MINUTES`, `Backtest.setSpeed`, the exporter's consumer names), kept equal by tests.
+// The limits and the consumer-name rule are the export contract module's, the same values the engine and
+// the exporter enforce: a command the parser accepts is never refused for a different reason later.
 
-import type { Result } from '../engine/types';
-import { checkFileName } from '../export/file-names';
-import { type Command, type ExportCommand, type ExportLayout, SYSTEM_SUBCOMMANDS } from './commands';
+import {
+  CONSUMER_NAME_RULE,
+  checkFileName,
+  EXPORT_LAYOUTS,
+  type ExportLayout,
+  isConsumerName,
+  MAX_ADVANCE_MINUTES,
+  MAX_SPEED_MULTIPLIER,
+} from '../export/contract';
+import type { Result } from '../shared/result';
+import { type Command, type ExportCommand, SYSTEM_SUBCOMMANDS } from './commands';
 
-export const MAX_ADVANCE_MINUTES = 100_000;
-export const MAX_SPEED_MULTIPLIER = 1_000_000;
-const CONSUMER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
@@ -170,10 +175,10 @@ function parseExport(args: string[]): Result<Command> {
         break;
       }
       case 'layout':
-        if (value !== 'pretty' && value !== 'compact') {
+        if (!isLayout(value)) {
           return fail(`${name}: ${plain(arg)} is not accepted (expected layout=pretty or layout=compact)`);
         }
-        command.layout = value satisfies ExportLayout;
+        command.layout = value;
         break;
     }
   }
@@ -199,8 +204,8 @@ function splitOption(arg: string): [string, string | null] {
 }
 
 function consumerProblem(command: string, consumer: string): string | null {
-  if (CONSUMER_NAME.test(consumer)) return null;
-  return `${command}: consumer=${plain(consumer)} is not a consumer name (expected 1-64 letters, digits, "_", "-" or ".")`;
+  if (isConsumerName(consumer)) return null;
+  return `${command}: consumer=${plain(consumer)} is not a consumer name (expected ${CONSUMER_NAME_RULE})`;
 }
 
 /** A word as typed, control characters escaped (`\u0001`) so the message stays one line; long words cut. */
@@ -214,3 +219,6 @@ function plain(word: string): string {
 function quote(word: string): string {
   return `"${plain(word.replace(/["\\]/g, (c) => `\\${c}`))}"`;
 }
+
+const isLayout = (value: string): value is ExportLayout =>
+  (EXPORT_LAYOUTS as readonly string[]).includes(value);

@@ -1,6 +1,7 @@
 // The system manager: owns the backtest clock and the session store, and runs the pipeline stages for
 // every market minute. Deterministic: the same config and options always replay the same way.
 
+import type { Result } from '../shared/result';
 import {
   formatLocalDateTime,
   localToUtcMs,
@@ -11,15 +12,14 @@ import {
 import type { SessionConfig } from './config';
 import { DerivedBarBuilder } from './derived-bars';
 import { loadHistorical, rollHistorical } from './historical';
+import { MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from './limits';
 import { type DayData, DEFAULT_MARKET_OPTIONS, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
 import { type HistoricalSeries, SessionStore, type SymbolStore } from './session-store';
-import type { EngineSnapshot, Result, SystemState } from './types';
+import type { EngineSnapshot, SystemState } from './types';
 
 const MS_PER_MINUTE = 60_000;
-/** Upper bound for one `advance`, so a typo cannot lock the engine for minutes. */
-export const MAX_ADVANCE_MINUTES = 100_000;
 
 interface SymbolFeed {
   store: SymbolStore;
@@ -106,9 +106,9 @@ export class Backtest {
   }
 
   setSpeed(multiplier: number): Result<void> {
-    if (!Number.isFinite(multiplier) || multiplier <= 0 || multiplier > 1_000_000) {
+    if (!Number.isFinite(multiplier) || multiplier <= 0 || multiplier > MAX_SPEED_MULTIPLIER) {
       return fail(
-        `system speed: "${multiplier}" is not a speed multiplier (expected a number > 0 and <= 1000000)`,
+        `system speed: "${multiplier}" is not a speed multiplier (expected a number > 0 and <= ${MAX_SPEED_MULTIPLIER})`,
       );
     }
     this.speedMultiplier = multiplier;
@@ -170,6 +170,7 @@ export class Backtest {
       backtestWindow: { startDate: this.config.startDate, endDate: this.config.endDate },
       sessionMinute: this.minute,
       sessionMinutes: this.sessionMinutes,
+      minutesProcessed: counters.minutesProcessed,
       barsProcessed: counters.barsProcessed,
       ticksProcessed: counters.ticksProcessed,
       quotesProcessed: counters.quotesProcessed,

@@ -19,10 +19,9 @@ export interface EngineSnapshot {
   /** Market minutes processed in the current session (0..390, or 210 on an early close). */
   sessionMinute: number;
   sessionMinutes: number;
+  /** Market minutes processed since the backtest started, across sessions. */
+  minutesProcessed: number;
   barsProcessed: number;
   ticksProcessed: number;
   quotesProcessed: number;
 }
-
-/** Result of a command-like call: expected failures are data, not throws (they cross the worker boundary). */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -2,11 +2,10 @@
 // One integer per stream (O(1) memory per stream), plus the positions after each earlier export of the
 // session so that `since=<sequence>` can regenerate a delta from any of them.
 
+import { MAX_REMEMBERED_EXPORTS } from './contract';
+
 /** Positions per symbol, one entry per stream in the session's stream order. */
 export type Positions = Map<string, Int32Array>;
-
-/** Oldest exports whose positions are forgotten first; a `since` older than this is refused. */
-export const MAX_REMEMBERED_EXPORTS = 10_000;
 
 export class ConsumerCursor {
   /** The last sequence this consumer took, in any session (0 before its first export). */

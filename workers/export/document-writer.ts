@@ -6,7 +6,7 @@ import { formatLocalTime } from '../engine/calendar';
 import { EXCHANGE_CODES } from '../engine/columns';
 import type { SessionStore, SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
-import type { ExportMetadata, ExportProgress } from './exporter';
+import type { ExportMetadata, ExportProgress } from './contract';
 import { type JsonValue, key, type Layout, MemberWriter, writeValue } from './json-value';
 import {
   BAR_COLUMNS,

@@ -3,8 +3,17 @@
 
 import type { Backtest } from '../engine/backtest';
 import { formatIsoWithOffset, formatLocalDateTime, utcMsToLocal } from '../engine/calendar';
-import type { Result } from '../engine/types';
+import type { Result } from '../shared/result';
 import { ByteSink, type CancelSignal, ExportCancelled } from './byte-sink';
+import {
+  CONSUMER_NAME_RULE,
+  DEFAULT_CONSUMER,
+  type ExportMetadata,
+  type ExportProgress,
+  type ExportRequest,
+  type ExportResult,
+  isConsumerName,
+} from './contract';
 import { type ConsumerCursor, CursorRegistry, type Positions } from './cursors';
 import { DocumentWriter, metadataSection, type SymbolPlan } from './document-writer';
 import { parseExclusions } from './exclusions';
@@ -19,49 +28,9 @@ import {
 } from './sections';
 import { streamLength, streamSpecs } from './streams';
 
-export interface ExportRequest {
-  complete: boolean;
-  /** Defaults to `default`. */
-  consumer?: string;
-  /** Regenerate a delta from this earlier export of the consumer (delta only). */
-  since?: number;
-  /** Streams (`ticks`, `5m`, ...) or sections (`historical`, `threads`, ...) to leave out. */
-  exclude?: readonly string[];
-  /** Pretty (one row per line, the default) or compact (one line). */
-  layout?: 'pretty' | 'compact';
-  /** Whether the export counts in `performance_metrics` (default true; false for the UI's own mirror). */
-  record?: boolean;
+/** A request as the exporter takes it: the contract's, plus a cancel signal for tests and slices. */
+export interface ExporterRequest extends ExportRequest {
   signal?: CancelSignal;
-}
-
-export interface ExportMetadata {
-  mode: 'complete' | 'delta';
-  consumer: string;
-  sequence: number;
-  previousSequence: number | null;
-  sessionId: number;
-  generatedAt: string;
-  /** generated_at's exchange-local time as `YYYYMMDD_HHMMSS`, for file names. */
-  fileTimestamp: string;
-  marketTime: string | null;
-  changedPaths: string[];
-  excluded: string[];
-}
-
-export interface ExportResult {
-  chunks: Uint8Array[];
-  bytes: number;
-  lines: number;
-  rows: number;
-  durationMs: number;
-  metadata: ExportMetadata;
-}
-
-/** How far an export has got; reported between symbols. */
-export interface ExportProgress {
-  symbolsDone: number;
-  symbolsTotal: number;
-  bytes: number;
 }
 
 export interface SliceOptions {
@@ -78,9 +47,6 @@ const CANCELLED = 'system export-status: export cancelled; nothing changed';
 /** Lets queued messages (a cancel, a snapshot poll) run: a macrotask, not a microtask. */
 const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export const DEFAULT_CONSUMER = 'default';
-const CONSUMER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
-
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 
@@ -95,13 +61,13 @@ export class Exporter {
 
   /** `system reset-indices`: the consumer's next delta starts again from the start of the session. */
   resetIndices(consumer = DEFAULT_CONSUMER): Result<string> {
-    if (!CONSUMER_NAME.test(consumer)) return fail(consumerError(consumer));
+    if (!isConsumerName(consumer)) return fail(consumerError(consumer));
     this.cursors.get(consumer, this.sessionId).reset();
     return ok(consumer);
   }
 
   /** Produces the whole export at once (the command line, tests, small exports). */
-  export(request: ExportRequest): Result<ExportResult> {
+  export(request: ExporterRequest): Result<ExportResult> {
     const steps = this.steps(request);
     let step = steps.next();
     while (!step.done) step = steps.next();
@@ -113,7 +79,7 @@ export class Exporter {
    * responsive (progress, cancel) during a large complete export. The rows and metrics are those of the
    * moment the export started, even if the replay appends rows meanwhile.
    */
-  async exportInSlices(request: ExportRequest, options: SliceOptions = {}): Promise<Result<ExportResult>> {
+  async exportInSlices(request: ExporterRequest, options: SliceOptions = {}): Promise<Result<ExportResult>> {
     const sliceMs = options.sliceMs ?? 12;
     const steps = this.steps(request);
     let sliceStart = performance.now();
@@ -133,10 +99,10 @@ export class Exporter {
     return step.value;
   }
 
-  private *steps(request: ExportRequest): Generator<ExportProgress, Result<ExportResult>, void> {
+  private *steps(request: ExporterRequest): Generator<ExportProgress, Result<ExportResult>, void> {
     const started = performance.now();
     const consumer = request.consumer ?? DEFAULT_CONSUMER;
-    if (!CONSUMER_NAME.test(consumer)) return fail(consumerError(consumer));
+    if (!isConsumerName(consumer)) return fail(consumerError(consumer));
     const exclusions = parseExclusions(request.exclude ?? [], this.backtest.config);
     if (!exclusions.ok) return exclusions;
     const cursor = this.cursors.get(consumer, this.sessionId);
@@ -284,7 +250,7 @@ export class Exporter {
 }
 
 function consumerError(consumer: string): string {
-  return `system export-status: consumer="${consumer}" is not a consumer name (expected 1-64 letters, digits, "_", "-" or ".")`;
+  return `system export-status: consumer="${consumer}" is not a consumer name (expected ${CONSUMER_NAME_RULE})`;
 }
 
 function changedPaths(plans: SymbolPlan[]): string[] {

@@ -3,8 +3,8 @@
 
 import { Backtest } from '../engine/backtest';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from '../engine/config';
-import type { Result } from '../engine/types';
-import type { ExportResult } from './exporter';
+import type { Result } from '../shared/result';
+import type { ExportResult } from './contract';
 
 export type Json = Record<string, unknown>;
 

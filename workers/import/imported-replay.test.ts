@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../api/runtime';
 import { tradingDay } from '../engine/calendar';
 import { generatorSource } from '../engine/market-source';
-import { createRuntime } from '../engine/runtime';
 import { importCsv } from './csv-import';
 
 /** One-minute bars for RIVN: the whole of 2025-06-30 (history) and the first 10 minutes of 2025-07-01. */

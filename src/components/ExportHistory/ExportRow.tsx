@@ -1,7 +1,7 @@
+import type { ExportRecord } from '../../export-record';
 import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
 import { useAppStore } from '../../store/context';
 import { describeChangedPath } from '../../store/export-history';
-import type { ExportRecord } from '../../store/export-types';
 
 const SOURCE = { panel: 'export panel', console: 'console', auto: 'auto-export' } as const;
 

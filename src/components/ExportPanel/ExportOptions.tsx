@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store/context';
-import type { ExportLayoutChoice } from '../../store/export-types';
+import type { ExportLayoutChoice } from '../../store/exports-types';
 
 /** Consumer, file name, layout and the streams or sections to leave out. */
 export function ExportOptions() {

@@ -1,6 +1,6 @@
 import type { FileColumns } from '../../../workers/import/file-columns';
 import type { BarField } from '../../../workers/import/header';
-import type { ImportMapping } from '../../store/data-types';
+import type { ImportMapping } from '../../store/import-types';
 
 const FIELDS: readonly BarField[] = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
 

@@ -1,6 +1,6 @@
 import { formatCount, formatDateRange } from '../../format';
 import { useAppStore } from '../../store/context';
-import type { KeepState } from '../../store/data-types';
+import type { KeepState } from '../../store/import-types';
 
 const KEPT: Record<KeepState, string> = {
   saving: 'saving…',

@@ -1,6 +1,6 @@
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
-import type { LiveMirrorStatus } from '../../store/mirror-slice';
+import type { LiveMirrorStatus } from '../../store/mirror-types';
 
 const WORDS: Record<LiveMirrorStatus, string> = {
   waiting: 'Waiting for the session',

@@ -1,4 +1,4 @@
-import type { RestoreState } from '../../store/data-types';
+import type { RestoreState } from '../../store/storage-types';
 
 /** Putting back the configuration and the imported data sets after a reload: progress, then what came back. */
 export function RestoreStatus({ restore }: { restore: RestoreState }) {

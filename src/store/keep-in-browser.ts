@@ -2,9 +2,9 @@
 // and the imported data sets are put back in the engine (with progress). A restarted engine starts from
 // its default, so the same is done again after each restart.
 import type { StoreApi } from 'zustand';
-import type { AppState } from '../store/types';
+import type { AppStorage } from '../persistence/storage';
 import { keepExports } from './keep-exports';
-import type { AppStorage } from './storage';
+import type { AppState } from './types';
 
 export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): () => void {
   const exports = keepExports(store, storage);

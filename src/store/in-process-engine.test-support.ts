@@ -1,7 +1,7 @@
 // For unit tests of the slices: the real engine API called in the same thread, behind the engine client's
 // interface (no worker, no Comlink), and a storage kept in memory that can be told its quota is full.
 import { createEngineApi } from '../../workers/api/engine-api';
-import { createRuntime } from '../../workers/engine/runtime';
+import { createRuntime } from '../../workers/api/runtime';
 import type { EngineClient } from '../engine-client';
 import type { AppStorage, SaveOutcome, StoredRecords, StoreName } from '../persistence/storage';
 

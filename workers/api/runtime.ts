@@ -1,15 +1,18 @@
-// The engine as the worker and the command line host it: a backtest plus its real-time replay driver,
-// behind verbs that take and return plain data.
+// The engine as the worker and the command line host it: a backtest, its real-time replay driver, its
+// exporter and the data sets imported for it, behind verbs that take and return plain data. This is the
+// wiring of engine + export + import, so it lives in the API layer: the engine itself knows neither.
 
-import { Exporter, type ExportRequest, type ExportResult } from '../export/exporter';
+import type { CommandTarget } from '../commands/target';
+import { Backtest } from '../engine/backtest';
+import { defaultSessionConfig, parseSessionConfig } from '../engine/config';
+import type { MarketDataOptions } from '../engine/market-data';
+import { generatorSource } from '../engine/market-source';
+import { ReplayDriver, SYSTEM_TIMERS, type Timers } from '../engine/replay';
+import type { EngineSnapshot } from '../engine/types';
+import { Exporter } from '../export/exporter';
 import type { ImportedBars } from '../import/imported-bars';
 import { importedSource } from '../import/imported-source';
-import { Backtest } from './backtest';
-import { defaultSessionConfig, parseSessionConfig } from './config';
-import type { MarketDataOptions } from './market-data';
-import { generatorSource } from './market-source';
-import { ReplayDriver, SYSTEM_TIMERS, type Timers } from './replay';
-import type { EngineSnapshot, Result } from './types';
+import type { Result } from '../shared/result';
 
 export interface RuntimeOptions {
   /** A session configuration in the original JSON form; the built-in default when absent. */
@@ -25,18 +28,10 @@ export interface RuntimeOptions {
   now?: () => number;
 }
 
-export interface Runtime {
+export interface Runtime extends CommandTarget {
   readonly backtest: Backtest;
   readonly exporter: Exporter;
-  snapshot(): EngineSnapshot;
-  start(): Result<EngineSnapshot>;
-  pause(): Result<EngineSnapshot>;
-  resume(): Result<EngineSnapshot>;
-  stop(): Result<EngineSnapshot>;
   step(minutes?: number): Result<EngineSnapshot>;
-  setSpeed(multiplier: number): Result<EngineSnapshot>;
-  exportStatus(request: ExportRequest): Result<ExportResult>;
-  resetIndices(consumer?: string): Result<string>;
   /** Replaces the generator for the bars' symbol from the next start; answers what it did. */
   replayImportedBars(bars: ImportedBars): Result<string>;
   /** Back to generated data for a symbol. */
@@ -115,5 +110,13 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     },
     importedSymbols: () => [...imported.keys()],
     resetIndices: (consumer) => exporter.resetIndices(consumer),
+    sessionBars() {
+      const session = backtest.session;
+      if (session === null) return null;
+      return {
+        interval: backtest.config.baseInterval,
+        bars: [...session.symbols.values()].map((s) => ({ symbol: s.symbol, rows: s.baseBars.length })),
+      };
+    },
   };
 }

@@ -12,12 +12,9 @@
 // - `uniqueFileName` puts `_2`, `_3`, ... before the extension of the name asked for (`first.json`,
 //   `first_2.json`, `first_3.json`).
 
-import type { Result } from '../engine/types';
-
-export type ExportMode = 'complete' | 'delta';
-
-/** Longest file name accepted from a user, in characters (file systems allow 255 bytes). */
-export const MAX_FILE_NAME_LENGTH = 200;
+import type { Result } from '../../shared/result';
+import { MAX_FILE_NAME_LENGTH } from './limits';
+import type { ExportMode } from './types';
 
 const NOT_NAME_CHARACTERS = /[^\p{L}\p{M}\p{N}_-]+/gu;
 const CONTROL_CHARACTER = /[\p{Cc}\p{Zl}\p{Zp}]/u;

@@ -1,34 +1,8 @@
-// The exports and console slices' shapes. Engine types are imported as types only: the UI never runs engine
-// code, it receives plain data (and transferred bytes) through the engine client.
+// The exports slice's shape: the export panel's settings, the export history and the export running.
+
 import type { ExportPayload } from '../../workers/api/engine-api';
-import type { ExportMetadata, ExportProgress } from '../../workers/export/exporter';
-
-/** Where an export was asked for. */
-export type ExportSource = 'panel' | 'console' | 'auto';
-
-/** One export made in this page's life. Its bytes are a Blob: never turned into a string on this thread. */
-export interface ExportRecord
-  extends Pick<
-    ExportMetadata,
-    'mode' | 'consumer' | 'sequence' | 'previousSequence' | 'sessionId' | 'generatedAt' | 'marketTime'
-  > {
-  id: string;
-  /** The name the engine gave it (the contract's default, or the user's, made unique). */
-  fileName: string;
-  /** What it downloads as: `fileName`, plus `.gz` when it was made with gzip chosen. */
-  downloadName: string;
-  gzip: boolean;
-  /** Wall-clock time it arrived (ms since the epoch). */
-  createdAt: number;
-  source: ExportSource;
-  bytes: number;
-  lines: number;
-  rows: number;
-  durationMs: number;
-  changedPaths: string[];
-  excluded: string[];
-  blob: Blob;
-}
+import type { ExportProgress } from '../../workers/export/contract';
+import type { ExportRecord, ExportSource } from '../export-record';
 
 export type ExportLayoutChoice = 'pretty' | 'compact';
 
@@ -74,23 +48,4 @@ export interface ExportsSlice {
   downloadExport(id: string): Promise<void>;
   removeExport(id: string): void;
   dismissExportError(): void;
-}
-
-export interface ConsoleEntry {
-  id: number;
-  input: string;
-  ok: boolean;
-  message: string;
-  /** The name of the export the command made, if any. */
-  fileName?: string;
-}
-
-export interface ConsoleSlice {
-  /** Oldest first; at most CONSOLE_ENTRY_LIMIT. */
-  consoleEntries: ConsoleEntry[];
-  /** Lines entered, oldest first, for ArrowUp/ArrowDown. */
-  consoleHistory: string[];
-  consoleBusy: boolean;
-  runConsoleCommand(line: string): Promise<void>;
-  clearConsole(): void;
 }

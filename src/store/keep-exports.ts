@@ -3,10 +3,10 @@
 // exports kept before are put back in the history. The exports slice itself knows nothing of this: it is
 // followed through the store's subscription.
 import type { StoreApi } from 'zustand';
-import type { KeepState } from '../store/data-types';
-import type { ExportRecord } from '../store/export-types';
-import type { AppState } from '../store/types';
-import type { AppStorage, StoredExport } from './storage';
+import type { ExportRecord } from '../export-record';
+import type { AppStorage, StoredExport } from '../persistence/storage';
+import type { KeepState } from './import-types';
+import type { AppState } from './types';
 
 /** The storage key of an export: unique across page loads, where export ids start again at 1. */
 export const exportKey = (record: Pick<ExportRecord, 'id' | 'createdAt'>): string =>

@@ -1,0 +1,149 @@
+// The house rules fail the build (README, Architecture): each test lays out a scratch project with this
+// repository's own lint and type-check configuration, adds one file that breaks a rule, and checks that the
+// check run by `npm test` fails naming that rule. The scratch project without the offending file passes,
+// so a rule that stopped matching anything, or one that refused everything, would both fail here.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
+const CONFIG_FILES = [
+  'biome.json',
+  'lint',
+  'tsconfig.base.json',
+  'workers/tsconfig.json',
+  'src/tsconfig.json',
+];
+
+/** A tiny project that keeps every rule: the engine on shared, the exporter on the engine, the UI on types. */
+const CLEAN: Record<string, string> = {
+  'workers/shared/result.ts':
+    'export type Result<T> = { ok: true; value: T } | { ok: false; error: string };\n',
+  'workers/engine/clock.ts': [
+    "import type { Result } from '../shared/result';",
+    '',
+    'export const now = (): Result<number> => ({ ok: true, value: 0 });',
+    '',
+  ].join('\n'),
+  'workers/export/exporter.ts': [
+    "import { now } from '../engine/clock';",
+    '',
+    'export const exportNow = () => now();',
+    '',
+  ].join('\n'),
+  'src/view.ts': [
+    "import type { Result } from '../workers/shared/result';",
+    '',
+    'export const shown = (r: Result<number>): string => (r.ok ? String(r.value) : r.error);',
+    '',
+  ].join('\n'),
+};
+
+interface Run {
+  ok: boolean;
+  output: string;
+}
+
+function run(command: string, args: string[], cwd: string): Run {
+  try {
+    const output = execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+    return { ok: true, output };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+  }
+}
+
+let project = '';
+
+function write(files: Record<string, string>): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), text);
+  }
+}
+
+const lint = () => run(bin('biome'), ['lint', '--error-on-warnings', '.'], project);
+const typecheck = (config: string) => run(bin('tsc'), ['--noEmit', '-p', config], project);
+
+beforeEach(() => {
+  project = mkdtempSync(join(tmpdir(), 'house-rules-'));
+  for (const file of CONFIG_FILES) cpSync(join(root, file), join(project, file), { recursive: true });
+  // The UI's tsconfig names `vite/client` types: the scratch project borrows this repository's packages.
+  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
+  write(CLEAN);
+});
+
+afterEach(() => rmSync(project, { recursive: true, force: true }));
+
+describe('the house rules', () => {
+  it('pass a project that keeps them', () => {
+    for (const check of [lint(), typecheck('workers/tsconfig.json'), typecheck('src/tsconfig.json')]) {
+      expect(check.ok, check.output).toBe(true);
+    }
+  });
+
+  it('refuse an engine file that imports from workers/export/', () => {
+    write({
+      'workers/engine/session.ts':
+        "import { exportNow } from '../export/exporter';\n\nexport const s = exportNow;\n",
+    });
+    const result = lint();
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('workers/engine/session.ts');
+    expect(result.output).toContain('layers/engine-ground-floor');
+  });
+
+  it('refuse an engine file that uses the DOM, in the linter and in the type check', () => {
+    write({ 'workers/engine/title.ts': 'export const title = (): string => document.title;\n' });
+    const linted = lint();
+    expect(linted.ok).toBe(false);
+    expect(linted.output).toContain('layers/workers-no-dom');
+    const typed = typecheck('workers/tsconfig.json');
+    expect(typed.ok).toBe(false);
+    expect(typed.output).toContain(
+      "workers/engine/title.ts(1,36): error TS2584: Cannot find name 'document'",
+    );
+  });
+
+  it('refuse a UI file that imports engine code for its value, but not for its types', () => {
+    write({
+      'src/clock-view.ts': [
+        "import { now } from '../workers/engine/clock';",
+        '',
+        'export const shownNow = () => now();',
+        '',
+      ].join('\n'),
+    });
+    const result = lint();
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('src/clock-view.ts');
+    expect(result.output).toContain('layers/ui-types-only');
+    expect(result.output).not.toContain('src/view.ts');
+  });
+
+  it('refuse an import loop, even of types only', () => {
+    write({
+      'workers/export/a.ts': "import type { B } from './b';\n\nexport interface A {\n  b: B | null;\n}\n",
+      'workers/export/b.ts': "import type { A } from './a';\n\nexport interface B {\n  a: A | null;\n}\n",
+    });
+    const result = lint();
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('lint/suspicious/noImportCycles');
+    expect(result.output).toContain('workers/export/a.ts');
+  });
+
+  it('refuse a reader that reaches into the exporter instead of the contract module', () => {
+    write({
+      'workers/mirror/apply.ts':
+        "import { exportNow } from '../export/exporter';\n\nexport const a = exportNow;\n",
+    });
+    const result = lint();
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('layers/readers');
+  });
+});

@@ -1,0 +1,48 @@
+// The config slice's shape: the configuration editor and the configurations kept by name.
+
+import type { ConfigView } from '../../workers/api/engine-api';
+import type { ConfigCheck } from './config-editor';
+
+export interface ConfigEditorState {
+  /** The editor's text. */
+  text: string;
+  /** The configuration in force, as the engine answered; null before its first answer. */
+  inForce: ConfigView | null;
+  check: ConfigCheck;
+  /** Where the text came from, in a few words (`in force`, a file name, `the default`, a saved name). */
+  origin: string;
+  applying: boolean;
+  /** The last action's outcome, one sentence. */
+  notice: { ok: boolean; text: string } | null;
+}
+
+export interface SavedConfigSummary {
+  key: string;
+  name: string;
+  sessionName: string;
+  savedAt: number;
+}
+
+export interface ConfigSlice {
+  config: ConfigEditorState;
+  /** Configurations kept in this browser by name, newest first. */
+  savedConfigs: SavedConfigSummary[];
+  /** Puts the configuration in force in the editor (at start-up, and after a restart). */
+  loadConfiguration(): Promise<void>;
+  /** The user typed: the text is checked once typing pauses. */
+  editConfig(text: string, origin?: string): void;
+  loadConfigFile(file: Blob, fileName: string): Promise<void>;
+  /** Downloads the editor's text as JSON. */
+  saveConfigFile(): void;
+  /** Puts the editor's text in force; true when the engine took it. */
+  applyConfig(): Promise<boolean>;
+  /** The built-in default configuration in the editor (applied with Apply). */
+  resetConfigToDefault(): Promise<void>;
+  /** The text of the configuration in force back in the editor. */
+  revertConfig(): void;
+  keepConfig(name: string): Promise<void>;
+  openSavedConfig(key: string): Promise<void>;
+  deleteSavedConfig(key: string): Promise<void>;
+  loadSavedConfigs(): Promise<void>;
+  dismissConfigNotice(): void;
+}

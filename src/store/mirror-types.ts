@@ -1,0 +1,39 @@
+// The mirror slice's shape: the live mirror of the running session, from which the live charts draw.
+import type { MirrorClient } from '../mirror-client';
+
+/**
+ * `waiting`: nothing to mirror yet (the session has not started); `syncing`: taking the first complete
+ * export; `in-sync`; `resyncing`: a delta could not be applied, a complete export is on its way;
+ * `failed`: the mirror worker died or refused the bytes (see `error`).
+ */
+export type LiveMirrorStatus = 'waiting' | 'syncing' | 'in-sync' | 'resyncing' | 'failed';
+
+export interface LiveMirrorState {
+  status: LiveMirrorStatus;
+  /** The `ui` consumer's sequence of the last export applied. */
+  sequence: number | null;
+  sessionId: number | null;
+  sessionDate: string | null;
+  /** Rows the mirror holds across every stream and history. */
+  rowsHeld: number;
+  /** Bumped after every export applied: the live charts re-read then. */
+  version: number;
+  /** Bumped after every complete export applied: the live charts reload instead of appending. */
+  epoch: number;
+  /** The last resync, in a few words (`New session 2025-07-02: resynced`). */
+  notice: string | null;
+  error: string | null;
+}
+
+export interface MirrorSlice {
+  /** The one mirror worker of the page: the live mirror and the offline replay of export files. */
+  mirrorClient: MirrorClient;
+  liveMirror: LiveMirrorState;
+  /** Brings the live mirror up to date with the engine (a delta, or a complete export when needed). */
+  syncLiveMirror(): Promise<void>;
+  /** Starts a fresh mirror worker after a failure and takes a complete export. */
+  restartMirror(): Promise<void>;
+  /** Drops what the live mirror holds (the engine was restarted: its session is gone). */
+  forgetLiveMirror(): Promise<void>;
+  dismissMirrorNotice(): void;
+}

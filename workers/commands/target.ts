@@ -1,0 +1,27 @@
+// What the command language needs of whatever carries its commands out: a handful of verbs over plain
+// data. The runtime (workers/api/runtime.ts) provides them; the commands never see the backtest itself,
+// so they cannot come to depend on how the engine keeps its state.
+
+import type { EngineSnapshot } from '../engine/types';
+import type { ExportRequest, ExportResult } from '../export/contract';
+import type { Result } from '../shared/result';
+
+/** The base-interval rows each symbol holds in the open session, for `system status`. */
+export interface SessionBars {
+  interval: string;
+  bars: { symbol: string; rows: number }[];
+}
+
+export interface CommandTarget {
+  snapshot(): EngineSnapshot;
+  start(): Result<EngineSnapshot>;
+  pause(): Result<EngineSnapshot>;
+  resume(): Result<EngineSnapshot>;
+  stop(): Result<EngineSnapshot>;
+  step(minutes: number): Result<EngineSnapshot>;
+  setSpeed(multiplier: number): Result<EngineSnapshot>;
+  resetIndices(consumer?: string): Result<string>;
+  exportStatus(request: ExportRequest): Result<ExportResult>;
+  /** Null before the first session opens. */
+  sessionBars(): SessionBars | null;
+}

@@ -1,0 +1,25 @@
+// The export contract module (docs/export-format.md): the one place that says what an export is, how
+// its files are named, which consumer names are accepted and every limit. The API, the command language,
+// the command line, the readers (viewer, mirror) and the UI (types only) import it from here and nowhere
+// else in workers/export/.
+
+export { CONSUMER_NAME_RULE, DEFAULT_CONSUMER, isConsumerName, LIVE_CONSUMER } from './consumers';
+export { checkFileName, defaultFileName, fileNamePart, uniqueFileName } from './file-names';
+export {
+  MAX_ADVANCE_MINUTES,
+  MAX_CONSUMER_NAME_LENGTH,
+  MAX_FILE_NAME_LENGTH,
+  MAX_REMEMBERED_EXPORTS,
+  MAX_SPEED_MULTIPLIER,
+} from './limits';
+export {
+  EXPORT_LAYOUTS,
+  EXPORT_MODES,
+  type ExportLayout,
+  type ExportMetadata,
+  type ExportMode,
+  type ExportProgress,
+  type ExportRequest,
+  type ExportResult,
+  FORMAT_VERSION,
+} from './types';
