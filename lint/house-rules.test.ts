@@ -19,12 +19,12 @@ const CONFIG_FILES = [
   'src/tsconfig.json',
 ];
 
-/** A tiny project that keeps every rule: the engine on shared, the exporter on the engine, the UI on types. */
+/** A tiny project that keeps every rule: the engine on common, the exporter on the engine, the UI on types. */
 const CLEAN: Record<string, string> = {
-  'workers/shared/result.ts':
+  'workers/common/result.ts':
     'export type Result<T> = { ok: true; value: T } | { ok: false; error: string };\n',
   'workers/engine/clock.ts': [
-    "import type { Result } from '../shared/result';",
+    "import type { Result } from '../common/result';",
     '',
     'export const now = (): Result<number> => ({ ok: true, value: 0 });',
     '',
@@ -36,7 +36,7 @@ const CLEAN: Record<string, string> = {
     '',
   ].join('\n'),
   'src/view.ts': [
-    "import type { Result } from '../workers/shared/result';",
+    "import type { Result } from '../workers/common/result';",
     '',
     'export const shown = (r: Result<number>): string => (r.ok ? String(r.value) : r.error);',
     '',

@@ -6,11 +6,11 @@
 // Besides the generic `call()`, the client names each verb of the mirror API. `applyLive` transfers the
 // export's buffers to the worker: the caller's parts are empty afterwards, and the page never parses them.
 import { transfer } from 'comlink';
+import type { Result } from '../workers/common/result';
 import type { ApplyOutcome } from '../workers/mirror/mirror';
 import type { OpenedStep, Overview, Quote, Source, SymbolRow } from '../workers/mirror/mirror-api';
 import type { BarSeries } from '../workers/mirror/series';
 import type { MirrorApi } from '../workers/mirror.worker';
-import type { Result } from '../workers/shared/result';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
 export type { ApplyOutcome, BarSeries, OpenedStep, Overview, Quote, Source, SymbolRow };

@@ -3,7 +3,7 @@ import { expose, transfer } from 'comlink';
 import type { ExportOptions } from './api/engine-api';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
 import { createRuntime } from './api/runtime';
-import type { Result } from './shared/result';
+import type { Result } from './common/result';
 
 const engine = createEngineApi(createRuntime());
 

@@ -2,10 +2,10 @@
 // against the real mirror API called in the same thread with real exports.
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
+import type { Result } from '../../workers/common/result';
 import { Exporter } from '../../workers/export/exporter';
 import { backtestOf } from '../../workers/export/test-support';
 import { createMirrorApi, type OpenedStep } from '../../workers/mirror/mirror-api';
-import type { Result } from '../../workers/shared/result';
 import type { ExportRecord } from '../export-record';
 import { exportRecord } from './export-record.test-support';
 import { createOfflineSlice } from './offline-slice';

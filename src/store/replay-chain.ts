@@ -1,6 +1,6 @@
 // Which exports of the history to replay offline for one of them: the complete export it descends from,
 // the deltas in between, and the deltas that carry on after it. Pure; tested in Node.
-import type { Result } from '../../workers/shared/result';
+import type { Result } from '../../workers/common/result';
 import type { ExportRecord } from '../export-record';
 
 export interface ReplayChain {

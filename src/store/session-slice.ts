@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
+import type { Result } from '../../workers/common/result';
 import type { EngineSnapshot } from '../../workers/engine/types';
-import type { Result } from '../../workers/shared/result';
 import type { EngineClient } from '../engine-client';
 import type { SessionAction, SessionSlice } from './session-types';
 import type { AppState } from './types';

@@ -2,7 +2,7 @@
 // tree asks (children, rows). The file goes to the viewer worker as a Blob (posting a Blob does not copy
 // its bytes); this thread never reads it.
 import type { StateCreator } from 'zustand';
-import type { Result } from '../../workers/shared/result';
+import type { Result } from '../../workers/common/result';
 import type { ViewerPath } from '../../workers/viewer/types';
 import { isViewerWorkerError, type ViewerClient, ViewerWorkerError } from '../viewer-client';
 import type { AppState } from './types';

@@ -1,6 +1,6 @@
 // The viewer slice's shape. Viewer types are imported as types only: the page never parses an export, the
 // viewer worker answers small questions about it.
-import type { Result } from '../../workers/shared/result';
+import type { Result } from '../../workers/common/result';
 import type {
   OpenProgress,
   RowPage,

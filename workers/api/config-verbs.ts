@@ -1,8 +1,8 @@
 // The session configuration: shown as JSON, checked as the user types, and put in force as a fresh
 // (stopped) engine.
 
+import type { Result } from '../common/result';
 import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
-import type { Result } from '../shared/result';
 import type { EngineHost } from './engine-host';
 import type { Runtime, RuntimeOptions } from './runtime';
 

@@ -3,11 +3,11 @@
 
 import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
+import type { Result } from '../common/result';
 import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/contract';
 import { checkFileName, defaultFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
 import { streamSpecs } from '../export/streams';
-import type { Result } from '../shared/result';
 import type { EngineHost } from './engine-host';
 
 /** What the UI asks for; like the command's options. */

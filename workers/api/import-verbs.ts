@@ -1,11 +1,11 @@
 // Bringing one's own bars: a file is read and checked first (nothing changes), then its good rows are
 // kept or the import is cancelled. Kept imports are remembered so that a new configuration keeps them.
 
+import type { Result } from '../common/result';
 import { type ImportOptions, type ImportOutcome, type ImportReport, importCsv } from '../import/csv-import';
 import { type FileColumns, isParquetFile, readFileColumns } from '../import/file-columns';
 import type { BarField } from '../import/header';
 import { importParquet } from '../import/parquet-import';
-import type { Result } from '../shared/result';
 import type { EngineHost } from './engine-host';
 import type { Runtime } from './runtime';
 

@@ -3,6 +3,7 @@
 // wiring of engine + export + import, so it lives in the API layer: the engine itself knows neither.
 
 import type { CommandTarget } from '../commands/target';
+import type { Result } from '../common/result';
 import { Backtest } from '../engine/backtest';
 import { defaultSessionConfig, parseSessionConfig } from '../engine/config';
 import type { MarketDataOptions } from '../engine/market-data';
@@ -12,7 +13,6 @@ import type { EngineSnapshot } from '../engine/types';
 import { Exporter } from '../export/exporter';
 import type { ImportedBars } from '../import/imported-bars';
 import { importedSource } from '../import/imported-source';
-import type { Result } from '../shared/result';
 
 export interface RuntimeOptions {
   /** A session configuration in the original JSON form; the built-in default when absent. */

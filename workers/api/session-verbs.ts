@@ -1,7 +1,7 @@
 // The session's own verbs: start (with history loading in slices), pause, resume, stop, step, speed.
 
+import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
-import type { Result } from '../shared/result';
 import type { EngineHost } from './engine-host';
 
 export interface StartProgress {

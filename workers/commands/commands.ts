@@ -1,4 +1,4 @@
-// The command language of export-format.md section 7, as data: what `parseCommand` produces and
+// The command language of docs/export-format.md section 7, as data: what `parseCommand` produces and
 // `executeCommand` carries out. Shared by the UI's command console and the command line.
 
 import { type ExportLayout, MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from '../export/contract';

@@ -7,10 +7,10 @@
 // reports the name actually used. Writing the chunks is the caller's business (the CLI writes a file, the
 // UI offers a download).
 
+import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
 import type { ExportRequest, ExportResult } from '../export/contract';
 import { checkFileName, defaultFileName } from '../export/contract';
-import type { Result } from '../shared/result';
 import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
 import type { CommandTarget } from './target';
 

@@ -1,4 +1,4 @@
-// The one parser of the command language (export-format.md section 7), for the UI's console and the CLI.
+// The one parser of the command language (docs/export-format.md section 7), for the UI's console and the CLI.
 // Every refusal is one line naming what was wrong and what is accepted.
 //
 // Grammar: words separated by spaces or tabs, lower-case as written in the contract. Blank lines and
@@ -9,6 +9,7 @@
 // The limits and the consumer-name rule are the export contract module's, the same values the engine and
 // the exporter enforce: a command the parser accepts is never refused for a different reason later.
 
+import type { Result } from '../common/result';
 import {
   CONSUMER_NAME_RULE,
   checkFileName,
@@ -18,7 +19,6 @@ import {
   MAX_ADVANCE_MINUTES,
   MAX_SPEED_MULTIPLIER,
 } from '../export/contract';
-import type { Result } from '../shared/result';
 import { type Command, type ExportCommand, SYSTEM_SUBCOMMANDS } from './commands';
 
 const WHOLE_NUMBER = /^\d+$/;

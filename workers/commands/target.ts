@@ -2,9 +2,9 @@
 // data. The runtime (workers/api/runtime.ts) provides them; the commands never see the backtest itself,
 // so they cannot come to depend on how the engine keeps its state.
 
+import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
 import type { ExportRequest, ExportResult } from '../export/contract';
-import type { Result } from '../shared/result';
 
 /** The base-interval rows each symbol holds in the open session, for `system status`. */
 export interface SessionBars {

@@ -1,7 +1,7 @@
 // The system manager: owns the backtest clock and the session store, and runs the pipeline stages for
 // every market minute. Deterministic: the same config and options always replay the same way.
 
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import {
   formatLocalDateTime,
   localToUtcMs,

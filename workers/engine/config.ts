@@ -1,9 +1,9 @@
 // The session configuration: parse, validate and normalize a configuration in the original system's JSON
-// form (see docs in /work/shared/spec/export-format.md section 8). The structure and the one-line error
+// form (docs/export-format.md section 8). The structure and the one-line error
 // messages are defined in `config-schema.ts`; this file turns a valid input into a `SessionConfig`.
 //
 // Decisions:
-// - Both historical forms are accepted, entry by entry: `{"interval", "trailing_days"}` (the design note's
+// - Both historical forms are accepted, entry by entry: `{"interval", "trailing_days"}` (docs/design-note.md's
 //   form, usually under `{"enabled": true, "data": [...]}`) and `{"trailing_days", "intervals", "apply_to"}`
 //   (the original's form). `apply_to` ("all" or symbols, default "all") is allowed in both. A missing
 //   historical section or `"enabled": false` means no historical data; `enabled` defaults to true.

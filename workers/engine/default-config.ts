@@ -9,7 +9,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /**
- * The built-in default. Historical requests use the design note's form
+ * The built-in default. Historical requests use the design note's form (docs/design-note.md)
  * (`{"enabled": true, "data": [{"interval", "trailing_days"}]}`). Deeply frozen: copy it to change it.
  */
 export const DEFAULT_SESSION_CONFIG_JSON: Record<string, unknown> = deepFreeze({

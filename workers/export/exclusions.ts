@@ -1,7 +1,7 @@
 // `exclude=ticks,quotes`: which streams or sections an export leaves out.
 
+import type { Result } from '../common/result';
 import type { SessionConfig } from '../engine/config';
-import type { Result } from '../shared/result';
 import { streamSpecs } from './streams';
 
 export const EXCLUDABLE_SECTIONS = [

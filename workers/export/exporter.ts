@@ -1,9 +1,9 @@
-// Complete and delta exports of the whole system state, per export-format.md. The rows are written as
+// Complete and delta exports of the whole system state, per docs/export-format.md. The rows are written as
 // bytes straight from the columnar streams; cursors move only after the document was produced whole.
 
+import type { Result } from '../common/result';
 import type { Backtest } from '../engine/backtest';
 import { formatIsoWithOffset, formatLocalDateTime, utcMsToLocal } from '../engine/calendar';
-import type { Result } from '../shared/result';
 import { ByteSink, type CancelSignal, ExportCancelled } from './byte-sink';
 import {
   CONSUMER_NAME_RULE,

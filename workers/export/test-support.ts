@@ -1,9 +1,9 @@
 // Helpers shared by the export tests: build a backtest from a config in the original JSON form, decode
 // exports, and mirror them the way a consumer would.
 
+import type { Result } from '../common/result';
 import { Backtest } from '../engine/backtest';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from '../engine/config';
-import type { Result } from '../shared/result';
 import type { ExportResult } from './contract';
 
 export type Json = Record<string, unknown>;
@@ -60,7 +60,7 @@ function symbolsOf(doc: Json): [string, SymbolDoc][] {
 }
 
 /**
- * Applies one export the way the contract's invariant 8 says: a complete export replaces everything; a
+ * Applies one export the way docs/export-format.md section 4, rule 8 says: a complete export replaces everything; a
  * delta appends each stream's rows to the mirror it starts from and replaces the always-whole parts.
  * Throws if a delta would duplicate or skip a row (its rows must start exactly where the mirror ends).
  */

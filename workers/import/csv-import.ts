@@ -2,7 +2,7 @@
 // string), checking every row as it comes. Papaparse splits the lines into fields.
 
 import Papa from 'papaparse';
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import { type BadRow, BarCollector } from './bar-collector';
 import { type BarField, recognizeColumns } from './header';
 import type { ImportedBars } from './imported-bars';

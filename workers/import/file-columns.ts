@@ -4,7 +4,7 @@
 
 import { parquetMetadataAsync, parquetSchema } from 'hyparquet';
 import Papa from 'papaparse';
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import { BAR_FIELDS, type BarField, FIELD_NAMES } from './header';
 import { blobBuffer } from './parquet-import';
 

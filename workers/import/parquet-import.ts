@@ -2,7 +2,7 @@
 // as CSV. A row's "line" is its row number (1 = the first data row).
 
 import { type AsyncBuffer, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import { BarCollector, type Cell } from './bar-collector';
 import { type ImportOptions, type ImportOutcome, reportOf } from './csv-import';
 import { BAR_FIELDS, recognizeColumns } from './header';

@@ -1,7 +1,7 @@
 // The mirror worker's verbs: the UI's live mirror (consumer `ui`) and the offline replay of export files,
 // both answered as small plain data or transferred typed arrays, so the page never parses an export.
 
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import { readExport } from './export-doc';
 import { type NamedExport, orderExportSet } from './export-set';
 import { type ApplyOutcome, Mirror, type SymbolState } from './mirror';

@@ -1,4 +1,4 @@
-// A consumer's copy of the session, rebuilt from exports exactly as the contract's invariant 8 says: a
+// A consumer's copy of the session, rebuilt from exports exactly as docs/export-format.md section 4, rule 8 says: a
 // complete export replaces everything, a delta appends each stream's rows and replaces the always-whole
 // parts. It refuses a delta that does not follow (a missing export, another session) instead of applying
 // it, so that what it holds is always exactly what the engine held at the last export applied.

@@ -1,7 +1,7 @@
 // Answers the tree's questions about one indexed export: what a node's children are, and a page of an
 // array's rows. Only the bytes a question needs are read from the file, and only those are parsed.
 
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import type { ByteSource } from './byte-source';
 import { type ArrayNode, indexJson, type ObjectNode, type Slot, type ValueSlot } from './json-index';
 import { MAX_PAGE, type RowPage, type ViewerEntry, type ViewerPath } from './types';

@@ -2,7 +2,7 @@
 // as values), checks that it is a status export, and sums it up. Reports progress after every slice and
 // stops between slices when cancelled.
 
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import type { ByteSource } from './byte-source';
 import { ExportDocument, scalarOf } from './export-document';
 import { JsonIndexer, type ObjectNode, type Slot } from './json-index';

@@ -1,10 +1,10 @@
 // The viewer's verbs against real exports of a backtest, without a worker: open, children, rows, close,
 // and the refusals (bad paths, files that are not exports, damaged files, cancelling).
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../common/result';
 import type { ExportRequest } from '../export/contract';
 import { Exporter } from '../export/exporter';
 import { at, backtestOf, configJson, type Json, textOf } from '../export/test-support';
-import type { Result } from '../shared/result';
 import type { OpenedExport, ViewerEntry } from './types';
 import { createViewerApi } from './viewer-api';
 

@@ -2,7 +2,7 @@
 // object through Comlink; tests call it directly. Expected failures (a file that is not an export, a bad
 // path, a closed id) come back as `{ ok: false, error }`; throws are bugs.
 
-import type { Result } from '../shared/result';
+import type { Result } from '../common/result';
 import { blobSource } from './byte-source';
 import type { ExportDocument } from './export-document';
 import { type OpenOptions, openExport } from './open-export';

@@ -1,4 +1,4 @@
-// Export file names (export-format.md section 6): the default name, the check of a name given by the user,
+// Export file names (docs/export-format.md section 6): the default name, the check of a name given by the user,
 // and the suffix that keeps two exports from overwriting each other. Shared by the command line and the UI.
 //
 // Decisions:
@@ -12,7 +12,7 @@
 // - `uniqueFileName` puts `_2`, `_3`, ... before the extension of the name asked for (`first.json`,
 //   `first_2.json`, `first_3.json`).
 
-import type { Result } from '../../shared/result';
+import type { Result } from '../../common/result';
 import { MAX_FILE_NAME_LENGTH } from './limits';
 import type { ExportMode } from './types';
 

@@ -41,7 +41,7 @@ export interface ExportMetadata {
   excluded: string[];
 }
 
-/** An export produced whole: its bytes as chunks (never one string: see section 5.1) and what it is. */
+/** An export produced whole: its bytes as chunks (never one string, which a large export would outgrow) and what it is. */
 export interface ExportResult {
   chunks: Uint8Array[];
   bytes: number;
