@@ -19,7 +19,7 @@ const client = createEngineClient();
 const storage = createBrowserStorage();
 const store = createAppStore(client, { storage });
 startSnapshotPolling(store);
-// The UI's own live mirror follows every change the snapshots show (consumer `ui`).
+// The engine feeds the live charts' mirror worker directly (consumer `ui`); connect them, and again after a restart.
 watchLiveMirror(store);
 // Exports, the configuration applied last and imported data sets, kept in IndexedDB across reloads.
 keepInBrowser(store, storage);

@@ -1,5 +1,6 @@
-// The mirror client against the real mirror API spoken over a MessageChannel (no thread): export bytes are
-// transferred, not copied; series come back as typed arrays; a crashed worker turns into a MirrorWorkerError.
+// The mirror client against the real mirror API spoken over a MessageChannel (no thread): the live feed's
+// ports are transferred to the mirror, which then takes export bytes on its own port (transferred, not
+// copied); series come back as typed arrays; a crashed worker turns into a MirrorWorkerError.
 import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Exporter } from '../workers/export/exporter';
@@ -39,7 +40,7 @@ function setup(api: object, timeoutMs = 2_000) {
 }
 
 describe('mirror client', () => {
-  it('transfers live export bytes to the mirror and reads series, overview and quotes back', async () => {
+  it('hands the mirror the live feed ports, then reads series, overview and quotes back', async () => {
     const backtest = backtestOf();
     const exporter = new Exporter(backtest);
     backtest.start();
@@ -48,9 +49,20 @@ describe('mirror client', () => {
     if (!result.ok) throw new Error(result.error);
     const parts = result.value.chunks;
     const { client } = setup(workerApi());
-
-    expect(await client.applyLive(parts)).toEqual({ kind: 'complete', sequence: 1 });
+    const feed = new MessageChannel();
+    const told = new MessageChannel();
+    await client.connectLive(feed.port2, told.port2);
+    const complete = new Promise<unknown>((resolve) => {
+      told.port1.onmessage = (event: MessageEvent<{ kind: string }>) => {
+        if (event.data.kind === 'complete') resolve(event.data);
+      };
+    });
+    // What the engine does: the bytes go straight to the mirror's port, transferred.
+    feed.port1.postMessage({ kind: 'export', mode: 'complete', sequence: 1, parts }, [
+      ...new Set(parts.map((p) => p.buffer as ArrayBuffer)),
+    ]);
     expect(parts.every((p) => p.byteLength === 0)).toBe(true);
+    expect(await complete).toMatchObject({ kind: 'complete', sequence: 1, sessionDate: '2025-07-01' });
     const overview = await client.overview('live');
     expect(overview).toMatchObject({ synced: true, sequence: 1 });
     const series = await client.series('live', 'RIVN', '1m', 3900);
@@ -58,8 +70,11 @@ describe('mirror client', () => {
     expect(series?.time.length).toBe(3);
     expect(series?.total).toBe(3903);
     expect((await client.quote('live', 'RIVN')).tick).toHaveProperty('price');
-    await client.resetLive();
+    // Connecting again drops what the live mirror held.
+    const again = new MessageChannel();
+    await client.connectLive(again.port2, new MessageChannel().port2);
     expect((await client.overview('live')).synced).toBe(false);
+    for (const port of [feed.port1, told.port1, again.port1]) port.close();
   });
 
   it('rejects what was in flight when the mirror worker crashes', async () => {

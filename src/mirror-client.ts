@@ -3,20 +3,17 @@
 // rejects its calls with a `MirrorWorkerError`, and the next call after `restart()` starts a fresh one
 // (which holds nothing: the live mirror then takes a complete export again).
 //
-// Besides the generic `call()`, the client names each verb of the mirror API. `applyLive` transfers the
-// export's buffers to the worker: the caller's parts are empty afterwards, and the page never parses them.
+// Besides the generic `call()`, the client names each verb of the mirror API. `connectLive` hands the mirror
+// the two ports of the live feed (transferred): export bytes reach it from the engine, never via the page.
 import { transfer } from 'comlink';
 import type { Result } from '../workers/common/result';
-import type { ApplyOutcome } from '../workers/mirror/mirror';
+import type { LiveUpdate } from '../workers/mirror/live-link';
 import type { OpenedStep, Overview, Quote, Source, SymbolRow } from '../workers/mirror/mirror-api';
 import type { BarSeries } from '../workers/mirror/series';
 import type { MirrorApi } from '../workers/mirror.worker';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
-export type { ApplyOutcome, BarSeries, OpenedStep, Overview, Quote, Source, SymbolRow };
-
-/** What `applyLive` answers: how the export was applied, a resync to make, or why the bytes were refused. */
-export type LiveOutcome = ApplyOutcome | { kind: 'error'; reason: string };
+export type { BarSeries, LiveUpdate, OpenedStep, Overview, Quote, Source, SymbolRow };
 
 /** The mirror worker died, failed to load or stopped answering. */
 export class MirrorWorkerError extends Error {
@@ -27,10 +24,11 @@ export const isMirrorWorkerError = (error: unknown): error is MirrorWorkerError 
   error instanceof Error && error.name === 'MirrorWorkerError';
 
 export interface MirrorClient extends SupervisedWorker<MirrorApi> {
-  /** Applies one export of the UI's consumer to the live mirror. The parts' buffers are transferred. */
-  applyLive(parts: Uint8Array[]): Promise<LiveOutcome>;
-  /** Drops the live mirror (before taking a complete export again). */
-  resetLive(): Promise<void>;
+  /**
+   * Makes the live mirror follow the engine's feed on `engine`, telling what changed on `page`; both
+   * ports are transferred. Drops what the live mirror held.
+   */
+  connectLive(engine: MessagePort, page: MessagePort): Promise<void>;
   /** Reads, checks and orders export files for offline replay, and shows the first (complete) one. */
   openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedStep[]>>;
   /** Shows the offline replay as it stood after export `index` of the opened set. */
@@ -56,11 +54,6 @@ export interface MirrorClientOptions {
 const createMirrorWorker = (): WorkerLike =>
   new Worker(new URL('../workers/mirror.worker.ts', import.meta.url), { type: 'module', name: 'mirror' });
 
-/** The distinct buffers under some views (two views of one buffer must not be listed twice). */
-const buffersOf = (parts: readonly Uint8Array[]): ArrayBuffer[] => [
-  ...new Set(parts.map((p) => p.buffer as ArrayBuffer)),
-];
-
 export function createMirrorClient(options: MirrorClientOptions = {}): MirrorClient {
   const worker = superviseWorker<MirrorApi>({
     label: 'mirror',
@@ -70,8 +63,8 @@ export function createMirrorClient(options: MirrorClientOptions = {}): MirrorCli
   });
   return {
     ...worker,
-    applyLive: (parts) => worker.call('applyLive', transfer(parts, buffersOf(parts))),
-    resetLive: () => worker.call('resetLive'),
+    connectLive: (engine, page) =>
+      worker.call('connectLive', transfer(engine, [engine]), transfer(page, [page])),
     openFiles: (files) => worker.call('openFiles', files),
     showStep: (index) => worker.call('showStep', index),
     overview: (source) => worker.call('overview', source),

@@ -1,16 +1,15 @@
-// The live mirror: the UI is a consumer of its own exports (consumer `ui`). It takes one complete export,
-// then a delta whenever the engine's state changed, and hands the bytes (transferred, never parsed here) to
-// the mirror worker, from which the live charts draw. When the mirror cannot apply a delta (a gap: another
-// export of `ui` was taken elsewhere; or a new session) it takes a complete export again and says so.
-// These exports are the UI's own: they are not added to the user's export history and take no file name.
+// The live mirror: the UI is a consumer of the engine's exports (consumer `ui`), but the page does not relay
+// them. It hands the engine worker and the mirror worker the two ends of a MessageChannel; the engine then
+// pushes each export's bytes to the mirror itself, a complete export first and a delta whenever the session
+// changes, and the mirror tells the page what changed over a second channel. When a delta does not follow
+// (another export of `ui` was taken elsewhere, or a new session began) the mirror asks the engine for a
+// complete export, and the page says so. A restarted engine or mirror worker is connected again.
+import { transfer } from 'comlink';
 import type { StateCreator, StoreApi } from 'zustand';
-import type { ExportOptions } from '../../workers/api/engine-api';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
-import { isMirrorWorkerError, type MirrorClient } from '../mirror-client';
+import { isMirrorWorkerError, type LiveUpdate, type MirrorClient } from '../mirror-client';
 import type { LiveMirrorState, MirrorSlice } from './mirror-types';
 import type { AppState } from './types';
-
-export const LIVE_CONSUMER = 'ui';
 
 const INITIAL: LiveMirrorState = {
   status: 'waiting',
@@ -24,198 +23,122 @@ const INITIAL: LiveMirrorState = {
   error: null,
 };
 
-/** The options of the live mirror's exports: compact (nothing to read by eye), internal, consumer `ui`. */
-export const liveExportOptions = (complete: boolean): ExportOptions => ({
-  complete,
-  consumer: LIVE_CONSUMER,
-  layout: 'compact',
-  internal: true,
-});
+/** The banner for a resync, in a few words. */
+function resyncNotice(reason: string, sessionDate: string | null): string {
+  return reason === 'new-session'
+    ? `New session ${sessionDate ?? ''}: resynced`
+    : `Resynced after a gap (${reason})`;
+}
+
+/** The live mirror's state after one update from the mirror worker. */
+function applyUpdate(state: LiveMirrorState, update: LiveUpdate): LiveMirrorState {
+  switch (update.kind) {
+    case 'syncing':
+      return { ...state, status: state.version === 0 ? 'syncing' : 'resyncing' };
+    case 'complete':
+      return {
+        status: 'in-sync',
+        sequence: update.sequence,
+        sessionId: update.sessionId,
+        sessionDate: update.sessionDate,
+        rowsHeld: update.rowsHeld,
+        version: state.version + 1,
+        epoch: state.epoch + 1,
+        notice:
+          update.resyncReason === null ? state.notice : resyncNotice(update.resyncReason, update.sessionDate),
+        error: null,
+      };
+    case 'delta':
+      // What the mirror holds follows from the delta itself: no need to ask it.
+      return {
+        ...state,
+        status: 'in-sync',
+        sequence: update.sequence,
+        rowsHeld: state.rowsHeld + update.rowsAdded,
+        version: state.version + 1,
+        error: null,
+      };
+    case 'resyncing':
+      return { ...state, status: 'resyncing' };
+    case 'refused':
+      // The bytes were refused (a bug, not a gap): the engine sends a complete export at the next change.
+      return { ...state, status: 'failed', error: `The live mirror refused an export: ${update.reason}` };
+    case 'failed':
+      return { ...state, error: `Live mirror: ${update.reason}` };
+    case 'reset':
+      return { ...INITIAL, version: state.version + 1, epoch: state.epoch + 1 };
+  }
+}
 
 export const createMirrorSlice =
   (engine: EngineClient, mirror: MirrorClient): StateCreator<AppState, [], [], MirrorSlice> =>
   (set, get) => {
-    let needComplete = true;
-    /** Why the next complete export is taken, once it is applied: becomes the notice. */
-    let resyncReason: string | null = null;
-    let engineGeneration: number | null = null;
-    let running = false;
-    let again = false;
+    /** The page's end of the current connection's update channel. */
+    let updates: MessagePort | null = null;
     let mirrorDown = false;
 
     const patch = (p: Partial<LiveMirrorState>) => set((s) => ({ liveMirror: { ...s.liveMirror, ...p } }));
     const down = (message: string) => {
       mirrorDown = true;
-      needComplete = true;
       patch({ status: 'failed', error: message });
     };
     // The worker can also die between calls (the offline replay shares it).
     mirror.onFailure(down);
 
-    /** One export taken and applied. Returns true when another one should follow at once (a resync). */
-    async function step(): Promise<boolean> {
-      const { generation } = get();
-      if (engineGeneration !== generation) {
-        // A restarted engine knows nothing of the `ui` consumer: start over with a complete export.
-        if (engineGeneration !== null) needComplete = true;
-        engineGeneration = generation;
-      }
-      const complete = needComplete;
-      if (complete) patch({ status: get().liveMirror.version === 0 ? 'syncing' : 'resyncing' });
-      const result = await engine.call('exportStatus', liveExportOptions(complete));
-      if (get().generation !== generation) return false;
-      if (!result.ok) {
-        patch({ error: `Live mirror: ${result.error}` });
-        return false;
-      }
-      const { sessionId } = result.value.metadata;
-      const outcome = await mirror.applyLive(result.value.parts);
-      switch (outcome.kind) {
-        case 'resync': {
-          const previous = get().liveMirror.sessionId;
-          needComplete = true;
-          resyncReason = previous !== null && sessionId !== previous ? 'new-session' : outcome.reason;
-          patch({ status: 'resyncing' });
-          return true;
-        }
-        case 'error':
-          // The bytes were refused (a bug, not a gap): retry with a complete export at the next change.
-          needComplete = true;
-          patch({ status: 'failed', error: `The live mirror refused an export: ${outcome.reason}` });
-          return false;
-        case 'delta':
-          // What the mirror holds follows from the delta itself: no need to ask it.
-          set((s) => ({
-            liveMirror: {
-              ...s.liveMirror,
-              status: 'in-sync',
-              sequence: outcome.sequence,
-              rowsHeld: s.liveMirror.rowsHeld + outcome.rowsAdded,
-              version: s.liveMirror.version + 1,
-              error: null,
-            },
-          }));
-          return false;
-        case 'complete': {
-          needComplete = false;
-          const overview = await mirror.overview('live');
-          const reason = resyncReason;
-          resyncReason = null;
-          set((s) => ({
-            liveMirror: {
-              status: 'in-sync',
-              sequence: overview.sequence,
-              sessionId: overview.sessionId,
-              sessionDate: overview.sessionDate,
-              rowsHeld: overview.rowsHeld,
-              version: s.liveMirror.version + 1,
-              epoch: s.liveMirror.epoch + 1,
-              notice:
-                reason === null
-                  ? s.liveMirror.notice
-                  : reason === 'new-session'
-                    ? `New session ${overview.sessionDate ?? ''}: resynced`
-                    : `Resynced after a gap (${reason})`,
-              error: null,
-            },
-          }));
-          return false;
-        }
-      }
-    }
-
     return {
       mirrorClient: mirror,
       liveMirror: INITIAL,
 
-      async syncLiveMirror() {
-        // One sync at a time; changes that come meanwhile are folded into one more round.
-        if (running) {
-          again = true;
-          return;
-        }
+      async connectLiveMirror() {
         // A dead engine answers nothing; a dead mirror worker waits for `restartMirror`.
         if (get().workerError !== null || mirrorDown) return;
-        running = true;
+        updates?.close();
+        const feed = new MessageChannel();
+        const told = new MessageChannel();
+        const port = told.port1;
+        updates = port;
+        // Only the current connection's updates count: an old port's late messages are dropped.
+        port.onmessage = (event: MessageEvent<LiveUpdate>) => {
+          if (updates === port) set((s) => ({ liveMirror: applyUpdate(s.liveMirror, event.data) }));
+        };
+        // Whatever the mirror held came from the previous connection: start from nothing.
+        set((s) => ({
+          liveMirror: { ...INITIAL, version: s.liveMirror.version + 1, epoch: s.liveMirror.epoch + 1 },
+        }));
         try {
-          do {
-            again = false;
-            while (await step()) {}
-          } while (again);
+          await mirror.connectLive(feed.port1, told.port2);
+          await engine.call('connectMirror', transfer(feed.port2, [feed.port2]));
         } catch (error) {
-          again = false;
           if (isEngineWorkerError(error)) get().reportError(error);
           else if (isMirrorWorkerError(error)) down(error.message);
           else {
-            // A bug on either side: say so, and start over with a complete export at the next change.
-            needComplete = true;
             const message = error instanceof Error ? error.message : String(error);
             patch({ status: 'failed', error: `The live mirror failed: ${message}` });
           }
-        } finally {
-          running = false;
         }
       },
 
       async restartMirror() {
         mirror.restart();
         mirrorDown = false;
-        needComplete = true;
-        patch({ status: 'syncing', error: null });
-        await get().syncLiveMirror();
-      },
-
-      async forgetLiveMirror() {
-        needComplete = true;
-        resyncReason = null;
-        set((s) => ({
-          liveMirror: { ...INITIAL, version: s.liveMirror.version + 1, epoch: s.liveMirror.epoch + 1 },
-        }));
-        if (mirrorDown) return;
-        try {
-          await mirror.resetLive();
-        } catch (error) {
-          if (isMirrorWorkerError(error)) down(error.message);
-        }
+        patch({ status: 'waiting', error: null });
+        await get().connectLiveMirror();
       },
 
       dismissMirrorNotice: () => patch({ notice: null }),
     };
   };
 
-/** What of a snapshot means the engine's state changed (and a delta may carry something). */
-function changeKey(state: AppState): string | null {
-  const s = state.snapshot;
-  if (s === null || s.marketTime === null) return null;
-  return [
-    state.generation,
-    s.sessionId,
-    s.state,
-    s.marketTime,
-    s.barsProcessed,
-    s.ticksProcessed,
-    s.quotesProcessed,
-  ].join('|');
-}
-
 /**
- * Keeps the live mirror following the engine: after each snapshot (the poller's, or a command's answer)
- * that shows a change, one sync. Returns the function that stops watching.
+ * Connects the live mirror now and again after every engine restart (a fresh engine knows nothing of the
+ * mirror). Returns the function that stops watching.
  */
 export function watchLiveMirror(store: StoreApi<AppState>): () => void {
-  let last: string | null = null;
   let generation = store.getState().generation;
-  const check = (state: AppState) => {
-    if (state.generation !== generation) {
-      // A restarted engine starts from nothing: so does the live mirror, until the session starts again.
-      generation = state.generation;
-      void state.forgetLiveMirror();
-    }
-    const key = changeKey(state);
-    if (key === null || key === last) return;
-    last = key;
-    void state.syncLiveMirror();
-  };
-  check(store.getState());
-  return store.subscribe(check);
+  void store.getState().connectLiveMirror();
+  return store.subscribe((state) => {
+    if (state.generation === generation) return;
+    generation = state.generation;
+    void state.connectLiveMirror();
+  });
 }

@@ -2,7 +2,7 @@
 import type { MirrorClient } from '../mirror-client';
 
 /**
- * `waiting`: nothing to mirror yet (the session has not started); `syncing`: taking the first complete
+ * `waiting`: nothing to mirror yet (the session has not started); `syncing`: applying the first complete
  * export; `in-sync`; `resyncing`: a delta could not be applied, a complete export is on its way;
  * `failed`: the mirror worker died or refused the bytes (see `error`).
  */
@@ -29,11 +29,12 @@ export interface MirrorSlice {
   /** The one mirror worker of the page: the live mirror and the offline replay of export files. */
   mirrorClient: MirrorClient;
   liveMirror: LiveMirrorState;
-  /** Brings the live mirror up to date with the engine (a delta, or a complete export when needed). */
-  syncLiveMirror(): Promise<void>;
-  /** Starts a fresh mirror worker after a failure and takes a complete export. */
+  /**
+   * Connects the engine's live feed to the mirror worker (at start-up, and after either worker restarted):
+   * from then on the engine pushes exports to the mirror, which tells the page what changed.
+   */
+  connectLiveMirror(): Promise<void>;
+  /** Starts a fresh mirror worker after a failure and connects it: it then gets a complete export. */
   restartMirror(): Promise<void>;
-  /** Drops what the live mirror holds (the engine was restarted: its session is gone). */
-  forgetLiveMirror(): Promise<void>;
   dismissMirrorNotice(): void;
 }

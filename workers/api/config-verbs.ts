@@ -53,8 +53,9 @@ export function createConfigVerbs(
       const parsed = parseSessionConfigText(text);
       if (!parsed.ok) return parsed;
       host.runtime.stop();
-      host.runtime = make({ config: JSON.parse(text) as unknown });
-      carryOver(host.runtime);
+      const runtime = make({ config: JSON.parse(text) as unknown });
+      carryOver(runtime);
+      host.replace(runtime);
       return { ok: true, value: configView() };
     },
   };

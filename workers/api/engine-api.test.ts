@@ -40,21 +40,6 @@ describe('engine API', () => {
     expect(json(delta).session_data.symbols.RIVN.session.data['1m'].count).toBe(0);
   });
 
-  it('gives an internal export (the live mirror) no file name, and leaves it out of performance_metrics', async () => {
-    const { api } = engine();
-    await api.start();
-    api.step(1);
-    const mirror = value(await api.exportStatus({ complete: true, consumer: 'ui', internal: true }));
-    expect(mirror.fileName).toBe('');
-    expect(mirror.metadata.consumer).toBe('ui');
-    const user = value(await api.exportStatus({ complete: true }));
-    expect(user.fileName).toMatch(/_complete_\d{8}_\d{6}\.json$/);
-    // The user's export describes only the user's exports: the mirror's one is not counted.
-    const next = json(value(await api.exportStatus({ complete: false })));
-    expect(next.performance_metrics.counters.exports_made).toBe(1);
-    expect(next.performance_metrics.last_complete_export.bytes).toBe(user.bytes);
-  });
-
   it('refuses a bad file name before exporting, so the cursor does not move', async () => {
     const { api } = engine();
     await api.start();

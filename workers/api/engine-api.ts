@@ -3,9 +3,10 @@
 // and marks export bytes for transfer; tests call it directly.
 
 import { createConfigVerbs } from './config-verbs';
-import type { EngineHost } from './engine-host';
-import { createExportVerbs } from './export-verbs';
+import { EngineHost } from './engine-host';
+import { createExportQueue, createExportVerbs } from './export-verbs';
 import { createImportVerbs } from './import-verbs';
+import { createLiveFeed, type FeedPort } from './live-feed';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
 import { createSessionVerbs } from './session-verbs';
 
@@ -22,13 +23,23 @@ export function createEngineApi(
   runtime: Runtime,
   make: (options: RuntimeOptions) => Runtime = createRuntime,
 ) {
-  const host: EngineHost = { runtime };
+  const host = new EngineHost(runtime);
   const imports = createImportVerbs(host);
+  const exports = createExportQueue(host);
+  const feed = createLiveFeed(host, exports.run);
   return {
     ...createSessionVerbs(host),
-    ...createExportVerbs(host),
+    ...createExportVerbs(host, exports),
     ...imports.verbs,
     ...createConfigVerbs(host, make, imports.carryOver),
+    /**
+     * Feeds the mirror worker at the other end of `port` with the `ui` consumer's exports from now on,
+     * without the page in between (the page transfers one port of a MessageChannel here, the other to
+     * the mirror). A new port replaces the old one: the mirror then gets a complete export.
+     */
+    connectMirror(port: FeedPort): void {
+      feed.connect(port);
+    },
   };
 }
 

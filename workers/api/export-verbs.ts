@@ -11,20 +11,10 @@ import { streamSpecs } from '../export/streams';
 import type { EngineHost } from './engine-host';
 
 /** What the UI asks for; like the command's options. */
-export interface ExportOptions {
-  complete: boolean;
-  consumer?: string;
-  since?: number;
+export interface ExportOptions extends Omit<ExportRequest, 'record' | 'exclude'> {
   exclude?: string[];
-  layout?: 'pretty' | 'compact';
   /** A file name given by the user; the contract's default name otherwise. */
   fileName?: string;
-  /**
-   * For an export the UI consumes itself (its live mirror): no file name is given out (`fileName` is
-   * empty), so these frequent exports never push a `_2` suffix onto the names of the user's files, and
-   * they are not counted in `performance_metrics`, whose figures describe the exports people take.
-   */
-  internal?: boolean;
 }
 
 /** An export as it crosses to the UI: the bytes (buffers transferred, not copied) and what it is. */
@@ -58,7 +48,41 @@ function payloadOf(fileName: string, result: ExportResult): ExportPayload {
   };
 }
 
-export function createExportVerbs(host: EngineHost) {
+export type RunExport = (
+  request: ExportRequest,
+  options?: { onProgress?: ProgressListener; cancellable?: boolean },
+) => Promise<Result<ExportResult>>;
+
+/**
+ * One export at a time, in the order asked, so that each consumer's sequence and cursor follow the order
+ * of requests: the user's exports, the console's and the live feed's all go through this queue.
+ */
+export function createExportQueue(host: EngineHost) {
+  let queue: Promise<unknown> = Promise.resolve();
+  let cancelRequested = false;
+  const run: RunExport = (request, options = {}) => {
+    const { onProgress, cancellable = true } = options;
+    const next = queue.then(() => {
+      cancelRequested = false;
+      return host.runtime.exporter.exportInSlices(request, {
+        // The live feed's exports are not the user's to cancel: Cancel stops only the export it shows.
+        isCancelled: () => cancellable && cancelRequested,
+        ...(onProgress ? { onProgress } : {}),
+      });
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return {
+    run,
+    /** Stops the export in progress, if any; it then changes nothing. */
+    cancel(): void {
+      cancelRequested = true;
+    },
+  };
+}
+
+export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof createExportQueue>) {
   // File names handed out in this page's life: two exports never get the same name.
   const issued = new Set<string>();
   const takeFileName = (name: string) => {
@@ -66,24 +90,8 @@ export function createExportVerbs(host: EngineHost) {
     issued.add(unique);
     return unique;
   };
-  // One export at a time, so that each consumer's sequence and cursor follow the order of requests.
-  let queue: Promise<unknown> = Promise.resolve();
-  let cancelRequested = false;
-
-  const runExport = (
-    request: ExportRequest,
-    onProgress?: ProgressListener,
-  ): Promise<Result<ExportResult>> => {
-    const run = queue.then(() => {
-      cancelRequested = false;
-      return host.runtime.exporter.exportInSlices(request, {
-        isCancelled: () => cancelRequested,
-        ...(onProgress ? { onProgress } : {}),
-      });
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const runExport = (request: ExportRequest, onProgress?: ProgressListener) =>
+    exports.run(request, onProgress ? { onProgress } : {});
 
   return {
     /** Streams and sections an export may leave out (for the export panel's checkboxes). */
@@ -103,11 +111,9 @@ export function createExportVerbs(host: EngineHost) {
         if (!checked.ok) return checked;
         given = checked.value;
       }
-      const { fileName: _name, internal, ...rest } = options;
-      const request: ExportRequest = { ...rest, ...(internal ? { record: false } : {}) };
+      const { fileName: _name, ...request } = options;
       const result = await runExport(request, onProgress);
       if (!result.ok) return result;
-      if (internal) return { ok: true, value: payloadOf('', result.value) };
       const m = result.value.metadata;
       const fileName = takeFileName(
         given ?? defaultFileName(host.runtime.snapshot().sessionName, m.mode, m.fileTimestamp),
@@ -116,9 +122,7 @@ export function createExportVerbs(host: EngineHost) {
     },
 
     /** Stops the export in progress, if any; it then changes nothing. */
-    cancelExport(): void {
-      cancelRequested = true;
-    },
+    cancelExport: (): void => exports.cancel(),
 
     resetIndices: (consumer?: string) => host.runtime.resetIndices(consumer),
 

@@ -37,6 +37,8 @@ export interface Runtime extends CommandTarget {
   /** Back to generated data for a symbol. */
   dropImportedBars(symbol: string): Result<string>;
   importedSymbols(): string[];
+  /** Calls `listener` whenever the session may have changed (a verb, a replay tick); returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
 }
 
 export function createRuntime(options: RuntimeOptions = {}): Runtime {
@@ -47,7 +49,12 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     config = parsed.value;
   }
   const backtest = new Backtest(config, options.market ?? {});
-  const driver = new ReplayDriver(backtest, options.timers ?? SYSTEM_TIMERS);
+  // Told after every verb that may have changed the session and after every replay tick (the live feed).
+  const changeListeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of changeListeners) listener();
+  };
+  const driver = new ReplayDriver(backtest, options.timers ?? SYSTEM_TIMERS, changed);
   const exporter = new Exporter(backtest, options.now);
   const realtime = options.realtime ?? true;
   const imported = new Map<string, ImportedBars>();
@@ -59,8 +66,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     backtest.state === 'RUNNING' || backtest.state === 'PAUSED' ? ' from the next system start' : '';
 
   // Every verb answers with the new snapshot, or the one-line error and an unchanged engine.
-  const answer = (result: Result<unknown>): Result<EngineSnapshot> =>
-    result.ok ? { ok: true, value: backtest.snapshot() } : result;
+  const answer = (result: Result<unknown>): Result<EngineSnapshot> => {
+    if (!result.ok) return result;
+    changed();
+    return { ok: true, value: backtest.snapshot() };
+  };
 
   return {
     backtest,
@@ -109,6 +119,10 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       return { ok: true, value: `${symbol} replays generated data${fromNextStart()}` };
     },
     importedSymbols: () => [...imported.keys()],
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     resetIndices: (consumer) => exporter.resetIndices(consumer),
     sessionBars() {
       const session = backtest.session;

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Exporter } from '../export/exporter';
 import { backtestOf } from '../export/test-support';
+import { handFed } from './live-link.test-support';
 import { createMirrorApi } from './mirror-api';
 
 function setup() {
   const backtest = backtestOf();
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   backtest.start();
-  const bytes = (complete: boolean, consumer = 'ui') => {
+  const take = (complete: boolean, consumer = 'ui') => {
     const result = exporter.export({ complete, consumer });
     if (!result.ok) throw new Error(result.error);
-    return result.value.chunks;
+    return result.value;
   };
-  return { backtest, bytes };
+  const bytes = (complete: boolean, consumer = 'ui') => take(complete, consumer).chunks;
+  return { backtest, take, bytes };
 }
 
 const blobOf = (parts: Uint8Array[]) => new Blob(parts as Uint8Array<ArrayBuffer>[]);
@@ -24,16 +26,31 @@ async function gzip(parts: Uint8Array[]): Promise<Blob> {
 
 describe('mirror API', () => {
   it('keeps a live mirror from the engine bytes and answers chart series incrementally', async () => {
-    const { backtest, bytes } = setup();
+    const { backtest, take } = setup();
     backtest.advance(4);
     const api = createMirrorApi();
-    expect((await api.applyLive(bytes(true))).kind).toBe('complete');
+    const feed = handFed(api);
+    const first = await feed.send(take(true));
+    expect(first.answer).toEqual({ kind: 'applied' });
+    expect(first.told).toEqual([
+      { kind: 'syncing' },
+      {
+        kind: 'complete',
+        sequence: 1,
+        sessionId: 1,
+        sessionDate: '2025-07-01',
+        rowsHeld: api.overview('live').rowsHeld,
+        resyncReason: null,
+      },
+    ]);
     const whole = api.series('live', 'RIVN', '1m');
     expect(whole?.historyCount).toBe(3900);
     expect(whole?.total).toBe(3904);
     expect(whole?.time[3900]).toBe(Date.UTC(2025, 6, 1, 9, 30) / 1000);
     backtest.advance(3);
-    expect((await api.applyLive(bytes(false))).kind).toBe('delta');
+    const next = await feed.send(take(false));
+    expect(next.answer).toEqual({ kind: 'applied' });
+    expect(next.told).toMatchObject([{ kind: 'delta', sequence: 2 }]);
     const added = api.series('live', 'RIVN', '1m', whole?.total);
     expect(added?.time.length).toBe(3);
     expect(added?.from).toBe(3904);
@@ -45,20 +62,29 @@ describe('mirror API', () => {
     expect(overview.symbols[0]?.intervals).toEqual(['1m', '5m', '15m', '1d']);
     expect(overview.symbols[0]?.rows['1m']).toBe(7);
     expect(api.quote('live', 'RIVN').quote).toHaveProperty('bid');
+    feed.close();
   });
 
-  it('says so when a live delta cannot be applied', async () => {
-    const { backtest, bytes } = setup();
+  it('asks the engine for a complete export when a live delta cannot be applied, and tells the page', async () => {
+    const { backtest, take, bytes } = setup();
     const api = createMirrorApi();
-    await api.applyLive(bytes(true));
+    const feed = handFed(api);
+    await feed.send(take(true));
     backtest.advance(1);
     bytes(false);
     backtest.advance(1);
-    expect(await api.applyLive(bytes(false))).toEqual({
-      kind: 'resync',
-      reason: 'export #3 follows #2, but the last one applied is #1',
+    const reason = 'export #3 follows #2, but the last one applied is #1';
+    expect(await feed.send(take(false))).toEqual({
+      answer: { kind: 'resync', reason },
+      told: [{ kind: 'resyncing', reason }],
     });
-    expect(await api.applyLive([new TextEncoder().encode('{"x": 1}')])).toMatchObject({ kind: 'error' });
+    // The mirror still holds what it had; the complete export that follows names the gap it closes.
+    expect(api.overview('live').sequence).toBe(1);
+    const resynced = await feed.send(take(true));
+    expect(resynced.told[1]).toMatchObject({ kind: 'complete', sequence: 4, resyncReason: reason });
+    expect(await feed.sendBytes(new TextEncoder().encode('{"x": 1}'))).toMatchObject({ kind: 'refused' });
+    expect(api.overview('live').sequence).toBe(4);
+    feed.close();
   });
 
   it('opens downloaded files (plain and gzip) in any order and steps through them', async () => {

@@ -4,7 +4,9 @@
 import type { Result } from '../common/result';
 import { readExport } from './export-doc';
 import { type NamedExport, orderExportSet } from './export-set';
-import { type ApplyOutcome, Mirror, type SymbolState } from './mirror';
+import { type LinkPort, LiveLink } from './live-link';
+import { Mirror, type SymbolState } from './mirror';
+import { parseExportBytes } from './parse-export';
 import { type BarSeries, barSeries, chartIntervals } from './series';
 
 export type Source = 'live' | 'offline';
@@ -45,29 +47,6 @@ export interface OpenedStep {
   generatedAt: string;
 }
 
-const decoder = () => new TextDecoder('utf-8', { fatal: true });
-
-/** Bytes of an export (possibly gzip-compressed) as a parsed JSON value, or a one-line reason. */
-export async function parseExportBytes(name: string, bytes: Uint8Array): Promise<Result<unknown>> {
-  let data = bytes;
-  if (data[0] === 0x1f && data[1] === 0x8b) {
-    try {
-      const stream = new Blob([data as Uint8Array<ArrayBuffer>])
-        .stream()
-        .pipeThrough(new DecompressionStream('gzip'));
-      data = new Uint8Array(await new Response(stream).arrayBuffer());
-    } catch {
-      return { ok: false, error: `${name}: the gzip data is damaged` };
-    }
-  }
-  try {
-    return { ok: true, value: JSON.parse(decoder().decode(data)) };
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `${name}: not a JSON file (${detail})` };
-  }
-}
-
 function lastPrice(state: SymbolState): number | null {
   const tick = state.latest.get('ticks');
   if (tick && typeof tick.price === 'number') return tick.price;
@@ -98,26 +77,20 @@ function overviewOf(mirror: Mirror): Overview {
 }
 
 export function createMirrorApi() {
-  let live = new Mirror();
+  const live = new LiveLink();
   let offline = new Mirror();
   let opened: NamedExport[] = [];
   let shownStep = -1;
 
-  const mirrorOf = (source: Source) => (source === 'live' ? live : offline);
+  const mirrorOf = (source: Source) => (source === 'live' ? live.mirror : offline);
 
   return {
-    /** Applies one export of the UI's consumer (its bytes, as the engine sent them) to the live mirror. */
-    async applyLive(parts: Uint8Array[]): Promise<ApplyOutcome | { kind: 'error'; reason: string }> {
-      const bytes = parts.length === 1 ? (parts[0] as Uint8Array) : concat(parts);
-      const value = await parseExportBytes('export', bytes);
-      if (!value.ok) return { kind: 'error', reason: value.error };
-      const doc = readExport(value.value);
-      if (!doc.ok) return { kind: 'error', reason: doc.error };
-      return live.apply(doc.value);
-    },
-
-    resetLive(): void {
-      live = new Mirror();
+    /**
+     * Follows the engine's live feed: the engine posts its `ui` exports on `engine`, and what changed is
+     * told on `page` (see live-link.ts). A new pair replaces the old one and drops the live mirror.
+     */
+    connectLive(engine: LinkPort, page: LinkPort): void {
+      live.connect(engine, page);
     },
 
     /** Reads, checks and orders export files for offline replay; shows the first (complete) one. */
@@ -182,16 +155,6 @@ export function createMirrorApi() {
       return { tick: state?.latest.get('ticks') ?? null, quote: state?.latest.get('quotes') ?? null };
     },
   };
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 export type MirrorApiObject = ReturnType<typeof createMirrorApi>;

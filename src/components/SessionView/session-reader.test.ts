@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Exporter } from '../../../workers/export/exporter';
 import { backtestOf } from '../../../workers/export/test-support';
+import { handFed } from '../../../workers/mirror/live-link.test-support';
 import { createMirrorApi } from '../../../workers/mirror/mirror-api';
 import type { BarSeries } from '../../../workers/mirror/series';
 import { type ReadRequest, type ReadView, SessionReader } from './session-reader';
@@ -39,10 +40,12 @@ function setup() {
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   backtest.start();
   const api = createMirrorApi();
+  // The engine's live feed, by hand: each export's bytes go to the mirror over its port.
+  const feed = handFed(api);
   const sync = async (complete: boolean) => {
     const result = exporter.export({ complete, consumer: 'ui', layout: 'compact' });
     if (!result.ok) throw new Error(result.error);
-    return api.applyLive(result.value.chunks);
+    return feed.send(result.value);
   };
   const seriesCalls: (number | undefined)[] = [];
   const client = {

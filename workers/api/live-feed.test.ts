@@ -1,0 +1,147 @@
+// The live feed end to end, with no page in between: the engine API and the mirror API joined by the two
+// ends of a MessageChannel, as the page joins the two workers. Only the engine is driven; the mirror must
+// follow it by itself, and its updates (on a second channel, the page's) say what changed.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LiveUpdate } from '../mirror/live-link';
+import { createMirrorApi } from '../mirror/mirror-api';
+import { createEngineApi } from './engine-api';
+import { createRuntime } from './runtime';
+
+const ports: MessagePort[] = [];
+afterEach(() => {
+  for (const port of ports.splice(0)) port.close();
+});
+
+function joined() {
+  const engine = createEngineApi(createRuntime({ realtime: false }));
+  const mirror = createMirrorApi();
+  const feed = new MessageChannel();
+  const told = new MessageChannel();
+  ports.push(feed.port1, feed.port2, told.port1, told.port2);
+  const updates: LiveUpdate[] = [];
+  let waiting: { count: number; resolve: () => void } | null = null;
+  told.port1.onmessage = (event: MessageEvent<LiveUpdate>) => {
+    updates.push(event.data);
+    if (waiting && updates.length >= waiting.count) waiting.resolve();
+  };
+  mirror.connectLive(feed.port2, told.port2);
+  engine.connectMirror(feed.port1);
+  /** Resolves once the mirror has told the page `count` updates in all. */
+  const told_ = (count: number) =>
+    new Promise<void>((resolve, reject) => {
+      if (updates.length >= count) return resolve();
+      const timer = setTimeout(() => reject(new Error(`only ${JSON.stringify(updates)}`)), 5_000);
+      waiting = {
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+    });
+  return { engine, mirror, updates, told: told_ };
+}
+
+const kinds = (updates: LiveUpdate[]) => updates.map((u) => u.kind);
+
+describe('the live feed', () => {
+  it('sends nothing before the session starts, then a complete export, then a delta per change', async () => {
+    const { engine, mirror, updates, told } = joined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(updates).toEqual([]);
+
+    expect((await engine.start()).ok).toBe(true);
+    await told(2);
+    expect(kinds(updates)).toEqual(['syncing', 'complete']);
+    expect(mirror.overview('live')).toMatchObject({ synced: true, sequence: 1, sessionDate: '2025-07-01' });
+
+    // The page makes no call at all: the engine moves, and the mirror receives the delta by itself.
+    engine.step(2);
+    await told(3);
+    expect(updates[2]).toMatchObject({ kind: 'delta', sequence: 2 });
+    const rivn = mirror.overview('live').symbols.find((s) => s.symbol === 'RIVN');
+    expect(rivn?.rows['1m']).toBe(2);
+    const series = mirror.series('live', 'RIVN', '1m');
+    expect(series?.total).toBe((series?.historyCount ?? 0) + 2);
+  });
+
+  it('makes its exports as consumer ui, left out of the user file names and performance_metrics', async () => {
+    const { engine, told } = joined();
+    await engine.start();
+    await told(2);
+    engine.step(1);
+    await told(3);
+    const user = await engine.exportStatus({ complete: false });
+    if (!user.ok) throw new Error(user.error);
+    expect(user.value.fileName).toMatch(/^system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/);
+    expect(user.value.metadata).toMatchObject({ consumer: 'default', sequence: 1 });
+    const json = JSON.parse(new TextDecoder().decode(Buffer.concat(user.value.parts)));
+    // The live feed's two exports are not counted: only the user's exports are described.
+    expect(json.performance_metrics.counters.exports_made).toBe(0);
+  });
+
+  it('resyncs with a complete export after another export of ui, and after a new session', async () => {
+    const { engine, mirror, updates, told } = joined();
+    await engine.start();
+    await told(2);
+    // An export of `ui` taken elsewhere (the console, say) moves the cursor the mirror follows.
+    await engine.runCommand('system export-status complete=false consumer=ui');
+    engine.step(1);
+    await told(5);
+    expect(kinds(updates.slice(2))).toEqual(['resyncing', 'syncing', 'complete']);
+    expect(updates[4]).toMatchObject({ resyncReason: expect.stringMatching(/^export #3 follows #2/) });
+    expect(mirror.overview('live').sequence).toBe(4);
+
+    // To the close, then one minute past it: a new trading day, a new session.
+    const at = engine.snapshot();
+    engine.step(at.sessionMinutes - at.sessionMinute);
+    await told(6);
+    expect(updates[5]).toMatchObject({ kind: 'delta' });
+    const before = updates.length;
+    engine.step(1);
+    await told(before + 3);
+    expect(updates.slice(before)).toMatchObject([
+      { kind: 'resyncing', reason: 'new-session' },
+      { kind: 'syncing' },
+      { kind: 'complete', sessionDate: '2025-07-02', resyncReason: 'new-session' },
+    ]);
+  });
+
+  it('tells the mirror to drop the session when a new configuration is applied', async () => {
+    const { engine, mirror, updates, told } = joined();
+    await engine.start();
+    await told(2);
+    engine.stop();
+    await told(3);
+    const config = engine.configuration();
+    expect(engine.applyConfig(config.text).ok).toBe(true);
+    await told(4);
+    expect(updates.at(-1)).toEqual({ kind: 'reset' });
+    expect(mirror.overview('live')).toMatchObject({ synced: false, symbols: [] });
+    await engine.start();
+    await told(6);
+    expect(updates.at(-1)).toMatchObject({ kind: 'complete', sequence: 1 });
+  });
+
+  it('starts over with a complete export on a new connection (a restarted mirror)', async () => {
+    const { engine, told } = joined();
+    await engine.start();
+    await told(2);
+    const mirror = createMirrorApi();
+    const feed = new MessageChannel();
+    const page = new MessageChannel();
+    ports.push(feed.port1, feed.port2, page.port1, page.port2);
+    const seen: LiveUpdate[] = [];
+    const complete = new Promise<void>((resolve) => {
+      page.port1.onmessage = (event: MessageEvent<LiveUpdate>) => {
+        seen.push(event.data);
+        if (event.data.kind === 'complete') resolve();
+      };
+    });
+    mirror.connectLive(feed.port2, page.port2);
+    engine.connectMirror(feed.port1);
+    await complete;
+    expect(kinds(seen)).toEqual(['syncing', 'complete']);
+    expect(mirror.overview('live')).toMatchObject({ synced: true, sessionDate: '2025-07-01' });
+  });
+});

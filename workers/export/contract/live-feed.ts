@@ -1,0 +1,22 @@
+// The live feed: how the engine hands its `ui` consumer's exports straight to the mirror worker over a
+// MessagePort of their own, so that the page never relays export bytes (docs/export-format.md 4.7). Both
+// ends are in workers/: the engine's in workers/api/live-feed.ts, the mirror's in workers/mirror/live-link.ts.
+
+import type { ExportMode } from './types';
+
+/** What the engine sends. */
+export type FeedMessage =
+  /** One export of the `ui` consumer, its bytes transferred (the engine keeps no copy). */
+  | { kind: 'export'; mode: ExportMode; sequence: number; parts: Uint8Array[] }
+  /** The engine's session is gone (a new configuration): drop what is mirrored. */
+  | { kind: 'reset' }
+  /** The engine could not make the export (a bug, not a gap): the mirror keeps what it holds. */
+  | { kind: 'failed'; reason: string };
+
+/** What the mirror answers, once per export: the engine sends the next export only after the answer. */
+export type FeedAnswer =
+  | { kind: 'applied' }
+  /** The delta does not follow what the mirror holds (a gap, a new session): send a complete export. */
+  | { kind: 'resync'; reason: string }
+  /** The bytes were refused (a bug, not a gap): send a complete export at the next change. */
+  | { kind: 'refused'; reason: string };
