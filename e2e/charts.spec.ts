@@ -39,7 +39,7 @@ async function start(page: Page): Promise<void> {
 async function pause(page: Page): Promise<void> {
   await button(page, 'Pause').click();
   await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-  // The pause shows in a snapshot, which makes the mirror take its last delta: the panel says PAUSED then.
+  // The pause is a change the engine feeds to the mirror: the panel, drawn from the mirror, says PAUSED then.
   await expect(page.getByTestId('system-panel-state')).toHaveText('PAUSED');
 }
 
@@ -151,10 +151,16 @@ test('screenshots of the chart in light and dark', async ({ page }, testInfo) =>
   await start(page);
   await pause(page);
   // An hour of the session after the end of the history, on one axis; the crosshair on a session bar.
+  // The session may have run a minute or two before the pause: the hour is counted from where it stopped.
+  const marketTime = page.getByTestId('system-panel-market-time');
+  const [, hours = '9', minutes = '30'] =
+    /(\d\d):(\d\d):00/.exec((await marketTime.textContent()) ?? '') ?? [];
+  const later = Number(hours) * 60 + Number(minutes) + 60;
   const console = page.getByLabel('Command', { exact: true });
   await console.fill('system advance 60');
   await console.press('Enter');
-  await expect(page.getByTestId('system-panel-market-time')).toContainText('10:30:00');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await expect(marketTime).toContainText(`${pad(Math.floor(later / 60))}:${pad(later % 60)}:00`);
   const card = page.locator('.live-session');
   await card.scrollIntoViewIfNeeded();
   const chart = page.getByTestId('chart');

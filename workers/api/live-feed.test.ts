@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveUpdate } from '../mirror/live-link';
 import { createMirrorApi } from '../mirror/mirror-api';
 import { createEngineApi } from './engine-api';
+import { EngineHost } from './engine-host';
+import { createExportQueue } from './export-verbs';
+import { createLiveFeed, FEED_INTERVAL_MS } from './live-feed';
 import { createRuntime } from './runtime';
 
 const ports: MessagePort[] = [];
@@ -144,4 +147,50 @@ describe('the live feed', () => {
     expect(kinds(seen)).toEqual(['syncing', 'complete']);
     expect(mirror.overview('live')).toMatchObject({ synced: true, sessionDate: '2025-07-01' });
   });
+
+  it('folds the changes of one feed interval into one export', async () => {
+    const runtime = createRuntime({ realtime: false });
+    const host = new EngineHost(runtime);
+    const queue = createExportQueue(host);
+    const taken: boolean[] = [];
+    const docs: {
+      session_data: { symbols: Record<string, { session: { data: Record<string, { count: number }> } }> };
+    }[] = [];
+    let now = 0;
+    const timers: (() => void)[] = [];
+    const feed = createLiveFeed(
+      host,
+      async (request, options) => {
+        taken.push(request.complete);
+        const result = await queue.run(request, options);
+        if (result.ok) docs.push(JSON.parse(new TextDecoder().decode(Buffer.concat(result.value.chunks))));
+        return result;
+      },
+      { now: () => now, later: (callback) => timers.push(callback) },
+    );
+    const channel = new MessageChannel();
+    ports.push(channel.port1, channel.port2);
+    // A mirror that answers every export at once.
+    channel.port2.onmessage = () => channel.port2.postMessage({ kind: 'applied' });
+    feed.connect(channel.port1);
+    runtime.start();
+    await until(() => taken.length === 1);
+    now = 50;
+    for (let i = 0; i < 5; i++) runtime.step(1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Five changes within the interval: nothing yet, one export once it has passed.
+    expect(taken).toEqual([true]);
+    expect(timers).toHaveLength(1);
+    now = FEED_INTERVAL_MS;
+    timers.shift()?.();
+    await until(() => taken.length === 2);
+    expect(taken).toEqual([true, false]);
+    await until(() => docs.length === 2);
+    expect(docs[1]?.session_data.symbols.RIVN?.session.data['1m']?.count).toBe(5);
+  });
 });
+
+async function until(test: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  if (!test()) throw new Error('timed out');
+}

@@ -12,6 +12,12 @@ import { type ExportResult, type FeedAnswer, type FeedMessage, LIVE_CONSUMER } f
 import type { EngineHost } from './engine-host';
 import type { RunExport } from './export-verbs';
 
+/**
+ * Least time between two exports of the feed. A replay tick comes every 100 ms; the charts need no more
+ * than a few frames a second, and each export is work for the engine, the mirror and the page alike.
+ */
+export const FEED_INTERVAL_MS = 200;
+
 /** The port's side the feed uses; a `MessagePort` has it. */
 export interface FeedPort {
   postMessage(message: FeedMessage, transfer: Transferable[]): void;
@@ -30,7 +36,14 @@ const buffersOf = (parts: readonly Uint8Array[]): ArrayBuffer[] => [
   ...new Set(parts.map((p) => p.buffer as ArrayBuffer)),
 ];
 
-export function createLiveFeed(host: EngineHost, runExport: RunExport) {
+export function createLiveFeed(
+  host: EngineHost,
+  runExport: RunExport,
+  clock: { now(): number; later(callback: () => void, ms: number): void } = {
+    now: () => performance.now(),
+    later: (callback, ms) => setTimeout(callback, ms),
+  },
+) {
   let port: FeedPort | null = null;
   let needComplete = true;
   /** The state the mirror has (or is being sent): a change of key means there is something to send. */
@@ -39,6 +52,8 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport) {
   let busy = false;
   /** Bumped by a new port or a new runtime: an export taken before belongs to neither. */
   let epoch = 0;
+  let lastSentAt = Number.NEGATIVE_INFINITY;
+  let timerSet = false;
   let unsubscribe = host.runtime.onChange(() => pump());
 
   async function send(target: FeedPort, key: string): Promise<void> {
@@ -79,9 +94,20 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport) {
 
   /** Sends the next export if the session changed since the last one and the mirror is free. */
   function pump(): void {
-    if (port === null || busy) return;
+    if (port === null || busy || timerSet) return;
     const key = changeKey(host.runtime.snapshot());
     if (key === null || (key === sentKey && !needComplete)) return;
+    const wait = lastSentAt + FEED_INTERVAL_MS - clock.now();
+    if (wait > 0) {
+      // Too soon after the last one: the changes until then go in one export.
+      timerSet = true;
+      clock.later(() => {
+        timerSet = false;
+        pump();
+      }, wait);
+      return;
+    }
+    lastSentAt = clock.now();
     void send(port, key);
   }
 
@@ -116,6 +142,7 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport) {
       needComplete = true;
       sentKey = null;
       busy = false;
+      lastSentAt = Number.NEGATIVE_INFINITY;
       next.onmessage = (event) => {
         if (port === next) answered(event.data as FeedAnswer);
       };
