@@ -5,7 +5,7 @@ import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
 import type { Result } from '../common/result';
 import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/contract';
-import { checkFileName, defaultFileName, uniqueFileName } from '../export/contract';
+import { checkGivenFileName, exportFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
 import { streamSpecs } from '../export/streams';
 import type { EngineHost } from './engine-host';
@@ -105,19 +105,13 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
       onProgress?: ProgressListener,
     ): Promise<Result<ExportPayload>> {
       // A bad name is refused before the export runs, so the cursor does not move.
-      let given: string | undefined;
-      if (options.fileName !== undefined && options.fileName.trim() !== '') {
-        const checked = checkFileName(options.fileName.trim());
-        if (!checked.ok) return checked;
-        given = checked.value;
-      }
+      const given = checkGivenFileName(options.fileName);
+      if (!given.ok) return given;
       const { fileName: _name, ...request } = options;
       const result = await runExport(request, onProgress);
       if (!result.ok) return result;
-      const m = result.value.metadata;
-      const fileName = takeFileName(
-        given ?? defaultFileName(host.runtime.snapshot().sessionName, m.mode, m.fileTimestamp),
-      );
+      const sessionName = host.runtime.snapshot().sessionName;
+      const fileName = takeFileName(exportFileName(given.value, sessionName, result.value.metadata));
       return { ok: true, value: payloadOf(fileName, result.value) };
     },
 

@@ -10,7 +10,7 @@
 import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
 import type { ExportRequest, ExportResult } from '../export/contract';
-import { checkFileName, defaultFileName } from '../export/contract';
+import { checkGivenFileName, exportFileName } from '../export/contract';
 import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
 import type { CommandTarget } from './target';
 
@@ -118,18 +118,14 @@ interface PreparedExport {
 function prepareExport(
   command: ExportCommand,
 ): { ok: true; value: PreparedExport } | { ok: false; error: string } {
-  let given: string | undefined;
-  if (command.fileName !== undefined) {
-    const checked = checkFileName(command.fileName);
-    if (!checked.ok) return { ok: false, error: `system export-status: ${checked.error}` };
-    given = checked.value;
-  }
+  const given = checkGivenFileName(command.fileName);
+  if (!given.ok) return { ok: false, error: `system export-status: ${given.error}` };
   const request: ExportRequest = { complete: command.complete };
   if (command.consumer !== undefined) request.consumer = command.consumer;
   if (command.since !== undefined) request.since = command.since;
   if (command.exclude !== undefined) request.exclude = command.exclude;
   if (command.layout !== undefined) request.layout = command.layout;
-  return { ok: true, value: { request, given } };
+  return { ok: true, value: { request, given: given.value } };
 }
 
 /** Names the produced export and answers with its one-line summary. */
@@ -141,7 +137,7 @@ function exported(
   ctx: CommandContext,
 ): CommandOutcome {
   const m = result.metadata;
-  const wanted = given ?? defaultFileName(runtime.snapshot().sessionName, m.mode, m.fileTimestamp);
+  const wanted = exportFileName(given, runtime.snapshot().sessionName, m);
   const fileName = ctx.takeFileName(wanted);
   const parts: string[] = [];
   if (m.mode === 'delta') parts.push(`${plural(m.changedPaths.length, 'stream')} changed`);

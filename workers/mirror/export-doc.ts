@@ -2,6 +2,8 @@
 // Files made by this app and by the original system (which lacks the 2.0 extensions such as `sequence`
 // and `session_id`) are both accepted.
 
+import type { ExportMode } from '../export/contract';
+
 export type Row = (string | number | null)[];
 
 export interface StreamBlock {
@@ -36,7 +38,7 @@ export interface SymbolDoc {
 }
 
 export interface ExportMeta {
-  mode: 'complete' | 'delta';
+  mode: ExportMode;
   generatedAt: string;
   consumer: string | null;
   sequence: number | null;

@@ -3,6 +3,7 @@
 // stops between slices when cancelled.
 
 import type { Result } from '../common/result';
+import { EXPORT_MODES, type ExportMode } from '../export/contract';
 import type { ByteSource } from './byte-source';
 import { ExportDocument, scalarOf } from './export-document';
 import { JsonIndexer, type ObjectNode, type Slot } from './json-index';
@@ -83,7 +84,7 @@ async function summarize(document: ExportDocument, indexMs: number): Promise<Res
   if (typeof version !== 'string' || !version.startsWith('2.'))
     return fail(`${NOT_AN_EXPORT}: its format version is ${JSON.stringify(version ?? null)}, not 2.x.`);
   const mode = field('mode');
-  if (mode !== 'complete' && mode !== 'delta')
+  if (!isExportMode(mode))
     return fail(`${NOT_AN_EXPORT}: its mode is ${JSON.stringify(mode ?? null)}, not "complete" or "delta".`);
   const sessionData = document.child(root, 'session_data');
   const symbols = sessionData?.kind === 'object' ? document.child(sessionData, 'symbols') : undefined;
@@ -127,3 +128,6 @@ async function summarize(document: ExportDocument, indexMs: number): Promise<Res
     },
   };
 }
+
+const isExportMode = (value: unknown): value is ExportMode =>
+  typeof value === 'string' && (EXPORT_MODES as readonly string[]).includes(value);

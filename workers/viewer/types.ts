@@ -1,5 +1,7 @@
 // Plain data that crosses between the viewer worker and the UI (the UI imports these with `import type`).
 
+import type { ExportMode } from '../export/contract';
+
 /** Where a node is: object keys as strings, array positions as numbers. `[]` is the document itself. */
 export type ViewerPath = readonly (string | number)[];
 
@@ -26,7 +28,7 @@ export interface ViewerSummary {
   /** Size of the file in bytes. */
   bytes: number;
   version: string;
-  mode: 'complete' | 'delta';
+  mode: ExportMode;
   generatedAt: string | null;
   consumer: string | null;
   sequence: number | null;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkFileName, defaultFileName, fileNamePart, uniqueFileName } from './file-names';
+import {
+  checkFileName,
+  checkGivenFileName,
+  defaultFileName,
+  exportFileName,
+  fileNamePart,
+  uniqueFileName,
+} from './file-names';
 
 const CONTRACT_PATTERN = /^system_status_[\p{L}\p{M}\p{N}_-]+_(complete|delta)_\d{8}_\d{6}\.json$/u;
 
@@ -112,5 +119,29 @@ describe('uniqueFileName', () => {
   it('skips every taken suffix', () => {
     const taken = new Set(['a.json', 'a_2.json', 'a_3.json', 'a_5.json']);
     expect(uniqueFileName('a.json', (n) => taken.has(n))).toBe('a_4.json');
+  });
+});
+
+describe('the name an export is saved under', () => {
+  const metadata = { mode: 'delta', fileTimestamp: '20250701_093500' } as const;
+
+  it("is the user's name, checked and with .json added, or the default when none (or a blank) was given", () => {
+    const given = checkGivenFileName(' snapshot ');
+    expect(given).toEqual({ ok: true, value: 'snapshot.json' });
+    expect(exportFileName(given.ok ? given.value : undefined, 'My Session', metadata)).toBe('snapshot.json');
+    for (const none of [undefined, '', '   ']) {
+      const checked = checkGivenFileName(none);
+      expect(checked).toEqual({ ok: true, value: undefined });
+      expect(exportFileName(undefined, 'My Session', metadata)).toBe(
+        'system_status_My_Session_delta_20250701_093500.json',
+      );
+    }
+  });
+
+  it("is refused before the export when the user's name could leave the folder", () => {
+    const refused = checkGivenFileName('../up.json');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error).toMatch(/^file name "\.\.\/up\.json" is not accepted: it holds "\/"/);
   });
 });

@@ -14,7 +14,7 @@
 
 import type { Result } from '../../common/result';
 import { MAX_FILE_NAME_LENGTH } from './limits';
-import type { ExportMode } from './types';
+import type { ExportMetadata, ExportMode } from './types';
 
 const NOT_NAME_CHARACTERS = /[^\p{L}\p{M}\p{N}_-]+/gu;
 const CONTROL_CHARACTER = /[\p{Cc}\p{Zl}\p{Zp}]/u;
@@ -28,6 +28,25 @@ export function fileNamePart(sessionName: string): string {
 /** `system_status_<session name>_<mode>_<YYYYMMDD_HHMMSS>.json`. */
 export function defaultFileName(sessionName: string, mode: ExportMode, fileTimestamp: string): string {
   return `system_status_${fileNamePart(sessionName)}_${mode}_${fileTimestamp}.json`;
+}
+
+/**
+ * A name the user may have given for an export, checked before the export runs (a refused name moves no
+ * cursor): the name as it will be written, `undefined` when none was given (blank counts as none), or why
+ * it is refused.
+ */
+export function checkGivenFileName(name: string | undefined): Result<string | undefined> {
+  if (name === undefined || name.trim() === '') return { ok: true, value: undefined };
+  return checkFileName(name.trim());
+}
+
+/** The name an export is saved under (before `uniqueFileName`): the user's, or the contract's default. */
+export function exportFileName(
+  given: string | undefined,
+  sessionName: string,
+  metadata: Pick<ExportMetadata, 'mode' | 'fileTimestamp'>,
+): string {
+  return given ?? defaultFileName(sessionName, metadata.mode, metadata.fileTimestamp);
 }
 
 /** The name as it would be written, with `.json` added when it has no extension; or why it is refused. */

@@ -4,7 +4,14 @@
 // else in workers/export/.
 
 export { CONSUMER_NAME_RULE, DEFAULT_CONSUMER, isConsumerName, LIVE_CONSUMER } from './consumers';
-export { checkFileName, defaultFileName, fileNamePart, uniqueFileName } from './file-names';
+export {
+  checkFileName,
+  checkGivenFileName,
+  defaultFileName,
+  exportFileName,
+  fileNamePart,
+  uniqueFileName,
+} from './file-names';
 export {
   MAX_ADVANCE_MINUTES,
   MAX_CONSUMER_NAME_LENGTH,
