@@ -104,8 +104,10 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
       options: ExportOptions,
       onProgress?: ProgressListener,
     ): Promise<Result<ExportPayload>> {
-      // A bad name is refused before the export runs, so the cursor does not move.
-      const given = checkGivenFileName(options.fileName);
+      // A bad name is refused before the export runs, so the cursor does not move. The panel's name field
+      // left blank (or only spaces) means the default name.
+      const typed = options.fileName?.trim();
+      const given = checkGivenFileName(typed === '' ? undefined : typed);
       if (!given.ok) return given;
       const { fileName: _name, ...request } = options;
       const result = await runExport(request, onProgress);

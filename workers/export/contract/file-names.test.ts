@@ -125,17 +125,16 @@ describe('uniqueFileName', () => {
 describe('the name an export is saved under', () => {
   const metadata = { mode: 'delta', fileTimestamp: '20250701_093500' } as const;
 
-  it("is the user's name, checked and with .json added, or the default when none (or a blank) was given", () => {
-    const given = checkGivenFileName(' snapshot ');
+  it("is the user's name, checked and with .json added, or the default when none was given", () => {
+    const given = checkGivenFileName('snapshot');
     expect(given).toEqual({ ok: true, value: 'snapshot.json' });
     expect(exportFileName(given.ok ? given.value : undefined, 'My Session', metadata)).toBe('snapshot.json');
-    for (const none of [undefined, '', '   ']) {
-      const checked = checkGivenFileName(none);
-      expect(checked).toEqual({ ok: true, value: undefined });
-      expect(exportFileName(undefined, 'My Session', metadata)).toBe(
-        'system_status_My_Session_delta_20250701_093500.json',
-      );
-    }
+    expect(checkGivenFileName(undefined)).toEqual({ ok: true, value: undefined });
+    expect(exportFileName(undefined, 'My Session', metadata)).toBe(
+      'system_status_My_Session_delta_20250701_093500.json',
+    );
+    // A name given empty is a mistake, not "no name".
+    expect(checkGivenFileName('').ok).toBe(false);
   });
 
   it("is refused before the export when the user's name could leave the folder", () => {

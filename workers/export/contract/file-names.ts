@@ -32,12 +32,10 @@ export function defaultFileName(sessionName: string, mode: ExportMode, fileTimes
 
 /**
  * A name the user may have given for an export, checked before the export runs (a refused name moves no
- * cursor): the name as it will be written, `undefined` when none was given (blank counts as none), or why
- * it is refused.
+ * cursor): the name as it will be written, `undefined` when none was given, or why it is refused.
  */
 export function checkGivenFileName(name: string | undefined): Result<string | undefined> {
-  if (name === undefined || name.trim() === '') return { ok: true, value: undefined };
-  return checkFileName(name.trim());
+  return name === undefined ? { ok: true, value: undefined } : checkFileName(name);
 }
 
 /** The name an export is saved under (before `uniqueFileName`): the user's, or the contract's default. */
