@@ -5,20 +5,20 @@ import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Exporter } from '../workers/export/exporter';
 import { backtestOf } from '../workers/export/test-support';
-import { createMirrorApi, type Source } from '../workers/mirror/mirror-api';
+import { createMirrorApi, type ViewQuery } from '../workers/mirror/mirror-api';
 import { ChannelWorker } from './channel-worker.test-support';
 import { createMirrorClient, isMirrorWorkerError, type MirrorClient } from './mirror-client';
 
 class FakeWorker extends ChannelWorker {}
 
-/** The mirror API as mirror.worker.ts exposes it (series transferred). */
+/** The mirror API as mirror.worker.ts exposes it (a view's series transferred). */
 function workerApi() {
   const mirror = createMirrorApi();
   return {
     ...mirror,
-    series(source: Source, symbol: string, interval: string, from?: number) {
-      const s = mirror.series(source, symbol, interval, from);
-      return s ? transfer(s, [s.time.buffer as ArrayBuffer]) : null;
+    view(query: ViewQuery) {
+      const read = mirror.view(query);
+      return read.series ? transfer(read, [read.series.time.buffer as ArrayBuffer]) : read;
     },
   };
 }
@@ -63,23 +63,32 @@ describe('mirror client', () => {
     ]);
     expect(parts.every((p) => p.byteLength === 0)).toBe(true);
     expect(await complete).toMatchObject({ kind: 'complete', sequence: 1, sessionDate: '2025-07-01' });
-    const overview = await client.overview('live');
-    expect(overview).toMatchObject({ synced: true, sequence: 1 });
-    const series = await client.series('live', 'RIVN', '1m', 3900);
-    expect(series?.time).toBeInstanceOf(Float64Array);
-    expect(series?.time.length).toBe(3);
-    expect(series?.total).toBe(3903);
-    expect((await client.quote('live', 'RIVN')).tick).toHaveProperty('price');
+    // One round trip: the overview, the quote and the bars after the 3,900 of history shown.
+    const key = 'live|RIVN|1m|1|2025-07-01';
+    const read = await client.view({
+      source: 'live',
+      symbol: 'RIVN',
+      interval: '1m',
+      shown: { key, sequence: 1, total: 3900 },
+    });
+    expect(read).toMatchObject({ key, appended: true, overview: { synced: true, sequence: 1 } });
+    expect(read.series?.time).toBeInstanceOf(Float64Array);
+    expect(read.series?.time.length).toBe(3);
+    expect(read.series?.total).toBe(3903);
+    expect(read.quote?.tick).toHaveProperty('price');
     // Connecting again drops what the live mirror held.
     const again = new MessageChannel();
     await client.connectLive(again.port2, new MessageChannel().port2);
-    expect((await client.overview('live')).synced).toBe(false);
+    const after = await client.view({ source: 'live', symbol: null, interval: '1m', shown: null });
+    expect(after.overview.synced).toBe(false);
     for (const port of [feed.port1, told.port1, again.port1]) port.close();
   });
 
   it('rejects what was in flight when the mirror worker crashes', async () => {
-    const { client, workers } = setup({ overview: () => new Promise(() => {}) });
-    const call = client.overview('live').catch((e: unknown) => e);
+    const { client, workers } = setup({ view: () => new Promise(() => {}) });
+    const call = client
+      .view({ source: 'live', symbol: null, interval: '1m', shown: null })
+      .catch((e: unknown) => e);
     workers[0]?.crash('out of memory');
     const error = await call;
     expect(isMirrorWorkerError(error)).toBe(true);

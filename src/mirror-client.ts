@@ -8,12 +8,32 @@
 import { transfer } from 'comlink';
 import type { Result } from '../workers/common/result';
 import type { LiveUpdate } from '../workers/mirror/live-link';
-import type { OpenedStep, Overview, Quote, Source, SymbolRow } from '../workers/mirror/mirror-api';
+import type {
+  OpenedStep,
+  Overview,
+  Quote,
+  ShownSeries,
+  Source,
+  SymbolRow,
+  ViewQuery,
+  ViewRead,
+} from '../workers/mirror/mirror-api';
 import type { BarSeries } from '../workers/mirror/series';
 import type { MirrorApi } from '../workers/mirror.worker';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
-export type { BarSeries, LiveUpdate, OpenedStep, Overview, Quote, Source, SymbolRow };
+export type {
+  BarSeries,
+  LiveUpdate,
+  OpenedStep,
+  Overview,
+  Quote,
+  ShownSeries,
+  Source,
+  SymbolRow,
+  ViewQuery,
+  ViewRead,
+};
 
 /** The mirror worker died, failed to load or stopped answering. */
 export class MirrorWorkerError extends Error {
@@ -33,10 +53,8 @@ export interface MirrorClient extends SupervisedWorker<MirrorApi> {
   openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedStep[]>>;
   /** Shows the offline replay as it stood after export `index` of the opened set. */
   showStep(index: number): Promise<Result<number>>;
-  overview(source: Source): Promise<Overview>;
-  /** Bars [from, total) of a symbol's interval, history first; null for an unknown symbol. */
-  series(source: Source, symbol: string, interval: string, from?: number): Promise<BarSeries | null>;
-  quote(source: Source, symbol: string): Promise<Quote>;
+  /** Everything a session view draws, in one answer; the series' buffers are transferred. */
+  view(query: ViewQuery): Promise<ViewRead>;
 }
 
 /**
@@ -67,11 +85,6 @@ export function createMirrorClient(options: MirrorClientOptions = {}): MirrorCli
       worker.call('connectLive', transfer(engine, [engine]), transfer(page, [page])),
     openFiles: (files) => worker.call('openFiles', files),
     showStep: (index) => worker.call('showStep', index),
-    overview: (source) => worker.call('overview', source),
-    series: (source, symbol, interval, from) =>
-      from === undefined
-        ? worker.call('series', source, symbol, interval)
-        : worker.call('series', source, symbol, interval, from),
-    quote: (source, symbol) => worker.call('quote', source, symbol),
+    view: (query) => worker.call('view', query),
   };
 }

@@ -64,7 +64,7 @@ describe('the live feed', () => {
     expect(updates[2]).toMatchObject({ kind: 'delta', sequence: 2 });
     const rivn = mirror.overview('live').symbols.find((s) => s.symbol === 'RIVN');
     expect(rivn?.rows['1m']).toBe(2);
-    const series = mirror.series('live', 'RIVN', '1m');
+    const series = mirror.view({ source: 'live', symbol: 'RIVN', interval: '1m', shown: null }).series;
     expect(series?.total).toBe((series?.historyCount ?? 0) + 2);
   });
 

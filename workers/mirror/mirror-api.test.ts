@@ -43,7 +43,9 @@ describe('mirror API', () => {
         resyncReason: null,
       },
     ]);
-    const whole = api.series('live', 'RIVN', '1m');
+    const loaded = api.view({ source: 'live', symbol: 'RIVN', interval: '1m', shown: null });
+    expect(loaded).toMatchObject({ symbol: 'RIVN', interval: '1m', appended: false });
+    const whole = loaded.series;
     expect(whole?.historyCount).toBe(3900);
     expect(whole?.total).toBe(3904);
     expect(whole?.time[3900]).toBe(Date.UTC(2025, 6, 1, 9, 30) / 1000);
@@ -51,7 +53,11 @@ describe('mirror API', () => {
     const next = await feed.send(take(false));
     expect(next.answer).toEqual({ kind: 'applied' });
     expect(next.told).toMatchObject([{ kind: 'delta', sequence: 2 }]);
-    const added = api.series('live', 'RIVN', '1m', whole?.total);
+    // The chart shows the whole series as of export #1: only the three bars after it come back.
+    const shown = { key: loaded.key, sequence: 1, total: whole?.total ?? 0 };
+    const appended = api.view({ source: 'live', symbol: 'RIVN', interval: '1m', shown });
+    expect(appended.appended).toBe(true);
+    const added = appended.series;
     expect(added?.time.length).toBe(3);
     expect(added?.from).toBe(3904);
     const store = backtest.session?.symbols.get('RIVN')?.baseBars;
@@ -61,7 +67,16 @@ describe('mirror API', () => {
     expect(overview.symbols.map((s) => s.symbol)).toEqual(['RIVN', 'AAPL', 'TSLA']);
     expect(overview.symbols[0]?.intervals).toEqual(['1m', '5m', '15m', '1d']);
     expect(overview.symbols[0]?.rows['1m']).toBe(7);
-    expect(api.quote('live', 'RIVN').quote).toHaveProperty('bid');
+    expect(appended.quote?.quote).toHaveProperty('bid');
+    expect(appended.overview).toEqual(overview);
+    // Another interval is another series: it comes whole.
+    const fives = api.view({ source: 'live', symbol: 'RIVN', interval: '5m', shown });
+    expect(fives).toMatchObject({ interval: '5m', appended: false, series: { from: 0 } });
+    // An unknown symbol and interval fall back to the first symbol's one-minute bars.
+    expect(api.view({ source: 'live', symbol: 'NOPE', interval: '4h', shown: null })).toMatchObject({
+      symbol: 'RIVN',
+      interval: '1m',
+    });
     feed.close();
   });
 

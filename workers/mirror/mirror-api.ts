@@ -5,39 +5,15 @@ import type { Result } from '../common/result';
 import { readExport } from './export-doc';
 import { type NamedExport, orderExportSet } from './export-set';
 import { type LinkPort, LiveLink } from './live-link';
-import { Mirror, type SymbolState } from './mirror';
+import { Mirror } from './mirror';
+import { type Overview, overviewOf } from './overview';
 import { parseExportBytes } from './parse-export';
-import { type BarSeries, barSeries, chartIntervals } from './series';
+import { readView, type ViewQuery, type ViewRead } from './view';
 
 export type Source = 'live' | 'offline';
 
-export interface SymbolRow {
-  symbol: string;
-  lastPrice: number | null;
-  volume: number;
-  high: number | null;
-  low: number | null;
-  quality: number;
-  /** Rows held per session stream. */
-  rows: Record<string, number>;
-  intervals: string[];
-}
-
-export interface Overview {
-  synced: boolean;
-  sequence: number | null;
-  sessionId: number | null;
-  sessionDate: string | null;
-  rowsHeld: number;
-  symbols: SymbolRow[];
-  /** The always-whole sections of the last export applied (system_manager, threads, ...). */
-  sections: Record<string, unknown>;
-}
-
-export interface Quote {
-  tick: Record<string, string | number | null> | null;
-  quote: Record<string, string | number | null> | null;
-}
+export type { Overview, Quote, SymbolRow } from './overview';
+export type { ShownSeries, ViewQuery, ViewRead } from './view';
 
 export interface OpenedStep {
   name: string;
@@ -45,35 +21,6 @@ export interface OpenedStep {
   sequence: number | null;
   marketTime: string | null;
   generatedAt: string;
-}
-
-function lastPrice(state: SymbolState): number | null {
-  const tick = state.latest.get('ticks');
-  if (tick && typeof tick.price === 'number') return tick.price;
-  const bars = state.streams.get('1m');
-  if (bars && bars.length > 0) return bars.column(4)[bars.length - 1] ?? null;
-  return null;
-}
-
-function overviewOf(mirror: Mirror): Overview {
-  return {
-    synced: mirror.synced,
-    sequence: mirror.sequence,
-    sessionId: mirror.sessionId,
-    sessionDate: mirror.sessionDate,
-    rowsHeld: mirror.rowsHeld,
-    symbols: [...mirror.symbols].map(([symbol, s]) => ({
-      symbol,
-      lastPrice: lastPrice(s),
-      volume: s.volume,
-      high: s.high,
-      low: s.low,
-      quality: s.quality,
-      rows: Object.fromEntries([...s.streams].map(([name, t]) => [name, t.length])),
-      intervals: chartIntervals(s),
-    })),
-    sections: mirror.sections,
-  };
 }
 
 export function createMirrorApi() {
@@ -144,16 +91,8 @@ export function createMirrorApi() {
 
     overview: (source: Source): Overview => overviewOf(mirrorOf(source)),
 
-    /** Bars of a symbol's interval from index `from` of the whole series (history, then session). */
-    series(source: Source, symbol: string, interval: string, from = 0): BarSeries | null {
-      const state = mirrorOf(source).symbols.get(symbol);
-      return state ? barSeries(state, interval, from) : null;
-    },
-
-    quote(source: Source, symbol: string): Quote {
-      const state = mirrorOf(source).symbols.get(symbol);
-      return { tick: state?.latest.get('ticks') ?? null, quote: state?.latest.get('quotes') ?? null };
-    },
+    /** Everything a session view draws after a change, in one answer (see view.ts). */
+    view: (query: ViewQuery): ViewRead => readView(mirrorOf(query.source), query),
   };
 }
 

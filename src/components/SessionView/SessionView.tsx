@@ -1,6 +1,6 @@
 // A session as the mirror worker holds it, for either source: the live mirror (`live`) or the offline
-// replay of export files (`offline`). It reads again whenever `version` changes: the overview (symbol
-// table, system panel), the selected symbol's quote, and only the new bars for the chart.
+// replay of export files (`offline`). It reads again whenever `version` changes, in one round trip: the
+// overview (symbol table, system panel), the selected symbol's quote, and only the new bars for the chart.
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { Source } from '../../mirror-client';
 import { useAppStore } from '../../store/context';
@@ -10,7 +10,7 @@ import { IntervalPicker } from './IntervalPicker';
 import { QuoteView } from './QuoteView';
 import { SymbolTable } from './SymbolTable';
 import { SystemPanel } from './SystemPanel';
-import { pickSymbol, type ReadView, SessionReader } from './session-reader';
+import { type ReadView, rowOf, SessionReader } from './session-reader';
 import './SessionView.css';
 
 /** Whether any part of the element is in the viewport (always true when not watched). */
@@ -81,7 +81,7 @@ export function SessionView({ source, version }: SessionViewProps) {
   }, [source, symbol, interval, epoch, version, onScreen]);
 
   const overview = view?.overview ?? null;
-  const row = overview ? pickSymbol(overview, view?.symbol ?? null) : null;
+  const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
 
   return (

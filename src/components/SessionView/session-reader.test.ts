@@ -7,6 +7,7 @@ import { backtestOf } from '../../../workers/export/test-support';
 import { handFed } from '../../../workers/mirror/live-link.test-support';
 import { createMirrorApi } from '../../../workers/mirror/mirror-api';
 import type { BarSeries } from '../../../workers/mirror/series';
+import type { ViewQuery } from '../../../workers/mirror/view';
 import { type ReadRequest, type ReadView, SessionReader } from './session-reader';
 
 class FakeChart {
@@ -47,13 +48,13 @@ function setup() {
     if (!result.ok) throw new Error(result.error);
     return feed.send(result.value);
   };
-  const seriesCalls: (number | undefined)[] = [];
+  // The bars each read asked for: from the end of those shown, or the whole series (0).
+  const seriesCalls: number[] = [];
   const client = {
-    overview: async (source: 'live' | 'offline') => api.overview(source),
-    quote: async (source: 'live' | 'offline', symbol: string) => api.quote(source, symbol),
-    series: async (source: 'live' | 'offline', symbol: string, interval: string, from?: number) => {
-      seriesCalls.push(from);
-      return api.series(source, symbol, interval, from);
+    view: async (query: ViewQuery) => {
+      const read = api.view(query);
+      seriesCalls.push(read.series?.from ?? -1);
+      return read;
     },
   };
   const chart = new FakeChart();
@@ -85,7 +86,7 @@ describe('session reader', () => {
     await sync(false);
     await request({ version: 2 });
     expect(chart.calls).toEqual(['load 1m 0..3903', 'append 3903..3905', 'append 3905..3906']);
-    expect(seriesCalls).toEqual([undefined, 3903, 3905]);
+    expect(seriesCalls).toEqual([0, 3903, 3905]);
     expect(views.at(-1)).toMatchObject({ candles: 3906, historyCount: 3900, lastRead: 'append' });
     expect(views.at(-1)?.quote?.tick).toHaveProperty('price');
   });

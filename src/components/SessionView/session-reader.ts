@@ -1,9 +1,18 @@
-// Reads what a session view shows from the mirror worker, one read at a time: the overview, the selected
-// symbol's quote, and its bars into the chart. A request that comes while a read is running replaces any
-// other waiting one, so a fast live session never queues reads up. The chart is loaded whole only on the
-// first read, another symbol or interval, a resync or another session (or an offline step back); otherwise
-// only the bars after those shown are read (`series(..., from = total shown)`) and appended.
-import type { MirrorClient, Overview, Quote, Source, SymbolRow } from '../../mirror-client';
+// Reads what a session view shows from the mirror worker, one read at a time and one round trip a read
+// (`view`): the overview, the selected symbol's quote, and its bars into the chart. A request that comes
+// while a read is running replaces any other waiting one, so a fast live session never queues reads up.
+// The chart is loaded whole only on the first read, another symbol or interval, a resync or another
+// session (or an offline step back); otherwise the mirror sends only the bars after those shown, and they
+// are appended.
+import type {
+  BarSeries,
+  MirrorClient,
+  Overview,
+  Quote,
+  ShownSeries,
+  Source,
+  SymbolRow,
+} from '../../mirror-client';
 import type { BarChart } from './bar-chart';
 
 export interface ReadRequest {
@@ -36,23 +45,19 @@ type Chart = Pick<
   'load' | 'append' | 'clear' | 'total' | 'candleCount' | 'historyCount' | 'gapCount'
 >;
 
-export function pickSymbol(overview: Overview, wanted: string | null): SymbolRow | null {
-  return overview.symbols.find((s) => s.symbol === wanted) ?? overview.symbols[0] ?? null;
-}
-
-export function pickInterval(row: SymbolRow | null, wanted: string): string {
-  if (!row || row.intervals.includes(wanted)) return wanted;
-  return row.intervals.includes('1m') ? '1m' : (row.intervals[0] ?? wanted);
+/** The row of the symbol a view shows, if any. */
+export function rowOf(overview: Overview, symbol: string | null): SymbolRow | null {
+  return overview.symbols.find((s) => s.symbol === symbol) ?? null;
 }
 
 export class SessionReader {
   private waiting: ReadRequest | null = null;
   private running = false;
   private disposed = false;
-  private shown: { key: string; sequence: number | null } | null = null;
+  private shown: { epoch: number; key: string; sequence: number | null } | null = null;
 
   constructor(
-    private readonly client: Pick<MirrorClient, 'overview' | 'quote' | 'series'>,
+    private readonly client: Pick<MirrorClient, 'view'>,
     private readonly chart: Chart,
     private readonly onView: (view: ReadView) => void,
     private readonly onError: (message: string) => void,
@@ -92,30 +97,30 @@ export class SessionReader {
     interval: wantedInterval,
     epoch,
   }: ReadRequest): Promise<void> {
-    const overview = await this.client.overview(source);
-    const row = pickSymbol(overview, wanted);
-    const symbol = row?.symbol ?? null;
-    const interval = pickInterval(row, wantedInterval);
-    const quote = symbol === null ? null : await this.client.quote(source, symbol);
+    // A new epoch (a complete export applied) reloads the chart whatever the series.
+    const shown: ShownSeries | null =
+      this.shown !== null && this.shown.epoch === epoch
+        ? { key: this.shown.key, sequence: this.shown.sequence, total: this.chart.total }
+        : null;
+    let read = await this.client.view({ source, symbol: wanted, interval: wantedInterval, shown });
     if (this.disposed) return;
-    const key = [source, symbol, interval, epoch, overview.sessionId, overview.sessionDate].join('|');
-    const follows =
-      this.shown !== null && this.shown.key === key && (overview.sequence ?? 0) >= (this.shown.sequence ?? 0);
     let lastRead: ReadView['lastRead'] = 'clear';
-    if (symbol === null) this.chart.clear();
-    else if (follows) {
-      const added = await this.client.series(source, symbol, interval, this.chart.total);
+    if (read.series === null) this.chart.clear();
+    else if (read.appended && this.chart.append(read.series)) lastRead = 'append';
+    else {
+      // Bars that do not follow those shown (they moved on meanwhile): read the whole series.
+      if (read.appended)
+        read = await this.client.view({ source, symbol: wanted, interval: wantedInterval, shown: null });
       if (this.disposed) return;
-      if (added && this.chart.append(added)) lastRead = 'append';
-      else lastRead = await this.load(source, symbol, interval);
-    } else lastRead = await this.load(source, symbol, interval);
+      lastRead = await this.load(read.series, read.interval);
+    }
     if (this.disposed) return;
-    this.shown = { key, sequence: overview.sequence };
+    this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
     this.onView({
-      overview,
-      quote,
-      symbol,
-      interval,
+      overview: read.overview,
+      quote: read.quote,
+      symbol: read.symbol,
+      interval: read.interval,
       candles: this.chart.candleCount,
       historyCount: this.chart.historyCount,
       gaps: this.chart.gapCount,
@@ -123,9 +128,7 @@ export class SessionReader {
     });
   }
 
-  private async load(source: Source, symbol: string, interval: string): Promise<ReadView['lastRead']> {
-    const series = await this.client.series(source, symbol, interval);
-    if (this.disposed) return 'clear';
+  private async load(series: BarSeries | null, interval: string): Promise<ReadView['lastRead']> {
     if (!series) {
       this.chart.clear();
       return 'clear';

@@ -1,0 +1,67 @@
+// One read of everything a session view draws after a change, in one round trip: the overview (symbol table,
+// system panel), the symbol and interval to chart (the ones asked for, when the mirror has them), the
+// symbol's quote, and its bars. When the chart already shows the same series, only the bars after those
+// shown come back, to be appended; otherwise the whole series, to be loaded.
+
+import type { Mirror } from './mirror';
+import { type Overview, overviewOf, type Quote, quoteOf, type SymbolRow } from './overview';
+import { type BarSeries, barSeries } from './series';
+
+/** What a chart shows: a series (its `key`), as of an export, up to `total` bars. */
+export interface ShownSeries {
+  key: string;
+  sequence: number | null;
+  total: number;
+}
+
+export interface ViewQuery {
+  source: 'live' | 'offline';
+  /** The symbol asked for; the first one when null or unknown. */
+  symbol: string | null;
+  /** The interval asked for; `1m` (or the first one) when the symbol has no such interval. */
+  interval: string;
+  /** What the chart shows now; null to read the whole series. */
+  shown: ShownSeries | null;
+}
+
+export interface ViewRead {
+  overview: Overview;
+  symbol: string | null;
+  interval: string;
+  quote: Quote | null;
+  /** The series `series` belongs to: symbol, interval and session. */
+  key: string;
+  /** Null when there is no symbol to chart. */
+  series: BarSeries | null;
+  /** Whether `series` holds only the bars after those shown (else the whole series). */
+  appended: boolean;
+}
+
+export function pickSymbol(overview: Overview, wanted: string | null): SymbolRow | null {
+  return overview.symbols.find((s) => s.symbol === wanted) ?? overview.symbols[0] ?? null;
+}
+
+export function pickInterval(row: SymbolRow | null, wanted: string): string {
+  if (!row || row.intervals.includes(wanted)) return wanted;
+  return row.intervals.includes('1m') ? '1m' : (row.intervals[0] ?? wanted);
+}
+
+export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
+  const overview = overviewOf(mirror);
+  const row = pickSymbol(overview, query.symbol);
+  const symbol = row?.symbol ?? null;
+  const interval = pickInterval(row, query.interval);
+  const key = [query.source, symbol, interval, overview.sessionId, overview.sessionDate].join('|');
+  const { shown } = query;
+  const appended = shown !== null && shown.key === key && (overview.sequence ?? 0) >= (shown.sequence ?? 0);
+  const state = symbol === null ? undefined : mirror.symbols.get(symbol);
+  return {
+    overview,
+    symbol,
+    interval,
+    quote: state ? quoteOf(state) : null,
+    key,
+    series: state ? barSeries(state, interval, appended ? shown.total : 0) : null,
+    appended,
+  };
+}
