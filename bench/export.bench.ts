@@ -91,7 +91,7 @@ function completeVersusStringify(lines: string[]): void {
       }
     }
   }
-  const m = (k: Name) => median(times[k]);
+  const medianOf = (k: Name) => median(times[k]);
   const pretty = work.oursPretty();
   lines.push(
     "complete export of the seed's typical session (1 symbol, 390 bars with 5m and 15m, 40 days of 1m, 30 of 1d)",
@@ -100,16 +100,16 @@ function completeVersusStringify(lines: string[]): void {
     `  ${pretty.rows.toLocaleString('en-US')} rows, ${kb(pretty.bytes)} pretty; ours gives UTF-8 bytes ready to transfer`,
   );
   lines.push(
-    `  compact: ours ${m('oursCompact').toFixed(2)} ms vs JSON.stringify ${m('stringifyCompact').toFixed(2)} ms: ` +
-      `${(m('stringifyCompact') / m('oursCompact')).toFixed(1)}x faster (target >= 3x)`,
+    `  compact: ours ${medianOf('oursCompact').toFixed(2)} ms vs JSON.stringify ${medianOf('stringifyCompact').toFixed(2)} ms: ` +
+      `${(medianOf('stringifyCompact') / medianOf('oursCompact')).toFixed(1)}x faster (target >= 3x)`,
   );
   lines.push(
-    `  pretty:  ours ${m('oursPretty').toFixed(2)} ms vs JSON.stringify(rows, null, 2) ${m('stringifyPretty').toFixed(2)} ms: ` +
-      `${(m('stringifyPretty') / m('oursPretty')).toFixed(1)}x faster (target >= 3x)`,
+    `  pretty:  ours ${medianOf('oursPretty').toFixed(2)} ms vs JSON.stringify(rows, null, 2) ${medianOf('stringifyPretty').toFixed(2)} ms: ` +
+      `${(medianOf('stringifyPretty') / medianOf('oursPretty')).toFixed(1)}x faster (target >= 3x)`,
   );
   lines.push(
-    `  ours pretty against the fastest baseline, compact JSON.stringify: ${(m('stringifyCompact') / m('oursPretty')).toFixed(1)}x; ` +
-      `against compact JSON.stringify + UTF-8 encode: ${(m('stringifyEncoded') / m('oursPretty')).toFixed(1)}x`,
+    `  ours pretty against the fastest baseline, compact JSON.stringify: ${(medianOf('stringifyCompact') / medianOf('oursPretty')).toFixed(1)}x; ` +
+      `against compact JSON.stringify + UTF-8 encode: ${(medianOf('stringifyEncoded') / medianOf('oursPretty')).toFixed(1)}x`,
   );
   const completeBytes = pretty.bytes;
 

@@ -1,6 +1,6 @@
 import type { ExportResult } from '../workers/export/contract';
+import { backtestOf, configJson } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
-import { backtestOf, configJson } from '../workers/export/test-support';
 /** `count` distinct upper-case ticker-like names (AAAA, AAAB, ...), for benchmarks with many symbols. */
 export function syntheticSymbols(count: number): string[] {
   return Array.from({ length: count }, (_, i) => {

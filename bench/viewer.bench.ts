@@ -19,8 +19,8 @@ const heldBytes = async () => {
     gc();
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  const memory = process.memoryUsage();
+  return memory.heapUsed + memory.arrayBuffers;
 };
 
 function largeExport(): Uint8Array {

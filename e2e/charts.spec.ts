@@ -21,8 +21,10 @@ async function completeExport(page: Page): Promise<Json> {
 
 /** Bars the engine holds for a symbol's interval: historical rows, then the session's (`total_count`). */
 function barsHeld(doc: Json, symbol: string, interval: string): number {
-  const s = doc.session_data.symbols[symbol];
-  return (s.historical.data[interval]?.count ?? 0) + (s.session.data[interval]?.total_count ?? 0);
+  const symbolData = doc.session_data.symbols[symbol];
+  return (
+    (symbolData.historical.data[interval]?.count ?? 0) + (symbolData.session.data[interval]?.total_count ?? 0)
+  );
 }
 
 const numberIn = async (locator: Locator) => Number(((await locator.textContent()) ?? '').replace(/,/g, ''));

@@ -5,8 +5,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { LARGE_EXPORT_SYMBOLS, largeCompleteExport, syntheticSymbols } from '../bench/symbols';
 import { formatBytes } from '../src/format';
+import { backtestOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
-import { backtestOf } from '../workers/export/test-support';
 import { button, type Json, longTasksSince, now, observeLongTasks, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });

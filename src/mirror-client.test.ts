@@ -3,8 +3,8 @@
 // copied); series come back as typed arrays; a crashed worker turns into a MirrorWorkerError.
 import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
+import { backtestOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
-import { backtestOf } from '../workers/export/test-support';
 import { createMirrorApi, type ViewQuery } from '../workers/mirror/mirror-api';
 import { ChannelWorker } from './channel-worker.test-support';
 import { createMirrorClient, isMirrorWorkerError, type MirrorClient } from './mirror-client';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { backtestOf, textOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
-import { backtestOf, textOf } from '../workers/export/test-support';
 import { createViewerApi } from '../workers/viewer/viewer-api';
 import { ChannelWorker } from './channel-worker.test-support';
 import { createViewerClient, isViewerWorkerError, type ViewerClient } from './viewer-client';

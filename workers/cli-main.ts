@@ -321,11 +321,11 @@ class ExportFiles {
 
 /** The export was made (its consumer's cursor moved) but not saved: how to get the same rows again. */
 function retakeHint(result: ExportResult): string {
-  const m = result.metadata;
-  if (m.mode === 'complete') return 'nothing is lost: take the complete export again';
-  const consumer = m.consumer === 'default' ? '' : ` consumer=${m.consumer}`;
-  if (m.previousSequence !== null) {
-    return `its rows are not lost: take them again with system export-status complete=false${consumer} since=${m.previousSequence}`;
+  const metadata = result.metadata;
+  if (metadata.mode === 'complete') return 'nothing is lost: take the complete export again';
+  const consumer = metadata.consumer === 'default' ? '' : ` consumer=${metadata.consumer}`;
+  if (metadata.previousSequence !== null) {
+    return `its rows are not lost: take them again with system export-status complete=false${consumer} since=${metadata.previousSequence}`;
   }
   return `its rows are not lost: take them again after system reset-indices${consumer}`;
 }

@@ -8,10 +8,10 @@ import { recordSize, type StoredConfig, type StoredExport, type StoredImport } f
 
 let opened: IdbStorage[] = [];
 let count = 0;
-function storage(options: Parameters<typeof createIdbStorage>[0] = {}): IdbStorage {
-  const s = createIdbStorage({ name: `test-${++count}`, storageManager: null, ...options });
-  opened.push(s);
-  return s;
+function openStorage(options: Parameters<typeof createIdbStorage>[0] = {}): IdbStorage {
+  const storage = createIdbStorage({ name: `test-${++count}`, storageManager: null, ...options });
+  opened.push(storage);
+  return storage;
 }
 
 afterEach(async () => {
@@ -70,28 +70,28 @@ function exportRecord(id: string, body: string, createdAt = 3): StoredExport {
 
 describe('IndexedDB storage', () => {
   it('saves, loads, replaces and deletes configs, data sets and exports with their bytes', async () => {
-    const s = storage();
-    expect(await s.put('configs', config('applied', '{"a":1}'))).toEqual({ ok: true });
-    expect(await s.put('configs', config('applied', '{"a":2}'))).toEqual({ ok: true });
-    expect(await s.put('configs', config('saved:x', '{"x":1}'))).toEqual({ ok: true });
-    expect(await s.put('imports', dataSet('RIVN', 'timestamp,open\n'))).toEqual({ ok: true });
-    expect(await s.put('exports', exportRecord('export-1', '{"e":1}'))).toEqual({ ok: true });
+    const storage = openStorage();
+    expect(await storage.put('configs', config('applied', '{"a":1}'))).toEqual({ ok: true });
+    expect(await storage.put('configs', config('applied', '{"a":2}'))).toEqual({ ok: true });
+    expect(await storage.put('configs', config('saved:x', '{"x":1}'))).toEqual({ ok: true });
+    expect(await storage.put('imports', dataSet('RIVN', 'timestamp,open\n'))).toEqual({ ok: true });
+    expect(await storage.put('exports', exportRecord('export-1', '{"e":1}'))).toEqual({ ok: true });
 
-    const configs = await s.getAll('configs');
+    const configs = await storage.getAll('configs');
     expect(configs.map((c) => [c.key, c.text])).toEqual([
       ['applied', '{"a":2}'],
       ['saved:x', '{"x":1}'],
     ]);
-    const [rivn] = await s.getAll('imports');
+    const [rivn] = await storage.getAll('imports');
     expect(await rivn?.file.text()).toBe('timestamp,open\n');
-    const [kept] = await s.getAll('exports');
+    const [kept] = await storage.getAll('exports');
     expect(kept?.key).toBe('3-export-1');
     expect(await kept?.blob.text()).toBe('{"e":1}');
 
-    expect(await s.delete('configs', ['saved:x', 'not-there'])).toBe(true);
-    expect((await s.getAll('configs')).map((c) => c.key)).toEqual(['applied']);
-    expect(await s.delete('exports', ['3-export-1'])).toBe(true);
-    expect(await s.getAll('exports')).toEqual([]);
+    expect(await storage.delete('configs', ['saved:x', 'not-there'])).toBe(true);
+    expect((await storage.getAll('configs')).map((c) => c.key)).toEqual(['applied']);
+    expect(await storage.delete('exports', ['3-export-1'])).toBe(true);
+    expect(await storage.getAll('exports')).toEqual([]);
   });
 
   it('keeps the records across a reopening of the database', async () => {
@@ -99,44 +99,44 @@ describe('IndexedDB storage', () => {
     const first = createIdbStorage({ name, storageManager: null });
     await first.put('exports', exportRecord('export-1', 'abc'));
     await first.close();
-    const second = storage({ name });
+    const second = openStorage({ name });
     const [kept] = await second.getAll('exports');
     expect(await kept?.blob.text()).toBe('abc');
   });
 
   it('answers quota when a save does not fit a simulated quota, and damages nothing stored', async () => {
-    const s = storage();
+    const storage = openStorage();
     const first = exportRecord('export-1', 'x'.repeat(100), 1);
-    expect(await s.put('exports', first)).toEqual({ ok: true });
-    expect(await s.put('configs', config('applied', '{"old":true}'))).toEqual({ ok: true });
-    s.simulateQuota('full');
+    expect(await storage.put('exports', first)).toEqual({ ok: true });
+    expect(await storage.put('configs', config('applied', '{"old":true}'))).toEqual({ ok: true });
+    storage.simulateQuota('full');
 
     // A new record, and a replacement of one already kept (bigger than it), are both refused.
     const second = exportRecord('export-2', 'y'.repeat(100), 2);
-    expect(await s.put('exports', second)).toEqual({
+    expect(await storage.put('exports', second)).toEqual({
       ok: false,
       reason: 'quota',
       message: 'the browser’s storage for this page is full',
     });
-    expect((await s.put('configs', config('applied', '{"new":"a longer text"}'))).ok).toBe(false);
+    expect((await storage.put('configs', config('applied', '{"new":"a longer text"}'))).ok).toBe(false);
 
-    const kept = await s.getAll('exports');
+    const kept = await storage.getAll('exports');
     expect(kept.map((r) => r.key)).toEqual(['1-export-1']);
     expect(await kept[0]?.blob.text()).toBe('x'.repeat(100));
-    expect((await s.getAll('configs'))[0]?.text).toBe('{"old":true}');
+    expect((await storage.getAll('configs'))[0]?.text).toBe('{"old":true}');
 
     // The estimate follows the simulation; a smaller record fits a numeric quota; deleting makes room.
     const used = recordSize(first) + recordSize(config('applied', '{"old":true}'));
-    expect(await s.estimate()).toEqual({ usage: used, quota: used });
-    s.simulateQuota(used + recordSize(second));
-    expect(await s.put('exports', second)).toEqual({ ok: true });
-    s.simulateQuota(null);
-    expect((await s.getAll('exports')).length).toBe(2);
+    expect(await storage.estimate()).toEqual({ usage: used, quota: used });
+    storage.simulateQuota(used + recordSize(second));
+    expect(await storage.put('exports', second)).toEqual({ ok: true });
+    storage.simulateQuota(null);
+    expect((await storage.getAll('exports')).length).toBe(2);
   });
 
   it('answers quota when the browser aborts the transaction with a QuotaExceededError', async () => {
-    const s = storage();
-    await s.put('imports', dataSet('RIVN', 'old'));
+    const storage = openStorage();
+    await storage.put('imports', dataSet('RIVN', 'old'));
     // As Chrome does when the disk quota is hit: the transaction is aborted after the write was queued.
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
@@ -148,16 +148,16 @@ describe('IndexedDB storage', () => {
       queueMicrotask(() => tx._abort('QuotaExceededError'));
       return request;
     });
-    const outcome = await s.put('imports', dataSet('RIVN', 'new and larger'));
+    const outcome = await storage.put('imports', dataSet('RIVN', 'new and larger'));
     expect(outcome).toMatchObject({ ok: false, reason: 'quota' });
     vi.restoreAllMocks();
-    const [kept] = await s.getAll('imports');
+    const [kept] = await storage.getAll('imports');
     expect(await kept?.file.text()).toBe('old');
   });
 
   it('gives up on a transaction that never finishes, aborting it', async () => {
-    const s = storage({ saveTimeoutMs: 50 });
-    await s.put('configs', config('applied', 'kept'));
+    const storage = openStorage({ saveTimeoutMs: 50 });
+    await storage.put('configs', config('applied', 'kept'));
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore) {
       // A transaction kept busy for ever (the write never comes through).
       const tx = this.transaction;
@@ -171,10 +171,10 @@ describe('IndexedDB storage', () => {
       spin();
       return this.count() as unknown as IDBRequest<IDBValidKey>;
     });
-    const outcome = await s.put('configs', config('applied', 'lost'));
+    const outcome = await storage.put('configs', config('applied', 'lost'));
     expect(outcome.ok).toBe(false);
     vi.restoreAllMocks();
-    expect((await s.getAll('configs'))[0]?.text).toBe('kept');
+    expect((await storage.getAll('configs'))[0]?.text).toBe('kept');
   });
 
   it('answers unavailable without IndexedDB, and reads nothing', async () => {
@@ -182,12 +182,12 @@ describe('IndexedDB storage', () => {
     // biome-ignore lint/suspicious/noExplicitAny: removing the global for this test only.
     delete (globalThis as any).indexedDB;
     try {
-      const s = storage();
-      expect(await s.put('configs', config('applied', '{}'))).toMatchObject({
+      const storage = openStorage();
+      expect(await storage.put('configs', config('applied', '{}'))).toMatchObject({
         ok: false,
         reason: 'unavailable',
       });
-      expect(await s.getAll('exports')).toEqual([]);
+      expect(await storage.getAll('exports')).toEqual([]);
     } finally {
       globalThis.indexedDB = saved;
     }
@@ -199,10 +199,10 @@ describe('IndexedDB storage', () => {
       persist: async () => true,
       persisted: async () => false,
     } as unknown as StorageManager;
-    const s = storage({ storageManager: manager });
-    expect(await s.estimate()).toEqual({ usage: 10, quota: 100 });
-    expect(await s.persist()).toBe(true);
-    expect(await s.persisted()).toBe(false);
-    expect(await storage().estimate()).toBeNull();
+    const storage = openStorage({ storageManager: manager });
+    expect(await storage.estimate()).toEqual({ usage: 10, quota: 100 });
+    expect(await storage.persist()).toBe(true);
+    expect(await storage.persisted()).toBe(false);
+    expect(await openStorage().estimate()).toBeNull();
   });
 });

@@ -19,7 +19,7 @@ export interface RecordInfo {
  * The parts' buffers were transferred from the worker, so they are plain `ArrayBuffer`s.
  */
 export function recordFromPayload(payload: ExportPayload, info: RecordInfo): ExportRecord {
-  const m = payload.metadata;
+  const metadata = payload.metadata;
   const parts = payload.parts as Uint8Array<ArrayBuffer>[];
   return {
     id: info.id,
@@ -28,19 +28,19 @@ export function recordFromPayload(payload: ExportPayload, info: RecordInfo): Exp
     gzip: info.gzip,
     createdAt: info.createdAt,
     source: info.source,
-    mode: m.mode,
-    consumer: m.consumer,
-    sequence: m.sequence,
-    previousSequence: m.previousSequence,
-    sessionId: m.sessionId,
-    generatedAt: m.generatedAt,
-    marketTime: m.marketTime,
+    mode: metadata.mode,
+    consumer: metadata.consumer,
+    sequence: metadata.sequence,
+    previousSequence: metadata.previousSequence,
+    sessionId: metadata.sessionId,
+    generatedAt: metadata.generatedAt,
+    marketTime: metadata.marketTime,
     bytes: payload.bytes,
     lines: payload.lines,
     rows: payload.rows,
     durationMs: payload.durationMs,
-    changedPaths: m.changedPaths,
-    excluded: m.excluded,
+    changedPaths: metadata.changedPaths,
+    excluded: metadata.excluded,
     blob: new Blob(parts, { type: 'application/json' }),
   };
 }

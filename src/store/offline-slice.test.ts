@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import type { Result } from '../../workers/common/result';
+import { backtestOf } from '../../workers/export/export.test-support';
 import { Exporter } from '../../workers/export/exporter';
-import { backtestOf } from '../../workers/export/test-support';
 import { createMirrorApi, type OpenedStep } from '../../workers/mirror/mirror-api';
 import type { ExportRecord } from '../export-record';
 import { exportRecord } from './export-record.test-support';

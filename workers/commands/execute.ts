@@ -51,26 +51,26 @@ function execute(runtime: CommandTarget, command: Command, ctx: CommandContext):
     case 'start': {
       const result = runtime.start();
       if (!result.ok) return failed(result.error);
-      const s = result.value;
-      return done(`started ${s.sessionName}: ${clock(s)}, ${s.state}`);
+      const snapshot = result.value;
+      return done(`started ${snapshot.sessionName}: ${marketTimeOf(snapshot)}, ${snapshot.state}`);
     }
     case 'pause': {
       const result = runtime.pause();
       return result.ok
-        ? done(`paused at ${clock(result.value)}, ${result.value.state}`)
+        ? done(`paused at ${marketTimeOf(result.value)}, ${result.value.state}`)
         : failed(result.error);
     }
     case 'resume': {
       const result = runtime.resume();
       return result.ok
-        ? done(`resumed at ${clock(result.value)}, ${result.value.state}`)
+        ? done(`resumed at ${marketTimeOf(result.value)}, ${result.value.state}`)
         : failed(result.error);
     }
     case 'stop': {
       const result = runtime.stop();
       if (!result.ok) return failed(result.error);
       return done(
-        `stopped at ${clock(result.value)}, ${result.value.state} (the session's data stays available for exports until the next start)`,
+        `stopped at ${marketTimeOf(result.value)}, ${result.value.state} (the session's data stays available for exports until the next start)`,
       );
     }
     case 'advance':
@@ -95,17 +95,17 @@ function advance(runtime: CommandTarget, minutes: number): CommandOutcome {
   const before = runtime.snapshot();
   const result = runtime.step(minutes);
   if (!result.ok) return failed(result.error);
-  const s = result.value;
+  const after = result.value;
   const sessionBefore = before.sessionId;
-  const advanced = s.minutesProcessed - before.minutesProcessed;
-  const count =
-    advanced === minutes ? plural(advanced, 'minute') : `${advanced} of ${plural(minutes, 'minute')}`;
+  const advanced = after.minutesProcessed - before.minutesProcessed;
+  const howFar =
+    advanced === minutes ? withUnit(advanced, 'minute') : `${advanced} of ${withUnit(minutes, 'minute')}`;
   let note = '';
-  if (s.state === 'FINISHED') note = ': the backtest is FINISHED';
-  else if (s.sessionId !== sessionBefore) note = ` (new session ${s.sessionDate})`;
-  else if (s.sessionMinute === s.sessionMinutes)
+  if (after.state === 'FINISHED') note = ': the backtest is FINISHED';
+  else if (after.sessionId !== sessionBefore) note = ` (new session ${after.sessionDate})`;
+  else if (after.sessionMinute === after.sessionMinutes)
     note = ' (the session is closed; the next minute opens the next day)';
-  return done(`advanced ${count} to ${clock(s)}${note}`);
+  return done(`advanced ${howFar} to ${marketTimeOf(after)}${note}`);
 }
 
 interface PreparedExport {
@@ -129,25 +129,25 @@ function prepareExport(
 }
 
 /** Names the produced export and answers with its one-line summary. */
-function exported(
+function finishExport(
   runtime: CommandTarget,
   command: ExportCommand,
   given: string | undefined,
   result: ExportResult,
   ctx: CommandContext,
 ): CommandOutcome {
-  const m = result.metadata;
-  const wanted = exportFileName(given, runtime.snapshot().sessionName, m);
+  const metadata = result.metadata;
+  const wanted = exportFileName(given, runtime.snapshot().sessionName, metadata);
   const fileName = ctx.takeFileName(wanted);
   const parts: string[] = [];
-  if (m.mode === 'delta') parts.push(`${plural(m.changedPaths.length, 'stream')} changed`);
-  parts.push(plural(result.rows, 'row'), plural(result.bytes, 'byte'));
+  if (metadata.mode === 'delta') parts.push(`${withUnit(metadata.changedPaths.length, 'stream')} changed`);
+  parts.push(withUnit(result.rows, 'row'), withUnit(result.bytes, 'byte'));
   const since = command.since !== undefined ? ` since #${command.since}` : '';
-  const excluded = m.excluded.length > 0 ? ` (excluded: ${m.excluded.join(', ')})` : '';
+  const excluded = metadata.excluded.length > 0 ? ` (excluded: ${metadata.excluded.join(', ')})` : '';
   const renamed = fileName !== wanted ? ` (${wanted} already exists)` : '';
   return {
     ok: true,
-    message: `exported ${m.mode} #${m.sequence}${since} for consumer ${m.consumer}: ${parts.join(', ')}${excluded} -> ${fileName}${renamed}`,
+    message: `exported ${metadata.mode} #${metadata.sequence}${since} for consumer ${metadata.consumer}: ${parts.join(', ')}${excluded} -> ${fileName}${renamed}`,
     export: { fileName, result },
   };
 }
@@ -157,7 +157,7 @@ function exportStatus(runtime: CommandTarget, command: ExportCommand, ctx: Comma
   if (!prepared.ok) return failed(prepared.error);
   const result = runtime.exportStatus(prepared.value.request);
   if (!result.ok) return failed(result.error);
-  return exported(runtime, command, prepared.value.given, result.value, ctx);
+  return finishExport(runtime, command, prepared.value.given, result.value, ctx);
 }
 
 /**
@@ -175,7 +175,7 @@ export async function executeCommandAsync(
     if (!prepared.ok) return failed(prepared.error);
     const result = await ctx.runExport(prepared.value.request);
     if (!result.ok) return failed(result.error);
-    return exported(runtime, command, prepared.value.given, result.value, ctx);
+    return finishExport(runtime, command, prepared.value.given, result.value, ctx);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return failed(`system export-status: failed unexpectedly: ${detail.replace(/\s+/g, ' ')}`);
@@ -183,19 +183,19 @@ export async function executeCommandAsync(
 }
 
 function statusLine(runtime: CommandTarget): string {
-  const s = runtime.snapshot();
+  const snapshot = runtime.snapshot();
   const session = runtime.sessionBars();
-  if (session === null || s.sessionDate === null) {
-    return `${s.sessionName}: ${s.state}, not started (backtest ${s.backtestWindow.startDate} to ${s.backtestWindow.endDate}, speed ${s.speedMultiplier}x); symbols: ${s.symbols.join(', ')}`;
+  if (session === null || snapshot.sessionDate === null) {
+    return `${snapshot.sessionName}: ${snapshot.state}, not started (backtest ${snapshot.backtestWindow.startDate} to ${snapshot.backtestWindow.endDate}, speed ${snapshot.speedMultiplier}x); symbols: ${snapshot.symbols.join(', ')}`;
   }
-  const bars = session.bars.map(({ symbol, rows }) => `${symbol} ${count(rows)}`);
-  return `${s.sessionName}: ${s.state}, session ${s.sessionDate}, market time ${clock(s).slice(11)} (minute ${s.sessionMinute} of ${s.sessionMinutes}), speed ${s.speedMultiplier}x; ${session.interval} bars: ${bars.join(', ')}`;
+  const bars = session.bars.map(({ symbol, rows }) => `${symbol} ${withThousands(rows)}`);
+  return `${snapshot.sessionName}: ${snapshot.state}, session ${snapshot.sessionDate}, market time ${marketTimeOf(snapshot).slice(11)} (minute ${snapshot.sessionMinute} of ${snapshot.sessionMinutes}), speed ${snapshot.speedMultiplier}x; ${session.interval} bars: ${bars.join(', ')}`;
 }
 
-/** `2025-07-01T09:31:00` -> `2025-07-01 09:31 ET` (seconds only when not zero). */
-function clock(s: EngineSnapshot): string {
-  if (s.marketTime === null) return 'not started';
-  const [date, time = ''] = s.marketTime.split('T');
+/** The snapshot's market time: `2025-07-01T09:31:00` -> `2025-07-01 09:31 ET` (seconds only when not zero). */
+function marketTimeOf(snapshot: EngineSnapshot): string {
+  if (snapshot.marketTime === null) return 'not started';
+  const [date, time = ''] = snapshot.marketTime.split('T');
   return `${date} ${time.endsWith(':00') ? time.slice(0, 5) : time} ET`;
 }
 
@@ -211,11 +211,15 @@ function commandName(command: Command): string {
   }
 }
 
-/** `2345` -> `2,345`. */
-function count(n: number): string {
+/**
+ * A whole number with thousands separators: `2345` -> `2,345` (as `formatCount` in src/format.ts, which
+ * this layer may not import).
+ */
+function withThousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function plural(n: number, unit: string): string {
-  return `${count(n)} ${n === 1 ? unit : `${unit}s`}`;
+/** The number and its unit, plural unless it is 1: `1` row, `2,345` rows. */
+function withUnit(n: number, unit: string): string {
+  return `${withThousands(n)} ${n === 1 ? unit : `${unit}s`}`;
 }

@@ -236,17 +236,17 @@ export class Backtest {
 
   /** Runs the four stages for the next minute of the open session. */
   private processMinute(): void {
-    const m = this.minute;
+    const minute = this.minute;
     const { counters } = this.pipeline;
     this.pipeline.time('session_coordinator', () => {
       for (const { store, day } of this.feeds) {
-        const from = m === 0 ? 0 : (day.tickEnd[m - 1] as number);
-        const to = day.tickEnd[m] as number;
+        const from = minute === 0 ? 0 : (day.tickEnd[minute - 1] as number);
+        const to = day.tickEnd[minute] as number;
         store.ticks?.appendRange(day.ticks, from, to);
         store.quotes?.appendRange(day.quotes, from, to);
         if (store.ticks) counters.ticksProcessed += to - from;
         if (store.quotes) counters.quotesProcessed += to - from;
-        const bar = day.barOfMinute[m] as number;
+        const bar = day.barOfMinute[minute] as number;
         if (bar >= 0) {
           store.baseBars.appendRange(day.bars, bar, bar + 1);
           counters.barsProcessed++;
@@ -254,40 +254,40 @@ export class Backtest {
       }
     });
     this.pipeline.time('data_processor', () => {
-      const closing = m + 1 === this.sessionMinutes;
+      const closing = minute + 1 === this.sessionMinutes;
       for (const { store, day, builders } of this.feeds) {
-        const bar = day.barOfMinute[m] as number;
-        const b = day.bars;
+        const bar = day.barOfMinute[minute] as number;
+        const bars = day.bars;
         for (const builder of builders) {
           const before = builder.out.length;
           if (bar >= 0) {
             builder.addBaseBar(
-              m,
-              b.open[bar] as number,
-              b.high[bar] as number,
-              b.low[bar] as number,
-              b.close[bar] as number,
-              b.volume[bar] as number,
+              minute,
+              bars.open[bar] as number,
+              bars.high[bar] as number,
+              bars.low[bar] as number,
+              bars.close[bar] as number,
+              bars.volume[bar] as number,
             );
           }
-          builder.minuteEnded(m);
+          builder.minuteEnded(minute);
           if (closing) builder.sessionClosed();
           counters.derivedBarsProcessed += builder.out.length - before;
         }
         if (bar >= 0)
-          store.metrics.addBar(b.high[bar] as number, b.low[bar] as number, b.volume[bar] as number);
+          store.metrics.addBar(bars.high[bar] as number, bars.low[bar] as number, bars.volume[bar] as number);
       }
     });
     this.pipeline.time('data_quality_manager', () => {
-      for (const { store } of this.feeds) store.metrics.expectedBars = m + 1;
+      for (const { store } of this.feeds) store.metrics.expectedBars = minute + 1;
     });
     this.pipeline.time('analysis_engine', () => {
       for (const { store, day } of this.feeds) {
-        const bar = day.barOfMinute[m] as number;
+        const bar = day.barOfMinute[minute] as number;
         if (bar >= 0) store.metrics.addToVwap(day.bars.close[bar] as number, day.bars.volume[bar] as number);
       }
     });
-    this.minute = m + 1;
+    this.minute = minute + 1;
     counters.minutesProcessed++;
     if (this.minute === this.sessionMinutes && this.dayIndex === this.tradingDays.length - 1) {
       this.state = 'FINISHED';

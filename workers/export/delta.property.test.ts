@@ -4,8 +4,8 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { applyExport, backtestOf, configJson, type Json, type Mirror, parsed } from './export.test-support';
 import { Exporter } from './exporter';
-import { applyExport, backtestOf, configJson, type Json, type Mirror, parsed } from './test-support';
 
 const CONSUMERS = ['ui', 'files', 'script'] as const;
 

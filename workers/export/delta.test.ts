@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { applyExport, at, backtestOf, type Json, parsed } from './export.test-support';
 import { Exporter } from './exporter';
-import { applyExport, at, backtestOf, type Json, parsed } from './test-support';
 
 function setup() {
   const backtest = backtestOf();

@@ -117,17 +117,17 @@ export class DocumentWriter {
 
   private symbol(plan: SymbolPlan, withHistorical: boolean): number {
     const { store } = plan;
-    const m = plan.metrics;
+    const metrics = plan.metrics;
     let rows = 0;
     this.sink.char(0x7b);
     const parts = this.members(4);
     parts.start('session');
     this.sink.char(0x7b);
     const session = this.members(5);
-    session.member('volume', m.volume);
-    session.member('high', m.high);
-    session.member('low', m.low);
-    session.member('quality', m.quality);
+    session.member('volume', metrics.volume);
+    session.member('high', metrics.high);
+    session.member('low', metrics.low);
+    session.member('quality', metrics.quality);
     session.start('data');
     this.sink.char(0x7b);
     const streams = this.members(6);
@@ -150,29 +150,29 @@ export class DocumentWriter {
     let rows: RowWriter;
     let latest: JsonValue | undefined;
     if (spec.kind === 'ticks' && store.ticks) {
-      const t = store.ticks;
-      rows = tickRows(t, this.times);
-      const i = t.length - 1;
-      if (i >= 0) {
+      const ticks = store.ticks;
+      rows = tickRows(ticks, this.times);
+      const last = ticks.length - 1;
+      if (last >= 0) {
         latest = {
-          timestamp: formatLocalTime(t.time[i] as number),
-          price: t.price[i] as number,
-          size: t.size[i] as number,
-          exchange: EXCHANGE_CODES[t.exchange[i] as number] ?? null,
+          timestamp: formatLocalTime(ticks.time[last] as number),
+          price: ticks.price[last] as number,
+          size: ticks.size[last] as number,
+          exchange: EXCHANGE_CODES[ticks.exchange[last] as number] ?? null,
         };
       }
       head.columns = TICK_COLUMNS;
     } else if (spec.kind === 'quotes' && store.quotes) {
-      const q = store.quotes;
-      rows = quoteRows(q, this.times);
-      const i = q.length - 1;
-      if (i >= 0) {
+      const quotes = store.quotes;
+      rows = quoteRows(quotes, this.times);
+      const last = quotes.length - 1;
+      if (last >= 0) {
         latest = {
-          timestamp: formatLocalTime(q.time[i] as number),
-          bid: q.bid[i] as number,
-          ask: q.ask[i] as number,
-          bid_size: q.bidSize[i] as number,
-          ask_size: q.askSize[i] as number,
+          timestamp: formatLocalTime(quotes.time[last] as number),
+          bid: quotes.bid[last] as number,
+          ask: quotes.ask[last] as number,
+          bid_size: quotes.bidSize[last] as number,
+          ask_size: quotes.askSize[last] as number,
         };
       }
       head.columns = QUOTE_COLUMNS;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { at, backtestOf, configJson, parsed, textOf } from './export.test-support';
 import { Exporter } from './exporter';
-import { at, backtestOf, configJson, parsed, textOf } from './test-support';
 
 // 2025-12-03 14:15:30 in New York (EST, -05:00).
 const DEC_3 = Date.UTC(2025, 11, 3, 19, 15, 30);

@@ -181,14 +181,14 @@ export class Exporter {
     const specs = streamSpecs(this.backtest.config);
     return [...session.symbols.values()].map((store) => {
       const from = start.get(store.symbol);
-      const m = store.metrics;
+      const metrics = store.metrics;
       return {
         store,
         metrics: {
-          volume: m.volume,
-          high: Number.isNaN(m.high) ? null : m.high,
-          low: Number.isNaN(m.low) ? null : m.low,
-          quality: m.quality,
+          volume: metrics.volume,
+          high: Number.isNaN(metrics.high) ? null : metrics.high,
+          low: Number.isNaN(metrics.low) ? null : metrics.low,
+          quality: metrics.quality,
         },
         streams: specs.map((spec, k) => {
           const to = streamLength(store, spec);
@@ -218,17 +218,17 @@ export class Exporter {
       ['threads', () => threadsSection(backtest)],
     ];
     if (complete) sections.push(['session_config', () => sessionConfigSection(backtest)]);
-    const w = new DocumentWriter(sink, layout);
+    const writer = new DocumentWriter(sink, layout);
     sink.char(0x7b);
-    w.field(1, '_metadata', true);
+    writer.field(1, '_metadata', true);
     writeValue(sink, metadataSection(metadata, cursor.lastGeneratedAt), layout, 2);
     for (const [name, build] of sections) {
       if (excluded.has(name)) continue;
-      w.field(1, name, false);
+      writer.field(1, name, false);
       writeValue(sink, build(), layout, 2, name.length + 4);
     }
-    w.field(1, 'session_data', false);
-    const rows = yield* w.sessionData(
+    writer.field(1, 'session_data', false);
+    const rows = yield* writer.sessionData(
       backtest.session,
       plans,
       complete && !excluded.has('historical'),
@@ -242,9 +242,11 @@ export class Exporter {
   }
 
   private get sessionActive(): boolean {
-    const b = this.backtest;
+    const backtest = this.backtest;
     return (
-      b.session !== null && (b.state === 'RUNNING' || b.state === 'PAUSED') && b.minute < b.sessionMinutes
+      backtest.session !== null &&
+      (backtest.state === 'RUNNING' || backtest.state === 'PAUSED') &&
+      backtest.minute < backtest.sessionMinutes
     );
   }
 }
@@ -256,9 +258,9 @@ function consumerError(consumer: string): string {
 function changedPaths(plans: SymbolPlan[]): string[] {
   const paths: string[] = [];
   for (const { store, streams } of plans) {
-    for (const s of streams) {
-      if (!s.excluded && s.to > s.from)
-        paths.push(`session_data.symbols.${store.symbol}.session.data.${s.spec.name}`);
+    for (const stream of streams) {
+      if (!stream.excluded && stream.to > stream.from)
+        paths.push(`session_data.symbols.${store.symbol}.session.data.${stream.spec.name}`);
     }
   }
   return paths;

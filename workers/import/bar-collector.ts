@@ -73,14 +73,14 @@ export class BarCollector {
   ):
     | string
     | ({ time: number; date: string } & Record<'open' | 'high' | 'low' | 'close' | 'volume', number>) {
-    const c = this.columns;
-    const time = timeOf(cells[c.timestamp]);
+    const columns = this.columns;
+    const time = timeOf(cells[columns.timestamp]);
     if (!time.ok) return time.error;
     const values = { open: 0, high: 0, low: 0, close: 0, volume: 0 };
     for (const field of ['open', 'high', 'low', 'close', 'volume'] as const) {
-      const value = numberOf(cells[c[field]]);
+      const value = numberOf(cells[columns[field]]);
       if (!Number.isFinite(value) || value < 0 || (field !== 'volume' && value === 0)) {
-        const text = String(cells[c[field]] ?? '');
+        const text = String(cells[columns[field]] ?? '');
         return `${field} "${text}" is not a ${field === 'volume' ? 'volume (a number >= 0)' : 'price (a number > 0)'}`;
       }
       values[field] = value;

@@ -11,16 +11,16 @@ export const ACCEPTED_TIMESTAMPS =
 
 /** The instant `text` stands for, in epoch milliseconds, or why it is not a timestamp. */
 export function parseTimestamp(text: string): { ok: true; value: number } | { ok: false; error: string } {
-  const s = text.trim();
+  const trimmed = text.trim();
   const fail = () => ({
     ok: false as const,
     error: `"${text}" is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
   });
-  if (/^\d{9,10}(\.\d+)?$/.test(s)) return { ok: true, value: Math.round(Number(s) * 1000) };
-  if (/^\d{12,13}$/.test(s)) return { ok: true, value: Number(s) };
-  const m = ISO.exec(s);
-  if (!m) return fail();
-  const [, y, mo, d, hh = '00', mi = '00', ss = '00', frac = '', zone] = m;
+  if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return { ok: true, value: Math.round(Number(trimmed) * 1000) };
+  if (/^\d{12,13}$/.test(trimmed)) return { ok: true, value: Number(trimmed) };
+  const match = ISO.exec(trimmed);
+  if (!match) return fail();
+  const [, y, mo, d, hh = '00', mi = '00', ss = '00', frac = '', zone] = match;
   const date = `${y}-${mo}-${d}`;
   const month = Number(mo);
   const day = Number(d);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { backtestOf } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
-import { backtestOf } from '../export/test-support';
 import { handFed } from './live-link.test-support';
 import { createMirrorApi } from './mirror-api';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { backtestOf, parsed } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
-import { backtestOf, parsed } from '../export/test-support';
 import { readExport } from './export-doc';
 import { Mirror } from './mirror';
 import { localSeconds, type RowTable } from './row-table';

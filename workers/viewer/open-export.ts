@@ -22,7 +22,7 @@ export const OPEN_CANCELLED = 'Opening the export was cancelled.';
 const NOT_AN_EXPORT = 'This file is not a Session Tape export';
 
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
-const bytesText = (n: number) => n.toLocaleString('en-US');
+const withThousands = (n: number) => n.toLocaleString('en-US');
 
 /** Why the start of the file shows it is not an export, or null while it may still be one. */
 function earlyRefusal(root: Slot | null): string | null {
@@ -53,8 +53,8 @@ export async function openExport(
       const error = indexer.error as { message: string; offset: number };
       return fail(
         indexer.root === null
-          ? `${NOT_AN_EXPORT}: it is not JSON (${error.message} at byte ${bytesText(error.offset)}).`
-          : `The file is damaged: ${error.message} at byte ${bytesText(error.offset)}.`,
+          ? `${NOT_AN_EXPORT}: it is not JSON (${error.message} at byte ${withThousands(error.offset)}).`
+          : `The file is damaged: ${error.message} at byte ${withThousands(error.offset)}.`,
       );
     }
     options.onProgress?.({ bytesRead: Math.min(source.size, at + sliceBytes), bytesTotal: source.size });
@@ -62,7 +62,7 @@ export async function openExport(
   const finished = indexer.finish();
   if (!finished.ok) {
     const { message, offset } = finished.error;
-    return fail(`The file is damaged: ${message} (at byte ${bytesText(offset)}).`);
+    return fail(`The file is damaged: ${message} (at byte ${withThousands(offset)}).`);
   }
   const refusal = earlyRefusal(finished.root);
   if (refusal) return fail(refusal);

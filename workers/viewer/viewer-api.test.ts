@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../common/result';
 import type { ExportRequest } from '../export/contract';
+import { at, backtestOf, configJson, type Json, textOf } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
-import { at, backtestOf, configJson, type Json, textOf } from '../export/test-support';
 import type { OpenedExport, ViewerEntry } from './types';
 import { createViewerApi } from './viewer-api';
 

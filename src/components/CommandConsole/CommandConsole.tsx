@@ -1,8 +1,8 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { ConsoleLog } from './ConsoleLog';
 import { FRESH, type Recall, recall } from './line-history';
-import '../Card/Card.css';
 import './CommandConsole.css';
 
 /** The command language in a text field: every answer, or error, is kept in the log above it. */
@@ -42,15 +42,16 @@ export function CommandConsole() {
   };
 
   return (
-    <section className="card console" aria-labelledby="console-title">
-      <div className="card__head">
-        <h2 id="console-title" className="card__title">
-          Command console
-        </h2>
+    <Card
+      className="console"
+      title="Command console"
+      titleId="console-title"
+      aside={
         <button type="button" className="button button--small" disabled={!hasEntries} onClick={clear}>
           Clear
         </button>
-      </div>
+      }
+    >
       <ConsoleLog />
       <form className="console__form" onSubmit={onSubmit}>
         <label className="console__label" htmlFor="console-input">
@@ -83,6 +84,6 @@ export function CommandConsole() {
           commands.
         </p>
       </form>
-    </section>
+    </Card>
   );
 }

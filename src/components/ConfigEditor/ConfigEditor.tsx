@@ -2,9 +2,9 @@ import { useEffect, useRef } from 'react';
 import { checkSummary, describeIgnored } from '../../store/config-editor';
 import { selectConfigDirty } from '../../store/config-slice';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { CodeEditor } from './CodeEditor';
 import { SavedConfigs } from './SavedConfigs';
-import '../Card/Card.css';
 import './ConfigEditor.css';
 
 /**
@@ -37,15 +37,16 @@ export function ConfigEditor() {
   const status = checkSummary(check, dirty);
 
   return (
-    <section className="card config-editor" aria-labelledby="config-title">
-      <div className="card__head">
-        <h2 id="config-title" className="card__title">
-          Session configuration
-        </h2>
+    <Card
+      className="config-editor"
+      title="Session configuration"
+      titleId="config-title"
+      aside={
         <span className="card__aside" data-testid="config-origin">
           {dirty ? `edited · from ${config.origin}` : config.inForce ? 'in force' : 'loading…'}
         </span>
-      </div>
+      }
+    >
       <CodeEditor
         id="config-text"
         label="Session configuration (JSON)"
@@ -131,6 +132,6 @@ export function ConfigEditor() {
         )}
       </div>
       <SavedConfigs />
-    </section>
+    </Card>
   );
 }

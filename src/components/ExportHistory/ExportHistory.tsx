@@ -1,8 +1,8 @@
 import { formatBytes, formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { EXPORT_HISTORY_LIMIT } from '../../store/export-history';
+import { Card } from '../Card/Card';
 import { ExportRow } from './ExportRow';
-import '../Card/Card.css';
 import './ExportHistory.css';
 
 /** Every export of this page, newest first: what it is, and View / Download / Remove. */
@@ -11,18 +11,19 @@ export function ExportHistory() {
   const total = exports.reduce((sum, r) => sum + r.bytes, 0);
 
   return (
-    <section className="card history" aria-labelledby="history-title">
-      <div className="card__head">
-        <h2 id="history-title" className="card__title">
-          Export history
-        </h2>
-        {exports.length > 0 && (
+    <Card
+      className="history"
+      title="Export history"
+      titleId="history-title"
+      aside={
+        exports.length > 0 && (
           <span className="card__aside number" data-testid="history-summary">
             {formatCount(exports.length)} {exports.length === 1 ? 'export' : 'exports'} · {formatBytes(total)}
             {exports.length >= EXPORT_HISTORY_LIMIT ? ` · the newest ${EXPORT_HISTORY_LIMIT} are kept` : ''}
           </span>
-        )}
-      </div>
+        )
+      }
+    >
       {exports.length === 0 ? (
         <p className="history__empty">
           No exports yet. Use <strong>Export complete</strong> or <strong>Export delta</strong>, the console's{' '}
@@ -61,6 +62,6 @@ export function ExportHistory() {
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { DownloadOptions } from './DownloadOptions';
 import { ExportOptions } from './ExportOptions';
 import { ExportProgressLine } from './ExportProgressLine';
 import { SizeComparison } from './SizeComparison';
-import '../Card/Card.css';
 import './ExportPanel.css';
 
 /** Makes complete and delta exports with the chosen options; shows the one in progress and the last error. */
@@ -24,13 +24,12 @@ export function ExportPanel() {
   }, [engineUp, excludableLoaded, loadExcludable]);
 
   return (
-    <section className="card export-panel" aria-labelledby="export-title">
-      <div className="card__head">
-        <h2 id="export-title" className="card__title">
-          Export
-        </h2>
-        <span className="card__aside">system state as JSON, contract 2.0</span>
-      </div>
+    <Card
+      className="export-panel"
+      title="Export"
+      titleId="export-title"
+      aside={<span className="card__aside">system state as JSON, contract 2.0</span>}
+    >
       <div className="export-panel__actions">
         <button
           type="button"
@@ -61,6 +60,6 @@ export function ExportPanel() {
       )}
       <ExportOptions />
       <DownloadOptions />
-    </section>
+    </Card>
   );
 }

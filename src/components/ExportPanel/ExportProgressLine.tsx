@@ -10,7 +10,7 @@ export function ExportProgressLine() {
   const label = { panel: 'Making a ', console: 'Console: making a ', auto: 'Auto-export: making a ' }[
     running.source
   ];
-  const p = running.progress;
+  const progress = running.progress;
   return (
     <div className="export-progress" role="status" data-testid="export-progress">
       <div className="export-progress__text">
@@ -18,17 +18,18 @@ export function ExportProgressLine() {
           {label}
           {mode}export…
         </span>
-        {p !== null && (
+        {progress !== null && (
           <span className="number">
-            {formatCount(p.symbolsDone)} of {formatCount(p.symbolsTotal)} symbols · {formatBytes(p.bytes)}
+            {formatCount(progress.symbolsDone)} of {formatCount(progress.symbolsTotal)} symbols ·{' '}
+            {formatBytes(progress.bytes)}
           </span>
         )}
       </div>
       <progress
         className="export-progress__bar"
         aria-label="Export progress"
-        max={p?.symbolsTotal || 1}
-        {...(p === null ? {} : { value: p.symbolsDone })}
+        max={progress?.symbolsTotal || 1}
+        {...(progress === null ? {} : { value: progress.symbolsDone })}
       />
       <button type="button" className="button button--small" onClick={() => void cancel()}>
         Cancel

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { ColumnMapping } from './ColumnMapping';
 import { ImportedSets } from './ImportedSets';
 import { ImportReport } from './ImportReport';
-import '../Card/Card.css';
 import './ImportBars.css';
 
 /**
@@ -33,13 +33,12 @@ export function ImportBars() {
   const percent = importing.progress === null ? null : Math.round(importing.progress * 100);
 
   return (
-    <section className="card import-bars" aria-labelledby="import-title">
-      <div className="card__head">
-        <h2 id="import-title" className="card__title">
-          Import bars
-        </h2>
-        <span className="card__aside">CSV or Parquet, one-minute bars</span>
-      </div>
+    <Card
+      className="import-bars"
+      title="Import bars"
+      titleId="import-title"
+      aside={<span className="card__aside">CSV or Parquet, one-minute bars</span>}
+    >
       <p className="import-bars__note">
         An imported symbol replays these bars <strong>from the next start</strong>, in place of generated
         data; its <strong>ticks and quotes are left out</strong>. Bars must be one minute long, in regular
@@ -150,6 +149,6 @@ export function ImportBars() {
         <h3 className="import-bars__subtitle">Imported symbols</h3>
         <ImportedSets />
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { SessionView } from '../SessionView/SessionView';
 import { DropZone } from './DropZone';
 import { StepBar } from './StepBar';
-import '../Card/Card.css';
 import './OfflineReplay.css';
 
 /**
@@ -28,17 +28,14 @@ export function OfflineReplay() {
   }, [fromHistory, generation]);
 
   return (
-    <section
+    <Card
       ref={section}
-      className="card offline"
-      aria-labelledby="offline-title"
+      className="offline"
+      title="Open exports"
+      titleId="offline-title"
       data-testid="offline"
       data-status={status}
-    >
-      <div className="card__head">
-        <h2 id="offline-title" className="card__title">
-          Open exports
-        </h2>
+      aside={
         <div className="offline__head-aside">
           <span className="card__aside">Read in this browser; nothing is uploaded.</span>
           {status !== 'idle' && (
@@ -47,7 +44,8 @@ export function OfflineReplay() {
             </button>
           )}
         </div>
-      </div>
+      }
+    >
       <DropZone compact={status === 'open'} />
       {status === 'opening' && <Opening />}
       {status === 'failed' && <Failure />}
@@ -59,7 +57,7 @@ export function OfflineReplay() {
           <SessionView key={generation} source="offline" version={version} />
         </>
       )}
-    </section>
+    </Card>
   );
 }
 

@@ -1,6 +1,7 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
 // resync notice, and a restart for a mirror worker that died.
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
 import { SessionView } from './SessionView';
 
@@ -13,13 +14,7 @@ export function LiveSession() {
   const restart = useAppStore((s) => s.restartMirror);
 
   return (
-    <section className="card live-session" aria-labelledby="live-session-title">
-      <div className="card__head">
-        <h2 id="live-session-title" className="card__title">
-          Live charts
-        </h2>
-        <MirrorBadge />
-      </div>
+    <Card className="live-session" title="Live charts" titleId="live-session-title" aside={<MirrorBadge />}>
       {notice && (
         <p className="mirror-notice" data-testid="mirror-notice" role="status">
           <span>{notice}</span>
@@ -39,6 +34,6 @@ export function LiveSession() {
         </p>
       )}
       <SessionView source="live" version={version} />
-    </section>
+    </Card>
   );
 }

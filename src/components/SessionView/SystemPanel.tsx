@@ -12,7 +12,7 @@ const obj = (v: unknown): Json | null =>
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 /** Stage timings are often far below a millisecond: `0.006` -> `6 µs`, `0.3` -> `0.30 ms`. */
-const ms = (v: unknown) => {
+const formatStageTime = (v: unknown) => {
   const n = num(v);
   if (n === null) return '—';
   if (n === 0) return '0';
@@ -23,13 +23,13 @@ const ms = (v: unknown) => {
 const label = (stage: string) => stage.replace(/_/g, ' ');
 
 function ExportLine({ title, value }: { title: string; value: unknown }) {
-  const e = obj(value);
+  const lastExport = obj(value);
   return (
     <div className="system-panel__fact system-panel__fact--wide">
       <dt>{title}</dt>
       <dd className="number">
-        {e
-          ? `${formatBytes(num(e.bytes) ?? 0)} · ${formatCount(num(e.rows) ?? 0)} rows · ${formatDuration(num(e.duration_ms) ?? 0)}`
+        {lastExport
+          ? `${formatBytes(num(lastExport.bytes) ?? 0)} · ${formatCount(num(lastExport.rows) ?? 0)} rows · ${formatDuration(num(lastExport.duration_ms) ?? 0)}`
           : 'none yet'}
       </dd>
     </div>
@@ -103,7 +103,7 @@ export function SystemPanel({ sections }: { sections: Json }) {
           {STAGES.map((stage) => {
             const thread = obj(threads?.[stage]);
             const info = obj(thread?.thread_info);
-            const t = obj(timing?.[stage]);
+            const stageTiming = obj(timing?.[stage]);
             const alive = info?.is_alive === true;
             const state = str(thread?.state) ?? (thread ? (thread._running ? 'running' : 'idle') : 'unknown');
             return (
@@ -121,10 +121,10 @@ export function SystemPanel({ sections }: { sections: Json }) {
                     {alive ? state : 'not alive'}
                   </span>
                 </td>
-                <td className="is-number number">{formatCount(num(t?.count) ?? 0)}</td>
-                <td className="is-number number">{ms(t?.avg)}</td>
-                <td className="is-number number">{ms(t?.min)}</td>
-                <td className="is-number number">{ms(t?.max)}</td>
+                <td className="is-number number">{formatCount(num(stageTiming?.count) ?? 0)}</td>
+                <td className="is-number number">{formatStageTime(stageTiming?.avg)}</td>
+                <td className="is-number number">{formatStageTime(stageTiming?.min)}</td>
+                <td className="is-number number">{formatStageTime(stageTiming?.max)}</td>
               </tr>
             );
           })}

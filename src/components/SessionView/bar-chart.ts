@@ -45,16 +45,16 @@ export interface LegendBar {
 /** Reads the chart colours from CSS custom properties (SessionView.css sets them for light and dark). */
 export function themeOf(element: Element): ChartTheme {
   const style = getComputedStyle(element);
-  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const cssVar = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   return {
-    background: v('--chart-bg', '#ffffff'),
-    text: v('--chart-text', '#5c6b7c'),
-    grid: v('--chart-grid', '#eef1f5'),
-    border: v('--chart-border', '#dde3ea'),
-    up: v('--chart-up', '#16a34a'),
-    down: v('--chart-down', '#dc2626'),
-    volume: v('--chart-volume', 'rgba(100, 116, 139, 0.4)'),
-    gap: v('--chart-gap', '#d97706'),
+    background: cssVar('--chart-bg', '#ffffff'),
+    text: cssVar('--chart-text', '#5c6b7c'),
+    grid: cssVar('--chart-grid', '#eef1f5'),
+    border: cssVar('--chart-border', '#dde3ea'),
+    up: cssVar('--chart-up', '#16a34a'),
+    down: cssVar('--chart-down', '#dc2626'),
+    volume: cssVar('--chart-volume', 'rgba(100, 116, 139, 0.4)'),
+    gap: cssVar('--chart-gap', '#d97706'),
   };
 }
 

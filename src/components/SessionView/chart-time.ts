@@ -13,13 +13,13 @@ const dateFormat = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
-const two = (n: number) => String(n).padStart(2, '0');
+const twoDigits = (n: number) => String(n).padStart(2, '0');
 
 /** `09:31` (or `09:31:05` with seconds) of exchange-local seconds. */
 export function clockOf(seconds: number, withSeconds = false): string {
   const d = new Date(seconds * 1000);
-  const hm = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
-  return withSeconds ? `${hm}:${two(d.getUTCSeconds())}` : hm;
+  const hm = `${twoDigits(d.getUTCHours())}:${twoDigits(d.getUTCMinutes())}`;
+  return withSeconds ? `${hm}:${twoDigits(d.getUTCSeconds())}` : hm;
 }
 
 /** The crosshair's time label: `Tue, Jul 1, 2025 09:31 ET`, or the date alone for daily bars. */

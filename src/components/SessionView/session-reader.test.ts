@@ -2,8 +2,8 @@
 // a whole load first, then only the bars after those shown (from = total shown), appended; a whole load
 // again for another symbol or interval, a resync, or an offline step back.
 import { describe, expect, it } from 'vitest';
+import { backtestOf } from '../../../workers/export/export.test-support';
 import { Exporter } from '../../../workers/export/exporter';
-import { backtestOf } from '../../../workers/export/test-support';
 import { handFed } from '../../../workers/mirror/live-link.test-support';
 import { createMirrorApi } from '../../../workers/mirror/mirror-api';
 import type { BarSeries } from '../../../workers/mirror/series';

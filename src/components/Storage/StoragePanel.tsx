@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { formatBytes, formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { RestoreStatus } from './RestoreStatus';
-import '../Card/Card.css';
 import './Storage.css';
 
 const AGES = [
@@ -34,17 +34,18 @@ export function StoragePanel() {
   };
 
   return (
-    <section className="card storage-panel" aria-labelledby="storage-title">
-      <div className="card__head">
-        <h2 id="storage-title" className="card__title">
-          Kept in this browser
-        </h2>
+    <Card
+      className="storage-panel"
+      title="Kept in this browser"
+      titleId="storage-title"
+      aside={
         <span className="card__aside number" data-testid="storage-usage">
           {usage
             ? `${formatBytes(usage.usage)} of ${formatBytes(usage.quota)} used${share !== null && share >= 0.0005 ? ` (${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%)` : ''}`
             : 'storage use unknown'}
         </span>
-      </div>
+      }
+    >
       {share !== null && (
         <meter
           className="storage-panel__meter"
@@ -110,6 +111,6 @@ export function StoragePanel() {
           ) : null}
         </span>
       </div>
-    </section>
+    </Card>
   );
 }

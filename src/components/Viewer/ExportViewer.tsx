@@ -1,8 +1,8 @@
 import { type ChangeEvent, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context';
+import { Card } from '../Card/Card';
 import { ExportTree } from './ExportTree';
 import { ViewerFailure, ViewerOpening, ViewerSummaryLine } from './ViewerStates';
-import '../Card/Card.css';
 import './Viewer.css';
 
 /**
@@ -30,17 +30,14 @@ export function ExportViewer() {
   };
 
   return (
-    <section
+    <Card
       ref={section}
-      className="card viewer"
-      aria-labelledby="viewer-title"
+      className="viewer"
+      title="Export viewer"
+      titleId="viewer-title"
       data-testid="viewer"
       data-status={status}
-    >
-      <div className="card__head">
-        <h2 id="viewer-title" className="card__title">
-          Export viewer
-        </h2>
+      aside={
         <div className="viewer__actions">
           <label className="button button--small viewer__file-button">
             Open file…
@@ -57,7 +54,8 @@ export function ExportViewer() {
             </button>
           )}
         </div>
-      </div>
+      }
+    >
       {status === 'idle' && (
         <p className="viewer__muted">
           Choose <strong>View</strong> on an export in the history, or open an export file from disk. Large
@@ -72,6 +70,6 @@ export function ExportViewer() {
           <ExportTree key={generation} root={root} />
         </>
       )}
-    </section>
+    </Card>
   );
 }
