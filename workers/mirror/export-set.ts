@@ -24,29 +24,29 @@ export function orderExportSet(files: readonly NamedExport[]): SetResult {
     };
   }
   const [first] = completes as [NamedExport];
-  for (const f of files) {
-    const a = first.doc.meta;
-    const b = f.doc.meta;
-    if (a.sessionId !== null && b.sessionId !== null && a.sessionId !== b.sessionId) {
+  for (const file of files) {
+    const base = first.doc.meta;
+    const meta = file.doc.meta;
+    if (base.sessionId !== null && meta.sessionId !== null && base.sessionId !== meta.sessionId) {
       return {
         ok: false,
-        error: `${f.name} is from session ${b.sessionId}, ${first.name} from session ${a.sessionId}`,
+        error: `${file.name} is from session ${meta.sessionId}, ${first.name} from session ${base.sessionId}`,
       };
     }
     if (
       first.doc.sessionDate !== null &&
-      f.doc.sessionDate !== null &&
-      first.doc.sessionDate !== f.doc.sessionDate
+      file.doc.sessionDate !== null &&
+      first.doc.sessionDate !== file.doc.sessionDate
     ) {
       return {
         ok: false,
-        error: `${f.name} is from the session of ${f.doc.sessionDate}, ${first.name} from ${first.doc.sessionDate}`,
+        error: `${file.name} is from the session of ${file.doc.sessionDate}, ${first.name} from ${first.doc.sessionDate}`,
       };
     }
-    if (a.consumer !== null && b.consumer !== null && a.consumer !== b.consumer) {
+    if (base.consumer !== null && meta.consumer !== null && base.consumer !== meta.consumer) {
       return {
         ok: false,
-        error: `${f.name} was made for consumer ${b.consumer}, ${first.name} for ${a.consumer}`,
+        error: `${file.name} was made for consumer ${meta.consumer}, ${first.name} for ${base.consumer}`,
       };
     }
   }
