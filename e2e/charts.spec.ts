@@ -155,9 +155,10 @@ test('screenshots of the chart in light and dark', async ({ page }, testInfo) =>
   // An hour of the session after the end of the history, on one axis; the crosshair on a session bar.
   // The session may have run a minute or two before the pause: the hour is counted from where it stopped.
   const marketTime = page.getByTestId('system-panel-market-time');
-  const [, hours = '9', minutes = '30'] =
-    /(\d\d):(\d\d):00/.exec((await marketTime.textContent()) ?? '') ?? [];
-  const later = Number(hours) * 60 + Number(minutes) + 60;
+  const shown = (await marketTime.textContent()) ?? '';
+  const paused = /(\d\d):(\d\d):00/.exec(shown);
+  if (!paused) throw new Error(`The system panel shows no market time: "${shown}"`);
+  const later = Number(paused[1]) * 60 + Number(paused[2]) + 60;
   const console = page.getByLabel('Command', { exact: true });
   await console.fill('system advance 60');
   await console.press('Enter');

@@ -46,15 +46,16 @@ const CLEAN: Record<string, string> = {
 interface Run {
   ok: boolean;
   output: string;
+  stdout: string;
 }
 
 function run(command: string, args: string[], cwd: string): Run {
   try {
-    const output = execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
-    return { ok: true, output };
+    const stdout = execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
+    return { ok: true, output: stdout, stdout };
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
-    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}` };
+    return { ok: false, output: `${e.stdout ?? ''}${e.stderr ?? ''}`, stdout: e.stdout ?? '' };
   }
 }
 
@@ -80,7 +81,135 @@ beforeEach(() => {
 
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
+/** One offending file for each rule in README's table, with the rule its diagnostic must name. */
+const BREAKS: { rule: string; path: string; text: string }[] = [
+  { rule: 'layers/common', path: 'workers/common/bad.ts', text: "export { now } from '../engine/clock';\n" },
+  {
+    rule: 'layers/engine-ground-floor',
+    path: 'workers/engine/session.ts',
+    text: "import { exportNow } from '../export/exporter';\n\nexport const s = exportNow;\n",
+  },
+  {
+    rule: 'layers/engine-ground-floor',
+    path: 'workers/engine/wired.ts',
+    text: "import { expose } from 'comlink';\n\nexport const e = expose;\n",
+  },
+  {
+    rule: 'layers/workers-no-ui',
+    path: 'workers/export/view.ts',
+    text: "import { useState } from 'react';\n\nexport const v = useState;\n",
+  },
+  {
+    rule: 'layers/workers-no-node',
+    path: 'workers/import/disk.ts',
+    text: "import { readFileSync } from 'node:fs';\n\nexport const r = readFileSync;\n",
+  },
+  {
+    rule: 'layers/export',
+    path: 'workers/export/reads.ts',
+    text: "import { read } from '../import/csv';\n\nexport const r = read;\n",
+  },
+  {
+    rule: 'layers/export-contract',
+    path: 'workers/export/contract/names.ts',
+    text: "import { exportNow } from '../exporter';\n\nexport const n = exportNow;\n",
+  },
+  {
+    rule: 'layers/import',
+    path: 'workers/import/csv.ts',
+    text: "import { exportNow } from '../export/exporter';\n\nexport const read = exportNow;\n",
+  },
+  {
+    rule: 'layers/commands',
+    path: 'workers/commands/execute.ts',
+    text: "import { now } from '../engine/clock';\n\nexport const run = now;\n",
+  },
+  {
+    rule: 'layers/api',
+    path: 'workers/api/verbs.ts',
+    text: "import { apply } from '../mirror/mirror';\n\nexport const v = apply;\n",
+  },
+  {
+    rule: 'layers/readers',
+    path: 'workers/mirror/apply.ts',
+    text: "import { exportNow } from '../export/exporter';\n\nexport const apply = exportNow;\n",
+  },
+  {
+    rule: 'layers/readers',
+    path: 'workers/viewer/open.ts',
+    text: "import { now } from '../engine/clock';\n\nexport const open = now;\n",
+  },
+  {
+    rule: 'layers/worker-entry',
+    path: 'workers/engine.worker.ts',
+    text: "import { now } from './engine/clock';\n\nexport const api = { now };\n",
+  },
+  {
+    rule: 'layers/cli',
+    path: 'workers/cli.ts',
+    text: "import { apply } from './mirror/mirror';\n\nexport const c = apply;\n",
+  },
+  {
+    rule: 'layers/persistence',
+    path: 'src/persistence/keep.ts',
+    text: "import { createAppStore } from '../store';\n\nexport const k = createAppStore;\n",
+  },
+  {
+    rule: 'layers/ui-types-only',
+    path: 'src/clock-view.ts',
+    text: "import { now } from '../workers/engine/clock';\n\nexport const shownNow = () => now();\n",
+  },
+  { rule: 'layers/ui-types-only', path: 'src/side.ts', text: "import '../workers/engine/clock';\n" },
+  {
+    rule: 'layers/ui-types-only',
+    path: 'src/lazy.ts',
+    text: "export const later = () => import('../workers/engine/clock');\n",
+  },
+  {
+    rule: 'layers/ui-types-only',
+    path: 'src/again.ts',
+    text: "export { now } from '../workers/engine/clock';\n",
+  },
+  { rule: 'layers/ui-types-only', path: 'src/all.ts', text: "export * from '../workers/engine/clock';\n" },
+  {
+    rule: 'layers/plain-paths',
+    path: 'workers/engine/roundabout.ts',
+    text: "import { exportNow } from './../export/exporter';\n\nexport const r = exportNow;\n",
+  },
+  {
+    rule: 'layers/plain-paths',
+    path: 'workers/engine/detour.ts',
+    text: "import { exportNow } from '../common/../export/exporter';\n\nexport const d = exportNow;\n",
+  },
+];
+
+interface Diagnostic {
+  category: string;
+  location: { path: string };
+}
+
+/** Every diagnostic of a lint run, as `<file> <category> <everything it says>`. */
+function diagnostics(): string[] {
+  const { stdout } = run(bin('biome'), ['lint', '--reporter=json', '--max-diagnostics=none', '.'], project);
+  const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { diagnostics: Diagnostic[] };
+  return report.diagnostics.map((d) => `${d.location.path} ${d.category} ${JSON.stringify(d)}`);
+}
+
 describe('the house rules', () => {
+  it('refuse a file that breaks each of them, naming the rule, and only that file', () => {
+    for (const { path, text } of BREAKS) write({ [path]: text });
+    const found = diagnostics();
+    for (const { rule, path } of BREAKS) {
+      const mine = found.filter((d) => d.startsWith(`${path} `));
+      expect(
+        mine.some((d) => d.includes(rule)),
+        `${path} should break ${rule}: ${mine.join('\n')}`,
+      ).toBe(true);
+    }
+    // The files that keep the rules are not blamed.
+    for (const path of Object.keys(CLEAN)) expect(found.filter((d) => d.startsWith(`${path} `))).toEqual([]);
+  });
+
   it('pass a project that keeps them', () => {
     for (const check of [lint(), typecheck('workers/tsconfig.json'), typecheck('src/tsconfig.json')]) {
       expect(check.ok, check.output).toBe(true);

@@ -3,6 +3,7 @@
 // copied); series come back as typed arrays; a crashed worker turns into a MirrorWorkerError.
 import { transfer } from 'comlink';
 import { afterEach, describe, expect, it } from 'vitest';
+import { transferListOf } from '../workers/export/contract';
 import { backtestOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
 import { createMirrorApi, type ViewQuery } from '../workers/mirror/mirror-api';
@@ -58,9 +59,7 @@ describe('mirror client', () => {
       };
     });
     // What the engine does: the bytes go straight to the mirror's port, transferred.
-    feed.port1.postMessage({ kind: 'export', mode: 'complete', sequence: 1, parts }, [
-      ...new Set(parts.map((p) => p.buffer as ArrayBuffer)),
-    ]);
+    feed.port1.postMessage({ kind: 'export', mode: 'complete', sequence: 1, parts }, transferListOf(parts));
     expect(parts.every((p) => p.byteLength === 0)).toBe(true);
     expect(await complete).toMatchObject({ kind: 'complete', sequence: 1, sessionDate: '2025-07-01' });
     // One round trip: the overview, the quote and the bars after the 3,900 of history shown.

@@ -1,7 +1,7 @@
 // The only module that knows the mirror (the UI's live copy of the session, and the offline replay of
 // export files) runs in a Web Worker of its own. Supervised like the engine: a dead or stuck mirror worker
 // rejects its calls with a `MirrorWorkerError`, and the next call after `restart()` starts a fresh one
-// (which holds nothing: the live mirror then takes a complete export again).
+// (which holds nothing: joined to the engine again, it gets a complete export).
 //
 // Besides the generic `call()`, the client names each verb of the mirror API. `connectLive` hands the mirror
 // the two ports of the live feed (transferred): export bytes reach it from the engine, never via the page.
@@ -53,6 +53,8 @@ export interface MirrorClient extends SupervisedWorker<MirrorApi> {
   openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedStep[]>>;
   /** Shows the offline replay as it stood after export `index` of the opened set. */
   showStep(index: number): Promise<Result<number>>;
+  /** Answers unless the worker is stuck: then the call times out and the worker is declared dead. */
+  ping(): Promise<true>;
   /** Everything a session view draws, in one answer; the series' buffers are transferred. */
   view(query: ViewQuery): Promise<ViewRead>;
 }
@@ -86,5 +88,6 @@ export function createMirrorClient(options: MirrorClientOptions = {}): MirrorCli
     openFiles: (files) => worker.call('openFiles', files),
     showStep: (index) => worker.call('showStep', index),
     view: (query) => worker.call('view', query),
+    ping: () => worker.call('ping'),
   };
 }

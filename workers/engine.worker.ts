@@ -4,17 +4,13 @@ import type { ExportOptions } from './api/engine-api';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
 import { createRuntime } from './api/runtime';
 import type { Result } from './common/result';
+import { transferListOf } from './export/contract';
 
 const engine = createEngineApi(createRuntime());
 
 /** Export bytes leave the worker as transferred buffers: no copy, and the worker keeps none. */
 function transferred<T>(value: T, payload: ExportPayload | undefined): T {
-  return payload
-    ? transfer(
-        value,
-        payload.parts.map((p) => p.buffer as ArrayBuffer),
-      )
-    : value;
+  return payload ? transfer(value, transferListOf(payload.parts)) : value;
 }
 
 const api = {

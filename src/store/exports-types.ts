@@ -1,16 +1,14 @@
 // The exports slice's shape: the export panel's settings, the export history and the export running.
 
 import type { ExportPayload } from '../../workers/api/engine-api';
-import type { ExportProgress } from '../../workers/export/contract';
+import type { ExportLayout, ExportProgress } from '../../workers/export/contract';
 import type { ExportRecord, ExportSource } from '../export-record';
-
-export type ExportLayoutChoice = 'pretty' | 'compact';
 
 export interface ExportSettings {
   consumer: string;
   /** Empty for the contract's default name. */
   fileName: string;
-  layout: ExportLayoutChoice;
+  layout: ExportLayout;
   /** Streams and sections to leave out (names from the engine's `excludable()`). */
   exclude: string[];
   /** Download each export as soon as it is made (panel, console and auto-export alike). */

@@ -1,9 +1,10 @@
 // The live mirror slice against the real engine API and the real mirror API, in this thread: the page only
 // joins the two (a MessageChannel between them), and never takes or relays an export; the mirror tells it
 // what changed. A gap or a new session is resynced and said; a restarted engine or mirror is joined again.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { overviewIn } from '../../workers/mirror/live-link.test-support';
 import { createMirrorApi } from '../../workers/mirror/mirror-api';
-import { type MirrorClient, MirrorWorkerError } from '../mirror-client';
+import { MIRROR_TIMEOUT_MS, type MirrorClient, MirrorWorkerError } from '../mirror-client';
 import { inProcessEngine } from './in-process-engine.test-support';
 import { createAppStore } from './index';
 import { watchLiveMirror } from './mirror-slice';
@@ -24,7 +25,6 @@ function inProcessMirror() {
     async connectLive(engine: MessagePort, page: MessagePort) {
       alive().connectLive(engine, page);
     },
-    overview: async (source: 'live' | 'offline') => alive().overview(source),
     onFailure(listener: (message: string) => void) {
       failureListener = listener;
       return () => {};
@@ -37,9 +37,12 @@ function inProcessMirror() {
   } as unknown as MirrorClient;
   return {
     client,
-    overview: () => api.overview('live'),
+    overview: () => overviewIn(api, 'live'),
     kill(message: string) {
       dead = message;
+      // A dead worker hears nothing more: its live link is dropped with it.
+      const nowhere = new MessageChannel();
+      api.connectLive(nowhere.port1, nowhere.port2);
       failureListener?.(message);
     },
     restarts: () => restarts,
@@ -80,8 +83,15 @@ describe('live mirror slice', () => {
   it('follows the engine by itself: the page makes no export, and the history stays the user’s', async () => {
     const { store, engine, mirror, stop } = setup();
     expect(store.getState().liveMirror.status).toBe('waiting');
+    const statuses: string[] = [];
+    const unwatch = store.subscribe((s) => {
+      if (statuses.at(-1) !== s.liveMirror.status) statuses.push(s.liveMirror.status);
+    });
     await store.getState().start();
     const first = await until(store, (live) => live.status === 'in-sync');
+    unwatch();
+    // The badge of a first sync: syncing, never resyncing.
+    expect(statuses).toEqual(['waiting', 'syncing', 'in-sync']);
     expect(first).toMatchObject({ sequence: 1, sessionDate: '2025-07-01', notice: null });
     expect(first.rowsHeld).toBe(mirror.overview().rowsHeld);
 
@@ -155,6 +165,55 @@ describe('live mirror slice', () => {
       epoch: before.epoch + 1,
     });
     expect(engine.calls.filter((c) => c === 'connectMirror').length).toBe(joins + 1);
+    // This engine double keeps its session across the restart: joined again, it sends it whole.
+    const back = await until(store, (live) => live.status === 'in-sync');
+    expect(back).toMatchObject({ sessionDate: '2025-07-01', epoch: before.epoch + 2 });
     stop();
+  });
+
+  it('notices a mirror worker stuck in a sync, and offers to restart it', async () => {
+    const engine = inProcessEngine();
+    let page: MessagePort | null = null;
+    let pings = 0;
+    let failureListener: ((message: string) => void) | null = null;
+    // A mirror that takes the ports, says it is syncing, then never answers again.
+    const stuck = {
+      async connectLive(_engine: MessagePort, told: MessagePort) {
+        page = told;
+      },
+      async ping(): Promise<true> {
+        pings++;
+        const message = 'The mirror did not answer "ping" within 30 s and was stopped.';
+        failureListener?.(message);
+        throw new MirrorWorkerError(message);
+      },
+      onFailure(listener: (message: string) => void) {
+        failureListener = listener;
+        return () => {};
+      },
+      restart() {},
+    } as unknown as MirrorClient;
+    /** Lets messages arrive (setImmediate is not faked here), until `test` holds. */
+    const settle = async (test: () => boolean) => {
+      for (let i = 0; i < 1000 && !test(); i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(test()).toBe(true);
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const store = createAppStore(engine.client, { mirrorClient: stuck });
+      const stop = watchLiveMirror(store);
+      await settle(() => page !== null);
+      (page as unknown as MessagePort).postMessage({ kind: 'syncing' });
+      await settle(() => store.getState().liveMirror.status === 'syncing');
+      vi.advanceTimersByTime(MIRROR_TIMEOUT_MS - 1);
+      expect(pings).toBe(0);
+      vi.advanceTimersByTime(1);
+      await settle(() => store.getState().liveMirror.status === 'failed');
+      expect(pings).toBe(1);
+      expect(store.getState().liveMirror.error).toMatch(/did not answer "ping"/);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -7,7 +7,7 @@
 import { transfer } from 'comlink';
 import type { StateCreator, StoreApi } from 'zustand';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
-import { isMirrorWorkerError, type LiveUpdate, type MirrorClient } from '../mirror-client';
+import { isMirrorWorkerError, type LiveUpdate, MIRROR_TIMEOUT_MS, type MirrorClient } from '../mirror-client';
 import type { LiveMirrorState, MirrorSlice } from './mirror-types';
 import type { AppState } from './types';
 
@@ -34,7 +34,8 @@ function resyncNotice(reason: string, sessionDate: string | null): string {
 function applyUpdate(state: LiveMirrorState, update: LiveUpdate): LiveMirrorState {
   switch (update.kind) {
     case 'syncing':
-      return { ...state, status: state.version === 0 ? 'syncing' : 'resyncing' };
+      // The first complete export of a connection is a sync; any later one is a resync.
+      return { ...state, status: state.sequence === null ? 'syncing' : 'resyncing' };
     case 'complete':
       return {
         status: 'in-sync',
@@ -76,6 +77,23 @@ export const createMirrorSlice =
     /** The page's end of the current connection's update channel. */
     let updates: MessagePort | null = null;
     let mirrorDown = false;
+    /**
+     * While a complete export is being applied no call is pending, so a mirror worker stuck in it would
+     * never be noticed: if the sync takes longer than a call may, the mirror is asked to answer (and a
+     * stuck one is then stopped by its client, which the page shows with Restart mirror).
+     */
+    let watchdog: ReturnType<typeof setTimeout> | null = null;
+    const watch = (update: LiveUpdate) => {
+      if (watchdog !== null) clearTimeout(watchdog);
+      watchdog = null;
+      if (update.kind !== 'syncing' && update.kind !== 'resyncing') return;
+      watchdog = setTimeout(() => {
+        watchdog = null;
+        mirror.ping().catch((error: unknown) => {
+          if (isMirrorWorkerError(error)) down(error.message);
+        });
+      }, MIRROR_TIMEOUT_MS);
+    };
 
     const patch = (p: Partial<LiveMirrorState>) => set((s) => ({ liveMirror: { ...s.liveMirror, ...p } }));
     const down = (message: string) => {
@@ -99,7 +117,9 @@ export const createMirrorSlice =
         updates = port;
         // Only the current connection's updates count: an old port's late messages are dropped.
         port.onmessage = (event: MessageEvent<LiveUpdate>) => {
-          if (updates === port) set((s) => ({ liveMirror: applyUpdate(s.liveMirror, event.data) }));
+          if (updates !== port) return;
+          watch(event.data);
+          set((s) => ({ liveMirror: applyUpdate(s.liveMirror, event.data) }));
         };
         // Whatever the mirror held came from the previous connection: start from nothing.
         set((s) => ({

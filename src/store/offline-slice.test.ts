@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Result } from '../../workers/common/result';
 import { backtestOf } from '../../workers/export/export.test-support';
 import { Exporter } from '../../workers/export/exporter';
+import { overviewIn } from '../../workers/mirror/live-link.test-support';
 import { createMirrorApi, type OpenedStep } from '../../workers/mirror/mirror-api';
 import type { ExportRecord } from '../export-record';
 import { exportRecord } from './export-record.test-support';
@@ -346,9 +347,9 @@ describe('offline replay slice with the real mirror API', () => {
       'd3.json',
     ]);
     expect(store.getState().offline.current).toBe(3);
-    expect(api.overview('offline').symbols[0]?.rows['1m']).toBe(6);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(6);
     await store.getState().showOfflineStep(1);
-    expect(api.overview('offline').symbols[0]?.rows['1m']).toBe(2);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(2);
 
     await store.getState().openOfflineFiles([chosen[0], chosen[2]] as OfflineFile[]);
     expect(store.getState().offline).toMatchObject({

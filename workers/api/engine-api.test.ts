@@ -71,6 +71,44 @@ describe('engine API', () => {
     expect(json(delta).session_data.symbols.AAAA.session.data['1m'].count).toBe(30);
   });
 
+  it('cancels an export that waits its turn behind another, which is not cancelled', async () => {
+    const runtime = createRuntime({ realtime: false, config: manySymbols(40) });
+    const api = createEngineApi(runtime);
+    await api.start();
+    api.step(30);
+    const first = api.exportStatus({ complete: true, consumer: 'a' });
+    const waiting = api.exportStatus({ complete: false, consumer: 'b' });
+    // Cancel comes while the first export runs and the second waits: both were asked by the user.
+    await Promise.resolve();
+    api.cancelExport();
+    expect(await first).toMatchObject({ ok: false });
+    expect(await waiting).toEqual({
+      ok: false,
+      error: 'system export-status: export cancelled; nothing changed',
+    });
+    // Nothing moved: consumer b's next delta still carries every bar.
+    const delta = value(await api.exportStatus({ complete: false, consumer: 'b' }));
+    expect(delta.metadata.sequence).toBe(1);
+    expect(json(delta).session_data.symbols.AAAA.session.data['1m'].count).toBe(30);
+  });
+
+  it('makes an export asked before a new configuration of the engine it was asked of', async () => {
+    const { api } = engine();
+    await api.start();
+    api.step(2);
+    const slow = api.exportStatus({ complete: true, consumer: 'a' });
+    const asked = api.exportStatus({ complete: false, consumer: 'b' });
+    api.stop();
+    expect(api.applyConfig(api.configuration().text).ok).toBe(true);
+    await slow;
+    const old = value(await asked);
+    expect(json(old).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
+    // The new engine's consumers start at 1: nothing of the old request touched them.
+    await api.start();
+    const fresh = value(await api.exportStatus({ complete: false, consumer: 'b' }));
+    expect(fresh.metadata.sequence).toBe(1);
+  });
+
   it('keeps an export to the moment it started while the replay moves on', async () => {
     const runtime = createRuntime({ realtime: false, config: manySymbols(40) });
     const api = createEngineApi(runtime);

@@ -2,11 +2,12 @@
 // console's, the configuration's and the imports'. `engine.worker.ts` exposes this object through Comlink
 // and marks export bytes for transfer; tests call it directly.
 
+import type { FeedPort } from '../export/contract';
 import { createConfigVerbs } from './config-verbs';
 import { EngineHost } from './engine-host';
 import { createExportQueue, createExportVerbs } from './export-verbs';
 import { createImportVerbs } from './import-verbs';
-import { createLiveFeed, type FeedPort } from './live-feed';
+import { createLiveFeed } from './live-feed';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
 import { createSessionVerbs } from './session-verbs';
 

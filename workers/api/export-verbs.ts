@@ -48,10 +48,18 @@ function payloadOf(fileName: string, result: ExportResult): ExportPayload {
   };
 }
 
-export type RunExport = (
-  request: ExportRequest,
-  options?: { onProgress?: ProgressListener; cancellable?: boolean },
-) => Promise<Result<ExportResult>>;
+export interface RunOptions {
+  onProgress?: ProgressListener;
+  /** False for the live feed's exports: Cancel is the user's, for the exports the user asked for. */
+  cancellable?: boolean;
+  /** Checked when the export's turn comes: true drops it unmade (the live feed moved on meanwhile). */
+  skipIf?: () => boolean;
+}
+
+export type RunExport = (request: ExportRequest, options?: RunOptions) => Promise<Result<ExportResult>>;
+
+/** What a skipped export answers. */
+export const EXPORT_SKIPPED = 'export skipped: no longer wanted';
 
 /**
  * One export at a time, in the order asked, so that each consumer's sequence and cursor follow the order
@@ -59,25 +67,32 @@ export type RunExport = (
  */
 export function createExportQueue(host: EngineHost) {
   let queue: Promise<unknown> = Promise.resolve();
-  let cancelRequested = false;
+  /** The cancel flags of the user's exports queued or running: Cancel stops each of them. */
+  const cancellable = new Set<{ cancelled: boolean }>();
   const run: RunExport = (request, options = {}) => {
-    const { onProgress, cancellable = true } = options;
-    const next = queue.then(() => {
-      cancelRequested = false;
-      return host.runtime.exporter.exportInSlices(request, {
-        // The live feed's exports are not the user's to cancel: Cancel stops only the export it shows.
-        isCancelled: () => cancellable && cancelRequested,
-        ...(onProgress ? { onProgress } : {}),
-      });
-    });
+    const { onProgress, skipIf } = options;
+    // The engine the request was made of: an export queued before a new configuration is still the old
+    // engine's, and never moves a cursor of the new one.
+    const { exporter } = host.runtime;
+    const token = { cancelled: false };
+    if (options.cancellable !== false) cancellable.add(token);
+    const next = queue
+      .then(async (): Promise<Result<ExportResult>> => {
+        if (skipIf?.()) return { ok: false, error: EXPORT_SKIPPED };
+        return exporter.exportInSlices(request, {
+          isCancelled: () => token.cancelled,
+          ...(onProgress ? { onProgress } : {}),
+        });
+      })
+      .finally(() => cancellable.delete(token));
     queue = next.catch(() => undefined);
     return next;
   };
   return {
     run,
-    /** Stops the export in progress, if any; it then changes nothing. */
+    /** Stops the user's exports in progress or waiting, if any; they then change nothing. */
     cancel(): void {
-      cancelRequested = true;
+      for (const token of cancellable) token.cancelled = true;
     },
   };
 }

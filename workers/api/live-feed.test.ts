@@ -3,6 +3,7 @@
 // follow it by itself, and its updates (on a second channel, the page's) say what changed.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveUpdate } from '../mirror/live-link';
+import { overviewIn } from '../mirror/live-link.test-support';
 import { createMirrorApi } from '../mirror/mirror-api';
 import { createEngineApi } from './engine-api';
 import { EngineHost } from './engine-host';
@@ -50,19 +51,21 @@ const kinds = (updates: LiveUpdate[]) => updates.map((u) => u.kind);
 describe('the live feed', () => {
   it('sends nothing before the session starts, then a complete export, then a delta per change', async () => {
     const { engine, mirror, updates, told } = joined();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(updates).toEqual([]);
-
     expect((await engine.start()).ok).toBe(true);
     await told(2);
-    expect(kinds(updates)).toEqual(['syncing', 'complete']);
-    expect(mirror.overview('live')).toMatchObject({ synced: true, sequence: 1, sessionDate: '2025-07-01' });
+    // Nothing came before the start: the first export the mirror got is `ui`'s first, complete.
+    expect(updates).toMatchObject([{ kind: 'syncing' }, { kind: 'complete', sequence: 1 }]);
+    expect(overviewIn(mirror, 'live')).toMatchObject({
+      synced: true,
+      sequence: 1,
+      sessionDate: '2025-07-01',
+    });
 
     // The page makes no call at all: the engine moves, and the mirror receives the delta by itself.
     engine.step(2);
     await told(3);
     expect(updates[2]).toMatchObject({ kind: 'delta', sequence: 2 });
-    const rivn = mirror.overview('live').symbols.find((s) => s.symbol === 'RIVN');
+    const rivn = overviewIn(mirror, 'live').symbols.find((s) => s.symbol === 'RIVN');
     expect(rivn?.rows['1m']).toBe(2);
     const series = mirror.view({ source: 'live', symbol: 'RIVN', interval: '1m', shown: null }).series;
     expect(series?.total).toBe((series?.historyCount ?? 0) + 2);
@@ -83,7 +86,7 @@ describe('the live feed', () => {
     expect(json.performance_metrics.counters.exports_made).toBe(0);
   });
 
-  it('resyncs with a complete export after another export of ui, and after a new session', async () => {
+  it('resyncs with a complete export after another export of ui, and sends a new session complete', async () => {
     const { engine, mirror, updates, told } = joined();
     await engine.start();
     await told(2);
@@ -93,7 +96,7 @@ describe('the live feed', () => {
     await told(5);
     expect(kinds(updates.slice(2))).toEqual(['resyncing', 'syncing', 'complete']);
     expect(updates[4]).toMatchObject({ resyncReason: expect.stringMatching(/^export #3 follows #2/) });
-    expect(mirror.overview('live').sequence).toBe(4);
+    expect(overviewIn(mirror, 'live').sequence).toBe(4);
 
     // To the close, then one minute past it: a new trading day, a new session.
     const at = engine.snapshot();
@@ -102,9 +105,9 @@ describe('the live feed', () => {
     expect(updates[5]).toMatchObject({ kind: 'delta' });
     const before = updates.length;
     engine.step(1);
-    await told(before + 3);
+    await told(before + 2);
+    // No delta the mirror would have to refuse first: the engine knows the session changed.
     expect(updates.slice(before)).toMatchObject([
-      { kind: 'resyncing', reason: 'new-session' },
       { kind: 'syncing' },
       { kind: 'complete', sessionDate: '2025-07-02', resyncReason: 'new-session' },
     ]);
@@ -120,7 +123,7 @@ describe('the live feed', () => {
     expect(engine.applyConfig(config.text).ok).toBe(true);
     await told(4);
     expect(updates.at(-1)).toEqual({ kind: 'reset' });
-    expect(mirror.overview('live')).toMatchObject({ synced: false, symbols: [] });
+    expect(overviewIn(mirror, 'live')).toMatchObject({ synced: false, symbols: [] });
     await engine.start();
     await told(6);
     expect(updates.at(-1)).toMatchObject({ kind: 'complete', sequence: 1 });
@@ -145,50 +148,156 @@ describe('the live feed', () => {
     engine.connectMirror(feed.port1);
     await complete;
     expect(kinds(seen)).toEqual(['syncing', 'complete']);
-    expect(mirror.overview('live')).toMatchObject({ synced: true, sessionDate: '2025-07-01' });
+    expect(overviewIn(mirror, 'live')).toMatchObject({ synced: true, sessionDate: '2025-07-01' });
   });
 
   it('folds the changes of one feed interval into one export', async () => {
-    const runtime = createRuntime({ realtime: false });
-    const host = new EngineHost(runtime);
-    const queue = createExportQueue(host);
-    const taken: boolean[] = [];
-    const docs: {
-      session_data: { symbols: Record<string, { session: { data: Record<string, { count: number }> } }> };
-    }[] = [];
-    let now = 0;
-    const timers: (() => void)[] = [];
-    const feed = createLiveFeed(
-      host,
-      async (request, options) => {
-        taken.push(request.complete);
-        const result = await queue.run(request, options);
-        if (result.ok) docs.push(JSON.parse(new TextDecoder().decode(Buffer.concat(result.value.chunks))));
-        return result;
-      },
-      { now: () => now, later: (callback) => timers.push(callback) },
-    );
-    const channel = new MessageChannel();
-    ports.push(channel.port1, channel.port2);
-    // A mirror that answers every export at once.
-    channel.port2.onmessage = () => channel.port2.postMessage({ kind: 'applied' });
-    feed.connect(channel.port1);
+    const { runtime, feed, taken, answer, timers, clock } = feedAlone();
+    feed.connect(answer.port);
     runtime.start();
-    await until(() => taken.length === 1);
-    now = 50;
+    await answer.next();
+    clock.now = 50;
     for (let i = 0; i < 5; i++) runtime.step(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // Five changes within the interval: nothing yet, one export once it has passed.
-    expect(taken).toEqual([true]);
-    expect(timers).toHaveLength(1);
-    now = FEED_INTERVAL_MS;
+    // Five changes within the interval: nothing yet, but a timer for the rest of it.
+    await until(() => timers.length === 1);
+    expect(taken.map((t) => t.complete)).toEqual([true]);
+    clock.now = FEED_INTERVAL_MS;
     timers.shift()?.();
+    await answer.next();
+    expect(taken.map((t) => t.complete)).toEqual([true, false]);
+    expect(taken[1]?.doc?.session_data.symbols.RIVN?.session.data['1m']?.count).toBe(5);
+  });
+
+  it('sends a complete export at the next change after refused bytes, and after a failed export', async () => {
+    const { runtime, feed, taken, answer, failNext, clock } = feedAlone();
+    // Each change comes a feed interval after the last, so none waits for a timer.
+    const step = () => {
+      clock.now += FEED_INTERVAL_MS;
+      runtime.step(1);
+    };
+    feed.connect(answer.port);
+    runtime.start();
+    await answer.next();
+    step();
+    await answer.next({ kind: 'refused', reason: 'bad bytes' });
+    // Nothing more until the session changes again: then a complete export.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(taken.map((t) => t.complete)).toEqual([true, false]);
+    step();
+    await answer.next();
+    expect(taken.map((t) => t.complete)).toEqual([true, false, true]);
+    // An export the engine could not make is said to the mirror; a complete one follows the next change.
+    failNext('disk on fire');
+    step();
+    expect(await answer.message()).toEqual({ kind: 'failed', reason: 'disk on fire' });
+    step();
+    await answer.next();
+    expect(taken.at(-1)?.complete).toBe(true);
+  });
+
+  it('drops an export taken for an old connection, and starts the new one complete', async () => {
+    const { runtime, feed, taken, answer, holdNext, clock } = feedAlone();
+    feed.connect(answer.port);
+    runtime.start();
+    await answer.next();
+    const release = holdNext();
+    clock.now += FEED_INTERVAL_MS;
+    runtime.step(1);
     await until(() => taken.length === 2);
-    expect(taken).toEqual([true, false]);
-    await until(() => docs.length === 2);
-    expect(docs[1]?.session_data.symbols.RIVN?.session.data['1m']?.count).toBe(5);
+    // A restarted mirror joins while the delta is being made: that delta never reaches anyone.
+    const fresh = mirrorStandIn();
+    feed.connect(fresh.port);
+    release();
+    const first = (await fresh.message()) as { kind: string; mode: string };
+    expect(first).toMatchObject({ kind: 'export', mode: 'complete' });
+    expect(answer.received()).toBe(1);
   });
 });
+
+/** The test as the mirror: it answers each export itself. */
+function mirrorStandIn() {
+  const channel = new MessageChannel();
+  ports.push(channel.port1, channel.port2);
+  const inbox: unknown[] = [];
+  let received = 0;
+  let wake: (() => void) | null = null;
+  channel.port2.onmessage = (event: MessageEvent) => {
+    received++;
+    inbox.push(event.data);
+    wake?.();
+  };
+  const message = async (): Promise<unknown> => {
+    while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    return inbox.shift();
+  };
+  return {
+    port: channel.port1,
+    message,
+    received: () => received,
+    /** Waits for the next export and answers it (`applied` unless told otherwise). */
+    async next(reply: { kind: string; reason?: string } = { kind: 'applied' }): Promise<unknown> {
+      const got = await message();
+      channel.port2.postMessage(reply);
+      return got;
+    },
+  };
+}
+
+interface Taken {
+  complete: boolean;
+  doc?: {
+    session_data: { symbols: Record<string, { session: { data: Record<string, { count: number }> } }> };
+  };
+}
+
+/** The engine's feed alone, over a real export queue, with a stepped clock and a stand-in mirror. */
+function feedAlone() {
+  const runtime = createRuntime({ realtime: false });
+  const host = new EngineHost(runtime);
+  const queue = createExportQueue(host);
+  const taken: Taken[] = [];
+  const timers: (() => void)[] = [];
+  const clock = { now: 0 };
+  let failure: string | null = null;
+  let hold: Promise<void> | null = null;
+  const feed = createLiveFeed(
+    host,
+    async (request, options) => {
+      const entry: Taken = { complete: request.complete };
+      taken.push(entry);
+      if (hold) await hold;
+      if (failure !== null) {
+        const error = failure;
+        failure = null;
+        return { ok: false, error };
+      }
+      const result = await queue.run(request, options);
+      if (result.ok) entry.doc = JSON.parse(new TextDecoder().decode(Buffer.concat(result.value.chunks)));
+      return result;
+    },
+    { now: () => clock.now, later: (callback) => timers.push(callback) },
+  );
+  return {
+    runtime,
+    feed,
+    taken,
+    timers,
+    clock,
+    answer: mirrorStandIn(),
+    failNext: (error: string) => {
+      failure = error;
+    },
+    /** Holds the next export until the returned function is called. */
+    holdNext: () => {
+      let release = () => {};
+      hold = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        hold = null;
+        release();
+      };
+    },
+  };
+}
 
 async function until(test: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !test(); i++) await new Promise((resolve) => setTimeout(resolve, 5));

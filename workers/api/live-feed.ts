@@ -1,14 +1,23 @@
-// The engine's end of the live feed (docs/export-format.md 4.7): whenever the session changed, the engine
-// takes an export for the UI's own consumer (`ui`) and posts its bytes, transferred, to the mirror worker
-// over a MessagePort the page handed to both. The page relays nothing: the mirror tells it what changed.
+// The engine's end of the live feed (docs/export-format.md section 4.7): whenever the session changed, the
+// engine takes an export for the UI's own consumer (`ui`) and posts its bytes, transferred, to the mirror
+// worker over a MessagePort the page handed to both. The page relays nothing: the mirror tells it what
+// changed.
 //
-// One export is in flight at a time: the next is taken only after the mirror answered the last, and
-// changes that came meanwhile are folded into it. A delta the mirror cannot apply (a gap: another export of
-// `ui` was taken, say from the console; a new session) is answered `resync`, and a complete export follows.
+// One export is in flight at a time: the next is taken only after the mirror answered the last, at most one
+// per FEED_INTERVAL_MS, and changes that came meanwhile are folded into it. A delta the mirror cannot apply
+// (a gap: another export of `ui` was taken, say from the console) is answered `resync`, and a complete
+// export follows. A new session is sent complete at once.
 
 import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
-import { type ExportResult, type FeedAnswer, type FeedMessage, LIVE_CONSUMER } from '../export/contract';
+import {
+  type ExportResult,
+  type FeedAnswer,
+  type FeedMessage,
+  type FeedPort,
+  LIVE_CONSUMER,
+  transferListOf,
+} from '../export/contract';
 import type { EngineHost } from './engine-host';
 import type { RunExport } from './export-verbs';
 
@@ -18,12 +27,15 @@ import type { RunExport } from './export-verbs';
  */
 export const FEED_INTERVAL_MS = 200;
 
-/** The port's side the feed uses; a `MessagePort` has it. */
-export interface FeedPort {
-  postMessage(message: FeedMessage, transfer: Transferable[]): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  close(): void;
+export interface FeedClock {
+  now(): number;
+  later(callback: () => void, ms: number): void;
 }
+
+const SYSTEM_CLOCK: FeedClock = {
+  now: () => performance.now(),
+  later: (callback, ms) => setTimeout(callback, ms),
+};
 
 /** What of a snapshot means a delta may carry something new; null before the first session opens. */
 function changeKey(s: EngineSnapshot): string | null {
@@ -31,23 +43,15 @@ function changeKey(s: EngineSnapshot): string | null {
   return [s.sessionId, s.state, s.marketTime, s.barsProcessed, s.ticksProcessed, s.quotesProcessed].join('|');
 }
 
-/** The distinct buffers under some views (two views of one buffer must not be listed twice). */
-const buffersOf = (parts: readonly Uint8Array[]): ArrayBuffer[] => [
-  ...new Set(parts.map((p) => p.buffer as ArrayBuffer)),
-];
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export function createLiveFeed(
-  host: EngineHost,
-  runExport: RunExport,
-  clock: { now(): number; later(callback: () => void, ms: number): void } = {
-    now: () => performance.now(),
-    later: (callback, ms) => setTimeout(callback, ms),
-  },
-) {
+export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: FeedClock = SYSTEM_CLOCK) {
   let port: FeedPort | null = null;
   let needComplete = true;
   /** The state the mirror has (or is being sent): a change of key means there is something to send. */
   let sentKey: string | null = null;
+  /** The session the mirror holds: a new one is sent complete, not as a delta the mirror must refuse. */
+  let sentSession: number | null = null;
   /** An export is being taken, or posted and not yet answered. */
   let busy = false;
   /** Bumped by a new port or a new runtime: an export taken before belongs to neither. */
@@ -56,20 +60,20 @@ export function createLiveFeed(
   let timerSet = false;
   let unsubscribe = host.runtime.onChange(() => pump());
 
-  async function send(target: FeedPort, key: string): Promise<void> {
+  async function send(target: FeedPort, key: string, sessionId: number): Promise<void> {
     busy = true;
-    const complete = needComplete;
     const taken = epoch;
+    const complete = needComplete || sessionId !== sentSession;
     let result: Result<ExportResult>;
     try {
       result = await runExport(
         { complete, consumer: LIVE_CONSUMER, layout: 'compact', record: false },
-        { cancellable: false },
+        { cancellable: false, skipIf: () => epoch !== taken },
       );
     } catch (error) {
-      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      result = { ok: false, error: messageOf(error) };
     }
-    // Reconnected or reconfigured meanwhile: drop it, and start over with a complete export.
+    // Reconnected or reconfigured meanwhile: drop it (unmade if it was still waiting), start over.
     if (epoch !== taken) {
       if (port === target) {
         busy = false;
@@ -77,25 +81,34 @@ export function createLiveFeed(
       }
       return;
     }
-    if (!result.ok) {
+    try {
+      if (!result.ok) {
+        busy = false;
+        needComplete = true;
+        post(target, { kind: 'failed', reason: result.error });
+        return;
+      }
+      const { chunks, metadata } = result.value;
+      sentKey = key;
+      sentSession = sessionId;
+      needComplete = false;
+      post(target, { kind: 'export', mode: metadata.mode, sequence: metadata.sequence, parts: chunks });
+    } catch {
+      // The port could not take the message (closed under us): the next connection starts over.
       busy = false;
       needComplete = true;
-      target.postMessage({ kind: 'failed', reason: result.error }, []);
-      return;
     }
-    sentKey = key;
-    needComplete = false;
-    const { chunks, metadata } = result.value;
-    target.postMessage(
-      { kind: 'export', mode: metadata.mode, sequence: metadata.sequence, parts: chunks },
-      buffersOf(chunks),
-    );
+  }
+
+  function post(target: FeedPort, message: FeedMessage): void {
+    target.postMessage(message, message.kind === 'export' ? transferListOf(message.parts) : []);
   }
 
   /** Sends the next export if the session changed since the last one and the mirror is free. */
   function pump(): void {
     if (port === null || busy || timerSet) return;
-    const key = changeKey(host.runtime.snapshot());
+    const snapshot = host.runtime.snapshot();
+    const key = changeKey(snapshot);
     if (key === null || (key === sentKey && !needComplete)) return;
     const wait = lastSentAt + FEED_INTERVAL_MS - clock.now();
     if (wait > 0) {
@@ -108,28 +121,40 @@ export function createLiveFeed(
       return;
     }
     lastSentAt = clock.now();
-    void send(port, key);
+    void send(port, key, snapshot.sessionId);
   }
 
   function answered(answer: FeedAnswer): void {
     busy = false;
-    if (answer.kind === 'resync') needComplete = true;
+    // Refused bytes are a bug, not a gap: a complete export at the next change, not in a loop now.
     if (answer.kind === 'refused') {
-      // Not a gap but refused bytes: try a complete export at the next change, not in a loop now.
       needComplete = true;
       return;
     }
+    if (answer.kind === 'resync') needComplete = true;
     pump();
+  }
+
+  /** Everything the mirror had is void: the next export is complete. */
+  function startOver(): void {
+    epoch++;
+    needComplete = true;
+    sentKey = null;
+    sentSession = null;
   }
 
   // A new configuration: the old session is gone from the mirror too, and the new one starts complete.
   host.onReplaced((runtime) => {
     unsubscribe();
     unsubscribe = runtime.onChange(() => pump());
-    epoch++;
-    needComplete = true;
-    sentKey = null;
-    port?.postMessage({ kind: 'reset' }, []);
+    startOver();
+    if (port !== null) {
+      try {
+        post(port, { kind: 'reset' });
+      } catch {
+        // A closed port: the page joins a new one.
+      }
+    }
     pump();
   });
 
@@ -138,9 +163,7 @@ export function createLiveFeed(
     connect(next: FeedPort): void {
       port?.close();
       port = next;
-      epoch++;
-      needComplete = true;
-      sentKey = null;
+      startOver();
       busy = false;
       lastSentAt = Number.NEGATIVE_INFINITY;
       next.onmessage = (event) => {

@@ -81,6 +81,8 @@ export class Exporter {
    */
   async exportInSlices(request: ExporterRequest, options: SliceOptions = {}): Promise<Result<ExportResult>> {
     const sliceMs = options.sliceMs ?? 12;
+    // Cancelled while it waited its turn: nothing was begun.
+    if (options.isCancelled?.()) return fail(CANCELLED);
     const steps = this.steps(request);
     let sliceStart = performance.now();
     let step = steps.next();

@@ -1,12 +1,11 @@
-// The mirror's end of the live feed (docs/export-format.md 4.7): the engine posts the `ui` consumer's
-// exports here over a port of their own; each is applied to the live mirror, answered (so the engine sends
-// the next), and the page is told what changed over a second port, in a few plain fields. The page then
-// asks the mirror for what it draws; it never sees the export bytes.
+// The mirror's end of the live feed (docs/export-format.md section 4.7): the engine posts the `ui`
+// consumer's exports here over a port of their own; each is applied to the live mirror, answered (so the
+// engine sends the next), and the page is told what changed over a second port, in a few plain fields. The
+// page then asks the mirror for what it draws; it never sees the export bytes.
 
-import type { FeedAnswer, FeedMessage } from '../export/contract';
-import type { ExportDoc } from './export-doc';
-import { readExport } from './export-doc';
-import { Mirror, type StreamChange } from './mirror';
+import type { FeedAnswer, FeedMessage, FeedPort } from '../export/contract';
+import { type ExportDoc, readExport } from './export-doc';
+import { Mirror } from './mirror';
 import { parseExportBytes } from './parse-export';
 
 /** What the page is told after each message of the feed. */
@@ -19,25 +18,18 @@ export type LiveUpdate =
       sessionId: number | null;
       sessionDate: string | null;
       rowsHeld: number;
-      /** Why the mirror had to resync, if it did: `new-session`, or the gap found. */
+      /** Why the mirror had to start over, if it did: `new-session`, or the gap found. */
       resyncReason: string | null;
     }
-  | { kind: 'delta'; sequence: number | null; rowsAdded: number; changed: StreamChange[] }
+  | { kind: 'delta'; sequence: number | null; rowsAdded: number }
   /** A delta did not follow; a complete export was asked for. The mirror still holds the last state. */
   | { kind: 'resyncing'; reason: string }
-  /** The export's bytes could not be read (a bug, not a gap). */
+  /** The export could not be read or applied (a bug, not a gap); the mirror holds what it held before. */
   | { kind: 'refused'; reason: string }
   /** The engine could not make the export. */
   | { kind: 'failed'; reason: string }
   /** The engine's session is gone (a new configuration): nothing is mirrored. */
   | { kind: 'reset' };
-
-/** The side of a port the link uses; a `MessagePort` has it. */
-export interface LinkPort {
-  postMessage(message: unknown): void;
-  onmessage: ((event: MessageEvent) => void) | null;
-  close(): void;
-}
 
 const concat = (parts: readonly Uint8Array[]): Uint8Array => {
   if (parts.length === 1) return parts[0] as Uint8Array;
@@ -50,103 +42,126 @@ const concat = (parts: readonly Uint8Array[]): Uint8Array => {
   return out;
 };
 
+/** One connection: the two ports, and the mirror they feed. */
+interface Connection {
+  engine: FeedPort;
+  page: FeedPort;
+  mirror: Mirror;
+  /** Why the complete export on its way was asked for; told to the page once it is applied. */
+  resyncReason: string | null;
+}
+
 export class LiveLink {
-  mirror = new Mirror();
-  private engine: LinkPort | null = null;
-  private page: LinkPort | null = null;
+  private current: Connection | null = null;
   /** Messages are handled one at a time, in order: a complete export may take a while to parse. */
   private queue: Promise<void> = Promise.resolve();
-  /** Why the complete export on its way was asked for; told to the page once it is applied. */
-  private resyncReason: string | null = null;
+  private detached = new Mirror();
+
+  /** What the live mirror holds (an empty mirror when nothing is connected). */
+  get mirror(): Mirror {
+    return this.current?.mirror ?? this.detached;
+  }
 
   /** Follows the engine at the other end of `engine` from now on; drops what was mirrored before. */
-  connect(engine: LinkPort, page: LinkPort): void {
+  connect(engine: FeedPort, page: FeedPort): void {
     this.close();
-    this.mirror = new Mirror();
-    this.resyncReason = null;
-    this.engine = engine;
-    this.page = page;
+    const connection: Connection = { engine, page, mirror: new Mirror(), resyncReason: null };
+    this.current = connection;
+    this.queue = Promise.resolve();
     engine.onmessage = (event) => {
-      if (this.engine !== engine) return;
+      if (this.current !== connection) return;
       const message = event.data as FeedMessage;
-      this.queue = this.queue.then(() => this.handle(engine, message));
+      this.queue = this.queue
+        .then(() => this.handle(connection, message))
+        // Whatever went wrong, the engine gets its answer (or it would wait forever) and the page is told.
+        .catch((error: unknown) => this.refuse(connection, `the live mirror failed: ${messageOf(error)}`));
     };
   }
 
   close(): void {
-    this.engine?.close();
-    this.page?.close();
-    this.engine = null;
-    this.page = null;
+    const connection = this.current;
+    if (connection === null) return;
+    connection.engine.close();
+    connection.page.close();
+    this.current = null;
+    this.detached = new Mirror();
   }
 
-  private async handle(engine: LinkPort, message: FeedMessage): Promise<void> {
-    if (this.engine !== engine) return;
-    switch (message.kind) {
+  private async handle(connection: Connection, message: FeedMessage): Promise<void> {
+    if (this.current !== connection) return;
+    switch (message?.kind) {
       case 'reset':
-        this.mirror = new Mirror();
-        this.resyncReason = null;
-        this.tell({ kind: 'reset' });
+        connection.mirror = new Mirror();
+        connection.resyncReason = null;
+        tell(connection, { kind: 'reset' });
         return;
       case 'failed':
-        this.tell({ kind: 'failed', reason: message.reason });
+        tell(connection, { kind: 'failed', reason: String(message.reason) });
         return;
-      case 'export':
-        if (message.mode === 'complete') this.tell({ kind: 'syncing' });
-        this.answer(engine, await this.apply(message.parts));
+      case 'export': {
+        if (message.mode === 'complete') tell(connection, { kind: 'syncing' });
+        const answer = await this.apply(connection, message.parts);
+        if (this.current === connection) connection.engine.postMessage(answer satisfies FeedAnswer);
+        return;
+      }
+      default:
+        throw new Error(`unknown message from the engine: ${JSON.stringify(message)?.slice(0, 80)}`);
     }
   }
 
-  private async apply(parts: Uint8Array[]): Promise<FeedAnswer> {
+  private async apply(connection: Connection, parts: Uint8Array[]): Promise<FeedAnswer> {
     const parsed = await parseExportBytes('export', concat(parts));
     const doc = parsed.ok ? readExport(parsed.value) : parsed;
     if (!doc.ok) {
-      this.tell({ kind: 'refused', reason: doc.error });
+      tell(connection, { kind: 'refused', reason: doc.error });
       return { kind: 'refused', reason: doc.error };
     }
-    const newSession = this.isNewSession(doc.value);
-    const outcome = this.mirror.apply(doc.value);
+    const { mirror } = connection;
+    const newSession = isNewSession(mirror, doc.value);
+    const outcome = mirror.apply(doc.value);
     switch (outcome.kind) {
       case 'resync': {
         const reason = newSession ? 'new-session' : outcome.reason;
-        this.resyncReason = reason;
-        this.tell({ kind: 'resyncing', reason });
+        connection.resyncReason = reason;
+        tell(connection, { kind: 'resyncing', reason });
         return { kind: 'resync', reason: outcome.reason };
       }
       case 'delta':
-        this.tell({
-          kind: 'delta',
-          sequence: outcome.sequence,
-          rowsAdded: outcome.rowsAdded,
-          changed: outcome.changed,
-        });
+        tell(connection, { kind: 'delta', sequence: outcome.sequence, rowsAdded: outcome.rowsAdded });
         return { kind: 'applied' };
       case 'complete': {
-        const { mirror } = this;
-        this.tell({
+        // A complete export of another session closes that session: say so even if none was asked for.
+        const resyncReason = connection.resyncReason ?? (newSession ? 'new-session' : null);
+        connection.resyncReason = null;
+        tell(connection, {
           kind: 'complete',
           sequence: mirror.sequence,
           sessionId: mirror.sessionId,
           sessionDate: mirror.sessionDate,
           rowsHeld: mirror.rowsHeld,
-          resyncReason: this.resyncReason,
+          resyncReason,
         });
-        this.resyncReason = null;
         return { kind: 'applied' };
       }
     }
   }
 
-  private isNewSession(doc: ExportDoc): boolean {
-    const held = this.mirror.sessionId;
-    return held !== null && doc.meta.sessionId !== null && doc.meta.sessionId !== held;
+  private refuse(connection: Connection, reason: string): void {
+    if (this.current !== connection) return;
+    tell(connection, { kind: 'refused', reason });
+    connection.engine.postMessage({ kind: 'refused', reason } satisfies FeedAnswer);
   }
+}
 
-  private answer(engine: LinkPort, answer: FeedAnswer): void {
-    if (this.engine === engine) engine.postMessage(answer);
-  }
+function isNewSession(mirror: Mirror, doc: ExportDoc): boolean {
+  const held = mirror.sessionId;
+  return held !== null && doc.meta.sessionId !== null && doc.meta.sessionId !== held;
+}
 
-  private tell(update: LiveUpdate): void {
-    this.page?.postMessage(update);
-  }
+function tell(connection: Connection, update: LiveUpdate): void {
+  connection.page.postMessage(update);
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
 }

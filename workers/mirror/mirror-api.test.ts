@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backtestOf } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
-import { handFed } from './live-link.test-support';
+import { handFed, overviewIn } from './live-link.test-support';
 import { createMirrorApi } from './mirror-api';
 
 function setup() {
@@ -39,7 +39,7 @@ describe('mirror API', () => {
         sequence: 1,
         sessionId: 1,
         sessionDate: '2025-07-01',
-        rowsHeld: api.overview('live').rowsHeld,
+        rowsHeld: overviewIn(api, 'live').rowsHeld,
         resyncReason: null,
       },
     ]);
@@ -62,7 +62,7 @@ describe('mirror API', () => {
     expect(added?.from).toBe(3904);
     const store = backtest.session?.symbols.get('RIVN')?.baseBars;
     expect(Array.from(added?.close ?? [])).toEqual(Array.from(store?.close.slice(4, 7) ?? []));
-    const overview = api.overview('live');
+    const overview = overviewIn(api, 'live');
     expect(overview).toMatchObject({ synced: true, sequence: 2, sessionDate: '2025-07-01' });
     expect(overview.symbols.map((s) => s.symbol)).toEqual(['RIVN', 'AAPL', 'TSLA']);
     expect(overview.symbols[0]?.intervals).toEqual(['1m', '5m', '15m', '1d']);
@@ -94,11 +94,29 @@ describe('mirror API', () => {
       told: [{ kind: 'resyncing', reason }],
     });
     // The mirror still holds what it had; the complete export that follows names the gap it closes.
-    expect(api.overview('live').sequence).toBe(1);
+    expect(overviewIn(api, 'live').sequence).toBe(1);
     const resynced = await feed.send(take(true));
     expect(resynced.told[1]).toMatchObject({ kind: 'complete', sequence: 4, resyncReason: reason });
     expect(await feed.sendBytes(new TextEncoder().encode('{"x": 1}'))).toMatchObject({ kind: 'refused' });
-    expect(api.overview('live').sequence).toBe(4);
+    expect(overviewIn(api, 'live').sequence).toBe(4);
+    feed.close();
+  });
+
+  it('answers a message it cannot handle with a refusal, tells the page, and goes on', async () => {
+    const { backtest, take } = setup();
+    const api = createMirrorApi();
+    const feed = handFed(api);
+    for (const broken of [{ kind: 'export', mode: 'delta', sequence: 1 }, { kind: 'nonsense' }, null]) {
+      expect(await feed.sendRaw(broken)).toMatchObject({
+        kind: 'refused',
+        reason: expect.stringMatching(/^the live mirror failed: /),
+      });
+    }
+    expect(feed.updates.map((u) => u.kind)).toEqual(['refused', 'refused', 'refused']);
+    // The link still works: the next export is applied as usual.
+    backtest.advance(2);
+    expect(await feed.send(take(true))).toMatchObject({ answer: { kind: 'applied' } });
+    expect(overviewIn(api, 'live')).toMatchObject({ synced: true, sequence: 1 });
     feed.close();
   });
 
@@ -114,11 +132,11 @@ describe('mirror API', () => {
     const opened = await api.openFiles([files[2], files[0], files[3], files[1]] as typeof files);
     if (!opened.ok) throw new Error(opened.error);
     expect(opened.value.map((s) => s.name)).toEqual(files.map((f) => f.name));
-    expect(api.overview('offline').symbols[0]?.rows['1m']).toBe(0);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(0);
     expect(api.showStep(3)).toEqual({ ok: true, value: 3 });
-    expect(api.overview('offline').symbols[0]?.rows['1m']).toBe(6);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(6);
     expect(api.showStep(1)).toEqual({ ok: true, value: 1 });
-    expect(api.overview('offline').symbols[0]?.rows['1m']).toBe(2);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(2);
   });
 
   it('refuses a file that is not an export with one clear line', async () => {

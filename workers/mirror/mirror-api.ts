@@ -2,11 +2,11 @@
 // both answered as small plain data or transferred typed arrays, so the page never parses an export.
 
 import type { Result } from '../common/result';
+import type { ExportMode, FeedPort } from '../export/contract';
 import { readExport } from './export-doc';
 import { type NamedExport, orderExportSet } from './export-set';
-import { type LinkPort, LiveLink } from './live-link';
+import { LiveLink } from './live-link';
 import { Mirror } from './mirror';
-import { type Overview, overviewOf } from './overview';
 import { parseExportBytes } from './parse-export';
 import { readView, type ViewQuery, type ViewRead } from './view';
 
@@ -17,7 +17,7 @@ export type { ShownSeries, ViewQuery, ViewRead } from './view';
 
 export interface OpenedStep {
   name: string;
-  mode: 'complete' | 'delta';
+  mode: ExportMode;
   sequence: number | null;
   marketTime: string | null;
   generatedAt: string;
@@ -36,7 +36,7 @@ export function createMirrorApi() {
      * Follows the engine's live feed: the engine posts its `ui` exports on `engine`, and what changed is
      * told on `page` (see live-link.ts). A new pair replaces the old one and drops the live mirror.
      */
-    connectLive(engine: LinkPort, page: LinkPort): void {
+    connectLive(engine: FeedPort, page: FeedPort): void {
       live.connect(engine, page);
     },
 
@@ -89,7 +89,8 @@ export function createMirrorApi() {
       return { ok: true, value: shownStep };
     },
 
-    overview: (source: Source): Overview => overviewOf(mirrorOf(source)),
+    /** Answers at once unless the worker is stuck (the page's watchdog asks while a sync takes long). */
+    ping: (): true => true,
 
     /** Everything a session view draws after a change, in one answer (see view.ts). */
     view: (query: ViewQuery): ViewRead => readView(mirrorOf(query.source), query),

@@ -1,5 +1,5 @@
+import type { ExportLayout } from '../../../workers/export/contract';
 import { useAppStore } from '../../store/context';
-import type { ExportLayoutChoice } from '../../store/exports-types';
 
 /** Consumer, file name, layout and the streams or sections to leave out. */
 export function ExportOptions() {
@@ -45,7 +45,7 @@ export function ExportOptions() {
             Layout
           </span>
           <div className="segmented">
-            {(['pretty', 'compact'] as const satisfies readonly ExportLayoutChoice[]).map((layout) => (
+            {(['pretty', 'compact'] as const satisfies readonly ExportLayout[]).map((layout) => (
               <label key={layout} className="segmented__option">
                 <input
                   type="radio"

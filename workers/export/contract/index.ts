@@ -19,7 +19,7 @@ export {
   MAX_REMEMBERED_EXPORTS,
   MAX_SPEED_MULTIPLIER,
 } from './limits';
-export type { FeedAnswer, FeedMessage } from './live-feed';
+export { type FeedAnswer, type FeedMessage, type FeedPort, transferListOf } from './live-feed';
 export {
   EXPORT_LAYOUTS,
   EXPORT_MODES,

@@ -1,6 +1,7 @@
 // The live feed: how the engine hands its `ui` consumer's exports straight to the mirror worker over a
-// MessagePort of their own, so that the page never relays export bytes (docs/export-format.md 4.7). Both
-// ends are in workers/: the engine's in workers/api/live-feed.ts, the mirror's in workers/mirror/live-link.ts.
+// MessagePort of their own, so that the page never relays export bytes (docs/export-format.md section 4.7).
+// Both ends are in workers/: the engine's in workers/api/live-feed.ts, the mirror's in
+// workers/mirror/live-link.ts.
 
 import type { ExportMode } from './types';
 
@@ -20,3 +21,15 @@ export type FeedAnswer =
   | { kind: 'resync'; reason: string }
   /** The bytes were refused (a bug, not a gap): send a complete export at the next change. */
   | { kind: 'refused'; reason: string };
+
+/** The side of a port either end uses; a `MessagePort` has it, and so does a test's stand-in. */
+export interface FeedPort {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  close(): void;
+}
+
+/** The distinct buffers under some chunks, to transfer them (two views of one buffer are listed once). */
+export function transferListOf(parts: readonly Uint8Array[]): ArrayBuffer[] {
+  return [...new Set(parts.map((part) => part.buffer as ArrayBuffer))];
+}
