@@ -1,6 +1,7 @@
 // Saving a Blob as a file from the page: an object URL clicked through a hidden <a download>. The URL is
 // revoked a minute later, not at once: revoking right after `click()` can cancel the download in some
 // browsers. Gzip goes through the browser's own CompressionStream, streamed from the Blob.
+import { nextTask } from './next-task';
 
 /** How long an object URL stays valid after its download started. */
 export const REVOKE_AFTER_MS = 60_000;
@@ -37,5 +38,7 @@ export async function downloadBlob(
   gzip: boolean,
   save: SaveFile = saveBlob,
 ): Promise<void> {
-  save(gzip ? await gzipBlob(blob) : blob, downloadName);
+  const file = gzip ? await gzipBlob(blob) : blob;
+  await nextTask();
+  save(file, downloadName);
 }

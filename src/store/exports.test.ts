@@ -90,7 +90,8 @@ describe('export panel actions', () => {
     const second = await store.getState().exportNow(false);
     expect(store.getState().exports.map((r) => r.id)).toEqual([second?.id, first?.id]);
     expect(second).toMatchObject({ mode: 'delta', bytes: 13, rows: 3, source: 'panel', gzip: false });
-    expect(env.saved.map((s) => s.name)).toEqual([first?.fileName, second?.fileName]);
+    // Each download starts in a task of its own, after the export was filed.
+    await vi.waitFor(() => expect(env.saved.map((s) => s.name)).toEqual([first?.fileName, second?.fileName]));
     // The bytes are the parts, joined as they are.
     expect(await env.saved[0]?.blob.text()).toBe('{"big":true}\n');
     expect(store.getState().runningExport).toBeNull();
@@ -202,7 +203,8 @@ describe('auto-export', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     expect(env.exportCalls()).toHaveLength(3);
     expect(store.getState().exports.every((r) => r.source === 'auto' && r.mode === 'delta')).toBe(true);
-    expect(env.saved).toHaveLength(3);
+    // The last download starts in a task of its own, after its export was filed.
+    await vi.waitFor(() => expect(env.saved).toHaveLength(3));
 
     // A new period takes effect at once.
     store.getState().updateExportSettings({ autoSeconds: 2 });
@@ -259,7 +261,7 @@ describe('command console', () => {
       },
     ]);
     expect(state.exports[0]).toMatchObject({ fileName: 'console.json', source: 'console' });
-    expect(env.saved.map((s) => s.name)).toEqual(['console.json']);
+    await vi.waitFor(() => expect(env.saved.map((s) => s.name)).toEqual(['console.json']));
     expect(env.calls.map((c) => c.method)).toEqual(['runCommand', 'snapshot']);
     expect(state.consoleBusy).toBe(false);
   });

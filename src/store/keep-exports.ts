@@ -4,6 +4,7 @@
 // followed through the store's subscription.
 import type { StoreApi } from 'zustand';
 import type { ExportRecord } from '../export-record';
+import { nextTask } from '../next-task';
 import type { AppStorage, StoredExport } from '../persistence/storage';
 import type { KeepState } from './import-types';
 import type { AppState } from './types';
@@ -54,11 +55,14 @@ export function keepExports(store: StoreApi<AppState>, storage: AppStorage): Kep
     for (let n = 2; used.has(key); n++) key = `${exportKey(record)}-${n}`;
     keys.set(record.id, key);
     setKept(record.id, 'saving');
-    const run = storage.put('exports', { ...record, key }).then((outcome) => {
-      saving.delete(record.id);
-      const kept = store.getState().noteSaveOutcome(`the export ${record.downloadName}`, outcome);
-      if (keys.has(record.id)) setKept(record.id, kept);
-    });
+    // In a task of its own: the export that just arrived has cost this one enough (see next-task.ts).
+    const run = nextTask()
+      .then(() => storage.put('exports', { ...record, key }))
+      .then((outcome) => {
+        saving.delete(record.id);
+        const kept = store.getState().noteSaveOutcome(`the export ${record.downloadName}`, outcome);
+        if (keys.has(record.id)) setKept(record.id, kept);
+      });
     saving.set(record.id, run);
   };
 
