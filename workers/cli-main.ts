@@ -174,6 +174,12 @@ export async function runCli(
     output.err(`error: ${runtime}`);
     return EXIT_USAGE;
   }
+  // What the configuration holds that this app keeps (in session_config) but does not use: said once, on
+  // standard error, so that a script's output stays the commands' answers.
+  const unused = runtime.backtest.config.ignored;
+  if (parsed.config !== undefined && unused.length > 0) {
+    output.err(`note: --config ${parsed.config}: kept, not used: ${unused.join(', ')}`);
+  }
   const outDir =
     parsed.out !== undefined
       ? resolve(cwd, parsed.out)

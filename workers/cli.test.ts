@@ -214,6 +214,33 @@ describe('runCli', () => {
     ]);
   });
 
+  it('loads a configuration with fields it does not know, says so on standard error, and keeps them', async () => {
+    const dir = tempDir();
+    const config = JSON.parse(JSON.stringify(DEFAULT_SESSION_CONFIG_JSON));
+    config.comment = 'written for the original';
+    config.backtest_config.prefetch_days = 2;
+    config.backtest_config.use_clock_time = false;
+    delete config.exchange_group;
+    writeFileSync(join(dir, 'original.json'), JSON.stringify(config));
+    const out = join(dir, 'out');
+    const run = await cli(
+      ['--config', join(dir, 'original.json'), '--out', out],
+      ['system start', 'system advance 3', 'system export-status complete=true all.json'],
+    );
+    expect(run.code).toBe(0);
+    expect(run.err).toEqual([
+      `note: --config ${join(dir, 'original.json')}: kept, not used: backtest_config.prefetch_days, backtest_config.use_clock_time, comment`,
+    ]);
+    expect(run.out[1]).toBe('advanced 3 minutes to 2025-07-01 09:33 ET');
+    const exported = readJson(join(out, 'all.json'));
+    // Every field as given, the default exchange group filled in.
+    expect(exported.session_config).toMatchObject({
+      comment: 'written for the original',
+      exchange_group: 'US_EQUITY',
+      backtest_config: { prefetch_days: 2, use_clock_time: false },
+    });
+  });
+
   it('refuses a bad --config with one line and exit 2', async () => {
     const dir = tempDir();
     const missing = await cli(['--config', join(dir, 'nope.json'), '-c', 'system start']);
@@ -226,8 +253,9 @@ describe('runCli', () => {
     const bad = await cli(['--config', join(dir, 'bad.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stdinRead).toBe(false);
+    // Required fields are missing: they are what is reported, before a field of the wrong type.
     expect(bad.err).toEqual([
-      `error: --config ${join(dir, 'bad.json')}: session_name: expected a non-empty string, got 3`,
+      `error: --config ${join(dir, 'bad.json')}: mode: missing (expected "backtest" (the only mode))`,
     ]);
 
     writeFileSync(join(dir, 'broken.json'), '{\n  "session_name": \n}');

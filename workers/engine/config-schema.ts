@@ -34,7 +34,7 @@ export const IGNORED_SECTIONS = [
 /** Ignored inside `session_data_config.historical`. */
 export const IGNORED_HISTORICAL_SECTIONS = ['enable_quality'] as const;
 
-const TOP_FIELDS = [
+export const TOP_FIELDS = [
   'session_name',
   'mode',
   'exchange_group',
@@ -42,10 +42,11 @@ const TOP_FIELDS = [
   'backtest_config',
   'session_data_config',
 ] as const;
-const BACKTEST_FIELDS = ['start_date', 'end_date', 'speed_multiplier'] as const;
-const SESSION_DATA_FIELDS = ['symbols', 'streams', 'historical'] as const;
-const HISTORICAL_FIELDS = ['enabled', 'data'] as const;
-const HISTORICAL_ENTRY_FIELDS = ['interval', 'intervals', 'trailing_days', 'apply_to'] as const;
+export const BACKTEST_FIELDS = ['start_date', 'end_date', 'speed_multiplier'] as const;
+export const SESSION_DATA_FIELDS = ['symbols', 'streams', 'historical'] as const;
+export const HISTORICAL_FIELDS = ['enabled', 'data'] as const;
+export const HISTORICAL_ENTRY_FIELDS = ['interval', 'intervals', 'trailing_days', 'apply_to'] as const;
+export const DEFAULT_EXCHANGE_GROUP = 'US_EQUITY';
 
 /** Canonical key order of each object, used to place defaults that the input left out. */
 export const FIELD_ORDER = {
@@ -201,36 +202,27 @@ function closest(key: string, candidates: readonly string[]): string | undefined
   return bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
 }
 
-/** Error map for an object: wrong type, or an unknown field (reported with the field's own path). */
-function objectErrors(what: string, fields: readonly string[], ignored: readonly string[]) {
+/** Error map for an object of the wrong type (its unknown fields are kept: see `unusedFields`). */
+function objectErrors(what: string) {
   const wrongType = expected(what);
-  return (issue: {
-    code?: string | undefined;
-    input?: unknown;
-    keys?: readonly string[];
-  }): string | undefined => {
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys?.[0] ?? '';
-      const guess = closest(key, [...fields, ...ignored]);
-      const hint = guess === undefined ? '' : `, did you mean "${guess}"?`;
-      const ignoredText = ignored.length > 0 ? `; ignored sections: ${ignored.join(', ')}` : '';
-      return `unknown field${hint} (accepted: ${fields.join(', ')}${ignoredText})`;
-    }
-    if (issue.code === 'invalid_type') return wrongType(issue);
-    return undefined;
-  };
+  return (issue: { code?: string | undefined; input?: unknown }): string | undefined =>
+    issue.code === 'invalid_type' ? wrongType(issue) : undefined;
+}
+
+/** `speed_multipler` -> ` (did you mean "speed_multiplier"?)`, or '' when no known field is that close. */
+export function didYouMean(key: string, known: readonly string[]): string {
+  const guess = closest(key, known);
+  return guess === undefined ? '' : ` (did you mean "${guess}"?)`;
 }
 
 /**
- * The one line reported for a failed parse: the first unknown field if there is one (a misspelled field
- * also makes its correct spelling "missing", and the misspelling is the useful message), else the first issue.
+ * The one line reported for a failed parse: a missing required field first (as the original's loader
+ * does: the rest of a file that lacks `mode` or `symbols` is beside the point), else the first issue.
  */
 export function issueToLine(issues: readonly z.core.$ZodIssue[]): string {
-  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
+  const issue = issues.find((i) => i.message.startsWith('missing')) ?? issues[0];
   if (issue === undefined) return 'session config: invalid';
-  const path: PropertyKey[] = [...issue.path];
-  if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path.push(issue.keys[0]);
-  const where = path.length === 0 ? 'session config' : formatPath(path);
+  const where = issue.path.length === 0 ? 'session config' : formatPath(issue.path);
   return `${where}: ${issue.message.replace(/\s+/g, ' ')}`;
 }
 
@@ -281,7 +273,7 @@ const dateSchema = z.string({ error: expected('a date "YYYY-MM-DD"') }).check((c
 });
 
 const backtestSchema = z
-  .strictObject(
+  .looseObject(
     {
       start_date: dateSchema,
       end_date: dateSchema,
@@ -298,7 +290,7 @@ const backtestSchema = z
         })
         .optional(),
     },
-    { error: objectErrors('an object with start_date, end_date, speed_multiplier', BACKTEST_FIELDS, []) },
+    { error: objectErrors('an object with start_date, end_date, speed_multiplier') },
   )
   .check((ctx) => {
     const { start_date: start, end_date: end } = ctx.value;
@@ -445,7 +437,7 @@ const intervalSchema = z
 const TRAILING_DAYS_ACCEPTED = `a whole number of days from 1 to ${MAX_TRAILING_DAYS}`;
 
 const historicalEntrySchema = z
-  .strictObject(
+  .looseObject(
     {
       interval: intervalSchema.optional(),
       intervals: z
@@ -491,8 +483,6 @@ const historicalEntrySchema = z
     {
       error: objectErrors(
         'an object such as {"interval": "1m", "trailing_days": 10} or {"trailing_days": 10, "intervals": ["1m"], "apply_to": "all"}',
-        HISTORICAL_ENTRY_FIELDS,
-        [],
       ),
     },
   )
@@ -515,7 +505,7 @@ const historicalEntrySchema = z
   });
 
 const historicalSchema = z
-  .strictObject(
+  .looseObject(
     {
       enabled: z.boolean({ error: expected('true or false') }).optional(),
       data: z
@@ -530,8 +520,6 @@ const historicalSchema = z
     {
       error: objectErrors(
         'an object such as {"enabled": true, "data": [{"interval": "1m", "trailing_days": 10}]}',
-        HISTORICAL_FIELDS,
-        IGNORED_HISTORICAL_SECTIONS,
       ),
     },
   )
@@ -547,7 +535,7 @@ const historicalSchema = z
   });
 
 const sessionDataSchema = z
-  .strictObject(
+  .looseObject(
     {
       symbols: symbolsSchema,
       streams: streamsSchema,
@@ -555,11 +543,7 @@ const sessionDataSchema = z
       ...ignoredSections(IGNORED_SECTIONS),
     },
     {
-      error: objectErrors(
-        'an object with symbols, streams, historical',
-        SESSION_DATA_FIELDS,
-        IGNORED_SECTIONS,
-      ),
+      error: objectErrors('an object with symbols, streams, historical'),
     },
   )
   .check((ctx) => {
@@ -584,17 +568,24 @@ const nonEmptyName = z.string({ error: expected('a non-empty string') }).check((
   }
 });
 
-export const sessionConfigSchema = z.strictObject(
+export const sessionConfigSchema = z.looseObject(
   {
     session_name: nonEmptyName,
-    mode: z.literal('backtest', { error: expected('"backtest" (the only mode)') }),
-    exchange_group: z.literal('US_EQUITY', { error: expected('"US_EQUITY" (the only exchange group)') }),
+    mode: z.literal('backtest', {
+      error: (issue) =>
+        issue.input === 'live'
+          ? 'only backtests run here: "live" needs a market data feed and a broker (expected "backtest")'
+          : expected('"backtest" (the only mode)')(issue),
+    }),
+    exchange_group: z
+      .literal('US_EQUITY', { error: expected('"US_EQUITY" (the only exchange group)') })
+      .optional(),
     asset_class: nonEmptyName.optional(),
     backtest_config: backtestSchema,
     session_data_config: sessionDataSchema,
     ...ignoredSections(IGNORED_SECTIONS),
   },
-  { error: objectErrors('a JSON object (the session configuration)', TOP_FIELDS, IGNORED_SECTIONS) },
+  { error: objectErrors('a JSON object (the session configuration)') },
 );
 
 export type SessionConfigInput = z.output<typeof sessionConfigSchema>;

@@ -284,25 +284,39 @@ describe('normalization', () => {
 });
 
 describe('error messages', () => {
-  it('names an unknown field by its full path and lists what is accepted', () => {
-    const message = error(
+  it('keeps a field it does not know, lists it as kept but not used, and hints at a near miss', () => {
+    const config = ok(
       example((c) => {
-        c.session_data_config.sybmols = c.session_data_config.symbols;
-        delete c.session_data_config.symbols;
+        c.backtest_config.prefetch_days = 3;
+        c.backtest_config.speed_multipler = 2;
+        c.comment = 'from the original';
+        c.session_data_config.historical.data[1].apply = 'all';
       }),
     );
-    expect(message).toMatch(
-      /^session_data_config\.sybmols: unknown field, did you mean "symbols"\? \(accepted: symbols, streams, historical; ignored sections: indicators, /,
+    expect(config.ignored).toContain('backtest_config.prefetch_days');
+    expect(config.ignored).toContain('backtest_config.speed_multipler (did you mean "speed_multiplier"?)');
+    expect(config.ignored).toContain('comment');
+    expect(config.ignored).toContain(
+      'session_data_config.historical.data[1].apply (did you mean "apply_to"?)',
     );
-    expect(error(example((c) => (c.backtest_config.speed = 2)))).toMatch(
-      /^backtest_config\.speed: unknown field, did you mean "speed_multiplier"\? \(accepted: start_date, end_date, speed_multiplier\)$/,
-    );
-    expect(error(example((c) => (c.session_data_config.historical.data[1].apply = 'all')))).toMatch(
-      /^session_data_config\.historical\.data\[1\]\.apply: unknown field, did you mean "apply_to"\?/,
-    );
-    expect(error(example((c) => (c.Mode = 'backtest')))).toMatch(
-      /^Mode: unknown field, did you mean "mode"\?/,
-    );
+    // Kept as given, in the configuration an export carries.
+    expect(config.raw.comment).toBe('from the original');
+    expect((config.raw.backtest_config as Record<string, unknown>).prefetch_days).toBe(3);
+    // Parsing what is kept gives the same configuration.
+    expect(ok(config.raw).raw).toEqual(config.raw);
+  });
+
+  it('reports a missing required field first, whatever else is wrong', () => {
+    expect(
+      error(
+        example((c) => {
+          c.session_data_config.sybmols = c.session_data_config.symbols;
+          delete c.session_data_config.symbols;
+          c.backtest_config.speed_multiplier = 'fast';
+        }),
+      ),
+    ).toMatch(/^session_data_config\.symbols: missing \(expected a non-empty list of tickers/);
+    expect(error(example((c) => delete c.mode))).toMatch(/^mode: missing \(expected "backtest"/);
   });
 
   it('names a field of the wrong type or missing', () => {
@@ -319,7 +333,7 @@ describe('error messages', () => {
       /^backtest_config: missing \(expected an object/,
     );
     expect(error(example((c) => (c.mode = 'live')))).toBe(
-      'mode: expected "backtest" (the only mode), got "live"',
+      'mode: only backtests run here: "live" needs a market data feed and a broker (expected "backtest")',
     );
     expect(error(example((c) => (c.exchange_group = 'CRYPTO')))).toMatch(
       /^exchange_group: expected "US_EQUITY"/,

@@ -14,15 +14,22 @@
 // - `intervalMinutes('1d')` is 1440 (a calendar day), so `1d` sorts after every minute interval.
 
 import {
+  BACKTEST_FIELDS,
   BASE_INTERVAL,
   DEFAULT_ASSET_CLASS,
+  DEFAULT_EXCHANGE_GROUP,
   DEFAULT_SPEED_MULTIPLIER,
+  didYouMean,
   FIELD_ORDER,
+  formatPath,
+  HISTORICAL_ENTRY_FIELDS,
+  HISTORICAL_FIELDS,
   type HistoricalEntryInput,
   IGNORED_HISTORICAL_SECTIONS,
   IGNORED_SECTIONS,
   intervalMinutes,
   issueToLine,
+  SESSION_DATA_FIELDS,
   type SessionConfigInput,
   sessionConfigSchema,
 } from './config-schema';
@@ -72,7 +79,11 @@ export interface SessionConfig {
    * sections deep-copied as given.
    */
   raw: Record<string, unknown>;
-  /** Dotted paths of the sections kept but unused, in document order, e.g. ['session_data_config.indicators']. */
+  /**
+   * What is kept (in `raw`) but not used, in document order: the original's unused sections and any unknown
+   * field, as dotted paths, an unknown one with a hint when a known field is close, e.g.
+   * `['session_data_config.indicators', 'backtest_config.speed_multipler (did you mean "speed_multiplier"?)']`.
+   */
   ignored: string[];
 }
 
@@ -140,7 +151,7 @@ function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
   return {
     sessionName: data.session_name,
     mode: data.mode,
-    exchangeGroup: data.exchange_group,
+    exchangeGroup: data.exchange_group ?? DEFAULT_EXCHANGE_GROUP,
     assetClass: data.asset_class ?? DEFAULT_ASSET_CLASS,
     startDate: data.backtest_config.start_date,
     endDate: data.backtest_config.end_date,
@@ -152,7 +163,7 @@ function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
     quotes: streams.includes('quotes'),
     historical: normalizeHistorical(entries, sessionData.symbols),
     raw: buildRaw(data, input),
-    ignored: ignoredPaths(input),
+    ignored: unusedFields(input),
   };
 }
 
@@ -265,7 +276,7 @@ function buildRaw(data: SessionConfigInput, input: JsonObject): JsonObject {
     {
       session_name: data.session_name,
       mode: data.mode,
-      exchange_group: data.exchange_group,
+      exchange_group: data.exchange_group ?? DEFAULT_EXCHANGE_GROUP,
       asset_class: data.asset_class ?? DEFAULT_ASSET_CLASS,
       backtest_config: place(
         backtestInput,
@@ -286,31 +297,59 @@ function buildRaw(data: SessionConfigInput, input: JsonObject): JsonObject {
   );
 }
 
-interface IgnoredLevel {
+/** One object of the configuration: its known fields, the sections kept unused, and its known objects. */
+interface Level {
+  fields: readonly string[];
   ignored: readonly string[];
-  nested: Readonly<Record<string, IgnoredLevel>>;
+  nested: Readonly<Record<string, Level>>;
+  /** For a list of objects (historical `data`): the level of each entry. */
+  entries?: Level;
 }
 
-const IGNORED_LEVELS: IgnoredLevel = {
+const LEVELS: Level = {
+  fields: FIELD_ORDER.top,
   ignored: IGNORED_SECTIONS,
   nested: {
+    backtest_config: { fields: BACKTEST_FIELDS, ignored: [], nested: {} },
     session_data_config: {
+      fields: SESSION_DATA_FIELDS,
       ignored: IGNORED_SECTIONS,
-      nested: { historical: { ignored: IGNORED_HISTORICAL_SECTIONS, nested: {} } },
+      nested: {
+        historical: {
+          fields: HISTORICAL_FIELDS,
+          ignored: IGNORED_HISTORICAL_SECTIONS,
+          nested: {},
+          entries: { fields: HISTORICAL_ENTRY_FIELDS, ignored: [], nested: {} },
+        },
+      },
     },
   },
 };
 
-function ignoredPaths(input: JsonObject): string[] {
-  const paths: string[] = [];
-  const walk = (object: JsonObject, prefix: string, level: IgnoredLevel): void => {
+/**
+ * What the configuration holds that this app keeps but does not use, in document order: the original's
+ * sections it does not use (`session_data_config.indicators`) and any field it does not know, with a hint
+ * when a known field is one slip away (`backtest_config.speed_multipler (did you mean "speed_multiplier"?)`).
+ */
+function unusedFields(input: JsonObject): string[] {
+  const found: string[] = [];
+  const walk = (object: JsonObject, at: readonly PropertyKey[], level: Level): void => {
     for (const [key, value] of Object.entries(object)) {
       if (value === undefined) continue;
-      if (level.ignored.includes(key)) paths.push(`${prefix}${key}`);
+      const path = [...at, key];
+      if (level.ignored.includes(key)) found.push(formatPath(path));
+      else if (!level.fields.includes(key)) found.push(`${formatPath(path)}${didYouMean(key, level.fields)}`);
       const inner = Object.hasOwn(level.nested, key) ? level.nested[key] : undefined;
-      if (inner !== undefined && isObject(value)) walk(value, `${prefix}${key}.`, inner);
+      if (inner === undefined || !isObject(value)) continue;
+      walk(value, path, inner);
+      const entries = value.data;
+      if (inner.entries !== undefined && Array.isArray(entries)) {
+        entries.forEach((entry, index) => {
+          if (isObject(entry)) walk(entry, [...path, 'data', index], inner.entries as Level);
+        });
+      }
     }
   };
-  walk(input, '', IGNORED_LEVELS);
-  return paths;
+  walk(input, [], LEVELS);
+  return found;
 }
