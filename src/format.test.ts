@@ -21,6 +21,7 @@ describe('format', () => {
 
   it('describes the speed multiplier', () => {
     expect(describeSpeed(60)).toBe('1 market minute per second');
+    expect(describeSpeed(0)).toBe('as fast as possible');
     expect(describeSpeed(390)).toBe('6.5 market minutes per second');
     expect(describeSpeed(1)).toBe('real time');
     expect(describeSpeed(10)).toBe('10 market seconds per second');

@@ -48,6 +48,8 @@ export function formatDateRange(startDate: string, endDate: string): string {
 
 /** How fast the replay runs, in words: a multiplier of 60 is one market minute per wall-clock second. */
 export function describeSpeed(multiplier: number): string {
+  // The original system's 0: no waiting between minutes.
+  if (multiplier === 0) return 'as fast as possible';
   if (multiplier === 1) return 'real time';
   const minutesPerSecond = multiplier / 60;
   if (minutesPerSecond >= 1) {

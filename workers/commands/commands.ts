@@ -1,7 +1,7 @@
 // The command language of docs/export-format.md section 7, as data: what `parseCommand` produces and
 // `executeCommand` carries out. Shared by the UI's command console and the command line.
 
-import { type ExportLayout, MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from '../export/contract';
+import { type ExportLayout, MAX_ADVANCE_MINUTES, SPEED_RULE } from '../export/contract';
 
 export interface ExportCommand {
   kind: 'export';
@@ -51,7 +51,7 @@ export const COMMAND_HELP: readonly string[] = [
   'system resume                 resume a paused replay',
   'system stop                   stop the replay (the session data stays available for exports)',
   `system advance [N]            move the backtest clock N market minutes (default 1, at most ${MAX_ADVANCE_MINUTES})`,
-  `system speed X                set the replay speed multiplier (a number > 0 and <= ${MAX_SPEED_MULTIPLIER})`,
+  `system speed X                set the replay speed multiplier (${SPEED_RULE})`,
   'system export-status complete=true|false [consumer=NAME] [since=SEQ] [exclude=LIST] [layout=pretty|compact] [FILENAME]',
   '                              make a complete or delta export; exclude=ticks,quotes leaves streams out',
   'system reset-indices [consumer=NAME]',

@@ -110,7 +110,7 @@ describe('executeCommand: the clock', () => {
       ok: false,
       message: 'system advance: "-3" is not a number of minutes (expected a whole number 1-100000)',
     });
-    expect(h.exec({ kind: 'speed', multiplier: 0 }).ok).toBe(false);
+    expect(h.exec({ kind: 'speed', multiplier: -1 }).ok).toBe(false);
     expect(h.runtime.snapshot()).toEqual(before);
   });
 });

@@ -47,6 +47,8 @@ describe('parseCommand: the commands of the contract', () => {
     expect(parsed('system speed 60')).toEqual({ kind: 'speed', multiplier: 60 });
     expect(parsed('system speed 0.5')).toEqual({ kind: 'speed', multiplier: 0.5 });
     expect(parsed('system speed 1000000')).toEqual({ kind: 'speed', multiplier: 1_000_000 });
+    // The original's 0: as fast as possible.
+    expect(parsed('system speed 0')).toEqual({ kind: 'speed', multiplier: 0 });
   });
 
   it('parses export-status with options in any order and one file name', () => {
@@ -122,9 +124,10 @@ describe('parseCommand: one clear line for every bad command', () => {
   });
 
   it('says what speed accepts', () => {
-    const expected = '(expected a number > 0 and <= 1000000, e.g. system speed 60)';
+    const expected =
+      '(expected 0 (as fast as possible) or a number > 0 and <= 1000000, e.g. system speed 60)';
     expect(refused('system speed')).toBe(`system speed: a speed multiplier is required ${expected}`);
-    for (const x of ['0', '-1', 'fast', '1000001', 'Infinity', 'NaN', '2x']) {
+    for (const x of ['-1', 'fast', '1000001', 'Infinity', 'NaN', '2x']) {
       expect(refused(`system speed ${x}`)).toBe(`system speed: "${x}" is not a speed multiplier ${expected}`);
     }
   });
@@ -218,7 +221,7 @@ describe('parseCommand agrees with the engine limits', () => {
 
   it('accepts exactly the speeds the engine accepts', () => {
     const runtime = createRuntime({ realtime: false });
-    for (const x of [0.001, 1, MAX_SPEED_MULTIPLIER, MAX_SPEED_MULTIPLIER + 1]) {
+    for (const x of [0, 0.001, 1, MAX_SPEED_MULTIPLIER, MAX_SPEED_MULTIPLIER + 1]) {
       expect(parseCommand(`system speed ${x}`).ok).toBe(runtime.setSpeed(x).ok);
     }
   });

@@ -16,8 +16,9 @@ import {
   EXPORT_LAYOUTS,
   type ExportLayout,
   isConsumerName,
+  isSpeed,
   MAX_ADVANCE_MINUTES,
-  MAX_SPEED_MULTIPLIER,
+  SPEED_RULE,
 } from '../export/contract';
 import { type Command, type ExportCommand, SYSTEM_SUBCOMMANDS } from './commands';
 
@@ -89,13 +90,13 @@ function parseAdvance(args: string[]): Result<Command> {
 }
 
 function parseSpeed(args: string[]): Result<Command> {
-  const expected = `expected a number > 0 and <= ${MAX_SPEED_MULTIPLIER}, e.g. system speed 60`;
+  const expected = `expected ${SPEED_RULE}, e.g. system speed 60`;
   const [text] = args;
   if (text === undefined) return fail(`system speed: a speed multiplier is required (${expected})`);
   if (args.length > 1)
     return fail(`system speed: takes one speed multiplier (got ${quote(args.join(' '))}; ${expected})`);
   const multiplier = DECIMAL.test(text) ? Number(text) : Number.NaN;
-  if (!(multiplier > 0 && multiplier <= MAX_SPEED_MULTIPLIER)) {
+  if (!isSpeed(multiplier)) {
     return fail(`system speed: ${quote(text)} is not a speed multiplier (${expected})`);
   }
   return ok({ kind: 'speed', multiplier });

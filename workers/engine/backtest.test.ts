@@ -120,7 +120,8 @@ describe('backtest clock and session', () => {
     expect(backtest.resume().ok).toBe(true);
     expect(backtest.stop().ok).toBe(true);
     expect(backtest.stop().ok).toBe(false);
-    expect(backtest.setSpeed(0).ok).toBe(false);
+    expect(backtest.setSpeed(-1).ok).toBe(false);
+    expect(backtest.setSpeed(1_000_001).ok).toBe(false);
     expect(backtest.setSpeed(600).ok).toBe(true);
     expect(backtest.speedMultiplier).toBe(600);
   });

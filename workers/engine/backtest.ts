@@ -12,7 +12,7 @@ import {
 import type { SessionConfig } from './config';
 import { DerivedBarBuilder } from './derived-bars';
 import { loadHistorical, rollHistorical } from './historical';
-import { MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from './limits';
+import { isSpeed, MAX_ADVANCE_MINUTES, SPEED_RULE } from './limits';
 import { type DayData, DEFAULT_MARKET_OPTIONS, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
@@ -106,10 +106,8 @@ export class Backtest {
   }
 
   setSpeed(multiplier: number): Result<void> {
-    if (!Number.isFinite(multiplier) || multiplier <= 0 || multiplier > MAX_SPEED_MULTIPLIER) {
-      return fail(
-        `system speed: "${multiplier}" is not a speed multiplier (expected a number > 0 and <= ${MAX_SPEED_MULTIPLIER})`,
-      );
+    if (!isSpeed(multiplier)) {
+      return fail(`system speed: "${multiplier}" is not a speed multiplier (expected ${SPEED_RULE})`);
     }
     this.speedMultiplier = multiplier;
     return ok(undefined);

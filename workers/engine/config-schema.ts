@@ -4,6 +4,7 @@
 // `<field path>: <what is wrong> (<what is accepted>)`. `config.ts` turns a parse result into a SessionConfig.
 
 import { z } from 'zod';
+import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 
 /** Minutes in a regular US equity session; no minute interval may be longer. */
 export const SESSION_MINUTES = 390;
@@ -16,7 +17,8 @@ export const FIRST_DATE = '2024-01-01';
 export const LAST_DATE = '2027-12-31';
 export const MAX_TRAILING_DAYS = 260;
 export const DEFAULT_ASSET_CLASS = 'EQUITY';
-export const DEFAULT_SPEED_MULTIPLIER = 60;
+/** As the original: a configuration that names no speed replays as fast as possible. */
+export const DEFAULT_SPEED_MULTIPLIER = AS_FAST_AS_POSSIBLE;
 export const MAX_TICKER_LENGTH = 10;
 
 /** Sections the original system knows and this app does not use: kept as given, reported as ignored. */
@@ -278,13 +280,13 @@ const backtestSchema = z
       start_date: dateSchema,
       end_date: dateSchema,
       speed_multiplier: z
-        .number({ error: expected('a number greater than 0') })
+        .number({ error: expected(SPEED_RULE) })
         .check((ctx) => {
-          if (!(ctx.value > 0)) {
+          if (!isSpeed(ctx.value)) {
             ctx.issues.push({
               code: 'custom',
               input: ctx.value,
-              message: `must be greater than 0, got ${describeValue(ctx.value)}`,
+              message: `expected ${SPEED_RULE}, got ${describeValue(ctx.value)}`,
             });
           }
         })

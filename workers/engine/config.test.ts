@@ -255,7 +255,8 @@ describe('normalization', () => {
       }),
     );
     expect(config.assetClass).toBe('EQUITY');
-    expect(config.speedMultiplier).toBe(60);
+    // As the original: no speed named means as fast as possible.
+    expect(config.speedMultiplier).toBe(0);
     expect(Object.keys(config.raw).slice(0, 4)).toEqual([
       'session_name',
       'exchange_group',
@@ -265,7 +266,7 @@ describe('normalization', () => {
     expect(config.raw.backtest_config).toEqual({
       start_date: '2025-07-01',
       end_date: '2025-07-03',
-      speed_multiplier: 60,
+      speed_multiplier: 0,
     });
   });
 
@@ -321,7 +322,7 @@ describe('error messages', () => {
 
   it('names a field of the wrong type or missing', () => {
     expect(error(example((c) => (c.backtest_config.speed_multiplier = 'fast')))).toBe(
-      'backtest_config.speed_multiplier: expected a number greater than 0, got "fast"',
+      'backtest_config.speed_multiplier: expected 0 (as fast as possible) or a number > 0 and <= 1000000, got "fast"',
     );
     expect(error(example((c) => (c.session_data_config.symbols = 'RIVN')))).toBe(
       'session_data_config.symbols: expected a non-empty list of tickers such as ["RIVN", "AAPL"], got "RIVN"',
@@ -359,8 +360,9 @@ describe('error messages', () => {
     expect(error(example((c) => (c.backtest_config.start_date = '2025-07-05')))).toBe(
       'backtest_config.end_date: "2025-07-03" is before start_date "2025-07-05" (expected start_date <= end_date)',
     );
-    expect(error(example((c) => (c.backtest_config.speed_multiplier = 0)))).toBe(
-      'backtest_config.speed_multiplier: must be greater than 0, got 0',
+    expect(ok(example((c) => (c.backtest_config.speed_multiplier = 0))).speedMultiplier).toBe(0);
+    expect(error(example((c) => (c.backtest_config.speed_multiplier = 1e308)))).toBe(
+      'backtest_config.speed_multiplier: expected 0 (as fast as possible) or a number > 0 and <= 1000000, got 1e+308',
     );
   });
 

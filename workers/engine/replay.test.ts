@@ -54,6 +54,14 @@ describe('real-time replay', () => {
     expect(backtest.minute).toBe(MAX_MINUTES_PER_TICK);
   });
 
+  it('replays as fast as a tick may at speed 0, the original\'s "as fast as possible"', () => {
+    const { backtest, elapse } = setup(0);
+    elapse(100);
+    expect(backtest.minute).toBe(MAX_MINUTES_PER_TICK);
+    elapse(100);
+    expect(backtest.minute).toBe(2 * MAX_MINUTES_PER_TICK);
+  });
+
   it('stops moving when stopped, and stops itself when the backtest finishes', () => {
     const { backtest, driver, elapse, active } = setup(60);
     elapse(3000);

@@ -2,6 +2,7 @@
 // At high speeds one timer tick advances many minutes at once (batching), capped so a tick stays short.
 
 import type { Backtest } from './backtest';
+import { AS_FAST_AS_POSSIBLE } from './limits';
 
 export interface Timers {
   now(): number;
@@ -52,11 +53,16 @@ export class ReplayDriver {
   /** One timer tick: advance the minutes that the elapsed wall time has earned. */
   tick(): void {
     const now = this.timers.now();
-    this.owedMs += (now - this.last) * this.backtest.speedMultiplier;
+    const speed = this.backtest.speedMultiplier;
+    this.owedMs += (now - this.last) * speed;
     this.last = now;
-    const due = Math.min(Math.floor(this.owedMs / MARKET_MINUTE_MS), MAX_MINUTES_PER_TICK);
+    // Speed 0 is "as fast as possible": every tick advances as much as a tick may.
+    const due =
+      speed === AS_FAST_AS_POSSIBLE
+        ? MAX_MINUTES_PER_TICK
+        : Math.min(Math.floor(this.owedMs / MARKET_MINUTE_MS), MAX_MINUTES_PER_TICK);
     if (due < 1) return;
-    this.owedMs = Math.min(this.owedMs - due * MARKET_MINUTE_MS, MARKET_MINUTE_MS);
+    this.owedMs = Math.max(0, Math.min(this.owedMs - due * MARKET_MINUTE_MS, MARKET_MINUTE_MS));
     this.backtest.advance(due);
     this.onAdvance();
     if (this.backtest.state !== 'RUNNING') this.stop();

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { describeSpeed } from '../../format';
 import { useAppStore } from '../../store/context';
 
-/** The replay speed multiplier; sent to the engine on Enter or when the field loses focus. */
+/** The replay speed multiplier (0: as fast as possible); sent to the engine on Enter or on leaving the field. */
 export function SpeedInput() {
   const speed = useAppStore((s) => s.snapshot?.speedMultiplier ?? null);
   const disabled = useAppStore((s) => s.snapshot === null || s.workerError !== null);
@@ -19,7 +19,8 @@ export function SpeedInput() {
   const commit = () => {
     setEditing(false);
     const value = Number(draft);
-    if (draft.trim() === '' || !Number.isFinite(value) || value <= 0) {
+    // 0 is the original system's "as fast as possible"; the engine checks the upper limit.
+    if (draft.trim() === '' || !Number.isFinite(value) || value < 0) {
       setInvalid(true);
       if (speed !== null) setDraft(String(speed));
       return;
@@ -56,7 +57,11 @@ export function SpeedInput() {
         />
       </div>
       <div className={invalid ? 'fact__hint fact__hint--invalid' : 'fact__hint'}>
-        {invalid ? 'Enter a number above 0' : speed === null ? '' : describeSpeed(speed)}
+        {invalid
+          ? 'Enter 0 (as fast as possible) or a number above 0'
+          : speed === null
+            ? ''
+            : describeSpeed(speed)}
       </div>
     </form>
   );

@@ -13,11 +13,13 @@ export {
   uniqueFileName,
 } from './file-names';
 export {
+  isSpeed,
   MAX_ADVANCE_MINUTES,
   MAX_CONSUMER_NAME_LENGTH,
   MAX_FILE_NAME_LENGTH,
   MAX_REMEMBERED_EXPORTS,
   MAX_SPEED_MULTIPLIER,
+  SPEED_RULE,
 } from './limits';
 export { type FeedAnswer, type FeedMessage, type FeedPort, transferListOf } from './live-feed';
 export {

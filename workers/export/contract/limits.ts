@@ -2,7 +2,7 @@
 // in the engine (the ground floor cannot import this module) and are re-exported here, so that the
 // command language, the command line and the UI read them all from the contract.
 
-export { MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER } from '../../engine/limits';
+export { isSpeed, MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER, SPEED_RULE } from '../../engine/limits';
 
 /** Longest file name accepted from a user, in characters (file systems allow 255 bytes). */
 export const MAX_FILE_NAME_LENGTH = 200;
