@@ -15,6 +15,7 @@ import type { AppState } from './types';
 
 const stepOf = (name: string, i: number): OpenedStep => ({
   name,
+  notes: [],
   mode: i === 0 ? 'complete' : 'delta',
   sequence: i + 1,
   marketTime: `2025-07-01T09:3${i}:00`,

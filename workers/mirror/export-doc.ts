@@ -1,6 +1,8 @@
 // The shape of an export document as a consumer reads it, and the check that a parsed JSON value is one.
-// Files made by this app and by the original system (which lacks the 2.0 extensions such as `sequence`
-// and `session_id`) are both accepted.
+// Files made by this app and by the original system are both accepted (docs/export-format.md section 11):
+// the original lacks the 2.0 extensions such as `sequence` and `session_id`, may give the mode only as
+// `complete` / `diff_mode`, may leave out `total_count`, `columns` or `generated`, and writes `null` or `{}`
+// where it had nothing. What is there is read; what could not be used is said in `notes`.
 
 import type { ExportMode } from '../export/contract';
 
@@ -8,7 +10,10 @@ export type Row = (string | number | null)[];
 
 export interface StreamBlock {
   count: number;
+  /** The rows the stream holds; when the file did not say (`totalKnown` false), the rows in this block. */
   total_count: number;
+  /** Whether the file gave `total_count` (a delta without it cannot be checked to follow on). */
+  totalKnown: boolean;
   generated?: boolean;
   columns?: string[];
   data?: Row[];
@@ -49,6 +54,8 @@ export interface ExportMeta {
 
 export interface ExportDoc {
   meta: ExportMeta;
+  /** What the file held that could not be used, or had to be assumed, one short line each. */
+  notes: string[];
   raw: Record<string, unknown>;
   /** The session's trading date (time_manager.current_session.date), which session rows' times belong to. */
   sessionDate: string | null;
@@ -58,6 +65,124 @@ export interface ExportDoc {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+
+/** The columns a stream's rows have in this app's exports, for files that do not name them. */
+export function defaultColumns(stream: string): string[] {
+  if (stream === 'ticks') return ['timestamp', 'price', 'size', 'exchange'];
+  if (stream === 'quotes') return ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
+  if (/^\d+[dw]$/.test(stream)) return ['date', 'open', 'high', 'low', 'close', 'volume'];
+  return ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
+}
+
+/** `complete` / `delta` from `mode`, or from the original's `complete`, `delta` and `diff_mode` flags. */
+function modeOf(meta: Record<string, unknown>): ExportMode | undefined {
+  if (meta.mode === 'complete' || meta.mode === 'delta') return meta.mode;
+  if (meta.mode !== undefined && meta.mode !== null) return undefined;
+  if (meta.complete === true || meta.diff_mode === false || meta.delta === false) return 'complete';
+  if (meta.complete === false || meta.diff_mode === true || meta.delta === true) return 'delta';
+  return undefined;
+}
+
+type Read<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const isRows = (value: unknown): value is Row[] => Array.isArray(value) && value.every(Array.isArray);
+
+/** A stream block as the mirror needs it, or why it cannot be one; `null` and `{}` are "nothing new". */
+function streamBlock(
+  block: unknown,
+  complete: boolean,
+  where: string,
+  stream: string,
+  notes: string[],
+): Read<StreamBlock> {
+  if (block === null || (isObject(block) && Object.keys(block).length === 0)) {
+    return {
+      ok: true,
+      value: { count: 0, total_count: 0, totalKnown: false, columns: defaultColumns(stream) },
+    };
+  }
+  if (!isObject(block)) return { ok: false, error: `${where} is not a stream block` };
+  const rows = block.data === undefined || block.data === null ? [] : block.data;
+  if (!isRows(rows)) return { ok: false, error: `${where}.data is not a list of rows` };
+  const count = typeof block.count === 'number' ? block.count : rows.length;
+  if (!Number.isInteger(count) || count < 0) return { ok: false, error: `${where}.count is not a row count` };
+  if (rows.length !== count) {
+    return { ok: false, error: `${where} says count ${count} but holds ${rows.length} rows` };
+  }
+  let total: number;
+  let totalKnown = typeof block.total_count === 'number';
+  if (totalKnown) total = block.total_count as number;
+  else {
+    total = count;
+    // A complete block holds every row: its count is the total. A delta's cannot be checked to follow.
+    if (complete) totalKnown = true;
+    else notes.push(`${where}: no total_count, its rows are taken to follow on`);
+  }
+  const columns =
+    Array.isArray(block.columns) && block.columns.every((c) => typeof c === 'string')
+      ? (block.columns as string[])
+      : defaultColumns(stream);
+  const value: StreamBlock = { count, total_count: total, totalKnown, columns, data: rows };
+  if (typeof block.generated === 'boolean') value.generated = block.generated;
+  if (isObject(block.latest)) value.latest = block.latest as Record<string, string | number | null>;
+  return { ok: true, value };
+}
+
+/** One symbol's blocks as the mirror needs them, or why they cannot be read. */
+function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: string[]): Read<SymbolDoc | null> {
+  const where = `session_data.symbols.${symbol}`;
+  if (doc === null) {
+    notes.push(`${where} is null: nothing to show for ${symbol}`);
+    return { ok: true, value: null };
+  }
+  if (!isObject(doc)) return { ok: false, error: `${where} is not an object` };
+  const session = doc.session === null || doc.session === undefined ? {} : doc.session;
+  if (!isObject(session)) return { ok: false, error: `${where}.session is not an object` };
+  const dataIn = session.data === null || session.data === undefined ? {} : session.data;
+  if (!isObject(dataIn)) return { ok: false, error: `${where}.session.data is not an object` };
+  const data: Record<string, StreamBlock> = {};
+  for (const [name, block] of Object.entries(dataIn)) {
+    const read = streamBlock(block, complete, `${where}.session.data.${name}`, name, notes);
+    if (!read.ok) return read;
+    data[name] = read.value;
+  }
+  const number = (v: unknown, fallback: number) => (typeof v === 'number' ? v : fallback);
+  const value: SymbolDoc = {
+    session: {
+      volume: number(session.volume, 0),
+      high: numberOrNull(session.high),
+      low: numberOrNull(session.low),
+      quality: number(session.quality, 100),
+      data,
+    },
+  };
+  if (isObject(doc.historical)) {
+    const historical = doc.historical;
+    const blocks: Record<string, HistoricalBlock> = {};
+    const dataHistorical = isObject(historical.data) ? historical.data : {};
+    for (const [interval, block] of Object.entries(dataHistorical)) {
+      if (block === null || (isObject(block) && Object.keys(block).length === 0)) continue;
+      const rows = isObject(block) ? (block.data ?? []) : undefined;
+      if (!isObject(block) || !isRows(rows)) {
+        notes.push(`${where}.historical.data.${interval} is not a block of rows, left out`);
+        continue;
+      }
+      const entry: HistoricalBlock = { count: rows.length, data: rows, columns: defaultColumns(interval) };
+      if (Array.isArray(block.columns) && block.columns.every((c) => typeof c === 'string'))
+        entry.columns = block.columns as string[];
+      if (Array.isArray(block.dates))
+        entry.dates = block.dates.filter((d): d is string => typeof d === 'string');
+      blocks[interval] = entry;
+    }
+    const range = historical.date_range;
+    value.historical = {
+      loaded: historical.loaded === true,
+      date_range: isObject(range) ? (range as { start_date: string; end_date: string; days: number }) : null,
+      data: blocks,
+    };
+  }
+  return { ok: true, value };
+}
 
 /**
  * Reads a parsed JSON value as an export, or says in one line why it is not one. Checks the envelope
@@ -72,15 +197,19 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
   if (!isObject(value)) return notExport('the file does not hold a JSON object');
   const meta = value._metadata;
   if (!isObject(meta)) return notExport('there is no _metadata');
-  const mode = meta.mode ?? (meta.complete === true ? 'complete' : meta.delta === true ? 'delta' : undefined);
-  if (mode !== 'complete' && mode !== 'delta')
-    return notExport('_metadata.mode is neither "complete" nor "delta"');
+  const mode = modeOf(meta);
+  if (mode === undefined) {
+    return notExport('_metadata gives no mode ("mode", or the original\'s "complete" / "diff_mode")');
+  }
   const sessionData = value.session_data;
   if (!isObject(sessionData) || !isObject(sessionData.symbols))
     return notExport('there is no session_data.symbols');
+  const notes: string[] = [];
+  const symbols: Record<string, SymbolDoc> = {};
   for (const [symbol, doc] of Object.entries(sessionData.symbols)) {
-    const problem = symbolProblem(doc);
-    if (problem) return notExport(`session_data.symbols.${symbol}: ${problem}`);
+    const read = symbolDoc(doc, mode === 'complete', symbol, notes);
+    if (!read.ok) return notExport(read.error);
+    if (read.value !== null) symbols[symbol] = read.value;
   }
   const timeManager = value.time_manager;
   const current =
@@ -97,24 +226,10 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
         sessionId: numberOrNull(meta.session_id),
         marketTime: typeof meta.market_time === 'string' ? meta.market_time : null,
       },
+      notes,
       raw: value,
       sessionDate: current && typeof current.date === 'string' ? current.date : null,
-      symbols: sessionData.symbols as Record<string, SymbolDoc>,
+      symbols,
     },
   };
-}
-
-function symbolProblem(doc: unknown): string | null {
-  if (!isObject(doc) || !isObject(doc.session)) return 'no session block';
-  const data = doc.session.data;
-  if (!isObject(data)) return 'no session.data';
-  for (const [name, block] of Object.entries(data)) {
-    if (!isObject(block) || typeof block.count !== 'number' || typeof block.total_count !== 'number') {
-      return `stream ${name} has no count and total_count`;
-    }
-    if (block.count > 0 && (!Array.isArray(block.data) || block.data.length !== block.count)) {
-      return `stream ${name} says count ${block.count} but holds ${Array.isArray(block.data) ? block.data.length : 'no'} rows`;
-    }
-  }
-  return null;
 }

@@ -108,8 +108,13 @@ function rowsProblem(ordered: readonly NamedExport[]): string | null {
     for (const [symbol, s] of Object.entries(f.doc.symbols)) {
       for (const [name, block] of Object.entries(s.session.data)) {
         const path = `${symbol} ${name}`;
-        const starts = block.total_count - block.count;
         const before = held.get(path);
+        // A block that does not say how many rows its stream holds is taken to follow on.
+        if (!block.totalKnown) {
+          held.set(path, (before ?? 0) + block.count);
+          continue;
+        }
+        const starts = block.total_count - block.count;
         if (i > 0 && before !== undefined && starts !== before) {
           const previous = (ordered[i - 1] as NamedExport).name;
           const what = starts > before ? 'an export is missing' : 'the exports overlap';

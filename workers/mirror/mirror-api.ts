@@ -17,6 +17,8 @@ export type { ShownSeries, ViewQuery, ViewRead } from './view';
 
 export interface OpenedStep {
   name: string;
+  /** What the file held that could not be used, or had to be assumed (the original's files). */
+  notes: string[];
   mode: ExportMode;
   sequence: number | null;
   marketTime: string | null;
@@ -62,6 +64,7 @@ export function createMirrorApi() {
         ok: true,
         value: opened.map(({ name, doc }) => ({
           name,
+          notes: doc.notes,
           mode: doc.meta.mode,
           sequence: doc.meta.sequence,
           marketTime: doc.meta.marketTime,

@@ -114,6 +114,8 @@ export class Mirror {
     // Row positions: each stream's new rows must start exactly where the mirror's copy ends.
     for (const [symbol, s] of Object.entries(doc.symbols)) {
       for (const [name, block] of Object.entries(s.session.data)) {
+        // The original's blocks may not say how many rows the stream holds: taken to follow on.
+        if (!block.totalKnown) continue;
         const held = this.symbols.get(symbol)?.streams.get(name)?.length ?? 0;
         const starts = block.total_count - block.count;
         if (starts !== held)

@@ -53,6 +53,7 @@ export function OfflineReplay() {
         <>
           <StepBar />
           <StepError />
+          <StepNotes />
           {/* A fresh view (and chart) for every set opened: nothing drawn from the last one is kept. */}
           <SessionView key={generation} source="offline" version={version} />
         </>
@@ -71,6 +72,22 @@ function Opening() {
       Reading {what}
       {origin === 'history' ? ' from the export history' : ''}…
     </p>
+  );
+}
+
+/** What the shown export held that could not be used, or had to be assumed (the original's files). */
+function StepNotes() {
+  const notes = useAppStore((s) => s.offline.steps[s.offline.current]?.notes ?? []);
+  if (notes.length === 0) return null;
+  return (
+    <div className="offline__notice" role="note" data-testid="offline-step-notes">
+      <span className="offline__notice-text">Not used from this file, or assumed:</span>
+      <ul>
+        {notes.map((note) => (
+          <li key={note}>{note}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -1,0 +1,155 @@
+// Exports in the original system's layout, written here from its format description (docs/design-note.md,
+// docs/export-format.md section 11): `_metadata` last, the mode given only by `complete` / `diff_mode`,
+// stream blocks without `total_count`, `columns` or `generated`, lower-case states, and `null` or `{}` where
+// it had nothing. The offline replay opens them, shows what is there, and says what it had to assume.
+import { describe, expect, it } from 'vitest';
+import { readExport } from './export-doc';
+import { overviewIn } from './live-link.test-support';
+import { createMirrorApi } from './mirror-api';
+
+const bar = (time: string, close: number) => [time, close, close + 0.1, close - 0.1, close, 1000];
+
+function originalComplete() {
+  return {
+    system_manager: { _state: 'running', _mode: 'backtest', timezone: 'America/New_York' },
+    time_manager: { current_session: { date: '2025-07-01', exchange: 'NYSE' } },
+    performance_metrics: {},
+    threads: null,
+    session_data: {
+      symbols: {
+        RIVN: {
+          session: {
+            volume: 3000,
+            high: 12.9,
+            low: 12.1,
+            quality: 100.0,
+            data: {
+              '1m': { count: 2, data: [bar('09:30:00', 12.5), bar('09:31:00', 12.6)] },
+              '5m': { count: 0 },
+              ticks: {},
+            },
+          },
+          historical: {
+            loaded: true,
+            date_range: { start_date: '2025-06-30', end_date: '2025-06-30', days: 1 },
+            data: { '1m': { count: 1, dates: ['2025-06-30'], data: [bar('2025-06-30T09:30:00', 12.4)] } },
+          },
+        },
+        AAPL: null,
+      },
+    },
+    _metadata: {
+      generated_at: '2025-07-01T09:32:05-04:00',
+      version: '2.0',
+      complete: true,
+      delta: false,
+      diff_mode: false,
+      last_update: null,
+      changed_paths: [],
+    },
+  };
+}
+
+function originalDelta() {
+  return {
+    system_manager: { _state: 'running' },
+    time_manager: { current_session: { date: '2025-07-01' } },
+    session_data: {
+      symbols: {
+        RIVN: {
+          session: {
+            volume: 4000,
+            high: 12.9,
+            low: 12.1,
+            quality: 100.0,
+            data: { '1m': { count: 1, data: [bar('09:32:00', 12.7)] }, '5m': null },
+          },
+          historical: { loaded: true, date_range: null, data: {} },
+        },
+      },
+    },
+    _metadata: {
+      generated_at: '2025-07-01T09:33:05-04:00',
+      version: '2.0',
+      diff_mode: true,
+      last_update: '2025-07-01T09:32:05-04:00',
+      changed_paths: ['session_data.symbols.RIVN.session.data.1m'],
+    },
+  };
+}
+
+const fileOf = (name: string, value: unknown) => ({
+  name,
+  blob: new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }),
+});
+
+describe("the original system's exports", () => {
+  it('are read with the mode from complete / diff_mode, and defaults for what they leave out', () => {
+    const complete = readExport(originalComplete());
+    if (!complete.ok) throw new Error(complete.error);
+    expect(complete.value.meta.mode).toBe('complete');
+    const rivn = complete.value.symbols.RIVN;
+    expect(rivn?.session.data['1m']).toMatchObject({
+      count: 2,
+      total_count: 2,
+      totalKnown: true,
+      columns: ['timestamp', 'open', 'high', 'low', 'close', 'volume'],
+    });
+    expect(rivn?.session.data.ticks).toMatchObject({
+      count: 0,
+      columns: ['timestamp', 'price', 'size', 'exchange'],
+    });
+    expect(Object.keys(complete.value.symbols)).toEqual(['RIVN']);
+    expect(complete.value.notes).toEqual(['session_data.symbols.AAPL is null: nothing to show for AAPL']);
+
+    const delta = readExport(originalDelta());
+    if (!delta.ok) throw new Error(delta.error);
+    expect(delta.value.meta.mode).toBe('delta');
+    expect(delta.value.notes).toEqual([
+      'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
+    ]);
+  });
+
+  it('open in the offline replay in either order and step through', async () => {
+    const api = createMirrorApi();
+    const opened = await api.openFiles([
+      fileOf('delta.json', originalDelta()),
+      fileOf('complete.json', originalComplete()),
+    ]);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value.map((step) => [step.name, step.mode])).toEqual([
+      ['complete.json', 'complete'],
+      ['delta.json', 'delta'],
+    ]);
+    expect(opened.value[0]?.notes).toEqual(['session_data.symbols.AAPL is null: nothing to show for AAPL']);
+    expect(overviewIn(api, 'offline').symbols.map((s) => [s.symbol, s.rows['1m']])).toEqual([['RIVN', 2]]);
+    expect(api.showStep(1)).toEqual({ ok: true, value: 1 });
+    const read = api.view({ source: 'offline', symbol: 'RIVN', interval: '1m', shown: null });
+    // One bar of history, then the three of the session.
+    expect(read.series?.total).toBe(4);
+    expect(Array.from(read.series?.close ?? [])).toEqual([12.4, 12.5, 12.6, 12.7]);
+  });
+
+  it('are still refused when they are not exports at all, in one line', () => {
+    const noMode = originalComplete() as { _metadata: Record<string, unknown> };
+    delete noMode._metadata.complete;
+    delete noMode._metadata.delta;
+    delete noMode._metadata.diff_mode;
+    expect(readExport(noMode)).toEqual({
+      ok: false,
+      error:
+        'not a Session Tape export: _metadata gives no mode ("mode", or the original\'s "complete" / "diff_mode") (expected a status export 2.0 JSON file with _metadata and session_data)',
+    });
+    const badRows = originalComplete();
+    (badRows.session_data.symbols.RIVN.session.data as Record<string, unknown>)['1m'] = {
+      count: 3,
+      data: [],
+    };
+    expect(readExport(badRows)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /session_data\.symbols\.RIVN\.session\.data\.1m says count 3 but holds 0 rows/,
+      ),
+    });
+  });
+});
