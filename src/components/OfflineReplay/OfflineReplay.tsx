@@ -80,7 +80,7 @@ function StepNotes() {
   const notes = useAppStore((s) => s.offline.steps[s.offline.current]?.notes ?? []);
   if (notes.length === 0) return null;
   return (
-    <div className="offline__notice" role="note" data-testid="offline-step-notes">
+    <div className="offline__notice offline__notes" role="note" data-testid="offline-step-notes">
       <span className="offline__notice-text">Not used from this file, or assumed:</span>
       <ul>
         {notes.map((note) => (

@@ -10,6 +10,15 @@ const STAGES = ['session_coordinator', 'data_processor', 'data_quality_manager',
 const obj = (v: unknown): Json | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** `2025-07-01 · 09:30–16:00`; the hours left out when the export does not give them (the original's). */
+function describeSession(session: Json): string {
+  const date = str(session.date) ?? '—';
+  const open = str(session.regular_open);
+  const close = str(session.regular_close);
+  const hours = open !== null && close !== null ? ` · ${open}–${close}` : '';
+  return `${date}${hours}${session.is_early_close ? ' (early close)' : ''}`;
+}
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 /** Stage timings are often far below a millisecond: `0.006` -> `6 µs`, `0.3` -> `0.30 ms`. */
 const formatStageTime = (v: unknown) => {
@@ -61,11 +70,7 @@ export function SystemPanel({ sections }: { sections: Json }) {
         </div>
         <div className="system-panel__fact">
           <dt>Session</dt>
-          <dd>
-            {session
-              ? `${str(session.date)} · ${str(session.regular_open)}–${str(session.regular_close)}${session.is_early_close ? ' (early close)' : ''}`
-              : '—'}
-          </dd>
+          <dd>{session ? describeSession(session) : '—'}</dd>
         </div>
         <div className="system-panel__fact">
           <dt>Speed</dt>
