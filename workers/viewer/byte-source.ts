@@ -7,6 +7,20 @@ export interface ByteSource {
   read(start: number, end: number): Promise<Uint8Array>;
 }
 
+/** Whether a Blob starts with gzip's magic bytes (a `.json.gz` download, say). */
+export async function isGzip(blob: Blob): Promise<boolean> {
+  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  return head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * The Blob unzipped, as a Blob again: streamed through the browser's DecompressionStream, so that the
+ * text is never one string here; the viewer then reads it in slices like any other file.
+ */
+export function gunzipBlob(blob: Blob): Promise<Blob> {
+  return new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+}
+
 export function blobSource(blob: Blob): ByteSource {
   return {
     size: blob.size,

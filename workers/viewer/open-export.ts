@@ -24,14 +24,26 @@ const NOT_AN_EXPORT = 'This file is not a Session Tape export';
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 const withThousands = (n: number) => n.toLocaleString('en-US');
 
-/** Why the start of the file shows it is not an export, or null while it may still be one. */
+/**
+ * Why the start of the file shows it is not an export, or null while it may still be one. `_metadata` may
+ * come anywhere (the original system writes it last), so only a file that is not a JSON object is refused
+ * before it is read whole.
+ */
 function earlyRefusal(root: Slot | null): string | null {
   if (root === null) return null;
   if (root.kind !== 'object') return `${NOT_AN_EXPORT}: it is not a JSON object.`;
-  const first = root.keys[0];
-  if (first !== undefined && first !== '_metadata')
-    return `${NOT_AN_EXPORT}: it does not start with _metadata (its first key is "${first}").`;
   return null;
+}
+
+/** `complete` / `delta` from `mode`, or from the original's `complete`, `delta` and `diff_mode` flags. */
+function modeOf(field: (name: string) => unknown): ExportMode | undefined {
+  const mode = field('mode');
+  if (isExportMode(mode)) return mode;
+  if (mode !== undefined && mode !== null) return undefined;
+  if (field('complete') === true || field('diff_mode') === false || field('delta') === false)
+    return 'complete';
+  if (field('complete') === false || field('diff_mode') === true || field('delta') === true) return 'delta';
+  return undefined;
 }
 
 export async function openExport(
@@ -83,9 +95,13 @@ async function summarize(document: ExportDocument, indexMs: number): Promise<Res
   const version = field('version');
   if (typeof version !== 'string' || !version.startsWith('2.'))
     return fail(`${NOT_AN_EXPORT}: its format version is ${JSON.stringify(version ?? null)}, not 2.x.`);
-  const mode = field('mode');
-  if (!isExportMode(mode))
-    return fail(`${NOT_AN_EXPORT}: its mode is ${JSON.stringify(mode ?? null)}, not "complete" or "delta".`);
+  const mode = modeOf(field);
+  if (mode === undefined) {
+    const given = JSON.stringify(field('mode') ?? null);
+    return fail(
+      `${NOT_AN_EXPORT}: its mode is ${given}, not "complete" or "delta" (nor given by "complete" / "diff_mode").`,
+    );
+  }
   const sessionData = document.child(root, 'session_data');
   const symbols = sessionData?.kind === 'object' ? document.child(sessionData, 'symbols') : undefined;
   if (symbols?.kind !== 'object') return fail(`${NOT_AN_EXPORT}: it has no session_data.symbols.`);

@@ -216,15 +216,18 @@ describe('viewer api', () => {
     expect(await refusal('[1, 2, 3]')).toBe(
       'This file is not a Session Tape export: it is not a JSON object.',
     );
-    expect(await refusal('{"name": "x", "_metadata": {}}')).toBe(
-      'This file is not a Session Tape export: it does not start with _metadata (its first key is "name").',
+    expect(await refusal('{"name": "x", "_metadata": {}}')).toMatch(
+      /^This file is not a Session Tape export: its format version is null/,
+    );
+    expect(await refusal(new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x01]))).toBe(
+      'The file is damaged: its gzip data cannot be unpacked.',
     );
     const doc = JSON.parse(exports.complete) as Json & { _metadata: Json };
     expect(
       await refusal(JSON.stringify({ ...doc, _metadata: { ...doc._metadata, version: '1.0' } })),
     ).toMatch(/its format version is "1.0", not 2.x/);
     expect(await refusal(JSON.stringify({ ...doc, _metadata: { ...doc._metadata, mode: 'full' } }))).toMatch(
-      /its mode is "full"/,
+      /its mode is "full", not "complete" or "delta" \(nor given by "complete" \/ "diff_mode"\)\.$/,
     );
     const { session_data: _s, ...noSessionData } = doc;
     expect(await refusal(JSON.stringify(noSessionData))).toMatch(/it has no session_data.symbols/);
@@ -242,6 +245,25 @@ describe('viewer api', () => {
     expect(!page.ok && page.error).toMatch(
       /^The file is damaged: items 1-10 of session_data.symbols.RIVN.session.data.1m.data/,
     );
+  });
+
+  it("opens the original system's layout (_metadata last, the mode in diff_mode) and .json.gz files", async () => {
+    const api = createViewerApi();
+    const doc = JSON.parse(exports.delta) as Json & { _metadata: Json };
+    const { _metadata, ...rest } = doc;
+    const { mode: _mode, ...flags } = _metadata as Json;
+    const original = JSON.stringify({ ...rest, _metadata: { ...flags, diff_mode: true } }, null, 2);
+    const opened = value(await api.open(blobOf(original)));
+    expect(opened.summary).toMatchObject({ mode: 'delta', version: '2.0' });
+    const keys = value(await api.children(opened.id, [])).map((entry) => entry.key);
+    expect(keys.at(-1)).toBe('_metadata');
+
+    const gz = await new Response(
+      blobOf(exports.complete).stream().pipeThrough(new CompressionStream('gzip')),
+    ).blob();
+    const zipped = value(await api.open(gz));
+    const plain = value(await api.open(blobOf(exports.complete)));
+    expect(zipped.summary).toEqual({ ...plain.summary, indexMs: zipped.summary.indexMs });
   });
 
   it('reports progress while opening, and stops when cancelled', async () => {

@@ -3,7 +3,7 @@
 // path, a closed id) come back as `{ ok: false, error }`; throws are bugs.
 
 import type { Result } from '../common/result';
-import { blobSource } from './byte-source';
+import { blobSource, gunzipBlob, isGzip } from './byte-source';
 import type { ExportDocument } from './export-document';
 import { type OpenOptions, openExport } from './open-export';
 import type { OpenedExport, OpenProgress, RowPage, ViewerEntry } from './types';
@@ -36,7 +36,15 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       const openOptions: OpenOptions = { isCancelled: () => generation !== openGeneration };
       if (onProgress) openOptions.onProgress = onProgress;
       if (options.sliceBytes !== undefined) openOptions.sliceBytes = options.sliceBytes;
-      const opened = await openExport(blobSource(blob), openOptions);
+      let file = blob;
+      if (await isGzip(blob)) {
+        try {
+          file = await gunzipBlob(blob);
+        } catch {
+          return { ok: false, error: 'The file is damaged: its gzip data cannot be unpacked.' };
+        }
+      }
+      const opened = await openExport(blobSource(file), openOptions);
       if (!opened.ok) return opened;
       const id = `export-${nextId++}`;
       documents.set(id, opened.value.document);

@@ -43,7 +43,7 @@ export function ExportViewer() {
             Open file…
             <input
               type="file"
-              accept=".json,application/json"
+              accept=".json,.gz,application/json,application/gzip"
               onChange={chooseFile}
               data-testid="viewer-file"
             />
