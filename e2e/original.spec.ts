@@ -1,0 +1,113 @@
+// Files in the original system's layout, written here from its format description (docs/design-note.md,
+// docs/export-format.md section 11): `_metadata` last, the mode only in `complete` / `diff_mode`, no
+// `total_count` or `columns`, `null` where it had nothing. The export viewer and Open exports read them,
+// as `.json` and as `.json.gz`, and Open exports says what it had to assume.
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+
+const bar = (time: string, close: number) => [time, close, close + 0.1, close - 0.1, close, 1000];
+
+const complete = {
+  system_manager: { _state: 'stopped', _mode: 'backtest', timezone: 'America/New_York' },
+  time_manager: { current_session: { date: '2025-07-01', exchange: 'NYSE' } },
+  session_data: {
+    symbols: {
+      RIVN: {
+        session: {
+          volume: 3000,
+          high: 12.9,
+          low: 12.1,
+          quality: 100.0,
+          data: { '1m': { count: 2, data: [bar('09:30:00', 12.5), bar('09:31:00', 12.6)] }, ticks: {} },
+        },
+        historical: {
+          loaded: true,
+          date_range: { start_date: '2025-06-30', end_date: '2025-06-30', days: 1 },
+          data: { '1m': { count: 1, dates: ['2025-06-30'], data: [bar('2025-06-30T09:30:00', 12.4)] } },
+        },
+      },
+      AAPL: null,
+    },
+  },
+  _metadata: {
+    generated_at: '2025-07-01T09:32:05-04:00',
+    version: '2.0',
+    complete: true,
+    delta: false,
+    diff_mode: false,
+    last_update: null,
+    changed_paths: [],
+  },
+};
+
+const delta = {
+  system_manager: { _state: 'stopped' },
+  time_manager: { current_session: { date: '2025-07-01' } },
+  session_data: {
+    symbols: {
+      RIVN: {
+        session: {
+          volume: 4000,
+          high: 12.9,
+          low: 12.1,
+          quality: 100.0,
+          data: { '1m': { count: 1, data: [bar('09:32:00', 12.7)] } },
+        },
+        historical: { loaded: true, date_range: null, data: {} },
+      },
+    },
+  },
+  _metadata: {
+    generated_at: '2025-07-01T09:33:05-04:00',
+    version: '2.0',
+    diff_mode: true,
+    changed_paths: [],
+  },
+};
+
+const json = (name: string, value: unknown) => ({
+  name,
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify(value, null, 2)),
+});
+const gz = (name: string, value: unknown) => ({
+  name,
+  mimeType: 'application/gzip',
+  buffer: gzipSync(Buffer.from(JSON.stringify(value, null, 2))),
+});
+
+test("the original system's exports open in the viewer and in Open exports, plain and gzipped", async ({
+  page,
+}, testInfo) => {
+  await page.goto('/');
+
+  // The viewer: _metadata last, the mode from complete / diff_mode, and a .json.gz file.
+  const file = page.getByTestId('viewer-file');
+  await file.setInputFiles(json('original-complete.json', complete));
+  await expect(page.getByTestId('viewer-summary')).toHaveAttribute('data-mode', 'complete');
+  await expect(page.locator('[data-testid="tree-row"][data-path="session_data.symbols.RIVN"]')).toBeVisible();
+  await file.setInputFiles(gz('original-delta.json.gz', delta));
+  await expect(page.getByTestId('viewer-summary')).toHaveAttribute('data-mode', 'delta');
+  await expect(page.locator('[data-testid="tree-row"][data-path="_metadata"]')).toBeVisible();
+  await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-original.png') });
+
+  // Open exports: the two files, one of them gzipped, in any order; what was assumed is said.
+  const offline = page.getByTestId('offline');
+  await page
+    .getByTestId('offline-files')
+    .setInputFiles([gz('original-delta.json.gz', delta), json('original-complete.json', complete)]);
+  await expect(offline).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('offline-file')).toHaveText('original-complete.json');
+  await expect(page.getByTestId('offline-step-notes')).toContainText(
+    'session_data.symbols.AAPL is null: nothing to show for AAPL',
+  );
+  const candles = offline.getByTestId('chart-candle-count');
+  await expect(candles).toHaveText('3');
+  await page.getByRole('button', { name: /Next/ }).click();
+  await expect(page.getByTestId('offline-file')).toHaveText('original-delta.json.gz');
+  await expect(candles).toHaveText('4');
+  await expect(page.getByTestId('offline-step-notes')).toContainText(
+    'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
+  );
+  await offline.screenshot({ path: testInfo.outputPath('offline-original.png') });
+});
