@@ -6,77 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readExport } from './export-doc';
 import { overviewIn } from './live-link.test-support';
 import { createMirrorApi } from './mirror-api';
-
-const bar = (time: string, close: number) => [time, close, close + 0.1, close - 0.1, close, 1000];
-
-function originalComplete() {
-  return {
-    system_manager: { _state: 'running', _mode: 'backtest', timezone: 'America/New_York' },
-    time_manager: { current_session: { date: '2025-07-01', exchange: 'NYSE' } },
-    performance_metrics: {},
-    threads: null,
-    session_data: {
-      symbols: {
-        RIVN: {
-          session: {
-            volume: 3000,
-            high: 12.9,
-            low: 12.1,
-            quality: 100.0,
-            data: {
-              '1m': { count: 2, data: [bar('09:30:00', 12.5), bar('09:31:00', 12.6)] },
-              '5m': { count: 0 },
-              ticks: {},
-            },
-          },
-          historical: {
-            loaded: true,
-            date_range: { start_date: '2025-06-30', end_date: '2025-06-30', days: 1 },
-            data: { '1m': { count: 1, dates: ['2025-06-30'], data: [bar('2025-06-30T09:30:00', 12.4)] } },
-          },
-        },
-        AAPL: null,
-      },
-    },
-    _metadata: {
-      generated_at: '2025-07-01T09:32:05-04:00',
-      version: '2.0',
-      complete: true,
-      delta: false,
-      diff_mode: false,
-      last_update: null,
-      changed_paths: [],
-    },
-  };
-}
-
-function originalDelta() {
-  return {
-    system_manager: { _state: 'running' },
-    time_manager: { current_session: { date: '2025-07-01' } },
-    session_data: {
-      symbols: {
-        RIVN: {
-          session: {
-            volume: 4000,
-            high: 12.9,
-            low: 12.1,
-            quality: 100.0,
-            data: { '1m': { count: 1, data: [bar('09:32:00', 12.7)] }, '5m': null },
-          },
-          historical: { loaded: true, date_range: null, data: {} },
-        },
-      },
-    },
-    _metadata: {
-      generated_at: '2025-07-01T09:33:05-04:00',
-      version: '2.0',
-      diff_mode: true,
-      last_update: '2025-07-01T09:32:05-04:00',
-      changed_paths: ['session_data.symbols.RIVN.session.data.1m'],
-    },
-  };
-}
+import { originalComplete, originalDelta } from './original-exports.test-support';
 
 const fileOf = (name: string, value: unknown) => ({
   name,
