@@ -23,9 +23,10 @@ import type { RunExport } from './export-verbs';
 
 /**
  * Least time between two exports of the feed. A replay tick comes every 100 ms; the charts need no more
- * than a few frames a second, and each export is work for the engine, the mirror and the page alike.
+ * than a few frames a second, and each export is work for the engine, the mirror and the page alike (the
+ * page redraws its chart and tables for each): four a second, the cadence the page used to poll at.
  */
-export const FEED_INTERVAL_MS = 200;
+export const FEED_INTERVAL_MS = 250;
 
 export interface FeedClock {
   now(): number;
