@@ -3,7 +3,16 @@
 // Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-light.png and docs/chart-dark.png.
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { button, type Json, jsonOf, longTasksSince, now, observeLongTasks, watchProblems } from './support';
+import {
+  button,
+  type Json,
+  jsonOf,
+  longTasksSince,
+  now,
+  observeLongTasks,
+  timingTests,
+  watchProblems,
+} from './support';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -180,11 +189,7 @@ test('screenshots of the chart in light and dark', async ({ page }, testInfo) =>
   }
 });
 
-// A timing test on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for reasons of the
-// machine's own. A real regression makes long tasks in every run, and fails all three tries.
-test.describe(() => {
-  test.describe.configure({ retries: 2 });
-
+timingTests(() => {
   test('no long task on the main thread while a 3-symbol session runs at 600x for 30 seconds', async ({
     page,
   }, testInfo) => {

@@ -7,7 +7,15 @@ import { LARGE_EXPORT_SYMBOLS, largeCompleteExport, syntheticSymbols } from '../
 import { formatBytes } from '../src/format';
 import { backtestOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
-import { button, type Json, longTasksSince, now, observeLongTasks, watchProblems } from './support';
+import {
+  button,
+  type Json,
+  longTasksSince,
+  now,
+  observeLongTasks,
+  timingTests,
+  watchProblems,
+} from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -90,11 +98,7 @@ async function expectRow(table: Locator, index: number, row: unknown[]): Promise
   await expect(cells).toHaveText(row.map((v) => (typeof v === 'number' ? numberText(v) : String(v))));
 }
 
-// A timing test on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for reasons of the
-// machine's own. A real regression makes long tasks in every run, and fails all three tries.
-test.describe(() => {
-  test.describe.configure({ retries: 2 });
-
+timingTests(() => {
   test('a complete export of the running session opens in the viewer with no long task', async ({
     page,
   }, testInfo) => {
@@ -294,11 +298,7 @@ test('a file that is not an export is refused, and a viewer worker that cannot r
   await expect(treeRow(page, 'session_data.symbols.RIVN')).toBeVisible();
 });
 
-// A timing test on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for reasons of the
-// machine's own. A real regression makes long tasks in every run, and fails all three tries.
-test.describe(() => {
-  test.describe.configure({ retries: 2 });
-
+timingTests(() => {
   test('a 100 MB export opens without a long task on the page, and opening it can be cancelled', async ({
     page,
   }, testInfo) => {

@@ -216,17 +216,6 @@ describe('the house rules', () => {
     }
   });
 
-  it('refuse an engine file that imports from workers/export/', () => {
-    write({
-      'workers/engine/session.ts':
-        "import { exportNow } from '../export/exporter';\n\nexport const s = exportNow;\n",
-    });
-    const result = lint();
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain('workers/engine/session.ts');
-    expect(result.output).toContain('layers/engine-ground-floor');
-  });
-
   it('refuse an engine file that uses the DOM, in the linter and in the type check', () => {
     write({ 'workers/engine/title.ts': 'export const title = (): string => document.title;\n' });
     const linted = lint();
@@ -264,15 +253,5 @@ describe('the house rules', () => {
     expect(result.ok).toBe(false);
     expect(result.output).toContain('lint/suspicious/noImportCycles');
     expect(result.output).toContain('workers/export/a.ts');
-  });
-
-  it('refuse a reader that reaches into the exporter instead of the contract module', () => {
-    write({
-      'workers/mirror/apply.ts':
-        "import { exportNow } from '../export/exporter';\n\nexport const a = exportNow;\n",
-    });
-    const result = lint();
-    expect(result.ok).toBe(false);
-    expect(result.output).toContain('layers/readers');
   });
 });

@@ -7,8 +7,12 @@
 // the two ports of the live feed (transferred): export bytes reach it from the engine, never via the page.
 import { transfer } from 'comlink';
 import type { Result } from '../workers/common/result';
-import type { LiveUpdate } from '../workers/mirror/live-link';
-import type {
+import type { OpenedStep, ViewQuery, ViewRead } from '../workers/mirror/mirror-api';
+import type { MirrorApi } from '../workers/mirror.worker';
+import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
+
+export type { LiveUpdate } from '../workers/mirror/live-link';
+export type {
   OpenedStep,
   Overview,
   Quote,
@@ -18,22 +22,7 @@ import type {
   ViewQuery,
   ViewRead,
 } from '../workers/mirror/mirror-api';
-import type { BarSeries } from '../workers/mirror/series';
-import type { MirrorApi } from '../workers/mirror.worker';
-import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
-
-export type {
-  BarSeries,
-  LiveUpdate,
-  OpenedStep,
-  Overview,
-  Quote,
-  ShownSeries,
-  Source,
-  SymbolRow,
-  ViewQuery,
-  ViewRead,
-};
+export type { BarSeries } from '../workers/mirror/series';
 
 /** The mirror worker died, failed to load or stopped answering. */
 export class MirrorWorkerError extends Error {

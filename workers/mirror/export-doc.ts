@@ -15,7 +15,8 @@ export interface StreamBlock {
   /** Whether the file gave `total_count` (a delta without it cannot be checked to follow on). */
   totalKnown: boolean;
   generated?: boolean;
-  columns?: string[];
+  /** The row fields; this app's columns for the stream when the file names none. */
+  columns: string[];
   data?: Row[];
   latest?: Record<string, string | number | null>;
 }
@@ -23,7 +24,7 @@ export interface StreamBlock {
 export interface HistoricalBlock {
   count: number;
   dates?: string[];
-  columns?: string[];
+  columns: string[];
   data?: Row[];
 }
 

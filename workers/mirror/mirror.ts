@@ -34,8 +34,6 @@ export interface SymbolState {
   historicalRange: { start_date: string; end_date: string; days: number } | null;
 }
 
-const DEFAULT_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
-
 export class Mirror {
   sequence: number | null = null;
   sessionId: number | null = null;
@@ -72,7 +70,7 @@ export class Mirror {
       this.symbols.set(symbol, state);
       appendSession(state, s, doc.sessionDate, symbol, []);
       for (const [interval, block] of Object.entries(s.historical?.data ?? {})) {
-        const table = new RowTable(block.columns ?? DEFAULT_COLUMNS, block.count);
+        const table = new RowTable(block.columns, block.count);
         table.append(block.data ?? [], null);
         state.historical.set(interval, { table, dates: block.dates ?? [] });
       }
@@ -162,7 +160,7 @@ function appendSession(
   for (const [name, block] of Object.entries(data)) {
     let table = state.streams.get(name);
     if (!table) {
-      table = new RowTable(block.columns ?? DEFAULT_COLUMNS, block.total_count);
+      table = new RowTable(block.columns, block.total_count);
       state.streams.set(name, table);
     }
     if (block.latest) state.latest.set(name, block.latest);
