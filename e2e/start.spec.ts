@@ -29,6 +29,9 @@ test('starting a large session shows the history loading, and Cancel stops it wi
 }) => {
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   await page.goto('/');
+  // Fill once the configuration in force has arrived: text that lands in the field while a fill is under way
+  // would be joined to it.
+  await expect(page.getByTestId('config-origin')).toHaveText('in force');
   await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(bigSession, null, 2));
   // The editor checks the text after a pause in typing; Apply once it has.
   await expect(page.getByTestId('config-status')).toContainText('Valid: session “Big Session”');
