@@ -181,7 +181,7 @@ describe('engine API imports', () => {
     await api.start();
     api.step(3);
     expect(
-      Array.from(runtime.backtest.session?.symbols.get('RIVN')?.baseBars.open.slice(0, 2) ?? []),
+      Array.from(runtime.backtest.session?.symbols.get('RIVN')?.baseBars?.open.slice(0, 2) ?? []),
     ).toEqual([20, 20.2]);
   });
 

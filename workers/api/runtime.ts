@@ -129,7 +129,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
       if (session === null) return null;
       return {
         interval: backtest.config.baseInterval,
-        bars: [...session.symbols.values()].map((s) => ({ symbol: s.symbol, rows: s.baseBars.length })),
+        bars: [...session.symbols.values()].map((s) => ({ symbol: s.symbol, rows: s.baseBars?.length ?? 0 })),
       };
     },
   };

@@ -189,7 +189,9 @@ function statusLine(runtime: CommandTarget): string {
     return `${snapshot.sessionName}: ${snapshot.state}, not started (backtest ${snapshot.backtestWindow.startDate} to ${snapshot.backtestWindow.endDate}, speed ${snapshot.speedMultiplier}x); symbols: ${snapshot.symbols.join(', ')}`;
   }
   const bars = session.bars.map(({ symbol, rows }) => `${symbol} ${withThousands(rows)}`);
-  return `${snapshot.sessionName}: ${snapshot.state}, session ${snapshot.sessionDate}, market time ${marketTimeOf(snapshot).slice(11)} (minute ${snapshot.sessionMinute} of ${snapshot.sessionMinutes}), speed ${snapshot.speedMultiplier}x; ${session.interval} bars: ${bars.join(', ')}`;
+  const held =
+    session.interval === null ? 'no bars streamed' : `${session.interval} bars: ${bars.join(', ')}`;
+  return `${snapshot.sessionName}: ${snapshot.state}, session ${snapshot.sessionDate}, market time ${marketTimeOf(snapshot).slice(11)} (minute ${snapshot.sessionMinute} of ${snapshot.sessionMinutes}), speed ${snapshot.speedMultiplier}x; ${held}`;
 }
 
 /** The snapshot's market time: `2025-07-01T09:31:00` -> `2025-07-01 09:31 ET` (seconds only when not zero). */

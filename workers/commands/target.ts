@@ -8,7 +8,8 @@ import type { ExportRequest, ExportResult } from '../export/contract';
 
 /** The base-interval rows each symbol holds in the open session, for `system status`. */
 export interface SessionBars {
-  interval: string;
+  /** The base interval, or null when the session streams no bars. */
+  interval: string | null;
   bars: { symbol: string; rows: number }[];
 }
 

@@ -5,26 +5,34 @@ import type { Result } from '../common/result';
 import {
   formatLocalDateTime,
   localToUtcMs,
+  previousTradingDays,
   type TradingDay,
   tradingDay,
   tradingDaysBetween,
 } from './calendar';
 import type { SessionConfig } from './config';
-import { DerivedBarBuilder } from './derived-bars';
-import { loadHistorical, rollHistorical } from './historical';
+import { loadHistorical, requestsFor, rollHistorical } from './historical';
 import { isSpeed, MAX_ADVANCE_MINUTES, SPEED_RULE } from './limits';
-import { type DayData, DEFAULT_MARKET_OPTIONS, type MarketDataOptions } from './market-data';
+import { type DayData, DEFAULT_MARKET_OPTIONS, dailyBarOf, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
+import { type SessionBarBuilder, sessionBarBuilder } from './session-bars';
 import { type HistoricalSeries, SessionStore, type SymbolStore } from './session-store';
 import type { EngineSnapshot, SystemState } from './types';
+import { endsItsWeek, WeekBar, weekOf } from './weeks';
 
 const MS_PER_MINUTE = 60_000;
 
 interface SymbolFeed {
   store: SymbolStore;
   day: DayData;
-  builders: DerivedBarBuilder[];
+  /** One per bar stream, the base first. */
+  builders: SessionBarBuilder[];
+  /**
+   * The week so far (its trading days up to this session; this one joins at the close), kept only when the
+   * symbol streams or keeps weekly bars.
+   */
+  week: WeekBar | null;
 }
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -211,25 +219,62 @@ export class Backtest {
       this.sessionDay = day;
       this.minute = 0;
       this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes);
-      const openMs = localToUtcMs(date, day.openMinute);
       // The day before, if it was this run's previous session: its history moves on by that day.
       const before = new Map(index > 0 ? this.feeds.map((feed) => [feed.store.symbol, feed]) : []);
       this.feeds = [...this.session.symbols.values()].map((store) => {
         const prior = before.get(store.symbol);
+        const finishedWeek = prior?.week && endsItsWeek(prior.day.date) ? prior.week : null;
         const history =
           (prior &&
-            rollHistorical(store.symbol, date, this.config.historical, prior.store.historical, prior.day)) ??
+            rollHistorical(
+              store.symbol,
+              date,
+              this.config.historical,
+              prior.store.historical,
+              prior.day,
+              finishedWeek,
+            )) ??
           this.historyOf(store.symbol, date);
         for (const series of history) store.historical.set(series.interval, series);
-        const builders = this.config.derivedIntervals.map((interval) => {
-          const out = store.bars.get(interval);
-          if (!out) throw new Error(`no ${interval} stream for ${store.symbol}`);
-          return new DerivedBarBuilder(Number.parseInt(interval, 10), openMs, out);
-        });
-        return { store, day: this.runSource.day(store.symbol, day, true), builders };
+        const feed: SymbolFeed = {
+          store,
+          day: this.runSource.day(store.symbol, day, true),
+          builders: [],
+          week: this.weekSoFar(store.symbol, date, prior),
+        };
+        feed.builders = [...store.bars].map(([interval, out]) =>
+          sessionBarBuilder(interval, date, day.openMinute, out, () =>
+            endsItsWeek(date) ? feed.week : null,
+          ),
+        );
+        return feed;
       });
       this.pipeline.counters.sessionsOpened++;
     });
+  }
+
+  /**
+   * The week `date` is in, up to the day before it, for a symbol that streams or keeps weekly bars: carried
+   * on from the previous session of the run when that was the day before in the same week, else read from
+   * the source (at most the four trading days before `date` in its week).
+   */
+  private weekSoFar(symbol: string, date: string, prior: SymbolFeed | undefined): WeekBar | null {
+    const weekly =
+      this.config.barIntervals.includes('1w') ||
+      requestsFor(symbol, this.config.historical).some((r) => r.interval === '1w');
+    if (!weekly) return null;
+    const week = weekOf(date);
+    if (prior?.week?.week === week && prior.week.dates.at(-1) === prior.day.date) return prior.week;
+    const earlier: string[] = [];
+    for (let d = date; ; ) {
+      const [previous] = previousTradingDays(d, 1);
+      if (previous === undefined || weekOf(previous) !== week) break;
+      earlier.unshift(previous);
+      d = previous;
+    }
+    const bar = new WeekBar(week);
+    for (const d of earlier) bar.add(d, dailyBarOf(this.runSource.day(symbol, tradingDay(d), false)));
+    return bar;
   }
 
   /** Runs the four stages for the next minute of the open session. */
@@ -244,34 +289,22 @@ export class Backtest {
         store.quotes?.appendRange(day.quotes, from, to);
         if (store.ticks) counters.ticksProcessed += to - from;
         if (store.quotes) counters.quotesProcessed += to - from;
-        const bar = day.barOfMinute[minute] as number;
-        if (bar >= 0) {
-          store.baseBars.appendRange(day.bars, bar, bar + 1);
-          counters.barsProcessed++;
-        }
+        if ((day.barOfMinute[minute] as number) >= 0) counters.barsProcessed++;
       }
     });
     this.pipeline.time('data_processor', () => {
       const closing = minute + 1 === this.sessionMinutes;
-      for (const { store, day, builders } of this.feeds) {
+      for (const feed of this.feeds) {
+        const { store, day, builders } = feed;
+        if (closing) feed.week?.add(day.date, dailyBarOf(day));
+        for (const [index, builder] of builders.entries()) {
+          const before = builder.out.length;
+          builder.minuteEnded(day, minute);
+          if (closing) builder.sessionClosed(day);
+          if (index > 0) counters.derivedBarsProcessed += builder.out.length - before;
+        }
         const bar = day.barOfMinute[minute] as number;
         const bars = day.bars;
-        for (const builder of builders) {
-          const before = builder.out.length;
-          if (bar >= 0) {
-            builder.addBaseBar(
-              minute,
-              bars.open[bar] as number,
-              bars.high[bar] as number,
-              bars.low[bar] as number,
-              bars.close[bar] as number,
-              bars.volume[bar] as number,
-            );
-          }
-          builder.minuteEnded(minute);
-          if (closing) builder.sessionClosed();
-          counters.derivedBarsProcessed += builder.out.length - before;
-        }
         if (bar >= 0)
           store.metrics.addBar(bars.high[bar] as number, bars.low[bar] as number, bars.volume[bar] as number);
       }

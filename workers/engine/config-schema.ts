@@ -4,18 +4,26 @@
 // `<field path>: <what is wrong> (<what is accepted>)`. `config.ts` turns a parse result into a SessionConfig.
 
 import { z } from 'zod';
+import { type IntervalUnit, intervalSeconds, isDateInterval } from '../common/interval-key';
 import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 
 /** Minutes in a regular US equity session; no minute interval may be longer. */
 export const SESSION_MINUTES = 390;
-/** The only daily interval; valid in `historical` only. */
-export const DAILY_INTERVAL = '1d';
-/** What `intervalMinutes('1d')` answers: a calendar day. It only orders `1d` after every minute interval. */
-export const DAILY_INTERVAL_MINUTES = 1440;
-export const BASE_INTERVAL = '1m';
+/** Seconds intervals run to 59 s; a minute or longer is written in minutes. */
+export const MAX_SECOND_INTERVAL = 59;
+/** Hour intervals run to 6 h: a regular session is 6.5 hours (its last bar is the shorter one). */
+export const MAX_HOUR_INTERVAL = 6;
+/** What a configuration that names no streams streams: the one-minute bars the original is built on. */
+export const DEFAULT_STREAMS: readonly string[] = ['1m'];
 export const FIRST_DATE = '2024-01-01';
 export const LAST_DATE = '2027-12-31';
-export const MAX_TRAILING_DAYS = 260;
+/** Trading days of history, as the original: 3,650 reaches back about fourteen years. */
+export const MAX_TRAILING_DAYS = 3650;
+/**
+ * Bars one historical request may hold per symbol. 3,650 days of 1m bars (1.4 million) fit; 3,650 days of
+ * 1s bars (85 million, several GB) would not fit in a browser tab and are refused with what does.
+ */
+export const MAX_HISTORICAL_BARS = 2_000_000;
 export const DEFAULT_ASSET_CLASS = 'EQUITY';
 /** As the original: a configuration that names no speed replays as fast as possible. */
 export const DEFAULT_SPEED_MULTIPLIER = AS_FAST_AS_POSSIBLE;
@@ -89,73 +97,84 @@ export function formatPath(path: readonly PropertyKey[]): string {
 // ---------------------------------------------------------------------------------------------------------
 // Intervals
 
-const MINUTES_TEXT = /^([1-9][0-9]*)m?$/;
-const INTERVAL_ACCEPTED = `accepted: whole minutes from 1 to ${SESSION_MINUTES} as 5 or "5m", or "1d" for daily bars`;
+const INTERVAL_TEXT = /^([1-9][0-9]*)([smhdw]?)$/;
+const INTERVAL_ACCEPTED = `accepted: seconds "1s" to "${MAX_SECOND_INTERVAL}s", minutes 1 to ${SESSION_MINUTES} as 5 or "5m", hours "1h" to "${MAX_HOUR_INTERVAL}h", "1d" and "1w"`;
+
+/** Why `count` of `unit` is not an interval (with a hint where one is close), or null when it is one. */
+function intervalCountProblem(count: number, unit: IntervalUnit, given: string): string | null {
+  const longerThanSession = `${given} is longer than a trading session (${INTERVAL_ACCEPTED})`;
+  switch (unit) {
+    case 's':
+      if (count <= MAX_SECOND_INTERVAL) return null;
+      return `${given} is not an interval (${INTERVAL_ACCEPTED}${count % 60 === 0 ? `; write "${count / 60}m"` : ''})`;
+    case 'm':
+      return count <= SESSION_MINUTES ? null : longerThanSession;
+    case 'h':
+      return count <= MAX_HOUR_INTERVAL ? null : longerThanSession;
+    case 'd':
+      return count === 1
+        ? null
+        : `${given} is not an interval (${INTERVAL_ACCEPTED}; the only daily interval is "1d")`;
+    case 'w':
+      return count === 1
+        ? null
+        : `${given} is not an interval (${INTERVAL_ACCEPTED}; the only weekly interval is "1w")`;
+  }
+}
 
 /**
- * The canonical string form of an interval: an integer number of minutes `5` (or `"5"`, `"5m"`) is `"5m"`,
- * `"1d"` stays `"1d"`. Minute intervals run from 1 to 390 (one regular session). Anything else (`0`, `2.5`,
- * `"5M"`, `"1h"`, `"2d"`, `"05m"`) throws a RangeError whose message names the value and what is accepted.
+ * The canonical key of an interval: an integer number of minutes `5` (or `"5"`, `"5m"`) is `"5m"`; seconds,
+ * hours, days and weeks keep their unit (`"5s"`, `"1h"`, `"1d"`, `"1w"`). Anything else (`0`, `2.5`, `"5M"`,
+ * `"2d"`, `"05m"`, `"7h"`) throws a RangeError whose message names the value and what is accepted.
  */
 export function normalizeInterval(value: number | string): string {
-  let minutes: number;
+  const given = describeValue(value);
+  const notAnInterval = (hint = '') =>
+    new RangeError(`${given} is not an interval (${INTERVAL_ACCEPTED}${hint})`);
+  let count: number;
+  let unit: IntervalUnit;
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 1) {
-      throw new RangeError(`${describeValue(value)} is not an interval (${INTERVAL_ACCEPTED})`);
-    }
-    minutes = value;
+    if (!Number.isInteger(value) || value < 1) throw notAnInterval();
+    count = value;
+    unit = 'm';
   } else if (typeof value === 'string') {
-    if (value === DAILY_INTERVAL) return DAILY_INTERVAL;
-    const match = MINUTES_TEXT.exec(value);
+    const match = INTERVAL_TEXT.exec(value);
     if (match === null) {
-      const hours = /^([1-9][0-9]*)h$/.exec(value);
-      const hint =
-        hours !== null
-          ? `; write hours as minutes: "${Number(hours[1]) * 60}m"`
-          : /^[0-9]+d$/.test(value)
-            ? '; the only daily interval is "1d"'
-            : '';
-      throw new RangeError(`${describeValue(value)} is not an interval (${INTERVAL_ACCEPTED}${hint})`);
+      const lower = value.toLowerCase();
+      throw notAnInterval(lower !== value && INTERVAL_TEXT.test(lower) ? `; write "${lower}"` : '');
     }
-    minutes = Number(match[1]);
+    count = Number(match[1]);
+    unit = (match[2] || 'm') as IntervalUnit;
   } else {
-    throw new RangeError(`${describeValue(value)} is not an interval (${INTERVAL_ACCEPTED})`);
+    throw notAnInterval();
   }
-  if (minutes > SESSION_MINUTES) {
-    throw new RangeError(`${describeValue(value)} is longer than a trading session (${INTERVAL_ACCEPTED})`);
-  }
-  return `${minutes}m`;
+  const problem = intervalCountProblem(count, unit, given);
+  if (problem !== null) throw new RangeError(problem);
+  return `${count}${unit}`;
 }
 
 /**
- * Length of an interval in minutes: `'5m'` -> 5. `'1d'` -> 1440 (a calendar day; use it to order intervals,
- * not as a session length: a trading day has 390 regular minutes). Accepts whatever `normalizeInterval`
- * accepts and throws its RangeError otherwise.
- */
-export function intervalMinutes(interval: string): number {
-  const normal = normalizeInterval(interval);
-  return normal === DAILY_INTERVAL ? DAILY_INTERVAL_MINUTES : Number(normal.slice(0, -1));
-}
-
-/**
- * Why `interval` cannot be derived from bars of `baseInterval`, or null if it can: a derived interval is a
- * minute interval, longer than the base and a whole multiple of it. (With the base fixed at `1m` and minute
- * intervals being whole minutes, only "not longer than the base" can fail in a parsed configuration.)
+ * Why `interval` cannot be derived from bars of `baseInterval`, or null if it can. Days and weeks are built
+ * from daily bars, whatever the base; an intraday interval must be longer than the base and a whole
+ * multiple of it (bars are built from whole base bars).
  */
 export function derivedIntervalProblem(interval: string, baseInterval: string): string | null {
   const normal = normalizeInterval(interval);
   const base = normalizeInterval(baseInterval);
-  if (normal === DAILY_INTERVAL) {
-    return `"${normal}" is a daily interval, accepted only in session_data_config.historical`;
-  }
-  if (base === DAILY_INTERVAL) return `the base interval must be a minute interval, not "${base}"`;
-  const minutes = intervalMinutes(normal);
-  const baseMinutes = intervalMinutes(base);
-  if (minutes <= baseMinutes) return `"${normal}" is not longer than the base interval "${base}"`;
-  if (minutes % baseMinutes !== 0) {
+  const seconds = intervalSeconds(normal);
+  const baseSeconds = intervalSeconds(base);
+  if (seconds <= baseSeconds) return `"${normal}" is not longer than the base interval "${base}"`;
+  if (isDateInterval(normal)) return null;
+  if (seconds % baseSeconds !== 0) {
     return `"${normal}" is not a multiple of the base interval "${base}" (derived bars are built from whole base bars)`;
   }
   return null;
+}
+
+/** Bars of an interval in one regular session at most (a week counts one, on the day it closes). */
+export function barsPerSession(interval: string): number {
+  if (isDateInterval(interval)) return 1;
+  return Math.ceil((SESSION_MINUTES * 60) / intervalSeconds(interval));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -317,17 +336,22 @@ function tickerProblem(symbol: string): string | null {
   return `${describeValue(symbol)} is not a ticker (expected upper-case letters and digits such as "RIVN", optionally with a class suffix such as "BRK.B")`;
 }
 
+/**
+ * An issue for each entry whose `keys` entry repeats an earlier one. `names` are what the message calls the
+ * entries (the keys themselves unless given: streams compare by length, so "60m" and "1h" are one).
+ */
 function pushDuplicates(
   ctx: { issues: z.core.$ZodRawIssue[] },
-  values: readonly string[],
+  keys: readonly string[],
   inputs: readonly unknown[],
   path: readonly PropertyKey[],
+  names: readonly string[] = keys,
 ): void {
   const seen = new Map<string, number>();
-  values.forEach((value, index) => {
-    const first = seen.get(value);
+  keys.forEach((key, index) => {
+    const first = seen.get(key);
     if (first === undefined) {
-      seen.set(value, index);
+      seen.set(key, index);
       return;
     }
     const same =
@@ -338,7 +362,7 @@ function pushDuplicates(
       code: 'custom',
       input: inputs[index],
       path: [...path, index],
-      message: `${describeValue(value)} is listed twice${same}`,
+      message: `${describeValue(names[index])} is listed twice${same}`,
     });
   });
 }
@@ -366,7 +390,7 @@ const symbolsSchema = z
   });
 
 const STREAM_NAMES = ['ticks', 'quotes'] as const;
-const STREAMS_ACCEPTED = `accepted: "ticks", "quotes", "1m" and derived minute intervals such as "5m" or 5`;
+const STREAMS_ACCEPTED = `accepted: "ticks", "quotes" and bar intervals such as "1s", "1m", 5, "1h", "1d", "1w"`;
 const streamValue = z.union([z.number(), z.string()], {
   error: expected(`a stream name (${STREAMS_ACCEPTED})`),
 });
@@ -374,9 +398,8 @@ const streamValue = z.union([z.number(), z.string()], {
 /** A stream entry in canonical form ("ticks", "quotes", "5m"), or the message saying why it is not one. */
 function normalizeStream(value: number | string): { ok: true; value: string } | { ok: false; error: string } {
   if (value === 'ticks' || value === 'quotes') return { ok: true, value };
-  let interval: string;
   try {
-    interval = normalizeInterval(value);
+    return { ok: true, value: normalizeInterval(value) };
   } catch (error) {
     const looksLikeInterval = typeof value === 'number' || /^[0-9]/.test(value);
     return {
@@ -386,10 +409,13 @@ function normalizeStream(value: number | string): { ok: true; value: string } | 
         : `${describeValue(value)} is not a stream (${STREAMS_ACCEPTED})`,
     };
   }
-  if (interval === DAILY_INTERVAL) {
-    return { ok: false, error: `"1d" is a daily interval, accepted only in session_data_config.historical` };
-  }
-  return { ok: true, value: interval };
+}
+
+/** The bar intervals of a list of canonical streams, shortest first: the first is the base. */
+export function barIntervalsOf(streams: readonly string[]): string[] {
+  return streams
+    .filter((s) => !(STREAM_NAMES as readonly string[]).includes(s))
+    .sort((a, b) => intervalSeconds(a) - intervalSeconds(b));
 }
 
 const streamsSchema = z
@@ -402,24 +428,18 @@ const streamsSchema = z
       else ctx.issues.push({ code: 'custom', input: value, path: [index], message: result.error });
     });
     if (normal.length !== ctx.value.length) return;
-    pushDuplicates(ctx, normal, ctx.value, []);
-    const minuteIntervals = normal.filter((s) => !(STREAM_NAMES as readonly string[]).includes(s));
-    if (!minuteIntervals.includes(BASE_INTERVAL)) {
-      const smallest = [...minuteIntervals].sort((a, b) => intervalMinutes(a) - intervalMinutes(b))[0];
-      const got = smallest === undefined ? 'none is listed' : `the smallest listed is "${smallest}"`;
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `must include the base interval "1m" (the generator produces 1-minute bars; ${got})`,
-      });
-      return;
-    }
-    normal.forEach((stream, index) => {
-      if (stream === BASE_INTERVAL || !minuteIntervals.includes(stream)) return;
-      const problem = derivedIntervalProblem(stream, BASE_INTERVAL);
+    // "60m" and "1h" are one stream written two ways.
+    const lengths = normal.map((s) =>
+      (STREAM_NAMES as readonly string[]).includes(s) ? s : String(intervalSeconds(s)),
+    );
+    pushDuplicates(ctx, lengths, ctx.value, [], normal);
+    const [base, ...derived] = barIntervalsOf(normal);
+    if (base === undefined) return;
+    for (const stream of derived) {
+      const problem = derivedIntervalProblem(stream, base);
       if (problem !== null)
-        ctx.issues.push({ code: 'custom', input: stream, path: [index], message: problem });
-    });
+        ctx.issues.push({ code: 'custom', input: stream, path: [normal.indexOf(stream)], message: problem });
+    }
   })
   .transform((values) => values.map((value) => (normalizeStream(value) as { value: string }).value));
 
@@ -436,7 +456,17 @@ const intervalSchema = z
     }
   });
 
-const TRAILING_DAYS_ACCEPTED = `a whole number of days from 1 to ${MAX_TRAILING_DAYS}`;
+const TRAILING_DAYS_ACCEPTED = `a whole number of trading days from 1 to ${MAX_TRAILING_DAYS.toLocaleString('en-US')}`;
+
+/** A request for more history than a browser tab can hold, in one line naming what fits; null if it fits. */
+function historicalBarsProblem(interval: string, days: number): string | null {
+  const perDay = barsPerSession(interval);
+  const bars = perDay * days;
+  if (bars <= MAX_HISTORICAL_BARS) return null;
+  const fits = Math.floor(MAX_HISTORICAL_BARS / perDay);
+  const count = (n: number) => n.toLocaleString('en-US');
+  return `"${interval}" for ${count(days)} trading days is up to ${count(bars)} bars per symbol (accepted: at most ${count(MAX_HISTORICAL_BARS)}, about ${count(fits)} days of "${interval}")`;
+}
 
 const historicalEntrySchema = z
   .looseObject(
@@ -504,6 +534,18 @@ const historicalEntrySchema = z
         message: 'missing (expected "intervals": a list such as ["1m", "1d"], or "interval": "1m")',
       });
     }
+    for (const one of intervals ?? (interval === undefined ? [] : [interval])) {
+      const problem = historicalBarsProblem(one, ctx.value.trailing_days);
+      if (problem !== null) {
+        ctx.issues.push({
+          code: 'custom',
+          input: ctx.value.trailing_days,
+          path: ['trailing_days'],
+          message: problem,
+        });
+        return;
+      }
+    }
   });
 
 const historicalSchema = z
@@ -540,7 +582,7 @@ const sessionDataSchema = z
   .looseObject(
     {
       symbols: symbolsSchema,
-      streams: streamsSchema,
+      streams: streamsSchema.optional(),
       historical: historicalSchema.optional(),
       ...ignoredSections(IGNORED_SECTIONS),
     },

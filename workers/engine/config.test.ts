@@ -3,7 +3,6 @@ import {
   DEFAULT_SESSION_CONFIG_JSON,
   defaultSessionConfig,
   derivedIntervalProblem,
-  intervalMinutes,
   normalizeInterval,
   parseSessionConfig,
   parseSessionConfigText,
@@ -35,37 +34,58 @@ function error(input: unknown): string {
 }
 
 describe('intervals', () => {
-  it('normalizes integers and strings to "Nm", keeps "1d"', () => {
+  it('normalizes integers and strings to "Nm", keeps seconds, hours, "1d" and "1w"', () => {
     expect(normalizeInterval(5)).toBe('5m');
     expect(normalizeInterval('5m')).toBe('5m');
     expect(normalizeInterval('5')).toBe('5m');
     expect(normalizeInterval(1)).toBe('1m');
     expect(normalizeInterval(390)).toBe('390m');
+    expect(normalizeInterval('1s')).toBe('1s');
+    expect(normalizeInterval('30s')).toBe('30s');
+    expect(normalizeInterval('1h')).toBe('1h');
+    expect(normalizeInterval('6h')).toBe('6h');
     expect(normalizeInterval('1d')).toBe('1d');
+    expect(normalizeInterval('1w')).toBe('1w');
   });
 
-  it('throws a RangeError naming the value', () => {
-    for (const bad of [0, -5, 2.5, 391, '0m', '5M', '05m', ' 5m', '2d', '1w', '', 'ticks']) {
+  it('throws a RangeError naming the value and what is accepted', () => {
+    for (const bad of [
+      0,
+      -5,
+      2.5,
+      391,
+      '0m',
+      '5M',
+      '05m',
+      ' 5m',
+      '2d',
+      '2w',
+      '7h',
+      '60s',
+      '0s',
+      '',
+      'ticks',
+    ]) {
       expect(() => normalizeInterval(bad)).toThrow(RangeError);
     }
-    expect(() => normalizeInterval('1h')).toThrow(/"1h" is not an interval .*write hours as minutes: "60m"/);
+    expect(() => normalizeInterval('5M')).toThrow(/"5M" is not an interval .*write "5m"/);
+    expect(() => normalizeInterval('120s')).toThrow(/"120s" is not an interval .*write "2m"/);
+    expect(() => normalizeInterval('2d')).toThrow(/the only daily interval is "1d"/);
+    expect(() => normalizeInterval('7h')).toThrow(/"7h" is longer than a trading session/);
     expect(() => normalizeInterval(400)).toThrow(/400 is longer than a trading session/);
-  });
-
-  it('measures intervals in minutes, "1d" as a calendar day', () => {
-    expect(intervalMinutes('1m')).toBe(1);
-    expect(intervalMinutes('15m')).toBe(15);
-    expect(intervalMinutes('1d')).toBe(1440);
-    expect(() => intervalMinutes('15x')).toThrow(RangeError);
   });
 
   it('says why an interval cannot be derived from a base', () => {
     expect(derivedIntervalProblem('5m', '1m')).toBeNull();
+    expect(derivedIntervalProblem('1m', '1s')).toBeNull();
+    expect(derivedIntervalProblem('1h', '15m')).toBeNull();
+    expect(derivedIntervalProblem('1d', '1m')).toBeNull();
+    expect(derivedIntervalProblem('1w', '1d')).toBeNull();
     expect(derivedIntervalProblem('7m', '2m')).toBe(
       '"7m" is not a multiple of the base interval "2m" (derived bars are built from whole base bars)',
     );
+    expect(derivedIntervalProblem('1m', '7s')).toMatch(/not a multiple of the base interval "7s"/);
     expect(derivedIntervalProblem('1m', '1m')).toBe('"1m" is not longer than the base interval "1m"');
-    expect(derivedIntervalProblem('1d', '1m')).toMatch(/daily interval, accepted only in .*historical/);
   });
 });
 
@@ -384,36 +404,38 @@ describe('error messages', () => {
   it('refuses bad intervals and unknown streams, naming the value', () => {
     const streams = (list: unknown[]) => error(example((c) => (c.session_data_config.streams = list)));
     expect(streams(['1m', 'tick'])).toBe(
-      'session_data_config.streams[1]: "tick" is not a stream (accepted: "ticks", "quotes", "1m" and derived minute intervals such as "5m" or 5)',
+      'session_data_config.streams[1]: "tick" is not a stream (accepted: "ticks", "quotes" and bar intervals such as "1s", "1m", 5, "1h", "1d", "1w")',
     );
-    expect(streams(['1m', '1h'])).toMatch(
-      /^session_data_config\.streams\[1\]: "1h" is not an interval \(accepted: /,
+    expect(streams(['1m', '1H'])).toMatch(
+      /^session_data_config\.streams\[1\]: "1H" is not an interval \(accepted: .*; write "1h"\)$/,
     );
     expect(streams(['1m', 2.5])).toMatch(/^session_data_config\.streams\[1\]: 2\.5 is not an interval/);
     expect(streams(['1m', 400])).toMatch(
       /^session_data_config\.streams\[1\]: 400 is longer than a trading session/,
     );
-    expect(streams(['1m', '1d'])).toBe(
-      'session_data_config.streams[1]: "1d" is a daily interval, accepted only in session_data_config.historical',
+    expect(streams(['1m', '2w'])).toMatch(
+      /^session_data_config\.streams\[1\]: "2w" .*the only weekly interval is "1w"\)$/,
     );
     expect(streams(['1m', true])).toMatch(
       /^session_data_config\.streams\[1\]: expected a stream name .*, got true$/,
     );
+    expect(streams(['2m', '5m'])).toBe(
+      'session_data_config.streams[1]: "5m" is not a multiple of the base interval "2m" (derived bars are built from whole base bars)',
+    );
     expect(
-      error(example((c) => (c.session_data_config.historical.data[0].intervals = ['1m', '1w']))),
-    ).toMatch(/^session_data_config\.historical\.data\[0\]\.intervals\[1\]: "1w" is not an interval/);
+      error(example((c) => (c.session_data_config.historical.data[0].intervals = ['1m', '2d']))),
+    ).toMatch(/^session_data_config\.historical\.data\[0\]\.intervals\[1\]: "2d" is not an interval/);
   });
 
-  it('refuses repeated streams and a missing base interval', () => {
+  it('refuses repeated streams, also one written two ways', () => {
     const streams = (list: unknown[]) => error(example((c) => (c.session_data_config.streams = list)));
     expect(streams(['1m', 5, '5m'])).toBe(
       'session_data_config.streams[2]: "5m" is listed twice (5 and "5m" are the same)',
     );
     expect(streams(['1m', 'ticks', 'ticks'])).toBe('session_data_config.streams[2]: "ticks" is listed twice');
-    expect(streams(['5m', '15m'])).toBe(
-      'session_data_config.streams: must include the base interval "1m" (the generator produces 1-minute bars; the smallest listed is "5m")',
+    expect(streams(['1m', '60m', '1h'])).toBe(
+      'session_data_config.streams[2]: "1h" is listed twice ("60m" and "1h" are the same)',
     );
-    expect(streams(['ticks'])).toMatch(/must include the base interval "1m" .*none is listed\)$/);
   });
 
   it('refuses historical requests that are out of range or name other symbols', () => {
@@ -425,8 +447,8 @@ describe('error messages', () => {
     expect(historical((h) => (h.data[0].apply_to = 'RIVN'))).toMatch(
       /^session_data_config\.historical\.data\[0\]\.apply_to: expected "all" or a list of symbols/,
     );
-    expect(historical((h) => (h.data[0].trailing_days = 261))).toBe(
-      'session_data_config.historical.data[0].trailing_days: expected a whole number of days from 1 to 260, got 261',
+    expect(historical((h) => (h.data[0].trailing_days = 3651))).toBe(
+      'session_data_config.historical.data[0].trailing_days: expected a whole number of trading days from 1 to 3,650, got 3651',
     );
     expect(historical((h) => (h.data[0].trailing_days = 1.5))).toMatch(/got 1\.5$/);
     expect(historical((h) => (h.data[0].interval = '1m'))).toBe(

@@ -9,16 +9,20 @@
 //   historical section or `"enabled": false` means no historical data; `enabled` defaults to true.
 // - `raw` keeps the configuration in the form it was given (key order, historical form, ignored sections
 //   deep-copied as given), with intervals as strings (`5` -> `"5m"`) and the defaults filled in
-//   (`asset_class`, `backtest_config.speed_multiplier`). Parsing `raw` again gives the same SessionConfig.
-// - The streams must list the base interval `"1m"`; derived intervals are whole minutes up to 390.
-// - `intervalMinutes('1d')` is 1440 (a calendar day), so `1d` sorts after every minute interval.
+//   (`asset_class`, `backtest_config.speed_multiplier`, `streams`). Parsing `raw` again gives the same
+//   SessionConfig.
+// - The base interval is the shortest bar interval streamed (it may be "1s", "5m" or "1d"); the others are
+//   derived from it. A configuration without `streams` streams "1m" (the original's base). Intervals are
+//   ordered by length (`intervalSeconds`, a day and a week in calendar seconds).
 
+import { intervalSeconds } from '../common/interval-key';
 import {
   BACKTEST_FIELDS,
-  BASE_INTERVAL,
+  barIntervalsOf,
   DEFAULT_ASSET_CLASS,
   DEFAULT_EXCHANGE_GROUP,
   DEFAULT_SPEED_MULTIPLIER,
+  DEFAULT_STREAMS,
   didYouMean,
   FIELD_ORDER,
   formatPath,
@@ -27,7 +31,6 @@ import {
   type HistoricalEntryInput,
   IGNORED_HISTORICAL_SECTIONS,
   IGNORED_SECTIONS,
-  intervalMinutes,
   issueToLine,
   SESSION_DATA_FIELDS,
   type SessionConfigInput,
@@ -36,10 +39,10 @@ import {
 import { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
 
 export {
+  barsPerSession,
   derivedIntervalProblem,
   IGNORED_HISTORICAL_SECTIONS,
   IGNORED_SECTIONS,
-  intervalMinutes,
   normalizeInterval,
 } from './config-schema';
 export { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
@@ -59,14 +62,16 @@ export interface SessionConfig {
   endDate: string;
   speedMultiplier: number;
   symbols: string[];
-  /** Always '1m': the generator produces 1-minute bars. */
-  baseInterval: '1m';
-  /** Derived intervals streamed, e.g. ['5m', '15m'], sorted by minutes ascending. */
+  /** Bar intervals streamed, shortest first, e.g. ['1m', '5m', '1h', '1d']; the first is the base. */
+  barIntervals: string[];
+  /** The shortest bar interval streamed (`generated: false` in exports); null when no bars are streamed. */
+  baseInterval: string | null;
+  /** The other bar intervals streamed, derived from the base, shortest first. */
   derivedIntervals: string[];
   ticks: boolean;
   quotes: boolean;
   /**
-   * Historical data to load, sorted by interval (minutes ascending, '1d' last). For each interval: at most
+   * Historical data to load, sorted by interval (shortest first, '1w' last). For each interval: at most
    * one 'all' entry (the largest trailing days of the entries applying to all symbols), then one entry per
    * distinct larger trailing days for the symbols named explicitly (symbols in `symbols` order, the largest
    * days per symbol; a symbol already covered by the 'all' entry for as many days is not repeated).
@@ -75,7 +80,7 @@ export interface SessionConfig {
   /**
    * The normalized configuration as it appears in an export's `session_config` section: the original's
    * snake_case shape, in the form and key order it was given (either historical form is kept as given),
-   * intervals as strings, defaults filled in (`asset_class`, `backtest_config.speed_multiplier`), ignored
+   * intervals as strings, defaults filled in (`asset_class`, `backtest_config.speed_multiplier`, `streams`), ignored
    * sections deep-copied as given.
    */
   raw: Record<string, unknown>;
@@ -141,10 +146,8 @@ function jsonErrorLine(text: string, error: unknown): string {
 
 function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
   const sessionData = data.session_data_config;
-  const streams = sessionData.streams;
-  const derivedIntervals = streams
-    .filter((s) => s !== 'ticks' && s !== 'quotes' && s !== BASE_INTERVAL)
-    .sort((a, b) => intervalMinutes(a) - intervalMinutes(b));
+  const streams = sessionData.streams ?? DEFAULT_STREAMS;
+  const barIntervals = barIntervalsOf(streams);
   const historicalSection = sessionData.historical;
   const entries = historicalSection?.enabled === false ? [] : (historicalSection?.data ?? []);
 
@@ -157,8 +160,9 @@ function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
     endDate: data.backtest_config.end_date,
     speedMultiplier: data.backtest_config.speed_multiplier ?? DEFAULT_SPEED_MULTIPLIER,
     symbols: [...sessionData.symbols],
-    baseInterval: BASE_INTERVAL,
-    derivedIntervals,
+    barIntervals,
+    baseInterval: barIntervals[0] ?? null,
+    derivedIntervals: barIntervals.slice(1),
     ticks: streams.includes('ticks'),
     quotes: streams.includes('quotes'),
     historical: normalizeHistorical(entries, sessionData.symbols),
@@ -193,7 +197,7 @@ function normalizeHistorical(entries: readonly HistoricalEntryInput[], symbols: 
   }
 
   const requests: HistoricalRequest[] = [];
-  const intervals = [...byInterval.keys()].sort((a, b) => intervalMinutes(a) - intervalMinutes(b));
+  const intervals = [...byInterval.keys()].sort((a, b) => intervalSeconds(a) - intervalSeconds(b));
   for (const interval of intervals) {
     const days = byInterval.get(interval) as Days;
     if (days.all > 0) requests.push({ interval, trailingDays: days.all, symbols: 'all' });
@@ -289,7 +293,11 @@ function buildRaw(data: SessionConfigInput, input: JsonObject): JsonObject {
       ),
       session_data_config: place(
         sessionDataInput,
-        { symbols: [...sessionData.symbols], streams: [...sessionData.streams], historical },
+        {
+          symbols: [...sessionData.symbols],
+          streams: [...(sessionData.streams ?? DEFAULT_STREAMS)],
+          historical,
+        },
         FIELD_ORDER.sessionData,
       ),
     },

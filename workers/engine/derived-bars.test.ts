@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BarColumns } from './columns';
-import { DerivedBarBuilder } from './derived-bars';
+import { BarBucketer } from './derived-bars';
 
 const OPEN = Date.UTC(2025, 6, 1, 13, 30);
 const MIN = 60_000;
@@ -48,13 +48,13 @@ function rowsOf(out: BarColumns) {
 /** Replays a session minute by minute; returns the derived bars and how many existed after each minute. */
 function replay(bars: Bar[], interval: number, sessionMinutes: number) {
   const out = new BarColumns(4);
-  const builder = new DerivedBarBuilder(interval, OPEN, out);
+  const builder = new BarBucketer(interval * MIN, OPEN, out);
   const byMinute = new Map(bars.map((b) => [b.minute, b]));
   const lengths: number[] = [];
   for (let m = 0; m < sessionMinutes; m++) {
     const bar = byMinute.get(m);
-    if (bar) builder.addBaseBar(m, bar.open, bar.high, bar.low, bar.close, bar.volume);
-    builder.minuteEnded(m);
+    if (bar) builder.add(OPEN + m * MIN, bar.open, bar.high, bar.low, bar.close, bar.volume);
+    builder.reached(OPEN + (m + 1) * MIN);
     if (m === sessionMinutes - 1) builder.sessionClosed();
     lengths.push(out.length);
   }

@@ -1,12 +1,11 @@
-// Derived bars (5m, 15m, ...) built from the base one-minute bars as they arrive. Buckets are aligned to
-// the session's regular open; a bar is appended once its interval is over, and the last, possibly shorter
-// bucket of the session is appended at the close. A bucket with no base bars (all gaps) yields no bar.
+// Bars of one interval built from shorter data as it arrives: trades (for second bars) or one-minute bars
+// (for minute and hour bars). Buckets are aligned to the session's regular open; a bar is appended once the
+// clock has passed its end, and the last, possibly shorter bucket of the session is appended at the close.
+// A bucket with nothing in it (a gap) yields no bar.
 
 import type { BarColumns } from './columns';
 
-const MS_PER_MINUTE = 60_000;
-
-export class DerivedBarBuilder {
+export class BarBucketer {
   private bucket = -1;
   private open = 0;
   private high = 0;
@@ -15,14 +14,15 @@ export class DerivedBarBuilder {
   private volume = 0;
 
   constructor(
-    readonly intervalMinutes: number,
+    /** The interval's length in milliseconds. */
+    readonly lengthMs: number,
     private readonly sessionOpenMs: number,
     readonly out: BarColumns,
   ) {}
 
-  /** Adds the base bar of session minute `minute` (0 = the open). Minutes must arrive in order. */
-  addBaseBar(minute: number, open: number, high: number, low: number, close: number, volume: number): void {
-    const bucket = Math.floor(minute / this.intervalMinutes);
+  /** Adds a trade (open = high = low = close) or a shorter bar that starts at `time`; in time order. */
+  add(time: number, open: number, high: number, low: number, close: number, volume: number): void {
+    const bucket = Math.floor((time - this.sessionOpenMs) / this.lengthMs);
     if (bucket !== this.bucket) {
       this.flush();
       this.bucket = bucket;
@@ -37,19 +37,19 @@ export class DerivedBarBuilder {
     this.volume += volume;
   }
 
-  /** Tells the builder session minute `minute` is over; completes the bucket that ends with it. */
-  minuteEnded(minute: number): void {
-    if (this.bucket >= 0 && minute + 1 >= (this.bucket + 1) * this.intervalMinutes) this.flush();
+  /** The clock reached `ms`: the bar whose interval has ended by then is complete. */
+  reached(ms: number): void {
+    if (this.bucket >= 0 && this.sessionOpenMs + (this.bucket + 1) * this.lengthMs <= ms) this.flush();
   }
 
-  /** The session closed: the last bucket is complete even if shorter than the interval. */
+  /** The session closed: the last bar is complete even if shorter than the interval. */
   sessionClosed(): void {
     this.flush();
   }
 
   private flush(): void {
     if (this.bucket < 0) return;
-    const time = this.sessionOpenMs + this.bucket * this.intervalMinutes * MS_PER_MINUTE;
+    const time = this.sessionOpenMs + this.bucket * this.lengthMs;
     this.out.append(time, this.open, this.high, this.low, this.close, this.volume);
     this.bucket = -1;
   }

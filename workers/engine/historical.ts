@@ -1,13 +1,23 @@
-// Historical bars for the trailing trading days before a session, from the same generator as the session
-// itself, so history and the live day form one continuous series.
+// Historical bars for the trailing trading days before a session, from the same source as the session
+// itself, so history and the live day form one continuous series. Intraday intervals are built a day at a
+// time with the session's own builders; daily bars are each day's aggregation; weekly bars are built from
+// the daily bars of whole weeks.
+//
+// Decisions (docs/export-format.md, section 8):
+// - `trailing_days` counts trading days: the window is the N trading days before the session.
+// - A weekly series holds the weeks whose first trading day is inside the window and that have ended before
+//   the session's week: every bar is a whole week, and the week in progress is the session's own `1w`
+//   stream's business. Its `dates` are the trading days of those weeks.
 
-import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
+import { readIntervalKey } from '../common/interval-key';
+import { localToUtcMs, previousTradingDays, tradingDay, utcMsToLocal } from './calendar';
 import { BarColumns } from './columns';
-import type { HistoricalRequest } from './config';
-import { DerivedBarBuilder } from './derived-bars';
+import { barsPerSession, type HistoricalRequest } from './config';
 import { type DayData, dailyBarOf } from './market-data';
 import type { MarketSource } from './market-source';
+import { appendDayBars } from './session-bars';
 import type { HistoricalSeries } from './session-store';
+import { WeekBar, weekOf } from './weeks';
 
 /** Requests that apply to a symbol, one per interval (the longest trailing window wins). */
 export function requestsFor(symbol: string, requests: readonly HistoricalRequest[]): HistoricalRequest[] {
@@ -20,62 +30,101 @@ export function requestsFor(symbol: string, requests: readonly HistoricalRequest
   return [...byInterval.values()];
 }
 
-function minuteBarsOf(day: DayData, intervalMinutes: number, out: BarColumns): void {
-  if (intervalMinutes === 1) {
-    out.appendRange(day.bars, 0, day.bars.length);
-    return;
-  }
-  const info = tradingDay(day.date);
-  const builder = new DerivedBarBuilder(intervalMinutes, localToUtcMs(day.date, info.openMinute), out);
-  for (let m = 0; m < day.sessionMinutes; m++) {
-    const i = day.barOfMinute[m] as number;
-    if (i >= 0) {
-      builder.addBaseBar(
-        m,
-        day.bars.open[i] as number,
-        day.bars.high[i] as number,
-        day.bars.low[i] as number,
-        day.bars.close[i] as number,
-        day.bars.volume[i] as number,
-      );
-    }
-    builder.minuteEnded(m);
-  }
-  builder.sessionClosed();
+const isSeconds = (interval: string) => readIntervalKey(interval)?.unit === 's';
+
+/** The trading day before `date`. */
+const dayBefore = (date: string): string => previousTradingDays(date, 1)[0] as string;
+
+/** Collects one request's rows as the days of its window pass, oldest first. */
+interface SeriesBuilder {
+  /** Index in the longest window of this request's first day. */
+  readonly from: number;
+  addDay(data: DayData, openMinute: number): void;
+  finish(sessionDate: string): HistoricalSeries;
 }
 
-/** Loads every requested historical interval of one symbol for the session on `sessionDate`. */
+function intradaySeries(interval: string, dates: string[], from: number): SeriesBuilder {
+  const bars = new BarColumns(Math.max(1, dates.length * barsPerSession(interval)));
+  return {
+    from,
+    addDay: (data, openMinute) => appendDayBars(interval, data, openMinute, bars),
+    finish: () => ({ interval, bars, dates }),
+  };
+}
+
+function dailySeries(dates: string[], from: number): SeriesBuilder {
+  const bars = new BarColumns(Math.max(1, dates.length));
+  return {
+    from,
+    addDay(data) {
+      const bar = dailyBarOf(data);
+      if (bar) bars.append(localToUtcMs(data.date, 0), bar.open, bar.high, bar.low, bar.close, bar.volume);
+    },
+    finish: () => ({ interval: '1d', bars, dates }),
+  };
+}
+
+function weeklySeries(dates: string[], from: number): SeriesBuilder {
+  const weeks: WeekBar[] = [];
+  return {
+    from,
+    addDay(data) {
+      const week = weekOf(data.date);
+      let current = weeks.at(-1);
+      if (current?.week !== week) {
+        current = new WeekBar(week);
+        weeks.push(current);
+      }
+      current.add(data.date, dailyBarOf(data));
+    },
+    finish(sessionDate) {
+      const first = dates[0];
+      // The window's first week is whole only if the window starts on that week's first trading day.
+      const startsMidWeek = first !== undefined && weekOf(dayBefore(first)) === weekOf(first);
+      const whole = weeks.filter((w, i) => w.week !== weekOf(sessionDate) && !(i === 0 && startsMidWeek));
+      const bars = new BarColumns(Math.max(1, whole.length));
+      for (const w of whole) w.appendTo(bars);
+      return { interval: '1w', bars, dates: whole.flatMap((w) => w.dates) };
+    },
+  };
+}
+
+function seriesBuilder(interval: string, dates: string[], from: number): SeriesBuilder {
+  if (interval === '1d') return dailySeries(dates, from);
+  if (interval === '1w') return weeklySeries(dates, from);
+  return intradaySeries(interval, dates, from);
+}
+
+/**
+ * Loads every requested historical interval of one symbol for the session on `sessionDate`. Each trading day
+ * is read once, oldest first, and handed to every request whose window holds it; only the days a second
+ * interval needs keep their trades.
+ */
 export function loadHistorical(
   symbol: string,
   sessionDate: string,
   requests: readonly HistoricalRequest[],
   source: MarketSource,
 ): HistoricalSeries[] {
-  // Several intervals share days (10 days of 1m inside 30 days of 1d): generate each day once.
-  const days = new Map<string, DayData>();
-  const dayData = (date: string) => {
-    let data = days.get(date);
-    if (!data) {
-      data = source.day(symbol, tradingDay(date), false);
-      days.set(date, data);
-    }
-    return data;
-  };
-  return requestsFor(symbol, requests).map((request) => {
-    const dates = previousTradingDays(sessionDate, request.trailingDays);
-    if (request.interval === '1d') {
-      const bars = new BarColumns(dates.length);
-      for (const date of dates) {
-        const bar = dailyBarOf(dayData(date));
-        if (bar) bars.append(localToUtcMs(date, 0), bar.open, bar.high, bar.low, bar.close, bar.volume);
-      }
-      return { interval: request.interval, bars, dates };
-    }
-    const minutes = Number.parseInt(request.interval, 10);
-    const bars = new BarColumns(Math.ceil((dates.length * 390) / minutes));
-    for (const date of dates) minuteBarsOf(dayData(date), minutes, bars);
-    return { interval: request.interval, bars, dates };
+  const wanted = requestsFor(symbol, requests);
+  const longest = previousTradingDays(sessionDate, Math.max(0, ...wanted.map((r) => r.trailingDays)));
+  const builders = wanted.map((r) =>
+    seriesBuilder(
+      r.interval,
+      longest.slice(longest.length - r.trailingDays),
+      longest.length - r.trailingDays,
+    ),
+  );
+  const tradesFrom = Math.min(
+    longest.length,
+    ...wanted.filter((r) => isSeconds(r.interval)).map((r) => longest.length - r.trailingDays),
+  );
+  longest.forEach((date, index) => {
+    const day = tradingDay(date);
+    const data = source.day(symbol, day, index >= tradesFrom);
+    for (const builder of builders) if (index >= builder.from) builder.addDay(data, day.openMinute);
   });
+  return builders.map((b) => b.finish(sessionDate));
 }
 
 /** The first row at or after `ms` (rows are in time order). */
@@ -92,11 +141,12 @@ function firstRowFrom(bars: BarColumns, ms: number): number {
 
 /**
  * The history for the session on `sessionDate` made from the previous session's history and that
- * session's own day (`finished`): the rows `loadHistorical` would build, without generating every
- * trailing day again. A new trading day then costs one day per symbol instead of the whole window, so
- * replay does not stall at the day boundary. New series are built; the previous ones stay as they were
- * for an export of the previous session still being written. Null when the previous session is not the
- * trading day just before `sessionDate` or its history does not match the requests.
+ * session's own day (`finished`, with its trades): the rows `loadHistorical` would build, without generating
+ * every trailing day again. A new trading day then costs one day per symbol instead of the whole window, so
+ * replay does not stall at the day boundary. `finishedWeek` is the week `finished` ended, if it ended one.
+ * New series are built; the previous ones stay as they were for an export of the previous session still
+ * being written. Null when the previous session is not the trading day just before `sessionDate` or its
+ * history does not match the requests.
  */
 export function rollHistorical(
   symbol: string,
@@ -104,32 +154,49 @@ export function rollHistorical(
   requests: readonly HistoricalRequest[],
   previous: ReadonlyMap<string, HistoricalSeries>,
   finished: DayData,
+  finishedWeek: WeekBar | null = null,
 ): HistoricalSeries[] | null {
-  if (previousTradingDays(sessionDate, 1)[0] !== finished.date) return null;
+  if (dayBefore(sessionDate) !== finished.date) return null;
   const rolled: HistoricalSeries[] = [];
   for (const request of requestsFor(symbol, requests)) {
     const before = previous.get(request.interval);
     const dates = previousTradingDays(sessionDate, request.trailingDays);
     const first = dates[0];
+    if (!before || first === undefined) return null;
+    if (request.interval === '1w') {
+      if (finishedWeek === null && weekOf(sessionDate) !== weekOf(finished.date)) return null;
+      rolled.push(rollWeeks(before, first, finishedWeek));
+      continue;
+    }
     // The new window is the old one moved on by one day: its days but the last must end the old one.
     const kept = dates.slice(0, -1);
-    if (
-      !before ||
-      first === undefined ||
-      kept.some((d, i) => d !== before.dates[before.dates.length - kept.length + i])
-    )
-      return null;
+    if (kept.some((d, i) => d !== before.dates[before.dates.length - kept.length + i])) return null;
     const from = firstRowFrom(before.bars, localToUtcMs(first, 0));
-    const bars = new BarColumns(before.bars.length - from + 390);
+    const bars = new BarColumns(before.bars.length - from + barsPerSession(request.interval));
     bars.appendRange(before.bars, from, before.bars.length);
     if (request.interval === '1d') {
       const bar = dailyBarOf(finished);
       if (bar)
         bars.append(localToUtcMs(finished.date, 0), bar.open, bar.high, bar.low, bar.close, bar.volume);
     } else {
-      minuteBarsOf(finished, Number.parseInt(request.interval, 10), bars);
+      appendDayBars(request.interval, finished, tradingDay(finished.date).openMinute, bars);
     }
     rolled.push({ interval: request.interval, bars, dates });
   }
   return rolled;
+}
+
+/** The weekly series moved on: weeks that started before the window leave, a week just ended joins. */
+function rollWeeks(before: HistoricalSeries, windowFirst: string, ended: WeekBar | null): HistoricalSeries {
+  const from = firstRowFrom(before.bars, localToUtcMs(windowFirst, 0));
+  const bars = new BarColumns(before.bars.length - from + 1);
+  bars.appendRange(before.bars, from, before.bars.length);
+  const firstKept = from < before.bars.length ? utcMsToLocal(before.bars.time[from] as number).date : null;
+  const dates = firstKept === null ? [] : before.dates.filter((d) => d >= firstKept);
+  const endedFirst = ended?.dates[0];
+  if (ended !== null && endedFirst !== undefined && endedFirst >= windowFirst) {
+    ended.appendTo(bars);
+    dates.push(...ended.dates);
+  }
+  return { interval: '1w', bars, dates };
 }

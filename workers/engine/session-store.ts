@@ -1,6 +1,7 @@
 // What one trading session holds, per symbol: append-only columnar streams (base bars, each derived
 // interval, ticks, quotes), the historical bars loaded for it, and the running session metrics.
 
+import { intervalSeconds, isDateInterval } from '../common/interval-key';
 import { BarColumns, QuoteColumns, TickColumns } from './columns';
 import type { SessionConfig } from './config';
 
@@ -56,16 +57,19 @@ export class SymbolStore {
     sessionMinutes: number,
   ) {
     // Capacities sized for the day, so a full session holds its bars without spare room.
-    this.bars.set(config.baseInterval, new BarColumns(sessionMinutes));
-    for (const interval of config.derivedIntervals) {
-      this.bars.set(interval, new BarColumns(Math.ceil(sessionMinutes / Number.parseInt(interval, 10))));
+    for (const interval of config.barIntervals) {
+      const capacity = isDateInterval(interval)
+        ? 1
+        : Math.ceil((sessionMinutes * 60) / intervalSeconds(interval));
+      this.bars.set(interval, new BarColumns(Math.max(1, capacity)));
     }
     this.ticks = config.ticks ? new TickColumns() : null;
     this.quotes = config.quotes ? new QuoteColumns() : null;
   }
 
-  get baseBars(): BarColumns {
-    return this.bars.values().next().value as BarColumns;
+  /** The base interval's bars (the shortest streamed), or null when the session streams no bars. */
+  get baseBars(): BarColumns | null {
+    return this.bars.values().next().value ?? null;
   }
 }
 

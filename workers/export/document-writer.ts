@@ -2,6 +2,7 @@
 // with their rows, and the historical blocks. The exporter decides what goes in (plans, cursors); this
 // decides how it is laid out.
 
+import { isDateInterval } from '../common/interval-key';
 import { formatLocalTime } from '../engine/calendar';
 import { EXCHANGE_CODES } from '../engine/columns';
 import type { SessionStore, SymbolStore } from '../engine/session-store';
@@ -179,9 +180,11 @@ export class DocumentWriter {
     } else {
       const bars = store.bars.get(spec.name);
       if (!bars) throw new Error(`no ${spec.name} stream for ${store.symbol}`);
-      rows = barRows(bars, this.times, 'timeOfDay');
+      // Daily and weekly session bars are stamped with their date, as daily rows are everywhere.
+      const dated = isDateInterval(spec.name);
+      rows = barRows(bars, this.times, dated ? 'date' : 'timeOfDay');
       head.generated = spec.generated;
-      head.columns = BAR_COLUMNS;
+      head.columns = dated ? DAILY_COLUMNS : BAR_COLUMNS;
     }
     if (to === from && latest === undefined) {
       // Nothing new and nothing latest: the block is small enough for one line.
@@ -239,15 +242,10 @@ export class DocumentWriter {
       const block = this.members(7);
       block.member('count', s.bars.length);
       block.member('dates', s.dates);
-      block.member('columns', s.interval === '1d' ? DAILY_COLUMNS : BAR_COLUMNS);
+      const dated = isDateInterval(s.interval);
+      block.member('columns', dated ? DAILY_COLUMNS : BAR_COLUMNS);
       if (s.bars.length > 0) {
-        this.rows(
-          block,
-          barRows(s.bars, this.times, s.interval === '1d' ? 'date' : 'dateTime'),
-          0,
-          s.bars.length,
-          7,
-        );
+        this.rows(block, barRows(s.bars, this.times, dated ? 'date' : 'dateTime'), 0, s.bars.length, 7);
       }
       this.close(6, 0x7d);
       rows += s.bars.length;

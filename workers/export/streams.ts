@@ -23,8 +23,11 @@ export interface StreamSpec {
 }
 
 export function streamSpecs(config: SessionConfig): StreamSpec[] {
-  const specs: StreamSpec[] = [{ name: config.baseInterval, kind: 'bars', generated: false }];
-  for (const name of config.derivedIntervals) specs.push({ name, kind: 'bars', generated: true });
+  const specs: StreamSpec[] = config.barIntervals.map((name) => ({
+    name,
+    kind: 'bars',
+    generated: name !== config.baseInterval,
+  }));
   if (config.ticks) specs.push({ name: 'ticks', kind: 'ticks', generated: false });
   if (config.quotes) specs.push({ name: 'quotes', kind: 'quotes', generated: false });
   return specs;

@@ -35,11 +35,11 @@ describe('imported bars in the backtest', () => {
     runtime.start();
     runtime.step(12);
     const rivn = runtime.backtest.session?.symbols.get('RIVN');
-    expect(Array.from(rivn?.baseBars.open.slice(0, 10) ?? [])).toEqual(
+    expect(Array.from(rivn?.baseBars?.open.slice(0, 10) ?? [])).toEqual(
       Array.from({ length: 10 }, (_, m) => 20 + m / 100),
     );
     // Ten bars, then two minutes with nothing imported: gaps, and quality says so.
-    expect(rivn?.baseBars.length).toBe(10);
+    expect(rivn?.baseBars?.length).toBe(10);
     expect(rivn?.metrics.quality).toBe(Math.round((10 / 12) * 10_000) / 100);
     expect(rivn?.bars.get('5m')?.length).toBe(2);
     expect(rivn?.bars.get('5m')?.volume[0]).toBe(100 + 101 + 102 + 103 + 104);
@@ -49,7 +49,7 @@ describe('imported bars in the backtest', () => {
     expect(history?.bars.open[0]).toBe(20);
     expect(rivn?.historical.get('1d')?.bars.length).toBe(1);
     // Other symbols keep the generator.
-    expect(runtime.backtest.session?.symbols.get('AAPL')?.baseBars.length).toBe(12);
+    expect(runtime.backtest.session?.symbols.get('AAPL')?.baseBars?.length).toBe(12);
   });
 
   it('refuses bars of a symbol the session does not have, and can go back to generated data', async () => {
@@ -67,7 +67,7 @@ describe('imported bars in the backtest', () => {
     expect(runtime.dropImportedBars('RIVN')).toEqual({ ok: true, value: 'RIVN replays generated data' });
     runtime.start();
     runtime.step(12);
-    expect(runtime.backtest.session?.symbols.get('RIVN')?.baseBars.length).toBe(12);
+    expect(runtime.backtest.session?.symbols.get('RIVN')?.baseBars?.length).toBe(12);
   });
 
   it('take effect at the next start: a run goes on with the data it started with, history included', async () => {
