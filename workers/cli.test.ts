@@ -241,6 +241,63 @@ describe('runCli', () => {
     });
   });
 
+  describe("the original system's configuration forms", () => {
+    const fixture = (name: string) => join(ROOT, 'workers', 'engine', 'fixtures', name);
+    const RUNS = [
+      ['original-config.json', 'the documented example'],
+      ['original-52-week.json', '365 trailing days of daily bars, speed 0'],
+      ['original-second-bars.json', 'second bars from ticks'],
+      ['original-weekly-history.json', 'hour, day and week streams, 260 days of weekly history'],
+      ['original-unknown-fields.json', 'unknown fields and no streams'],
+    ] as const;
+
+    it.each(RUNS)('%s (%s) loads, runs and exports every field as given', async (name) => {
+      const dir = tempDir();
+      const run = await cli(
+        ['--config', fixture(name), '--out', dir],
+        ['system start', 'system advance 3', 'system export-status complete=true all.json'],
+      );
+      expect(run.err.filter((line) => !line.startsWith('note: '))).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(run.out[1]).toMatch(/^advanced 3 minutes to 20\d\d-\d\d-\d\d 09:33 ET$/);
+      const given = readJson(fixture(name));
+      const exported = readJson(join(dir, 'all.json'));
+      expect(exported.session_config).toMatchObject(given);
+      // Every stream block the configuration names is there, with its rows.
+      const symbol = given.session_data_config.symbols[0];
+      const streams: string[] = given.session_data_config.streams ?? ['1m'];
+      const data = exported.session_data.symbols[symbol].session.data;
+      expect(Object.keys(data).sort()).toEqual([...streams].sort());
+    });
+
+    it('says what it keeps and does not use, with a hint for a slip', async () => {
+      const run = await cli(['--config', fixture('original-unknown-fields.json'), '-c', 'system status']);
+      expect(run.code).toBe(0);
+      expect(run.err).toEqual([
+        `note: --config ${fixture('original-unknown-fields.json')}: kept, not used: enabled, comment, backtest_config.prefetch_days, backtest_config.use_clock_time, backtest_config.speed_multipler (did you mean "speed_multiplier"?), session_data_config.sybmols_note`,
+      ]);
+    });
+
+    const REFUSED = [
+      ['original-missing-mode.json', 'mode: missing (expected "backtest" (the only mode))'],
+      [
+        'original-missing-symbols.json',
+        'session_data_config.symbols: missing (expected a non-empty list of tickers such as ["RIVN", "AAPL"])',
+      ],
+      [
+        'original-live.json',
+        'mode: only backtests run here: "live" needs a market data feed and a broker (expected "backtest")',
+      ],
+    ] as const;
+
+    it.each(REFUSED)('%s is refused with the real problem: %s', async (name, problem) => {
+      const run = await cli(['--config', fixture(name), '-c', 'system start']);
+      expect(run.code).toBe(2);
+      expect(run.out).toEqual([]);
+      expect(run.err).toEqual([`error: --config ${fixture(name)}: ${problem}`]);
+    });
+  });
+
   it('refuses a bad --config with one line and exit 2', async () => {
     const dir = tempDir();
     const missing = await cli(['--config', join(dir, 'nope.json'), '-c', 'system start']);

@@ -237,11 +237,15 @@ export function didYouMean(key: string, known: readonly string[]): string {
 }
 
 /**
- * The one line reported for a failed parse: a missing required field first (as the original's loader
+ * The one line reported for a failed parse: the mode first (a live configuration lacks `backtest_config`
+ * because it is live, and that is what to say), then a missing required field (as the original's loader
  * does: the rest of a file that lacks `mode` or `symbols` is beside the point), else the first issue.
  */
 export function issueToLine(issues: readonly z.core.$ZodIssue[]): string {
-  const issue = issues.find((i) => i.message.startsWith('missing')) ?? issues[0];
+  const issue =
+    issues.find((i) => i.path.length === 1 && i.path[0] === 'mode') ??
+    issues.find((i) => i.message.startsWith('missing')) ??
+    issues[0];
   if (issue === undefined) return 'session config: invalid';
   const where = issue.path.length === 0 ? 'session config' : formatPath(issue.path);
   return `${where}: ${issue.message.replace(/\s+/g, ' ')}`;

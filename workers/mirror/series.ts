@@ -1,6 +1,7 @@
 // Chart series out of a mirror: for an interval, the historical bars of that interval (if any were
 // loaded) followed by the session's, on one time axis of exchange-local seconds.
 
+import { compareIntervalKeys } from '../common/interval-key';
 import type { SymbolState } from './mirror';
 
 export interface BarSeries {
@@ -24,11 +25,7 @@ export function chartIntervals(state: SymbolState): string[] {
   const intervals = new Set<string>();
   for (const [name, table] of state.streams) if (table.names[1] === 'open') intervals.add(name);
   for (const name of state.historical.keys()) intervals.add(name);
-  return [...intervals].sort((a, b) => minutes(a) - minutes(b));
-}
-
-function minutes(interval: string): number {
-  return interval.endsWith('d') ? Number.parseInt(interval, 10) * 1440 : Number.parseInt(interval, 10);
+  return [...intervals].sort(compareIntervalKeys);
 }
 
 /** Bars [from, total) of `interval`: history first, then the session. */

@@ -23,7 +23,7 @@ export function ChartLegend({
       {bar && (
         <>
           <span className="chart-legend__time" data-testid="chart-legend-time">
-            {crosshairLabel(bar.time, interval.endsWith('d'))}
+            {crosshairLabel(bar.time, interval)}
           </span>
           <span className={down ? 'chart-legend__values is-down' : 'chart-legend__values is-up'}>
             <span>

@@ -1,4 +1,4 @@
-/** The intervals a symbol can be charted at (1m, each derived interval, 1d from history). */
+/** The intervals a symbol can be charted at: every bar stream of the session and every historical interval, shortest first. */
 export function IntervalPicker({
   intervals,
   selected,

@@ -106,7 +106,7 @@ export class BarChart {
       layout: { attributionLogo: true, fontSize: FONT_SIZE, fontFamily },
       rightPriceScale: { scaleMargins: { top: 0.08, bottom: 0.28 } },
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 4 },
-      localization: { timeFormatter: (time: Time) => crosshairLabel(time as number, this.daily) },
+      localization: { timeFormatter: (time: Time) => crosshairLabel(time as number, this.interval) },
     });
     this.candles = this.chart.addSeries(CandlestickSeries, { priceLineVisible: true });
     this.volume = this.chart.addSeries(HistogramSeries, {
@@ -159,7 +159,8 @@ export class BarChart {
    */
   async load(series: BarSeries, interval: string): Promise<void> {
     this.interval = interval;
-    this.chart.applyOptions({ timeScale: { timeVisible: !this.daily } });
+    const step = intervalSeconds(interval) ?? 60;
+    this.chart.applyOptions({ timeScale: { timeVisible: !this.daily, secondsVisible: step < 60 } });
     const n = series.time.length;
     const candles = candlesOf(series);
     this.candles.setData(candles);

@@ -22,17 +22,29 @@ export function clockOf(seconds: number, withSeconds = false): string {
   return withSeconds ? `${hm}:${twoDigits(d.getUTCSeconds())}` : hm;
 }
 
-/** The crosshair's time label: `Tue, Jul 1, 2025 09:31 ET`, or the date alone for daily bars. */
-export function crosshairLabel(seconds: number, daily: boolean): string {
+/**
+ * The crosshair's time label: `Tue, Jul 1, 2025 09:31 ET` (`09:31:05 ET` for second bars), or the date alone
+ * for daily and weekly bars.
+ */
+export function crosshairLabel(seconds: number, interval: string): string {
   const date = dateFormat.format(new Date(seconds * 1000));
-  return daily ? date : `${date} ${clockOf(seconds)} ET`;
+  const step = intervalSeconds(interval) ?? 60;
+  return step >= DAY_SECONDS ? date : `${date} ${clockOf(seconds, step < 60)} ET`;
 }
 
-/** Seconds one bar of an interval spans (`1m` -> 60, `15m` -> 900, `1d` -> 86400); null if unreadable. */
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: DAY_SECONDS,
+  w: 7 * DAY_SECONDS,
+};
+
+/** Seconds one bar of an interval spans (`1s` -> 1, `15m` -> 900, `1h` -> 3600, `1d` -> 86400); null if unreadable. */
 export function intervalSeconds(interval: string): number | null {
-  const match = /^(\d+)([md])$/.exec(interval);
+  const match = /^(\d+)([smhdw])$/.exec(interval);
   if (!match) return null;
-  return Number(match[1]) * (match[2] === 'd' ? DAY_SECONDS : 60);
+  return Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number);
 }
 
 export interface Gap {
@@ -44,12 +56,13 @@ export interface Gap {
 
 /**
  * Missing intraday bars: consecutive bars of the same day further apart than one interval. Nights, weekends
- * and holidays are not gaps, and neither are daily bars. `before` is the time of the bar preceding
+ * and holidays are not gaps, and neither are daily bars; nor are missing second bars (a second without a
+ * trade is ordinary, a minute without one is a gap in the data). `before` is the time of the bar preceding
  * `times[0]` (when appending), so that a gap across two reads is still found.
  */
 export function findGaps(times: ArrayLike<number>, interval: string, before: number | null = null): Gap[] {
   const step = intervalSeconds(interval);
-  if (step === null || step >= DAY_SECONDS) return [];
+  if (step === null || step < 60 || step >= DAY_SECONDS) return [];
   const gaps: Gap[] = [];
   let previous = before;
   for (let i = 0; i < times.length; i++) {
