@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backtestOf, parsed } from '../export/export.test-support';
+import { backtestOf, configJson, parsed } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
 import { readExport } from './export-doc';
 import { Mirror } from './mirror';
 import { localSeconds, type RowTable } from './row-table';
+import { barSeries, chartIntervals } from './series';
 
 function setup() {
   const backtest = backtestOf();
@@ -155,5 +156,45 @@ describe('reading a file as an export', () => {
       ok: true,
       value: { meta: { mode: 'delta', sequence: null, sessionId: null } },
     });
+  });
+});
+
+describe('every interval', () => {
+  it('a session of second, minute, hour, day and week bars offers each one to chart, shortest first', () => {
+    const backtest = backtestOf(
+      configJson((c) => {
+        c.backtest_config.start_date = '2025-07-03'; // closes early; its week ends that day (July 4 is a holiday)
+        c.backtest_config.end_date = '2025-07-03';
+        c.session_data_config.symbols = ['AAPL'];
+        c.session_data_config.streams = ['1w', '1d', '1h', '5m', '1m', '30s', 'ticks'];
+        c.session_data_config.historical = {
+          enabled: true,
+          data: [
+            { interval: '1s', trailing_days: 1 },
+            { interval: '1d', trailing_days: 10 },
+            { interval: '1w', trailing_days: 20 },
+          ],
+        };
+      }),
+    );
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 3, 18, 0, 0));
+    backtest.start();
+    backtest.advance(210);
+    const doc = readExport(parsed(exporter.export({ complete: true, consumer: 'ui' })));
+    if (!doc.ok) throw new Error(doc.error);
+    const mirror = new Mirror();
+    mirror.apply(doc.value);
+    const aapl = mirror.symbols.get('AAPL');
+    if (!aapl) throw new Error('no AAPL');
+    expect(chartIntervals(aapl)).toEqual(['1s', '30s', '1m', '5m', '1h', '1d', '1w']);
+    // The day's and the week's bar are there at the close, dated; history comes first on the chart.
+    expect(aapl.streams.get('1d')?.length).toBe(1);
+    expect(aapl.streams.get('1w')?.length).toBe(1);
+    expect(aapl.streams.get('1h')?.length).toBe(4);
+    expect(aapl.streams.get('30s')?.length).toBe(420);
+    const weeks = barSeries(aapl, '1w');
+    expect(weeks.historyCount).toBe(3); // the weeks of 06-09, 06-16 (holiday Thursday) and 06-23, whole
+    expect(weeks.total).toBe(4);
+    expect(weeks.time.at(-1)).toBe(localSeconds('2025-06-30', null));
   });
 });
