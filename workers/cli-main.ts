@@ -15,6 +15,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createRuntime, type Runtime } from './api/runtime';
 import { COMMAND_HELP } from './commands/commands';
 import { type CommandOutcome, executeCommand } from './commands/execute';
@@ -216,7 +217,9 @@ function loadRuntime(
   if (configPath !== undefined) {
     let text: string;
     try {
-      text = readFileSync(resolve(cwd, configPath), 'utf8');
+      const bytes = readFileSync(resolve(cwd, configPath));
+      // A gzipped configuration (`.json.gz`) reads as well as a plain one.
+      text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
     } catch (error) {
       return `--config ${configPath}: cannot read the file (${systemError(error)})`;
     }

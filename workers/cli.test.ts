@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli-main';
 import { DEFAULT_SESSION_CONFIG_JSON } from './engine/config';
@@ -268,6 +269,17 @@ describe('runCli', () => {
       const streams: string[] = given.session_data_config.streams ?? ['1m'];
       const data = exported.session_data.symbols[symbol].session.data;
       expect(Object.keys(data).sort()).toEqual([...streams].sort());
+    });
+
+    it('reads a gzipped configuration as well as a plain one', async () => {
+      const dir = tempDir();
+      writeFileSync(
+        join(dir, 'weekly.json.gz'),
+        gzipSync(readFileSync(fixture('original-weekly-history.json'))),
+      );
+      const run = await cli(['--config', join(dir, 'weekly.json.gz'), '-c', 'system status']);
+      expect(run.code).toBe(0);
+      expect(run.out[0]).toMatch(/^Weekly Swing: STOPPED, not started/);
     });
 
     it('says what it keeps and does not use, with a hint for a slip', async () => {

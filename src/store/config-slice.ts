@@ -8,6 +8,7 @@ import type { ConfigView } from '../../workers/api/engine-api';
 import type { SaveFile } from '../downloads';
 import type { EngineClient } from '../engine-client';
 import type { AppStorage, StoredConfig } from '../persistence/storage';
+import { readTextFile } from '../read-text-file';
 import {
   CHECK_DELAY_MS,
   configFileName,
@@ -116,7 +117,7 @@ export const createConfigSlice =
 
       async loadConfigFile(file, fileName) {
         try {
-          setText(await file.text(), fileName);
+          setText(await readTextFile(file), fileName);
           checker.flush();
         } catch (error) {
           patch({

@@ -1,7 +1,8 @@
 // The config, import and storage slices over the real engine API in this thread (no worker) and a storage
+import { readFile } from 'node:fs/promises';
 // kept in memory: what the editor shows as you type, applying, imports (report, commit, cancel, back to
 // generated data), what is kept, a full quota, and the restoring after a reload.
-import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inProcessEngine, memoryStorage } from './in-process-engine.test-support';
 import { createAppStore } from './index';
@@ -75,6 +76,15 @@ describe('config slice', () => {
     await store.getState().loadConfiguration();
     expect(store.getState().config.text).toBe('{"session_name": "typed early"');
     expect(store.getState().config.inForce?.sessionName).toBe('Example Trading Session');
+  });
+
+  it('loads a gzipped configuration file as its text', async () => {
+    const { store } = setup();
+    await store.getState().loadConfiguration();
+    const text = await readFile(ORIGINAL, 'utf8');
+    await store.getState().loadConfigFile(new Blob([gzipSync(Buffer.from(text))]), 'original-config.json.gz');
+    expect(store.getState().config.text).toBe(text);
+    expect(store.getState().config.origin).toBe('original-config.json.gz');
   });
 
   it('loads the original-format file unchanged, lists what it ignores, applies it and keeps it', async () => {

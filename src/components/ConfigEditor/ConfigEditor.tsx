@@ -94,7 +94,7 @@ export function ConfigEditor() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,.gz,application/json,application/gzip"
           hidden
           data-testid="config-file-input"
           onChange={(event) => {
