@@ -1,7 +1,7 @@
 // The config, import and storage slices over the real engine API in this thread (no worker) and a storage
-import { readFile } from 'node:fs/promises';
 // kept in memory: what the editor shows as you type, applying, imports (report, commit, cancel, back to
 // generated data), what is kept, a full quota, and the restoring after a reload.
+import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inProcessEngine, memoryStorage } from './in-process-engine.test-support';
