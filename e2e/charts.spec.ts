@@ -230,3 +230,47 @@ timingTests(() => {
     expect(running.filter((d) => d >= 50)).toEqual([]);
   });
 });
+
+test('a session of second, hour, day and week bars charts each of them, history first', async ({ page }) => {
+  const problems = watchProblems(page);
+  const session = {
+    session_name: 'Every Interval',
+    mode: 'backtest',
+    // 2025-07-03 closes at 13:00 and ends its week (July 4 is a holiday): the day's and the week's bars appear.
+    backtest_config: { start_date: '2025-07-03', end_date: '2025-07-03', speed_multiplier: 0 },
+    session_data_config: {
+      symbols: ['AAPL'],
+      streams: ['30s', '1m', '1h', '1d', '1w'],
+      historical: {
+        enabled: true,
+        data: [
+          { interval: '1d', trailing_days: 20 },
+          { interval: '1w', trailing_days: 60 },
+        ],
+      },
+    },
+  };
+  await page.goto('/');
+  await expect(page.getByTestId('config-origin')).toHaveText('in force');
+  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(session, null, 2));
+  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Every Interval”');
+  await button(page, 'Apply').click();
+  await expect(page.getByTestId('session-name')).toHaveText('Every Interval');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('FINISHED', { timeout: 20_000 });
+  const doc = await completeExport(page);
+  expect(doc.session_data.symbols.AAPL.session.data['1w'].total_count).toBe(1);
+
+  const candles = page.getByTestId('chart-candle-count');
+  const intervals = page.getByTestId('interval-button');
+  await expect(intervals).toHaveText(['30s', '1m', '1h', '1d', '1w']);
+  for (const interval of ['30s', '1h', '1d', '1w']) {
+    await intervals.filter({ hasText: new RegExp(`^${interval}$`) }).click();
+    await expect(candles).toHaveAttribute('data-interval', interval);
+    await expect(candles).toHaveText(String(barsHeld(doc, 'AAPL', interval)));
+  }
+  // The weekly chart: the whole weeks of history, then this session's week; dates on the legend.
+  expect(barsHeld(doc, 'AAPL', '1w')).toBe(doc.session_data.symbols.AAPL.historical.data['1w'].count + 1);
+  await expect(page.getByTestId('chart-legend-time')).toHaveText('Mon, Jun 30, 2025');
+  expect(problems).toEqual([]);
+});
