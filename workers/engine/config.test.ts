@@ -199,9 +199,29 @@ describe('normalization', () => {
     expect(sessionData.historical).toEqual({ enabled: true, data: [{ interval: '1m', trailing_days: 3 }] });
   });
 
-  it('sorts derived intervals by minutes', () => {
+  it('sorts bar intervals by length; the shortest is the base', () => {
     const config = ok(example((c) => (c.session_data_config.streams = ['60m', '1m', 30, '5m', 390])));
     expect(config.derivedIntervals).toEqual(['5m', '30m', '60m', '390m']);
+    const every = ok(
+      example((c) => (c.session_data_config.streams = ['1w', '1d', '2h', 'ticks', '15m', '5s'])),
+    );
+    expect(every.barIntervals).toEqual(['5s', '15m', '2h', '1d', '1w']);
+    expect(every.baseInterval).toBe('5s');
+    expect(every.derivedIntervals).toEqual(['15m', '2h', '1d', '1w']);
+    const daily = ok(example((c) => (c.session_data_config.streams = ['1w', '1d'])));
+    expect(daily.baseInterval).toBe('1d');
+  });
+
+  it('streams 1m when streams are left out, and nothing but metrics for an empty list', () => {
+    const absent = ok(example((c) => delete c.session_data_config.streams));
+    expect(absent.barIntervals).toEqual(['1m']);
+    expect(absent.ticks).toBe(false);
+    expect((absent.raw.session_data_config as Json).streams).toEqual(['1m']);
+    // The default lands where the field belongs, after symbols.
+    expect(Object.keys(absent.raw.session_data_config as Json).slice(0, 2)).toEqual(['symbols', 'streams']);
+    const none = ok(example((c) => (c.session_data_config.streams = [])));
+    expect(none.barIntervals).toEqual([]);
+    expect(none.baseInterval).toBeNull();
   });
 
   it('reads the design-note historical form', () => {
@@ -451,6 +471,17 @@ describe('error messages', () => {
       'session_data_config.historical.data[0].trailing_days: expected a whole number of trading days from 1 to 3,650, got 3651',
     );
     expect(historical((h) => (h.data[0].trailing_days = 1.5))).toMatch(/got 1\.5$/);
+    // 52 weeks and ten years of daily bars are fine; ten years of second bars would not fit in a tab.
+    expect(
+      ok(example((c) => (c.session_data_config.historical.data[1].trailing_days = 3650))).historical,
+    ).toContainEqual({
+      interval: '1d',
+      trailingDays: 3650,
+      symbols: 'all',
+    });
+    expect(historical((h) => (h.data[0] = { trailing_days: 3650, intervals: ['1s'], apply_to: 'all' }))).toBe(
+      'session_data_config.historical.data[0].trailing_days: "1s" for 3,650 trading days is up to 85,410,000 bars per symbol (accepted: at most 2,000,000, about 85 days of "1s")',
+    );
     expect(historical((h) => (h.data[0].interval = '1m'))).toBe(
       'session_data_config.historical.data[0]: give either "interval" or "intervals" (a list), not both',
     );
