@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
-import { activityAt, type DayData, dailyBarOf, generateDay } from './market-data';
+import { activityAt, type DayData, dailyBarOf, generateDay, openingLogLevel } from './market-data';
 
 const JULY_1 = tradingDay('2025-07-01');
 const opts = { seed: 1, gapRate: 0 };
@@ -121,5 +121,43 @@ describe('built-in market data', () => {
     expect(daily?.close).toBe(d.bars.close[389]);
     expect(daily?.high).toBe(Math.max(...d.bars.high.slice(0, 390)));
     expect(daily?.low).toBe(Math.min(...d.bars.low.slice(0, 390)));
+  });
+});
+
+// Recorded from the generator before its walk was extended past 2020-07-27..2028-10-12: a longer walk must
+// leave every existing price as it was (saved sessions, exports and fixtures were made with them).
+describe('generated values stay as they were', () => {
+  it.each([
+    { symbol: 'RIVN', date: '2024-01-02', open: 31.2, close: 30.72, ticks: 11550 },
+    { symbol: 'RIVN', date: '2025-07-01', open: 12.55, close: 12.33, ticks: 11377 },
+    { symbol: 'RIVN', date: '2027-12-31', open: 2.77, close: 2.62, ticks: 11497 },
+    { symbol: 'AAPL', date: '2024-01-02', open: 166.59, close: 167.96, ticks: 17260 },
+    { symbol: 'AAPL', date: '2025-07-01', open: 208.7, close: 202.83, ticks: 17277 },
+    { symbol: 'AAPL', date: '2027-12-31', open: 216.4, close: 219.42, ticks: 17052 },
+  ])('$symbol on $date', ({ symbol, date, open, close, ticks }) => {
+    const d = generateDay(symbol, tradingDay(date), opts);
+    expect(d.bars.open[0]).toBe(open);
+    expect(d.bars.close[d.bars.length - 1]).toBe(close);
+    expect(d.ticks.length).toBe(ticks);
+  });
+
+  it.each([
+    { symbol: 'RIVN', seed: 1, date: '2020-07-27', level: 1.660509079050962 },
+    { symbol: 'RIVN', seed: 1, date: '2022-03-15', level: 1.9374849251431716 },
+    { symbol: 'RIVN', seed: 1, date: '2025-06-30', level: -0.00846301372604191 },
+    { symbol: 'RIVN', seed: 1, date: '2025-07-01', level: 0 },
+    { symbol: 'RIVN', seed: 1, date: '2025-07-02', level: -0.011797691827144895 },
+    { symbol: 'RIVN', seed: 1, date: '2028-10-12', level: -1.4906134887688047 },
+    { symbol: 'AAPL', seed: 1, date: '2020-07-27', level: -0.6697647627395358 },
+    { symbol: 'AAPL', seed: 1, date: '2022-03-15', level: -0.20131381461815745 },
+    { symbol: 'AAPL', seed: 1, date: '2025-06-30', level: 0.01858265515899345 },
+    { symbol: 'AAPL', seed: 1, date: '2025-07-02', level: -0.03303117533566211 },
+    { symbol: 'AAPL', seed: 1, date: '2028-10-12', level: -0.04147831639477339 },
+    { symbol: 'AAPL', seed: 7, date: '2020-07-27', level: 0.5385325864231044 },
+    { symbol: 'AAPL', seed: 7, date: '2022-03-15', level: -0.003783264570013837 },
+    { symbol: 'AAPL', seed: 7, date: '2025-07-02', level: 0.004006386399388703 },
+    { symbol: 'AAPL', seed: 7, date: '2028-10-12', level: 0.12279837932478285 },
+  ])('opening level of $symbol (seed $seed) on $date, to the bit', ({ symbol, seed, date, level }) => {
+    expect(openingLogLevel(symbol, date, seed)).toBe(level);
   });
 });

@@ -44,9 +44,10 @@ const walkCache = new Map<string, Float64Array>();
 
 /**
  * The log-price level a symbol opens each calendar day at: a random walk across days, so that consecutive
- * sessions connect (with an overnight gap) and history looks like one continuous series.
+ * sessions connect (with an overnight gap) and history looks like one continuous series. Exported for the
+ * tests that pin its values: every price the generator makes rests on them.
  */
-function openingLogLevel(symbol: string, date: string, seed: number): number {
+export function openingLogLevel(symbol: string, date: string, seed: number): number {
   const key = `${symbol}|${seed}`;
   let walk = walkCache.get(key);
   if (!walk) {
