@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
+import {
+  localToUtcMs,
+  nextTradingDay,
+  previousTradingDays,
+  tradingDay,
+  tradingDayInTables,
+} from './calendar';
 import { activityAt, type DayData, dailyBarOf, generateDay, openingLogLevel } from './market-data';
+import { symbolProfile } from './symbol-profile';
 
 const JULY_1 = tradingDay('2025-07-01');
 const opts = { seed: 1, gapRate: 0 };
@@ -159,5 +166,48 @@ describe('generated values stay as they were', () => {
     { symbol: 'AAPL', seed: 7, date: '2028-10-12', level: 0.12279837932478285 },
   ])('opening level of $symbol (seed $seed) on $date, to the bit', ({ symbol, seed, date, level }) => {
     expect(openingLogLevel(symbol, date, seed)).toBe(level);
+  });
+});
+
+// History reaches up to 3,650 trading days before a session: from 2024-01-02 that is 2009-07-01.
+describe('history back to 2008', () => {
+  it('generates sensible bars for a day in 2009', () => {
+    const day = tradingDayInTables('2009-07-01');
+    const d = generateDay('RIVN', day, opts);
+    expect(d.bars.length).toBe(390);
+    expect(d.bars.time[0]).toBe(localToUtcMs('2009-07-01', 570));
+    for (let i = 0; i < d.bars.length; i++) {
+      const low = d.bars.low[i] as number;
+      expect(low).toBeGreaterThan(0);
+      expect(d.bars.high[i] as number).toBeGreaterThanOrEqual(low);
+      expect(Number.isFinite(d.bars.close[i])).toBe(true);
+      expect(d.bars.volume[i]).toBeGreaterThan(0);
+    }
+    expect(generateDay('AAPL', tradingDayInTables('2009-11-27'), opts).bars.length).toBe(210); // early close
+  });
+
+  it("closes a 2009 day at the next trading day's level, over the July 3 holiday too", () => {
+    // Before the calendar reached 2009 the generator could not find the next day there and would have
+    // drifted each day toward its own level instead (off by a whole day's move, 0.165 on 2009-07-02).
+    const logLevel = Math.log(symbolProfile('RIVN').level);
+    for (let date = '2009-06-22'; date < '2009-07-10'; date = nextTradingDay(date)) {
+      const d = generateDay('RIVN', tradingDayInTables(date), opts, false);
+      const close = d.bars.close[d.bars.length - 1] as number;
+      const next = openingLogLevel('RIVN', nextTradingDay(date), opts.seed);
+      expect(Math.abs(Math.log(close) - logLevel - next), date).toBeLessThan(0.01);
+    }
+    expect(nextTradingDay('2009-07-02')).toBe('2009-07-06');
+  });
+
+  it('has a level for every day from 2008-01-01 to 2028-12-31, and none outside', () => {
+    for (const date of ['2008-01-01', '2009-07-01', '2020-07-26', '2028-10-13', '2028-12-31']) {
+      expect(Number.isFinite(openingLogLevel('AAPL', date, 1)), date).toBe(true);
+    }
+    for (const date of ['2007-12-31', '2029-01-01']) {
+      expect(() => openingLogLevel('AAPL', date, 1)).toThrow(
+        new RangeError(`market data: ${date} is outside the generator's range`),
+      );
+    }
+    expect(generateDay('SPY', tradingDayInTables('2028-12-29'), opts, false).bars.length).toBe(390);
   });
 });
