@@ -1,7 +1,7 @@
 // Historical bars for the trailing trading days before a session, from the same generator as the session
 // itself, so history and the live day form one continuous series.
 
-import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
+import { localToUtcMs, previousTradingDays, tradingDayInTables } from './calendar';
 import { BarColumns } from './columns';
 import type { HistoricalRequest } from './config';
 import { DerivedBarBuilder } from './derived-bars';
@@ -25,7 +25,7 @@ function minuteBarsOf(day: DayData, intervalMinutes: number, out: BarColumns): v
     out.appendRange(day.bars, 0, day.bars.length);
     return;
   }
-  const info = tradingDay(day.date);
+  const info = tradingDayInTables(day.date);
   const builder = new DerivedBarBuilder(intervalMinutes, localToUtcMs(day.date, info.openMinute), out);
   for (let m = 0; m < day.sessionMinutes; m++) {
     const i = day.barOfMinute[m] as number;
@@ -51,12 +51,13 @@ export function loadHistorical(
   requests: readonly HistoricalRequest[],
   source: MarketSource,
 ): HistoricalSeries[] {
-  // Several intervals share days (10 days of 1m inside 30 days of 1d): generate each day once.
+  // Several intervals share days (10 days of 1m inside 30 days of 1d): generate each day once. History may
+  // reach before the session years (back to 2008), so its days are described from the calendar's tables.
   const days = new Map<string, DayData>();
   const dayData = (date: string) => {
     let data = days.get(date);
     if (!data) {
-      data = source.day(symbol, tradingDay(date), false);
+      data = source.day(symbol, tradingDayInTables(date), false);
       days.set(date, data);
     }
     return data;
