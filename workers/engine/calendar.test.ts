@@ -17,7 +17,11 @@ import {
   previousTradingDays,
   REGULAR_CLOSE_MINUTE,
   REGULAR_OPEN_MINUTE,
+  TABLE_FIRST_YEAR,
+  TABLE_LAST_YEAR,
+  type TradingDay,
   tradingDay,
+  tradingDayInTables,
   tradingDaysBetween,
   utcMsToLocal,
   utcOffsetMinutes,
@@ -70,9 +74,25 @@ function everyDate(start: string, end: string): string[] {
 
 const ALL_CALENDAR_DATES = everyDate(`${CALENDAR_FIRST_YEAR}-01-01`, `${CALENDAR_LAST_YEAR}-12-31`);
 
-// NYSE Group announcements (Business Wire 2021-12-27, 2024-11-08, 2025-12-23) plus the 2025-01-09
-// closure for President Carter. Copied here on purpose rather than imported: the test is the check.
+const TABLE_DATES = everyDate(`${TABLE_FIRST_YEAR}-01-01`, `${TABLE_LAST_YEAR}-12-31`);
+
+// The published NYSE dates for 2023-2028: the NYSE Group announcements (Business Wire 2021-12-27 for
+// 2022-2024, 2024-11-08 for 2025-2027, 2025-12-23 for 2026-2028) plus the 2025-01-09 closure for
+// President Carter. The calendar once held these as hand-written tables; it now computes them by rule,
+// and they live here, written out on purpose rather than imported: the test is the check.
 const PUBLISHED_HOLIDAYS: Record<string, string> = {
+  // 2023 (reached by walks only)
+  '2023-01-02': "New Year's Day", // Jan 1 is a Sunday
+  '2023-01-16': 'Martin Luther King Jr. Day',
+  '2023-02-20': "Washington's Birthday",
+  '2023-04-07': 'Good Friday',
+  '2023-05-29': 'Memorial Day',
+  '2023-06-19': 'Juneteenth',
+  '2023-07-04': 'Independence Day',
+  '2023-09-04': 'Labor Day',
+  '2023-11-23': 'Thanksgiving Day',
+  '2023-12-25': 'Christmas Day',
+  // 2024
   '2024-01-01': "New Year's Day",
   '2024-01-15': 'Martin Luther King Jr. Day',
   '2024-02-19': "Washington's Birthday",
@@ -83,6 +103,7 @@ const PUBLISHED_HOLIDAYS: Record<string, string> = {
   '2024-09-02': 'Labor Day',
   '2024-11-28': 'Thanksgiving Day',
   '2024-12-25': 'Christmas Day',
+  // 2025
   '2025-01-01': "New Year's Day",
   '2025-01-09': 'National Day of Mourning for President Jimmy Carter',
   '2025-01-20': 'Martin Luther King Jr. Day',
@@ -94,29 +115,44 @@ const PUBLISHED_HOLIDAYS: Record<string, string> = {
   '2025-09-01': 'Labor Day',
   '2025-11-27': 'Thanksgiving Day',
   '2025-12-25': 'Christmas Day',
+  // 2026
   '2026-01-01': "New Year's Day",
   '2026-01-19': 'Martin Luther King Jr. Day',
   '2026-02-16': "Washington's Birthday",
   '2026-04-03': 'Good Friday',
   '2026-05-25': 'Memorial Day',
   '2026-06-19': 'Juneteenth',
-  '2026-07-03': 'Independence Day',
+  '2026-07-03': 'Independence Day', // Jul 4 is a Saturday
   '2026-09-07': 'Labor Day',
   '2026-11-26': 'Thanksgiving Day',
   '2026-12-25': 'Christmas Day',
+  // 2027
   '2027-01-01': "New Year's Day",
   '2027-01-18': 'Martin Luther King Jr. Day',
   '2027-02-15': "Washington's Birthday",
   '2027-03-26': 'Good Friday',
   '2027-05-31': 'Memorial Day',
-  '2027-06-18': 'Juneteenth',
-  '2027-07-05': 'Independence Day',
+  '2027-06-18': 'Juneteenth', // Jun 19 is a Saturday
+  '2027-07-05': 'Independence Day', // Jul 4 is a Sunday
   '2027-09-06': 'Labor Day',
   '2027-11-25': 'Thanksgiving Day',
-  '2027-12-24': 'Christmas Day',
+  '2027-12-24': 'Christmas Day', // Dec 25 is a Saturday
+  // 2028 (reached by walks only; Jan 1 is a Saturday and is not observed)
+  '2028-01-17': 'Martin Luther King Jr. Day',
+  '2028-02-21': "Washington's Birthday",
+  '2028-04-14': 'Good Friday',
+  '2028-05-29': 'Memorial Day',
+  '2028-06-19': 'Juneteenth',
+  '2028-07-04': 'Independence Day',
+  '2028-09-04': 'Labor Day',
+  '2028-11-23': 'Thanksgiving Day',
+  '2028-12-25': 'Christmas Day',
 };
 
+// No July 3 close in 2026 and 2027 and no December 24 close in 2027 and 2028: see the rule in calendar.ts.
 const PUBLISHED_EARLY_CLOSES: Record<string, string> = {
+  '2023-07-03': 'Independence Day (eve)',
+  '2023-11-24': 'Thanksgiving Day (day after)',
   '2024-07-03': 'Independence Day (eve)',
   '2024-11-29': 'Thanksgiving Day (day after)',
   '2024-12-24': 'Christmas Day (eve)',
@@ -126,7 +162,34 @@ const PUBLISHED_EARLY_CLOSES: Record<string, string> = {
   '2026-11-27': 'Thanksgiving Day (day after)',
   '2026-12-24': 'Christmas Day (eve)',
   '2027-11-26': 'Thanksgiving Day (day after)',
+  '2028-07-03': 'Independence Day (eve)',
+  '2028-11-24': 'Thanksgiving Day (day after)',
 };
+
+/** The entries of a published table whose date falls in `first`..`last` (years). */
+function publishedIn(table: Record<string, string>, first: number, last: number): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(table).filter(([date]) => yearOfDate(date) >= first && yearOfDate(date) <= last),
+  );
+}
+
+function yearOfDate(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
+/** What a day's description must satisfy whatever the day: weekends and holidays have no minutes, etc. */
+function expectConsistent(day: TradingDay, date: string): void {
+  const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
+  expect(day.date).toBe(date);
+  expect(day.isTradingDay, date).toBe(!weekend && !day.isHoliday);
+  expect(day.isHoliday && weekend, date).toBe(false);
+  expect(day.isEarlyClose && !day.isTradingDay, date).toBe(false);
+  expect(day.sessionMinutes, date).toBe(day.closeMinute - day.openMinute);
+  expect(day.openMinute, date).toBe(REGULAR_OPEN_MINUTE);
+  const expectedClose = !day.isTradingDay ? 570 : day.isEarlyClose ? 780 : 960;
+  expect(day.closeMinute, date).toBe(expectedClose);
+  expect(day.holidayName === null, date).toBe(!day.isHoliday && !day.isEarlyClose);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Clock
@@ -443,25 +506,49 @@ describe('tradingDay', () => {
     const earlyCloses: Record<string, string> = {};
     for (const date of ALL_CALENDAR_DATES) {
       const day = tradingDay(date);
-      const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
+      expectConsistent(day, date);
       if (day.isHoliday) holidays[date] = day.holidayName ?? '';
       if (day.isEarlyClose) earlyCloses[date] = day.holidayName ?? '';
-      expect(day.date).toBe(date);
-      expect(day.isTradingDay).toBe(!weekend && !day.isHoliday);
-      expect(day.isHoliday && weekend).toBe(false);
-      expect(day.isEarlyClose && !day.isTradingDay).toBe(false);
-      expect(day.sessionMinutes).toBe(day.closeMinute - day.openMinute);
-      expect(day.openMinute).toBe(REGULAR_OPEN_MINUTE);
-      const expectedClose = !day.isTradingDay ? 570 : day.isEarlyClose ? 780 : 960;
-      expect(day.closeMinute).toBe(expectedClose);
-      expect(day.holidayName === null).toBe(!day.isHoliday && !day.isEarlyClose);
       expect(isTradingDay(date)).toBe(day.isTradingDay);
+      expect(tradingDayInTables(date)).toEqual(day);
     }
-    expect(holidays).toEqual(PUBLISHED_HOLIDAYS);
-    expect(earlyCloses).toEqual(PUBLISHED_EARLY_CLOSES);
+    expect(holidays).toEqual(publishedIn(PUBLISHED_HOLIDAYS, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR));
+    expect(earlyCloses).toEqual(publishedIn(PUBLISHED_EARLY_CLOSES, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR));
   });
 
-  it('places each rule-based holiday where its rule says', () => {
+  it('computes exactly the published dates, day by day, for 2023-2028', () => {
+    const mismatches: string[] = [];
+    for (const date of everyDate('2023-01-01', '2028-12-31')) {
+      const day = tradingDayInTables(date);
+      const holiday = PUBLISHED_HOLIDAYS[date] ?? null;
+      const earlyClose = PUBLISHED_EARLY_CLOSES[date] ?? null;
+      const weekend = dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
+      const expected = {
+        isTradingDay: !weekend && holiday === null,
+        isHoliday: holiday !== null,
+        isEarlyClose: earlyClose !== null,
+        holidayName: holiday ?? earlyClose,
+      };
+      const actual = {
+        isTradingDay: day.isTradingDay,
+        isHoliday: day.isHoliday,
+        isEarlyClose: day.isEarlyClose,
+        holidayName: day.holidayName,
+      };
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+        mismatches.push(`${date}: ${JSON.stringify(actual)}, published ${JSON.stringify(expected)}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('describes every day of the tables (2008-2028) consistently', () => {
+    for (const date of TABLE_DATES) expectConsistent(tradingDayInTables(date), date);
+    expect(TABLE_DATES[0]).toBe('2008-01-01');
+    expect(TABLE_DATES.at(-1)).toBe('2028-12-31');
+  });
+
+  it('places each rule-based holiday of 2008-2028 where its rule says', () => {
     // Weekday (0 = Sunday) and day-of-month window of each rule, e.g. 3rd Monday = Monday on day 15-21.
     const rules: Record<string, { month: number; weekday: number; from: number; to: number }> = {
       'Martin Luther King Jr. Day': { month: 1, weekday: 1, from: 15, to: 21 },
@@ -470,15 +557,17 @@ describe('tradingDay', () => {
       'Labor Day': { month: 9, weekday: 1, from: 1, to: 7 },
       'Thanksgiving Day': { month: 11, weekday: 4, from: 22, to: 28 },
     };
-    for (const [date, name] of Object.entries(PUBLISHED_HOLIDAYS)) {
-      const rule = rules[name];
+    const holidays = TABLE_DATES.map(tradingDayInTables).filter((day) => day.isHoliday);
+    expect(holidays.length).toBeGreaterThan(9 * 21);
+    for (const { date, holidayName: name } of holidays) {
+      const rule = rules[name ?? ''];
       if (!rule) continue;
       const day = Number(date.slice(8));
       expect(Number(date.slice(5, 7)), date).toBe(rule.month);
       expect(dayOfWeek(date), date).toBe(rule.weekday);
       expect(day >= rule.from && day <= rule.to, date).toBe(true);
       if (name === 'Thanksgiving Day') {
-        expect(tradingDay(addDays(date, 1)).holidayName).toBe('Thanksgiving Day (day after)');
+        expect(tradingDayInTables(addDays(date, 1)).holidayName).toBe('Thanksgiving Day (day after)');
       }
     }
   });
@@ -510,8 +599,10 @@ describe('tradingDay', () => {
       new RangeError('Date 2023-12-29 is outside the NYSE calendar range 2024-2027'),
     );
     expect(() => isTradingDay('2028-01-03')).toThrow(RangeError);
-    expect(() => nextTradingDay('2028-01-03')).toThrow(RangeError);
-    expect(() => previousTradingDay('2023-12-29')).toThrow(RangeError);
+    // The walks once refused anything outside 2024-2027 too; they now take any day of the tables
+    // (2008-2028), which is where their bound moved (see navigation).
+    expect(() => nextTradingDay('2029-01-02')).toThrow(RangeError);
+    expect(() => previousTradingDay('2007-12-31')).toThrow(RangeError);
     expect(() => tradingDaysBetween('2027-12-01', '2028-01-31')).toThrow(RangeError);
   });
 });
@@ -576,8 +667,53 @@ describe('navigation', () => {
     expect(() => previousTradingDays('2025-07-07', 1.5)).toThrow(RangeError);
   });
 
-  it('stops with RangeError instead of walking past the holiday tables', () => {
-    expect(() => previousTradingDays('2024-01-02', 300)).toThrow(/beyond the holiday tables \(2023-2028\)/);
+  // The tables used to end at 2023, so a 300-day look-back from 2024-01-02 was the example of a walk
+  // that stopped; since they reach back to 2008, the bound is the 4,027 trading days of 2008-2023.
+  it('stops with RangeError instead of walking past the holiday tables (2008-2028)', () => {
+    expect(previousTradingDays('2024-01-02', 4027)[0]).toBe('2008-01-02');
+    expect(() => previousTradingDays('2024-01-02', 4028)).toThrow(
+      new RangeError('Trading-day walk reached 2007-12-31, beyond the holiday tables (2008-2028)'),
+    );
+    expect(nextTradingDay('2028-12-28')).toBe('2028-12-29');
+    expect(() => nextTradingDay('2028-12-29')).toThrow(
+      new RangeError('Trading-day walk reached 2029-01-01, beyond the holiday tables (2008-2028)'),
+    );
+  });
+
+  it('reaches back 3,650 trading days from any session date, as a day-by-day walk would', () => {
+    const tradingDates = TABLE_DATES.filter((date) => tradingDayInTables(date).isTradingDay);
+    for (const session of ['2024-01-02', '2025-07-01', '2027-12-31']) {
+      const before = tradingDates.filter((date) => date < session);
+      expect(previousTradingDays(session, 3650)).toEqual(before.slice(-3650));
+    }
+    expect(previousTradingDays('2024-01-02', 3650)[0]).toBe('2009-07-01');
+    expect(previousTradingDays('2024-01-01', 3650)).toEqual(previousTradingDays('2024-01-02', 3650));
+  });
+
+  it('steps from any day of the tables, including weekends and holidays, and from nowhere else', () => {
+    expect(nextTradingDay('2009-07-02')).toBe('2009-07-06'); // Friday 2009-07-03 is the observed July 4
+    expect(nextTradingDay('2012-10-26')).toBe('2012-10-31'); // Hurricane Sandy
+    expect(nextTradingDay('2010-12-31')).toBe('2011-01-03');
+    expect(nextTradingDay('2023-12-29')).toBe('2024-01-02');
+    expect(previousTradingDay('2012-10-31')).toBe('2012-10-26');
+    expect(previousTradingDays('2009-07-06', 2)).toEqual(['2009-07-01', '2009-07-02']);
+    expect(() => previousTradingDay('2008-01-02')).toThrow(
+      new RangeError('Trading-day walk reached 2007-12-31, beyond the holiday tables (2008-2028)'),
+    );
+    expect(() => nextTradingDay('2007-12-31')).toThrow(
+      new RangeError('Date 2007-12-31 is outside the NYSE holiday tables 2008-2028'),
+    );
+    expect(() => tradingDayInTables('2029-01-01')).toThrow(RangeError);
+    expect(() => tradingDayInTables('2009-02-29')).toThrow(RangeError);
+  });
+
+  it('walks 3,650 trading days in well under a millisecond once the years are worked out', () => {
+    previousTradingDays('2027-12-31', 3650); // builds the year tables
+    const runs = 50;
+    const start = performance.now();
+    for (let i = 0; i < runs; i++) previousTradingDays('2027-12-31', 3650);
+    // Measured around 0.05 ms a walk; the bound leaves room for a busy shared machine.
+    expect((performance.now() - start) / runs).toBeLessThan(2);
   });
 
   it('lists trading days between two dates inclusively', () => {
@@ -585,6 +721,125 @@ describe('navigation', () => {
     expect(tradingDaysBetween('2025-07-04', '2025-07-04')).toEqual([]);
     expect(tradingDaysBetween('2025-07-07', '2025-07-03')).toEqual([]);
     expect(tradingDaysBetween('2024-12-31', '2025-01-02')).toEqual(['2024-12-31', '2025-01-02']);
+  });
+});
+
+// Before 2023 no published table is kept here: these are facts of NYSE history the rules must meet, taken
+// from the NYSE closings that pandas_market_calendars records (holidays/nyse.py). The calendar was also
+// compared, once and by hand, with the XNYS session list of exchange_calendars (tests/resources/xnys.csv,
+// which ends in April 2016): the same number of sessions from 2008-01-02 to 2016-04-06.
+describe('older years (2008-2022)', () => {
+  it.each([
+    { date: '2010-12-24', name: 'Christmas Day' }, // Dec 25 is a Saturday
+    { date: '2015-07-03', name: 'Independence Day' }, // Jul 4 is a Saturday
+    { date: '2021-12-24', name: 'Christmas Day' }, // Dec 25 is a Saturday
+    { date: '2022-06-20', name: 'Juneteenth' }, // Jun 19 is a Sunday; the first NYSE Juneteenth
+    { date: '2012-10-29', name: 'Hurricane Sandy' },
+    { date: '2012-10-30', name: 'Hurricane Sandy' },
+    { date: '2018-12-05', name: 'National Day of Mourning for President George H. W. Bush' },
+    { date: '2009-07-03', name: 'Independence Day' },
+    { date: '2011-12-26', name: 'Christmas Day' },
+    { date: '2012-01-02', name: "New Year's Day" },
+    { date: '2017-01-02', name: "New Year's Day" },
+    { date: '2021-07-05', name: 'Independence Day' },
+  ])('closes on $date ($name)', ({ date, name }) => {
+    expect(tradingDayInTables(date)).toMatchObject({
+      isTradingDay: false,
+      isHoliday: true,
+      holidayName: name,
+    });
+  });
+
+  it.each([
+    { date: '2008-07-03', name: 'Independence Day (eve)' },
+    { date: '2013-07-03', name: 'Independence Day (eve)' },
+    { date: '2019-07-03', name: 'Independence Day (eve)' },
+    { date: '2020-11-27', name: 'Thanksgiving Day (day after)' },
+    { date: '2012-12-24', name: 'Christmas Day (eve)' },
+    { date: '2018-12-24', name: 'Christmas Day (eve)' },
+  ])('closes at 13:00 on $date ($name)', ({ date, name }) => {
+    expect(tradingDayInTables(date)).toMatchObject({
+      isTradingDay: true,
+      isEarlyClose: true,
+      holidayName: name,
+      closeMinute: EARLY_CLOSE_MINUTE,
+      sessionMinutes: 210,
+    });
+  });
+
+  it('trades a full session where an eve falls on a holiday, and on Dec 31 before a Saturday New Year', () => {
+    for (const date of ['2009-07-02', '2015-07-02', '2020-07-02', '2010-12-23', '2021-12-23', '2010-12-31']) {
+      expect(tradingDayInTables(date), date).toMatchObject({ isTradingDay: true, sessionMinutes: 390 });
+    }
+    expect(tradingDayInTables('2021-12-31')).toMatchObject({ isTradingDay: true, sessionMinutes: 390 });
+    expect(tradingDayInTables('2012-10-26').isTradingDay).toBe(true);
+    expect(tradingDayInTables('2012-10-31').isTradingDay).toBe(true);
+  });
+
+  it('has no Juneteenth before 2022 (2021-06-18, the Friday before a Saturday June 19, traded)', () => {
+    for (let year = TABLE_FIRST_YEAR; year < 2022; year++) {
+      const june = everyDate(`${year}-06-01`, `${year}-06-30`).map(tradingDayInTables);
+      expect(
+        june.filter((day) => day.isHoliday),
+        String(year),
+      ).toEqual([]);
+    }
+    expect(tradingDayInTables('2021-06-18').isTradingDay).toBe(true);
+  });
+
+  it('closes on the Good Fridays', () => {
+    const goodFridays = [
+      '2008-03-21',
+      '2009-04-10',
+      '2010-04-02',
+      '2011-04-22',
+      '2012-04-06',
+      '2013-03-29',
+      '2014-04-18',
+      '2015-04-03',
+      '2016-03-25',
+      '2017-04-14',
+      '2018-03-30',
+      '2019-04-19',
+      '2020-04-10',
+      '2021-04-02',
+      '2022-04-15',
+    ];
+    for (const date of goodFridays) {
+      expect(tradingDayInTables(date), date).toMatchObject({ isHoliday: true, holidayName: 'Good Friday' });
+    }
+    const computed = TABLE_DATES.filter((date) => tradingDayInTables(date).holidayName === 'Good Friday');
+    expect(computed.filter((date) => date < '2023')).toEqual(goodFridays);
+  });
+
+  it('counts the trading days of each year', () => {
+    const counts: Record<number, number> = {};
+    for (let year = TABLE_FIRST_YEAR; year <= 2022; year++) {
+      counts[year] = everyDate(`${year}-01-01`, `${year}-12-31`).filter(
+        (date) => tradingDayInTables(date).isTradingDay,
+      ).length;
+    }
+    expect(counts).toEqual({
+      2008: 253,
+      2009: 252,
+      2010: 252,
+      2011: 252,
+      2012: 250, // Hurricane Sandy
+      2013: 252,
+      2014: 252,
+      2015: 252,
+      2016: 252,
+      2017: 251,
+      2018: 251, // President Bush
+      2019: 252,
+      2020: 253,
+      2021: 252,
+      2022: 251, // the first Juneteenth
+    });
+  });
+
+  it('never had July 4 on a Thursday from 2008 to 2012, when NYSE would have closed early on July 5', () => {
+    for (let year = TABLE_FIRST_YEAR; year <= 2012; year++) expect(dayOfWeek(`${year}-07-04`)).not.toBe(4);
   });
 });
 

@@ -36,25 +36,40 @@ const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 const MINUTES_PER_DAY = 1440;
 
-// Walks (previousTradingDays with a long look-back from early 2024, nextTradingDay from late 2027) may
-// step one year past the public range, so the tables also hold 2023 and 2028 in full.
-const TABLE_FIRST_YEAR = CALENDAR_FIRST_YEAR - 1;
-const TABLE_LAST_YEAR = CALENDAR_LAST_YEAR + 1;
+// Walks leave the public range: history reaches up to 3,650 trading days (about 14.5 years) before a
+// session, which from early 2024 is mid-2009, and nextTradingDay from late 2027 steps into 2028. So the
+// holidays are computed for 2008-2028. Before 2008 the rules below would need exceptions they do not have
+// (the 2007-01-02 closure for President Ford, the pre-2013 early close on July 5), and the DST rule of the
+// exchange clock starts in 2007.
+export const TABLE_FIRST_YEAR = 2008;
+export const TABLE_LAST_YEAR = CALENDAR_LAST_YEAR + 1;
 
 // ---------------------------------------------------------------------------------------------------
-// NYSE tables
+// NYSE holidays and early closes, by rule
 //
-// Source: NYSE Group holiday and early-closing announcements (Business Wire, 2021-12-27 for 2022-2024,
-// 2024-11-08 for 2025-2027, 2025-12-23 for 2026-2028) and NYSE Rule 7.2. The rules they follow:
+// Sources: NYSE Rule 7.2; the NYSE Group holiday and early-closing announcements (Business Wire,
+// 2021-12-27 for 2022-2024, 2024-11-08 for 2025-2027, 2025-12-23 for 2026-2028); for earlier years the
+// NYSE closings history as pandas_market_calendars encodes it (holidays/nyse.py). The test file keeps the
+// published 2023-2028 dates and checks that these rules reproduce them day by day.
+// Full holidays:
+// - New Year's Day (Jan 1), Martin Luther King Jr. Day (3rd Monday of January), Washington's Birthday
+//   (3rd Monday of February), Good Friday (two days before Western Easter), Memorial Day (last Monday of
+//   May), Juneteenth (June 19, from 2022: NYSE first closed for it on 2022-06-20, and 2021-06-18, after
+//   the holiday became federal law, traded), Independence Day (July 4), Labor Day (1st Monday of
+//   September), Thanksgiving Day (4th Thursday of November), Christmas Day (Dec 25);
 // - a holiday on Saturday is observed the Friday before, on Sunday the Monday after, except that New
-//   Year's Day on a Saturday is not observed at all (2028-01-01: no holiday, and 2027-12-31 trades);
-// - the market closes at 13:00 on July 3, the day after Thanksgiving, and December 24, but only when
-//   that very day is a weekday and not itself a holiday. NYSE does not move an early close to another
-//   day: 2026-07-02 (July 3 is the observed Independence Day), 2027-07-02 (July 3 is a Saturday) and
-//   2027-12-23 (December 24 is the observed Christmas) are full sessions. The 2024-11-08 and
-//   2025-12-23 announcements list no early close for them, and it matches 2015, 2020 and 2021, which
-//   fell the same way. (Some third-party calendars, and SIFMA for bonds, do shift them; NYSE does not.)
-// Ad hoc closure: 2025-01-09, National Day of Mourning for President Jimmy Carter.
+//   Year's Day on a Saturday is not observed at all: that Friday is December 31 of the year before, and
+//   it trades (2010-12-31, 2021-12-31, 2027-12-31);
+// - ad hoc closures: 2012-10-29 and 2012-10-30 (Hurricane Sandy), 2018-12-05 (National Day of Mourning
+//   for President George H. W. Bush), 2025-01-09 (National Day of Mourning for President Jimmy Carter).
+// Early closes: the market closes at 13:00 on July 3, the day after Thanksgiving, and December 24, but only
+// when that very day is a weekday and not itself a holiday. NYSE does not move an early close to another
+// day: 2026-07-02 (July 3 is the observed Independence Day), 2027-07-02 (July 3 is a Saturday) and
+// 2027-12-23 (December 24 is the observed Christmas) are full sessions. The 2024-11-08 and 2025-12-23
+// announcements list no early close for them, and it matches 2015, 2020 and 2021, which fell the same
+// way. (Some third-party calendars, and SIFMA for bonds, do shift them; NYSE does not.) Until 2012, when
+// July 4 was a Thursday, NYSE closed early on Friday July 5 rather than on July 3; no year from 2008 to
+// 2012 has a Thursday July 4, so the one rule holds for every year of the tables.
 // ---------------------------------------------------------------------------------------------------
 
 const NEW_YEARS_DAY = "New Year's Day";
@@ -67,98 +82,149 @@ const INDEPENDENCE_DAY = 'Independence Day';
 const LABOR_DAY = 'Labor Day';
 const THANKSGIVING_DAY = 'Thanksgiving Day';
 const CHRISTMAS_DAY = 'Christmas Day';
-const CARTER_MOURNING = 'National Day of Mourning for President Jimmy Carter';
 
 const INDEPENDENCE_EVE = `${INDEPENDENCE_DAY} (eve)`;
 const THANKSGIVING_AFTER = `${THANKSGIVING_DAY} (day after)`;
 const CHRISTMAS_EVE = `${CHRISTMAS_DAY} (eve)`;
 
-/** Full-day closures on weekdays (observed dates), 2023-2028. */
-const FULL_HOLIDAYS: ReadonlyMap<string, string> = new Map([
-  // 2023 (look-back only)
-  ['2023-01-02', NEW_YEARS_DAY], // Jan 1 is a Sunday
-  ['2023-01-16', MLK_DAY],
-  ['2023-02-20', WASHINGTONS_BIRTHDAY],
-  ['2023-04-07', GOOD_FRIDAY],
-  ['2023-05-29', MEMORIAL_DAY],
-  ['2023-06-19', JUNETEENTH],
-  ['2023-07-04', INDEPENDENCE_DAY],
-  ['2023-09-04', LABOR_DAY],
-  ['2023-11-23', THANKSGIVING_DAY],
-  ['2023-12-25', CHRISTMAS_DAY],
-  // 2024
-  ['2024-01-01', NEW_YEARS_DAY],
-  ['2024-01-15', MLK_DAY],
-  ['2024-02-19', WASHINGTONS_BIRTHDAY],
-  ['2024-03-29', GOOD_FRIDAY],
-  ['2024-05-27', MEMORIAL_DAY],
-  ['2024-06-19', JUNETEENTH],
-  ['2024-07-04', INDEPENDENCE_DAY],
-  ['2024-09-02', LABOR_DAY],
-  ['2024-11-28', THANKSGIVING_DAY],
-  ['2024-12-25', CHRISTMAS_DAY],
-  // 2025
-  ['2025-01-01', NEW_YEARS_DAY],
-  ['2025-01-09', CARTER_MOURNING],
-  ['2025-01-20', MLK_DAY],
-  ['2025-02-17', WASHINGTONS_BIRTHDAY],
-  ['2025-04-18', GOOD_FRIDAY],
-  ['2025-05-26', MEMORIAL_DAY],
-  ['2025-06-19', JUNETEENTH],
-  ['2025-07-04', INDEPENDENCE_DAY],
-  ['2025-09-01', LABOR_DAY],
-  ['2025-11-27', THANKSGIVING_DAY],
-  ['2025-12-25', CHRISTMAS_DAY],
-  // 2026
-  ['2026-01-01', NEW_YEARS_DAY],
-  ['2026-01-19', MLK_DAY],
-  ['2026-02-16', WASHINGTONS_BIRTHDAY],
-  ['2026-04-03', GOOD_FRIDAY],
-  ['2026-05-25', MEMORIAL_DAY],
-  ['2026-06-19', JUNETEENTH],
-  ['2026-07-03', INDEPENDENCE_DAY], // Jul 4 is a Saturday
-  ['2026-09-07', LABOR_DAY],
-  ['2026-11-26', THANKSGIVING_DAY],
-  ['2026-12-25', CHRISTMAS_DAY],
-  // 2027
-  ['2027-01-01', NEW_YEARS_DAY],
-  ['2027-01-18', MLK_DAY],
-  ['2027-02-15', WASHINGTONS_BIRTHDAY],
-  ['2027-03-26', GOOD_FRIDAY],
-  ['2027-05-31', MEMORIAL_DAY],
-  ['2027-06-18', JUNETEENTH], // Jun 19 is a Saturday
-  ['2027-07-05', INDEPENDENCE_DAY], // Jul 4 is a Sunday
-  ['2027-09-06', LABOR_DAY],
-  ['2027-11-25', THANKSGIVING_DAY],
-  ['2027-12-24', CHRISTMAS_DAY], // Dec 25 is a Saturday
-  // 2028 (look-ahead only; Jan 1 is a Saturday and is not observed)
-  ['2028-01-17', MLK_DAY],
-  ['2028-02-21', WASHINGTONS_BIRTHDAY],
-  ['2028-04-14', GOOD_FRIDAY],
-  ['2028-05-29', MEMORIAL_DAY],
-  ['2028-06-19', JUNETEENTH],
-  ['2028-07-04', INDEPENDENCE_DAY],
-  ['2028-09-04', LABOR_DAY],
-  ['2028-11-23', THANKSGIVING_DAY],
-  ['2028-12-25', CHRISTMAS_DAY],
+const JUNETEENTH_FIRST_YEAR = 2022;
+
+const SUNDAY = 0;
+const MONDAY = 1;
+const THURSDAY = 4;
+const SATURDAY = 6;
+
+/** Closures outside the rules, on weekdays. */
+const AD_HOC_CLOSURES: ReadonlyMap<string, string> = new Map([
+  ['2012-10-29', 'Hurricane Sandy'],
+  ['2012-10-30', 'Hurricane Sandy'],
+  ['2018-12-05', 'National Day of Mourning for President George H. W. Bush'],
+  ['2025-01-09', 'National Day of Mourning for President Jimmy Carter'],
 ]);
 
-/** 13:00 closes, 2023-2028 (see the rule above for the years without a July or December one). */
-const EARLY_CLOSES: ReadonlyMap<string, string> = new Map([
-  ['2023-07-03', INDEPENDENCE_EVE],
-  ['2023-11-24', THANKSGIVING_AFTER],
-  ['2024-07-03', INDEPENDENCE_EVE],
-  ['2024-11-29', THANKSGIVING_AFTER],
-  ['2024-12-24', CHRISTMAS_EVE],
-  ['2025-07-03', INDEPENDENCE_EVE],
-  ['2025-11-28', THANKSGIVING_AFTER],
-  ['2025-12-24', CHRISTMAS_EVE],
-  ['2026-11-27', THANKSGIVING_AFTER],
-  ['2026-12-24', CHRISTMAS_EVE],
-  ['2027-11-26', THANKSGIVING_AFTER],
-  ['2028-07-03', INDEPENDENCE_EVE],
-  ['2028-11-24', THANKSGIVING_AFTER],
-]);
+interface YearTable {
+  /** Full-day closures on weekdays (observed dates) and their names. */
+  holidays: ReadonlyMap<string, string>;
+  /** 13:00 closes and their occasions. */
+  earlyCloses: ReadonlyMap<string, string>;
+  /** The year's trading days in order, so that a walk copies runs of them instead of testing day by day. */
+  tradingDays: readonly string[];
+}
+
+/** Day of month of the nth `weekday` (0 = Sunday) of a month. */
+function nthWeekday(year: number, month: number, weekday: number, n: number): number {
+  const firstWeekday = weekdayOf({ year, month, day: 1 });
+  return 1 + ((weekday - firstWeekday + 7) % 7) + (n - 1) * 7;
+}
+
+/** Day of month of the last `weekday` (0 = Sunday) of a month. */
+function lastWeekday(year: number, month: number, weekday: number): number {
+  const last = daysInMonth(year, month);
+  return last - ((weekdayOf({ year, month, day: last }) - weekday + 7) % 7);
+}
+
+/** Western (Gregorian) Easter Sunday, by the anonymous Gregorian computus (Meeus, Astronomical Algorithms). */
+function easterSunday(year: number): CivilDate {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const monthAndDay = h + l - 7 * m + 114;
+  return { year, month: Math.floor(monthAndDay / 31), day: (monthAndDay % 31) + 1 };
+}
+
+function shiftDays(civil: CivilDate, n: number): CivilDate {
+  return civilFromEpochDay(epochDay(civil) + n);
+}
+
+/** A fixed-date holiday on Saturday is observed the Friday before, on Sunday the Monday after. */
+function observed(civil: CivilDate): CivilDate {
+  const weekday = weekdayOf(civil);
+  if (weekday === SATURDAY) return shiftDays(civil, -1);
+  if (weekday === SUNDAY) return shiftDays(civil, 1);
+  return civil;
+}
+
+/** The year's full holidays, by the rules above plus the ad hoc closures. */
+function fullHolidays(year: number): Map<string, string> {
+  const byRule: [CivilDate, string][] = [
+    [{ year, month: 1, day: nthWeekday(year, 1, MONDAY, 3) }, MLK_DAY],
+    [{ year, month: 2, day: nthWeekday(year, 2, MONDAY, 3) }, WASHINGTONS_BIRTHDAY],
+    [shiftDays(easterSunday(year), -2), GOOD_FRIDAY],
+    [{ year, month: 5, day: lastWeekday(year, 5, MONDAY) }, MEMORIAL_DAY],
+    [observed({ year, month: 7, day: 4 }), INDEPENDENCE_DAY],
+    [{ year, month: 9, day: nthWeekday(year, 9, MONDAY, 1) }, LABOR_DAY],
+    [{ year, month: 11, day: nthWeekday(year, 11, THURSDAY, 4) }, THANKSGIVING_DAY],
+    [observed({ year, month: 12, day: 25 }), CHRISTMAS_DAY],
+  ];
+  const newYear = { year, month: 1, day: 1 };
+  if (weekdayOf(newYear) !== SATURDAY) byRule.push([observed(newYear), NEW_YEARS_DAY]);
+  if (year >= JUNETEENTH_FIRST_YEAR) byRule.push([observed({ year, month: 6, day: 19 }), JUNETEENTH]);
+
+  const holidays = new Map(byRule.map(([civil, name]) => [formatCivil(civil), name] as const));
+  for (const [date, name] of AD_HOC_CLOSURES) {
+    if (date.startsWith(`${year}-`)) holidays.set(date, name);
+  }
+  return holidays;
+}
+
+/** The year's 13:00 closes: each eve only when it is itself a weekday session (NYSE does not move them). */
+function earlyClosesOf(year: number, holidays: ReadonlyMap<string, string>): Map<string, string> {
+  const thanksgiving = nthWeekday(year, 11, THURSDAY, 4);
+  const eves: [CivilDate, string][] = [
+    [{ year, month: 7, day: 3 }, INDEPENDENCE_EVE],
+    [{ year, month: 11, day: thanksgiving + 1 }, THANKSGIVING_AFTER],
+    [{ year, month: 12, day: 24 }, CHRISTMAS_EVE],
+  ];
+  const closes = new Map<string, string>();
+  for (const [civil, occasion] of eves) {
+    const date = formatCivil(civil);
+    const weekday = weekdayOf(civil);
+    if (weekday !== SATURDAY && weekday !== SUNDAY && !holidays.has(date)) closes.set(date, occasion);
+  }
+  return closes;
+}
+
+function tradingDaysOf(year: number, holidays: ReadonlyMap<string, string>): string[] {
+  const days: string[] = [];
+  let weekday = weekdayOf({ year, month: 1, day: 1 });
+  for (let month = 1; month <= 12; month++) {
+    const monthPrefix = `${pad(year, 4)}-${pad(month)}-`; // formatCivil, without redoing it for every day
+    for (let day = 1; day <= daysInMonth(year, month); day++) {
+      if (weekday !== SATURDAY && weekday !== SUNDAY) {
+        const date = monthPrefix + pad(day);
+        if (!holidays.has(date)) days.push(date);
+      }
+      weekday = (weekday + 1) % 7;
+    }
+  }
+  return days;
+}
+
+const yearTables = new Map<number, YearTable>();
+
+/** Each year is worked out once, on first use: describeDay and the walks run in loops of thousands of days. */
+function yearTable(year: number): YearTable {
+  let table = yearTables.get(year);
+  if (table === undefined) {
+    const holidays = fullHolidays(year);
+    table = {
+      holidays,
+      earlyCloses: earlyClosesOf(year, holidays),
+      tradingDays: tradingDaysOf(year, holidays),
+    };
+    yearTables.set(year, table);
+  }
+  return table;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Date strings
@@ -251,24 +317,38 @@ function requireCalendarDate(date: string): void {
   }
 }
 
-/** Walks may go one year further either way; past that the tables would silently miss holidays. */
+/** Days that walks reach (history) may be described and walked from too, inside the tables only. */
 function requireTableDate(date: string): void {
-  const year = Number(date.slice(0, 4));
+  const { year } = parseDate(date);
   if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR) {
     throw new RangeError(
-      `Trading-day walk reached ${date}, beyond the holiday tables (${TABLE_FIRST_YEAR}-${TABLE_LAST_YEAR})`,
+      `Date ${date} is outside the NYSE holiday tables ${TABLE_FIRST_YEAR}-${TABLE_LAST_YEAR}`,
     );
   }
 }
 
+/** A walk stops here rather than step into a year whose holidays the rules above do not cover. */
+function requireTableYear(year: number, reached: string): void {
+  if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR) {
+    throw new RangeError(
+      `Trading-day walk reached ${reached}, beyond the holiday tables (${TABLE_FIRST_YEAR}-${TABLE_LAST_YEAR})`,
+    );
+  }
+}
+
+function yearOf(date: string): number {
+  return Number(date.slice(0, 4));
+}
+
 function isWeekend(date: string): boolean {
   const weekday = dayOfWeek(date);
-  return weekday === 0 || weekday === 6;
+  return weekday === SUNDAY || weekday === SATURDAY;
 }
 
 /** The lookup itself; callers have checked that `date` is valid and inside the tables. */
 function describeDay(date: string): TradingDay {
-  const holidayName = FULL_HOLIDAYS.get(date);
+  const table = yearTable(yearOf(date));
+  const holidayName = table.holidays.get(date);
   if (holidayName !== undefined || isWeekend(date)) {
     return {
       date,
@@ -281,7 +361,7 @@ function describeDay(date: string): TradingDay {
       sessionMinutes: 0,
     };
   }
-  const occasion = EARLY_CLOSES.get(date);
+  const occasion = table.earlyCloses.get(date);
   const closeMinute = occasion === undefined ? REGULAR_CLOSE_MINUTE : EARLY_CLOSE_MINUTE;
   return {
     date,
@@ -301,44 +381,88 @@ export function tradingDay(date: string): TradingDay {
   return describeDay(date);
 }
 
+/**
+ * tradingDay for any day a walk may reach: TABLE_FIRST_YEAR..TABLE_LAST_YEAR (the days history is made
+ * of). Session dates still go through tradingDay, which keeps the published range.
+ */
+export function tradingDayInTables(date: string): TradingDay {
+  requireTableDate(date);
+  return describeDay(date);
+}
+
 export function isTradingDay(date: string): boolean {
   return tradingDay(date).isTradingDay;
 }
 
-/** First trading day strictly after (step 1) or before (step -1) `date`. */
-function stepToTradingDay(date: string, step: 1 | -1): string {
-  let candidate = date;
-  do {
-    candidate = addDays(candidate, step);
-    requireTableDate(candidate);
-  } while (!describeDay(candidate).isTradingDay);
-  return candidate;
+/** How many of `days` (in order) come before `date`, or with `inclusive`, up to and including it. */
+function countBefore(days: readonly string[], date: string, inclusive: boolean): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const day = days[mid] as string;
+    if (day < date || (inclusive && day === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** First trading day strictly after `date` (2027-12-31 gives 2028-01-03). */
+/** First trading day strictly after `date`, from the year tables. */
+function tradingDayAfter(date: string): string {
+  let year = yearOf(date);
+  let days = yearTable(year).tradingDays;
+  let index = countBefore(days, date, true);
+  while (index >= days.length) {
+    year += 1;
+    requireTableYear(year, `${year}-01-01`);
+    days = yearTable(year).tradingDays;
+    index = 0;
+  }
+  return days[index] as string;
+}
+
+/** The n trading days strictly before `date`, oldest first, copied from the year tables newest year first. */
+function tradingDaysBefore(date: string, n: number): string[] {
+  const result = new Array<string>(n);
+  let year = yearOf(date);
+  let days = yearTable(year).tradingDays;
+  let end = countBefore(days, date, false);
+  for (let filled = n; filled > 0; ) {
+    if (end === 0) {
+      year -= 1;
+      requireTableYear(year, `${year}-12-31`);
+      days = yearTable(year).tradingDays;
+      end = days.length;
+      continue;
+    }
+    const start = Math.max(0, end - filled);
+    for (let i = end - 1; i >= start; i--) result[--filled] = days[i] as string;
+    end = start;
+  }
+  return result;
+}
+
+// The walks accept any day of the tables, not only session dates: history steps from its own days (a
+// generated day drifts toward the next trading day's level; weekly history asks where a week ends).
+
+/** First trading day strictly after `date` (2027-12-31 gives 2028-01-03); `date` anywhere in the tables. */
 export function nextTradingDay(date: string): string {
-  requireCalendarDate(date);
-  return stepToTradingDay(date, 1);
+  requireTableDate(date);
+  return tradingDayAfter(date);
 }
 
-/** Last trading day strictly before `date` (2024-01-02 gives 2023-12-29). */
+/** Last trading day strictly before `date` (2024-01-02 gives 2023-12-29); `date` anywhere in the tables. */
 export function previousTradingDay(date: string): string {
-  requireCalendarDate(date);
-  return stepToTradingDay(date, -1);
+  requireTableDate(date);
+  return tradingDaysBefore(date, 1)[0] as string;
 }
 
-/** The n trading days strictly before `date`, oldest first; may reach back into 2023. */
+/** The n trading days strictly before `date`, oldest first; may reach back as far as TABLE_FIRST_YEAR. */
 export function previousTradingDays(date: string, n: number): string[] {
-  requireCalendarDate(date);
+  requireTableDate(date);
   requireInteger(n, 'previousTradingDays n');
   if (n < 0) throw new RangeError(`previousTradingDays n must not be negative, got ${n}`);
-  const newestFirst: string[] = [];
-  let cursor = date;
-  while (newestFirst.length < n) {
-    cursor = stepToTradingDay(cursor, -1);
-    newestFirst.push(cursor);
-  }
-  return newestFirst.reverse();
+  return tradingDaysBefore(date, n);
 }
 
 /** Trading days from `start` to `end`, both inclusive, oldest first; empty when start > end. */

@@ -4,6 +4,7 @@ import { tradingDay } from './calendar';
 import type { BarColumns } from './columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from './config';
 import { loadHistorical, rollHistorical } from './historical';
+import { generatorSource } from './market-source';
 import type { HistoricalSeries } from './session-store';
 
 /** A backtest over 2025-07-01..07-09 (an early close, a holiday and a weekend inside) with 1m, 5m and 1d history. */
@@ -102,5 +103,29 @@ describe('history moved on to the next trading day', () => {
     const previous = backtest.session?.symbols.get('AAPL')?.historical as Map<string, HistoricalSeries>;
     const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'), false);
     expect(rollHistorical('AAPL', '2025-07-03', backtest.config.historical, previous, finished)).toBeNull();
+  });
+});
+
+describe('history before the session years', () => {
+  it('loads days from before 2024 for a session early in 2024', () => {
+    // A look-back from 2024-01-02 reaches 2023 at once and 2022 after 250 days. Loading threw on both: history
+    // described its days with tradingDay (2024-2027 only), and the calendar's walks stopped at 2023.
+    const requests = [
+      { interval: '1d', trailingDays: 300, symbols: 'all' as const },
+      { interval: '5m', trailingDays: 2, symbols: 'all' as const },
+    ];
+    const [daily, fiveMinute] = loadHistorical(
+      'TSLA',
+      '2024-01-02',
+      requests,
+      generatorSource({ seed: 1, gapRate: 0 }),
+    );
+    expect(daily?.dates).toHaveLength(300);
+    // 250 days of 2023, 21 of December and 21 of November 2022, then 8 of October.
+    expect(daily?.dates[0]).toBe('2022-10-20');
+    expect(daily?.dates.at(-1)).toBe('2023-12-29');
+    expect(daily?.bars.length).toBe(300);
+    expect(fiveMinute?.dates).toEqual(['2023-12-28', '2023-12-29']);
+    expect(fiveMinute?.bars.length).toBe(2 * 78);
   });
 });

@@ -10,7 +10,7 @@
 //   stream's business. Its `dates` are the trading days of those weeks.
 
 import { readIntervalKey } from '../common/interval-key';
-import { localToUtcMs, previousTradingDays, tradingDay, utcMsToLocal } from './calendar';
+import { localToUtcMs, previousTradingDays, tradingDay, tradingDayInTables, utcMsToLocal } from './calendar';
 import { BarColumns } from './columns';
 import { barsPerSession, type HistoricalRequest } from './config';
 import { type DayData, dailyBarOf } from './market-data';
@@ -120,7 +120,8 @@ export function loadHistorical(
     ...wanted.filter((r) => isSeconds(r.interval)).map((r) => longest.length - r.trailingDays),
   );
   longest.forEach((date, index) => {
-    const day = tradingDay(date);
+    // History may reach years before the session range the calendar answers for sessions.
+    const day = tradingDayInTables(date);
     const data = source.day(symbol, day, index >= tradesFrom);
     for (const builder of builders) if (index >= builder.from) builder.addDay(data, day.openMinute);
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { localToUtcMs, previousTradingDays, tradingDay } from './calendar';
-import { activityAt, type DayData, dailyBarOf, generateDay } from './market-data';
+import {
+  localToUtcMs,
+  nextTradingDay,
+  previousTradingDays,
+  tradingDay,
+  tradingDayInTables,
+} from './calendar';
+import { activityAt, type DayData, dailyBarOf, generateDay, openingLogLevel } from './market-data';
+import { symbolProfile } from './symbol-profile';
 
 const JULY_1 = tradingDay('2025-07-01');
 const opts = { seed: 1, gapRate: 0 };
@@ -121,5 +128,86 @@ describe('built-in market data', () => {
     expect(daily?.close).toBe(d.bars.close[389]);
     expect(daily?.high).toBe(Math.max(...d.bars.high.slice(0, 390)));
     expect(daily?.low).toBe(Math.min(...d.bars.low.slice(0, 390)));
+  });
+});
+
+// Recorded from the generator before its walk was extended past 2020-07-27..2028-10-12: a longer walk must
+// leave every existing price as it was (saved sessions, exports and fixtures were made with them).
+describe('generated values stay as they were', () => {
+  it.each([
+    { symbol: 'RIVN', date: '2024-01-02', open: 31.2, close: 30.72, ticks: 11550 },
+    { symbol: 'RIVN', date: '2025-07-01', open: 12.55, close: 12.33, ticks: 11377 },
+    { symbol: 'RIVN', date: '2027-12-31', open: 2.77, close: 2.62, ticks: 11497 },
+    { symbol: 'AAPL', date: '2024-01-02', open: 166.59, close: 167.96, ticks: 17260 },
+    { symbol: 'AAPL', date: '2025-07-01', open: 208.7, close: 202.83, ticks: 17277 },
+    { symbol: 'AAPL', date: '2027-12-31', open: 216.4, close: 219.42, ticks: 17052 },
+  ])('$symbol on $date', ({ symbol, date, open, close, ticks }) => {
+    const d = generateDay(symbol, tradingDay(date), opts);
+    expect(d.bars.open[0]).toBe(open);
+    expect(d.bars.close[d.bars.length - 1]).toBe(close);
+    expect(d.ticks.length).toBe(ticks);
+  });
+
+  it.each([
+    { symbol: 'RIVN', seed: 1, date: '2020-07-27', level: 1.660509079050962 },
+    { symbol: 'RIVN', seed: 1, date: '2022-03-15', level: 1.9374849251431716 },
+    { symbol: 'RIVN', seed: 1, date: '2025-06-30', level: -0.00846301372604191 },
+    { symbol: 'RIVN', seed: 1, date: '2025-07-01', level: 0 },
+    { symbol: 'RIVN', seed: 1, date: '2025-07-02', level: -0.011797691827144895 },
+    { symbol: 'RIVN', seed: 1, date: '2028-10-12', level: -1.4906134887688047 },
+    { symbol: 'AAPL', seed: 1, date: '2020-07-27', level: -0.6697647627395358 },
+    { symbol: 'AAPL', seed: 1, date: '2022-03-15', level: -0.20131381461815745 },
+    { symbol: 'AAPL', seed: 1, date: '2025-06-30', level: 0.01858265515899345 },
+    { symbol: 'AAPL', seed: 1, date: '2025-07-02', level: -0.03303117533566211 },
+    { symbol: 'AAPL', seed: 1, date: '2028-10-12', level: -0.04147831639477339 },
+    { symbol: 'AAPL', seed: 7, date: '2020-07-27', level: 0.5385325864231044 },
+    { symbol: 'AAPL', seed: 7, date: '2022-03-15', level: -0.003783264570013837 },
+    { symbol: 'AAPL', seed: 7, date: '2025-07-02', level: 0.004006386399388703 },
+    { symbol: 'AAPL', seed: 7, date: '2028-10-12', level: 0.12279837932478285 },
+  ])('opening level of $symbol (seed $seed) on $date, to the bit', ({ symbol, seed, date, level }) => {
+    expect(openingLogLevel(symbol, date, seed)).toBe(level);
+  });
+});
+
+// History reaches up to 3,650 trading days before a session: from 2024-01-02 that is 2009-07-01.
+describe('history back to 2008', () => {
+  it('generates sensible bars for a day in 2009', () => {
+    const day = tradingDayInTables('2009-07-01');
+    const d = generateDay('RIVN', day, opts);
+    expect(d.bars.length).toBe(390);
+    expect(d.bars.time[0]).toBe(localToUtcMs('2009-07-01', 570));
+    for (let i = 0; i < d.bars.length; i++) {
+      const low = d.bars.low[i] as number;
+      expect(low).toBeGreaterThan(0);
+      expect(d.bars.high[i] as number).toBeGreaterThanOrEqual(low);
+      expect(Number.isFinite(d.bars.close[i])).toBe(true);
+      expect(d.bars.volume[i]).toBeGreaterThan(0);
+    }
+    expect(generateDay('AAPL', tradingDayInTables('2009-11-27'), opts).bars.length).toBe(210); // early close
+  });
+
+  it("closes a 2009 day at the next trading day's level, over the July 3 holiday too", () => {
+    // Before the calendar reached 2009 the generator could not find the next day there and would have
+    // drifted each day toward its own level instead (off by a whole day's move, 0.165 on 2009-07-02).
+    const logLevel = Math.log(symbolProfile('RIVN').level);
+    for (let date = '2009-06-22'; date < '2009-07-10'; date = nextTradingDay(date)) {
+      const d = generateDay('RIVN', tradingDayInTables(date), opts, false);
+      const close = d.bars.close[d.bars.length - 1] as number;
+      const next = openingLogLevel('RIVN', nextTradingDay(date), opts.seed);
+      expect(Math.abs(Math.log(close) - logLevel - next), date).toBeLessThan(0.01);
+    }
+    expect(nextTradingDay('2009-07-02')).toBe('2009-07-06');
+  });
+
+  it('has a level for every day from 2008-01-01 to 2028-12-31, and none outside', () => {
+    for (const date of ['2008-01-01', '2009-07-01', '2020-07-26', '2028-10-13', '2028-12-31']) {
+      expect(Number.isFinite(openingLogLevel('AAPL', date, 1)), date).toBe(true);
+    }
+    for (const date of ['2007-12-31', '2029-01-01']) {
+      expect(() => openingLogLevel('AAPL', date, 1)).toThrow(
+        new RangeError(`market data: ${date} is outside the generator's range`),
+      );
+    }
+    expect(generateDay('SPY', tradingDayInTables('2028-12-29'), opts, false).bars.length).toBe(390);
   });
 });

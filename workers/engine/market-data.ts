@@ -1,7 +1,7 @@
 // The built-in market: deterministic ticks, quotes and one-minute bars for any symbol and trading day.
 // Bars are built from the ticks of their minute, so they are exactly that minute's aggregation.
 
-import { localToUtcMs, nextTradingDay, type TradingDay } from './calendar';
+import { localToUtcMs, nextTradingDay, TABLE_FIRST_YEAR, TABLE_LAST_YEAR, type TradingDay } from './calendar';
 import { BarColumns, EXCHANGE_CODES, QuoteColumns, TickColumns } from './columns';
 import { hashSeed, Random } from './random';
 import { symbolProfile } from './symbol-profile';
@@ -31,8 +31,14 @@ export interface DayData {
 const MS_PER_MINUTE = 60_000;
 // Profiles give each symbol's level around the default backtest window (July 2025); the walk spreads from there.
 const REFERENCE_DAY = Date.UTC(2025, 6, 1) / 86_400_000;
-const WALK_DAYS_BEFORE = 1800;
-const WALK_DAYS_AFTER = 1200;
+// The walk covers every day the calendar's tables do (2008-2028), so history may reach 3,650 trading days
+// back from any session. Offsets are in days from the reference day, whose level is 0.
+const FIRST_OFFSET = dayNumber(`${TABLE_FIRST_YEAR}-01-01`) - REFERENCE_DAY;
+const LAST_OFFSET = dayNumber(`${TABLE_LAST_YEAR}-12-31`) - REFERENCE_DAY;
+// The walk used to start 1,800 days before the reference day, and each day's step was seeded with its index
+// in that array. Steps keep that number (negative before 2020-07-27) as their seed, so every level the
+// shorter walk had, and with it every price generated from it, stays the same to the bit.
+const SEED_INDEX_OF_REFERENCE_DAY = 1800;
 
 function dayNumber(date: string): number {
   return (
@@ -43,30 +49,47 @@ function dayNumber(date: string): number {
 const walkCache = new Map<string, Float64Array>();
 
 /**
- * The log-price level a symbol opens each calendar day at: a random walk across days, so that consecutive
- * sessions connect (with an overnight gap) and history looks like one continuous series.
+ * The step seeded for the day `offset` days from the reference day: after the reference day it leads from
+ * the day before to this one, before it from this day to the next (the walk has always been built so).
  */
-function openingLogLevel(symbol: string, date: string, seed: number): number {
+function walkStep(symbol: string, seed: number, sigma: number, offset: number): number {
+  const seedIndex = offset + SEED_INDEX_OF_REFERENCE_DAY;
+  return sigma * new Random(hashSeed(`${symbol}:walk:${seedIndex}`, seed)).normal();
+}
+
+/** Levels by offset - FIRST_OFFSET, built outward from the reference day (forward, then backward). */
+function buildWalk(symbol: string, seed: number): Float64Array {
+  const sigma = symbolProfile(symbol).dailyVolatility;
+  const walk = new Float64Array(LAST_OFFSET - FIRST_OFFSET + 1);
+  const reference = -FIRST_OFFSET;
+  for (let i = reference + 1; i < walk.length; i++) {
+    walk[i] = (walk[i - 1] as number) + walkStep(symbol, seed, sigma, i - reference);
+  }
+  for (let i = reference - 1; i >= 0; i--) {
+    walk[i] = (walk[i + 1] as number) - walkStep(symbol, seed, sigma, i - reference);
+  }
+  return walk;
+}
+
+/**
+ * The log-price level a symbol opens each calendar day at: a random walk across days, so that consecutive
+ * sessions connect (with an overnight gap) and history looks like one continuous series. Exported for the
+ * tests that pin its values: every price the generator makes rests on them.
+ */
+export function openingLogLevel(symbol: string, date: string, seed: number): number {
   const key = `${symbol}|${seed}`;
   let walk = walkCache.get(key);
   if (!walk) {
-    const sigma = symbolProfile(symbol).dailyVolatility;
-    walk = new Float64Array(WALK_DAYS_BEFORE + WALK_DAYS_AFTER);
-    for (let i = WALK_DAYS_BEFORE + 1; i < walk.length; i++) {
-      walk[i] = (walk[i - 1] as number) + sigma * new Random(hashSeed(`${symbol}:walk:${i}`, seed)).normal();
-    }
-    for (let i = WALK_DAYS_BEFORE - 1; i >= 0; i--) {
-      walk[i] = (walk[i + 1] as number) - sigma * new Random(hashSeed(`${symbol}:walk:${i}`, seed)).normal();
-    }
+    // Built on first use, once per symbol and seed: about 7,700 days.
+    walk = buildWalk(symbol, seed);
     walkCache.set(key, walk);
   }
-  const index = dayNumber(date) - REFERENCE_DAY + WALK_DAYS_BEFORE;
-  const level = walk[index];
+  const level = walk[dayNumber(date) - REFERENCE_DAY - FIRST_OFFSET];
   if (level === undefined) throw new RangeError(`market data: ${date} is outside the generator's range`);
   return level;
 }
 
-/** The next trading day, whose opening level a day drifts toward; itself near the end of the calendar. */
+/** The next trading day, whose opening level a day drifts toward; the day itself at the end of the calendar. */
 function followingDay(date: string): string {
   try {
     return nextTradingDay(date);
