@@ -2,10 +2,10 @@
 // and what is wrong: a number that does not parse, high below low, a time that repeats or goes backwards,
 // a time outside the regular session. Nothing is applied until the user chooses to keep the good rows.
 
-import { tradingDay, utcMsToLocal } from '../engine/calendar';
+import { TABLE_FIRST_YEAR, TABLE_LAST_YEAR, tradingDayInTables, utcMsToLocal } from '../engine/calendar';
 import type { ColumnMap } from './header';
 import { ImportedBars } from './imported-bars';
-import { parseTimestamp } from './timestamp';
+import { outsideCalendar, parseTimestamp } from './timestamp';
 
 export type Cell = string | number | bigint | boolean | Date | null | undefined;
 
@@ -90,6 +90,11 @@ export class BarCollector {
     if (high < Math.max(open, close) || low > Math.min(open, close)) {
       return `open ${open} and close ${close} must lie between low ${low} and high ${high}`;
     }
+    // Bars from before the session dates serve as history: any day the calendar knows is accepted.
+    const year = new Date(time.value).getUTCFullYear();
+    if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR) {
+      return outsideCalendar(JSON.stringify(String(cells[columns.timestamp] ?? '')));
+    }
     const local = utcMsToLocal(time.value);
     const when = `${local.date} ${hhmm(local.minuteOfDay)}`;
     if (time.value === this.lastTime) return `${when} repeats the time of line ${this.lastLine}`;
@@ -98,12 +103,7 @@ export class BarCollector {
     if (local.second !== 0 || local.millisecond !== 0) {
       return `${when}:${String(local.second).padStart(2, '0')} is not on a whole minute (one-minute bars open on the minute)`;
     }
-    let day: ReturnType<typeof tradingDay>;
-    try {
-      day = tradingDay(local.date);
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
+    const day = tradingDayInTables(local.date);
     if (!day.isTradingDay) {
       return `${when} is outside the trading session (the market is closed: ${day.holidayName ?? 'weekend'})`;
     }

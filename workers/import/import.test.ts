@@ -99,6 +99,8 @@ describe('CSV import', () => {
       '2025-07-04 10:00,10,10.5,9.9,10.2,1000',
       'noon,10,10.5,9.9,10.2,1000',
       '2025-07-01 09:34,10,10.5,9.9,10.2,-5',
+      '2005-07-01 09:35,10,10.5,9.9,10.2,1000',
+      '2005-07-01T09:36:00-04:00,10,10.5,9.9,10.2,1000',
     ].join('\n');
     const result = await importCsv(csv, 'ACME');
     if (!result.ok) throw new Error(result.error);
@@ -119,7 +121,27 @@ describe('CSV import', () => {
           '"noon" is not a timestamp (expected ISO 8601 such as 2025-07-01T09:30:00-04:00, 2025-07-01 09:30 (exchange time), or epoch seconds or milliseconds)',
       },
       { line: 11, reason: 'volume "-5" is not a volume (a number >= 0)' },
+      {
+        line: 12,
+        reason: '"2005-07-01 09:35" is outside the dates the exchange calendar knows (2008 to 2028)',
+      },
+      {
+        line: 13,
+        reason: '"2005-07-01T09:36:00-04:00" is outside the dates the exchange calendar knows (2008 to 2028)',
+      },
     ]);
+  });
+
+  it('keeps bars from years before the session dates, to serve as history', async () => {
+    const csv = [
+      HEADER,
+      '2012-10-26 15:59,10,10.5,9.9,10.2,1000',
+      '2023-12-29 09:30,10,10.5,9.9,10.2,1000',
+    ].join('\n');
+    const result = await importCsv(csv, 'ACME');
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.report.badRows).toEqual([]);
+    expect(result.value.report.barsKept).toBe(2);
   });
 
   it('says out-of-order rows go backwards', async () => {

@@ -1,7 +1,11 @@
 // Timestamps of imported bars: ISO 8601 with or without a timezone (without one, exchange-local time),
 // `YYYY-MM-DD HH:MM[:SS]`, or epoch seconds or milliseconds.
 
-import { localToUtcMs } from '../engine/calendar';
+import { localToUtcMs, TABLE_FIRST_YEAR, TABLE_LAST_YEAR } from '../engine/calendar';
+
+/** Why a time is refused for lying before or after the days the exchange calendar knows. */
+export const outsideCalendar = (when: string) =>
+  `${when} is outside the dates the exchange calendar knows (${TABLE_FIRST_YEAR} to ${TABLE_LAST_YEAR})`;
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
@@ -42,7 +46,8 @@ export function parseTimestamp(text: string): { ok: true; value: number } | { ok
     try {
       return { ok: true, value: localToUtcMs(date, hour * 60 + minute, second) + millis };
     } catch {
-      return fail();
+      // The exchange clock's rules (daylight saving since 2007) do not reach that far back.
+      return { ok: false, error: outsideCalendar(JSON.stringify(text)) };
     }
   }
   let offsetMinutes = 0;
