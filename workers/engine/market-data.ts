@@ -39,6 +39,12 @@ const LAST_OFFSET = dayNumber(`${TABLE_LAST_YEAR}-12-31`) - REFERENCE_DAY;
 // in that array. Steps keep that number (negative before 2020-07-27) as their seed, so every level the
 // shorter walk had, and with it every price generated from it, stays the same to the bit.
 const SEED_INDEX_OF_REFERENCE_DAY = 1800;
+// The days the old walk had (offsets -1800 to 1199) keep its plain random walk. Past them, levels are drawn
+// back toward the reference level a little each day, so that fourteen years of history wander like a stock
+// (a typical spread of about 0.5 in log price) instead of a pure random walk's (RIVN near $1,000 in 2009).
+const OLD_FIRST_OFFSET = -SEED_INDEX_OF_REFERENCE_DAY;
+const OLD_LAST_OFFSET = 1199;
+const REVERSION_PER_DAY = 0.002;
 
 function dayNumber(date: string): number {
   return (
@@ -62,11 +68,15 @@ function buildWalk(symbol: string, seed: number): Float64Array {
   const sigma = symbolProfile(symbol).dailyVolatility;
   const walk = new Float64Array(LAST_OFFSET - FIRST_OFFSET + 1);
   const reference = -FIRST_OFFSET;
+  const pull = (offset: number) =>
+    offset < OLD_FIRST_OFFSET || offset > OLD_LAST_OFFSET ? 1 - REVERSION_PER_DAY : 1;
   for (let i = reference + 1; i < walk.length; i++) {
-    walk[i] = (walk[i - 1] as number) + walkStep(symbol, seed, sigma, i - reference);
+    const offset = i - reference;
+    walk[i] = (walk[i - 1] as number) * pull(offset) + walkStep(symbol, seed, sigma, offset);
   }
   for (let i = reference - 1; i >= 0; i--) {
-    walk[i] = (walk[i + 1] as number) - walkStep(symbol, seed, sigma, i - reference);
+    const offset = i - reference;
+    walk[i] = (walk[i + 1] as number) * pull(offset) - walkStep(symbol, seed, sigma, offset);
   }
   return walk;
 }
