@@ -1,4 +1,5 @@
 // The session slice's shape: the engine's latest summary and the session commands.
+import type { StartProgress } from '../../workers/api/engine-api';
 import type { EngineSnapshot } from '../../workers/engine/types';
 
 /** The session commands the UI can send; one runs at a time. */
@@ -14,7 +15,7 @@ export interface SessionSlice {
   /** Why the engine refused (or failed) the last command; cleared by the next command. */
   commandError: string | null;
   /** While `start` loads each symbol's history: how far it has got. */
-  startProgress: { symbolsDone: number; symbolsTotal: number } | null;
+  startProgress: StartProgress | null;
   start(): Promise<void>;
   /** Stops a start that is still loading history; nothing changes. */
   cancelStart(): Promise<void>;

@@ -249,6 +249,7 @@ describe('engine API start', () => {
     const api = createEngineApi(runtime);
     const seen: number[] = [];
     const cancelled = await api.start((p) => {
+      if (p.current !== undefined) return; // progress inside one symbol's history: the next test's business
       seen.push(p.symbolsDone);
       if (p.symbolsDone === 10) api.cancelStart();
     });
@@ -258,7 +259,7 @@ describe('engine API start', () => {
     });
     expect(seen.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(api.snapshot().state).toBe('STOPPED');
-    const started = await api.start((p) => seen.push(p.symbolsDone));
+    const started = await api.start((p) => p.current === undefined && seen.push(p.symbolsDone));
     expect(started.ok && started.value.state).toBe('RUNNING');
     expect(seen.at(-1)).toBe(30);
     // The preloaded history is what the session holds, the same as loading it at start.
@@ -268,5 +269,33 @@ describe('engine API start', () => {
     const b = direct.backtest.session?.symbols.get('AABC')?.historical.get('1m')?.bars;
     expect(a?.length).toBe(780);
     expect(Array.from(a?.close.slice(0, 780) ?? [])).toEqual(Array.from(b?.close.slice(0, 780) ?? []));
+  });
+
+  it('reports a long history day by day and can be cancelled in the middle of a symbol', async () => {
+    const config = manySymbols(2);
+    config.session_data_config.historical.data = [{ interval: '1d', trailing_days: 365 }];
+    const runtime = createRuntime({ realtime: false, config });
+    const api = createEngineApi(runtime);
+    const days: number[] = [];
+    const cancelled = await api.start((p) => {
+      if (p.current === undefined) return;
+      expect(p).toMatchObject({
+        symbolsDone: 0,
+        symbolsTotal: 2,
+        current: { symbol: 'AAAA', daysTotal: 365 },
+      });
+      days.push(p.current.daysDone);
+      if (days.length === 3) api.cancelStart();
+    });
+    expect(cancelled).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/cancelled while loading history/),
+    });
+    // Reported between slices of the same symbol, growing, and stopped well before its end.
+    expect(days).toHaveLength(3);
+    expect(days[0]).toBeGreaterThan(0);
+    expect(days[2]).toBeGreaterThan(days[0] as number);
+    expect(days[2]).toBeLessThan(365);
+    expect(api.snapshot().state).toBe('STOPPED');
   });
 });

@@ -8,6 +8,8 @@ export interface StartProgress {
   /** Symbols whose history is loaded. */
   symbolsDone: number;
   symbolsTotal: number;
+  /** The symbol being loaded and how far, when one symbol's history takes more than a slice. */
+  current?: { symbol: string; daysDone: number; daysTotal: number };
 }
 
 /** Longest stretch of history loading between two yields to the worker's event loop. */
@@ -32,17 +34,32 @@ export function createSessionVerbs(host: EngineHost) {
       startCancelRequested = false;
       const symbols = backtest.config.symbols;
       let sliceStart = performance.now();
-      for (const [i, symbol] of symbols.entries()) {
-        backtest.preloadHistory(symbol);
-        onProgress?.({ symbolsDone: i + 1, symbolsTotal: symbols.length });
+      const cancelled = () => startCancelRequested || host.runtime !== runtime;
+      /** Yields to the event loop once a slice is used up; false when the start was cancelled meanwhile. */
+      const breathe = async (): Promise<boolean> => {
         if (performance.now() - sliceStart >= SLICE_MS) {
           await new Promise((resolve) => setTimeout(resolve, 0));
           sliceStart = performance.now();
         }
-        if (startCancelRequested || host.runtime !== runtime) {
-          backtest.clearPreloadedHistory();
-          return { ok: false, error: 'system start: cancelled while loading history; nothing changed' };
+        return !cancelled();
+      };
+      const giveUp = (): Result<EngineSnapshot> => {
+        backtest.clearPreloadedHistory();
+        return { ok: false, error: 'system start: cancelled while loading history; nothing changed' };
+      };
+      for (const [i, symbol] of symbols.entries()) {
+        const load = backtest.historyLoad(symbol);
+        // A long history (52 weeks, ten years) is read a trading day at a time between yields.
+        while (load !== null && !load.advance(1)) {
+          if (performance.now() - sliceStart >= SLICE_MS) {
+            const current = { symbol, daysDone: load.daysDone, daysTotal: load.daysTotal };
+            onProgress?.({ symbolsDone: i, symbolsTotal: symbols.length, current });
+          }
+          if (!(await breathe())) return giveUp();
         }
+        if (load !== null) backtest.keepPreloaded(symbol, load);
+        onProgress?.({ symbolsDone: i + 1, symbolsTotal: symbols.length });
+        if (!(await breathe())) return giveUp();
       }
       return runtime.start();
     },

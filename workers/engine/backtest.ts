@@ -11,7 +11,13 @@ import {
   tradingDaysBetween,
 } from './calendar';
 import type { SessionConfig } from './config';
-import { loadHistorical, requestsFor, rollHistorical } from './historical';
+import {
+  type HistoryLoad,
+  loadHistorical,
+  requestsFor,
+  rollHistorical,
+  startHistoryLoad,
+} from './historical';
 import { isSpeed, MAX_ADVANCE_MINUTES, SPEED_RULE } from './limits';
 import { type DayData, DEFAULT_MARKET_OPTIONS, dailyBarOf, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
@@ -188,12 +194,25 @@ export class Backtest {
    * symbols in slices, report progress and let the user cancel; `start` then uses what was loaded.
    */
   preloadHistory(symbol: string): void {
+    const load = this.historyLoad(symbol);
+    if (load === null) return;
+    load.advance(load.daysTotal);
+    this.keepPreloaded(symbol, load);
+  }
+
+  /** A load of one symbol's history for the first session, to advance a day at a time; null without one. */
+  historyLoad(symbol: string): HistoryLoad | null {
     const date = this.tradingDays[0];
-    if (date === undefined) return;
+    if (date === undefined) return null;
     if (this.preloadedDate !== date || this.preloadedSource !== this.source) this.clearPreloadedHistory();
     this.preloadedDate = date;
     this.preloadedSource = this.source;
-    this.preloaded.set(symbol, loadHistorical(symbol, date, this.config.historical, this.source));
+    return startHistoryLoad(symbol, date, this.config.historical, this.source);
+  }
+
+  /** Keeps a finished `historyLoad` for `start`, unless the source changed while it loaded. */
+  keepPreloaded(symbol: string, load: HistoryLoad): void {
+    if (this.preloadedSource === this.source) this.preloaded.set(symbol, load.series());
   }
 
   clearPreloadedHistory(): void {

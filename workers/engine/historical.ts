@@ -95,17 +95,27 @@ function seriesBuilder(interval: string, dates: string[], from: number): SeriesB
   return intradaySeries(interval, dates, from);
 }
 
+/** One symbol's history being loaded, a trading day at a time, so that a host can report and cancel. */
+export interface HistoryLoad {
+  readonly daysTotal: number;
+  readonly daysDone: number;
+  /** Reads up to `days` more trading days, oldest first; true once every day has been read. */
+  advance(days: number): boolean;
+  /** The series, once every day has been read. */
+  series(): HistoricalSeries[];
+}
+
 /**
- * Loads every requested historical interval of one symbol for the session on `sessionDate`. Each trading day
- * is read once, oldest first, and handed to every request whose window holds it; only the days a second
- * interval needs keep their trades.
+ * Starts loading every requested historical interval of one symbol for the session on `sessionDate`. Each
+ * trading day is read once, oldest first, and handed to every request whose window holds it; only the days
+ * a second interval needs keep their trades.
  */
-export function loadHistorical(
+export function startHistoryLoad(
   symbol: string,
   sessionDate: string,
   requests: readonly HistoricalRequest[],
   source: MarketSource,
-): HistoricalSeries[] {
+): HistoryLoad {
   const wanted = requestsFor(symbol, requests);
   const longest = previousTradingDays(sessionDate, Math.max(0, ...wanted.map((r) => r.trailingDays)));
   const builders = wanted.map((r) =>
@@ -119,13 +129,39 @@ export function loadHistorical(
     longest.length,
     ...wanted.filter((r) => isSeconds(r.interval)).map((r) => longest.length - r.trailingDays),
   );
-  longest.forEach((date, index) => {
-    // History may reach years before the session range the calendar answers for sessions.
-    const day = tradingDayInTables(date);
-    const data = source.day(symbol, day, index >= tradesFrom);
-    for (const builder of builders) if (index >= builder.from) builder.addDay(data, day.openMinute);
-  });
-  return builders.map((b) => b.finish(sessionDate));
+  let next = 0;
+  return {
+    daysTotal: longest.length,
+    get daysDone() {
+      return next;
+    },
+    advance(days) {
+      const end = Math.min(longest.length, next + days);
+      for (; next < end; next++) {
+        // History may reach years before the session range the calendar answers for sessions.
+        const day = tradingDayInTables(longest[next] as string);
+        const data = source.day(symbol, day, next >= tradesFrom);
+        for (const builder of builders) if (next >= builder.from) builder.addDay(data, day.openMinute);
+      }
+      return next === longest.length;
+    },
+    series() {
+      if (next !== longest.length) throw new Error(`history of ${symbol} is not loaded yet`);
+      return builders.map((b) => b.finish(sessionDate));
+    },
+  };
+}
+
+/** Loads one symbol's history whole (see `startHistoryLoad`). */
+export function loadHistorical(
+  symbol: string,
+  sessionDate: string,
+  requests: readonly HistoricalRequest[],
+  source: MarketSource,
+): HistoricalSeries[] {
+  const load = startHistoryLoad(symbol, sessionDate, requests, source);
+  load.advance(load.daysTotal);
+  return load.series();
 }
 
 /** The first row at or after `ms` (rows are in time order). */

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { controlAvailability } from './availability';
 import { keyPressOf, SHORTCUTS, shortcutFor } from './shortcuts';
@@ -85,6 +86,13 @@ export function Controls() {
       {startProgress !== null && (
         <p className="controls__progress" role="status" data-testid="start-progress">
           Loading history: {startProgress.symbolsDone} of {startProgress.symbolsTotal} symbols
+          {startProgress.current !== undefined && (
+            <span className="controls__progress-detail">
+              {' '}
+              ({startProgress.current.symbol}: {formatCount(startProgress.current.daysDone)} of{' '}
+              {formatCount(startProgress.current.daysTotal)} trading days)
+            </span>
+          )}
           <button type="button" className="button button--small" onClick={() => void cancelStart()}>
             Cancel
           </button>
