@@ -1,8 +1,9 @@
 // For tests: exports in the original system's layout, written from its format description
 // (docs/design-note.md, docs/export-format.md section 11): `_metadata` last, the mode only in `complete` /
 // `diff_mode`, stream blocks without `total_count` or `columns`, lower-case states, `null` or `{}` where it
-// had nothing. A complete export of a stopped system with two bars of RIVN (and AAPL null), and the delta
-// that adds a third bar. Used by the unit tests and the Playwright specs alike.
+// had nothing. A complete export of a stopped system with two bars of RIVN (and AAPL null), the delta that
+// adds a third bar, and the export of a system that never opened a session. Used by the unit tests and the
+// Playwright specs alike.
 
 const bar = (time: string, close: number) => [time, close, close + 0.1, close - 0.1, close, 1000];
 
@@ -72,5 +73,17 @@ export function originalDelta() {
       last_update: '2025-07-01T09:32:05-04:00',
       changed_paths: ['session_data.symbols.RIVN.session.data.1m'],
     },
+  };
+}
+
+/** A system that never opened a session: nothing in `session_data`, no thread information, no version. */
+export function originalNothing() {
+  return {
+    system_manager: { _state: 'stopped', _mode: 'backtest' },
+    time_manager: { current_session: null },
+    performance_metrics: null,
+    threads: {},
+    session_data: null,
+    _metadata: { generated_at: '2025-07-01T08:00:00-04:00', complete: true, last_update: null },
   };
 }
