@@ -1,7 +1,8 @@
 // Files in the original system's layout, written here from its format description (docs/design-note.md,
 // docs/export-format.md section 11): `_metadata` last, the mode only in `complete` / `diff_mode`, no
-// `total_count` or `columns`, `null` where it had nothing. The export viewer and Open exports read them,
-// as `.json` and as `.json.gz`, and Open exports says what it had to assume.
+// `total_count` or `columns`, lower-case states, `null` where it had nothing. The export viewer and Open
+// exports read them, as `.json` and as `.json.gz`; Open exports shows states as written and says what it
+// had to assume.
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { originalComplete, originalDelta } from '../workers/mirror/original-exports.test-support';
@@ -47,11 +48,27 @@ test("the original system's exports open in the viewer and in Open exports, plai
   );
   const candles = offline.getByTestId('chart-candle-count');
   await expect(candles).toHaveText('3');
+  // The state as written; no thread information: every stage not known.
+  await expect(offline.getByTestId('system-panel-state')).toHaveText('stopped');
+  await expect(offline.getByTestId('system-stage-status')).toHaveText([
+    'not known',
+    'not known',
+    'not known',
+    'not known',
+  ]);
   await page.getByRole('button', { name: /Next/ }).click();
   await expect(page.getByTestId('offline-file')).toHaveText('original-delta.json.gz');
   await expect(candles).toHaveText('4');
   await expect(page.getByTestId('offline-step-notes')).toContainText(
     'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
   );
+  // Lower-case stage states as written, one stage without thread_info, one not alive, one left out.
+  await expect(offline.getByTestId('system-panel-state')).toHaveText('stopped');
+  await expect(offline.getByTestId('system-stage-status')).toHaveText([
+    'stopped',
+    'not alive',
+    'stopped',
+    'not known',
+  ]);
   await offline.screenshot({ path: testInfo.outputPath('offline-original.png') });
 });

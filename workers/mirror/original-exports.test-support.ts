@@ -1,8 +1,9 @@
 // For tests: exports in the original system's layout, written from its format description
 // (docs/design-note.md, docs/export-format.md section 11): `_metadata` last, the mode only in `complete` /
 // `diff_mode`, stream blocks without `total_count` or `columns`, lower-case states, `null` or `{}` where it
-// had nothing. A complete export of a stopped system with two bars of RIVN (and AAPL null), the delta that
-// adds a third bar, and the export of a system that never opened a session. Used by the unit tests and the
+// had nothing. A complete export of a stopped system with two bars of RIVN (and AAPL null) and no thread
+// information; the delta that adds a third bar, with threads in lower case, one stage without `thread_info`
+// and one left out; and the export of a system that never opened a session. Used by the unit tests and the
 // Playwright specs alike.
 
 const bar = (time: string, close: number) => [time, close, close + 0.1, close - 0.1, close, 1000];
@@ -52,6 +53,18 @@ export function originalDelta() {
   return {
     system_manager: { _state: 'stopped' },
     time_manager: { current_session: { date: '2025-07-01' } },
+    threads: {
+      session_coordinator: {
+        thread_info: { name: 'SessionCoordinator', is_alive: true, daemon: true },
+        _running: false,
+        state: 'stopped',
+      },
+      data_processor: {
+        thread_info: { name: 'DataProcessor', is_alive: false, daemon: true },
+        _running: false,
+      },
+      data_quality_manager: { _running: false, state: 'stopped' },
+    },
     session_data: {
       symbols: {
         RIVN: {

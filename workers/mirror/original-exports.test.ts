@@ -1,11 +1,11 @@
 // Exports in the original system's layout, written here from its format description (docs/design-note.md,
 // docs/export-format.md section 11): `_metadata` last, the mode given only by `complete` / `diff_mode`,
 // stream blocks without `total_count`, `columns` or `generated`, lower-case states, no format version, and
-// `null` or `{}` where it had nothing. The offline replay opens them, shows what is there, and says what it
-// had to assume.
+// `null` or `{}` where it had nothing. The offline replay and the live mirror open them, show what is there,
+// and say what they had to assume.
 import { describe, expect, it } from 'vitest';
 import { readExport } from './export-doc';
-import { overviewIn } from './live-link.test-support';
+import { handFed, overviewIn } from './live-link.test-support';
 import { createMirrorApi } from './mirror-api';
 import { originalComplete, originalDelta, originalNothing } from './original-exports.test-support';
 
@@ -59,6 +59,34 @@ describe("the original system's exports", () => {
     // One bar of history, then the three of the session.
     expect(read.series?.total).toBe(4);
     expect(Array.from(read.series?.close ?? [])).toEqual([12.4, 12.5, 12.6, 12.7]);
+  });
+
+  it('keep their lower-case states and missing thread information as written, offline and live', async () => {
+    const api = createMirrorApi();
+    const opened = await api.openFiles([fileOf('complete.json', originalComplete())]);
+    if (!opened.ok) throw new Error(opened.error);
+    const offline = overviewIn(api, 'offline').sections;
+    expect(offline.system_manager).toMatchObject({ _state: 'stopped', _mode: 'backtest' });
+    expect(offline.threads).toBeNull();
+
+    const feed = handFed(api);
+    const send = (doc: unknown, mode: 'complete' | 'delta') =>
+      feed.sendRaw({
+        kind: 'export',
+        mode,
+        sequence: 0,
+        parts: [new TextEncoder().encode(JSON.stringify(doc))],
+      });
+    expect(await send(originalComplete(), 'complete')).toEqual({ kind: 'applied' });
+    expect(overviewIn(api, 'live').sections).toMatchObject({
+      system_manager: { _state: 'stopped' },
+      threads: null,
+    });
+    expect(await send(originalDelta(), 'delta')).toEqual({ kind: 'applied' });
+    const live = overviewIn(api, 'live');
+    expect(live.sections.threads).toEqual(originalDelta().threads);
+    expect(live.symbols.map((s) => [s.symbol, s.rows['1m']])).toEqual([['RIVN', 3]]);
+    feed.close();
   });
 
   it('of a system with no session open as a status export with no symbols, and say so', async () => {
