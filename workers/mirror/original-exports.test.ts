@@ -1,8 +1,8 @@
 // Exports in the original system's layout, written here from its format description (docs/design-note.md,
 // docs/export-format.md section 11): `_metadata` last, the mode given only by `complete` / `diff_mode`,
-// stream blocks without `total_count`, `columns` or `generated`, lower-case states, no format version, and
-// `null` or `{}` where it had nothing. The offline replay and the live mirror open them, show what is there,
-// and say what they had to assume.
+// stream blocks without `total_count`, `columns` or `generated`, lower-case states, another format version
+// or none, and `null` or `{}` where it had nothing. The offline replay and the live mirror open them, show
+// what is there, and say what they had to assume.
 import { describe, expect, it } from 'vitest';
 import { readExport } from './export-doc';
 import { handFed, overviewIn } from './live-link.test-support';
@@ -31,12 +31,16 @@ describe("the original system's exports", () => {
       columns: ['timestamp', 'price', 'size', 'exchange'],
     });
     expect(Object.keys(complete.value.symbols)).toEqual(['RIVN']);
-    expect(complete.value.notes).toEqual(['session_data.symbols.AAPL is null: nothing to show for AAPL']);
+    expect(complete.value.notes).toEqual([
+      'format version "1.0" (this app writes 2.0): read as far as it goes',
+      'session_data.symbols.AAPL is null: nothing to show for AAPL',
+    ]);
 
     const delta = readExport(originalDelta());
     if (!delta.ok) throw new Error(delta.error);
     expect(delta.value.meta.mode).toBe('delta');
     expect(delta.value.notes).toEqual([
+      'no format version (this app writes 2.0): read as far as it goes',
       'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
     ]);
   });
@@ -52,7 +56,10 @@ describe("the original system's exports", () => {
       ['complete.json', 'complete'],
       ['delta.json', 'delta'],
     ]);
-    expect(opened.value[0]?.notes).toEqual(['session_data.symbols.AAPL is null: nothing to show for AAPL']);
+    expect(opened.value[0]?.notes).toEqual([
+      'format version "1.0" (this app writes 2.0): read as far as it goes',
+      'session_data.symbols.AAPL is null: nothing to show for AAPL',
+    ]);
     expect(overviewIn(api, 'offline').symbols.map((s) => [s.symbol, s.rows['1m']])).toEqual([['RIVN', 2]]);
     expect(api.showStep(1)).toEqual({ ok: true, value: 1 });
     const read = api.view({ source: 'offline', symbol: 'RIVN', interval: '1m', shown: null });
