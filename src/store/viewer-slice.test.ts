@@ -18,6 +18,7 @@ const summary = (mode: 'complete' | 'delta' = 'complete'): ViewerSummary => ({
   symbols: 3,
   streams: 21,
   rows: 100,
+  notes: [],
   indexMs: 5,
   root: [],
 });

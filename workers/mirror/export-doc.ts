@@ -1,10 +1,18 @@
 // The shape of an export document as a consumer reads it, and the check that a parsed JSON value is one.
 // Files made by this app and by the original system are both accepted (docs/export-format.md section 11):
-// the original lacks the 2.0 extensions such as `sequence` and `session_id`, may give the mode only as
-// `complete` / `diff_mode`, may leave out `total_count`, `columns` or `generated`, and writes `null` or `{}`
-// where it had nothing. What is there is read; what could not be used is said in `notes`.
+// the original lacks the 2.0 extensions such as `sequence` and `session_id`, may carry another format
+// version or none, may give the mode only as `complete` / `diff_mode`, may leave out `total_count`,
+// `columns` or `generated`, and writes `null` or `{}` where it had nothing (`session_data: null` for a
+// system with no session). What is there is read; what could not be used is said in `notes`.
 
-import type { ExportMode } from '../export/contract';
+import {
+  defaultColumns,
+  type ExportMode,
+  isKnownVersion,
+  keyText,
+  quoted,
+  versionNote,
+} from '../export/contract';
 
 export type Row = (string | number | null)[];
 
@@ -67,14 +75,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
-/** The columns a stream's rows have in this app's exports, for files that do not name them. */
-export function defaultColumns(stream: string): string[] {
-  if (stream === 'ticks') return ['timestamp', 'price', 'size', 'exchange'];
-  if (stream === 'quotes') return ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
-  if (/^\d+[dw]$/.test(stream)) return ['date', 'open', 'high', 'low', 'close', 'volume'];
-  return ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
-}
-
 /** `complete` / `delta` from `mode`, or from the original's `complete`, `delta` and `diff_mode` flags. */
 function modeOf(meta: Record<string, unknown>): ExportMode | undefined {
   if (meta.mode === 'complete' || meta.mode === 'delta') return meta.mode;
@@ -131,9 +131,9 @@ function streamBlock(
 
 /** One symbol's blocks as the mirror needs them, or why they cannot be read. */
 function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: string[]): Read<SymbolDoc | null> {
-  const where = `session_data.symbols.${symbol}`;
+  const where = `session_data.symbols.${keyText(symbol)}`;
   if (doc === null) {
-    notes.push(`${where} is null: nothing to show for ${symbol}`);
+    notes.push(`${where} is null: nothing to show for ${keyText(symbol)}`);
     return { ok: true, value: null };
   }
   if (!isObject(doc)) return { ok: false, error: `${where} is not an object` };
@@ -143,7 +143,7 @@ function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: strin
   if (!isObject(dataIn)) return { ok: false, error: `${where}.session.data is not an object` };
   const data: Record<string, StreamBlock> = {};
   for (const [name, block] of Object.entries(dataIn)) {
-    const read = streamBlock(block, complete, `${where}.session.data.${name}`, name, notes);
+    const read = streamBlock(block, complete, `${where}.session.data.${keyText(name)}`, name, notes);
     if (!read.ok) return read;
     data[name] = read.value;
   }
@@ -165,7 +165,7 @@ function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: strin
       if (block === null || (isObject(block) && Object.keys(block).length === 0)) continue;
       const rows = isObject(block) ? (block.data ?? []) : undefined;
       if (!isObject(block) || !isRows(rows)) {
-        notes.push(`${where}.historical.data.${interval} is not a block of rows, left out`);
+        notes.push(`${where}.historical.data.${keyText(interval)} is not a block of rows, left out`);
         continue;
       }
       const entry: HistoricalBlock = { count: rows.length, data: rows, columns: defaultColumns(interval) };
@@ -186,9 +186,32 @@ function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: strin
 }
 
 /**
+ * `session_data.symbols`, or none (`{}`, noted) when the file has no symbols: the original writes `null` or
+ * `{}` for a system with no session. Anything else that is not an object is not an export.
+ */
+function symbolsOf(sessionData: unknown, notes: string[]): Read<Record<string, unknown>> {
+  const none = (note: string): Read<Record<string, unknown>> => {
+    notes.push(note);
+    return { ok: true, value: {} };
+  };
+  if (sessionData === null) return none('session_data is null: no symbols');
+  if (!isObject(sessionData)) return { ok: false, error: 'session_data is not an object' };
+  const { symbols } = sessionData;
+  if (symbols === undefined)
+    return none(
+      Object.keys(sessionData).length === 0
+        ? 'session_data is {}: no symbols'
+        : 'session_data has no symbols',
+    );
+  if (symbols === null) return none('session_data.symbols is null: no symbols');
+  if (!isObject(symbols)) return { ok: false, error: 'session_data.symbols is not an object' };
+  return { ok: true, value: symbols };
+}
+
+/**
  * Reads a parsed JSON value as an export, or says in one line why it is not one. Checks the envelope
- * (`_metadata` with a mode, `session_data.symbols`) and the shape of every stream block, so that nothing
- * downstream has to trust the file.
+ * (`_metadata` with a mode, `session_data`) and the shape of every stream block, so that nothing downstream
+ * has to trust the file. A version other than 2.x, or none, is noted and read all the same.
  */
 export function readExport(value: unknown): { ok: true; value: ExportDoc } | { ok: false; error: string } {
   const notExport = (why: string) => ({
@@ -202,12 +225,16 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
   if (mode === undefined) {
     return notExport('_metadata gives no mode ("mode", or the original\'s "complete" / "diff_mode")');
   }
-  const sessionData = value.session_data;
-  if (!isObject(sessionData) || !isObject(sessionData.symbols))
-    return notExport('there is no session_data.symbols');
+  if (!('session_data' in value)) return notExport('there is no session_data');
   const notes: string[] = [];
+  if (!isKnownVersion(meta.version))
+    notes.push(
+      versionNote(meta.version === undefined || meta.version === null ? null : quoted(meta.version)),
+    );
+  const symbolsIn = symbolsOf(value.session_data, notes);
+  if (!symbolsIn.ok) return notExport(symbolsIn.error);
   const symbols: Record<string, SymbolDoc> = {};
-  for (const [symbol, doc] of Object.entries(sessionData.symbols)) {
+  for (const [symbol, doc] of Object.entries(symbolsIn.value)) {
     const read = symbolDoc(doc, mode === 'complete', symbol, notes);
     if (!read.ok) return notExport(read.error);
     if (read.value !== null) symbols[symbol] = read.value;

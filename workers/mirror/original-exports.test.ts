@@ -1,12 +1,13 @@
 // Exports in the original system's layout, written here from its format description (docs/design-note.md,
 // docs/export-format.md section 11): `_metadata` last, the mode given only by `complete` / `diff_mode`,
-// stream blocks without `total_count`, `columns` or `generated`, lower-case states, and `null` or `{}` where
-// it had nothing. The offline replay opens them, shows what is there, and says what it had to assume.
+// stream blocks without `total_count`, `columns` or `generated`, lower-case states, another format version
+// or none, and `null` or `{}` where it had nothing. The offline replay and the live mirror open them, show
+// what is there, and say what they had to assume.
 import { describe, expect, it } from 'vitest';
 import { readExport } from './export-doc';
-import { overviewIn } from './live-link.test-support';
+import { handFed, overviewIn } from './live-link.test-support';
 import { createMirrorApi } from './mirror-api';
-import { originalComplete, originalDelta } from './original-exports.test-support';
+import { originalComplete, originalDelta, originalNothing } from './original-exports.test-support';
 
 const fileOf = (name: string, value: unknown) => ({
   name,
@@ -30,12 +31,16 @@ describe("the original system's exports", () => {
       columns: ['timestamp', 'price', 'size', 'exchange'],
     });
     expect(Object.keys(complete.value.symbols)).toEqual(['RIVN']);
-    expect(complete.value.notes).toEqual(['session_data.symbols.AAPL is null: nothing to show for AAPL']);
+    expect(complete.value.notes).toEqual([
+      'format version "1.0" (this app writes 2.0): read as far as it goes',
+      'session_data.symbols.AAPL is null: nothing to show for AAPL',
+    ]);
 
     const delta = readExport(originalDelta());
     if (!delta.ok) throw new Error(delta.error);
     expect(delta.value.meta.mode).toBe('delta');
     expect(delta.value.notes).toEqual([
+      'no format version (this app writes 2.0): read as far as it goes',
       'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
     ]);
   });
@@ -51,13 +56,70 @@ describe("the original system's exports", () => {
       ['complete.json', 'complete'],
       ['delta.json', 'delta'],
     ]);
-    expect(opened.value[0]?.notes).toEqual(['session_data.symbols.AAPL is null: nothing to show for AAPL']);
+    expect(opened.value[0]?.notes).toEqual([
+      'format version "1.0" (this app writes 2.0): read as far as it goes',
+      'session_data.symbols.AAPL is null: nothing to show for AAPL',
+    ]);
     expect(overviewIn(api, 'offline').symbols.map((s) => [s.symbol, s.rows['1m']])).toEqual([['RIVN', 2]]);
     expect(api.showStep(1)).toEqual({ ok: true, value: 1 });
     const read = api.view({ source: 'offline', symbol: 'RIVN', interval: '1m', shown: null });
     // One bar of history, then the three of the session.
     expect(read.series?.total).toBe(4);
     expect(Array.from(read.series?.close ?? [])).toEqual([12.4, 12.5, 12.6, 12.7]);
+  });
+
+  it('keep their lower-case states and missing thread information as written, offline and live', async () => {
+    const api = createMirrorApi();
+    const opened = await api.openFiles([fileOf('complete.json', originalComplete())]);
+    if (!opened.ok) throw new Error(opened.error);
+    const offline = overviewIn(api, 'offline').sections;
+    expect(offline.system_manager).toMatchObject({ _state: 'stopped', _mode: 'backtest' });
+    expect(offline.threads).toBeNull();
+
+    const feed = handFed(api);
+    const send = (doc: unknown, mode: 'complete' | 'delta') =>
+      feed.sendRaw({
+        kind: 'export',
+        mode,
+        sequence: 0,
+        parts: [new TextEncoder().encode(JSON.stringify(doc))],
+      });
+    expect(await send(originalComplete(), 'complete')).toEqual({ kind: 'applied' });
+    expect(overviewIn(api, 'live').sections).toMatchObject({
+      system_manager: { _state: 'stopped' },
+      threads: null,
+    });
+    expect(await send(originalDelta(), 'delta')).toEqual({ kind: 'applied' });
+    const live = overviewIn(api, 'live');
+    expect(live.sections.threads).toEqual(originalDelta().threads);
+    expect(live.symbols.map((s) => [s.symbol, s.rows['1m']])).toEqual([['RIVN', 3]]);
+    feed.close();
+  });
+
+  it('of a system with no session open as a status export with no symbols, and say so', async () => {
+    const read = readExport(originalNothing());
+    if (!read.ok) throw new Error(read.error);
+    expect(read.value.symbols).toEqual({});
+    expect(read.value.notes).toEqual([
+      'no format version (this app writes 2.0): read as far as it goes',
+      'session_data is null: no symbols',
+    ]);
+    const notesWith = (sessionData: unknown) => {
+      const doc = readExport({ ...originalNothing(), session_data: sessionData });
+      return doc.ok ? doc.value.notes.at(-1) : doc.error;
+    };
+    expect(notesWith({})).toBe('session_data is {}: no symbols');
+    expect(notesWith({ _session_active: false })).toBe('session_data has no symbols');
+    expect(notesWith({ symbols: null })).toBe('session_data.symbols is null: no symbols');
+    expect(notesWith([])).toMatch(/^not a Session Tape export: session_data is not an object \(/);
+
+    const api = createMirrorApi();
+    const opened = await api.openFiles([fileOf('nothing.json', originalNothing())]);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value[0]?.notes).toEqual(read.value.notes);
+    const overview = overviewIn(api, 'offline');
+    expect(overview.symbols).toEqual([]);
+    expect(overview.sections).toMatchObject({ system_manager: { _state: 'stopped' }, threads: {} });
   });
 
   it('are still refused when they are not exports at all, in one line', () => {

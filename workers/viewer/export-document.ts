@@ -2,6 +2,7 @@
 // array's rows. Only the bytes a question needs are read from the file, and only those are parsed.
 
 import type { Result } from '../common/result';
+import { defaultColumns } from '../export/contract';
 import type { ByteSource } from './byte-source';
 import { type ArrayNode, indexJson, type ObjectNode, type Slot, type ValueSlot } from './json-index';
 import { MAX_PAGE, type RowPage, type ViewerEntry, type ViewerPath } from './types';
@@ -21,6 +22,18 @@ export function describePath(path: ViewerPath): string {
   let text = '';
   for (const step of path) text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
   return text;
+}
+
+/** The stream a path leads to (`session_data.symbols.<S>.session.data.<stream>`, or `historical`), or null. */
+function streamOf(path: ViewerPath): string | null {
+  const [top, symbols, , part, data, stream] = path;
+  const isBlock =
+    path.length === 6 &&
+    top === 'session_data' &&
+    symbols === 'symbols' &&
+    (part === 'session' || part === 'historical') &&
+    data === 'data';
+  return isBlock && typeof stream === 'string' ? stream : null;
 }
 
 function isPath(value: unknown): value is ViewerPath {
@@ -104,7 +117,8 @@ export class ExportDocument {
     const node = slot.value;
     if (node.kind === 'value')
       return fail(`${describePath(path as ViewerPath)} is a single value, not a list.`);
-    if (node.kind === 'object') return { ok: true, value: await this.entries(node) };
+    if (node.kind === 'object')
+      return { ok: true, value: await this.entries(node, streamOf(path as ViewerPath)) };
     const range = this.pageRange(node, offset, limit);
     if (!range.ok) return range;
     const entries: ViewerEntry[] = [];
@@ -170,9 +184,12 @@ export class ExportDocument {
     return { ok: true, value: indexed.root };
   }
 
-  /** The entries of an object, as the tree lists them. */
-  async entries(node: ObjectNode): Promise<ViewerEntry[]> {
-    const columns = await this.columnsOf(node);
+  /**
+   * The entries of an object, as the tree lists them. `stream` names the stream when the object is a
+   * stream block: if it names no columns, its rows get this app's columns for that stream.
+   */
+  async entries(node: ObjectNode, stream: string | null = null): Promise<ViewerEntry[]> {
+    const columns = (await this.columnsOf(node)) ?? (stream === null ? null : defaultColumns(stream));
     const entries: ViewerEntry[] = [];
     for (let i = 0; i < node.keys.length; i++) {
       const key = node.keys[i] as string;

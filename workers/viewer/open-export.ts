@@ -1,12 +1,12 @@
 // Reads an export file slice by slice into a structural index (never one string, never the whole document
-// as values), checks that it is a status export, and sums it up. Reports progress after every slice and
+// as values), then has it checked and summed up (summarize.ts). Reports progress after every slice and
 // stops between slices when cancelled.
 
 import type { Result } from '../common/result';
-import { EXPORT_MODES, type ExportMode } from '../export/contract';
 import type { ByteSource } from './byte-source';
-import { ExportDocument, scalarOf } from './export-document';
+import { ExportDocument } from './export-document';
 import { JsonIndexer, type ObjectNode, type Slot } from './json-index';
+import { NOT_AN_EXPORT, summarize } from './summarize';
 import type { OpenProgress, ViewerSummary } from './types';
 
 export const READ_SLICE_BYTES = 8 * 1024 * 1024;
@@ -19,7 +19,6 @@ export interface OpenOptions {
 }
 
 export const OPEN_CANCELLED = 'Opening the export was cancelled.';
-const NOT_AN_EXPORT = 'This file is not a Session Tape export';
 
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 const withThousands = (n: number) => n.toLocaleString('en-US');
@@ -33,17 +32,6 @@ function earlyRefusal(root: Slot | null): string | null {
   if (root === null) return null;
   if (root.kind !== 'object') return `${NOT_AN_EXPORT}: it is not a JSON object.`;
   return null;
-}
-
-/** `complete` / `delta` from `mode`, or from the original's `complete`, `delta` and `diff_mode` flags. */
-function modeOf(field: (name: string) => unknown): ExportMode | undefined {
-  const mode = field('mode');
-  if (isExportMode(mode)) return mode;
-  if (mode !== undefined && mode !== null) return undefined;
-  if (field('complete') === true || field('diff_mode') === false || field('delta') === false)
-    return 'complete';
-  if (field('complete') === false || field('diff_mode') === true || field('delta') === true) return 'delta';
-  return undefined;
 }
 
 export async function openExport(
@@ -83,67 +71,3 @@ export async function openExport(
   if (!summary.ok) return summary;
   return { ok: true, value: { document, summary: summary.value } };
 }
-
-const text = (v: unknown) => (typeof v === 'string' ? v : null);
-const num = (v: unknown) => (typeof v === 'number' ? v : null);
-
-async function summarize(document: ExportDocument, indexMs: number): Promise<Result<ViewerSummary>> {
-  const root = document.root;
-  const meta = document.child(root, '_metadata');
-  if (meta?.kind !== 'object') return fail(`${NOT_AN_EXPORT}: it has no _metadata object.`);
-  const field = (name: string) => scalarOf(document.child(meta, name));
-  const version = field('version');
-  if (typeof version !== 'string' || !version.startsWith('2.'))
-    return fail(`${NOT_AN_EXPORT}: its format version is ${JSON.stringify(version ?? null)}, not 2.x.`);
-  const mode = modeOf(field);
-  if (mode === undefined) {
-    const given = JSON.stringify(field('mode') ?? null);
-    return fail(
-      `${NOT_AN_EXPORT}: its mode is ${given}, not "complete" or "delta" (nor given by "complete" / "diff_mode").`,
-    );
-  }
-  const sessionData = document.child(root, 'session_data');
-  const symbols = sessionData?.kind === 'object' ? document.child(sessionData, 'symbols') : undefined;
-  if (symbols?.kind !== 'object') return fail(`${NOT_AN_EXPORT}: it has no session_data.symbols.`);
-
-  let streams = 0;
-  let rows = 0;
-  const countStreams = (data: Slot | undefined) => {
-    if (data?.kind !== 'object') return;
-    for (const block of data.slots) {
-      const count = block.kind === 'object' ? scalarOf(document.child(block, 'count')) : undefined;
-      if (typeof count !== 'number') continue;
-      streams++;
-      rows += count;
-    }
-  };
-  for (const symbol of symbols.slots) {
-    if (symbol.kind !== 'object') continue;
-    for (const part of ['session', 'historical']) {
-      const section = document.child(symbol, part);
-      if (section?.kind === 'object') countStreams(document.child(section, 'data'));
-    }
-  }
-
-  return {
-    ok: true,
-    value: {
-      bytes: document.source.size,
-      version,
-      mode,
-      generatedAt: text(field('generated_at')),
-      consumer: text(field('consumer')),
-      sequence: num(field('sequence')),
-      sessionId: num(field('session_id')),
-      marketTime: text(field('market_time')),
-      symbols: symbols.keys.length,
-      streams,
-      rows,
-      indexMs: Math.round(indexMs),
-      root: await document.entries(root),
-    },
-  };
-}
-
-const isExportMode = (value: unknown): value is ExportMode =>
-  typeof value === 'string' && (EXPORT_MODES as readonly string[]).includes(value);

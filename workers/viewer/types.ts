@@ -20,14 +20,18 @@ export interface ViewerEntry {
   value?: string | number | boolean | null;
   /** An object that has a numeric `count` (a stream block): its `count` and, if present, `total_count`. */
   counts?: { count: number; total?: number };
-  /** An array whose object also has `columns` (a stream's `data`): the names of its row fields. */
+  /**
+   * An array whose object also has `columns` (a stream's `data`): the names of its row fields. A stream
+   * block that names none (the original's) gets this app's columns for that stream (section 11.2).
+   */
   columns?: string[];
 }
 
 export interface ViewerSummary {
   /** Size of the file in bytes. */
   bytes: number;
-  version: string;
+  /** `_metadata.version` when it is text; another version than 2.x, or none, is read all the same. */
+  version: string | null;
   mode: ExportMode;
   generatedAt: string | null;
   consumer: string | null;
@@ -38,6 +42,12 @@ export interface ViewerSummary {
   /** Stream blocks (session and historical) and the rows they carry in this file. */
   streams: number;
   rows: number;
+  /**
+   * What the file held that could not be used, or had to be assumed (an unknown version, a mode from the
+   * original's flags, blocks without `total_count` or `columns`, `null` sections), one short line per
+   * kind, with how many places had it.
+   */
+  notes: string[];
   /** How long reading and indexing took in the worker. */
   indexMs: number;
   /** The document's top-level entries, so the tree can show them without another call. */

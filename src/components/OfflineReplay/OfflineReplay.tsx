@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
+import { Notes } from '../Notes/Notes';
 import { SessionView } from '../SessionView/SessionView';
 import { DropZone } from './DropZone';
 import { StepBar } from './StepBar';
@@ -75,20 +76,12 @@ function Opening() {
   );
 }
 
+const NO_NOTES: readonly string[] = [];
+
 /** What the shown export held that could not be used, or had to be assumed (the original's files). */
 function StepNotes() {
-  const notes = useAppStore((s) => s.offline.steps[s.offline.current]?.notes ?? []);
-  if (notes.length === 0) return null;
-  return (
-    <div className="offline__notice offline__notes" role="note" data-testid="offline-step-notes">
-      <span className="offline__notice-text">Not used from this file, or assumed:</span>
-      <ul>
-        {notes.map((note) => (
-          <li key={note}>{note}</li>
-        ))}
-      </ul>
-    </div>
-  );
+  const notes = useAppStore((s) => s.offline.steps[s.offline.current]?.notes ?? NO_NOTES);
+  return <Notes notes={notes} testId="offline-step-notes" />;
 }
 
 function Failure() {

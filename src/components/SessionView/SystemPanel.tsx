@@ -1,11 +1,11 @@
 // The engine as the last export applied described it: state, market time, the four pipeline stages and
 // their status (`threads`), and performance (`performance_metrics`: stage timings, counters, the last
-// complete and delta export). Read from the always-whole sections, so it works offline too.
+// complete and delta export). Read from the always-whole sections, so it works offline too; states are
+// shown as the file writes them, and missing thread information as not known (system-status.ts).
 import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
+import { STAGES, stageStatus, systemState } from './system-status';
 
 type Json = Record<string, unknown>;
-
-const STAGES = ['session_coordinator', 'data_processor', 'data_quality_manager', 'analysis_engine'] as const;
 
 const obj = (v: unknown): Json | null =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : null;
@@ -48,7 +48,7 @@ function ExportLine({ title, value }: { title: string; value: unknown }) {
 export function SystemPanel({ sections }: { sections: Json }) {
   const system = obj(sections.system_manager);
   const session = obj(obj(sections.time_manager)?.current_session);
-  const threads = obj(sections.threads);
+  const threads = sections.threads;
   const perf = obj(sections.performance_metrics);
   const timing = obj(perf?.timing_ms);
   const counters = obj(perf?.counters);
@@ -60,7 +60,7 @@ export function SystemPanel({ sections }: { sections: Json }) {
       <dl className="system-panel__facts">
         <div className="system-panel__fact">
           <dt>State</dt>
-          <dd data-testid="system-panel-state">{str(system?._state) ?? '—'}</dd>
+          <dd data-testid="system-panel-state">{systemState(system)}</dd>
         </div>
         <div className="system-panel__fact">
           <dt>Market time</dt>
@@ -106,24 +106,19 @@ export function SystemPanel({ sections }: { sections: Json }) {
         </thead>
         <tbody>
           {STAGES.map((stage) => {
-            const thread = obj(threads?.[stage]);
-            const info = obj(thread?.thread_info);
+            const status = stageStatus(threads, stage);
             const stageTiming = obj(timing?.[stage]);
-            const alive = info?.is_alive === true;
-            const state = str(thread?.state) ?? (thread ? (thread._running ? 'running' : 'idle') : 'unknown');
             return (
               <tr key={stage} data-testid="system-stage" data-stage={stage}>
-                <th
-                  scope="row"
-                  title={
-                    info ? `thread ${str(info.name) ?? '?'}${info.daemon ? ' (daemon)' : ''}` : undefined
-                  }
-                >
+                <th scope="row" title={status.thread ?? undefined}>
                   {label(stage)}
                 </th>
                 <td>
-                  <span className={`stage-status stage-status--${alive ? state : 'dead'}`}>
-                    {alive ? state : 'not alive'}
+                  <span
+                    className={`stage-status stage-status--${status.tone}`}
+                    data-testid="system-stage-status"
+                  >
+                    {status.text}
                   </span>
                 </td>
                 <td className="is-number number">{formatCount(num(stageTiming?.count) ?? 0)}</td>

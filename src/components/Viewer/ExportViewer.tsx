@@ -2,7 +2,7 @@ import { type ChangeEvent, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { ExportTree } from './ExportTree';
-import { ViewerFailure, ViewerOpening, ViewerSummaryLine } from './ViewerStates';
+import { ViewerFailure, ViewerNotes, ViewerOpening, ViewerSummaryLine } from './ViewerStates';
 import './Viewer.css';
 
 /**
@@ -67,6 +67,7 @@ export function ExportViewer() {
       {status === 'open' && root && (
         <>
           <ViewerSummaryLine />
+          <ViewerNotes />
           <ExportTree key={generation} root={root} />
         </>
       )}

@@ -1,7 +1,8 @@
-// What the viewer shows around the tree: opening (progress and Cancel), a failure (and a way out), and the
-// open file's summary.
+// What the viewer shows around the tree: opening (progress and Cancel), a failure (and a way out), the
+// open file's summary, and what it could not use in the file.
 import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
 import { useAppStore } from '../../store/context';
+import { Notes } from '../Notes/Notes';
 
 export function ViewerOpening() {
   const fileName = useAppStore((s) => s.viewer.fileName);
@@ -87,4 +88,12 @@ export function ViewerSummaryLine() {
       </dl>
     </div>
   );
+}
+
+const NO_NOTES: readonly string[] = [];
+
+/** What the open file held that could not be used, or had to be assumed (the original's files). */
+export function ViewerNotes() {
+  const notes = useAppStore((s) => s.viewer.summary?.notes ?? NO_NOTES);
+  return <Notes notes={notes} testId="viewer-notes" />;
 }

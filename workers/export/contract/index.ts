@@ -1,7 +1,7 @@
 // The export contract module (docs/export-format.md): the one place that says what an export is, how
-// its files are named, which consumer names are accepted and every limit. The API, the command language,
-// the command line, the readers (viewer, mirror) and the UI (types only) import it from here and nowhere
-// else in workers/export/.
+// its files are named, which consumer names are accepted, every limit, and what its readers share when a
+// file is not one of this app's (section 11). The API, the command language, the command line, the readers
+// (viewer, mirror) and the UI (types only) import it from here and nowhere else in workers/export/.
 
 export { CONSUMER_NAME_RULE, DEFAULT_CONSUMER, isConsumerName, LIVE_CONSUMER } from './consumers';
 export {
@@ -22,6 +22,7 @@ export {
   SPEED_RULE,
 } from './limits';
 export { type FeedAnswer, type FeedMessage, type FeedPort, transferListOf } from './live-feed';
+export { defaultColumns, isKnownVersion, keyText, quoted, versionNote } from './reading';
 export {
   EXPORT_LAYOUTS,
   EXPORT_MODES,

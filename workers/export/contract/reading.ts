@@ -1,0 +1,54 @@
+// What the readers of exports (the viewer, the mirror) share when a file may not be one of this app's
+// (docs/export-format.md section 11): the columns section 3 names for a stream, when a format version is
+// one they know, and how a value or key taken from a file is quoted in a note.
+
+import { FORMAT_VERSION } from './types';
+
+/** The columns a stream's rows have in this app's exports (section 3), for files that do not name them. */
+export function defaultColumns(stream: string): string[] {
+  if (stream === 'ticks') return ['timestamp', 'price', 'size', 'exchange'];
+  if (stream === 'quotes') return ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
+  if (/^\d+[dw]$/.test(stream)) return ['date', 'open', 'high', 'low', 'close', 'volume'];
+  return ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
+}
+
+/** A `_metadata.version` of the 2.x format: what this app writes, and what its readers were made for. */
+export const isKnownVersion = (version: unknown): boolean =>
+  typeof version === 'string' && /^2(\.|$)/.test(version);
+
+/**
+ * The note a reader gives for a version it does not know (section 11.2): `shown` is the version as quoted
+ * by `quoted`, or null when the file gives none. The file is read all the same.
+ */
+export const versionNote = (shown: string | null): string =>
+  `${shown === null ? 'no format version' : `format version ${shown}`} (this app writes ${FORMAT_VERSION}): read as far as it goes`;
+
+const QUOTED_CHARS = 40;
+const KEY_CHARS = 24;
+
+/** First `max` characters (whole code points), with `…` when cut. */
+function cut(text: string, max: number): string {
+  const points = Array.from(text);
+  return points.length > max ? `${points.slice(0, max - 1).join('')}…` : text;
+}
+
+/**
+ * Control, invisible-format (bidi overrides, zero-width), private-use and unassigned characters as `\u…`
+ * escapes: a note quotes text from a file, and such characters could make it read as something else.
+ */
+function escapeInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => {
+    const code = c.codePointAt(0) as number;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** A JSON value from a file as a note quotes it: its JSON text, cut short, invisible characters escaped. */
+export function quoted(value: unknown): string {
+  // A string is cut before it is quoted, so that the quotes and escapes stay whole.
+  if (typeof value === 'string') return escapeInvisible(JSON.stringify(cut(value, QUOTED_CHARS)));
+  return escapeInvisible(cut(JSON.stringify(value) ?? String(value), QUOTED_CHARS));
+}
+
+/** A key from a file (a symbol, a stream name) as a note shows it in a path: cut short, escaped. */
+export const keyText = (key: string): string => escapeInvisible(cut(key, KEY_CHARS));

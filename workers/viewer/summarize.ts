@@ -1,0 +1,227 @@
+// Sums an indexed export up for the viewer (docs/export-format.md section 11.2): what the file says it is
+// (version, mode, consumer, sequence, market time), the symbols, streams and rows it holds, and what could
+// not be used or had to be assumed. Only the index is looked at: no byte of the file is read again, so a
+// file of any size is summed up at once.
+//
+// A file is refused only when it is not a status export: no `_metadata` object, no mode, or no
+// `session_data` (null is fine: a system with no session). Whatever else is odd is noted and shown as it is.
+
+import type { Result } from '../common/result';
+import {
+  EXPORT_MODES,
+  type ExportMode,
+  isKnownVersion,
+  keyText,
+  quoted,
+  versionNote,
+} from '../export/contract';
+import { type ExportDocument, scalarOf } from './export-document';
+import type { ObjectNode, Slot } from './json-index';
+import { NoteTally } from './notes';
+import type { ViewerSummary } from './types';
+
+export const NOT_AN_EXPORT = 'This file is not a Session Tape export';
+
+const fail = <T>(error: string): Result<T> => ({ ok: false, error });
+const text = (v: unknown) => (typeof v === 'string' ? v : null);
+const num = (v: unknown) => (typeof v === 'number' ? v : null);
+const isNull = (slot: Slot | undefined) => slot?.kind === 'value' && scalarOf(slot) === null;
+const isExportMode = (value: unknown): value is ExportMode =>
+  typeof value === 'string' && (EXPORT_MODES as readonly string[]).includes(value);
+
+/** A slot as a note quotes it: a value's JSON (cut short and escaped), or what kind of container it is. */
+function describeSlot(slot: Slot): string {
+  if (slot.kind === 'object') return 'an object';
+  if (slot.kind === 'array') return 'a list';
+  const value = scalarOf(slot);
+  return value === undefined ? 'a long value' : quoted(value);
+}
+
+/** The original's flags, in the order they decide the mode when `mode` is missing. */
+const MODE_FLAGS: [flag: string, value: boolean, mode: ExportMode][] = [
+  ['complete', true, 'complete'],
+  ['diff_mode', false, 'complete'],
+  ['delta', false, 'complete'],
+  ['complete', false, 'delta'],
+  ['diff_mode', true, 'delta'],
+  ['delta', true, 'delta'],
+];
+
+/** `complete` / `delta` from `mode`, or from the original's flags (`from` names the flag it came from). */
+function modeOf(field: (name: string) => unknown): { mode: ExportMode; from: string | null } | undefined {
+  const mode = field('mode');
+  if (isExportMode(mode)) return { mode, from: null };
+  if (mode !== undefined && mode !== null) return undefined;
+  for (const [flag, value, flagMode] of MODE_FLAGS)
+    if (field(flag) === value) return { mode: flagMode, from: `"${flag}": ${value}` };
+  return undefined;
+}
+
+/** `_metadata.version` as text, or null; a version other than 2.x, or none, is noted, never refused. */
+function versionOf(slot: Slot | undefined, notes: string[]): string | null {
+  const version = slot === undefined ? undefined : scalarOf(slot);
+  if (isKnownVersion(version)) return version as string;
+  notes.push(versionNote(slot === undefined || isNull(slot) ? null : describeSlot(slot)));
+  return typeof version === 'string' ? version : null;
+}
+
+/**
+ * `session_data.symbols`, null when the file has no symbols (the original writes `null` or `{}` for a
+ * system with no session: noted), or why the file is not an export.
+ */
+function symbolsOf(document: ExportDocument, notes: string[]): Result<ObjectNode | null> {
+  const none = (note: string): Result<null> => {
+    notes.push(note);
+    return { ok: true, value: null };
+  };
+  const sessionData = document.child(document.root, 'session_data');
+  if (sessionData === undefined) return fail(`${NOT_AN_EXPORT}: it has no session_data.`);
+  if (isNull(sessionData)) return none('session_data is null: no symbols');
+  if (sessionData.kind !== 'object')
+    return fail(`${NOT_AN_EXPORT}: its session_data is ${describeSlot(sessionData)}, not an object.`);
+  const symbols = document.child(sessionData, 'symbols');
+  if (symbols === undefined)
+    return none(
+      sessionData.keys.length === 0 ? 'session_data is {}: no symbols' : 'session_data has no symbols',
+    );
+  if (isNull(symbols)) return none('session_data.symbols is null: no symbols');
+  if (symbols.kind !== 'object')
+    return fail(`${NOT_AN_EXPORT}: its session_data.symbols is ${describeSlot(symbols)}, not an object.`);
+  return { ok: true, value: symbols };
+}
+
+/**
+ * Counts the stream blocks (session and historical) of every symbol and the rows they carry, and notes
+ * what they lack of this app's blocks, or what is not a block at all.
+ */
+class StreamCounter {
+  streams = 0;
+  rows = 0;
+  readonly tally = new NoteTally();
+
+  constructor(private readonly document: ExportDocument) {}
+
+  symbols(symbols: ObjectNode): void {
+    symbols.keys.forEach((key, i) => {
+      const slot = symbols.slots[i] as Slot;
+      const where = `session_data.symbols.${keyText(key)}`;
+      if (isNull(slot)) this.tally.add('symbol-null', where, keyText(key));
+      else if (slot.kind !== 'object') this.tally.add('symbol-not-object', where, describeSlot(slot));
+      else for (const part of ['session', 'historical'] as const) this.part(slot, part, where);
+    });
+  }
+
+  /** A symbol's `session` or `historical` block: its streams are counted, a null one noted. */
+  private part(symbol: ObjectNode, part: 'session' | 'historical', where: string): void {
+    const section = this.document.child(symbol, part);
+    if (section === undefined) return;
+    if (isNull(section)) this.tally.add(`${part}-null`, where);
+    else if (section.kind !== 'object')
+      this.tally.add('part-not-object', `${where}.${part}`, describeSlot(section));
+    else this.blocks(this.document.child(section, 'data'), `${where}.${part}.data`, part === 'session');
+  }
+
+  private blocks(data: Slot | undefined, where: string, session: boolean): void {
+    // No `data`, or null: nothing, as the original writes it (a delta's historical data is `{}` anyway).
+    if (data === undefined || isNull(data)) return;
+    if (data.kind !== 'object') {
+      this.tally.add('part-not-object', where, describeSlot(data));
+      return;
+    }
+    data.keys.forEach((name, i) => {
+      this.block(data.slots[i] as Slot, `${where}.${keyText(name)}`, session);
+    });
+  }
+
+  /** One stream block: counted with its rows, and noted when it lacks what this app's blocks have. */
+  private block(block: Slot, where: string, session: boolean): void {
+    if (isNull(block) || (block.kind === 'object' && block.keys.length === 0)) {
+      this.streams++;
+      this.tally.add('block-empty', where, block.kind === 'object' ? '{}' : 'null');
+      return;
+    }
+    if (block.kind !== 'object') {
+      this.tally.add('block-not-object', where, describeSlot(block));
+      return;
+    }
+    this.streams++;
+    this.countRows(block, where);
+    // Historical blocks have no total_count in the contract (section 3): only session blocks should.
+    if (session) this.checkTotal(block, where);
+    this.checkColumns(block, where);
+  }
+
+  private checkTotal(block: ObjectNode, where: string): void {
+    const total = this.document.child(block, 'total_count');
+    if (typeof scalarOf(total) === 'number') return;
+    const detail =
+      total === undefined ? 'no total_count' : `total_count ${describeSlot(total)}, not a number`;
+    this.tally.add('no-total', where, detail);
+  }
+
+  /** Only rows need columns: without them the tree shows this app's columns for the stream. */
+  private checkColumns(block: ObjectNode, where: string): void {
+    const data = this.document.child(block, 'data');
+    if (data?.kind === 'array' && this.document.child(block, 'columns')?.kind !== 'array')
+      this.tally.add('no-columns', where);
+  }
+
+  /** `count`, or else the rows of `data` (the index knows how many without reading them). */
+  private countRows(block: ObjectNode, where: string): void {
+    const countSlot = this.document.child(block, 'count');
+    const count = scalarOf(countSlot);
+    if (typeof count === 'number') {
+      this.rows += count;
+      return;
+    }
+    const data = this.document.child(block, 'data');
+    this.rows += data?.kind === 'array' ? data.count : 0;
+    this.tally.add(
+      'no-count',
+      where,
+      countSlot === undefined ? 'no count' : `count ${describeSlot(countSlot)}, not a number`,
+    );
+  }
+}
+
+export async function summarize(document: ExportDocument, indexMs: number): Promise<Result<ViewerSummary>> {
+  const meta = document.child(document.root, '_metadata');
+  if (meta?.kind !== 'object') return fail(`${NOT_AN_EXPORT}: it has no _metadata object.`);
+  const field = (name: string) => scalarOf(document.child(meta, name));
+  const read = modeOf(field);
+  if (read === undefined) {
+    const modeSlot = document.child(meta, 'mode');
+    const given = modeSlot === undefined ? 'null' : describeSlot(modeSlot);
+    return fail(
+      `${NOT_AN_EXPORT}: its mode is ${given}, not "complete" or "delta" (nor given by "complete" / "diff_mode").`,
+    );
+  }
+  const notes: string[] = [];
+  const version = versionOf(document.child(meta, 'version'), notes);
+  if (read.from !== null) notes.push(`no "mode": read as ${read.mode} from ${read.from}`);
+  const symbols = symbolsOf(document, notes);
+  if (!symbols.ok) return symbols;
+  const counter = new StreamCounter(document);
+  if (symbols.value) counter.symbols(symbols.value);
+  notes.push(...counter.tally.lines());
+
+  return {
+    ok: true,
+    value: {
+      bytes: document.source.size,
+      version,
+      mode: read.mode,
+      generatedAt: text(field('generated_at')),
+      consumer: text(field('consumer')),
+      sequence: num(field('sequence')),
+      sessionId: num(field('session_id')),
+      marketTime: text(field('market_time')),
+      symbols: symbols.value?.keys.length ?? 0,
+      streams: counter.streams,
+      rows: counter.rows,
+      notes,
+      indexMs: Math.round(indexMs),
+      root: await document.entries(document.root),
+    },
+  };
+}
