@@ -8,18 +8,9 @@ import { EXCHANGE_CODES } from '../engine/columns';
 import type { SessionStore, SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
 import type { ExportMetadata, ExportProgress } from './contract';
+import { BAR_COLUMNS, DAILY_COLUMNS, QUOTE_COLUMNS, TICK_COLUMNS } from './contract';
 import { type JsonValue, key, type Layout, MemberWriter, writeValue } from './json-value';
-import {
-  BAR_COLUMNS,
-  barRows,
-  DAILY_COLUMNS,
-  QUOTE_COLUMNS,
-  quoteRows,
-  type RowWriter,
-  type StreamSpec,
-  TICK_COLUMNS,
-  tickRows,
-} from './streams';
+import { barRows, quoteRows, type RowWriter, type StreamSpec, tickRows } from './streams';
 import { TimestampWriter } from './timestamps';
 
 export interface StreamPlan {

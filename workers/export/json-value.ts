@@ -7,7 +7,7 @@
 import type { ByteSink } from './byte-sink';
 
 export type JsonScalar = string | number | boolean | null;
-export type JsonValue = JsonScalar | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue = JsonScalar | readonly JsonValue[] | { [key: string]: JsonValue };
 
 export interface Layout {
   pretty: boolean;
@@ -20,7 +20,7 @@ const fits = (length: number): boolean => length + 1 <= LINE_WIDTH;
 
 const isScalar = (v: unknown): v is JsonScalar => v === null || typeof v !== 'object';
 
-const isLeaf = (value: JsonValue[]): value is JsonScalar[] => value.every(isScalar);
+const isLeaf = (value: readonly JsonValue[]): value is readonly JsonScalar[] => value.every(isScalar);
 
 function scalar(sink: ByteSink, value: JsonScalar): void {
   if (value === null) sink.ascii('null');

@@ -8,11 +8,6 @@ import type { ByteSink } from './byte-sink';
 import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeNumberWords } from './encode';
 import { DATE_TIME, TIME_OF_DAY, type TimestampWriter } from './timestamps';
 
-export const BAR_COLUMNS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
-export const DAILY_COLUMNS = ['date', 'open', 'high', 'low', 'close', 'volume'];
-export const TICK_COLUMNS = ['timestamp', 'price', 'size', 'exchange'];
-export const QUOTE_COLUMNS = ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
-
 export type StreamKind = 'bars' | 'ticks' | 'quotes';
 
 export interface StreamSpec {

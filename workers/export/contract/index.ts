@@ -22,7 +22,17 @@ export {
   SPEED_RULE,
 } from './limits';
 export { type FeedAnswer, type FeedMessage, type FeedPort, transferListOf } from './live-feed';
-export { defaultColumns, isKnownVersion, keyText, quoted, versionNote } from './reading';
+export {
+  BAR_COLUMNS,
+  DAILY_COLUMNS,
+  defaultColumns,
+  isKnownVersion,
+  keyText,
+  QUOTE_COLUMNS,
+  quoted,
+  TICK_COLUMNS,
+  versionNote,
+} from './reading';
 export {
   EXPORT_LAYOUTS,
   EXPORT_MODES,

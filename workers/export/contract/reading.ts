@@ -4,12 +4,18 @@
 
 import { FORMAT_VERSION } from './types';
 
+/** The row fields of each kind of stream (section 3): what exports write and what readers assume. */
+export const BAR_COLUMNS: readonly string[] = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
+export const DAILY_COLUMNS: readonly string[] = ['date', 'open', 'high', 'low', 'close', 'volume'];
+export const TICK_COLUMNS: readonly string[] = ['timestamp', 'price', 'size', 'exchange'];
+export const QUOTE_COLUMNS: readonly string[] = ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
+
 /** The columns a stream's rows have in this app's exports (section 3), for files that do not name them. */
 export function defaultColumns(stream: string): string[] {
-  if (stream === 'ticks') return ['timestamp', 'price', 'size', 'exchange'];
-  if (stream === 'quotes') return ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
-  if (/^\d+[dw]$/.test(stream)) return ['date', 'open', 'high', 'low', 'close', 'volume'];
-  return ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
+  if (stream === 'ticks') return [...TICK_COLUMNS];
+  if (stream === 'quotes') return [...QUOTE_COLUMNS];
+  if (/^\d+[dw]$/.test(stream)) return [...DAILY_COLUMNS];
+  return [...BAR_COLUMNS];
 }
 
 /** A `_metadata.version` of the 2.x format: what this app writes, and what its readers were made for. */
