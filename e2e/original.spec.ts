@@ -96,7 +96,7 @@ test("the original system's exports open in the viewer and in Open exports, plai
   await expect(page.getByTestId('offline-file')).toHaveText('original-delta.json.gz');
   await expect(candles).toHaveText('4');
   await expect(page.getByTestId('offline-step-notes')).toContainText(
-    'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
+    'session_data.symbols.RIVN.session.data.1m has no total_count: its rows are taken to follow on',
   );
   // Lower-case stage states as written, one stage without thread_info, one not alive, one left out.
   await expect(offline.getByTestId('system-panel-state')).toHaveText('stopped');

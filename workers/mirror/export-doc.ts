@@ -10,6 +10,7 @@ import {
   type ExportMode,
   isKnownVersion,
   keyText,
+  NoteTally,
   quoted,
   versionNote,
 } from '../export/contract';
@@ -86,6 +87,29 @@ function modeOf(meta: Record<string, unknown>): ExportMode | undefined {
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** What reading a file found to say: single lines first, then places grouped by kind (`NoteTally`). */
+class Notes {
+  private readonly lines: string[] = [];
+  readonly tally = new NoteTally();
+
+  push(line: string): void {
+    this.lines.push(line);
+  }
+
+  list(): string[] {
+    return [...this.lines, ...this.tally.lines()];
+  }
+}
+
+/** The columns a block names, or this app's for the stream (grouped into a note) when it names none. */
+function columnsOf(block: Record<string, unknown>, stream: string, where: string, notes: Notes): string[] {
+  if (Array.isArray(block.columns) && block.columns.every((c) => typeof c === 'string')) {
+    return block.columns as string[];
+  }
+  notes.tally.add('no-columns', where);
+  return defaultColumns(stream);
+}
+
 const isRows = (value: unknown): value is Row[] => Array.isArray(value) && value.every(Array.isArray);
 
 /** A stream block as the mirror needs it, or why it cannot be one; `null` and `{}` are "nothing new". */
@@ -94,7 +118,7 @@ function streamBlock(
   complete: boolean,
   where: string,
   stream: string,
-  notes: string[],
+  notes: Notes,
 ): Read<StreamBlock> {
   if (block === null || (isObject(block) && Object.keys(block).length === 0)) {
     return {
@@ -117,12 +141,9 @@ function streamBlock(
     total = count;
     // A complete block holds every row: its count is the total. A delta's cannot be checked to follow.
     if (complete) totalKnown = true;
-    else notes.push(`${where}: no total_count, its rows are taken to follow on`);
+    else notes.tally.add('no-total', where, 'no total_count: its rows are taken to follow on');
   }
-  const columns =
-    Array.isArray(block.columns) && block.columns.every((c) => typeof c === 'string')
-      ? (block.columns as string[])
-      : defaultColumns(stream);
+  const columns = columnsOf(block, stream, where, notes);
   const value: StreamBlock = { count, total_count: total, totalKnown, columns, data: rows };
   if (typeof block.generated === 'boolean') value.generated = block.generated;
   if (isObject(block.latest)) value.latest = block.latest as Record<string, string | number | null>;
@@ -130,7 +151,7 @@ function streamBlock(
 }
 
 /** One symbol's blocks as the mirror needs them, or why they cannot be read. */
-function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: string[]): Read<SymbolDoc | null> {
+function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: Notes): Read<SymbolDoc | null> {
   const where = `session_data.symbols.${keyText(symbol)}`;
   if (doc === null) {
     notes.push(`${where} is null: nothing to show for ${keyText(symbol)}`);
@@ -168,9 +189,12 @@ function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: strin
         notes.push(`${where}.historical.data.${keyText(interval)} is not a block of rows, left out`);
         continue;
       }
-      const entry: HistoricalBlock = { count: rows.length, data: rows, columns: defaultColumns(interval) };
-      if (Array.isArray(block.columns) && block.columns.every((c) => typeof c === 'string'))
-        entry.columns = block.columns as string[];
+      const blockWhere = `${where}.historical.data.${keyText(interval)}`;
+      const entry: HistoricalBlock = {
+        count: rows.length,
+        data: rows,
+        columns: columnsOf(block, interval, blockWhere, notes),
+      };
       if (Array.isArray(block.dates))
         entry.dates = block.dates.filter((d): d is string => typeof d === 'string');
       blocks[interval] = entry;
@@ -189,7 +213,7 @@ function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: strin
  * `session_data.symbols`, or none (`{}`, noted) when the file has no symbols: the original writes `null` or
  * `{}` for a system with no session. Anything else that is not an object is not an export.
  */
-function symbolsOf(sessionData: unknown, notes: string[]): Read<Record<string, unknown>> {
+function symbolsOf(sessionData: unknown, notes: Notes): Read<Record<string, unknown>> {
   const none = (note: string): Read<Record<string, unknown>> => {
     notes.push(note);
     return { ok: true, value: {} };
@@ -226,7 +250,11 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
     return notExport('_metadata gives no mode ("mode", or the original\'s "complete" / "diff_mode")');
   }
   if (!('session_data' in value)) return notExport('there is no session_data');
-  const notes: string[] = [];
+  const notes = new Notes();
+  if (meta.mode !== 'complete' && meta.mode !== 'delta') {
+    const flag = ['complete', 'diff_mode', 'delta'].find((f) => typeof meta[f] === 'boolean') as string;
+    notes.push(`no "mode": read as ${mode} from "${flag}": ${String(meta[flag])}`);
+  }
   if (!isKnownVersion(meta.version))
     notes.push(
       versionNote(meta.version === undefined || meta.version === null ? null : quoted(meta.version)),
@@ -254,7 +282,7 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
         sessionId: numberOrNull(meta.session_id),
         marketTime: typeof meta.market_time === 'string' ? meta.market_time : null,
       },
-      notes,
+      notes: notes.list(),
       raw: value,
       sessionDate: current && typeof current.date === 'string' ? current.date : null,
       symbols,

@@ -32,16 +32,20 @@ describe("the original system's exports", () => {
     });
     expect(Object.keys(complete.value.symbols)).toEqual(['RIVN']);
     expect(complete.value.notes).toEqual([
+      'no "mode": read as complete from "complete": true',
       'format version "1.0" (this app writes 2.0): read as far as it goes',
       'session_data.symbols.AAPL is null: nothing to show for AAPL',
+      "3 stream blocks have no columns: this app's columns for each stream are assumed",
     ]);
 
     const delta = readExport(originalDelta());
     if (!delta.ok) throw new Error(delta.error);
     expect(delta.value.meta.mode).toBe('delta');
     expect(delta.value.notes).toEqual([
+      'no "mode": read as delta from "diff_mode": true',
       'no format version (this app writes 2.0): read as far as it goes',
-      'session_data.symbols.RIVN.session.data.1m: no total_count, its rows are taken to follow on',
+      'session_data.symbols.RIVN.session.data.1m has no total_count: its rows are taken to follow on',
+      "session_data.symbols.RIVN.session.data.1m has no columns: this app's columns for that stream are assumed",
     ]);
   });
 
@@ -57,8 +61,10 @@ describe("the original system's exports", () => {
       ['delta.json', 'delta'],
     ]);
     expect(opened.value[0]?.notes).toEqual([
+      'no "mode": read as complete from "complete": true',
       'format version "1.0" (this app writes 2.0): read as far as it goes',
       'session_data.symbols.AAPL is null: nothing to show for AAPL',
+      "3 stream blocks have no columns: this app's columns for each stream are assumed",
     ]);
     expect(overviewIn(api, 'offline').symbols.map((s) => [s.symbol, s.rows['1m']])).toEqual([['RIVN', 2]]);
     expect(api.showStep(1)).toEqual({ ok: true, value: 1 });
@@ -101,6 +107,7 @@ describe("the original system's exports", () => {
     if (!read.ok) throw new Error(read.error);
     expect(read.value.symbols).toEqual({});
     expect(read.value.notes).toEqual([
+      'no "mode": read as complete from "complete": true',
       'no format version (this app writes 2.0): read as far as it goes',
       'session_data is null: no symbols',
     ]);

@@ -12,12 +12,12 @@ import {
   type ExportMode,
   isKnownVersion,
   keyText,
+  NoteTally,
   quoted,
   versionNote,
 } from '../export/contract';
 import { type ExportDocument, scalarOf } from './export-document';
 import type { ObjectNode, Slot } from './json-index';
-import { NoteTally } from './notes';
 import type { ViewerSummary } from './types';
 
 export const NOT_AN_EXPORT = 'This file is not a Session Tape export';

@@ -22,6 +22,7 @@ export {
   SPEED_RULE,
 } from './limits';
 export { type FeedAnswer, type FeedMessage, type FeedPort, transferListOf } from './live-feed';
+export { type NoteKind, NoteTally } from './notes';
 export {
   BAR_COLUMNS,
   DAILY_COLUMNS,

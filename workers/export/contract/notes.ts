@@ -1,6 +1,7 @@
-// What the viewer could not use in a file, or had to assume (docs/export-format.md section 11.2), gathered
-// while it sums the file up. Places with the same problem make one line with their number, so that a file
-// of 150 symbols without `total_count` gets one line, not 900; a single place is named, with what it held.
+// What a reader could not use in a file, or had to assume (docs/export-format.md section 11.2), gathered
+// while it reads the file: the viewer as it sums a file up, the mirror as it reads an export. Places with
+// the same problem make one line with their number, so that a file of 150 symbols without `total_count`
+// gets one line, not 900; a single place is named, with what it held.
 
 /** The kinds of place a note is about, in the order their lines are given. */
 export type NoteKind =
