@@ -3,7 +3,7 @@
 // complete and delta export). Read from the always-whole sections, so it works offline too; states are
 // shown as the file writes them, and missing thread information as not known (system-status.ts).
 import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
-import { STAGES, stageStatus, systemState } from './system-status';
+import { exportShown, STAGES, speedShown, stageStatus, systemState } from './system-status';
 
 type Json = Record<string, unknown>;
 
@@ -53,7 +53,6 @@ export function SystemPanel({ sections }: { sections: Json }) {
   const timing = obj(perf?.timing_ms);
   const counters = obj(perf?.counters);
   const marketTime = str(system?.market_time);
-  const meta = obj(sections._metadata);
 
   return (
     <section className="system-panel" aria-label="System" data-testid="system-panel">
@@ -74,14 +73,12 @@ export function SystemPanel({ sections }: { sections: Json }) {
         </div>
         <div className="system-panel__fact">
           <dt>Speed</dt>
-          <dd className="number">{num(system?.speed_multiplier) ?? '—'}×</dd>
+          <dd className="number">{speedShown(system)}</dd>
         </div>
         <div className="system-panel__fact">
           <dt>Export shown</dt>
           <dd className="number" title="The export this view is up to date with, and its wall-clock time">
-            {meta
-              ? `#${num(meta.sequence) ?? '—'} ${str(meta.mode) ?? ''} · ${str(meta.generated_at)?.slice(11, 19) ?? '—'}`
-              : '—'}
+            {exportShown(sections._metadata)}
           </dd>
         </div>
       </dl>

@@ -6,7 +6,7 @@ import {
   originalDelta,
   originalNothing,
 } from '../../../workers/mirror/original-exports.test-support';
-import { STAGES, stageStatus, systemState } from './system-status';
+import { exportShown, STAGES, speedShown, stageStatus, systemState } from './system-status';
 
 const textsOf = (threads: unknown) => STAGES.map((stage) => stageStatus(threads, stage).text);
 
@@ -65,5 +65,20 @@ describe('system panel status', () => {
       text: 'not alive',
       tone: 'dead',
     });
+  });
+
+  it("names the export shown and the speed, also for the original's files", () => {
+    expect(exportShown({ mode: 'delta', sequence: 3, generated_at: '2025-12-03T14:15:30-05:00' })).toBe(
+      '#3 delta · 14:15:30',
+    );
+    expect(exportShown({ complete: true, diff_mode: false, generated_at: '2025-12-03T14:15:30-05:00' })).toBe(
+      'complete · 14:15:30',
+    );
+    expect(exportShown({ diff_mode: true })).toBe('delta');
+    expect(exportShown({})).toBe('—');
+    expect(exportShown(null)).toBe('—');
+    expect(speedShown({ speed_multiplier: 60 })).toBe('60×');
+    expect(speedShown({ speed_multiplier: 0 })).toBe('as fast as possible');
+    expect(speedShown({})).toBe('—');
   });
 });

@@ -72,3 +72,31 @@ export function stageStatus(threads: unknown, stage: string): StageStatus {
   const text = alive === false ? 'not alive' : (stateOf(thread) ?? (alive === true ? 'alive' : NOT_KNOWN));
   return { text, tone: toneOf(text), thread: label };
 }
+
+/** `complete` or `delta` from `_metadata.mode`, or from the original's `complete` / `diff_mode` flags. */
+function modeOf(meta: Json): string | null {
+  if (meta.mode === 'complete' || meta.mode === 'delta') return meta.mode;
+  if (meta.complete === true || meta.diff_mode === false) return 'complete';
+  if (meta.complete === false || meta.diff_mode === true) return 'delta';
+  return null;
+}
+
+/**
+ * The export shown, for the panel: `#3 delta · 14:15:30`. The original's files have no sequence and may give
+ * the mode only by its flags: `complete · 14:15:30`.
+ */
+export function exportShown(metadata: unknown): string {
+  const meta = obj(metadata);
+  if (meta === null) return '—';
+  const sequence = typeof meta.sequence === 'number' ? `#${meta.sequence}` : null;
+  const time = str(meta.generated_at)?.slice(11, 19) ?? null;
+  const head = [sequence, modeOf(meta)].filter((part) => part !== null).join(' ');
+  return [head === '' ? null : head, time].filter((part) => part !== null).join(' · ') || '—';
+}
+
+/** `60×`, `as fast as possible` for 0 (the original's default), `—` when the file gives none. */
+export function speedShown(systemManager: unknown): string {
+  const speed = obj(systemManager)?.speed_multiplier;
+  if (typeof speed !== 'number') return '—';
+  return speed === 0 ? 'as fast as possible' : `${speed}×`;
+}
