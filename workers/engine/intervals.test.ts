@@ -4,7 +4,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Backtest } from './backtest';
-import { localToUtcMs, tradingDay, tradingDaysBetween } from './calendar';
+import {
+  addDays,
+  dayOfWeek,
+  localToUtcMs,
+  previousTradingDays,
+  tradingDay,
+  tradingDaysBetween,
+} from './calendar';
 import { BarColumns } from './columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from './config';
 import { loadHistorical } from './historical';
@@ -221,6 +228,41 @@ describe('daily and weekly session streams', () => {
     expect(rowsOf(store.bars.get('1w') as BarColumns)).toEqual([
       weeklyRow('AAPL', tradingDaysBetween('2025-07-07', '2025-07-11')),
     ]);
+  });
+});
+
+describe('day and week bars', () => {
+  it("are the day's one-minute bars as one, and whole weeks of daily bars, for any session and window", () => {
+    const sessions = tradingDaysBetween('2024-03-01', '2027-12-31');
+    fc.assert(
+      fc.property(
+        symbols,
+        fc.integer({ min: 0, max: sessions.length - 1 }),
+        fc.integer({ min: 1, max: 15 }),
+        (symbol, index, days) => {
+          const sessionDate = sessions[index] as string;
+          const requests = [
+            { interval: '1d', trailingDays: days, symbols: 'all' as const },
+            { interval: '1w', trailingDays: days, symbols: 'all' as const },
+          ];
+          const [daily, weekly] = loadHistorical(symbol, sessionDate, requests, countingSource());
+          expect(rowsOf(daily?.bars as BarColumns)).toEqual(daily?.dates.map((d) => dailyRow(symbol, d)));
+          // By hand: group the window's days by the Monday of their week; keep the weeks that start inside
+          // the window (the day before the window is in another week) and are over before the session's.
+          const window = daily?.dates ?? [];
+          const monday = (d: string) => addDays(d, -((dayOfWeek(d) + 6) % 7));
+          const weeks = new Map<string, string[]>();
+          for (const d of window) weeks.set(monday(d), [...(weeks.get(monday(d)) ?? []), d]);
+          const before = previousTradingDays(window[0] as string, 1)[0] as string;
+          const whole = [...weeks].filter(
+            ([week, ds]) => week !== monday(sessionDate) && !(ds[0] === window[0] && monday(before) === week),
+          );
+          expect(weekly?.dates).toEqual(whole.flatMap(([, ds]) => ds));
+          expect(rowsOf(weekly?.bars as BarColumns)).toEqual(whole.map(([, ds]) => weeklyRow(symbol, ds)));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 });
 
