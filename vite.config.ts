@@ -9,7 +9,7 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   test: {
-    include: ['workers/**/*.test.ts', 'src/**/*.test.ts', 'lint/**/*.test.ts'],
+    include: ['workers/**/*.test.ts', 'src/**/*.test.ts', 'lint/**/*.test.ts', 'fuzz/**/*.test.ts'],
     environment: 'node',
   },
 });
