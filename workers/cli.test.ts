@@ -282,6 +282,28 @@ describe('runCli', () => {
       expect(run.out[0]).toMatch(/^Weekly Swing: STOPPED, not started/);
     });
 
+    it('starts a session on the first trading day of 2024 with its history reaching into 2023', async () => {
+      const dir = tempDir();
+      const config = JSON.parse(JSON.stringify(DEFAULT_SESSION_CONFIG_JSON));
+      config.backtest_config.start_date = '2024-01-02';
+      config.backtest_config.end_date = '2024-01-03';
+      writeFileSync(join(dir, 'new-year.json'), JSON.stringify(config));
+      const run = await cli(
+        ['--config', join(dir, 'new-year.json'), '--out', dir],
+        ['system start', 'system status', 'system export-status complete=true all.json'],
+      );
+      expect(run.err).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(run.out[1]).toMatch(/: RUNNING, session 2024-01-02, market time 09:30 /);
+      const history = readJson(join(dir, 'all.json')).session_data.symbols.RIVN.historical;
+      // 30 trading days of daily bars before 2024-01-02 start in November 2023.
+      expect(history.date_range).toMatchObject({
+        start_date: '2023-11-16',
+        end_date: '2023-12-29',
+        days: 30,
+      });
+    });
+
     it('says what it keeps and does not use, with a hint for a slip', async () => {
       const run = await cli(['--config', fixture('original-unknown-fields.json'), '-c', 'system status']);
       expect(run.code).toBe(0);

@@ -143,3 +143,27 @@ describe('backtest clock and session', () => {
     expect(timings.get('session_coordinator')?.stats().count).toBe(11); // the open plus ten minutes
   });
 });
+
+describe('a start that cannot open its first session', () => {
+  it('refuses with one line and changes nothing; a later start works', () => {
+    const backtest = new Backtest(defaultSessionConfig(), { seed: 1, gapRate: 0 });
+    const good = backtest.source;
+    const before = backtest.snapshot();
+    backtest.source = {
+      day: () => {
+        throw new RangeError('no data for that day');
+      },
+      describe: () => 'imported',
+    };
+    const refused = backtest.start();
+    expect(refused).toEqual({
+      ok: false,
+      error: 'system start: the first session could not open (no data for that day); nothing changed',
+    });
+    expect(backtest.snapshot()).toEqual(before);
+    expect(backtest.session).toBeNull();
+    backtest.source = good;
+    expect(backtest.start().ok).toBe(true);
+    expect(backtest.snapshot()).toMatchObject({ state: 'RUNNING', sessionDate: '2025-07-01', sessionId: 1 });
+  });
+});

@@ -89,9 +89,27 @@ export class Backtest {
         `system start: the backtest window ${this.config.startDate} to ${this.config.endDate} has no trading days`,
       );
     }
-    this.startedAt = Date.now();
-    this.runSource = this.source;
-    this.openSession(0);
+    // Start opens the first session or changes nothing: what opening it touches is put back if it fails
+    // (a market source that cannot give a day, say), and the failure is a refusal, not a throw.
+    const before = {
+      startedAt: this.startedAt,
+      runSource: this.runSource,
+      session: this.session,
+      sessionDay: this.sessionDay,
+      minute: this.minute,
+      dayIndex: this.dayIndex,
+      feeds: this.feeds,
+      lastSessionId: this.lastSessionId,
+    };
+    try {
+      this.startedAt = Date.now();
+      this.runSource = this.source;
+      this.openSession(0);
+    } catch (error) {
+      Object.assign(this, before);
+      const why = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 200);
+      return fail(`system start: the first session could not open (${why}); nothing changed`);
+    }
     this.state = 'RUNNING';
     return ok(undefined);
   }
