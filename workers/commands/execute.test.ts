@@ -288,3 +288,56 @@ describe('executeCommand: exports', () => {
     });
   });
 });
+
+describe('executeCommand: an export counts only once it is saved', () => {
+  const command = (line: string) => {
+    const parsed = parseCommand(line);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.value;
+  };
+
+  it('leaves the cursor and sequence when saving or naming fails, so the next delta carries the rows', () => {
+    const runtime = createRuntime({ realtime: false, now: () => NOW });
+    let saveProblem: string | null = null;
+    let nameThrows = false;
+    const saved: string[] = [];
+    const ctx = {
+      takeFileName: (name: string) => {
+        if (nameThrows) throw new Error('ENAMETOOLONG: name too long, open');
+        return name;
+      },
+      save: (fileName: string) => {
+        if (saveProblem === null) saved.push(fileName);
+        return saveProblem;
+      },
+    };
+    const run = (line: string) => executeCommand(runtime, command(line), ctx);
+    run('system start');
+    run('system advance 1');
+    expect(exported(run('system export-status complete=false a.json')).doc._metadata.sequence).toBe(1);
+    run('system advance 1');
+
+    const before = runtime.exporter.cursorFingerprint();
+    saveProblem = 'could not write b.json (EIO)';
+    expect(run('system export-status complete=false b.json')).toEqual({
+      ok: false,
+      message:
+        "system export-status: could not write b.json (EIO); nothing was exported: consumer default's cursor and sequence are unchanged, so the next export carries the same rows",
+    });
+    expect(runtime.exporter.cursorFingerprint()).toBe(before);
+
+    saveProblem = null;
+    nameThrows = true;
+    const refused = run('system export-status complete=false c.json');
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('could not create the file (ENAMETOOLONG: name too long, open)');
+    expect(runtime.exporter.cursorFingerprint()).toBe(before);
+
+    nameThrows = false;
+    const next = exported(run('system export-status complete=false d.json')).doc;
+    expect(saved).toEqual(['a.json', 'd.json']);
+    expect(next._metadata.sequence).toBe(2);
+    expect(next._metadata.previous_sequence).toBe(1);
+    expect(next.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
+  });
+});
