@@ -341,3 +341,38 @@ describe('executeCommand: an export counts only once it is saved', () => {
     expect(next.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
   });
 });
+
+describe('executeCommand: values echoed in errors', () => {
+  const RAW_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+  it('cuts exclude= short and escapes its control and invisible characters', () => {
+    const h = harness();
+    h.run('system start');
+    const before = h.runtime.exporter.cursorFingerprint();
+    const outcome = h.run(
+      `system export-status complete=true exclude=\u001b]0;pwned\u0007\u202e${'y'.repeat(500)}`,
+    );
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(
+      /^system export-status: exclude=\\u001b]0;pwned\\u0007\\u202ey+… is not a stream or section of this session \(accepted: /,
+    );
+    expect(outcome.message).not.toMatch(RAW_CONTROL);
+    expect(outcome.message.length).toBeLessThan(400);
+    expect(h.runtime.exporter.cursorFingerprint()).toBe(before);
+  });
+
+  it('escapes C1, DEL and bidi characters in every parser message', () => {
+    for (const line of [
+      'system \u009b31mstart',
+      'system advance 1\u007f',
+      'system speed \u202e1',
+      'system export-status complete=true a\u2066b',
+      'system export-status complete=true consumer=\u200bme',
+      '\u001bsystem',
+    ]) {
+      const parsed = parseCommand(line);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).not.toMatch(RAW_CONTROL);
+    }
+  });
+});
