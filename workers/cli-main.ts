@@ -20,10 +20,10 @@ import { createRuntime, type Runtime } from './api/runtime';
 import { COMMAND_HELP } from './commands/commands';
 import { type CommandOutcome, executeCommand } from './commands/execute';
 import { parseCommand } from './commands/parse';
+import { quotedWord, shownWord } from './common/shown-text';
 import { parseSessionConfigText } from './engine/config';
 import type { MarketDataOptions } from './engine/market-data';
-import type { ExportResult } from './export/contract';
-import { uniqueFileName } from './export/contract';
+import { type ExportResult, uniqueFileName } from './export/contract';
 
 export interface CliOutput {
   /** One result line (standard output). */
@@ -44,7 +44,15 @@ export interface CliOptions {
   interactive?: boolean;
   /** Wall clock for `generated_at` and default file names (tests pin it). */
   now?: () => number;
+  /**
+   * Writes a chunk of an export file (default `fs.writeSync`). Tests make it fail, to check that an export
+   * whose file is not written is not counted: a write error cannot be provoked otherwise when run as root.
+   */
+  writeChunk?: ChunkWriter;
 }
+
+/** `fs.writeSync`'s shape for a chunk: bytes written, or a throw. */
+export type ChunkWriter = (fd: number, chunk: Uint8Array, offset: number, length: number) => number;
 
 export const EXIT_OK = 0;
 export const EXIT_COMMAND_FAILED = 1;
@@ -96,11 +104,11 @@ function numberOption(flag: '--gap-rate' | '--seed', value: string): number | st
   if (flag === '--gap-rate') {
     return value.trim() !== '' && n >= 0 && n <= 0.5
       ? n
-      : `--gap-rate ${value} is not accepted (expected a number from 0 to 0.5)`;
+      : `--gap-rate ${shownWord(value)} is not accepted (expected a number from 0 to 0.5)`;
   }
   return /^\d{1,9}$/.test(value)
     ? n
-    : `--seed ${value} is not accepted (expected a whole number from 0 to 999999999)`;
+    : `--seed ${shownWord(value)} is not accepted (expected a whole number from 0 to 999999999)`;
 }
 
 function parseArgs(args: readonly string[]): CliArgs | string {
@@ -115,8 +123,8 @@ function parseArgs(args: readonly string[]): CliArgs | string {
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     if (!(VALUE_FLAGS as readonly string[]).includes(flag)) {
       return arg.startsWith('-')
-        ? `unknown option "${arg}" (accepted: --config FILE, --out DIR, --gap-rate R, --seed N, -c COMMAND, --help)`
-        : `unexpected argument "${arg}" (commands are given with -c "COMMAND" or on standard input)`;
+        ? `unknown option ${quotedWord(arg)} (accepted: --config FILE, --out DIR, --gap-rate R, --seed N, -c COMMAND, --help)`
+        : `unexpected argument ${quotedWord(arg)} (commands are given with -c "COMMAND" or on standard input)`;
     }
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);
@@ -179,13 +187,13 @@ export async function runCli(
   // standard error, so that a script's output stays the commands' answers.
   const unused = runtime.backtest.config.ignored;
   if (parsed.config !== undefined && unused.length > 0) {
-    output.err(`note: --config ${parsed.config}: kept, not used: ${unused.join(', ')}`);
+    output.err(`note: --config ${shownWord(parsed.config, 200)}: kept, not used: ${unused.join(', ')}`);
   }
   const outDir =
     parsed.out !== undefined
       ? resolve(cwd, parsed.out)
       : (options.defaultOutDir ?? resolve(cwd, 'data/status'));
-  const files = new ExportFiles(outDir);
+  const files = new ExportFiles(outDir, options.writeChunk ?? writeSync);
 
   const fromStdin = parsed.commands.length === 0;
   if (fromStdin && options.interactive) {
@@ -221,10 +229,10 @@ function loadRuntime(
       // A gzipped configuration (`.json.gz`) reads as well as a plain one.
       text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString('utf8');
     } catch (error) {
-      return `--config ${configPath}: cannot read the file (${systemError(error)})`;
+      return `--config ${shownWord(configPath, 200)}: cannot read the file (${systemError(error)})`;
     }
     const result = parseSessionConfigText(text);
-    if (!result.ok) return `--config ${configPath}: ${result.error}`;
+    if (!result.ok) return `--config ${shownWord(configPath, 200)}: ${result.error}`;
     config = result.value.raw;
   }
   try {
@@ -235,7 +243,7 @@ function loadRuntime(
       ...(now ? { now } : {}),
     });
   } catch (error) {
-    return `--config ${configPath ?? '(built-in)'}: ${error instanceof Error ? error.message : String(error)}`;
+    return `--config ${configPath === undefined ? '(built-in)' : shownWord(configPath, 200)}: ${error instanceof Error ? error.message : String(error)}`;
   }
 }
 
@@ -249,21 +257,24 @@ function runLine(runtime: Runtime, line: string, files: ExportFiles): CommandOut
     if (problem !== null)
       return { ok: false, message: `system export-status: ${problem}; nothing was exported` };
   }
-  const outcome = executeCommand(runtime, command, { takeFileName: (name) => files.take(name) });
-  if (!outcome.ok || outcome.export === undefined) {
-    files.release();
-    return outcome;
-  }
-  const problem = files.write(outcome.export.result);
-  if (problem === null) return outcome;
-  return { ok: false, message: `system export-status: ${problem}; ${retakeHint(outcome.export.result)}` };
+  // An export counts (its consumer's cursor and sequence move) only once `save` has written and closed its
+  // file: if creating or writing the file fails, the next delta still carries the rows.
+  const outcome = executeCommand(runtime, command, {
+    takeFileName: (name) => files.take(name),
+    save: (_name, result) => files.write(result),
+  });
+  if (!outcome.ok) files.release();
+  return outcome;
 }
 
 /** The folder exports go to, and the file reserved for the export under way. */
 class ExportFiles {
   private reserved: { fd: number; path: string } | null = null;
 
-  constructor(readonly dir: string) {}
+  constructor(
+    readonly dir: string,
+    private readonly writeChunk: ChunkWriter,
+  ) {}
 
   /** Creates the folder when missing; a line saying why it cannot be written to, or null. */
   prepare(): string | null {
@@ -301,7 +312,8 @@ class ExportFiles {
     try {
       for (const chunk of result.chunks) {
         let offset = 0;
-        while (offset < chunk.length) offset += writeSync(file.fd, chunk, offset, chunk.length - offset);
+        while (offset < chunk.length)
+          offset += this.writeChunk(file.fd, chunk, offset, chunk.length - offset);
       }
       closeSync(file.fd);
       return null;
@@ -326,17 +338,6 @@ class ExportFiles {
       unlinkSync(file.path);
     } catch {}
   }
-}
-
-/** The export was made (its consumer's cursor moved) but not saved: how to get the same rows again. */
-function retakeHint(result: ExportResult): string {
-  const metadata = result.metadata;
-  if (metadata.mode === 'complete') return 'nothing is lost: take the complete export again';
-  const consumer = metadata.consumer === 'default' ? '' : ` consumer=${metadata.consumer}`;
-  if (metadata.previousSequence !== null) {
-    return `its rows are not lost: take them again with system export-status complete=false${consumer} since=${metadata.previousSequence}`;
-  }
-  return `its rows are not lost: take them again after system reset-indices${consumer}`;
 }
 
 function exists(path: string): boolean {

@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -145,7 +153,7 @@ describe('runCli', () => {
       'error: line 4: system export-status: complete=maybe is not accepted (expected complete=true or complete=false)',
       'error: line 5: unknown command "foo" (type help for the list of commands)',
       'error: line 6: system advance: "-3" is not a number of minutes (expected a whole number of minutes 1-100000, e.g. system advance 5)',
-      'error: line 7: system export-status: file name "../escape.json" is not accepted: it holds "/" (expected a plain file name of at most 200 characters without "/", "\\", ".." or control characters, e.g. my_export.json)',
+      'error: line 7: system export-status: file name "../escape.json" is not accepted: it holds "/" (expected a plain file name of at most 240 bytes in UTF-8 with its extension (an accented letter takes 2) without "/", "\\", "..", control or invisible characters, not a device name such as CON or NUL and not ending in a space, e.g. my_export.json)',
     ]);
     expect(out).toHaveLength(3);
     // The refused exports moved nothing: the first delta that ran is #1 and has every row.
@@ -192,6 +200,86 @@ describe('runCli', () => {
     expect(err[0]).toMatch(
       /^error: line 2: system export-status: cannot write to the folder .*file\/sub \(ENOTDIR: .*\); nothing was exported$/,
     );
+  });
+
+  it('counts an export only once its file is written: a failed write leaves the cursor and sequence', async () => {
+    const dir = tempDir();
+    let failWrites = false;
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(
+      [
+        '--out',
+        dir,
+        '-c',
+        'system start',
+        '-c',
+        'system advance 1',
+        '-c',
+        'system export-status complete=false first.json',
+        '-c',
+        'system advance 1',
+        '-c',
+        'system export-status complete=false lost.json',
+        '-c',
+        'system advance 1',
+        '-c',
+        'system export-status complete=false third.json',
+      ],
+      () => [],
+      {
+        out: (line) => {
+          out.push(line);
+          if (line.startsWith('advanced 1 minute to 2025-07-01 09:32')) failWrites = true;
+        },
+        err: (line) => err.push(line),
+      },
+      {
+        now: () => NOW,
+        writeChunk: (fd, chunk, offset, length) => {
+          if (failWrites) {
+            failWrites = false;
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+          }
+          return writeSync(fd, chunk, offset, length);
+        },
+      },
+    );
+    // The write of lost.json fails: the hook is armed by the answer to the second advance.
+    expect(code).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(['first.json', 'third.json']);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(
+      /^error: system export-status: could not write .*lost\.json \(ENOSPC: no space left on device, write\); nothing was exported: consumer default's cursor and sequence are unchanged, so the next export carries the same rows$/,
+    );
+    const third = readJson(join(dir, 'third.json'));
+    // The next delta follows the last export actually written, and carries the lost export's rows too.
+    expect(third._metadata.sequence).toBe(2);
+    expect(third._metadata.previous_sequence).toBe(1);
+    const rows = third.session_data.symbols.RIVN.session.data['1m'];
+    expect(rows.count).toBe(2);
+    expect(rows.data.map((row: unknown[]) => row[0])).toEqual(['09:31:00', '09:32:00']);
+  });
+
+  it('refuses a file name too long in bytes before exporting, leaving the cursor', async () => {
+    const dir = tempDir();
+    const { code, err } = await cli([
+      '--out',
+      dir,
+      '-c',
+      'system start',
+      '-c',
+      `system export-status complete=false ${'é'.repeat(200)}`,
+      '-c',
+      'system export-status complete=false next.json',
+    ]);
+    expect(code).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain('is not accepted: it is too long (405 bytes as written)');
+    expect(readdirSync(dir)).toEqual(['next.json']);
+    const next = readJson(join(dir, 'next.json'));
+    expect(next._metadata.sequence).toBe(1);
+    expect(next._metadata.previous_sequence).toBeNull();
   });
 
   it('loads --config, and names files after its session', async () => {

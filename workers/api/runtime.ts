@@ -99,6 +99,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     step: (minutes = 1) => answer(backtest.advance(minutes)),
     setSpeed: (multiplier) => answer(backtest.setSpeed(multiplier)),
     exportStatus: (request) => exporter.export(request),
+    prepareExport: (request) => exporter.prepare(request),
     replayImportedBars(bars) {
       if (!backtest.config.symbols.includes(bars.symbol)) {
         return {

@@ -288,3 +288,91 @@ describe('executeCommand: exports', () => {
     });
   });
 });
+
+describe('executeCommand: an export counts only once it is saved', () => {
+  const command = (line: string) => {
+    const parsed = parseCommand(line);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return parsed.value;
+  };
+
+  it('leaves the cursor and sequence when saving or naming fails, so the next delta carries the rows', () => {
+    const runtime = createRuntime({ realtime: false, now: () => NOW });
+    let saveProblem: string | null = null;
+    let nameThrows = false;
+    const saved: string[] = [];
+    const ctx = {
+      takeFileName: (name: string) => {
+        if (nameThrows) throw new Error('ENAMETOOLONG: name too long, open');
+        return name;
+      },
+      save: (fileName: string) => {
+        if (saveProblem === null) saved.push(fileName);
+        return saveProblem;
+      },
+    };
+    const run = (line: string) => executeCommand(runtime, command(line), ctx);
+    run('system start');
+    run('system advance 1');
+    expect(exported(run('system export-status complete=false a.json')).doc._metadata.sequence).toBe(1);
+    run('system advance 1');
+
+    const before = runtime.exporter.cursorFingerprint();
+    saveProblem = 'could not write b.json (EIO)';
+    expect(run('system export-status complete=false b.json')).toEqual({
+      ok: false,
+      message:
+        "system export-status: could not write b.json (EIO); nothing was exported: consumer default's cursor and sequence are unchanged, so the next export carries the same rows",
+    });
+    expect(runtime.exporter.cursorFingerprint()).toBe(before);
+
+    saveProblem = null;
+    nameThrows = true;
+    const refused = run('system export-status complete=false c.json');
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain('could not create the file (ENAMETOOLONG: name too long, open)');
+    expect(runtime.exporter.cursorFingerprint()).toBe(before);
+
+    nameThrows = false;
+    const next = exported(run('system export-status complete=false d.json')).doc;
+    expect(saved).toEqual(['a.json', 'd.json']);
+    expect(next._metadata.sequence).toBe(2);
+    expect(next._metadata.previous_sequence).toBe(1);
+    expect(next.session_data.symbols.RIVN.session.data['1m'].count).toBe(1);
+  });
+});
+
+describe('executeCommand: values echoed in errors', () => {
+  const RAW_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+  it('cuts exclude= short and escapes its control and invisible characters', () => {
+    const h = harness();
+    h.run('system start');
+    const before = h.runtime.exporter.cursorFingerprint();
+    const outcome = h.run(
+      `system export-status complete=true exclude=\u001b]0;pwned\u0007\u202e${'y'.repeat(500)}`,
+    );
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(
+      /^system export-status: exclude=\\u001b]0;pwned\\u0007\\u202ey+… is not a stream or section of this session \(accepted: /,
+    );
+    expect(outcome.message).not.toMatch(RAW_CONTROL);
+    expect(outcome.message.length).toBeLessThan(400);
+    expect(h.runtime.exporter.cursorFingerprint()).toBe(before);
+  });
+
+  it('escapes C1, DEL and bidi characters in every parser message', () => {
+    for (const line of [
+      'system \u009b31mstart',
+      'system advance 1\u007f',
+      'system speed \u202e1',
+      'system export-status complete=true a\u2066b',
+      'system export-status complete=true consumer=\u200bme',
+      '\u001bsystem',
+    ]) {
+      const parsed = parseCommand(line);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).not.toMatch(RAW_CONTROL);
+    }
+  });
+});

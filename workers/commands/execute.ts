@@ -6,10 +6,15 @@
 // then goes through `ctx.takeFileName`, which makes it unique against what already exists; the answer
 // reports the name actually used. Writing the chunks is the caller's business (the CLI writes a file, the
 // UI offers a download).
+//
+// A caller that can fail to keep an export (the CLI's file) gives `ctx.save`: the export is then produced
+// uncounted, named, saved, and counted only once `save` succeeded. If naming or saving fails, the consumer's
+// cursor and sequence stay as they were and the next export carries the same rows (section 4, rule 4).
 
 import type { Result } from '../common/result';
+import { shownWord } from '../common/shown-text';
 import type { EngineSnapshot } from '../engine/types';
-import type { ExportRequest, ExportResult } from '../export/contract';
+import type { ExportRequest, ExportResult, PendingExport } from '../export/contract';
 import { checkGivenFileName, exportFileName } from '../export/contract';
 import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
 import type { CommandTarget } from './target';
@@ -21,6 +26,11 @@ export type CommandOutcome =
 export interface CommandContext {
   /** The name to save an export under: `name` itself, or a unique variant when `name` is taken. */
   takeFileName: (name: string) => string;
+  /**
+   * Keeps the export's bytes under the name `takeFileName` gave (writes and closes the file): null once
+   * they are kept, or a line saying what failed. When given, an export counts only after it succeeded.
+   */
+  save?: (fileName: string, result: ExportResult) => string | null;
 }
 
 const done = (message: string): CommandOutcome => ({ ok: true, message });
@@ -35,8 +45,7 @@ export function executeCommand(
     return execute(runtime, command, ctx);
   } catch (error) {
     // Not an expected refusal (those are Results): an engine bug or a failing file system in takeFileName.
-    const detail = error instanceof Error ? error.message : String(error);
-    return failed(`${commandName(command)}: failed unexpectedly: ${detail.replace(/\s+/g, ' ')}`);
+    return failed(`${commandName(command)}: failed unexpectedly: ${oneLine(error)}`);
   }
 }
 
@@ -155,9 +164,43 @@ function finishExport(
 function exportStatus(runtime: CommandTarget, command: ExportCommand, ctx: CommandContext): CommandOutcome {
   const prepared = prepareExport(command);
   if (!prepared.ok) return failed(prepared.error);
-  const result = runtime.exportStatus(prepared.value.request);
-  if (!result.ok) return failed(result.error);
-  return finishExport(runtime, command, prepared.value.given, result.value, ctx);
+  const { request, given } = prepared.value;
+  if (ctx.save === undefined) {
+    const result = runtime.exportStatus(request);
+    if (!result.ok) return failed(result.error);
+    return finishExport(runtime, command, given, result.value, ctx);
+  }
+  const pending = runtime.prepareExport(request);
+  if (!pending.ok) return failed(pending.error);
+  return saveThenCommit(runtime, command, given, pending.value, { ...ctx, save: ctx.save });
+}
+
+/** Names and saves a produced export, and counts it only once it is saved. */
+function saveThenCommit(
+  runtime: CommandTarget,
+  command: ExportCommand,
+  given: string | undefined,
+  pending: PendingExport,
+  ctx: Required<CommandContext>,
+): CommandOutcome {
+  const metadata = pending.result.metadata;
+  const unchanged = `nothing was exported: consumer ${metadata.consumer}'s cursor and sequence are unchanged, so the next export carries the same rows`;
+  let outcome: CommandOutcome;
+  try {
+    // Taking the name may fail too (the CLI creates the file there: ENAMETOOLONG, EACCES).
+    outcome = finishExport(runtime, command, given, pending.result, ctx);
+  } catch (error) {
+    return failed(`system export-status: could not create the file (${oneLine(error)}); ${unchanged}`);
+  }
+  if (!outcome.ok || outcome.export === undefined) return outcome;
+  const problem = ctx.save(outcome.export.fileName, pending.result);
+  if (problem !== null) return failed(`system export-status: ${problem}; ${unchanged}`);
+  const committed = pending.commit();
+  return committed.ok ? outcome : failed(committed.error);
+}
+
+function oneLine(error: unknown): string {
+  return shownWord((error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' '), 200);
 }
 
 /**
@@ -177,8 +220,7 @@ export async function executeCommandAsync(
     if (!result.ok) return failed(result.error);
     return finishExport(runtime, command, prepared.value.given, result.value, ctx);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return failed(`system export-status: failed unexpectedly: ${detail.replace(/\s+/g, ' ')}`);
+    return failed(`system export-status: failed unexpectedly: ${oneLine(error)}`);
   }
 }
 

@@ -181,7 +181,7 @@ describe('parseCommand: one clear line for every bad command', () => {
 
   it('refuses a bad file name with the file name rules', () => {
     const rules =
-      '(expected a plain file name of at most 200 characters without "/", "\\", ".." or control characters, e.g. my_export.json)';
+      '(expected a plain file name of at most 240 bytes in UTF-8 with its extension (an accented letter takes 2) without "/", "\\", "..", control or invisible characters, not a device name such as CON or NUL and not ending in a space, e.g. my_export.json)';
     expect(refused('system export-status complete=true ../escape.json')).toBe(
       `system export-status: file name "../escape.json" is not accepted: it holds "/" ${rules}`,
     );
@@ -190,7 +190,7 @@ describe('parseCommand: one clear line for every bad command', () => {
     );
     expect(refused('system export-status complete=true a\\b')).toContain('it holds "\\"');
     expect(refused('system export-status complete=true a\u0001b')).toBe(
-      `system export-status: file name "a\\u0001b" is not accepted: it holds a control character ${rules}`,
+      `system export-status: file name "a\\u0001b" is not accepted: it holds a control or invisible character ${rules}`,
     );
   });
 

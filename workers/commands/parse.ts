@@ -10,6 +10,7 @@
 // the exporter enforce: a command the parser accepts is never refused for a different reason later.
 
 import type { Result } from '../common/result';
+import { quotedWord, shownWord } from '../common/shown-text';
 import {
   CONSUMER_NAME_RULE,
   checkFileName,
@@ -209,17 +210,11 @@ function consumerProblem(command: string, consumer: string): string | null {
   return `${command}: consumer=${plain(consumer)} is not a consumer name (expected ${CONSUMER_NAME_RULE})`;
 }
 
-/** A word as typed, control characters escaped (`\u0001`) so the message stays one line; long words cut. */
-function plain(word: string): string {
-  const chars = [...word];
-  const shown = chars.length > 60 ? `${chars.slice(0, 60).join('')}...` : word;
-  return shown.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** A word as typed, for a message: cut short, control and invisible characters escaped (one safe line). */
+const plain = (word: string): string => shownWord(word);
 
-/** A word in double quotes, escaped as by `escape` (and its quotes and backslashes too). */
-function quote(word: string): string {
-  return `"${plain(word.replace(/["\\]/g, (c) => `\\${c}`))}"`;
-}
+/** A word in double quotes, escaped as by `plain` (and its quotes and backslashes too). */
+const quote = (word: string): string => quotedWord(word);
 
 const isLayout = (value: string): value is ExportLayout =>
   (EXPORT_LAYOUTS as readonly string[]).includes(value);

@@ -4,7 +4,7 @@
 
 import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
-import type { ExportRequest, ExportResult } from '../export/contract';
+import type { ExportRequest, ExportResult, PendingExport } from '../export/contract';
 
 /** The base-interval rows each symbol holds in the open session, for `system status`. */
 export interface SessionBars {
@@ -22,7 +22,10 @@ export interface CommandTarget {
   step(minutes: number): Result<EngineSnapshot>;
   setSpeed(multiplier: number): Result<EngineSnapshot>;
   resetIndices(consumer?: string): Result<string>;
+  /** Produces and counts an export (its consumer's cursor moves). */
   exportStatus(request: ExportRequest): Result<ExportResult>;
+  /** Produces an export without counting it: nothing moves until its `commit` (see `CommandContext.save`). */
+  prepareExport(request: ExportRequest): Result<PendingExport>;
   /** Null before the first session opens. */
   sessionBars(): SessionBars | null;
 }

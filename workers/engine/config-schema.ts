@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { type IntervalUnit, intervalSeconds, isDateInterval } from '../common/interval-key';
+import { cut, escapeInvisible, hasControlCharacter } from '../common/shown-text';
 import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 
 /** Minutes in a regular US equity session; no minute interval may be longer. */
@@ -69,14 +70,16 @@ export const FIELD_ORDER = {
 // ---------------------------------------------------------------------------------------------------------
 // Values in messages
 
+/** Characters of a string value or key shown in a message. */
+const SHOWN_CHARS = 40;
+
 /** A short, one-line rendering of a value for an error message. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') {
-    const quoted = JSON.stringify(value);
-    return quoted.length > 42 ? `${quoted.slice(0, 40)}…"` : quoted;
-  }
+  // Cut before quoting (the quotes and escapes stay whole); invisible characters escaped, so that a value
+  // echoed in an error cannot start a terminal escape sequence or forge a line.
+  if (typeof value === 'string') return escapeInvisible(JSON.stringify(cut(value, SHOWN_CHARS)));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
@@ -88,8 +91,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else if (typeof key === 'string' && key.length <= SHOWN_CHARS && /^[A-Za-z_$][\w$]*$/.test(key))
+      out += out === '' ? key : `.${key}`;
+    else out += `[${escapeInvisible(JSON.stringify(cut(String(key), SHOWN_CHARS)))}]`;
   }
   return out;
 }
@@ -610,9 +614,20 @@ const sessionDataSchema = z
     });
   });
 
+/**
+ * A name shown on every status line and in every export: not empty, and without control or invisible
+ * characters (C0, DEL, C1, bidi overrides, zero-width, line separators), which would start terminal escape
+ * sequences, forge lines or make the name read as another.
+ */
 const nonEmptyName = z.string({ error: expected('a non-empty string') }).check((ctx) => {
   if (ctx.value.trim() === '') {
     ctx.issues.push({ code: 'custom', input: ctx.value, message: 'must not be empty' });
+  } else if (hasControlCharacter(ctx.value)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value,
+      message: `${describeValue(ctx.value)} holds a control or invisible character (expected printable text, e.g. "Example Trading Session")`,
+    });
   }
 });
 

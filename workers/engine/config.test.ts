@@ -513,3 +513,76 @@ describe('JSON text', () => {
     expect(parseSessionConfigText(`\uFEFF${JSON.stringify(DEFAULT_SESSION_CONFIG_JSON)}`).ok).toBe(true);
   });
 });
+
+describe('names and values echoed in errors', () => {
+  const RAW_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+  it('refuses a session_name with control or invisible characters, in one line naming the field', () => {
+    const cases: [string, string][] = [
+      ['Evil\nsession', '"Evil\\nsession"'],
+      ['red\u001b[31m', '"red\\u001b[31m"'],
+      ['c1\u009bx', '"c1\\u009bx"'],
+      ['del\u007f', '"del\\u007f"'],
+      ['abc\u202edef', '"abc\\u202edef"'],
+      ['zero\u200bwidth', '"zero\\u200bwidth"'],
+    ];
+    for (const [name, shown] of cases) {
+      const message = error(example((c) => (c.session_name = name)));
+      expect(message).toBe(
+        `session_name: ${shown} holds a control or invisible character (expected printable text, e.g. "Example Trading Session")`,
+      );
+      expect(message).not.toMatch(RAW_CONTROL);
+    }
+    expect(ok(example((c) => (c.session_name = 'Société Générale 😀'))).sessionName).toBe(
+      'Société Générale 😀',
+    );
+  });
+
+  it('cuts and escapes the values and keys it echoes', () => {
+    const long = error(example((c) => (c.mode = `\u001b]0;${'x'.repeat(5000)}`)));
+    expect(long.length).toBeLessThan(200);
+    expect(long).not.toMatch(RAW_CONTROL);
+    const key = ok(example((c) => (c[`\u001b[2J${'k'.repeat(500)}`] = 1)));
+    for (const line of key.ignored) {
+      expect(line.length).toBeLessThan(100);
+      expect(line).not.toMatch(RAW_CONTROL);
+    }
+  });
+});
+
+describe('nesting depth', () => {
+  const nested = (levels: number) => JSON.parse(`${'['.repeat(levels)}${']'.repeat(levels)}`);
+  const LINE =
+    /^[^\n]+: nested more than 64 levels deep \(accepted: objects and lists nested at most 64 levels deep\)$/;
+
+  it('refuses thousands of levels in an unknown or ignored field with one line naming where', () => {
+    for (const levels of [2_000, 5_000, 100_000]) {
+      const text = JSON.stringify(example()).replace(
+        '{',
+        `{"comment":${'['.repeat(levels)}${']'.repeat(levels)},`,
+      );
+      const result = parseSessionConfigText(text);
+      expect(result).toEqual({
+        ok: false,
+        error:
+          'comment[0][0][0][0][0][0][0]…: nested more than 64 levels deep (accepted: objects and lists nested at most 64 levels deep)',
+      });
+    }
+    const objects = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
+    const inIndicators = error(example((c) => (c.session_data_config.indicators = JSON.parse(objects))));
+    expect(inIndicators).toMatch(LINE);
+    expect(inIndicators.startsWith('session_data_config.indicators.a.a.a.a.a.a…')).toBe(true);
+  });
+
+  it('accepts 64 levels, and ends on shared or cyclic objects', () => {
+    expect(ok(example((c) => (c.comment = nested(63)))).ignored).toContain('comment');
+    expect(error(example((c) => (c.comment = nested(64))))).toMatch(LINE);
+    // 60 levels of two references to the same list: 2^60 paths, walked once per level.
+    let shared: unknown[] = [];
+    for (let i = 0; i < 60; i++) shared = [shared, shared];
+    expect(ok(example((c) => (c.comment = shared))).ignored).toContain('comment');
+    const cycle: Json = {};
+    cycle.self = cycle;
+    expect(error(example((c) => (c.comment = cycle)))).toMatch(LINE);
+  });
+});

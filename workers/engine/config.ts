@@ -37,6 +37,7 @@ import {
   sessionConfigSchema,
 } from './config-schema';
 import { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
+import { MAX_CONFIG_DEPTH } from './limits';
 
 export {
   barsPerSession,
@@ -104,6 +105,9 @@ const isObject = (value: unknown): value is JsonObject =>
  * `{ ok: false, error }` with one line naming the field path and what is accepted (the first problem found).
  */
 export function parseSessionConfig(input: unknown): SessionConfigResult {
+  // Before the schema: it, `isJsonValue` and the copies of kept sections recurse, and would overflow.
+  const tooDeep = nestingProblem(input);
+  if (tooDeep !== null) return { ok: false, error: tooDeep };
   const parsed = sessionConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: issueToLine(parsed.error.issues) };
   // A successful parse means `input` is an object with the checked shape.
@@ -122,6 +126,46 @@ export function parseSessionConfigText(text: string): SessionConfigResult {
     return { ok: false, error: `invalid JSON: ${jsonErrorLine(body, error)}` };
   }
   return parseSessionConfig(value);
+}
+
+/** A place in the input being walked: its value, depth and key, and the place holding it (for the path). */
+interface Place {
+  value: object;
+  depth: number;
+  key: PropertyKey | null;
+  parent: Place | null;
+}
+
+/** Levels of a too-deep path shown in the message; the rest is `…`. */
+const SHOWN_LEVELS = 8;
+
+/**
+ * Why `input` nests objects and lists more than `MAX_CONFIG_DEPTH` levels deep, naming where, or null.
+ * Iterative, so that any depth is reported instead of overflowing the stack. An object reached again (a
+ * structured clone may share them) is walked again only when reached deeper, so the walk stays linear.
+ */
+function nestingProblem(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null) return null;
+  const deepest = new Map<object, number>();
+  const stack: Place[] = [{ value: input, depth: 1, key: null, parent: null }];
+  for (let place = stack.pop(); place !== undefined; place = stack.pop()) {
+    if (place.depth > MAX_CONFIG_DEPTH) return tooDeepLine(place);
+    if ((deepest.get(place.value) ?? 0) >= place.depth) continue;
+    deepest.set(place.value, place.depth);
+    const entries = Array.isArray(place.value) ? place.value.entries() : Object.entries(place.value);
+    for (const [key, child] of entries) {
+      if (typeof child === 'object' && child !== null)
+        stack.push({ value: child, depth: place.depth + 1, key, parent: place });
+    }
+  }
+  return null;
+}
+
+function tooDeepLine(place: Place): string {
+  const path: PropertyKey[] = [];
+  for (let at: Place | null = place; at !== null; at = at.parent) if (at.key !== null) path.unshift(at.key);
+  const shown = formatPath(path.slice(0, SHOWN_LEVELS)) + (path.length > SHOWN_LEVELS ? '…' : '');
+  return `${shown}: nested more than ${MAX_CONFIG_DEPTH} levels deep (accepted: objects and lists nested at most ${MAX_CONFIG_DEPTH} levels deep)`;
 }
 
 /** The built-in default configuration (a fresh copy each call). */

@@ -17,3 +17,10 @@ export const SPEED_RULE = `0 (as fast as possible) or a number > 0 and <= ${MAX_
 export function isSpeed(multiplier: number): boolean {
   return Number.isFinite(multiplier) && multiplier >= 0 && multiplier <= MAX_SPEED_MULTIPLIER;
 }
+
+/**
+ * How deep objects and lists may nest in a session configuration. Validating, copying and exporting a
+ * configuration walk it recursively; thousands of levels (in a field that is only kept, not used) would
+ * overflow the stack. The original's configurations nest 4 levels; 64 leaves room for any kept section.
+ */
+export const MAX_CONFIG_DEPTH = 64;

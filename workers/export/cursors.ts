@@ -7,7 +7,20 @@ import { MAX_REMEMBERED_EXPORTS } from './contract';
 /** Positions per symbol, one entry per stream in the session's stream order. */
 export type Positions = Map<string, Int32Array>;
 
-export class ConsumerCursor {
+/** What an export reads of a consumer's cursor; `CursorRegistry.peek` gives it without changing anything. */
+export interface CursorView {
+  readonly name: string;
+  readonly sequence: number;
+  readonly lastGeneratedAt: string | null;
+  readonly positions: Positions;
+  readonly positionsFrom: number | null;
+  readonly history: ReadonlyMap<number, Positions>;
+  /** Counts every change of the cursor: an export counted later checks that nothing moved it meanwhile. */
+  readonly version: number;
+}
+
+export class ConsumerCursor implements CursorView {
+  version = 0;
   /** The last sequence this consumer took, in any session (0 before its first export). */
   sequence = 0;
   /** `generated_at` of this consumer's previous export. */
@@ -24,18 +37,21 @@ export class ConsumerCursor {
   /** Streams restarted: every position goes back to zero and earlier exports no longer apply. */
   enterSession(sessionId: number): void {
     if (this.sessionId === sessionId) return;
+    this.version++;
     this.sessionId = sessionId;
     this.reset();
     this.history.clear();
   }
 
   reset(): void {
+    this.version++;
     this.positions = new Map();
     this.positionsFrom = null;
   }
 
   /** Called only once an export was produced whole. */
   commit(sequence: number, generatedAt: string, positions: Positions): void {
+    this.version++;
     this.sequence = sequence;
     this.lastGeneratedAt = generatedAt;
     this.positions = positions;
@@ -64,6 +80,31 @@ export class CursorRegistry {
     }
     cursor.enterSession(sessionId);
     return cursor;
+  }
+
+  /**
+   * The consumer's cursor as an export in session `sessionId` starts from, without creating or moving it:
+   * an export that is never counted (refused, cancelled, its file not written) leaves no trace.
+   */
+  peek(name: string, sessionId: number): CursorView {
+    const cursor = this.consumers.get(name);
+    if (cursor !== undefined && cursor.sessionId === sessionId) return cursor;
+    return {
+      name,
+      sequence: cursor?.sequence ?? 0,
+      lastGeneratedAt: cursor?.lastGeneratedAt ?? null,
+      positions: new Map(),
+      positionsFrom: null,
+      history: new Map(),
+      version: cursor?.version ?? 0,
+    };
+  }
+
+  /** A short text of every consumer's cursor, equal exactly when no cursor changed (tests, fuzzing). */
+  fingerprint(): string {
+    return [...this.consumers.values()]
+      .map((c) => `${c.name}:${c.version}:${c.sequence}:${c.sessionId}:${c.positionsFrom}`)
+      .join(',');
   }
 
   names(): string[] {

@@ -1,6 +1,7 @@
 // `exclude=ticks,quotes`: which streams or sections an export leaves out.
 
 import type { Result } from '../common/result';
+import { shownWord } from '../common/shown-text';
 import type { SessionConfig } from '../engine/config';
 import { streamSpecs } from './streams';
 
@@ -22,7 +23,7 @@ export function parseExclusions(names: readonly string[], config: SessionConfig)
     if (!accepted.includes(name)) {
       return {
         ok: false,
-        error: `system export-status: exclude=${name} is not a stream or section of this session (accepted: ${accepted.join(', ')})`,
+        error: `system export-status: exclude=${shownWord(name)} is not a stream or section of this session (accepted: ${accepted.join(', ')})`,
       };
     }
     result.add(name);

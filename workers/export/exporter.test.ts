@@ -274,3 +274,44 @@ describe('export document', () => {
     expect(perf.counters?.exports_made).toBe(1);
   });
 });
+
+describe('prepare and commit', () => {
+  const metadataOf = (result: { chunks: Uint8Array[] }) =>
+    JSON.parse(Buffer.concat(result.chunks).toString('utf8'))._metadata;
+
+  it('changes nothing until commit: an uncounted export takes no sequence and moves no cursor', () => {
+    const { backtest, exporter } = setup();
+    backtest.start();
+    backtest.advance(1);
+    exporter.export({ complete: false });
+    backtest.advance(1);
+    const before = exporter.cursorFingerprint();
+    const stats = JSON.stringify(exporter.stats);
+    const dropped = exporter.prepare({ complete: false });
+    expect(dropped.ok).toBe(true);
+    expect(exporter.cursorFingerprint()).toBe(before);
+    expect(JSON.stringify(exporter.stats)).toBe(stats);
+    // The same rows again, under the same sequence, now counted.
+    const pending = exporter.prepare({ complete: false });
+    if (!pending.ok) throw new Error(pending.error);
+    expect(metadataOf(pending.value.result)).toMatchObject({ sequence: 2, previous_sequence: 1 });
+    expect(pending.value.commit().ok).toBe(true);
+    expect(exporter.cursorFingerprint()).not.toBe(before);
+  });
+
+  it('refuses to count an export once the consumer moved since it was produced', () => {
+    const { backtest, exporter } = setup();
+    backtest.start();
+    backtest.advance(1);
+    const stale = exporter.prepare({ complete: false });
+    if (!stale.ok) throw new Error(stale.error);
+    expect(exporter.export({ complete: false }).ok).toBe(true);
+    const after = exporter.cursorFingerprint();
+    expect(stale.value.commit()).toEqual({
+      ok: false,
+      error:
+        'system export-status: consumer "default" moved while export #1 was being saved; it was not counted (take it again)',
+    });
+    expect(exporter.cursorFingerprint()).toBe(after);
+  });
+});

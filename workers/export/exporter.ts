@@ -1,7 +1,13 @@
 // Complete and delta exports of the whole system state, per docs/export-format.md. The rows are written as
 // bytes straight from the columnar streams; cursors move only after the document was produced whole.
+//
+// Producing an export and counting it are two steps (`prepare`, then the pending export's `commit`): the
+// command line counts an export only once its file is written and closed, so a write that fails leaves
+// the consumer's cursor and sequence as they were (section 4, rule 4). `export` and `exportInSlices` do
+// both at once: their bytes go to a download or a worker, with nothing to fail after them.
 
 import type { Result } from '../common/result';
+import { quotedWord } from '../common/shown-text';
 import type { Backtest } from '../engine/backtest';
 import { formatIsoWithOffset, formatLocalDateTime, utcMsToLocal } from '../engine/calendar';
 import { ByteSink, type CancelSignal, ExportCancelled } from './byte-sink';
@@ -13,8 +19,9 @@ import {
   type ExportRequest,
   type ExportResult,
   isConsumerName,
+  type PendingExport,
 } from './contract';
-import { type ConsumerCursor, CursorRegistry, type Positions } from './cursors';
+import { CursorRegistry, type CursorView, type Positions } from './cursors';
 import { DocumentWriter, metadataSection, type SymbolPlan } from './document-writer';
 import { parseExclusions } from './exclusions';
 import { ExportStats } from './export-stats';
@@ -66,12 +73,26 @@ export class Exporter {
     return ok(consumer);
   }
 
-  /** Produces the whole export at once (the command line, tests, small exports). */
+  /** Produces the whole export at once and counts it (tests, small exports). */
   export(request: ExporterRequest): Result<ExportResult> {
+    const pending = this.prepare(request);
+    return pending.ok ? pending.value.commit() : pending;
+  }
+
+  /**
+   * Produces the whole export at once without counting it: nothing changes until `commit` (the command
+   * line commits once the file is written). A pending export never committed is simply dropped.
+   */
+  prepare(request: ExporterRequest): Result<PendingExport> {
     const steps = this.steps(request);
     let step = steps.next();
     while (!step.done) step = steps.next();
     return step.value;
+  }
+
+  /** Every consumer's cursor as a short text, equal exactly when no cursor changed (tests, fuzzing). */
+  cursorFingerprint(): string {
+    return this.cursors.fingerprint();
   }
 
   /**
@@ -98,16 +119,17 @@ export class Exporter {
       }
       step = steps.next();
     }
-    return step.value;
+    return step.value.ok ? step.value.value.commit() : step.value;
   }
 
-  private *steps(request: ExporterRequest): Generator<ExportProgress, Result<ExportResult>, void> {
+  private *steps(request: ExporterRequest): Generator<ExportProgress, Result<PendingExport>, void> {
     const started = performance.now();
     const consumer = request.consumer ?? DEFAULT_CONSUMER;
     if (!isConsumerName(consumer)) return fail(consumerError(consumer));
     const exclusions = parseExclusions(request.exclude ?? [], this.backtest.config);
     if (!exclusions.ok) return exclusions;
-    const cursor = this.cursors.get(consumer, this.sessionId);
+    const sessionId = this.sessionId;
+    const cursor = this.cursors.peek(consumer, sessionId);
     const start = this.startPositions(request, cursor);
     if (!start.ok) return start;
 
@@ -121,7 +143,7 @@ export class Exporter {
       consumer,
       sequence,
       previousSequence: request.complete ? null : (request.since ?? cursor.positionsFrom),
-      sessionId: this.sessionId,
+      sessionId,
       generatedAt: formatIsoWithOffset(generatedMs),
       fileTimestamp: fileTimestamp(generatedMs),
       marketTime: time === null ? null : formatLocalDateTime(time),
@@ -137,31 +159,48 @@ export class Exporter {
       if (error instanceof ExportCancelled) return fail(CANCELLED);
       throw error;
     }
-    const chunks = sink.finish();
-    // Only now, with the document whole, do the cursors move (excluded streams stay where they were).
-    cursor.commit(sequence, metadata.generatedAt, endPositions(plans));
     const result: ExportResult = {
-      chunks,
+      chunks: sink.finish(),
       bytes: sink.byteLength,
       lines: sink.lines,
       rows,
       durationMs: performance.now() - started,
       metadata,
     };
-    if (request.record !== false)
-      this.stats.record(request.complete, {
-        duration_ms: Math.round(result.durationMs * 1000) / 1000,
-        bytes: result.bytes,
-        rows,
-      });
-    return ok(result);
+    const positions = endPositions(plans);
+    let committed = false;
+    const commit = (): Result<ExportResult> => {
+      if (committed) return ok(result);
+      // Another export of this consumer counted, a reset or a new session since this one was produced:
+      // counting it now would put the cursor where the document does not leave it.
+      if (this.sessionId !== sessionId || this.cursors.peek(consumer, sessionId).version !== cursor.version) {
+        return fail(
+          `system export-status: consumer "${consumer}" moved while export #${sequence} was being saved; it was not counted (take it again)`,
+        );
+      }
+      committed = true;
+      // Only now, with the document whole (and saved, for the command line), does the cursor move
+      // (excluded streams stay where they were).
+      this.cursors.get(consumer, sessionId).commit(sequence, metadata.generatedAt, positions);
+      if (request.record !== false) this.recordStats(request.complete, result);
+      return ok(result);
+    };
+    return ok({ result, commit });
+  }
+
+  private recordStats(complete: boolean, result: ExportResult): void {
+    this.stats.record(complete, {
+      duration_ms: Math.round(result.durationMs * 1000) / 1000,
+      bytes: result.bytes,
+      rows: result.rows,
+    });
   }
 
   private get sessionId(): number {
     return this.backtest.session?.sessionId ?? 0;
   }
 
-  private startPositions(request: ExportRequest, cursor: ConsumerCursor): Result<Positions> {
+  private startPositions(request: ExportRequest, cursor: CursorView): Result<Positions> {
     if (request.since === undefined) return ok(request.complete ? new Map() : cursor.positions);
     if (request.complete) {
       return fail('system export-status: since= applies to delta exports only (use complete=false)');
@@ -208,7 +247,7 @@ export class Exporter {
     layout: Layout,
     metadata: ExportMetadata,
     plans: SymbolPlan[],
-    cursor: ConsumerCursor,
+    cursor: CursorView,
     complete: boolean,
     excluded: ReadonlySet<string>,
   ): Generator<ExportProgress, number, void> {
@@ -254,7 +293,7 @@ export class Exporter {
 }
 
 function consumerError(consumer: string): string {
-  return `system export-status: consumer="${consumer}" is not a consumer name (expected ${CONSUMER_NAME_RULE})`;
+  return `system export-status: consumer=${quotedWord(consumer)} is not a consumer name (expected ${CONSUMER_NAME_RULE})`;
 }
 
 function changedPaths(plans: SymbolPlan[]): string[] {

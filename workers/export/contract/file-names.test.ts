@@ -59,7 +59,7 @@ describe('checkFileName', () => {
 
   it('refuses names that could leave the folder, with one line saying what is accepted', () => {
     const accepted =
-      '(expected a plain file name of at most 200 characters without "/", "\\", ".." or control characters, e.g. my_export.json)';
+      '(expected a plain file name of at most 240 bytes in UTF-8 with its extension (an accented letter takes 2) without "/", "\\", "..", control or invisible characters, not a device name such as CON or NUL and not ending in a space, e.g. my_export.json)';
     const cases: [string, string][] = [
       ['', 'file name "" is not accepted: it is empty'],
       ['../up.json', 'file name "../up.json" is not accepted: it holds "/"'],
@@ -69,11 +69,23 @@ describe('checkFileName', () => {
       ['..', 'file name ".." is not accepted: it holds ".."'],
       ['a..json', 'file name "a..json" is not accepted: it holds ".."'],
       ['.', 'file name "." is not accepted: it is only dots'],
-      ['a\u0000b', 'file name "a\\u0000b" is not accepted: it holds a control character'],
-      ['a\nb.json', 'file name "a\\u000ab.json" is not accepted: it holds a control character'],
-      ['a\u007fb', 'file name "a\\u007fb" is not accepted: it holds a control character'],
-      ['a\u2028b', 'file name "a\\u2028b" is not accepted: it holds a control character'],
+      ['a\u0000b', 'file name "a\\u0000b" is not accepted: it holds a control or invisible character'],
+      ['a\nb.json', 'file name "a\\u000ab.json" is not accepted: it holds a control or invisible character'],
+      ['a\u007fb', 'file name "a\\u007fb" is not accepted: it holds a control or invisible character'],
+      ['a\u2028b', 'file name "a\\u2028b" is not accepted: it holds a control or invisible character'],
       ['   ', 'file name "   " is not accepted: it is only spaces'],
+      [
+        'a\u202eb.json',
+        'file name "a\\u202eb.json" is not accepted: it holds a control or invisible character',
+      ],
+      ['a\u200bb', 'file name "a\\u200bb" is not accepted: it holds a control or invisible character'],
+      ['a\u009bb', 'file name "a\\u009bb" is not accepted: it holds a control or invisible character'],
+      ['a\ud800b', 'file name "a\\ud800b" is not accepted: it holds a control or invisible character'],
+      ['report ', 'file name "report " is not accepted: it ends with a space'],
+      ['CON', 'file name "CON" is not accepted: "CON" is a device name on Windows'],
+      ['nul.json', 'file name "nul.json" is not accepted: "nul" is a device name on Windows'],
+      ['Com1.txt', 'file name "Com1.txt" is not accepted: "Com1" is a device name on Windows'],
+      ['LPT9 .json', 'file name "LPT9 .json" is not accepted: "LPT9" is a device name on Windows'],
     ];
     for (const [name, message] of cases) {
       const result = checkFileName(name);
@@ -83,12 +95,33 @@ describe('checkFileName', () => {
   });
 
   it('refuses names too long for a file system once a suffix is added', () => {
-    expect(checkFileName('a'.repeat(200)).ok).toBe(true);
-    const result = checkFileName('a'.repeat(201));
+    expect(checkFileName('a'.repeat(235)).ok).toBe(true);
+    const result = checkFileName('a'.repeat(236));
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.error).toContain('it is too long');
-      expect(result.error.length).toBeLessThan(300);
+      expect(result.error).toContain('it is too long (241 bytes as written)');
+      expect(result.error.length).toBeLessThan(500);
+    }
+  });
+
+  it('counts UTF-8 bytes, not characters: 200 "é" are 400 bytes and are refused before any export', () => {
+    const result = checkGivenFileName('é'.repeat(200));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain('it is too long (405 bytes as written)');
+    // Every accepted name still fits in 255 bytes with the longest suffix uniqueFileName adds.
+    const longest = checkFileName('é'.repeat(117));
+    expect(longest.ok).toBe(true);
+    if (longest.ok) {
+      const suffixed = uniqueFileName(longest.value, (n) => !n.includes('_999999'));
+      expect(new TextEncoder().encode(suffixed).length).toBeLessThanOrEqual(255);
+    }
+  });
+
+  it('cuts a long session name in a default name, so that the default name always fits', () => {
+    for (const session of ['é'.repeat(1000), '語'.repeat(500), 'a'.repeat(10_000)]) {
+      const file = defaultFileName(session, 'complete', '20251203_141530');
+      expect(file).toMatch(CONTRACT_PATTERN);
+      expect(checkFileName(file)).toEqual({ ok: true, value: file });
     }
   });
 });

@@ -7,22 +7,45 @@
 //   with nothing left becomes `session`.
 // - A user-given name has an extension when it holds a dot that is neither its first nor its last
 //   character (`report.txt`, not `.hidden` or `report.`); otherwise `.json` is added (`report.` becomes
-//   `report.json`). Besides `/`, `\`, `..` and control characters, names made only of dots and names longer
-//   than 200 characters are refused, so the suffix of `uniqueFileName` always fits in a file system's limit.
+//   `report.json`). The whole name is checked before anything is exported, because a name the file system
+//   refuses would otherwise fail only after the export moved the consumer's cursor. Refused: `/`, `\`, `..`,
+//   control and invisible characters (C0, DEL, C1, bidi overrides, zero-width, lone surrogates), names made
+//   only of dots or spaces, a trailing space (Windows drops it), Windows device names (`CON`, `NUL`, `COM1`,
+//   `LPT1`, ..., with any extension and in any case), and names longer than 240 UTF-8 bytes as written, so
+//   that the suffix of `uniqueFileName` still fits in a file system's 255 bytes.
+// - A default name takes at most 150 bytes of the session name, so it always fits as well.
 // - `uniqueFileName` puts `_2`, `_3`, ... before the extension of the name asked for (`first.json`,
 //   `first_2.json`, `first_3.json`).
 
 import type { Result } from '../../common/result';
-import { MAX_FILE_NAME_LENGTH } from './limits';
+import { hasControlCharacter, quotedWord } from '../../common/shown-text';
+import { MAX_FILE_NAME_BYTES, MAX_SESSION_PART_BYTES, MAX_UNIQUE_SUFFIX } from './limits';
 import type { ExportMetadata, ExportMode } from './types';
 
 const NOT_NAME_CHARACTERS = /[^\p{L}\p{M}\p{N}_-]+/gu;
-const CONTROL_CHARACTER = /[\p{Cc}\p{Zl}\p{Zp}]/u;
+/** Windows device names: refused with any extension (`nul.json` is the device too), in any case. */
+const DEVICE_NAME = /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])$/i;
 
-/** `Example Trading Session` -> `Example_Trading_Session`. */
+const utf8 = new TextEncoder();
+const byteLength = (text: string): number => utf8.encode(text).length;
+
+/** `Example Trading Session` -> `Example_Trading_Session` (cut to `MAX_SESSION_PART_BYTES`). */
 export function fileNamePart(sessionName: string): string {
-  const part = sessionName.normalize('NFC').replace(NOT_NAME_CHARACTERS, '_');
+  const part = cutToBytes(sessionName.normalize('NFC').replace(NOT_NAME_CHARACTERS, '_'));
   return part === '' || part === '_' ? 'session' : part;
+}
+
+/** The first whole code points of `text` that fit in `MAX_SESSION_PART_BYTES` bytes of UTF-8. */
+function cutToBytes(text: string): string {
+  if (byteLength(text) <= MAX_SESSION_PART_BYTES) return text;
+  let out = '';
+  let bytes = 0;
+  for (const point of text) {
+    bytes += byteLength(point);
+    if (bytes > MAX_SESSION_PART_BYTES) break;
+    out += point;
+  }
+  return out;
 }
 
 /** `system_status_<session name>_<mode>_<YYYYMMDD_HHMMSS>.json`. */
@@ -49,40 +72,38 @@ export function exportFileName(
 
 /** The name as it would be written, with `.json` added when it has no extension; or why it is refused. */
 export function checkFileName(name: string): Result<string> {
-  const problem = fileNameProblem(name);
-  if (problem !== null) {
-    return {
-      ok: false,
-      error: `file name ${quote(name)} is not accepted: ${problem} (expected a plain file name of at most ${MAX_FILE_NAME_LENGTH} characters without "/", "\\", ".." or control characters, e.g. my_export.json)`,
-    };
-  }
-  if (hasExtension(name)) return { ok: true, value: name };
-  return { ok: true, value: name.endsWith('.') ? `${name}json` : `${name}.json` };
+  const written = hasExtension(name) ? name : name.endsWith('.') ? `${name}json` : `${name}.json`;
+  const problem = fileNameProblem(name, written);
+  if (problem === null) return { ok: true, value: written };
+  return {
+    ok: false,
+    error: `file name ${quotedWord(name, 80)} is not accepted: ${problem} (${FILE_NAME_RULE})`,
+  };
 }
 
-function fileNameProblem(name: string): string | null {
+/** What a user-given file name must be, for every refusal. */
+const FILE_NAME_RULE = `expected a plain file name of at most ${MAX_FILE_NAME_BYTES} bytes in UTF-8 with its extension (an accented letter takes 2) without "/", "\\", "..", control or invisible characters, not a device name such as CON or NUL and not ending in a space, e.g. my_export.json`;
+
+/** Why `name` (written as `written`) cannot be a file name, or null. The cheap checks come first. */
+function fileNameProblem(name: string, written: string): string | null {
   if (name === '') return 'it is empty';
   if (name.includes('/')) return 'it holds "/"';
   if (name.includes('\\')) return 'it holds "\\"';
   if (name.includes('..')) return 'it holds ".."';
-  if (CONTROL_CHARACTER.test(name)) return 'it holds a control character';
+  if (hasControlCharacter(name)) return 'it holds a control or invisible character';
   if (/^\.+$/.test(name)) return 'it is only dots';
   if (name.trim() === '') return 'it is only spaces';
-  if ([...name].length > MAX_FILE_NAME_LENGTH) return 'it is too long';
+  if (name.endsWith(' ')) return 'it ends with a space';
+  const bytes = byteLength(written);
+  if (bytes > MAX_FILE_NAME_BYTES) return `it is too long (${bytes} bytes as written)`;
+  const stem = (written.split('.')[0] ?? '').trimEnd();
+  if (DEVICE_NAME.test(stem)) return `"${stem}" is a device name on Windows`;
   return null;
 }
 
 function hasExtension(name: string): boolean {
   const dot = name.lastIndexOf('.');
   return dot > 0 && dot < name.length - 1;
-}
-
-/** The name in double quotes, with control characters and quotes escaped so the message stays one line. */
-function quote(name: string): string {
-  const shown = [...name].length > 80 ? `${[...name].slice(0, 80).join('')}...` : name;
-  return `"${shown.replace(/[\p{Cc}\p{Zl}\p{Zp}"\\]/gu, (c) =>
-    c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  )}"`;
 }
 
 /**
@@ -94,7 +115,7 @@ export function uniqueFileName(name: string, isTaken: (name: string) => boolean)
   const dot = hasExtension(name) ? name.lastIndexOf('.') : name.length;
   const stem = name.slice(0, dot);
   const extension = name.slice(dot);
-  for (let n = 2; n < 1_000_000; n++) {
+  for (let n = 2; n <= MAX_UNIQUE_SUFFIX; n++) {
     const candidate = `${stem}_${n}${extension}`;
     if (!isTaken(candidate)) return candidate;
   }

@@ -16,7 +16,7 @@ export {
   isSpeed,
   MAX_ADVANCE_MINUTES,
   MAX_CONSUMER_NAME_LENGTH,
-  MAX_FILE_NAME_LENGTH,
+  MAX_FILE_NAME_BYTES,
   MAX_REMEMBERED_EXPORTS,
   MAX_SPEED_MULTIPLIER,
   SPEED_RULE,
@@ -44,4 +44,5 @@ export {
   type ExportRequest,
   type ExportResult,
   FORMAT_VERSION,
+  type PendingExport,
 } from './types';

@@ -4,8 +4,18 @@
 
 export { isSpeed, MAX_ADVANCE_MINUTES, MAX_SPEED_MULTIPLIER, SPEED_RULE } from '../../engine/limits';
 
-/** Longest file name accepted from a user, in characters (file systems allow 255 bytes). */
-export const MAX_FILE_NAME_LENGTH = 200;
+/**
+ * Longest export file name, in UTF-8 bytes, as it is written (with `.json` added when it had no extension).
+ * File systems allow 255 bytes (not characters: `é` takes 2, most CJK characters 3); the `_2`, `_3`, ...
+ * that keeps two exports apart takes at most 7 more (`_999999`), so 240 leaves room for it.
+ */
+export const MAX_FILE_NAME_BYTES = 240;
+
+/** Longest suffix `uniqueFileName` adds (`_999999`): it tries at most this many names. */
+export const MAX_UNIQUE_SUFFIX = 999_999;
+
+/** Longest part of a default file name taken from the session name, in UTF-8 bytes. */
+export const MAX_SESSION_PART_BYTES = 150;
 
 /** Longest consumer name. */
 export const MAX_CONSUMER_NAME_LENGTH = 64;

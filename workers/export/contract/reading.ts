@@ -2,6 +2,7 @@
 // (docs/export-format.md section 11): the columns section 3 names for a stream, when a format version is
 // one they know, and how a value or key taken from a file is quoted in a note.
 
+import { cut, escapeInvisible } from '../../common/shown-text';
 import { FORMAT_VERSION } from './types';
 
 /** The row fields of each kind of stream (section 3): what exports write and what readers assume. */
@@ -31,23 +32,6 @@ export const versionNote = (shown: string | null): string =>
 
 const QUOTED_CHARS = 40;
 const KEY_CHARS = 24;
-
-/** First `max` characters (whole code points), with `…` when cut. */
-function cut(text: string, max: number): string {
-  const points = Array.from(text);
-  return points.length > max ? `${points.slice(0, max - 1).join('')}…` : text;
-}
-
-/**
- * Control, invisible-format (bidi overrides, zero-width), private-use and unassigned characters as `\u…`
- * escapes: a note quotes text from a file, and such characters could make it read as something else.
- */
-function escapeInvisible(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => {
-    const code = c.codePointAt(0) as number;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
 
 /** A JSON value from a file as a note quotes it: its JSON text, cut short, invisible characters escaped. */
 export function quoted(value: unknown): string {

@@ -2,6 +2,8 @@
 // itself (docs/export-format.md sections 1, 2 and 7). The exporter, the API, the command language, the
 // command line, the readers and the UI (with `import type`) all speak these types.
 
+import type { Result } from '../../common/result';
+
 export const EXPORT_MODES = ['complete', 'delta'] as const;
 export type ExportMode = (typeof EXPORT_MODES)[number];
 
@@ -49,6 +51,17 @@ export interface ExportResult {
   rows: number;
   durationMs: number;
   metadata: ExportMetadata;
+}
+
+/**
+ * An export produced whole but not yet counted: its consumer's cursor and sequence move only at `commit`.
+ * The command line writes the file first and commits once the file is closed, so an export whose file
+ * could not be written takes no sequence and moves no cursor (section 4, rule 4).
+ */
+export interface PendingExport {
+  readonly result: ExportResult;
+  /** Counts the export: moves the cursor, takes the sequence. Refused if another export was counted since. */
+  commit(): Result<ExportResult>;
 }
 
 /** How far an export has got; reported between symbols. */
