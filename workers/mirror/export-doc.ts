@@ -6,14 +6,19 @@
 // system with no session). What is there is read; what could not be used is said in `notes`.
 
 import {
+  columnsProblem,
+  countsProblem,
   defaultColumns,
+  describeValue,
   type ExportMode,
   isKnownVersion,
   keyText,
   NoteTally,
   quoted,
+  rowProblem,
   versionNote,
 } from '../export/contract';
+import { localSeconds } from './row-table';
 
 export type Row = (string | number | null)[];
 
@@ -102,23 +107,66 @@ class Notes {
 }
 
 /** The columns a block names, or this app's for the stream (grouped into a note) when it names none. */
-function columnsOf(block: Record<string, unknown>, stream: string, where: string, notes: Notes): string[] {
-  if (Array.isArray(block.columns) && block.columns.every((c) => typeof c === 'string')) {
-    return block.columns as string[];
-  }
+function columnsOf(
+  block: Record<string, unknown>,
+  stream: string,
+  where: string,
+  notes: Notes,
+): Read<string[]> {
+  const problem = columnsProblem(where, block.columns);
+  if (problem) return { ok: false, error: problem };
+  if (Array.isArray(block.columns)) return { ok: true, value: block.columns as string[] };
   notes.tally.add('no-columns', where);
-  return defaultColumns(stream);
+  return { ok: true, value: defaultColumns(stream) };
 }
 
-const isRows = (value: unknown): value is Row[] => Array.isArray(value) && value.every(Array.isArray);
+/** The times section 3 writes, and all that `localSeconds` reads: a time of day, a date, a date-time. */
+const TIME = /^(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,9})?)?|\d{2}:\d{2}:\d{2}(\.\d{1,9})?)$/;
+
+/** Where a time cell cannot be placed on a date (the mirror keeps times as seconds), or null. */
+function timeProblem(where: string, i: number, cell: unknown, date: string | null): string | null {
+  if (typeof cell !== 'string') return null;
+  const at = `${where}.data[${i}][0]`;
+  if (!TIME.test(cell)) return `${at}: ${describeValue(cell)} is not a time`;
+  if (cell.length < 10 && date === null)
+    return `${at}: ${describeValue(cell)} has no date (the file gives no session date)`;
+  // Digits in the right places may still be no date (month 13): `localSeconds` says so by throwing.
+  try {
+    if (!Number.isNaN(localSeconds(cell, date))) return null;
+  } catch {
+    // Said below, with the place.
+  }
+  return `${at}: ${describeValue(cell)} is not a time`;
+}
+
+/**
+ * A block's `data` as rows, each checked to be a list of `width` plain values with a time the mirror can
+ * place, or the first place that is not. Missing or null `data` is no rows.
+ */
+function rowsOf(data: unknown, where: string, width: number, date: string | null): Read<Row[]> {
+  if (data === undefined || data === null) return { ok: true, value: [] };
+  if (!Array.isArray(data))
+    return { ok: false, error: `${where}.data is ${describeValue(data)}, not a list of rows` };
+  for (let i = 0; i < data.length; i++) {
+    const problem = rowProblem(where, i, data[i], width) ?? timeProblem(where, i, data[i][0], date);
+    if (problem) return { ok: false, error: problem };
+  }
+  return { ok: true, value: data as Row[] };
+}
+
+/** What a block is read in: the export's mode, the session's date, and where the notes go. */
+interface BlockContext {
+  complete: boolean;
+  date: string | null;
+  notes: Notes;
+}
 
 /** A stream block as the mirror needs it, or why it cannot be one; `null` and `{}` are "nothing new". */
 function streamBlock(
   block: unknown,
-  complete: boolean,
   where: string,
   stream: string,
-  notes: Notes,
+  context: BlockContext,
 ): Read<StreamBlock> {
   if (block === null || (isObject(block) && Object.keys(block).length === 0)) {
     return {
@@ -126,45 +174,106 @@ function streamBlock(
       value: { count: 0, total_count: 0, totalKnown: false, columns: defaultColumns(stream) },
     };
   }
-  if (!isObject(block)) return { ok: false, error: `${where} is not a stream block` };
-  const rows = block.data === undefined || block.data === null ? [] : block.data;
-  if (!isRows(rows)) return { ok: false, error: `${where}.data is not a list of rows` };
-  const count = typeof block.count === 'number' ? block.count : rows.length;
-  if (!Number.isInteger(count) || count < 0) return { ok: false, error: `${where}.count is not a row count` };
-  if (rows.length !== count) {
-    return { ok: false, error: `${where} says count ${count} but holds ${rows.length} rows` };
-  }
-  let total: number;
+  if (!isObject(block))
+    return { ok: false, error: `${where} is ${describeValue(block)}, not a stream block` };
+  const columns = columnsOf(block, stream, where, context.notes);
+  if (!columns.ok) return columns;
+  const rows = rowsOf(block.data, where, columns.value.length, context.date);
+  if (!rows.ok) return rows;
+  const { complete } = context;
+  const counts = countsProblem(
+    where,
+    { count: block.count, total: block.total_count },
+    rows.value.length,
+    complete,
+  );
+  if (counts) return { ok: false, error: counts };
+  const count = rows.value.length;
+  let total = count;
   let totalKnown = typeof block.total_count === 'number';
   if (totalKnown) total = block.total_count as number;
-  else {
-    total = count;
-    // A complete block holds every row: its count is the total. A delta's cannot be checked to follow.
-    if (complete) totalKnown = true;
-    else notes.tally.add('no-total', where, 'no total_count: its rows are taken to follow on');
-  }
-  const columns = columnsOf(block, stream, where, notes);
-  const value: StreamBlock = { count, total_count: total, totalKnown, columns, data: rows };
+  // A complete block holds every row: its count is the total. A delta's cannot be checked to follow.
+  else if (complete) totalKnown = true;
+  else context.notes.tally.add('no-total', where, 'no total_count: its rows are taken to follow on');
+  const value: StreamBlock = {
+    count,
+    total_count: total,
+    totalKnown,
+    columns: columns.value,
+    data: rows.value,
+  };
   if (typeof block.generated === 'boolean') value.generated = block.generated;
   if (isObject(block.latest)) value.latest = block.latest as Record<string, string | number | null>;
   return { ok: true, value };
 }
 
+/** A historical block, or why it cannot be one; null for `null` and `{}` (no rows). */
+function historicalBlock(
+  block: unknown,
+  where: string,
+  interval: string,
+  context: BlockContext,
+): Read<HistoricalBlock | null> {
+  if (block === null || (isObject(block) && Object.keys(block).length === 0))
+    return { ok: true, value: null };
+  if (!isObject(block))
+    return { ok: false, error: `${where} is ${describeValue(block)}, not a block of rows` };
+  const columns = columnsOf(block, interval, where, context.notes);
+  if (!columns.ok) return columns;
+  // Historical rows carry their full date-time: no session date is needed to place them.
+  const rows = rowsOf(block.data, where, columns.value.length, null);
+  if (!rows.ok) return rows;
+  // Historical blocks have no total_count (section 3): only `count` is checked.
+  const counts = countsProblem(where, { count: block.count, total: undefined }, rows.value.length, true);
+  if (counts) return { ok: false, error: counts };
+  const entry: HistoricalBlock = { count: rows.value.length, data: rows.value, columns: columns.value };
+  if (Array.isArray(block.dates)) entry.dates = block.dates.filter((d): d is string => typeof d === 'string');
+  return { ok: true, value: entry };
+}
+
+/** A symbol's `historical` part: its blocks by interval, or why one cannot be read. */
+function historicalOf(
+  historical: Record<string, unknown>,
+  where: string,
+  context: BlockContext,
+): Read<NonNullable<SymbolDoc['historical']>> {
+  const blocks: Record<string, HistoricalBlock> = {};
+  const dataIn = historical.data === null || historical.data === undefined ? {} : historical.data;
+  if (!isObject(dataIn))
+    return { ok: false, error: `${where}.historical.data is ${describeValue(dataIn)}, not an object` };
+  for (const [interval, block] of Object.entries(dataIn)) {
+    const read = historicalBlock(block, `${where}.historical.data.${keyText(interval)}`, interval, context);
+    if (!read.ok) return read;
+    if (read.value !== null) blocks[interval] = read.value;
+  }
+  const range = historical.date_range;
+  return {
+    ok: true,
+    value: {
+      loaded: historical.loaded === true,
+      date_range: isObject(range) ? (range as { start_date: string; end_date: string; days: number }) : null,
+      data: blocks,
+    },
+  };
+}
+
 /** One symbol's blocks as the mirror needs them, or why they cannot be read. */
-function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: Notes): Read<SymbolDoc | null> {
+function symbolDoc(doc: unknown, symbol: string, context: BlockContext): Read<SymbolDoc | null> {
   const where = `session_data.symbols.${keyText(symbol)}`;
   if (doc === null) {
-    notes.push(`${where} is null: nothing to show for ${keyText(symbol)}`);
+    context.notes.push(`${where} is null: nothing to show for ${keyText(symbol)}`);
     return { ok: true, value: null };
   }
-  if (!isObject(doc)) return { ok: false, error: `${where} is not an object` };
+  if (!isObject(doc)) return { ok: false, error: `${where} is ${describeValue(doc)}, not an object` };
   const session = doc.session === null || doc.session === undefined ? {} : doc.session;
-  if (!isObject(session)) return { ok: false, error: `${where}.session is not an object` };
+  if (!isObject(session))
+    return { ok: false, error: `${where}.session is ${describeValue(session)}, not an object` };
   const dataIn = session.data === null || session.data === undefined ? {} : session.data;
-  if (!isObject(dataIn)) return { ok: false, error: `${where}.session.data is not an object` };
+  if (!isObject(dataIn))
+    return { ok: false, error: `${where}.session.data is ${describeValue(dataIn)}, not an object` };
   const data: Record<string, StreamBlock> = {};
   for (const [name, block] of Object.entries(dataIn)) {
-    const read = streamBlock(block, complete, `${where}.session.data.${keyText(name)}`, name, notes);
+    const read = streamBlock(block, `${where}.session.data.${keyText(name)}`, name, context);
     if (!read.ok) return read;
     data[name] = read.value;
   }
@@ -178,33 +287,13 @@ function symbolDoc(doc: unknown, complete: boolean, symbol: string, notes: Notes
       data,
     },
   };
-  if (isObject(doc.historical)) {
-    const historical = doc.historical;
-    const blocks: Record<string, HistoricalBlock> = {};
-    const dataHistorical = isObject(historical.data) ? historical.data : {};
-    for (const [interval, block] of Object.entries(dataHistorical)) {
-      if (block === null || (isObject(block) && Object.keys(block).length === 0)) continue;
-      const rows = isObject(block) ? (block.data ?? []) : undefined;
-      if (!isObject(block) || !isRows(rows)) {
-        notes.push(`${where}.historical.data.${keyText(interval)} is not a block of rows, left out`);
-        continue;
-      }
-      const blockWhere = `${where}.historical.data.${keyText(interval)}`;
-      const entry: HistoricalBlock = {
-        count: rows.length,
-        data: rows,
-        columns: columnsOf(block, interval, blockWhere, notes),
-      };
-      if (Array.isArray(block.dates))
-        entry.dates = block.dates.filter((d): d is string => typeof d === 'string');
-      blocks[interval] = entry;
-    }
-    const range = historical.date_range;
-    value.historical = {
-      loaded: historical.loaded === true,
-      date_range: isObject(range) ? (range as { start_date: string; end_date: string; days: number }) : null,
-      data: blocks,
-    };
+  // `historical: null` (or missing) is no history, as the original writes it; anything else is damaged.
+  if (doc.historical !== null && doc.historical !== undefined) {
+    if (!isObject(doc.historical))
+      return { ok: false, error: `${where}.historical is ${describeValue(doc.historical)}, not an object` };
+    const historical = historicalOf(doc.historical, where, context);
+    if (!historical.ok) return historical;
+    value.historical = historical.value;
   }
   return { ok: true, value };
 }
@@ -261,15 +350,18 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
     );
   const symbolsIn = symbolsOf(value.session_data, notes);
   if (!symbolsIn.ok) return notExport(symbolsIn.error);
-  const symbols: Record<string, SymbolDoc> = {};
-  for (const [symbol, doc] of Object.entries(symbolsIn.value)) {
-    const read = symbolDoc(doc, mode === 'complete', symbol, notes);
-    if (!read.ok) return notExport(read.error);
-    if (read.value !== null) symbols[symbol] = read.value;
-  }
   const timeManager = value.time_manager;
   const current =
     isObject(timeManager) && isObject(timeManager.current_session) ? timeManager.current_session : null;
+  const sessionDate = current && typeof current.date === 'string' ? current.date : null;
+  const context: BlockContext = { complete: mode === 'complete', date: sessionDate, notes };
+  const symbols: Record<string, SymbolDoc> = {};
+  for (const [symbol, doc] of Object.entries(symbolsIn.value)) {
+    const read = symbolDoc(doc, symbol, context);
+    // A status export with a damaged part: the line names the place (section 11.2, item 8).
+    if (!read.ok) return read;
+    if (read.value !== null) symbols[symbol] = read.value;
+  }
   return {
     ok: true,
     value: {
@@ -284,7 +376,7 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
       },
       notes: notes.list(),
       raw: value,
-      sessionDate: current && typeof current.date === 'string' ? current.date : null,
+      sessionDate,
       symbols,
     },
   };

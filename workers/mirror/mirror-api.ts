@@ -25,6 +25,16 @@ export interface OpenedStep {
   generatedAt: string;
 }
 
+/** Applies every export of an ordered set to a mirror of its own, or says which one cannot be applied. */
+function replayAll(set: readonly NamedExport[]): Result<Mirror> {
+  const mirror = new Mirror();
+  for (const { name, doc } of set) {
+    const outcome = mirror.apply(doc);
+    if (outcome.kind === 'resync') return { ok: false, error: `${name}: ${outcome.reason}` };
+  }
+  return { ok: true, value: mirror };
+}
+
 export function createMirrorApi() {
   const live = new LiveLink();
   let offline = new Mirror();
@@ -55,6 +65,10 @@ export function createMirrorApi() {
       }
       const ordered = orderExportSet(read);
       if (!ordered.ok) return ordered;
+      // The whole chain is applied aside first: a set that fails at any step is refused and the replay
+      // that was open stays as it was (section 11.2, item 8).
+      const replayed = replayAll(ordered.value);
+      if (!replayed.ok) return replayed;
       opened = ordered.value;
       offline = new Mirror();
       shownStep = -1;

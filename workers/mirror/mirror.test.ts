@@ -124,7 +124,9 @@ describe('reading a file as an export', () => {
     const broken = {
       _metadata: { mode: 'delta' },
       session_data: {
-        symbols: { X: { session: { data: { '1m': { count: 2, total_count: 2, data: [[]] } } } } },
+        symbols: {
+          X: { session: { data: { '1m': { count: 2, total_count: 2, data: [[null, 1, 1, 1, 1, 1]] } } } },
+        },
       },
     };
     expect(readExport(broken)).toMatchObject({

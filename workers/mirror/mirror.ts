@@ -64,10 +64,11 @@ export class Mirror {
   }
 
   private applyComplete(doc: ExportDoc): ApplyOutcome {
-    this.symbols.clear();
+    // Built aside and swapped in whole: what the mirror held stays until the new state is complete.
+    const symbols = new Map<string, SymbolState>();
     for (const [symbol, s] of Object.entries(doc.symbols)) {
       const state = emptySymbol();
-      this.symbols.set(symbol, state);
+      symbols.set(symbol, state);
       appendSession(state, s, doc.sessionDate, symbol, []);
       for (const [interval, block] of Object.entries(s.historical?.data ?? {})) {
         const table = new RowTable(block.columns, block.count);
@@ -76,6 +77,8 @@ export class Mirror {
       }
       state.historicalRange = s.historical?.date_range ?? null;
     }
+    this.symbols.clear();
+    for (const [symbol, state] of symbols) this.symbols.set(symbol, state);
     this.take(doc);
     this.hasComplete = true;
     this.applied = 1;
@@ -112,9 +115,13 @@ export class Mirror {
     // Row positions: each stream's new rows must start exactly where the mirror's copy ends.
     for (const [symbol, s] of Object.entries(doc.symbols)) {
       for (const [name, block] of Object.entries(s.session.data)) {
+        const table = this.symbols.get(symbol)?.streams.get(name);
+        // Rows as wide as the held ones: a table never takes rows of another shape.
+        if (table && block.count > 0 && table.names.length !== block.columns.length)
+          return `${symbol} ${name}: the delta's rows have ${block.columns.length} values but the held ones ${table.names.length}`;
         // The original's blocks may not say how many rows the stream holds: taken to follow on.
         if (!block.totalKnown) continue;
-        const held = this.symbols.get(symbol)?.streams.get(name)?.length ?? 0;
+        const held = table?.length ?? 0;
         const starts = block.total_count - block.count;
         if (starts !== held)
           return `${symbol} ${name}: the delta starts at row ${starts} but ${held} are held`;
@@ -160,7 +167,8 @@ function appendSession(
   for (const [name, block] of Object.entries(data)) {
     let table = state.streams.get(name);
     if (!table) {
-      table = new RowTable(block.columns, block.total_count);
+      // Sized by the rows present, never by `total_count`: a file cannot make the mirror reserve more.
+      table = new RowTable(block.columns, block.count);
       state.streams.set(name, table);
     }
     if (block.latest) state.latest.set(name, block.latest);

@@ -3,6 +3,7 @@
 
 import { compareIntervalKeys } from '../common/interval-key';
 import type { SymbolState } from './mirror';
+import type { RowTable } from './row-table';
 
 export interface BarSeries {
   /** Exchange-local wall time read as UTC, in seconds (lightweight-charts shows it as is). */
@@ -20,10 +21,13 @@ export interface BarSeries {
   historyCount: number;
 }
 
+/** A table of bars: six columns or more, `open` second (a file's own columns may name others). */
+const isBars = (table: RowTable): boolean => table.names.length >= 6 && table.names[1] === 'open';
+
 /** Intervals a chart can show for a symbol: the session streams that are bars, and history-only ones. */
 export function chartIntervals(state: SymbolState): string[] {
   const intervals = new Set<string>();
-  for (const [name, table] of state.streams) if (table.names[1] === 'open') intervals.add(name);
+  for (const [name, table] of state.streams) if (isBars(table)) intervals.add(name);
   for (const name of state.historical.keys()) intervals.add(name);
   return [...intervals].sort(compareIntervalKeys);
 }
@@ -32,7 +36,7 @@ export function chartIntervals(state: SymbolState): string[] {
 export function barSeries(state: SymbolState, interval: string, from = 0): BarSeries {
   const history = state.historical.get(interval)?.table;
   const session = state.streams.get(interval);
-  const parts = [history, session].filter((t) => t !== undefined && t.names[1] === 'open');
+  const parts = [history, session].filter((t) => t !== undefined && isBars(t));
   const historyCount = history?.length ?? 0;
   const total = parts.reduce((n, t) => n + (t?.length ?? 0), 0);
   const start = Math.min(Math.max(0, from), total);

@@ -2,7 +2,7 @@
 // array's rows. Only the bytes a question needs are read from the file, and only those are parsed.
 
 import type { Result } from '../common/result';
-import { defaultColumns } from '../export/contract';
+import { defaultColumns, rowProblem } from '../export/contract';
 import type { ByteSource } from './byte-source';
 import { type ArrayNode, indexJson, type ObjectNode, type Slot, type ValueSlot } from './json-index';
 import { MAX_PAGE, type RowPage, type ViewerEntry, type ViewerPath } from './types';
@@ -143,15 +143,38 @@ export class ExportDocument {
     const start = node.starts[from] as number;
     const end = to < node.count ? (node.starts[to] as number) : node.end - 1;
     const text = decoder.decode(await this.source.read(start, end));
+    let rows: unknown[];
     try {
-      const rows = JSON.parse(`[${trimSeparator(text)}]`) as unknown[];
+      rows = JSON.parse(`[${trimSeparator(text)}]`) as unknown[];
       if (rows.length !== to - from) throw new Error('row count');
-      return { ok: true, value: { offset: from, total: node.count, rows } };
     } catch {
       return fail(
         `The file is damaged: items ${from + 1}-${to} of ${describePath(path as ViewerPath)} are not valid JSON (bytes ${start}-${end}).`,
       );
     }
+    const damage = await this.rowsDamage(path as ViewerPath, from, rows);
+    if (damage !== null) return fail(`The file is damaged: ${damage}.`);
+    return { ok: true, value: { offset: from, total: node.count, rows } };
+  }
+
+  /**
+   * When `path` is a stream block's `data`, the first of `rows` (from row `from`) that is not a list of
+   * plain values as wide as the block's columns (section 11.2, item 8); null otherwise. Rows are checked
+   * as they are read: opening a file indexes them without reading them.
+   */
+  private async rowsDamage(path: ViewerPath, from: number, rows: readonly unknown[]): Promise<string | null> {
+    const blockPath = path.slice(0, -1);
+    const stream = streamOf(blockPath);
+    if (stream === null || path.at(-1) !== 'data') return null;
+    const block = await this.resolve(blockPath);
+    if (!block.ok || block.value.kind !== 'object') return null;
+    const width = ((await this.columnsOf(block.value)) ?? defaultColumns(stream)).length;
+    const where = describePath(blockPath);
+    for (const [i, row] of rows.entries()) {
+      const problem = rowProblem(where, from + i, row, width);
+      if (problem) return problem;
+    }
+    return null;
   }
 
   private pageRange(node: ArrayNode, offset: number, limit: number): Result<{ from: number; to: number }> {
@@ -222,7 +245,7 @@ export class ExportDocument {
   }
 
   /** A short array's items, parsed; null if it does not parse. */
-  private async small(slot: ArrayNode): Promise<unknown[] | null> {
+  async small(slot: ArrayNode): Promise<unknown[] | null> {
     try {
       return JSON.parse(decoder.decode(await this.source.read(slot.start, slot.end))) as unknown[];
     } catch {

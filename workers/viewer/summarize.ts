@@ -1,13 +1,15 @@
 // Sums an indexed export up for the viewer (docs/export-format.md section 11.2): what the file says it is
 // (version, mode, consumer, sequence, market time), the symbols, streams and rows it holds, and what could
-// not be used or had to be assumed. Only the index is looked at: no byte of the file is read again, so a
-// file of any size is summed up at once.
+// not be used or had to be assumed. Only the index is looked at, and the short `columns` lists: no row is
+// read again, so a file of any size is summed up at once.
 //
-// A file is refused only when it is not a status export: no `_metadata` object, no mode, or no
-// `session_data` (null is fine: a system with no session). Whatever else is odd is noted and shown as it is.
+// A file is refused when it is not a status export: no `_metadata` object, no mode, or no `session_data`
+// (null is fine: a system with no session); or when a stream block is damaged (counts that do not match its
+// rows, `data` or `columns` that are not lists; section 11.2, item 8). What the original leaves out is noted.
 
 import type { Result } from '../common/result';
 import {
+  countsProblem,
   EXPORT_MODES,
   type ExportMode,
   isKnownVersion,
@@ -17,7 +19,7 @@ import {
   versionNote,
 } from '../export/contract';
 import { type ExportDocument, scalarOf } from './export-document';
-import type { ObjectNode, Slot } from './json-index';
+import type { ArrayNode, ObjectNode, Slot } from './json-index';
 import type { ViewerSummary } from './types';
 
 export const NOT_AN_EXPORT = 'This file is not a Session Tape export';
@@ -98,8 +100,15 @@ class StreamCounter {
   streams = 0;
   rows = 0;
   readonly tally = new NoteTally();
+  /** The first damage found (section 11.2, item 8): the file is then refused with this line. */
+  damage: string | null = null;
+  /** Every `columns` list, to check that it names fields (its items are read once the file is indexed). */
+  readonly columnLists: { where: string; node: ArrayNode }[] = [];
 
-  constructor(private readonly document: ExportDocument) {}
+  constructor(
+    private readonly document: ExportDocument,
+    private readonly complete: boolean,
+  ) {}
 
   symbols(symbols: ObjectNode): void {
     symbols.keys.forEach((key, i) => {
@@ -145,10 +154,31 @@ class StreamCounter {
       return;
     }
     this.streams++;
+    this.checkShape(block, where, session);
     this.countRows(block, where);
     // Historical blocks have no total_count in the contract (section 3): only session blocks should.
     if (session) this.checkTotal(block, where);
     this.checkColumns(block, where);
+  }
+
+  /**
+   * What would make the block damaged rather than the original's: `data` that is not a list, `columns`
+   * that are not a list, counts that are not row counts or do not match the rows the index found.
+   */
+  private checkShape(block: ObjectNode, where: string, session: boolean): void {
+    if (this.damage !== null) return;
+    const data = this.document.child(block, 'data');
+    const columns = this.document.child(block, 'columns');
+    if (data !== undefined && !isNull(data) && data.kind !== 'array')
+      this.damage = `${where}.data is ${describeSlot(data)}, not a list of rows`;
+    else if (columns?.kind === 'array') this.columnLists.push({ where, node: columns });
+    else if (columns !== undefined && !isNull(columns))
+      this.damage = `${where}.columns is ${describeSlot(columns)}, not a list of names`;
+    if (this.damage !== null) return;
+    const rows = data?.kind === 'array' ? data.count : 0;
+    const count = scalarOf(this.document.child(block, 'count'));
+    const total = session ? scalarOf(this.document.child(block, 'total_count')) : undefined;
+    this.damage = countsProblem(where, { count, total }, rows, this.complete);
   }
 
   private checkTotal(block: ObjectNode, where: string): void {
@@ -184,6 +214,23 @@ class StreamCounter {
   }
 }
 
+/** Longest `columns` list read to check its names: this app's have at most six short ones. */
+const COLUMNS_BYTES = 4096;
+
+/** The first `columns` list that is not a short list of names, as a refusal line; null when all are. */
+async function columnsDamage(
+  document: ExportDocument,
+  lists: readonly { where: string; node: ArrayNode }[],
+): Promise<string | null> {
+  for (const { where, node } of lists) {
+    const bad = `${where}.columns is not a list of names`;
+    if (node.end - node.start > COLUMNS_BYTES) return `${bad} (${node.count} items)`;
+    const items = await document.small(node);
+    if (!items?.every((c) => typeof c === 'string')) return bad;
+  }
+  return null;
+}
+
 export async function summarize(document: ExportDocument, indexMs: number): Promise<Result<ViewerSummary>> {
   const meta = document.child(document.root, '_metadata');
   if (meta?.kind !== 'object') return fail(`${NOT_AN_EXPORT}: it has no _metadata object.`);
@@ -201,8 +248,10 @@ export async function summarize(document: ExportDocument, indexMs: number): Prom
   if (read.from !== null) notes.push(`no "mode": read as ${read.mode} from ${read.from}`);
   const symbols = symbolsOf(document, notes);
   if (!symbols.ok) return symbols;
-  const counter = new StreamCounter(document);
+  const counter = new StreamCounter(document, read.mode === 'complete');
   if (symbols.value) counter.symbols(symbols.value);
+  const damage = counter.damage ?? (await columnsDamage(document, counter.columnLists));
+  if (damage !== null) return fail(`The file is damaged: ${damage}.`);
   notes.push(...counter.tally.lines());
 
   return {

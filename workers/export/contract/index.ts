@@ -3,6 +3,7 @@
 // file is not one of this app's (section 11). The API, the command language, the command line, the readers
 // (viewer, mirror) and the UI (types only) import it from here and nowhere else in workers/export/.
 
+export { columnsProblem, countsProblem, describeValue, isRowCount, rowProblem } from './block-checks';
 export { CONSUMER_NAME_RULE, DEFAULT_CONSUMER, isConsumerName, LIVE_CONSUMER } from './consumers';
 export {
   checkFileName,
