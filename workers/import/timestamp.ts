@@ -1,6 +1,7 @@
 // Timestamps of imported bars: ISO 8601 with or without a timezone (without one, exchange-local time),
 // `YYYY-MM-DD HH:MM[:SS]`, or epoch seconds or milliseconds.
 
+import { quoted } from '../common/quoting';
 import { localToUtcMs, TABLE_FIRST_YEAR, TABLE_LAST_YEAR } from '../engine/calendar';
 
 /** Why a time is refused for lying before or after the days the exchange calendar knows. */
@@ -18,7 +19,7 @@ export function parseTimestamp(text: string): { ok: true; value: number } | { ok
   const trimmed = text.trim();
   const fail = () => ({
     ok: false as const,
-    error: `"${text}" is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
+    error: `${quoted(text)} is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
   });
   if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return { ok: true, value: Math.round(Number(trimmed) * 1000) };
   if (/^\d{12,13}$/.test(trimmed)) return { ok: true, value: Number(trimmed) };
@@ -47,7 +48,7 @@ export function parseTimestamp(text: string): { ok: true; value: number } | { ok
       return { ok: true, value: localToUtcMs(date, hour * 60 + minute, second) + millis };
     } catch {
       // The exchange clock's rules (daylight saving since 2007) do not reach that far back.
-      return { ok: false, error: outsideCalendar(JSON.stringify(text)) };
+      return { ok: false, error: outsideCalendar(quoted(text)) };
     }
   }
   let offsetMinutes = 0;

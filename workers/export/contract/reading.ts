@@ -2,6 +2,7 @@
 // (docs/export-format.md section 11): the columns section 3 names for a stream, when a format version is
 // one they know, and how a value or key taken from a file is quoted in a note.
 
+import { cut, escapeInvisible, quoted } from '../../common/quoting';
 import { FORMAT_VERSION } from './types';
 
 /** The row fields of each kind of stream (section 3): what exports write and what readers assume. */
@@ -29,32 +30,10 @@ export const isKnownVersion = (version: unknown): boolean =>
 export const versionNote = (shown: string | null): string =>
   `${shown === null ? 'no format version' : `format version ${shown}`} (this app writes ${FORMAT_VERSION}): read as far as it goes`;
 
-const QUOTED_CHARS = 40;
 const KEY_CHARS = 24;
 
-/** First `max` characters (whole code points), with `…` when cut. */
-function cut(text: string, max: number): string {
-  const points = Array.from(text);
-  return points.length > max ? `${points.slice(0, max - 1).join('')}…` : text;
-}
-
-/**
- * Control, invisible-format (bidi overrides, zero-width), private-use and unassigned characters as `\u…`
- * escapes: a note quotes text from a file, and such characters could make it read as something else.
- */
-function escapeInvisible(text: string): string {
-  return text.replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Zl}\p{Zp}]/gu, (c) => {
-    const code = c.codePointAt(0) as number;
-    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
-}
-
-/** A JSON value from a file as a note quotes it: its JSON text, cut short, invisible characters escaped. */
-export function quoted(value: unknown): string {
-  // A string is cut before it is quoted, so that the quotes and escapes stay whole.
-  if (typeof value === 'string') return escapeInvisible(JSON.stringify(cut(value, QUOTED_CHARS)));
-  return escapeInvisible(cut(JSON.stringify(value) ?? String(value), QUOTED_CHARS));
-}
+// The quoting of values from a file is shared with the importers (workers/common/quoting.ts).
+export { quoted };
 
 /** A key from a file (a symbol, a stream name) as a note shows it in a path: cut short, escaped. */
 export const keyText = (key: string): string => escapeInvisible(cut(key, KEY_CHARS));
