@@ -11,6 +11,8 @@ export const outsideCalendar = (when: string) =>
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+const MAX_TIMESTAMP_CHARS = 64;
+
 export const ACCEPTED_TIMESTAMPS =
   'ISO 8601 such as 2025-07-01T09:30:00-04:00, 2025-07-01 09:30 (exchange time), or epoch seconds or milliseconds';
 
@@ -21,6 +23,8 @@ export function parseTimestamp(text: string): { ok: true; value: number } | { ok
     ok: false as const,
     error: `${quoted(text)} is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
   });
+  // No timestamp is this long; a huge cell is refused before any pattern runs over it.
+  if (trimmed.length > MAX_TIMESTAMP_CHARS) return fail();
   if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return { ok: true, value: Math.round(Number(trimmed) * 1000) };
   if (/^\d{12,13}$/.test(trimmed)) return { ok: true, value: Number(trimmed) };
   const match = ISO.exec(trimmed);
