@@ -2,6 +2,8 @@
 // driven by a count the file's bytes cannot hold.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fuzzInput } from '../../fuzz/imports.fuzz';
+import { readFileColumns } from './file-columns';
 import { checkRuns } from './parquet-guard';
 import { importParquet } from './parquet-import';
 import { snappyStrict } from './snappy-strict';
@@ -54,4 +56,13 @@ describe('the Parquet guard', () => {
       }
     }
   }, 60_000);
+
+  it('refuses a footer naming a column with no name (found by npm run fuzz)', async () => {
+    const { bytes } = fuzzInput(20_261_129, 12_046);
+    expect(await importParquet(new Blob([bytes]), 'RIVN')).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^the Parquet file is damaged \(a column without a name\)/),
+    });
+    expect(await readFileColumns(new Blob([bytes]), 'bars.parquet')).toMatchObject({ ok: false });
+  });
 });

@@ -5,7 +5,13 @@
 // because hyparquet decodes synchronously and trusts the counts it reads, so neither Cancel nor a timer
 // could stop it once it loops; whatever hyparquet still throws is caught and refused the same way.
 
-import { type AsyncBuffer, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
+import {
+  type AsyncBuffer,
+  type FileMetaData,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+} from 'hyparquet';
 import type { Result } from '../common/result';
 import { BarCollector, type Cell } from './bar-collector';
 import { type ImportOptions, type ImportOutcome, reportOf } from './csv-import';
@@ -21,6 +27,14 @@ export function blobBuffer(blob: Blob): AsyncBuffer {
 const ACCEPTED = 'a Parquet file of one-minute bars (timestamp, open, high, low, close, volume) is accepted';
 export const damagedParquet = (what: string) => `the Parquet file is damaged (${what}); ${ACCEPTED}`;
 
+/** The names of the file's columns; a damaged footer can leave one without a name. */
+export function columnNames(metadata: FileMetaData): string[] {
+  return parquetSchema(metadata).children.map(({ element }) => {
+    if (typeof element.name !== 'string') throw new Error('a column without a name');
+    return element.name;
+  });
+}
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function importParquet(
@@ -33,7 +47,7 @@ export async function importParquet(
   let names: string[];
   try {
     metadata = await parquetMetadataAsync(file);
-    names = parquetSchema(metadata).children.map((c) => c.element.name);
+    names = columnNames(metadata);
   } catch (error) {
     // A file with Parquet's magic bytes is a damaged Parquet file; anything else is not one at all.
     const head = new Uint8Array(await file.slice(0, Math.min(4, file.byteLength)));
