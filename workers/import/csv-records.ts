@@ -33,9 +33,15 @@ const withoutCr = (text: string) => (text.endsWith('\r') ? text.slice(0, -1) : t
 
 /**
  * Cuts `text`, whose first character is on line `firstLine`, into complete records. `final`: the text
- * ends the file, so an open quote there is broken rather than continued by the next slice.
+ * ends the file, so an open quote there is broken rather than continued by the next slice. A quote open
+ * for more than `maxRecordChars` is broken too.
  */
-export function splitRecords(text: string, firstLine: number, final: boolean): Split {
+export function splitRecords(
+  text: string,
+  firstLine: number,
+  final: boolean,
+  maxRecordChars = MAX_RECORD_CHARS,
+): Split {
   const records: CsvRecord[] = [];
   let start = 0;
   let startLine = firstLine;
@@ -77,7 +83,7 @@ export function splitRecords(text: string, firstLine: number, final: boolean): S
         startLine = line;
       }
     }
-    if (inQuote && i - start > MAX_RECORD_CHARS && restartAfterBroken()) i = start - 1;
+    if (inQuote && i - start > maxRecordChars && restartAfterBroken()) i = start - 1;
   }
   return { records, rest: text.slice(start), restLine: startLine };
 }
