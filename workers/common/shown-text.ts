@@ -46,3 +46,16 @@ export const shownWord = (word: string, max = 60): string => escapeInvisible(cut
 /** A word in double quotes for a message: its quotes and backslashes escaped too, then as `shownWord`. */
 export const quotedWord = (word: string, max = 60): string =>
   `"${escapeInvisible(cut(word, max).replace(/["\\]/g, (c) => `\\${c}`))}"`;
+
+/** Characters of a quoted value: enough to recognize it, short enough for one line of a report. */
+export const QUOTED_CHARS = 40;
+
+/**
+ * A value from a file as a message quotes it (a note, a bad row's reason): its JSON text, cut short,
+ * invisible characters escaped.
+ */
+export function quoted(value: unknown): string {
+  // A string is cut before it is quoted, so that the quotes and escapes stay whole.
+  if (typeof value === 'string') return escapeInvisible(JSON.stringify(cut(value, QUOTED_CHARS)));
+  return escapeInvisible(cut(JSON.stringify(value) ?? String(value), QUOTED_CHARS));
+}

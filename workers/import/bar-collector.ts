@@ -2,6 +2,7 @@
 // and what is wrong: a number that does not parse, high below low, a time that repeats or goes backwards,
 // a time outside the regular session. Nothing is applied until the user chooses to keep the good rows.
 
+import { quoted } from '../common/shown-text';
 import { TABLE_FIRST_YEAR, TABLE_LAST_YEAR, tradingDayInTables, utcMsToLocal } from '../engine/calendar';
 import type { ColumnMap } from './header';
 import { ImportedBars } from './imported-bars';
@@ -19,6 +20,8 @@ export const MAX_BAD_ROWS_LISTED = 1000;
 
 const hhmm = (minuteOfDay: number) =>
   `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+
+const withinTables = (year: number) => year >= TABLE_FIRST_YEAR && year <= TABLE_LAST_YEAR;
 
 function numberOf(cell: Cell): number {
   if (typeof cell === 'number') return cell;
@@ -49,6 +52,12 @@ export class BarCollector {
     this.bars = new ImportedBars(symbol);
   }
 
+  /** A row refused before its cells could be read (a quote never closed). */
+  addBad(line: number, reason: string): void {
+    this.rowsRead++;
+    this.bad(line, reason);
+  }
+
   private bad(line: number, reason: string): void {
     this.badRowCount++;
     if (this.badRows.length < MAX_BAD_ROWS_LISTED) this.badRows.push({ line, reason });
@@ -56,7 +65,7 @@ export class BarCollector {
 
   add(cells: readonly Cell[], line: number): void {
     this.rowsRead++;
-    const checked = this.check(cells);
+    const checked = this.checkOrExplain(cells);
     if (typeof checked === 'string') {
       this.bad(line, checked);
       return;
@@ -65,6 +74,15 @@ export class BarCollector {
     this.lastTime = time;
     this.lastLine = line;
     this.bars.add(date, time, open, high, low, close, volume);
+  }
+
+  /** `check`, with anything it throws as the row's reason: one odd row never refuses the whole file. */
+  private checkOrExplain(cells: readonly Cell[]): ReturnType<BarCollector['check']> {
+    try {
+      return this.check(cells);
+    } catch (error) {
+      return `the row could not be checked (${error instanceof Error ? error.message : String(error)})`;
+    }
   }
 
   /** The row as a bar, or what is wrong with it. */
@@ -81,7 +99,7 @@ export class BarCollector {
       const value = numberOf(cells[columns[field]]);
       if (!Number.isFinite(value) || value < 0 || (field !== 'volume' && value === 0)) {
         const text = String(cells[columns[field]] ?? '');
-        return `${field} "${text}" is not a ${field === 'volume' ? 'volume (a number >= 0)' : 'price (a number > 0)'}`;
+        return `${field} ${quoted(text)} is not a ${field === 'volume' ? 'volume (a number >= 0)' : 'price (a number > 0)'}`;
       }
       values[field] = value;
     }
@@ -90,12 +108,13 @@ export class BarCollector {
     if (high < Math.max(open, close) || low > Math.min(open, close)) {
       return `open ${open} and close ${close} must lie between low ${low} and high ${high}`;
     }
-    // Bars from before the session dates serve as history: any day the calendar knows is accepted.
-    const year = new Date(time.value).getUTCFullYear();
-    if (year < TABLE_FIRST_YEAR || year > TABLE_LAST_YEAR) {
-      return outsideCalendar(JSON.stringify(String(cells[columns.timestamp] ?? '')));
-    }
+    // Bars from before the session dates serve as history: any day the calendar knows is accepted. The
+    // UTC year is checked first (the exchange clock has no rules far outside the tables), then the
+    // exchange-local date: 2008-01-01 00:00 UTC is still 2007 in New York.
+    const outside = outsideCalendar(quoted(String(cells[columns.timestamp] ?? '')));
+    if (!withinTables(new Date(time.value).getUTCFullYear())) return outside;
     const local = utcMsToLocal(time.value);
+    if (!withinTables(Number(local.date.slice(0, 4)))) return outside;
     const when = `${local.date} ${hhmm(local.minuteOfDay)}`;
     if (time.value === this.lastTime) return `${when} repeats the time of line ${this.lastLine}`;
     if (time.value < this.lastTime)

@@ -2,11 +2,11 @@
 // offers a manual mapping from these when the header is not recognized. Only the header is read (the first
 // slice of a CSV, the footer of a Parquet file), never the rows.
 
-import { parquetMetadataAsync, parquetSchema } from 'hyparquet';
+import { parquetMetadataAsync } from 'hyparquet';
 import Papa from 'papaparse';
 import type { Result } from '../common/result';
 import { BAR_FIELDS, type BarField, FIELD_NAMES } from './header';
-import { blobBuffer } from './parquet-import';
+import { blobBuffer, columnNames } from './parquet-import';
 
 export interface FileColumns {
   /** The header's names, as written in the file. */
@@ -42,7 +42,7 @@ async function csvHeader(file: Blob): Promise<Result<string[]>> {
 async function parquetHeader(file: Blob): Promise<Result<string[]>> {
   try {
     const metadata = await parquetMetadataAsync(blobBuffer(file));
-    return { ok: true, value: parquetSchema(metadata).children.map((c) => c.element.name) };
+    return { ok: true, value: columnNames(metadata) };
   } catch (error) {
     return { ok: false, error: `not a Parquet file (${error instanceof Error ? error.message : error})` };
   }

@@ -1,6 +1,8 @@
 // Which column of an imported file holds which field: recognized by header under the usual names, or
 // mapped by hand (a manual mapping wins over recognition).
 
+import { quoted } from '../common/shown-text';
+
 export const BAR_FIELDS = ['timestamp', 'open', 'high', 'low', 'close', 'volume'] as const;
 export type BarField = (typeof BAR_FIELDS)[number];
 
@@ -50,7 +52,7 @@ export function recognizeColumns(
   if (missing.length > 0) {
     return {
       ok: false,
-      error: `no column for ${missing.join(', ')} in the header "${header.join(',')}"; name the columns so or map them by hand`,
+      error: `no column for ${missing.join(', ')} in the header ${quoted(header.join(','))}; name the columns so or map them by hand`,
     };
   }
   return { ok: true, value: found as ColumnMap };

@@ -1,6 +1,7 @@
 // Timestamps of imported bars: ISO 8601 with or without a timezone (without one, exchange-local time),
 // `YYYY-MM-DD HH:MM[:SS]`, or epoch seconds or milliseconds.
 
+import { quoted } from '../common/shown-text';
 import { localToUtcMs, TABLE_FIRST_YEAR, TABLE_LAST_YEAR } from '../engine/calendar';
 
 /** Why a time is refused for lying before or after the days the exchange calendar knows. */
@@ -10,6 +11,8 @@ export const outsideCalendar = (when: string) =>
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
+const MAX_TIMESTAMP_CHARS = 64;
+
 export const ACCEPTED_TIMESTAMPS =
   'ISO 8601 such as 2025-07-01T09:30:00-04:00, 2025-07-01 09:30 (exchange time), or epoch seconds or milliseconds';
 
@@ -18,8 +21,10 @@ export function parseTimestamp(text: string): { ok: true; value: number } | { ok
   const trimmed = text.trim();
   const fail = () => ({
     ok: false as const,
-    error: `"${text}" is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
+    error: `${quoted(text)} is not a timestamp (expected ${ACCEPTED_TIMESTAMPS})`,
   });
+  // No timestamp is this long; a huge cell is refused before any pattern runs over it.
+  if (trimmed.length > MAX_TIMESTAMP_CHARS) return fail();
   if (/^\d{9,10}(\.\d+)?$/.test(trimmed)) return { ok: true, value: Math.round(Number(trimmed) * 1000) };
   if (/^\d{12,13}$/.test(trimmed)) return { ok: true, value: Number(trimmed) };
   const match = ISO.exec(trimmed);
@@ -47,7 +52,7 @@ export function parseTimestamp(text: string): { ok: true; value: number } | { ok
       return { ok: true, value: localToUtcMs(date, hour * 60 + minute, second) + millis };
     } catch {
       // The exchange clock's rules (daylight saving since 2007) do not reach that far back.
-      return { ok: false, error: outsideCalendar(JSON.stringify(text)) };
+      return { ok: false, error: outsideCalendar(quoted(text)) };
     }
   }
   let offsetMinutes = 0;

@@ -2,7 +2,7 @@
 // (docs/export-format.md section 11): the columns section 3 names for a stream, when a format version is
 // one they know, and how a value or key taken from a file is quoted in a note.
 
-import { cut, escapeInvisible } from '../../common/shown-text';
+import { cut, escapeInvisible, quoted } from '../../common/shown-text';
 import { FORMAT_VERSION } from './types';
 
 /** The row fields of each kind of stream (section 3): what exports write and what readers assume. */
@@ -30,15 +30,10 @@ export const isKnownVersion = (version: unknown): boolean =>
 export const versionNote = (shown: string | null): string =>
   `${shown === null ? 'no format version' : `format version ${shown}`} (this app writes ${FORMAT_VERSION}): read as far as it goes`;
 
-const QUOTED_CHARS = 40;
 const KEY_CHARS = 24;
 
-/** A JSON value from a file as a note quotes it: its JSON text, cut short, invisible characters escaped. */
-export function quoted(value: unknown): string {
-  // A string is cut before it is quoted, so that the quotes and escapes stay whole.
-  if (typeof value === 'string') return escapeInvisible(JSON.stringify(cut(value, QUOTED_CHARS)));
-  return escapeInvisible(cut(JSON.stringify(value) ?? String(value), QUOTED_CHARS));
-}
+// The quoting of values from a file is shared with the importers (workers/common/shown-text.ts).
+export { quoted };
 
 /** A key from a file (a symbol, a stream name) as a note shows it in a path: cut short, escaped. */
 export const keyText = (key: string): string => escapeInvisible(cut(key, KEY_CHARS));
