@@ -51,7 +51,13 @@ export const createConsoleSlice =
           const reply = await client.call('runCommand', input, onProgress);
           if (get().generation !== generation) return;
           const entry: Omit<ConsoleEntry, 'id'> = { input, ok: reply.ok, message: reply.message };
-          if (reply.export) entry.fileName = get().addExport(reply.export, 'console').fileName;
+          if (reply.export) {
+            // The bytes are here: only now does the export count (the consumer's cursor moves).
+            const confirmed = await client.call('confirmExport', reply.export.receipt);
+            if (get().generation !== generation) return;
+            if (confirmed.ok) entry.fileName = get().addExport(reply.export, 'console').fileName;
+            else Object.assign(entry, { ok: false, message: confirmed.error });
+          }
           addEntry(entry);
           // The command may have started, stepped or stopped the session: show it at once.
           void get().refresh();

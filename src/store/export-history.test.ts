@@ -82,6 +82,7 @@ describe('export history', () => {
   it('builds a record whose Blob holds the parts as sent', async () => {
     const encoder = new TextEncoder();
     const payload: ExportPayload = {
+      receipt: 1,
       fileName: 'x.json',
       parts: [encoder.encode('{"a"'), encoder.encode(':1}\n')],
       bytes: 8,

@@ -114,7 +114,14 @@ export const createExportsSlice =
         try {
           const result = await client.call('exportStatus', options, onProgress(mine));
           if (!current()) return null;
-          if (result.ok) return get().addExport(result.value, source);
+          if (result.ok) {
+            // The bytes are here: only now does the export count (the consumer's cursor moves).
+            const confirmed = await client.call('confirmExport', result.value.receipt);
+            if (!current()) return null;
+            if (confirmed.ok) return get().addExport(result.value, source);
+            set({ exportError: confirmed.error });
+            return null;
+          }
           if (source === 'auto' && cancelled !== mine) {
             // A refusal would repeat at every tick: stop, and say why.
             get().updateExportSettings({ autoExport: false });

@@ -14,6 +14,7 @@ function payload(mode: 'complete' | 'delta', text: string, overrides: Partial<Ex
   const bytes = encoder.encode(text);
   const half = Math.floor(bytes.length / 2);
   const value: ExportPayload = {
+    receipt: 1,
     fileName: `system_status_Example_Trading_Session_${mode}_20250701_093500.json`,
     parts: [bytes.slice(0, half), bytes.slice(half)],
     bytes: bytes.length,
@@ -40,7 +41,12 @@ function payload(mode: 'complete' | 'delta', text: string, overrides: Partial<Ex
 type Answer = (...args: unknown[]) => Promise<unknown>;
 
 /** A client whose answers the test scripts; records every call with its arguments. */
-function setup(answers: Record<string, Answer>) {
+function setup(scripted: Record<string, Answer>) {
+  // The page confirms each export it receives; the engine accepts unless a test says otherwise.
+  const answers: Record<string, Answer> = {
+    confirmExport: async () => ({ ok: true, value: {} }),
+    ...scripted,
+  };
   const calls: { method: string; args: unknown[] }[] = [];
   const client: EngineClient = {
     call: ((method: string, ...args: unknown[]) => {
@@ -138,6 +144,23 @@ describe('export panel actions', () => {
     expect(store.getState().exportError).toBe('consumer "a b" is not accepted');
     expect(store.getState().exports).toEqual([]);
     expect(saved).toEqual([]);
+  });
+
+  it('confirms each export it receives, and files nothing when the engine no longer counts it', async () => {
+    const refused =
+      'export receipt 1 is unknown or was not confirmed within 30 s; that export was not counted (take it again)';
+    const env = setup({
+      exportStatus: okExport(),
+      confirmExport: async () => ({ ok: false, error: refused }),
+    });
+    expect(await env.store.getState().exportNow(false)).toBeNull();
+    expect(env.calls.map((c) => [c.method, c.method === 'confirmExport' ? c.args[0] : null])).toEqual([
+      ['exportStatus', null],
+      ['confirmExport', 1],
+    ]);
+    expect(env.store.getState().exportError).toBe(refused);
+    expect(env.store.getState().exports).toEqual([]);
+    expect(env.saved).toEqual([]);
   });
 
   it('shows progress while an export runs, refuses a second one meanwhile, and can cancel', async () => {
@@ -262,7 +285,7 @@ describe('command console', () => {
     ]);
     expect(state.exports[0]).toMatchObject({ fileName: 'console.json', source: 'console' });
     await vi.waitFor(() => expect(env.saved.map((s) => s.name)).toEqual(['console.json']));
-    expect(env.calls.map((c) => c.method)).toEqual(['runCommand', 'snapshot']);
+    expect(env.calls.map((c) => c.method)).toEqual(['runCommand', 'confirmExport', 'snapshot']);
     expect(state.consoleBusy).toBe(false);
   });
 

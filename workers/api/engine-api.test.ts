@@ -23,21 +23,61 @@ function value<T>(result: { ok: true; value: T } | { ok: false; error: string })
   return result.value;
 }
 
+type Api = ReturnType<typeof createEngineApi>;
+
+/** An export as the page takes it: received, then confirmed, which is when it counts. */
+async function taken(api: Api, asked: ReturnType<Api['exportStatus']>): Promise<ExportPayload> {
+  const payload = value(await asked);
+  value(api.confirmExport(payload.receipt));
+  return payload;
+}
+
 describe('engine API', () => {
   it('answers an export with its bytes, size and the contract file name, never repeating a name', async () => {
     const { api } = engine();
     await api.start();
     api.step(2);
-    const first = value(await api.exportStatus({ complete: true }));
-    const second = value(await api.exportStatus({ complete: true }));
+    const first = await taken(api, api.exportStatus({ complete: true }));
+    const second = await taken(api, api.exportStatus({ complete: true }));
     expect(first.fileName).toMatch(FILE);
     expect(second.fileName).toMatch(FILE);
     expect(second.fileName).not.toBe(first.fileName);
     expect(first.parts.reduce((n, p) => n + p.byteLength, 0)).toBe(first.bytes);
     expect(json(first)._metadata.mode).toBe('complete');
-    const delta = value(await api.exportStatus({ complete: false, fileName: 'mine' }));
+    const delta = await taken(api, api.exportStatus({ complete: false, fileName: 'mine' }));
     expect(delta.fileName).toBe('mine.json');
     expect(json(delta).session_data.symbols.RIVN.session.data['1m'].count).toBe(0);
+  });
+
+  it('counts an export only once the page confirms it has the bytes; one never confirmed is dropped', async () => {
+    const runtime = createRuntime({ realtime: false });
+    const api = createEngineApi(runtime, createRuntime, { confirmWithinMs: 50 });
+    await api.start();
+    api.step(3);
+    const untouched = runtime.exporter.cursorFingerprint();
+    const lost = value(await api.exportStatus({ complete: false }));
+    expect(lost.metadata.sequence).toBe(1);
+    expect(runtime.exporter.cursorFingerprint()).toBe(untouched);
+    // The page never confirms it (it went away, the transfer failed): after the wait it is dropped.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(api.confirmExport(lost.receipt)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/was not confirmed within 0.05 s; that export was not counted/),
+    });
+    expect(runtime.exporter.cursorFingerprint()).toBe(untouched);
+    // So the next delta carries its rows, as sequence 1 again.
+    const next = await taken(api, api.exportStatus({ complete: false }));
+    expect(next.metadata).toMatchObject({ sequence: 1, previousSequence: null });
+    expect(json(next).session_data.symbols.RIVN.session.data['1m'].count).toBe(3);
+    // An export asked while another waits for its confirmation starts where the confirmed one ends.
+    api.step(2);
+    const first = value(await api.exportStatus({ complete: false }));
+    const second = api.exportStatus({ complete: false });
+    value(api.confirmExport(first.receipt));
+    const after = await taken(api, second);
+    expect(after.metadata).toMatchObject({ sequence: 3, previousSequence: 2 });
+    expect(json(after).session_data.symbols.RIVN.session.data['1m'].count).toBe(0);
+    expect(json(first).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
   });
 
   it('refuses a bad file name before exporting, so the cursor does not move', async () => {
@@ -100,8 +140,8 @@ describe('engine API', () => {
     const asked = api.exportStatus({ complete: false, consumer: 'b' });
     api.stop();
     expect(api.applyConfig(api.configuration().text).ok).toBe(true);
-    await slow;
-    const old = value(await asked);
+    await taken(api, slow);
+    const old = await taken(api, asked);
     expect(json(old).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
     // The new engine's consumers start at 1: nothing of the old request touched them.
     await api.start();

@@ -5,7 +5,7 @@
 import type { FeedPort } from '../export/contract';
 import { createConfigVerbs } from './config-verbs';
 import { EngineHost } from './engine-host';
-import { createExportQueue, createExportVerbs } from './export-verbs';
+import { createExportQueue, createExportVerbs, type ExportQueueOptions } from './export-verbs';
 import { createImportVerbs } from './import-verbs';
 import { createLiveFeed } from './live-feed';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
@@ -23,10 +23,11 @@ export type { StartProgress } from './session-verbs';
 export function createEngineApi(
   runtime: Runtime,
   make: (options: RuntimeOptions) => Runtime = createRuntime,
+  exportOptions: ExportQueueOptions = {},
 ) {
   const host = new EngineHost(runtime);
   const imports = createImportVerbs(host);
-  const exports = createExportQueue(host);
+  const exports = createExportQueue(host, exportOptions);
   const feed = createLiveFeed(host, exports.run);
   return {
     ...createSessionVerbs(host),

@@ -1,14 +1,26 @@
 // Exports and the command console: exports run one at a time in slices (progress, cancel), get the
 // contract's file names (never the same twice in a page's life), and leave as bytes ready to transfer.
+//
+// An export the page asked for counts only once the page has its bytes (invariant 4): it leaves with a
+// receipt, the page confirms it on arrival (`confirmExport`), and only then does the consumer's cursor move.
+// Until then the queue holds: the next export must start from where this one leaves the cursor, or from
+// where it was if this one is never confirmed (the page went away, the transfer failed).
 
 import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
 import type { Result } from '../common/result';
-import type { ExportMetadata, ExportProgress, ExportRequest, ExportResult } from '../export/contract';
+import type {
+  ExportMetadata,
+  ExportProgress,
+  ExportRequest,
+  ExportResult,
+  PendingExport,
+} from '../export/contract';
 import { checkGivenFileName, exportFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
 import { streamSpecs } from '../export/streams';
 import type { EngineHost } from './engine-host';
+import type { Runtime } from './runtime';
 
 /** What the UI asks for; like the command's options. */
 export interface ExportOptions extends Omit<ExportRequest, 'record' | 'exclude'> {
@@ -19,6 +31,8 @@ export interface ExportOptions extends Omit<ExportRequest, 'record' | 'exclude'>
 
 /** An export as it crosses to the UI: the bytes (buffers transferred, not copied) and what it is. */
 export interface ExportPayload {
+  /** What the page gives back to `confirmExport` once it holds the bytes: only then does the export count. */
+  receipt: number;
   fileName: string;
   parts: Uint8Array[];
   bytes: number;
@@ -36,8 +50,9 @@ export interface CommandReply {
 
 export type ProgressListener = (progress: ExportProgress) => void;
 
-function payloadOf(fileName: string, result: ExportResult): ExportPayload {
+function payloadOf(receipt: number, fileName: string, result: ExportResult): ExportPayload {
   return {
+    receipt,
     fileName,
     parts: result.chunks,
     bytes: result.bytes,
@@ -61,35 +76,91 @@ export type RunExport = (request: ExportRequest, options?: RunOptions) => Promis
 /** What a skipped export answers. */
 export const EXPORT_SKIPPED = 'export skipped: no longer wanted';
 
+/** How long an export waits for the page to confirm it before it is dropped, uncounted (by default). */
+export const CONFIRM_WITHIN_MS = 30_000;
+
+export interface ExportQueueOptions {
+  /** How long a held export waits for the page's confirmation (tests shorten it). */
+  confirmWithinMs?: number;
+}
+
+/** An export produced and not yet counted, holding the queue until it is settled. */
+export interface HeldExport {
+  pending: PendingExport;
+  /** Lets the queue go on; the export is then counted only if it was committed before. */
+  release(): void;
+}
+
 /**
  * One export at a time, in the order asked, so that each consumer's sequence and cursor follow the order
  * of requests: the user's exports, the console's and the live feed's all go through this queue.
  */
-export function createExportQueue(host: EngineHost) {
+export function createExportQueue(host: EngineHost, queueOptions: ExportQueueOptions = {}) {
+  const confirmWithinMs = queueOptions.confirmWithinMs ?? CONFIRM_WITHIN_MS;
   let queue: Promise<unknown> = Promise.resolve();
   /** The cancel flags of the user's exports queued or running: Cancel stops each of them. */
   const cancellable = new Set<{ cancelled: boolean }>();
-  const run: RunExport = (request, options = {}) => {
-    const { onProgress, skipIf } = options;
-    // The engine the request was made of: an export queued before a new configuration is still the old
-    // engine's, and never moves a cursor of the new one.
+
+  /** Queues `work` with the engine the request was made of, and a cancel flag. */
+  function enqueue<T>(
+    options: RunOptions,
+    work: (exporter: Runtime['exporter'], token: { cancelled: boolean }) => Promise<Result<T>>,
+    hold: (value: T) => Promise<void> = () => Promise.resolve(),
+  ): Promise<Result<T>> {
+    const { skipIf } = options;
+    // An export queued before a new configuration is still the old engine's, and never moves a cursor of
+    // the new one.
     const { exporter } = host.runtime;
     const token = { cancelled: false };
     if (options.cancellable !== false) cancellable.add(token);
     const next = queue
-      .then(async (): Promise<Result<ExportResult>> => {
+      .then(async (): Promise<Result<T>> => {
         if (skipIf?.()) return { ok: false, error: EXPORT_SKIPPED };
-        return exporter.exportInSlices(request, {
-          isCancelled: () => token.cancelled,
-          ...(onProgress ? { onProgress } : {}),
-        });
+        return work(exporter, token);
       })
       .finally(() => cancellable.delete(token));
-    queue = next.catch(() => undefined);
+    // The queue goes on when the export is done, or, for a held one, when it is settled.
+    queue = next.then((result) => (result.ok ? hold(result.value) : undefined)).catch(() => undefined);
     return next;
+  }
+
+  const sliceOptions = (token: { cancelled: boolean }, onProgress?: ProgressListener) => ({
+    isCancelled: () => token.cancelled,
+    ...(onProgress ? { onProgress } : {}),
+  });
+
+  /** Produces and counts an export (the live feed's: posting it to the mirror is handing it over). */
+  const run: RunExport = (request, options = {}) =>
+    enqueue(options, (exporter, token) =>
+      exporter.exportInSlices(request, sliceOptions(token, options.onProgress)),
+    );
+
+  /**
+   * Produces an export without counting it, and holds the queue until `release` (or `CONFIRM_WITHIN_MS`,
+   * after which it is dropped uncounted).
+   */
+  const runHeld = (request: ExportRequest, options: RunOptions = {}): Promise<Result<HeldExport>> => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return enqueue(
+      options,
+      async (exporter, token) => {
+        const pending = await exporter.prepareInSlices(request, sliceOptions(token, options.onProgress));
+        return pending.ok ? { ok: true, value: { pending: pending.value, release } } : pending;
+      },
+      () => {
+        const timer = setTimeout(release, confirmWithinMs);
+        return released.finally(() => clearTimeout(timer));
+      },
+    );
   };
+
   return {
     run,
+    runHeld,
+    confirmWithinMs,
     /** Stops the user's exports in progress or waiting, if any; they then change nothing. */
     cancel(): void {
       for (const token of cancellable) token.cancelled = true;
@@ -105,8 +176,27 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
     issued.add(unique);
     return unique;
   };
-  const runExport = (request: ExportRequest, onProgress?: ProgressListener) =>
-    exports.run(request, onProgress ? { onProgress } : {});
+  // Exports handed to the page and not yet confirmed, by receipt.
+  const held = new Map<number, HeldExport>();
+  let lastReceipt = 0;
+  /** Keeps a held export until the page confirms it, or until it is dropped; its receipt. */
+  const keep = (export_: HeldExport): number => {
+    const receipt = ++lastReceipt;
+    const drop = setTimeout(() => {
+      held.delete(receipt);
+      export_.release();
+    }, exports.confirmWithinMs);
+    held.set(receipt, {
+      pending: export_.pending,
+      release: () => {
+        clearTimeout(drop);
+        export_.release();
+      },
+    });
+    return receipt;
+  };
+  const runHeld = (request: ExportRequest, onProgress?: ProgressListener) =>
+    exports.runHeld(request, onProgress ? { onProgress } : {});
 
   return {
     /** Streams and sections an export may leave out (for the export panel's checkboxes). */
@@ -115,6 +205,7 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
       ...EXCLUDABLE_SECTIONS,
     ],
 
+    /** An export for the page: it counts once the page confirms it has the bytes (`confirmExport`). */
     async exportStatus(
       options: ExportOptions,
       onProgress?: ProgressListener,
@@ -125,11 +216,30 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
       const given = checkGivenFileName(typed === '' ? undefined : typed);
       if (!given.ok) return given;
       const { fileName: _name, ...request } = options;
-      const result = await runExport(request, onProgress);
-      if (!result.ok) return result;
+      const made = await runHeld(request, onProgress);
+      if (!made.ok) return made;
+      const { result } = made.value.pending;
       const sessionName = host.runtime.snapshot().sessionName;
-      const fileName = takeFileName(exportFileName(given.value, sessionName, result.value.metadata));
-      return { ok: true, value: payloadOf(fileName, result.value) };
+      const fileName = takeFileName(exportFileName(given.value, sessionName, result.metadata));
+      return { ok: true, value: payloadOf(keep(made.value), fileName, result) };
+    },
+
+    /**
+     * The page has the bytes of the export with this receipt: it counts now (the consumer's cursor and
+     * sequence move). Refused when it was dropped meanwhile (not confirmed in time), or the consumer moved.
+     */
+    confirmExport(receipt: number): Result<ExportMetadata> {
+      const export_ = held.get(receipt);
+      if (export_ === undefined) {
+        return {
+          ok: false,
+          error: `export receipt ${receipt} is unknown or was not confirmed within ${exports.confirmWithinMs / 1000} s; that export was not counted (take it again)`,
+        };
+      }
+      held.delete(receipt);
+      const committed = export_.pending.commit();
+      export_.release();
+      return committed.ok ? { ok: true, value: committed.value.metadata } : committed;
     },
 
     /** Stops the export in progress, if any; it then changes nothing. */
@@ -137,18 +247,29 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
 
     resetIndices: (consumer?: string) => host.runtime.resetIndices(consumer),
 
-    /** One line of the command language, as typed in the console. */
+    /** One line of the command language, as typed in the console; an export in it counts once confirmed. */
     async runCommand(line: string, onProgress?: ProgressListener): Promise<CommandReply> {
       const parsed = parseCommand(line);
       if (!parsed.ok) return { ok: false, message: parsed.error };
+      let made: HeldExport | null = null;
       const outcome = await executeCommandAsync(host.runtime, parsed.value, {
         takeFileName,
-        runExport: (request) => runExport(request, onProgress),
+        runExport: async (request) => {
+          const result = await runHeld(request, onProgress);
+          if (!result.ok) return result;
+          made = result.value;
+          return { ok: true, value: result.value.pending.result };
+        },
       });
-      if (!outcome.ok) return { ok: false, message: outcome.message };
+      const export_ = made as HeldExport | null;
+      if (!outcome.ok) {
+        export_?.release();
+        return { ok: false, message: outcome.message };
+      }
       const reply: CommandReply = { ok: true, message: outcome.message };
-      if ('export' in outcome && outcome.export)
-        reply.export = payloadOf(outcome.export.fileName, outcome.export.result);
+      if ('export' in outcome && outcome.export && export_ !== null)
+        reply.export = payloadOf(keep(export_), outcome.export.fileName, outcome.export.result);
+      else export_?.release();
       return reply;
     },
   };

@@ -91,7 +91,8 @@ describe('the live feed', () => {
     await engine.start();
     await told(2);
     // An export of `ui` taken elsewhere (the console, say) moves the cursor the mirror follows.
-    await engine.runCommand('system export-status complete=false consumer=ui');
+    const taken = await engine.runCommand('system export-status complete=false consumer=ui');
+    expect(engine.confirmExport(taken.export?.receipt ?? 0).ok).toBe(true);
     engine.step(1);
     await told(5);
     expect(kinds(updates.slice(2))).toEqual(['resyncing', 'syncing', 'complete']);

@@ -101,6 +101,18 @@ export class Exporter {
    * moment the export started, even if the replay appends rows meanwhile.
    */
   async exportInSlices(request: ExporterRequest, options: SliceOptions = {}): Promise<Result<ExportResult>> {
+    const pending = await this.prepareInSlices(request, options);
+    return pending.ok ? pending.value.commit() : pending;
+  }
+
+  /**
+   * As `exportInSlices`, without counting the export: nothing changes until `commit` (the page commits once
+   * the bytes are in its hands). A pending export never committed is simply dropped.
+   */
+  async prepareInSlices(
+    request: ExporterRequest,
+    options: SliceOptions = {},
+  ): Promise<Result<PendingExport>> {
     const sliceMs = options.sliceMs ?? 12;
     // Cancelled while it waited its turn: nothing was begun.
     if (options.isCancelled?.()) return fail(CANCELLED);
@@ -119,7 +131,7 @@ export class Exporter {
       }
       step = steps.next();
     }
-    return step.value.ok ? step.value.value.commit() : step.value;
+    return step.value;
   }
 
   private *steps(request: ExporterRequest): Generator<ExportProgress, Result<PendingExport>, void> {
