@@ -2,6 +2,7 @@
 // once, and damaged copies of them, drawn from a seed. A copy is damaged either in its values (numbers made
 // huge, negative, fractional or text; values retyped; keys dropped; rows duplicated or dropped) or in its
 // bytes (cut short, a byte flipped), the way a file goes wrong on a disk or in a hand edit.
+import { Random } from '../workers/engine/random';
 import { backtestOf, configJson, type Json, textOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
 
@@ -44,22 +45,8 @@ export function corpus(): Corpus {
   return made;
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same inputs on every machine. */
-export class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
+/** The engine's seeded generator (mulberry32), with the two draws mutations need. */
+export class Rng extends Random {
   below(n: number): number {
     return Math.floor(this.next() * n);
   }
