@@ -347,6 +347,17 @@ describe('error messages', () => {
     expect(ok(config.raw).raw).toEqual(config.raw);
   });
 
+  it('names at most 30 fields it keeps but does not use, and counts the rest', () => {
+    const config = ok(
+      example((c) => {
+        for (let i = 0; i < 1000; i++) c[`extra_${i}`] = i;
+      }),
+    );
+    expect(config.ignored).toHaveLength(31);
+    expect(config.ignored.slice(-2)).toEqual(['extra_25', '… and 974 more']);
+    expect(config.raw.extra_999).toBe(999);
+  });
+
   it('reports a missing required field first, whatever else is wrong', () => {
     expect(
       error(

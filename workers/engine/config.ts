@@ -403,5 +403,11 @@ function unusedFields(input: JsonObject): string[] {
     }
   };
   walk(input, [], LEVELS);
-  return found;
+  if (found.length <= MAX_UNUSED_LISTED) return found;
+  // A file with thousands of unknown fields is told so in one readable line, not thousands of paths.
+  const more = found.length - MAX_UNUSED_LISTED;
+  return [...found.slice(0, MAX_UNUSED_LISTED), `… and ${more.toLocaleString('en-US')} more`];
 }
+
+/** How many unused fields are named before the rest are counted. */
+const MAX_UNUSED_LISTED = 30;
