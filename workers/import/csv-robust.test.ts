@@ -2,6 +2,7 @@
 // short reason; every good row kept.
 import { describe, expect, it } from 'vitest';
 import { CSV_SLICE_BYTES, importCsv } from './csv-import';
+import { recognizeColumns } from './header';
 
 const HEADER = 'timestamp,open,high,low,close,volume,note';
 const OPEN = Date.UTC(2025, 6, 1, 13, 30);
@@ -66,5 +67,16 @@ describe('damaged CSV', () => {
     expect(r.barsKept).toBe(2);
     expect(r.badRows.map((b) => b.line)).toEqual([3, 4]);
     expect(r.badRows[0]?.reason).toMatch(/outside the dates the exchange calendar knows/);
+  });
+});
+
+describe('a mapped column that is not in the header', () => {
+  it('is named with the header, both cut short and escaped', () => {
+    const header = ['time', 'o', 'h', 'l', 'c', `v${'x'.repeat(500)}\u001b[31m`];
+    const answer = recognizeColumns(header, { volume: 'vol\u202e' });
+    expect(answer.ok).toBe(false);
+    const error = answer.ok ? '' : answer.error;
+    expect(error).toMatch(/^column "vol\\u202e" mapped to volume is not in the header "time,o,h,l,c,vx+…"$/);
+    expect(error.length).toBeLessThan(120);
   });
 });

@@ -39,7 +39,8 @@ export function recognizeColumns(
       if (index < 0) {
         return {
           ok: false,
-          error: `column "${wanted}" mapped to ${field} is not in the header (${header.join(', ')})`,
+          // Both the mapping and the header come from the user's file or form: shown cut and escaped.
+          error: `column ${quoted(wanted)} mapped to ${field} is not in the header ${quoted(header.join(','))}`,
         };
       }
       found[field] = index;
