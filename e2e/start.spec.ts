@@ -52,3 +52,34 @@ test('starting a large session shows the history loading, and Cancel stops it wi
   await button('Start').click();
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 45_000 });
 });
+
+test('a long history shows how far the symbol being loaded has got, and Cancel stops it there', async ({
+  page,
+}) => {
+  const tenYears = {
+    session_name: 'Ten Years',
+    mode: 'backtest',
+    backtest_config: { start_date: '2025-07-01', end_date: '2025-07-02' },
+    session_data_config: {
+      symbols: ['AAPL', 'TSLA'],
+      historical: { data: [{ interval: '1d', trailing_days: 3650 }] },
+    },
+  };
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  await page.goto('/');
+  await expect(page.getByTestId('config-origin')).toHaveText('in force');
+  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(tenYears, null, 2));
+  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Ten Years”');
+  await button('Apply').click();
+  await button('Start').click();
+  const progress = page.getByTestId('start-progress');
+  await expect(progress).toContainText(
+    /^Loading history: 0 of 2 symbols \(AAPL: [\d,]+ of 3,650 trading days\)/,
+  );
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await expect(
+    page.getByText('system start: cancelled while loading history; nothing changed'),
+  ).toBeVisible();
+});

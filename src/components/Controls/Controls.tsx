@@ -85,14 +85,12 @@ export function Controls() {
       </div>
       {startProgress !== null && (
         <p className="controls__progress" role="status" data-testid="start-progress">
-          Loading history: {startProgress.symbolsDone} of {startProgress.symbolsTotal} symbols
-          {startProgress.current !== undefined && (
-            <span className="controls__progress-detail">
-              {' '}
-              ({startProgress.current.symbol}: {formatCount(startProgress.current.daysDone)} of{' '}
-              {formatCount(startProgress.current.daysTotal)} trading days)
-            </span>
-          )}
+          <span>
+            Loading history: {startProgress.symbolsDone} of {startProgress.symbolsTotal} symbols
+            {startProgress.current === undefined
+              ? ''
+              : ` (${startProgress.current.symbol}: ${formatCount(startProgress.current.daysDone)} of ${formatCount(startProgress.current.daysTotal)} trading days)`}
+          </span>
           <button type="button" className="button button--small" onClick={() => void cancelStart()}>
             Cancel
           </button>
