@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
+  applyConfiguration,
   button,
   type Json,
   jsonOf,
@@ -250,12 +251,7 @@ test('a session of second, hour, day and week bars charts each of them, history 
       },
     },
   };
-  await page.goto('/');
-  await expect(page.getByTestId('config-origin')).toHaveText('in force');
-  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(session, null, 2));
-  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Every Interval”');
-  await button(page, 'Apply').click();
-  await expect(page.getByTestId('session-name')).toHaveText('Every Interval');
+  await applyConfiguration(page, session);
   await button(page, 'Start').click();
   await expect(page.getByTestId('system-state')).toHaveText('FINISHED', { timeout: 20_000 });
   const doc = await completeExport(page);

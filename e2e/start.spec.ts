@@ -1,6 +1,7 @@
 // Loading history is long work for a large session: Start shows how far it has got, and Cancel stops it,
 // leaving the system as it was.
 import { expect, test } from '@playwright/test';
+import { applyConfiguration } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -28,15 +29,7 @@ test('starting a large session shows the history loading, and Cancel stops it wi
   page,
 }) => {
   const button = (name: string) => page.getByRole('button', { name, exact: true });
-  await page.goto('/');
-  // Fill once the configuration in force has arrived: text that lands in the field while a fill is under way
-  // would be joined to it.
-  await expect(page.getByTestId('config-origin')).toHaveText('in force');
-  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(bigSession, null, 2));
-  // The editor checks the text after a pause in typing; Apply once it has.
-  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Big Session”');
-  await button('Apply').click();
-  await expect(page.getByTestId('session-name')).toHaveText('Big Session');
+  await applyConfiguration(page, bigSession);
 
   await button('Start').click();
   const progress = page.getByTestId('start-progress');
@@ -66,11 +59,7 @@ test('a long history shows how far the symbol being loaded has got, and Cancel s
     },
   };
   const button = (name: string) => page.getByRole('button', { name, exact: true });
-  await page.goto('/');
-  await expect(page.getByTestId('config-origin')).toHaveText('in force');
-  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(tenYears, null, 2));
-  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Ten Years”');
-  await button('Apply').click();
+  await applyConfiguration(page, tenYears);
   await button('Start').click();
   const progress = page.getByTestId('start-progress');
   await expect(progress).toContainText(

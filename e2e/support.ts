@@ -29,6 +29,20 @@ export const bytesOf = async (download: Download): Promise<Buffer> => readFile(a
 export const jsonOf = async (download: Download): Promise<Json> =>
   JSON.parse((await bytesOf(download)).toString('utf8'));
 
+/**
+ * Opens the app and puts `config` in force through the configuration editor. It fills the editor only once
+ * the configuration in force has arrived: text that lands in the field during a fill would be joined to it.
+ */
+export async function applyConfiguration(page: Page, config: Json): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('config-origin')).toHaveText('in force');
+  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(config, null, 2));
+  // The editor checks the text after a pause in typing; Apply once it has.
+  await expect(page.getByTestId('config-status')).toContainText(`Valid: session “${config.session_name}”`);
+  await button(page, 'Apply').click();
+  await expect(page.getByTestId('session-name')).toHaveText(config.session_name);
+}
+
 /** Opens the app, starts the session and pauses it. */
 export async function startPaused(page: Page): Promise<void> {
   await page.goto('/');

@@ -5,7 +5,7 @@ import type { Result } from '../common/result';
 import {
   formatLocalDateTime,
   localToUtcMs,
-  previousTradingDays,
+  previousTradingDay,
   type TradingDay,
   tradingDay,
   tradingDaysBetween,
@@ -303,12 +303,7 @@ export class Backtest {
     const week = weekOf(date);
     if (prior?.week?.week === week && prior.week.dates.at(-1) === prior.day.date) return prior.week;
     const earlier: string[] = [];
-    for (let d = date; ; ) {
-      const [previous] = previousTradingDays(d, 1);
-      if (previous === undefined || weekOf(previous) !== week) break;
-      earlier.unshift(previous);
-      d = previous;
-    }
+    for (let d = previousTradingDay(date); weekOf(d) === week; d = previousTradingDay(d)) earlier.unshift(d);
     const bar = new WeekBar(week);
     for (const d of earlier) bar.add(d, dailyBarOf(this.runSource.day(symbol, tradingDay(d), false)));
     return bar;

@@ -10,7 +10,14 @@
 //   stream's business. Its `dates` are the trading days of those weeks.
 
 import { readIntervalKey } from '../common/interval-key';
-import { localToUtcMs, previousTradingDays, tradingDay, tradingDayInTables, utcMsToLocal } from './calendar';
+import {
+  localToUtcMs,
+  previousTradingDay,
+  previousTradingDays,
+  tradingDay,
+  tradingDayInTables,
+  utcMsToLocal,
+} from './calendar';
 import { BarColumns } from './columns';
 import { barsPerSession, type HistoricalRequest } from './config';
 import { type DayData, dailyBarOf } from './market-data';
@@ -31,9 +38,6 @@ export function requestsFor(symbol: string, requests: readonly HistoricalRequest
 }
 
 const isSeconds = (interval: string) => readIntervalKey(interval)?.unit === 's';
-
-/** The trading day before `date`. */
-const dayBefore = (date: string): string => previousTradingDays(date, 1)[0] as string;
 
 /** Collects one request's rows as the days of its window pass, oldest first. */
 interface SeriesBuilder {
@@ -80,7 +84,7 @@ function weeklySeries(dates: string[], from: number): SeriesBuilder {
     finish(sessionDate) {
       const first = dates[0];
       // The window's first week is whole only if the window starts on that week's first trading day.
-      const startsMidWeek = first !== undefined && weekOf(dayBefore(first)) === weekOf(first);
+      const startsMidWeek = first !== undefined && weekOf(previousTradingDay(first)) === weekOf(first);
       const whole = weeks.filter((w, i) => w.week !== weekOf(sessionDate) && !(i === 0 && startsMidWeek));
       const bars = new BarColumns(Math.max(1, whole.length));
       for (const w of whole) w.appendTo(bars);
@@ -193,7 +197,7 @@ export function rollHistorical(
   finished: DayData,
   finishedWeek: WeekBar | null = null,
 ): HistoricalSeries[] | null {
-  if (dayBefore(sessionDate) !== finished.date) return null;
+  if (previousTradingDay(sessionDate) !== finished.date) return null;
   const rolled: HistoricalSeries[] = [];
   for (const request of requestsFor(symbol, requests)) {
     const before = previous.get(request.interval);

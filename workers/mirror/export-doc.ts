@@ -13,8 +13,10 @@ import {
   type ExportMode,
   isKnownVersion,
   keyText,
+  modeNote,
   NoteTally,
   quoted,
+  readMode,
   rowProblem,
   versionNote,
 } from '../export/contract';
@@ -80,15 +82,6 @@ export interface ExportDoc {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-
-/** `complete` / `delta` from `mode`, or from the original's `complete`, `delta` and `diff_mode` flags. */
-function modeOf(meta: Record<string, unknown>): ExportMode | undefined {
-  if (meta.mode === 'complete' || meta.mode === 'delta') return meta.mode;
-  if (meta.mode !== undefined && meta.mode !== null) return undefined;
-  if (meta.complete === true || meta.diff_mode === false || meta.delta === false) return 'complete';
-  if (meta.complete === false || meta.diff_mode === true || meta.delta === true) return 'delta';
-  return undefined;
-}
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -334,16 +327,14 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
   if (!isObject(value)) return notExport('the file does not hold a JSON object');
   const meta = value._metadata;
   if (!isObject(meta)) return notExport('there is no _metadata');
-  const mode = modeOf(meta);
-  if (mode === undefined) {
+  const read = readMode((name) => meta[name]);
+  if (read === undefined) {
     return notExport('_metadata gives no mode ("mode", or the original\'s "complete" / "diff_mode")');
   }
   if (!('session_data' in value)) return notExport('there is no session_data');
   const notes = new Notes();
-  if (meta.mode !== 'complete' && meta.mode !== 'delta') {
-    const flag = ['complete', 'diff_mode', 'delta'].find((f) => typeof meta[f] === 'boolean') as string;
-    notes.push(`no "mode": read as ${mode} from "${flag}": ${String(meta[flag])}`);
-  }
+  const { mode } = read;
+  if (read.from !== null) notes.push(modeNote({ ...read, from: read.from }));
   if (!isKnownVersion(meta.version))
     notes.push(
       versionNote(meta.version === undefined || meta.version === null ? null : quoted(meta.version)),

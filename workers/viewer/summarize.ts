@@ -10,12 +10,12 @@
 import type { Result } from '../common/result';
 import {
   countsProblem,
-  EXPORT_MODES,
-  type ExportMode,
   isKnownVersion,
   keyText,
+  modeNote,
   NoteTally,
   quoted,
+  readMode,
   versionNote,
 } from '../export/contract';
 import { type ExportDocument, scalarOf } from './export-document';
@@ -28,8 +28,6 @@ const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 const text = (v: unknown) => (typeof v === 'string' ? v : null);
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 const isNull = (slot: Slot | undefined) => slot?.kind === 'value' && scalarOf(slot) === null;
-const isExportMode = (value: unknown): value is ExportMode =>
-  typeof value === 'string' && (EXPORT_MODES as readonly string[]).includes(value);
 
 /** A slot as a note quotes it: a value's JSON (cut short and escaped), or what kind of container it is. */
 function describeSlot(slot: Slot): string {
@@ -37,26 +35,6 @@ function describeSlot(slot: Slot): string {
   if (slot.kind === 'array') return 'a list';
   const value = scalarOf(slot);
   return value === undefined ? 'a long value' : quoted(value);
-}
-
-/** The original's flags, in the order they decide the mode when `mode` is missing. */
-const MODE_FLAGS: [flag: string, value: boolean, mode: ExportMode][] = [
-  ['complete', true, 'complete'],
-  ['diff_mode', false, 'complete'],
-  ['delta', false, 'complete'],
-  ['complete', false, 'delta'],
-  ['diff_mode', true, 'delta'],
-  ['delta', true, 'delta'],
-];
-
-/** `complete` / `delta` from `mode`, or from the original's flags (`from` names the flag it came from). */
-function modeOf(field: (name: string) => unknown): { mode: ExportMode; from: string | null } | undefined {
-  const mode = field('mode');
-  if (isExportMode(mode)) return { mode, from: null };
-  if (mode !== undefined && mode !== null) return undefined;
-  for (const [flag, value, flagMode] of MODE_FLAGS)
-    if (field(flag) === value) return { mode: flagMode, from: `"${flag}": ${value}` };
-  return undefined;
 }
 
 /** `_metadata.version` as text, or null; a version other than 2.x, or none, is noted, never refused. */
@@ -235,7 +213,7 @@ export async function summarize(document: ExportDocument, indexMs: number): Prom
   const meta = document.child(document.root, '_metadata');
   if (meta?.kind !== 'object') return fail(`${NOT_AN_EXPORT}: it has no _metadata object.`);
   const field = (name: string) => scalarOf(document.child(meta, name));
-  const read = modeOf(field);
+  const read = readMode(field);
   if (read === undefined) {
     const modeSlot = document.child(meta, 'mode');
     const given = modeSlot === undefined ? 'null' : describeSlot(modeSlot);
@@ -245,7 +223,7 @@ export async function summarize(document: ExportDocument, indexMs: number): Prom
   }
   const notes: string[] = [];
   const version = versionOf(document.child(meta, 'version'), notes);
-  if (read.from !== null) notes.push(`no "mode": read as ${read.mode} from ${read.from}`);
+  if (read.from !== null) notes.push(modeNote({ ...read, from: read.from }));
   const symbols = symbolsOf(document, notes);
   if (!symbols.ok) return symbols;
   const counter = new StreamCounter(document, read.mode === 'complete');

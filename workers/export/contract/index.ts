@@ -30,8 +30,11 @@ export {
   defaultColumns,
   isKnownVersion,
   keyText,
+  type ModeRead,
+  modeNote,
   QUOTE_COLUMNS,
   quoted,
+  readMode,
   TICK_COLUMNS,
   versionNote,
 } from './reading';

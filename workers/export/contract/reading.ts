@@ -3,7 +3,7 @@
 // one they know, and how a value or key taken from a file is quoted in a note.
 
 import { cut, escapeInvisible, quoted } from '../../common/shown-text';
-import { FORMAT_VERSION } from './types';
+import { EXPORT_MODES, type ExportMode, FORMAT_VERSION } from './types';
 
 /** The row fields of each kind of stream (section 3): what exports write and what readers assume. */
 export const BAR_COLUMNS: readonly string[] = ['timestamp', 'open', 'high', 'low', 'close', 'volume'];
@@ -37,3 +37,39 @@ export { quoted };
 
 /** A key from a file (a symbol, a stream name) as a note shows it in a path: cut short, escaped. */
 export const keyText = (key: string): string => escapeInvisible(cut(key, KEY_CHARS));
+
+/** The original's flags, in the order they decide the mode when `mode` is missing. */
+const MODE_FLAGS: readonly [flag: string, value: boolean, mode: ExportMode][] = [
+  ['complete', true, 'complete'],
+  ['diff_mode', false, 'complete'],
+  ['delta', false, 'complete'],
+  ['complete', false, 'delta'],
+  ['diff_mode', true, 'delta'],
+  ['delta', true, 'delta'],
+];
+
+/** The mode of an export, and the original's flag it was read from (null when `mode` gave it). */
+export interface ModeRead {
+  mode: ExportMode;
+  from: string | null;
+}
+
+/**
+ * `complete` / `delta` from `_metadata.mode`, or from the original's `complete`, `diff_mode` and `delta`
+ * flags when `mode` is missing or null (section 11); undefined when neither gives one. `field` reads a
+ * field of `_metadata`.
+ */
+export function readMode(field: (name: string) => unknown): ModeRead | undefined {
+  const mode = field('mode');
+  if (typeof mode === 'string' && (EXPORT_MODES as readonly string[]).includes(mode)) {
+    return { mode: mode as ExportMode, from: null };
+  }
+  if (mode !== undefined && mode !== null) return undefined;
+  for (const [flag, value, flagMode] of MODE_FLAGS)
+    if (field(flag) === value) return { mode: flagMode, from: `"${flag}": ${value}` };
+  return undefined;
+}
+
+/** The note a reader gives for a mode read from a flag. */
+export const modeNote = (read: ModeRead & { from: string }): string =>
+  `no "mode": read as ${read.mode} from ${read.from}`;
