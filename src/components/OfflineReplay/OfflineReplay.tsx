@@ -19,6 +19,7 @@ export function OfflineReplay() {
   const version = useAppStore((s) => s.offline.version);
   const generation = useAppStore((s) => s.offline.generation);
   const close = useAppStore((s) => s.closeOffline);
+  const client = useAppStore((s) => s.mirrorClient);
   const section = useRef<HTMLElement>(null);
 
   // "Replay" in the history is further up the page: bring the replay (or why it cannot be) into view.
@@ -56,7 +57,7 @@ export function OfflineReplay() {
           <StepError />
           <StepNotes />
           {/* A fresh view (and chart) for every set opened: nothing drawn from the last one is kept. */}
-          <SessionView key={generation} source="offline" version={version} />
+          <SessionView key={generation} client={client} source="offline" version={version} />
         </>
       )}
     </Card>

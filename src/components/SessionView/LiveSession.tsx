@@ -12,6 +12,8 @@ export function LiveSession() {
   const failed = useAppStore((s) => s.liveMirror.status === 'failed');
   const dismiss = useAppStore((s) => s.dismissMirrorNotice);
   const restart = useAppStore((s) => s.restartMirror);
+  const client = useAppStore((s) => s.mirrorClient);
+  const epoch = useAppStore((s) => s.liveMirror.epoch);
 
   return (
     <Card className="live-session" title="Live charts" titleId="live-session-title" aside={<MirrorBadge />}>
@@ -33,7 +35,7 @@ export function LiveSession() {
           )}
         </p>
       )}
-      <SessionView source="live" version={version} />
+      <SessionView client={client} source="live" version={version} epoch={epoch} />
     </Card>
   );
 }

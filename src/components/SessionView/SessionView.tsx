@@ -2,8 +2,7 @@
 // replay of export files (`offline`). It reads again whenever `version` changes, in one round trip: the
 // overview (symbol table, system panel), the selected symbol's quote, and only the new bars for the chart.
 import { type RefObject, useEffect, useRef, useState } from 'react';
-import type { Source } from '../../mirror-client';
-import { useAppStore } from '../../store/context';
+import type { MirrorClient, Source } from '../../mirror-client';
 import { BarChart, type LegendBar, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
 import { IntervalPicker } from './IntervalPicker';
@@ -29,18 +28,28 @@ function useOnScreen(element: RefObject<HTMLElement | null>, watch: boolean): bo
   return onScreen;
 }
 
+/** Which symbol and interval a view shows (null: the mirror's first symbol). */
+export interface ViewChoice {
+  symbol: string | null;
+  interval: string;
+}
+
 export interface SessionViewProps {
+  /** The mirror worker that holds the session (the app's, or the demo player's). */
+  client: Pick<MirrorClient, 'view'>;
   source: Source;
   /** Bumped by the owner whenever the mirror's state for this source changed. */
   version: number;
+  /** Bumped when a complete export replaced the state: the chart reloads rather than appends. */
+  epoch?: number;
+  /** The symbol and interval first shown (a link's), and who is told when the person picks others. */
+  initial?: ViewChoice;
+  onChoice?: (choice: ViewChoice) => void;
 }
 
-export function SessionView({ source, version }: SessionViewProps) {
-  const client = useAppStore((s) => s.mirrorClient);
-  // A complete export applied to the live mirror: reload the chart rather than append to it.
-  const epoch = useAppStore((s) => (source === 'live' ? s.liveMirror.epoch : 0));
-  const [symbol, setSymbol] = useState<string | null>(null);
-  const [interval, setChosenInterval] = useState('1m');
+export function SessionView({ client, source, version, epoch = 0, initial, onChoice }: SessionViewProps) {
+  const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
+  const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
   const [view, setView] = useState<ReadView | null>(null);
   const [legend, setLegend] = useState<LegendBar | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,6 +88,13 @@ export function SessionView({ source, version }: SessionViewProps) {
   useEffect(() => {
     if (onScreen) void reader.current?.request({ source, symbol, interval, epoch, version });
   }, [source, symbol, interval, epoch, version, onScreen]);
+
+  // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported).
+  const shownSymbol = view?.symbol ?? null;
+  const shownInterval = view?.interval ?? null;
+  useEffect(() => {
+    if (shownInterval !== null) onChoice?.({ symbol: shownSymbol, interval: shownInterval });
+  }, [shownSymbol, shownInterval, onChoice]);
 
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;

@@ -6,6 +6,19 @@
 export { columnsProblem, countsProblem, describeValue, isRowCount, rowProblem } from './block-checks';
 export { CONSUMER_NAME_RULE, DEFAULT_CONSUMER, isConsumerName, LIVE_CONSUMER } from './consumers';
 export {
+  DEMO_TAPE_ELEMENT_ID,
+  DEMO_TAPE_FORMAT,
+  DEMO_TAPE_MEDIA_TYPE,
+  DEMO_TAPE_PLACEHOLDER,
+  DEMO_TAPE_VERSION,
+  type DemoTape,
+  type DemoTapeFile,
+  type DemoTapeHeader,
+  decodeDemoTape,
+  encodeDemoTape,
+  MAX_DEMO_TAPE_BYTES,
+} from './demo-tape';
+export {
   checkFileName,
   checkGivenFileName,
   defaultFileName,

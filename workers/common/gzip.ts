@@ -1,0 +1,44 @@
+// Gzip through the platform's own CompressionStream / DecompressionStream (browsers since 2023, Node 18+):
+// the demo writer compresses its tape with it and the demo player's worker inflates it, so no library is
+// shipped for it.
+
+/** Collects a stream of byte chunks into one array, refusing to hold more than `limit` bytes. */
+async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new RangeError(`more than ${limit} bytes once inflated`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+const streamOf = (bytes: Uint8Array): ReadableStream<Uint8Array> =>
+  new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+
+export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  return collect(streamOf(bytes).pipeThrough(new CompressionStream('gzip')), Number.MAX_SAFE_INTEGER);
+}
+
+/** Inflates gzip bytes; throws on a damaged stream or one that inflates past `limit` bytes. */
+export function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
+  return collect(streamOf(bytes).pipeThrough(new DecompressionStream('gzip')), limit);
+}
