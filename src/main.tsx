@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { followAddress } from './address/follow-address';
 import { createEngineClient } from './engine-client';
 import { createBrowserStorage } from './persistence/browser-storage';
 import { createAppStore } from './store';
@@ -22,7 +23,9 @@ startSnapshotPolling(store);
 // The engine feeds the live charts' mirror worker directly (consumer `ui`); connect them, and again after a restart.
 watchLiveMirror(store);
 // Exports, the configuration applied last and imported data sets, kept in IndexedDB across reloads.
-keepInBrowser(store, storage);
+const kept = keepInBrowser(store, storage);
+// The address keeps the export shown in the viewer or the replay: reopened once the history is back.
+followAddress(store, kept.restored);
 
 createRoot(root).render(
   <StrictMode>

@@ -13,6 +13,16 @@ import type { AppState } from './types';
 export const exportKey = (record: Pick<ExportRecord, 'id' | 'createdAt'>): string =>
   `${record.createdAt}-${record.id}`;
 
+/** Ids this page gave its exports; a restored export's id is its storage key already. */
+const PAGE_ID = /^export-[0-9]+$/;
+
+/**
+ * The name of an export that outlives the page (its storage key), for the page's address. A key made
+ * unique with `-2` (two exports in the same millisecond after a clock change) is not found again by it.
+ */
+export const linkKeyOf = (record: Pick<ExportRecord, 'id' | 'createdAt'>): string =>
+  PAGE_ID.test(record.id) ? exportKey(record) : record.id;
+
 /** A stored export as a record of the history: its id is its storage key. */
 export function restoredRecord(stored: StoredExport): ExportRecord {
   const { key, ...record } = stored;

@@ -6,7 +6,13 @@ import type { AppStorage } from '../persistence/storage';
 import { keepExports } from './keep-exports';
 import type { AppState } from './types';
 
-export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): () => void {
+export interface KeptInBrowser {
+  /** Settles once the export history kept before is back. */
+  restored: Promise<void>;
+  stop(): void;
+}
+
+export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): KeptInBrowser {
   const exports = keepExports(store, storage);
   const state = store.getState();
   void state.restoreEngineData();
@@ -21,8 +27,11 @@ export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): (
     store.setState({ importedSets: [] });
     void s.restoreEngineData();
   });
-  return () => {
-    unsubscribe();
-    exports.stop();
+  return {
+    restored: exports.restored,
+    stop: () => {
+      unsubscribe();
+      exports.stop();
+    },
   };
 }

@@ -4,7 +4,7 @@
 // state; this slice holds what the page shows about it: the steps, the one shown, and what went wrong.
 import type { StateCreator } from 'zustand';
 import { isMirrorWorkerError } from '../mirror-client';
-import type { OfflineFile, OfflineMirror, OfflineSlice, OfflineState } from './offline-types';
+import type { OfflineChoice, OfflineFile, OfflineMirror, OfflineSlice, OfflineState } from './offline-types';
 import { replayChain } from './replay-chain';
 import type { AppState } from './types';
 
@@ -19,6 +19,8 @@ export const IDLE_OFFLINE: OfflineState = {
   workerDown: false,
   version: 0,
   generation: 0,
+  historyIds: [],
+  choice: null,
 };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -31,6 +33,7 @@ export const createOfflineSlice =
     /** The files last asked for, kept for `retryOffline`. */
     let lastFiles: OfflineFile[] = [];
     let lastOrigin: 'files' | 'history' = 'files';
+    let lastHistoryIds: string[] = [];
     /** The step last shown, where `retryOffline` starts again. */
     let lastShown = 0;
     /** The running catch-up of `current` to `target`, and the open it belongs to. */
@@ -132,13 +135,15 @@ export const createOfflineSlice =
     /** Opens `files`; with `restartDead`, a dead mirror worker is restarted once and asked again. */
     async function open(
       files: readonly OfflineFile[],
-      options: { origin?: 'files' | 'history'; startAt?: number },
+      options: { origin?: 'files' | 'history'; startAt?: number; historyIds?: string[] },
       restartDead: boolean,
+      choice: OfflineChoice | null = null,
     ): Promise<void> {
       const mine = ++token;
       const origin = options.origin ?? 'files';
       lastFiles = files.map(({ name, blob }) => ({ name, blob }));
       lastOrigin = origin;
+      lastHistoryIds = options.historyIds ?? [];
       set((s) => ({
         offline: {
           ...IDLE_OFFLINE,
@@ -147,6 +152,8 @@ export const createOfflineSlice =
           fileNames: lastFiles.map((f) => f.name),
           version: s.offline.version + 1,
           generation: s.offline.generation + 1,
+          historyIds: lastHistoryIds,
+          choice,
         },
       }));
       try {
@@ -181,7 +188,7 @@ export const createOfflineSlice =
           // The worker is still the dead one: start a fresh one (the live mirror resyncs in it) and
           // ask again, once.
           void get().restartMirror();
-          return open(files, options, false);
+          return open(files, options, false, choice);
         }
         // A throw is the worker failing (dead, stuck, or a bug in it), not a bad file.
         failWith(messageOf(error), true);
@@ -193,7 +200,7 @@ export const createOfflineSlice =
 
       openOfflineFiles: (files, options = {}) => open(files, options, false),
 
-      async openHistoryInReplay(id) {
+      async openHistoryInReplay(id, choice) {
         const chain = replayChain(get().exports, id);
         if (!chain.ok) {
           token++;
@@ -212,7 +219,12 @@ export const createOfflineSlice =
         }
         const { records, index } = chain.value;
         const files = records.map((r) => ({ name: r.fileName, blob: r.blob }));
-        await get().openOfflineFiles(files, { origin: 'history', startAt: index });
+        await open(
+          files,
+          { origin: 'history', startAt: index, historyIds: records.map((r) => r.id) },
+          false,
+          choice ?? null,
+        );
       },
 
       showOfflineStep(index) {
@@ -225,7 +237,18 @@ export const createOfflineSlice =
 
       async retryOffline() {
         if (lastFiles.length === 0) return;
-        await open(lastFiles, { origin: lastOrigin, startAt: lastShown }, true);
+        await open(
+          lastFiles,
+          { origin: lastOrigin, startAt: lastShown, historyIds: lastHistoryIds },
+          true,
+          get().offline.choice,
+        );
+      },
+
+      setOfflineChoice(choice) {
+        const shown = get().offline.choice;
+        if (shown?.symbol === choice.symbol && shown.interval === choice.interval) return;
+        patch({ choice });
       },
 
       closeOffline() {

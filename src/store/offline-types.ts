@@ -40,6 +40,15 @@ export interface OfflineState {
   version: number;
   /** Bumped by every open: a view of the replay starts afresh for another set of files. */
   generation: number;
+  /** For a chain of the export history: each step's export id (the address names the one shown). */
+  historyIds: string[];
+  /** The symbol and interval the replay's view shows (null until it says, or as an address asked). */
+  choice: OfflineChoice | null;
+}
+
+export interface OfflineChoice {
+  symbol: string | null;
+  interval: string;
 }
 
 export interface OfflineSlice {
@@ -47,10 +56,15 @@ export interface OfflineSlice {
   /** Reads, checks and orders the files in the mirror worker, then shows step `startAt` (default the first). */
   openOfflineFiles(
     files: readonly OfflineFile[],
-    options?: { origin?: 'files' | 'history'; startAt?: number },
+    options?: { origin?: 'files' | 'history'; startAt?: number; historyIds?: string[] },
   ): Promise<void>;
-  /** Replays export `id` of the history with the exports it chains to, starting at that export. */
-  openHistoryInReplay(id: string): Promise<void>;
+  /**
+   * Replays export `id` of the history with the exports it chains to, starting at that export, showing
+   * `choice` (an address's symbol and interval) when given.
+   */
+  openHistoryInReplay(id: string, choice?: OfflineChoice): Promise<void>;
+  /** What the replay's view shows, as it tells. */
+  setOfflineChoice(choice: OfflineChoice): void;
   /** Shows the replay as it stood after step `index`; quick successive calls only apply the last. */
   showOfflineStep(index: number): Promise<void>;
   /** Opens the last files again (after a failure of the mirror worker). */

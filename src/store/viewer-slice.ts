@@ -121,6 +121,19 @@ export const createViewerSlice =
         void open({ blob: record.blob, fileName: record.fileName, exportId: id });
       },
 
+      viewerLinkMissing() {
+        token++;
+        set((s) => ({
+          viewing: null,
+          viewer: {
+            ...IDLE_VIEWER,
+            status: 'failed',
+            error: 'The address names an export that is no longer in the history of this browser.',
+            generation: s.viewer.generation + 1,
+          },
+        }));
+      },
+
       openFileInViewer(file, fileName) {
         void open({ blob: file, fileName, exportId: null });
       },

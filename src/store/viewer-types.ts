@@ -41,6 +41,8 @@ export interface ViewerSlice extends ViewerLink {
   viewer: ViewerState;
   /** Shows export `id` of the history (the history's View button). */
   openInViewer(id: string): void;
+  /** An address named an export this browser no longer holds: the viewer says so. */
+  viewerLinkMissing(): void;
   /** Shows a file chosen from disk. */
   openFileInViewer(file: Blob, fileName: string): void;
   cancelViewerOpen(): void;

@@ -20,6 +20,9 @@ export function OfflineReplay() {
   const generation = useAppStore((s) => s.offline.generation);
   const close = useAppStore((s) => s.closeOffline);
   const client = useAppStore((s) => s.mirrorClient);
+  const setChoice = useAppStore((s) => s.setOfflineChoice);
+  // Read when a view is made (an address's symbol and interval); later choices come from the view itself.
+  const choice = useAppStore((s) => s.offline.choice);
   const section = useRef<HTMLElement>(null);
 
   // "Replay" in the history is further up the page: bring the replay (or why it cannot be) into view.
@@ -57,7 +60,14 @@ export function OfflineReplay() {
           <StepError />
           <StepNotes />
           {/* A fresh view (and chart) for every set opened: nothing drawn from the last one is kept. */}
-          <SessionView key={generation} client={client} source="offline" version={version} />
+          <SessionView
+            key={generation}
+            client={client}
+            source="offline"
+            version={version}
+            {...(choice ? { initial: choice } : {})}
+            onChoice={setChoice}
+          />
         </>
       )}
     </Card>
