@@ -1,0 +1,68 @@
+// The page's address keeps what the offline replay shows: a history export replayed, its symbol and
+// interval picked, then the page reloaded (and the address opened in a new tab) shows the same view.
+import { expect, type Page, test } from '@playwright/test';
+import { button, startPaused, watchProblems } from './support';
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {
+  const input = page.getByLabel('Command', { exact: true });
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(page.getByTestId('console-entry').last()).toContainText(answer);
+}
+
+async function expectReplayShows(page: Page, position: string, symbol: string, interval: string) {
+  await expect(page.getByTestId('offline')).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('offline-position')).toHaveText(position);
+  const count = page.getByTestId('session-view-offline').getByTestId('chart-candle-count');
+  await expect(count).toHaveAttribute('data-symbol', symbol);
+  await expect(count).toHaveAttribute('data-interval', interval);
+}
+
+test('a replay of the history reopens at the same step, symbol and interval after a reload', async ({
+  page,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await page.getByLabel('Consumer').fill('linked');
+  const names: string[] = [];
+  for (const [label, minutes] of [
+    ['Export complete', 0],
+    ['Export delta', 6],
+    ['Export delta', 7],
+  ] as const) {
+    if (minutes > 0) await command(page, `system advance ${minutes}`, `advanced ${minutes} minutes`);
+    const [download] = await Promise.all([page.waitForEvent('download'), button(page, label).click()]);
+    names.push(download.suggestedFilename());
+  }
+
+  await page.getByRole('button', { name: `Open ${names[1]} in replay` }).click();
+  const replay = page.getByTestId('session-view-offline');
+  // The built-in session's symbols, in the order the table shows them: the view starts on the first.
+  const rows = replay.getByTestId('symbol-row');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((all) => all.map((r) => r.getAttribute('data-symbol')))).toEqual([
+    'RIVN',
+    'AAPL',
+    'TSLA',
+  ]);
+  await expectReplayShows(page, '2 / 3', 'RIVN', '1m');
+  await rows.nth(2).click();
+  await replay.getByTestId('interval-button').filter({ hasText: /^5m$/ }).click();
+  await expectReplayShows(page, '2 / 3', 'TSLA', '5m');
+  await expect(page).toHaveURL(/#replay=\d+-export-2&symbol=TSLA&interval=5m$/);
+  const address = page.url();
+
+  await page.reload();
+  await expectReplayShows(page, '2 / 3', 'TSLA', '5m');
+  await expect(page).toHaveURL(address);
+
+  // The same address in another tab of this browser (the history is kept in it) opens the same view.
+  const other = await context.newPage();
+  await other.goto(address);
+  await expectReplayShows(other, '2 / 3', 'TSLA', '5m');
+  expect(problems).toEqual([]);
+});
