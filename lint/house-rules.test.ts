@@ -140,6 +140,11 @@ const BREAKS: { rule: string; path: string; text: string }[] = [
     text: "import { now } from '../engine/clock';\n\nexport const open = now;\n",
   },
   {
+    rule: 'layers/player',
+    path: 'workers/player/open.ts',
+    text: "import { exportNow } from '../export/exporter';\n\nexport const open = exportNow;\n",
+  },
+  {
     rule: 'layers/worker-entry',
     path: 'workers/engine.worker.ts',
     text: "import { now } from './engine/clock';\n\nexport const api = { now };\n",
