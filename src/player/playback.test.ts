@@ -165,7 +165,10 @@ describe('PlaybackLoop', () => {
   });
 
   it('seeks while playing, steps pause, and a step that cannot be shown pauses with its error', async () => {
-    const page = fakePage(Array.from({ length: 10 }, () => MINUTE), 3);
+    const page = fakePage(
+      Array.from({ length: 10 }, () => MINUTE),
+      3,
+    );
     page.loop.play();
     page.loop.seek(7);
     expect(page.loop.state).toMatchObject({ playing: true, step: 7 });
