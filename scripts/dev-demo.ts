@@ -17,12 +17,19 @@ const args = new Map(
 const everyMinutes = Number(args.get('every') ?? 5);
 const days = Number(args.get('days') ?? 3);
 const out = args.get('out') ?? 'dev-demo.html';
-if (!Number.isInteger(everyMinutes) || everyMinutes < 1) throw new Error('every= takes a whole number of minutes');
-if (!Number.isInteger(days) || days < 1 || days > 3) throw new Error('days= takes 1 to 3 (the built-in session)');
+if (!Number.isInteger(everyMinutes) || everyMinutes < 1)
+  throw new Error('every= takes a whole number of minutes');
+if (!Number.isInteger(days) || days < 1 || days > 3)
+  throw new Error('days= takes 1 to 3 (the built-in session)');
 
 const made = recordTape({ everyMinutes, days });
 const tape = await packTape(made);
 const page = readFileSync('player.html', 'utf8');
 if (!page.includes(DEMO_TAPE_PLACEHOLDER)) throw new Error('player.html has no tape placeholder');
-writeFileSync(out, page.replace(DEMO_TAPE_PLACEHOLDER, () => tape));
-console.log(`${out}: ${made.files.length} exports over ${days} day(s), tape ${(tape.length / 1024).toFixed(0)} KB of base64`);
+writeFileSync(
+  out,
+  page.replace(DEMO_TAPE_PLACEHOLDER, () => tape),
+);
+console.log(
+  `${out}: ${made.files.length} exports over ${days} day(s), tape ${(tape.length / 1024).toFixed(0)} KB of base64`,
+);
