@@ -3,7 +3,9 @@
 // N market minutes), packs it as a demo file's tape and writes player.html with the tape in place of the
 // placeholder, as `dev-demo.html` next to it (not committed). Then open http://localhost:5173/dev-demo.html.
 //
-//   npx tsx scripts/dev-demo.ts [every=5] [days=3] [out=dev-demo.html]
+//   npx tsx scripts/dev-demo.ts [every=5] [days=3] [out=dev-demo.html] [damage=N]
+//
+// `damage=N` cuts the last bytes off export N of the tape, to see how the player refuses a damaged demo.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DEMO_TAPE_PLACEHOLDER } from '../workers/export/contract';
 import { packTape, recordTape } from '../workers/player/demo-tape.test-support';
@@ -23,6 +25,12 @@ if (!Number.isInteger(days) || days < 1 || days > 3)
   throw new Error('days= takes 1 to 3 (the built-in session)');
 
 const made = recordTape({ everyMinutes, days });
+const damage = args.get('damage');
+if (damage !== undefined) {
+  const file = made.files[Number(damage)];
+  if (!file) throw new Error(`damage= takes an export's index, 0 to ${made.files.length - 1}`);
+  file.bytes = file.bytes.subarray(0, file.bytes.byteLength - 20);
+}
 const tape = await packTape(made);
 const page = readFileSync('player.html', 'utf8');
 if (!page.includes(DEMO_TAPE_PLACEHOLDER)) throw new Error('player.html has no tape placeholder');

@@ -16,7 +16,8 @@ import './PlayerPage.css';
 type Opening =
   | { kind: 'opening' }
   | { kind: 'open'; tape: OpenedTape }
-  | { kind: 'failed'; error: string }
+  /** The tape was refused (`damaged`), or the worker died reading it. */
+  | { kind: 'failed'; error: string; damaged: boolean }
   | { kind: 'no-tape' };
 
 /** How often the address follows the replay: `history.replaceState` is throttled by browsers. */
@@ -34,12 +35,14 @@ export function PlayerPage({ client, tape }: { client: PlayerClient; tape: PageT
       (opened) => {
         if (!current) return;
         setOpening(
-          opened.ok ? { kind: 'open', tape: opened.value } : { kind: 'failed', error: opened.error },
+          opened.ok
+            ? { kind: 'open', tape: opened.value }
+            : { kind: 'failed', error: opened.error, damaged: true },
         );
       },
       (error: unknown) => {
-        if (current)
-          setOpening({ kind: 'failed', error: error instanceof Error ? error.message : String(error) });
+        const message = error instanceof Error ? error.message : String(error);
+        if (current) setOpening({ kind: 'failed', error: message, damaged: false });
       },
     );
     return () => {
@@ -79,10 +82,16 @@ export function PlayerPage({ client, tape }: { client: PlayerClient; tape: PageT
         {opening.kind === 'failed' && (
           <div className="player__notice player__notice--error" role="alert" data-testid="player-error">
             <h1 className="player__notice-title">This demo cannot be played</h1>
-            <p>Its tape is damaged: {opening.error}.</p>
-            <p className="player__notice-hint">
-              Nothing of it is shown. Make the demo again with <code>system save-demo</code>.
-            </p>
+            {opening.damaged ? (
+              <>
+                <p>Its tape is damaged: {opening.error}.</p>
+                <p className="player__notice-hint">
+                  Nothing of it is shown. Make the demo again with <code>system save-demo</code>.
+                </p>
+              </>
+            ) : (
+              <p>{opening.error} Reload the page to try again.</p>
+            )}
           </div>
         )}
         {opening.kind === 'open' && <Player client={client} tape={opening.tape} />}
@@ -100,6 +109,10 @@ function NoTape({ missing }: { missing: boolean }) {
         writes this page with a session's tape inside, as one HTML file that plays from disk.
       </p>
       {missing && <p className="player__notice-hint">This page has no tape element (#session-tape).</p>}
+      <p className="player__notice-hint">
+        To look at the player while developing, run <code>npx tsx scripts/dev-demo.ts</code> and open{' '}
+        <code>/dev-demo.html</code>.
+      </p>
     </div>
   );
 }
