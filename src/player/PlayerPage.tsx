@@ -131,7 +131,13 @@ function Player({ client, tape }: { client: PlayerClient; tape: OpenedTape }) {
   const initial = useMemo(() => ({ symbol: link.symbol, interval: link.interval ?? '1m' }), [link]);
 
   const writeLink = useMemo(
-    () => throttled((hash: string) => history.replaceState(history.state, '', hash), LINK_EVERY_MS),
+    () =>
+      throttled((hash: string) => {
+        // A browser that refuses to change the address of a file:// page only loses the link.
+        try {
+          history.replaceState(history.state, '', hash);
+        } catch {}
+      }, LINK_EVERY_MS),
     [],
   );
   useEffect(() => {
