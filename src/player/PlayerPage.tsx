@@ -2,6 +2,7 @@
 // view of the live charts under the playback controls. Nothing is shown until the whole tape has been
 // read and checked; a damaged tape is one message.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Result } from '../../workers/common/result';
 import { Card } from '../components/Card/Card';
 import { SessionView, type ViewChoice } from '../components/SessionView/SessionView';
 import { formatDateRange, formatMarketDate } from '../format';
@@ -23,15 +24,22 @@ type Opening =
 /** How often the address follows the replay: `history.replaceState` is throttled by browsers. */
 const LINK_EVERY_MS = 400;
 
-export function PlayerPage({ client, tape }: { client: PlayerClient; tape: PageTape }) {
+export interface PlayerPageProps {
+  client: PlayerClient;
+  tape: PageTape;
+  /** The worker reading the tape, started with the page (main.tsx); null when there is none to read. */
+  reading: Promise<Result<OpenedTape>> | null;
+}
+
+export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
   const [opening, setOpening] = useState<Opening>(() =>
-    tape.kind === 'tape' ? { kind: 'opening' } : { kind: 'no-tape' },
+    reading !== null ? { kind: 'opening' } : { kind: 'no-tape' },
   );
 
   useEffect(() => {
-    if (tape.kind !== 'tape') return;
+    if (reading === null) return;
     let current = true;
-    client.openTape(tape.text).then(
+    reading.then(
       (opened) => {
         if (!current) return;
         setOpening(
@@ -48,7 +56,7 @@ export function PlayerPage({ client, tape }: { client: PlayerClient; tape: PageT
     return () => {
       current = false;
     };
-  }, [client, tape]);
+  }, [reading]);
 
   const facts = opening.kind === 'open' ? opening.tape.facts : null;
   useEffect(() => {

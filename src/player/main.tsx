@@ -14,9 +14,11 @@ if (!root) throw new Error('player.html has no #root element.');
 // Created outside React, so that StrictMode's double rendering cannot start a second worker.
 const client = createPlayerClient();
 const tape = pageTape(document);
+// Read once, here: StrictMode's double effects would read a large tape twice.
+const reading = tape.kind === 'tape' ? client.openTape(tape.text) : null;
 
 createRoot(root).render(
   <StrictMode>
-    <PlayerPage client={client} tape={tape} />
+    <PlayerPage client={client} tape={tape} reading={reading} />
   </StrictMode>,
 );
