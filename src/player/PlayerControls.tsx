@@ -65,7 +65,8 @@ export function PlayerControls({ steps, days, state, onToggle, onSeek, onStep, o
               Day {day} of {days}
             </span>
           )}
-          {state.shown !== state.step && (
+          {/* A slow step asked for while paused (a rebuild from a day's start); while playing, steps are always on their way. */}
+          {!state.playing && state.shown !== state.step && (
             <span className="player-controls__busy" aria-hidden="true" title="Drawing this step" />
           )}
         </p>

@@ -36,7 +36,6 @@ export class PlaybackLoop {
   private speed: Speed;
   /** Bumped on every pause, so a loop of an earlier play stops. */
   private run = 0;
-  private disposed = false;
 
   /**
    * @param gaps market ms from each step to the next (playback.ts, `stepGaps`)
@@ -63,7 +62,7 @@ export class PlaybackLoop {
 
   /** Plays from the step asked for; at the end, from the first step again. */
   play(): void {
-    if (this.playing || this.disposed) return;
+    if (this.playing) return;
     if (this.position.step >= this.last) this.goTo(0);
     this.playing = true;
     this.changed();
@@ -99,12 +98,6 @@ export class PlaybackLoop {
     this.seek(this.position.step + delta);
   }
 
-  dispose(): void {
-    this.disposed = true;
-    this.playing = false;
-    this.run++;
-  }
-
   private goTo(step: number): void {
     const to = Math.max(0, Math.min(this.last, Math.round(step)));
     this.position = { step: to, carry: 0 };
@@ -112,7 +105,7 @@ export class PlaybackLoop {
   }
 
   private changed(): void {
-    if (!this.disposed) this.deps.onChange(this.state);
+    this.deps.onChange(this.state);
   }
 
   private request(step: number): void {
@@ -124,7 +117,7 @@ export class PlaybackLoop {
   private async pump(): Promise<void> {
     this.inFlight = true;
     try {
-      while (this.wanted !== null && !this.disposed) {
+      while (this.wanted !== null) {
         const step = this.wanted;
         this.wanted = null;
         if (step === this.shown) continue;
@@ -133,7 +126,7 @@ export class PlaybackLoop {
           this.shown = step;
         } catch (error) {
           this.pause();
-          if (!this.disposed) this.deps.onError(error instanceof Error ? error.message : String(error));
+          this.deps.onError(error instanceof Error ? error.message : String(error));
         }
         this.changed();
       }
