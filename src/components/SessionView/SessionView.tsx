@@ -48,9 +48,19 @@ export interface SessionViewProps {
   /** The symbol and interval first shown (a link's), and who is told when the person picks others. */
   initial?: ViewChoice;
   onChoice?: (choice: ViewChoice) => void;
+  /** Told the owner's `version` once the view has read and drawn it (the demo player paces itself on it). */
+  onDrawn?: (version: number) => void;
 }
 
-export function SessionView({ client, source, version, epoch = 0, initial, onChoice }: SessionViewProps) {
+export function SessionView({
+  client,
+  source,
+  version,
+  epoch = 0,
+  initial,
+  onChoice,
+  onDrawn,
+}: SessionViewProps) {
   const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
   const [view, setView] = useState<ReadView | null>(null);
@@ -108,6 +118,11 @@ export function SessionView({ client, source, version, epoch = 0, initial, onCho
   useEffect(() => {
     if (shownInterval !== null) onChoice?.({ symbol: shownSymbol, interval: shownInterval });
   }, [shownSymbol, shownInterval, onChoice]);
+
+  const drawn = view?.version ?? null;
+  useEffect(() => {
+    if (drawn !== null) onDrawn?.(drawn);
+  }, [drawn, onDrawn]);
 
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;

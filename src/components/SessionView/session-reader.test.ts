@@ -89,6 +89,8 @@ describe('session reader', () => {
     expect(seriesCalls).toEqual([0, 3903, 3905]);
     expect(views.at(-1)).toMatchObject({ candles: 3906, historyCount: 3900, lastRead: 'append' });
     expect(views.at(-1)?.quote?.tick).toHaveProperty('price');
+    // Each read says which of the owner's versions it drew (the demo player waits for its step's).
+    expect(views.map((v) => v.version)).toEqual([0, 1, 2]);
   });
 
   it('loads whole again for another symbol or interval, and after a resync', async () => {

@@ -38,6 +38,8 @@ export interface ReadView {
   gaps: number;
   /** How the chart was last changed: loaded whole, or appended to. */
   lastRead: 'load' | 'append' | 'clear';
+  /** The owner's version this read was made for (the demo player waits for its step to be drawn). */
+  version: number;
 }
 
 type Chart = Pick<
@@ -96,6 +98,7 @@ export class SessionReader {
     symbol: wanted,
     interval: wantedInterval,
     epoch,
+    version,
   }: ReadRequest): Promise<void> {
     // A new epoch (a complete export applied) reloads the chart whatever the series.
     const shown: ShownSeries | null =
@@ -125,6 +128,7 @@ export class SessionReader {
       historyCount: this.chart.historyCount,
       gaps: this.chart.gapCount,
       lastRead,
+      version,
     });
   }
 

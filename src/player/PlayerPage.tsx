@@ -1,0 +1,230 @@
+// The demo player's page: opens the tape the page holds (in the player's worker), then shows the session
+// view of the live charts under the playback controls. Nothing is shown until the whole tape has been
+// read and checked; a damaged tape is one message.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Result } from '../../workers/common/result';
+import { Card } from '../components/Card/Card';
+import { SessionView, type ViewChoice } from '../components/SessionView/SessionView';
+import { formatDateRange, formatMarketDate } from '../format';
+import { keyAction } from './keys';
+import { linkHash, readLink, throttled } from './link';
+import { PlayerControls } from './PlayerControls';
+import type { OpenedTape, PlayerClient } from './player-client';
+import type { PageTape } from './tape-text';
+import { usePlayback } from './use-playback';
+import './PlayerPage.css';
+
+type Opening =
+  | { kind: 'opening' }
+  | { kind: 'open'; tape: OpenedTape }
+  /** The tape was refused (`damaged`), or the worker died reading it. */
+  | { kind: 'failed'; error: string; damaged: boolean }
+  | { kind: 'no-tape' };
+
+/** How often the address follows the replay: `history.replaceState` is throttled by browsers. */
+const LINK_EVERY_MS = 400;
+
+export interface PlayerPageProps {
+  client: PlayerClient;
+  tape: PageTape;
+  /** The worker reading the tape, started with the page (main.tsx); null when there is none to read. */
+  reading: Promise<Result<OpenedTape>> | null;
+}
+
+export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
+  const [opening, setOpening] = useState<Opening>(() =>
+    reading !== null ? { kind: 'opening' } : { kind: 'no-tape' },
+  );
+
+  useEffect(() => {
+    if (reading === null) return;
+    let current = true;
+    reading.then(
+      (opened) => {
+        if (!current) return;
+        setOpening(
+          opened.ok
+            ? { kind: 'open', tape: opened.value }
+            : { kind: 'failed', error: opened.error, damaged: true },
+        );
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        if (current) setOpening({ kind: 'failed', error: message, damaged: false });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [reading]);
+
+  const facts = opening.kind === 'open' ? opening.tape.facts : null;
+  useEffect(() => {
+    document.title = facts ? `${facts.sessionName} · Session Tape demo` : 'Session Tape demo';
+  }, [facts]);
+
+  return (
+    <div className="player">
+      <header className="app-header">
+        <div className="app-header__inner">
+          <div className="app-header__brand">
+            <span className="app-header__logo" aria-hidden="true" />
+            <p className="app-header__title">Session Tape</p>
+            <span className="player__badge">Demo</span>
+          </div>
+          {facts && (
+            <p className="app-header__tagline" data-testid="player-written">
+              Written {formatMarketDate(facts.writtenAt)}
+            </p>
+          )}
+        </div>
+      </header>
+      <main className="player__main">
+        {opening.kind === 'opening' && (
+          <p className="player__notice" role="status" data-testid="player-opening">
+            <span className="player__spinner" aria-hidden="true" />
+            Reading the tape…
+          </p>
+        )}
+        {opening.kind === 'no-tape' && <NoTape missing={tape.kind === 'missing'} />}
+        {opening.kind === 'failed' && (
+          <div className="player__notice player__notice--error" role="alert" data-testid="player-error">
+            <h1 className="player__notice-title">This demo cannot be played</h1>
+            {opening.damaged ? (
+              <>
+                <p>Its tape is damaged: {opening.error}.</p>
+                <p className="player__notice-hint">
+                  Nothing of it is shown. Make the demo again with <code>system save-demo</code>.
+                </p>
+              </>
+            ) : (
+              <p>{opening.error} Reload the page to try again.</p>
+            )}
+          </div>
+        )}
+        {opening.kind === 'open' && <Player client={client} tape={opening.tape} />}
+      </main>
+    </div>
+  );
+}
+
+function NoTape({ missing }: { missing: boolean }) {
+  return (
+    <div className="player__notice" role="status" data-testid="player-no-tape">
+      <h1 className="player__notice-title">This is the demo player without a tape</h1>
+      <p>
+        Make a demo with <code>system save-demo</code> (in the app's command console or the command line): it
+        writes this page with a session's tape inside, as one HTML file that plays from disk.
+      </p>
+      {missing && <p className="player__notice-hint">This page has no tape element (#session-tape).</p>}
+      <p className="player__notice-hint">
+        To look at the player while developing, run <code>npx tsx scripts/dev-demo.ts</code> and open{' '}
+        <code>/dev-demo.html</code>.
+      </p>
+    </div>
+  );
+}
+
+function Player({ client, tape }: { client: PlayerClient; tape: OpenedTape }) {
+  const { facts, steps } = tape;
+  // Read once: the link the page was opened with.
+  const [link] = useState(() => readLink(window.location.hash, steps.length));
+  const playback = usePlayback(client, steps, facts.everyMinutes, link.step ?? 0);
+  const { loop, state } = playback;
+  const [choice, setChoice] = useState<ViewChoice>({
+    symbol: link.symbol,
+    interval: link.interval ?? '1m',
+  });
+  const days = (steps.at(-1)?.day ?? 0) + 1;
+  const initial = useMemo(() => ({ symbol: link.symbol, interval: link.interval ?? '1m' }), [link]);
+
+  const writeLink = useMemo(
+    () =>
+      throttled((hash: string) => {
+        // A browser that refuses to change the address of a file:// page only loses the link.
+        try {
+          history.replaceState(history.state, '', hash);
+        } catch {}
+      }, LINK_EVERY_MS),
+    [],
+  );
+  useEffect(() => {
+    writeLink(linkHash(state.step, choice.symbol, choice.interval));
+  }, [writeLink, state.step, choice]);
+  useEffect(() => () => writeLink.flush(), [writeLink]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target instanceof HTMLElement ? event.target : null;
+      const action = keyAction({
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        altKey: event.altKey,
+        target: target && {
+          tagName: target.tagName,
+          type: target instanceof HTMLInputElement ? target.type : undefined,
+          isContentEditable: target.isContentEditable,
+        },
+      });
+      if (action === null) return;
+      event.preventDefault();
+      if (action.kind === 'toggle') loop.toggle();
+      else if (action.kind === 'step') loop.stepBy(action.delta);
+      else if (action.kind === 'first') loop.seek(0);
+      else if (action.kind === 'last') loop.seek(steps.length - 1);
+      else loop.setSpeed(action.speed);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [loop, steps.length]);
+
+  const onChoice = useCallback((next: ViewChoice) => setChoice(next), []);
+  const range = formatDateRange(facts.firstMarketTime, facts.lastMarketTime);
+
+  return (
+    <>
+      <div className="player__title">
+        <h1 className="player__name" data-testid="player-session-name">
+          {facts.sessionName}
+        </h1>
+        <p className="player__facts" data-testid="player-facts">
+          <span>{range}</span>
+          <span>
+            {days} trading {days === 1 ? 'day' : 'days'}
+          </span>
+          <span>
+            a step every {facts.everyMinutes} market {facts.everyMinutes === 1 ? 'minute' : 'minutes'}
+          </span>
+          {facts.excluded.length > 0 && <span>without {facts.excluded.join(', ')}</span>}
+        </p>
+      </div>
+      <div className="player__controls-bar">
+        <PlayerControls
+          steps={steps}
+          days={days}
+          state={state}
+          onToggle={() => loop.toggle()}
+          onSeek={(step) => loop.seek(step)}
+          onStep={(delta) => loop.stepBy(delta)}
+          onSpeed={(speed) => loop.setSpeed(speed)}
+        />
+        {playback.error && (
+          <p className="inline-error" role="alert" data-testid="player-step-error">
+            {playback.error}
+          </p>
+        )}
+      </div>
+      <Card title="Session" titleId="player-session-title" className="player__session">
+        <SessionView
+          client={client}
+          source="offline"
+          version={playback.version}
+          initial={initial}
+          onChoice={onChoice}
+          onDrawn={playback.onDrawn}
+        />
+      </Card>
+    </>
+  );
+}

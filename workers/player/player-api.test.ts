@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toBase64 } from '../common/base64';
+import { gzip } from '../common/gzip';
+import { encodeDemoTape } from '../export/contract';
+import { createMirrorApi } from '../mirror/mirror-api';
+import type { ViewQuery } from '../mirror/view';
+import { type MadeTape, packTape, recordTape } from './demo-tape.test-support';
+import { createPlayerApi } from './player-api';
+
+let made: MadeTape;
+let packed: string;
+
+beforeAll(async () => {
+  made = recordTape({ everyMinutes: 30, days: 2 });
+  packed = await packTape(made);
+});
+
+const query = (symbol: string, interval: string): ViewQuery => ({
+  source: 'offline',
+  symbol,
+  interval,
+  shown: null,
+});
+
+/** What the offline replay shows after the exports of one day up to `upTo` (the oracle). */
+async function replayOf(files: MadeTape['files'], v: ViewQuery) {
+  const mirror = createMirrorApi();
+  const opened = await mirror.openFiles(
+    files.map((f) => ({ name: f.name, blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) })),
+  );
+  if (!opened.ok) throw new Error(opened.error);
+  const shown = mirror.showStep(files.length - 1);
+  if (!shown.ok) throw new Error(shown.error);
+  return mirror.view(v);
+}
+
+const plain = (read: ReturnType<ReturnType<typeof createPlayerApi>['view']>) => ({
+  ...read,
+  key: read.key,
+  series: read.series && {
+    ...read.series,
+    time: Array.from(read.series.time),
+    close: Array.from(read.series.close),
+    volume: Array.from(read.series.volume),
+  },
+});
+
+describe('the demo player worker', () => {
+  it('opens a tape of two trading days as steps and chains, showing the first step', async () => {
+    const player = createPlayerApi();
+    const opened = await player.openTape(packed);
+    if (!opened.ok) throw new Error(opened.error);
+    const { facts, steps } = opened.value;
+    // 390 market minutes a day, every 30: a complete export and 13 deltas each day.
+    expect(steps).toHaveLength(28);
+    expect(steps.filter((s) => s.day === 0)).toHaveLength(14);
+    expect(steps.filter((s) => s.day === 1)).toHaveLength(14);
+    expect(steps.map((s) => s.name)).toEqual(made.files.map((f) => f.name));
+    expect(steps[0]).toMatchObject({ marketTime: '2025-07-01T09:30:00', day: 0, sequence: 1 });
+    expect(steps[1]).toMatchObject({ marketTime: '2025-07-01T10:00:00', day: 0, sequence: 2 });
+    expect(steps[14]).toMatchObject({ marketTime: '2025-07-02T09:31:00', day: 1 });
+    expect(steps.at(-1)?.marketTime).toBe('2025-07-02T16:00:00');
+    expect(facts).toEqual({
+      sessionName: 'Example Trading Session',
+      firstMarketTime: '2025-07-01T09:30:00',
+      lastMarketTime: '2025-07-02T16:00:00',
+      everyMinutes: 30,
+      excluded: [],
+      writtenAt: made.header.written_at,
+    });
+    const first = player.view(query('AAPL', '1m'));
+    expect(first.overview.sessionDate).toBe('2025-07-01');
+    expect(first.series?.total).toBe(3900);
+  });
+
+  it('shows any step, forward, back and across days, exactly as the offline replay of that day would', async () => {
+    const player = createPlayerApi();
+    const opened = await player.openTape(packed);
+    if (!opened.ok) throw new Error(opened.error);
+    // Forward in a day, back in it, on to the next day, back to the first: each against the oracle.
+    for (const [step, symbol, interval] of [
+      [5, 'AAPL', '1m'],
+      [9, 'RIVN', '5m'],
+      [3, 'TSLA', '15m'],
+      [20, 'AAPL', '1m'],
+      [27, 'RIVN', '1m'],
+      [14, 'AAPL', '5m'],
+      [1, 'TSLA', '1m'],
+    ] as const) {
+      expect(player.showStep(step)).toEqual({ ok: true, value: step });
+      const day = step < 14 ? 0 : 1;
+      const files = made.files.slice(day * 14, step + 1);
+      const expected = await replayOf(files, query(symbol, interval));
+      const got = player.view(query(symbol, interval));
+      expect(plain(got)).toEqual(plain(expected));
+    }
+    // 1m bars of the second day at its last step: the whole day, after ten days of history.
+    player.showStep(27);
+    expect(player.view(query('AAPL', '1m')).series?.total).toBe(3900 + 390);
+  });
+
+  it('refuses steps outside the tape and leaves the one shown', async () => {
+    const player = createPlayerApi();
+    expect(player.showStep(0)).toEqual({ ok: false, error: 'no tape is open' });
+    await player.openTape(packed);
+    player.showStep(4);
+    for (const bad of [-1, 28, 1.5, Number.NaN]) {
+      expect(player.showStep(bad)).toMatchObject({ ok: false });
+    }
+    expect(player.view(query('AAPL', '1m')).overview.sequence).toBe(5);
+  });
+});
+
+describe('a damaged tape', () => {
+  const packOf = async (header: MadeTape['header'], files: MadeTape['files']) =>
+    toBase64(await gzip(encodeDemoTape(header, files)));
+
+  async function refusal(base64: string): Promise<string> {
+    const player = createPlayerApi();
+    const opened = await player.openTape(base64);
+    if (opened.ok) throw new Error('the damaged tape was opened');
+    // Nothing half-shown: the player holds no step.
+    expect(player.showStep(0)).toEqual({ ok: false, error: 'no tape is open' });
+    expect(player.view(query('AAPL', '1m')).overview.symbols).toEqual([]);
+    return opened.error;
+  }
+
+  it('is one line saying what is wrong', async () => {
+    expect(await refusal('not base64 at all!')).toBe('the tape is not base64 text');
+    expect(await refusal('')).toBe('the tape is empty');
+    expect(await refusal(toBase64(new TextEncoder().encode('plain text, not gzip')))).toBe(
+      'the tape is not gzip data, or its gzip data is damaged',
+    );
+    // Cut short: the gzip stream ends before its trailer.
+    const whole = await gzip(encodeDemoTape(made.header, made.files));
+    expect(await refusal(toBase64(whole.subarray(0, whole.byteLength >> 1)))).toBe(
+      'the tape is not gzip data, or its gzip data is damaged',
+    );
+    expect(await refusal(toBase64(await gzip(new TextEncoder().encode('{not json\n'))))).toBe(
+      'the tape header is not JSON',
+    );
+    expect(await refusal(await packOf({ ...made.header, version: 7 }, made.files))).toMatch(
+      /^tape version 7 is not one this player reads/,
+    );
+  });
+
+  it('names the export that is broken in the middle of the tape', async () => {
+    const files = made.files.map((f) => ({ ...f }));
+    const broken = files[17] as (typeof files)[number];
+    broken.bytes = broken.bytes.subarray(0, broken.bytes.byteLength - 40);
+    const error = await refusal(await packOf(made.header, files));
+    expect(error).toMatch(new RegExp(`^${broken.name}: not a JSON file`));
+  });
+
+  it('names the export after one missing from a day, and a tape that starts with a delta', async () => {
+    const missing = made.files.filter((_, i) => i !== 6);
+    const error = await refusal(await packOf(made.header, missing));
+    expect(error).toContain((made.files[7] as { name: string }).name);
+    expect(error).toContain('an export is missing');
+    const headless = made.files.slice(1);
+    expect(await refusal(await packOf(made.header, headless))).toBe(
+      `${(made.files[1] as { name: string }).name}: the tape starts with a delta export, not a complete one`,
+    );
+  });
+
+  it('leaves a tape already open as it was', async () => {
+    const player = createPlayerApi();
+    await player.openTape(packed);
+    player.showStep(3);
+    expect(await player.openTape('%%%')).toEqual({ ok: false, error: 'the tape is not base64 text' });
+    expect(player.view(query('AAPL', '1m')).overview.sequence).toBe(4);
+    expect(player.showStep(20)).toEqual({ ok: true, value: 20 });
+  });
+});
