@@ -3,6 +3,10 @@
 // demo-player plugin). Imported on first use only, so the worker does not carry the page until a demo is
 // made. Kept apart from engine.worker.ts so that the worker entry stays Comlink wiring.
 
+// The page's type is declared beside this file; named here so that every program that reaches this module
+// (the UI's type check follows engine.worker.ts's types) knows it.
+/// <reference path="./virtual-demo-player.d.ts" />
+
 import { fromBase64 } from './common/base64';
 import { gunzip } from './common/gzip';
 
