@@ -83,11 +83,13 @@ export function checkDemoFileName(name: string): Result<string> {
   });
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 && dot < name.length - 1 ? name.slice(dot) : null;
+  const written = extension !== null ? name : name.endsWith('.') ? `${name}html` : `${name}.html`;
+  // What an export's name may not be comes first: "../up" is refused for its "/", not its extension.
+  const problem = fileNameProblem(name, written);
+  if (problem !== null) return refused(problem);
   if (extension !== null && extension.toLowerCase() !== '.html')
     return refused(`a demo is an .html page, not ${quotedWord(extension, 20)}`);
-  const written = extension !== null ? name : name.endsWith('.') ? `${name}html` : `${name}.html`;
-  const problem = fileNameProblem(name, written);
-  return problem === null ? { ok: true, value: written } : refused(problem);
+  return { ok: true, value: written };
 }
 
 /**
