@@ -28,6 +28,7 @@ import {
   encodeDemoTape,
   exportFileName,
   isDemoEvery,
+  MAX_DEMO_TAPE_BYTES,
   placeTape,
   uniqueFileName,
 } from '../export/contract';
@@ -47,6 +48,8 @@ export interface DemoMakerOptions {
   stopped?: () => string | null;
   /** Longest stretch of work between two yields to the event loop. */
   sliceMs?: number;
+  /** Most bytes of exports the tape may hold (default: what the player reads, `MAX_DEMO_TAPE_BYTES`). */
+  maxTapeBytes?: number;
 }
 
 /** Lets queued messages (a cancel, a poll, the replay's tick) run: a macrotask, not a microtask. */
@@ -153,6 +156,8 @@ export async function makeDemo(
   const files: DemoTapeFile[] = [];
   const names = new Set<string>();
   let firstMarketTime = '';
+  const maxTapeBytes = options.maxTapeBytes ?? MAX_DEMO_TAPE_BYTES;
+  let tapeBytes = 0;
   for (const [i, step] of steps.entries()) {
     const moved = moveTo(replay, step);
     if (moved !== null) return fail(`${COMMAND}: ${moved}; no demo was written`);
@@ -168,6 +173,13 @@ export async function makeDemo(
       names.has(n),
     );
     names.add(name);
+    // A tape the player would refuse to inflate is not worth finishing (nor the memory it takes).
+    tapeBytes += made.value.bytes;
+    if (tapeBytes > maxTapeBytes) {
+      return fail(
+        `${COMMAND}: the demo would hold more than ${mebibytes(maxTapeBytes)} of exports, more than the player reads (reached at ${made.value.metadata.marketTime ?? 'the start'}); take a larger every=, or leave out more (exclude=historical or exclude=ticks,quotes); no demo was written`,
+      );
+    }
     if (i === 0) firstMarketTime = made.value.metadata.marketTime ?? '';
     files.push({ name, bytes: joined(made.value.chunks, made.value.bytes) });
     const reason = await breathe(i + 1);
@@ -239,6 +251,11 @@ function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
   }
   return out;
 }
+
+const mebibytes = (bytes: number): string =>
+  bytes >= 1024 * 1024
+    ? `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MiB`
+    : `${bytes.toLocaleString('en-US')} bytes`;
 
 function errorText(error: unknown): string {
   return shownWord((error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' '), 200);

@@ -10,6 +10,7 @@ import { importCsv } from '../import/csv-import';
 import { readExport } from '../mirror/export-doc';
 import { Mirror } from '../mirror/mirror';
 import type { RowTable } from '../mirror/row-table';
+import { makeDemo } from './demo-maker';
 import { createEngineApi, type DemoPayload } from './engine-api';
 import { createRuntime, type Runtime } from './runtime';
 
@@ -290,6 +291,24 @@ describe('system save-demo on the engine API', () => {
     expect(await broken.saveDemo({})).toEqual({
       ok: false,
       error: "system save-demo: the demo player's page could not be loaded (no build); no demo was written",
+    });
+  });
+
+  it('stops a demo whose exports would outgrow what the player reads, writing nothing', async () => {
+    const { runtime, api } = engine();
+    await api.start();
+    api.step(20);
+    const bars = { exclude: ['ticks', 'quotes'] };
+    const options = { template: async () => PAGE, now: () => NOW };
+    // The limit set to exactly what the bars take: they fit, and with ticks and quotes the demo does not.
+    const limit = value(await makeDemo(runtime.backtest, bars, options)).summary.exportBytes;
+    const limited = { ...options, maxTapeBytes: limit };
+    expect(value(await makeDemo(runtime.backtest, bars, limited)).summary.steps).toBe(21);
+    expect(await makeDemo(runtime.backtest, {}, limited)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^system save-demo: the demo would hold more than [\d,]+ (bytes|MiB) of exports, more than the player reads \(reached at 2025-07-01T09:\d\d:00\); take a larger every=, or leave out more \(exclude=historical or exclude=ticks,quotes\); no demo was written$/,
+      ),
     });
   });
 
