@@ -57,6 +57,11 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 
+/** More than the header takes besides its entries (the session name is at most a few KB of JSON). */
+const HEADER_ALLOWANCE = 64 * 1024;
+/** More than an entry's JSON takes besides its name (at most 6 bytes a character once escaped). */
+const ENTRY_ALLOWANCE = 64;
+
 interface Plan {
   every: number;
   excluded: string[];
@@ -69,7 +74,9 @@ interface Plan {
 function plan(running: Backtest, request: DemoRequest, now: number): Result<Plan> {
   const every = request.every ?? DEFAULT_DEMO_EVERY;
   if (!isDemoEvery(every))
-    return fail(`${COMMAND}: every=${every} is not accepted (expected ${DEMO_EVERY_RULE})`);
+    return fail(
+      `${COMMAND}: every=${shownWord(String(every))} is not accepted (expected ${DEMO_EVERY_RULE})`,
+    );
   const exclusions = parseExclusions(request.exclude ?? [], running.config, COMMAND);
   if (!exclusions.ok) return exclusions;
   let fileName = defaultDemoFileName(running.config.sessionName, fileTimestamp(now));
@@ -103,6 +110,10 @@ export async function makeDemo(
   const planned = plan(running, request, started);
   if (!planned.ok) return planned;
   const { every, excluded, fileName, steps, endMarketTime } = planned.value;
+  // Everything the replay needs is taken before the first await: the running session may go on, or start
+  // over with other imports, meanwhile. (Its configuration and market options never change: a new
+  // configuration is a new engine.)
+  const source = running.replaySource;
   // The page is loaded and checked first: a player without its placeholder fails before the replay.
   let template: string;
   try {
@@ -115,9 +126,8 @@ export async function makeDemo(
   const placed = placeTape(template, '');
   if (!placed.ok) return fail(`${COMMAND}: ${placed.error}; no demo was written`);
 
-  // Everything the replay needs is taken now: the running session may go on, or start over, meanwhile.
   const replay = new Backtest(running.config, running.market);
-  replay.source = running.replaySource;
+  replay.source = source;
   const exporter = new Exporter(replay, options.now);
   const sessionName = running.config.sessionName;
   const progress = (stepsDone: number, phase: DemoProgress['phase']): DemoProgress => ({
@@ -157,7 +167,9 @@ export async function makeDemo(
   const names = new Set<string>();
   let firstMarketTime = '';
   const maxTapeBytes = options.maxTapeBytes ?? MAX_DEMO_TAPE_BYTES;
-  let tapeBytes = 0;
+  // The tape's size as the player will count it, over-estimated: the header's fixed part, and each entry's
+  // bytes with its `{"name":...,"bytes":...}` in the header.
+  let tapeBytes = HEADER_ALLOWANCE;
   for (const [i, step] of steps.entries()) {
     const moved = moveTo(replay, step);
     if (moved !== null) return fail(`${COMMAND}: ${moved}; no demo was written`);
@@ -174,10 +186,10 @@ export async function makeDemo(
     );
     names.add(name);
     // A tape the player would refuse to inflate is not worth finishing (nor the memory it takes).
-    tapeBytes += made.value.bytes;
+    tapeBytes += made.value.bytes + ENTRY_ALLOWANCE + name.length * 6;
     if (tapeBytes > maxTapeBytes) {
       return fail(
-        `${COMMAND}: the demo would hold more than ${mebibytes(maxTapeBytes)} of exports, more than the player reads (reached at ${made.value.metadata.marketTime ?? 'the start'}); take a larger every=, or leave out more (exclude=historical or exclude=ticks,quotes); no demo was written`,
+        `${COMMAND}: the demo would hold more than ${mebibytes(maxTapeBytes)}, more than the player reads (reached at ${made.value.metadata.marketTime ?? 'the start'}); take a larger every=, or leave out more (exclude=historical or exclude=ticks,quotes); no demo was written`,
       );
     }
     if (i === 0) firstMarketTime = made.value.metadata.marketTime ?? '';
