@@ -7,8 +7,6 @@
 // market options and run source (imports included) replays the very same rows. The work is done in slices
 // that yield to the event loop, so that the worker keeps answering (polls, the replay's ticks, Cancel).
 
-import { toBase64 } from '../common/base64';
-import { gzip } from '../common/gzip';
 import type { Result } from '../common/result';
 import { shownWord } from '../common/shown-text';
 import { Backtest } from '../engine/backtest';
@@ -34,6 +32,7 @@ import {
 } from '../export/contract';
 import { parseExclusions } from '../export/exclusions';
 import { Exporter, fileTimestamp } from '../export/exporter';
+import { base64InSlices, gzipInSlices } from './demo-packing';
 import { type DemoStep, demoSteps } from './demo-steps';
 
 const COMMAND = 'system save-demo';
@@ -210,12 +209,23 @@ export async function makeDemo(
     written_at: new Date(started).toISOString(),
   } as const;
   const tape = encodeDemoTape(header, files);
-  const packed = await gzip(tape);
-  const base64 = toBase64(packed);
+  // Between slices of packing: a word to the page (which keeps its call alive), and Cancel.
+  const between = () => {
+    options.onProgress?.(progress(steps.length, 'packing'));
+    const reason = options.stopped?.();
+    if (reason != null) throw new Stopped(reason);
+  };
+  let packed: Uint8Array;
+  let base64: string;
+  try {
+    packed = await gzipInSlices(tape, between);
+    base64 = base64InSlices(packed, between);
+  } catch (error) {
+    if (error instanceof Stopped) return stoppedWith(error.message);
+    throw error;
+  }
   const page = placeTape(template, base64);
   if (!page.ok) return fail(`${COMMAND}: ${page.error}; no demo was written`);
-  const reason = options.stopped?.();
-  if (reason != null) return stoppedWith(reason);
   const bytes = new TextEncoder().encode(page.value);
   return {
     ok: true,
@@ -238,6 +248,9 @@ export async function makeDemo(
     },
   };
 }
+
+/** Thrown between slices of packing to stop it; its message is the reason. */
+class Stopped extends Error {}
 
 /** Advances the replay to `step`; a line saying why it could not, or null. */
 function moveTo(replay: Backtest, step: DemoStep): string | null {

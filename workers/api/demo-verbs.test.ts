@@ -215,6 +215,19 @@ describe('system save-demo on the engine API', () => {
     );
   });
 
+  it('Cancel while packing stops it too', async () => {
+    const { api } = engine();
+    await api.start();
+    api.step(5);
+    const phases: string[] = [];
+    const result = await api.saveDemo({}, (p) => {
+      phases.push(p.phase);
+      if (p.phase === 'packing') api.cancelDemo();
+    });
+    expect(result).toEqual({ ok: false, error: 'system save-demo: cancelled; no demo was written' });
+    expect(phases.at(-1)).toBe('packing');
+  });
+
   it('makes one demo at a time', async () => {
     const { api } = engine();
     await api.start();
