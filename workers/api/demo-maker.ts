@@ -56,6 +56,9 @@ const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0
 
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 
+/** Shortest time between two progress reports while replaying. */
+const REPORT_MS = 100;
+
 /** More than the header takes besides its entries (the session name is at most a few KB of JSON). */
 const HEADER_ALLOWANCE = 64 * 1024;
 /** More than an entry's JSON takes besides its name (at most 6 bytes a character once escaped). */
@@ -139,10 +142,20 @@ export async function makeDemo(
 
   const sliceMs = options.sliceMs ?? 12;
   let sliceStart = performance.now();
+  let reportedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Tells the page how far the replay is, at most every `REPORT_MS`: often enough to keep the page's call
+   * alive through a long complete export, seldom enough not to flood it with messages.
+   */
+  const report = (stepsDone: number) => {
+    if (performance.now() - reportedAt < REPORT_MS) return;
+    reportedAt = performance.now();
+    options.onProgress?.(progress(stepsDone, 'replaying'));
+  };
   /** Yields once a slice is used up; the reason to stop, or null to go on. */
   const breathe = async (stepsDone: number): Promise<string | null> => {
     if (performance.now() - sliceStart >= sliceMs) {
-      options.onProgress?.(progress(stepsDone, 'replaying'));
+      report(stepsDone);
       await yieldToEvents();
       sliceStart = performance.now();
     }
@@ -174,7 +187,7 @@ export async function makeDemo(
     if (moved !== null) return fail(`${COMMAND}: ${moved}; no demo was written`);
     const made = await exporter.exportInSlices(
       { complete: step.complete, consumer: DEMO_CONSUMER, exclude: excluded, layout: 'compact' },
-      { isCancelled: () => options.stopped?.() != null, sliceMs },
+      { isCancelled: () => options.stopped?.() != null, onProgress: () => report(i), sliceMs },
     );
     if (!made.ok) {
       const reason = options.stopped?.();
