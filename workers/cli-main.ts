@@ -14,16 +14,19 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { makeDemo } from './api/demo-maker';
 import { createRuntime, type Runtime } from './api/runtime';
+import { cliDemoPlayerPage } from './cli-demo-player';
 import { COMMAND_HELP } from './commands/commands';
-import { type CommandOutcome, executeCommand } from './commands/execute';
+import { type CommandOutcome, executeCommandAsync, type SavedDemo } from './commands/execute';
 import { parseCommand } from './commands/parse';
+import type { Result } from './common/result';
 import { quotedWord, shownWord } from './common/shown-text';
 import { parseSessionConfigText } from './engine/config';
 import type { MarketDataOptions } from './engine/market-data';
-import { type ExportResult, uniqueFileName } from './export/contract';
+import { uniqueFileName } from './export/contract';
 
 export interface CliOutput {
   /** One result line (standard output). */
@@ -49,6 +52,8 @@ export interface CliOptions {
    * whose file is not written is not counted: a write error cannot be provoked otherwise when run as root.
    */
   writeChunk?: ChunkWriter;
+  /** The demo player's page for `system save-demo` (default: scripts/demo-player.ts; tests give a small one). */
+  demoPlayer?: () => Promise<string>;
 }
 
 /** `fs.writeSync`'s shape for a chunk: bytes written, or a throw. */
@@ -194,6 +199,7 @@ export async function runCli(
       ? resolve(cwd, parsed.out)
       : (options.defaultOutDir ?? resolve(cwd, 'data/status'));
   const files = new ExportFiles(outDir, options.writeChunk ?? writeSync);
+  const demoPlayer = options.demoPlayer ?? cliDemoPlayerPage;
 
   const fromStdin = parsed.commands.length === 0;
   if (fromStdin && options.interactive) {
@@ -204,7 +210,7 @@ export async function runCli(
   for await (const line of fromStdin ? stdin() : parsed.commands) {
     lineNumber++;
     const where = fromStdin ? `line ${lineNumber}: ` : '';
-    const outcome = runLine(runtime, line, files);
+    const outcome = await runLine(runtime, line, files, { cwd, demoPlayer });
     if (outcome.message === '') continue;
     if (outcome.ok) output.out(outcome.message);
     else {
@@ -247,21 +253,47 @@ function loadRuntime(
   }
 }
 
-function runLine(runtime: Runtime, line: string, files: ExportFiles): CommandOutcome {
+async function runLine(
+  runtime: Runtime,
+  line: string,
+  files: ExportFiles,
+  demo: { cwd: string; demoPlayer: () => Promise<string> },
+): Promise<CommandOutcome> {
   const parsed = parseCommand(line);
   if (!parsed.ok) return { ok: false, message: parsed.error };
   const command = parsed.value;
-  if (command.kind === 'export') {
-    // The folder must be usable before the export runs: an export moves the consumer's cursor.
+  if (command.kind === 'export' || command.kind === 'save-demo') {
+    // The folder must be usable before the work: an export moves the consumer's cursor, a demo takes long.
     const problem = files.prepare();
-    if (problem !== null)
-      return { ok: false, message: `system export-status: ${problem}; nothing was exported` };
+    if (problem !== null) {
+      const name = command.kind === 'export' ? 'system export-status' : 'system save-demo';
+      const nothing = command.kind === 'export' ? 'nothing was exported' : 'no demo was written';
+      return { ok: false, message: `${name}: ${problem}; ${nothing}` };
+    }
   }
   // An export counts (its consumer's cursor and sequence move) only once `save` has written and closed its
   // file: if creating or writing the file fails, the next delta still carries the rows.
-  const outcome = executeCommand(runtime, command, {
+  const outcome = await executeCommandAsync(runtime, command, {
     takeFileName: (name) => files.take(name),
-    save: (_name, result) => files.write(result),
+    save: (_name, result) => files.write(result.chunks),
+    saveDemo: async (request): Promise<Result<SavedDemo>> => {
+      const made = await makeDemo(runtime.backtest, request, { template: demo.demoPlayer, now: runtime.now });
+      if (!made.ok) return made;
+      const { summary } = made.value;
+      const fileName = files.take(summary.fileName);
+      const problem = files.write([made.value.bytes]);
+      if (problem !== null) return { ok: false, error: `system save-demo: ${problem}; no demo was written` };
+      const path = join(files.dir, fileName);
+      const shown = relative(demo.cwd, path);
+      return {
+        ok: true,
+        value: {
+          summary: { ...summary, fileName },
+          where: shown === '' || shown.startsWith('..') || isAbsolute(shown) ? path : shown,
+          verb: 'written',
+        },
+      };
+    },
   });
   if (!outcome.ok) files.release();
   return outcome;
@@ -304,13 +336,13 @@ class ExportFiles {
     throw new Error(`cannot create a file named like ${name} in ${this.dir}`);
   }
 
-  /** Writes the export's chunks as they are into the reserved file; a line saying what failed, or null. */
-  write(result: ExportResult): string | null {
+  /** Writes the chunks as they are into the reserved file; a line saying what failed, or null. */
+  write(chunks: readonly Uint8Array[]): string | null {
     const file = this.reserved;
     if (file === null) return 'no file was reserved for the export';
     this.reserved = null;
     try {
-      for (const chunk of result.chunks) {
+      for (const chunk of chunks) {
         let offset = 0;
         while (offset < chunk.length)
           offset += this.writeChunk(file.fd, chunk, offset, chunk.length - offset);

@@ -14,7 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from './cli-main';
+import { fromBase64 } from './common/base64';
+import { gunzip } from './common/gzip';
 import { DEFAULT_SESSION_CONFIG_JSON } from './engine/config';
+import { decodeDemoTape, MAX_DEMO_TAPE_BYTES } from './export/contract';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 // 2025-12-03 19:15:45 UTC is 14:15:45 in New York (EST).
@@ -281,7 +284,106 @@ describe('runCli', () => {
     expect(next._metadata.sequence).toBe(1);
     expect(next._metadata.previous_sequence).toBeNull();
   });
+});
 
+describe('runCli: system save-demo', () => {
+  const PAGE =
+    '<html><script id="session-tape" type="application/x-session-tape">__SESSION_TAPE__</script></html>';
+
+  async function demoCli(
+    commands: string[],
+    options: { out: string; cwd?: string; page?: string; fail?: boolean },
+  ) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(
+      ['--out', options.out, ...commands.flatMap((c) => ['-c', c])],
+      () => [],
+      { out: (line) => out.push(line), err: (line) => err.push(line) },
+      {
+        now: () => NOW,
+        ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+        demoPlayer: async () => options.page ?? PAGE,
+        ...(options.fail
+          ? {
+              writeChunk: () => {
+                throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+              },
+            }
+          : {}),
+      },
+    );
+    return { code, out, err };
+  }
+
+  it('writes the demo in the output folder and prints its path, size and steps', async () => {
+    const base = tempDir();
+    const { code, out, err } = await demoCli(
+      ['system start', 'system advance 20', 'system save-demo every=5 exclude=ticks,quotes'],
+      { out: 'out', cwd: base },
+    );
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    expect(out[2]).toMatch(
+      /^demo written: out\/session_tape_Example_Trading_Session_20251203_141545\.html \(\d+ KB, 5 steps over 1 trading day\)$/,
+    );
+    const html = readFileSync(
+      join(base, 'out', 'session_tape_Example_Trading_Session_20251203_141545.html'),
+      'utf8',
+    );
+    const base64 =
+      /<script id="session-tape" type="application\/x-session-tape">([^<]*)</.exec(html)?.[1] ?? '';
+    const tape = decodeDemoTape(await gunzip(fromBase64(base64) ?? new Uint8Array(), MAX_DEMO_TAPE_BYTES));
+    if (!tape.ok) throw new Error(tape.error);
+    expect(tape.value.header).toMatchObject({ every_minutes: 5, last_market_time: '2025-07-01T09:50:00' });
+    expect(tape.value.files).toHaveLength(5);
+    // A name taken is not overwritten: the second demo gets _2, and a given name gets .html.
+    const again = await demoCli(
+      ['system start', 'system advance 3', 'system save-demo', 'system save-demo mine'],
+      {
+        out: join(base, 'out'),
+      },
+    );
+    expect(again.out[2]).toMatch(/session_tape_Example_Trading_Session_20251203_141545_2\.html \(/);
+    expect(again.out[3]).toMatch(
+      /^demo written: .*\/out\/mine\.html \(\d+ KB, 4 steps over 1 trading day\)$/,
+    );
+  });
+
+  it('refuses with one line, writing nothing: nothing to replay, a bad page, a folder it cannot write, a failed write', async () => {
+    const dir = tempDir();
+    const early = await demoCli(['system save-demo', 'system start', 'system save-demo'], { out: dir });
+    expect(early.code).toBe(1);
+    expect(early.err).toEqual([
+      'error: system save-demo: no session has started, so there is nothing to replay (system start first)',
+      'error: system save-demo: the session is still at its first minute (2025-07-01 09:30:00), so there is nothing to replay yet; let it run or advance it first',
+    ]);
+    const page = await demoCli(['system start', 'system advance', 'system save-demo'], {
+      out: dir,
+      page: '<html>',
+    });
+    expect(page.err).toEqual([
+      "error: system save-demo: the demo player's page holds no __SESSION_TAPE__ for the tape (expected exactly one); no demo was written",
+    ]);
+    writeFileSync(join(dir, 'file'), '');
+    const folder = await demoCli(['system start', 'system advance', 'system save-demo'], {
+      out: join(dir, 'file', 'sub'),
+    });
+    expect(folder.err[0]).toMatch(
+      /^error: system save-demo: cannot write to the folder .*file\/sub \(ENOTDIR: .*\); no demo was written$/,
+    );
+    const full = await demoCli(['system start', 'system advance', 'system save-demo d.html'], {
+      out: dir,
+      fail: true,
+    });
+    expect(full.err[0]).toMatch(
+      /^error: system save-demo: could not write .*d\.html \(ENOSPC: no space left on device, write\); no demo was written$/,
+    );
+    expect(readdirSync(dir)).toEqual(['file']);
+  });
+});
+
+describe('runCli: configurations', () => {
   it('loads --config, and names files after its session', async () => {
     const dir = tempDir();
     const config = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {

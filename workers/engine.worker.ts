@@ -1,12 +1,14 @@
 // Comlink wiring only: build the engine and expose its API object. Everything else lives in api/ and engine/.
 import { expose, transfer } from 'comlink';
-import type { ExportOptions } from './api/engine-api';
+import type { DemoProgressListener, ExportOptions } from './api/engine-api';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
 import { createRuntime } from './api/runtime';
 import type { Result } from './common/result';
+import { demoPlayerPage } from './demo-player-page';
+import type { DemoRequest } from './export/contract';
 import { transferListOf } from './export/contract';
 
-const engine = createEngineApi(createRuntime());
+const engine = createEngineApi(createRuntime(), createRuntime, { demoPlayer: demoPlayerPage });
 
 /** Export bytes leave the worker as transferred buffers: no copy, and the worker keeps none. */
 function transferred<T>(value: T, payload: ExportPayload | undefined): T {
@@ -19,9 +21,15 @@ const api = {
     const result = await engine.exportStatus(options, onProgress);
     return result.ok ? transferred(result, result.value) : result;
   },
-  async runCommand(line: string, onProgress?: ProgressListener) {
-    const reply = await engine.runCommand(line, onProgress);
+  async runCommand(line: string, onProgress?: ProgressListener, onDemoProgress?: DemoProgressListener) {
+    const reply = await engine.runCommand(line, onProgress, onDemoProgress);
+    if (reply.demo) return transfer(reply, [reply.demo.bytes]);
     return transferred(reply, reply.export);
+  },
+  /** The demo file's bytes leave as one transferred buffer. */
+  async saveDemo(request: DemoRequest, onProgress?: DemoProgressListener) {
+    const result = await engine.saveDemo(request, onProgress);
+    return result.ok ? transfer(result, [result.value.bytes]) : result;
   },
 };
 

@@ -1,7 +1,7 @@
 // The command console: each line goes to the engine's `runCommand` (the whole command language), its
 // answer is kept as an entry, and an export it makes joins the export history like any other.
 import type { StateCreator } from 'zustand';
-import type { ExportProgress } from '../../workers/export/contract';
+import type { DemoProgress, ExportProgress } from '../../workers/export/contract';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
 import type { ConsoleEntry, ConsoleSlice } from './console-types';
 import type { AppState } from './types';
@@ -32,6 +32,14 @@ export const createConsoleSlice =
           : {},
       );
 
+    // `system save-demo` shows its progress where the panel's Save demo does, with the same Cancel.
+    const onDemoProgress = (progress: DemoProgress) =>
+      set((state) =>
+        state.runningDemo === null || state.runningDemo.source === 'console'
+          ? { runningDemo: { source: 'console', progress } }
+          : {},
+      );
+
     return {
       consoleEntries: [],
       consoleHistory: [],
@@ -48,7 +56,7 @@ export const createConsoleSlice =
         const { generation } = get();
         set({ consoleBusy: true });
         try {
-          const reply = await client.call('runCommand', input, onProgress);
+          const reply = await client.call('runCommand', input, onProgress, onDemoProgress);
           if (get().generation !== generation) return;
           const entry: Omit<ConsoleEntry, 'id'> = { input, ok: reply.ok, message: reply.message };
           if (reply.export) {
@@ -57,6 +65,10 @@ export const createConsoleSlice =
             if (get().generation !== generation) return;
             if (confirmed.ok) entry.fileName = get().addExport(reply.export, 'console').fileName;
             else Object.assign(entry, { ok: false, message: confirmed.error });
+          }
+          if (reply.demo) {
+            entry.fileName = reply.demo.fileName;
+            await get().downloadDemo(reply.demo);
           }
           addEntry(entry);
           // The command may have started, stepped or stopped the session: show it at once.
@@ -69,6 +81,7 @@ export const createConsoleSlice =
           set((state) => ({
             consoleBusy: false,
             ...(state.runningExport?.source === 'console' ? { runningExport: null } : {}),
+            ...(state.runningDemo?.source === 'console' ? { runningDemo: null } : {}),
           }));
         }
       },

@@ -5,7 +5,7 @@ export interface ConsoleEntry {
   input: string;
   ok: boolean;
   message: string;
-  /** The name of the export the command made, if any. */
+  /** The name of the export or demo file the command made, if any. */
   fileName?: string;
 }
 

@@ -6,6 +6,7 @@ import { type AppStorage, unavailableStorage } from '../persistence/storage';
 import { createViewerClient, type ViewerClient } from '../viewer-client';
 import { createConfigSlice } from './config-slice';
 import { createConsoleSlice } from './console-slice';
+import { createDemoSlice } from './demo-slice';
 import { createEngineSlice } from './engine-slice';
 import { createExportsSlice } from './exports-slice';
 import { createImportSlice } from './import-slice';
@@ -49,6 +50,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createSessionSlice(client)(...args),
     ...createEngineSlice(client)(...args),
     ...createExportsSlice(client, exportsDeps)(...args),
+    ...createDemoSlice(client, exportsDeps)(...args),
     ...createConsoleSlice(client)(...args),
     ...createViewerSlice(options.viewerClient ?? createViewerClient())(...args),
     ...createOfflineSlice(mirrorClient)(...args),

@@ -2,6 +2,7 @@
 // (`<name>-types.ts` beside `<name>-slice.ts`) and imports nothing of the store, so there is no loop.
 import type { ConfigSlice } from './config-types';
 import type { ConsoleSlice } from './console-types';
+import type { DemoSlice } from './demo-types';
 import type { EngineSlice } from './engine-types';
 import type { ExportsSlice } from './exports-types';
 import type { ImportSlice } from './import-types';
@@ -14,6 +15,7 @@ import type { ViewerSlice } from './viewer-types';
 export type AppState = SessionSlice &
   EngineSlice &
   ExportsSlice &
+  DemoSlice &
   ConsoleSlice &
   ViewerSlice &
   OfflineSlice &

@@ -4,17 +4,29 @@
 
 import type { FeedPort } from '../export/contract';
 import { createConfigVerbs } from './config-verbs';
+import { createDemoVerbs, type DemoPlayer } from './demo-verbs';
 import { EngineHost } from './engine-host';
-import { createExportQueue, createExportVerbs, type ExportQueueOptions } from './export-verbs';
+import {
+  createExportQueue,
+  createExportVerbs,
+  createFileNames,
+  type ExportQueueOptions,
+} from './export-verbs';
 import { createImportVerbs } from './import-verbs';
 import { createLiveFeed } from './live-feed';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
 import { createSessionVerbs } from './session-verbs';
 
 export type { ConfigView } from './config-verbs';
+export type { DemoPayload, DemoPlayer, DemoProgressListener } from './demo-verbs';
 export type { CommandReply, ExportOptions, ExportPayload, ProgressListener } from './export-verbs';
 export type { ImportRequest, PendingImport } from './import-verbs';
 export type { StartProgress } from './session-verbs';
+
+export interface EngineApiOptions extends ExportQueueOptions {
+  /** The demo player's page for `system save-demo` (the worker's comes from the Vite build). */
+  demoPlayer?: DemoPlayer;
+}
 
 /**
  * `runtime` is the engine at start-up; `make` builds a fresh one for a new configuration (the worker and
@@ -23,15 +35,19 @@ export type { StartProgress } from './session-verbs';
 export function createEngineApi(
   runtime: Runtime,
   make: (options: RuntimeOptions) => Runtime = createRuntime,
-  exportOptions: ExportQueueOptions = {},
+  options: EngineApiOptions = {},
 ) {
   const host = new EngineHost(runtime);
   const imports = createImportVerbs(host);
-  const exports = createExportQueue(host, exportOptions);
+  const exports = createExportQueue(host, options);
   const feed = createLiveFeed(host, exports.run);
+  const takeFileName = createFileNames();
+  const demos = createDemoVerbs(host, options.demoPlayer, takeFileName);
   return {
     ...createSessionVerbs(host),
-    ...createExportVerbs(host, exports),
+    ...createExportVerbs(host, exports, demos, takeFileName),
+    saveDemo: demos.saveDemo,
+    cancelDemo: demos.cancelDemo,
     ...imports.verbs,
     ...createConfigVerbs(host, make, imports.carryOver),
     /**

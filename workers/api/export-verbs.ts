@@ -19,6 +19,12 @@ import type {
 import { checkGivenFileName, exportFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
 import { streamSpecs } from '../export/streams';
+import {
+  type DemoPayload,
+  type DemoProgressListener,
+  type DemoVerbs,
+  payloadOf as demoPayloadOf,
+} from './demo-verbs';
 import type { EngineHost } from './engine-host';
 import type { Runtime } from './runtime';
 
@@ -46,6 +52,8 @@ export interface CommandReply {
   ok: boolean;
   message: string;
   export?: ExportPayload;
+  /** The demo `system save-demo` made, for the page to download. */
+  demo?: DemoPayload;
 }
 
 export type ProgressListener = (progress: ExportProgress) => void;
@@ -168,14 +176,22 @@ export function createExportQueue(host: EngineHost, queueOptions: ExportQueueOpt
   };
 }
 
-export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof createExportQueue>) {
-  // File names handed out in this page's life: two exports never get the same name.
+/** Names handed out in this page's life (exports and demos): two files never get the same name. */
+export function createFileNames(): (name: string) => string {
   const issued = new Set<string>();
-  const takeFileName = (name: string) => {
+  return (name) => {
     const unique = uniqueFileName(name, (n) => issued.has(n));
     issued.add(unique);
     return unique;
   };
+}
+
+export function createExportVerbs(
+  host: EngineHost,
+  exports: ReturnType<typeof createExportQueue>,
+  demos: DemoVerbs,
+  takeFileName: (name: string) => string,
+) {
   // Exports handed to the page and not yet confirmed, by receipt.
   const held = new Map<number, HeldExport>();
   let lastReceipt = 0;
@@ -247,12 +263,27 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
 
     resetIndices: (consumer?: string) => host.runtime.resetIndices(consumer),
 
-    /** One line of the command language, as typed in the console; an export in it counts once confirmed. */
-    async runCommand(line: string, onProgress?: ProgressListener): Promise<CommandReply> {
+    /**
+     * One line of the command language, as typed in the console; an export in it counts once confirmed, and
+     * a demo it makes comes back for the page to download.
+     */
+    async runCommand(
+      line: string,
+      onProgress?: ProgressListener,
+      onDemoProgress?: DemoProgressListener,
+    ): Promise<CommandReply> {
       const parsed = parseCommand(line);
       if (!parsed.ok) return { ok: false, message: parsed.error };
       let made: HeldExport | null = null;
+      let demo: DemoPayload | undefined;
       const outcome = await executeCommandAsync(host.runtime, parsed.value, {
+        saveDemo: async (request) => {
+          const result = await demos.make(request, onDemoProgress);
+          if (!result.ok) return result;
+          demo = demoPayloadOf(result.value);
+          const { summary } = result.value;
+          return { ok: true, value: { summary, where: summary.fileName, verb: 'made' } };
+        },
         takeFileName,
         runExport: async (request) => {
           const result = await runHeld(request, onProgress);
@@ -267,6 +298,7 @@ export function createExportVerbs(host: EngineHost, exports: ReturnType<typeof c
         return { ok: false, message: outcome.message };
       }
       const reply: CommandReply = { ok: true, message: outcome.message };
+      if (demo !== undefined) reply.demo = demo;
       if ('export' in outcome && outcome.export && export_ !== null)
         reply.export = payloadOf(keep(export_), outcome.export.fileName, outcome.export.result);
       else export_?.release();

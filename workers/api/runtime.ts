@@ -31,6 +31,8 @@ export interface RuntimeOptions {
 export interface Runtime extends CommandTarget {
   readonly backtest: Backtest;
   readonly exporter: Exporter;
+  /** The wall clock of `generated_at` (tests pin it); a demo's exports and name use it too. */
+  readonly now: () => number;
   step(minutes?: number): Result<EngineSnapshot>;
   /** Replaces the generator for the bars' symbol from the next start; answers what it did. */
   replayImportedBars(bars: ImportedBars): Result<string>;
@@ -55,7 +57,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     for (const listener of changeListeners) listener();
   };
   const driver = new ReplayDriver(backtest, options.timers ?? SYSTEM_TIMERS, changed);
-  const exporter = new Exporter(backtest, options.now);
+  const now = options.now ?? (() => Date.now());
+  const exporter = new Exporter(backtest, now);
   const realtime = options.realtime ?? true;
   const imported = new Map<string, ImportedBars>();
   // A copy of the imports: a running backtest keeps the source it started with (see Backtest.runSource).
@@ -75,6 +78,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   return {
     backtest,
     exporter,
+    now,
     snapshot: () => backtest.snapshot(),
     start() {
       const result = backtest.start();

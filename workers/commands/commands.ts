@@ -1,7 +1,13 @@
 // The command language of docs/export-format.md section 7, as data: what `parseCommand` produces and
 // `executeCommand` carries out. Shared by the UI's command console and the command line.
 
-import { type ExportLayout, MAX_ADVANCE_MINUTES, SPEED_RULE } from '../export/contract';
+import {
+  DEFAULT_DEMO_EVERY,
+  type ExportLayout,
+  MAX_ADVANCE_MINUTES,
+  MAX_DEMO_EVERY,
+  SPEED_RULE,
+} from '../export/contract';
 
 export interface ExportCommand {
   kind: 'export';
@@ -15,6 +21,15 @@ export interface ExportCommand {
   layout?: ExportLayout;
 }
 
+export interface SaveDemoCommand {
+  kind: 'save-demo';
+  every?: number;
+  /** Streams or sections, checked against the session when the demo is made, as for an export. */
+  exclude?: string[];
+  /** The file name as the user typed it (already checked with `checkDemoFileName`); `.html` is added later. */
+  fileName?: string;
+}
+
 export type Command =
   /** A blank line or a `#` comment: does nothing (scripts). */
   | { kind: 'noop' }
@@ -25,6 +40,7 @@ export type Command =
   | { kind: 'advance'; minutes: number }
   | { kind: 'speed'; multiplier: number }
   | ExportCommand
+  | SaveDemoCommand
   | { kind: 'reset-indices'; consumer?: string }
   | { kind: 'status' }
   | { kind: 'help' };
@@ -40,6 +56,7 @@ export const SYSTEM_SUBCOMMANDS = [
   'advance',
   'speed',
   'export-status',
+  'save-demo',
   'reset-indices',
   'status',
 ] as const;
@@ -54,6 +71,9 @@ export const COMMAND_HELP: readonly string[] = [
   `system speed X                set the replay speed multiplier (${SPEED_RULE})`,
   'system export-status complete=true|false [consumer=NAME] [since=SEQ] [exclude=LIST] [layout=pretty|compact] [FILENAME]',
   '                              make a complete or delta export; exclude=ticks,quotes leaves streams out',
+  'system save-demo [every=N] [exclude=LIST] [FILENAME]',
+  '                              write a standalone HTML demo of the session so far, replayed apart',
+  `                              (a step every N market minutes, default ${DEFAULT_DEMO_EVERY}, at most ${MAX_DEMO_EVERY})`,
   'system reset-indices [consumer=NAME]',
   "                              move a consumer's cursor back to the start of the session",
   'system status                 a short summary of the system',

@@ -3,7 +3,7 @@ import { createRuntime, type Runtime } from '../api/runtime';
 import type { ExportResult } from '../export/contract';
 import { uniqueFileName } from '../export/contract';
 import type { Command } from './commands';
-import { type CommandOutcome, executeCommand } from './execute';
+import { type CommandOutcome, executeCommand, executeCommandAsync, type SavedDemo } from './execute';
 import { parseCommand } from './parse';
 
 // 2025-12-03 19:15:45 UTC is 14:15:45 in New York (EST).
@@ -374,5 +374,83 @@ describe('executeCommand: values echoed in errors', () => {
       expect(parsed.ok).toBe(false);
       if (!parsed.ok) expect(parsed.error).not.toMatch(RAW_CONTROL);
     }
+  });
+});
+
+describe('system save-demo', () => {
+  const summary = (bytes: number, steps: number, tradingDays: number): SavedDemo['summary'] => ({
+    fileName: 'd.html',
+    bytes,
+    steps,
+    tradingDays,
+    firstMarketTime: '2025-07-01T09:30:00',
+    lastMarketTime: '2025-07-03T13:00:00',
+    every: 1,
+    excluded: [],
+    exportBytes: 0,
+    tapeBytes: 0,
+    gzipBytes: 0,
+    base64Chars: 0,
+  });
+
+  it("passes every=, exclude= and the file name to the host's saver, and answers with where, size and steps", async () => {
+    const { runtime } = harness();
+    const asked: unknown[] = [];
+    const ctx = {
+      takeFileName: (name: string) => name,
+      saveDemo: async (request: unknown) => {
+        asked.push(request);
+        const steps = asked.length === 1 ? 1 : 1170;
+        const value: SavedDemo = {
+          summary: summary(asked.length === 1 ? 900 : 3_565_158, steps, asked.length === 1 ? 1 : 3),
+          where: 'out/d.html',
+          verb: 'written',
+        };
+        return { ok: true as const, value };
+      },
+    };
+    const line = async (text: string) => {
+      const parsed = parseCommand(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return executeCommandAsync(runtime, parsed.value, ctx);
+    };
+    expect(await line('system save-demo every=5 exclude=ticks d')).toEqual({
+      ok: true,
+      message: 'demo written: out/d.html (900 bytes, 1 step over 1 trading day)',
+    });
+    expect(asked[0]).toEqual({ every: 5, exclude: ['ticks'], fileName: 'd' });
+    expect(message(await line('system save-demo'))).toBe(
+      'demo written: out/d.html (3.4 MB, 1,170 steps over 3 trading days)',
+    );
+    expect(asked[1]).toEqual({});
+  });
+
+  it("answers the saver's refusal or failure with one line, and a host without a saver with one too", async () => {
+    const { runtime, exec } = harness();
+    const refusing = {
+      takeFileName: (name: string) => name,
+      saveDemo: async () => ({
+        ok: false as const,
+        error: 'system save-demo: cancelled; no demo was written',
+      }),
+    };
+    expect(await executeCommandAsync(runtime, { kind: 'save-demo' }, refusing)).toEqual({
+      ok: false,
+      message: 'system save-demo: cancelled; no demo was written',
+    });
+    const throwing = {
+      takeFileName: (name: string) => name,
+      saveDemo: async () => {
+        throw new Error('EACCES:\npermission denied');
+      },
+    };
+    expect(await executeCommandAsync(runtime, { kind: 'save-demo' }, throwing)).toEqual({
+      ok: false,
+      message: 'system save-demo: failed unexpectedly: EACCES: permission denied; no demo was written',
+    });
+    expect(exec({ kind: 'save-demo' })).toEqual({
+      ok: false,
+      message: 'system save-demo: this host cannot make demo files (use the app or the command line)',
+    });
   });
 });

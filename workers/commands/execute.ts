@@ -14,9 +14,15 @@
 import type { Result } from '../common/result';
 import { shownWord } from '../common/shown-text';
 import type { EngineSnapshot } from '../engine/types';
-import type { ExportRequest, ExportResult, PendingExport } from '../export/contract';
+import type {
+  DemoRequest,
+  DemoSummary,
+  ExportRequest,
+  ExportResult,
+  PendingExport,
+} from '../export/contract';
 import { checkGivenFileName, exportFileName } from '../export/contract';
-import { COMMAND_HELP, type Command, type ExportCommand } from './commands';
+import { COMMAND_HELP, type Command, type ExportCommand, type SaveDemoCommand } from './commands';
 import type { CommandTarget } from './target';
 
 export type CommandOutcome =
@@ -32,6 +38,18 @@ export interface CommandContext {
    */
   save?: (fileName: string, result: ExportResult) => string | null;
 }
+
+/** A demo made and kept by the host: written to a file (command line) or handed to the page. */
+export interface SavedDemo {
+  summary: DemoSummary;
+  /** Where it went, as the answer names it: the file's path, or the download's name. */
+  where: string;
+  /** `written` for a file, `made` for bytes handed to the page, which downloads them. */
+  verb: 'written' | 'made';
+}
+
+/** Makes and keeps a demo (`system save-demo`); the host's, since it alone knows where the file goes. */
+export type DemoSaver = (request: DemoRequest) => Promise<Result<SavedDemo>>;
 
 const done = (message: string): CommandOutcome => ({ ok: true, message });
 const failed = (message: string): CommandOutcome => ({ ok: false, message });
@@ -97,6 +115,9 @@ function execute(runtime: CommandTarget, command: Command, ctx: CommandContext):
     }
     case 'export':
       return exportStatus(runtime, command, ctx);
+    case 'save-demo':
+      // Making a demo replays the session in slices: only `executeCommandAsync` with a `saveDemo` does it.
+      return failed('system save-demo: this host cannot make demo files (use the app or the command line)');
   }
 }
 
@@ -210,9 +231,13 @@ function oneLine(error: unknown): string {
 export async function executeCommandAsync(
   runtime: CommandTarget,
   command: Command,
-  ctx: CommandContext & { runExport: (request: ExportRequest) => Promise<Result<ExportResult>> },
+  ctx: CommandContext & {
+    runExport?: (request: ExportRequest) => Promise<Result<ExportResult>>;
+    saveDemo?: DemoSaver;
+  },
 ): Promise<CommandOutcome> {
-  if (command.kind !== 'export') return executeCommand(runtime, command, ctx);
+  if (command.kind === 'save-demo' && ctx.saveDemo !== undefined) return saveDemo(command, ctx.saveDemo);
+  if (command.kind !== 'export' || ctx.runExport === undefined) return executeCommand(runtime, command, ctx);
   try {
     const prepared = prepareExport(command);
     if (!prepared.ok) return failed(prepared.error);
@@ -222,6 +247,32 @@ export async function executeCommandAsync(
   } catch (error) {
     return failed(`system export-status: failed unexpectedly: ${oneLine(error)}`);
   }
+}
+
+async function saveDemo(command: SaveDemoCommand, save: DemoSaver): Promise<CommandOutcome> {
+  const request: DemoRequest = {};
+  if (command.every !== undefined) request.every = command.every;
+  if (command.exclude !== undefined) request.exclude = command.exclude;
+  if (command.fileName !== undefined) request.fileName = command.fileName;
+  try {
+    const saved = await save(request);
+    if (!saved.ok) return failed(saved.error);
+    return done(`demo ${saved.value.verb}: ${saved.value.where} (${demoLine(saved.value.summary)})`);
+  } catch (error) {
+    return failed(`system save-demo: failed unexpectedly: ${oneLine(error)}; no demo was written`);
+  }
+}
+
+/** `412 KB, 391 steps over 1 trading day`. */
+export function demoLine(summary: DemoSummary): string {
+  return `${sizeText(summary.bytes)}, ${withUnit(summary.steps, 'step')} over ${withUnit(summary.tradingDays, 'trading day')}`;
+}
+
+/** Bytes as the answer line shows them: `812 bytes`, `412 KB`, `3.4 MB` (1 KB = 1,024 bytes). */
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return withUnit(bytes, 'byte');
+  if (bytes < 1024 * 1024) return `${withThousands(Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function statusLine(runtime: CommandTarget): string {
@@ -247,6 +298,8 @@ function commandName(command: Command): string {
   switch (command.kind) {
     case 'export':
       return 'system export-status';
+    case 'save-demo':
+      return 'system save-demo';
     case 'help':
     case 'noop':
       return command.kind;

@@ -17,7 +17,8 @@ const refused = (line: string): string => {
   return result.error;
 };
 
-const SUBCOMMANDS = 'start, pause, resume, stop, advance, speed, export-status, reset-indices or status';
+const SUBCOMMANDS =
+  'start, pause, resume, stop, advance, speed, export-status, save-demo, reset-indices or status';
 
 describe('parseCommand: the commands of the contract', () => {
   it('parses the plain verbs', () => {
@@ -207,6 +208,67 @@ describe('parseCommand: one clear line for every bad command', () => {
     expect(refused('system reset-indices consumer=bad!name')).toBe(
       'system reset-indices: consumer=bad!name is not a consumer name (expected 1-64 letters, digits, "_", "-" or ".")',
     );
+  });
+});
+
+describe('parseCommand: system save-demo', () => {
+  it('parses every=, exclude= and a file name in any order, each optional', () => {
+    expect(parsed('system save-demo')).toEqual({ kind: 'save-demo' });
+    expect(parsed('system save-demo every=5 exclude=ticks,quotes my_demo')).toEqual({
+      kind: 'save-demo',
+      every: 5,
+      exclude: ['ticks', 'quotes'],
+      fileName: 'my_demo',
+    });
+    expect(parsed('system save-demo demo.html every=390')).toEqual({
+      kind: 'save-demo',
+      every: 390,
+      fileName: 'demo.html',
+    });
+    expect(parsed('system save-demo every=1')).toEqual({ kind: 'save-demo', every: 1 });
+  });
+
+  it('refuses an every= outside 1..390, saying what is accepted', () => {
+    for (const bad of ['0', '391', '-1', '2.5', '', 'five', '1e2']) {
+      expect(refused(`system save-demo every=${bad}`)).toBe(
+        `system save-demo: every=${bad} is not accepted (expected a whole number of market minutes from 1 to 390, e.g. every=5)`,
+      );
+    }
+    expect(refused('system save-demo every=5 every=6')).toBe('system save-demo: every= is given twice');
+  });
+
+  it('refuses an empty exclude= name, an unknown option and a second file name', () => {
+    expect(refused('system save-demo exclude=ticks,,quotes')).toBe(
+      'system save-demo: exclude=ticks,,quotes is not accepted (expected a comma-separated list of streams or sections, e.g. exclude=ticks,quotes)',
+    );
+    expect(refused('system save-demo evry=5')).toBe(
+      'system save-demo: "evry=5" is not an option (accepted: every=, exclude=)',
+    );
+    expect(refused('system save-demo complete=true')).toBe(
+      'system save-demo: "complete=true" is not an option (accepted: every=, exclude=)',
+    );
+    expect(refused('system save-demo a b')).toBe(
+      'system save-demo: only one file name can be given (got "a" and "b")',
+    );
+  });
+
+  it('refuses a file name with another extension than .html, or one an export could not have', () => {
+    expect(refused('system save-demo demo.json')).toBe(
+      'system save-demo: file name "demo.json" is not accepted: a demo is an .html page, not ".json" (expected a plain file name ending in .html or without extension (.html is then added), of at most 240 bytes in UTF-8, without "/", "\\", "..", control or invisible characters, not a device name such as CON or NUL and not ending in a space, e.g. my_demo.html)',
+    );
+    expect(refused('system save-demo ../up')).toMatch(
+      /^system save-demo: file name "..\/up" is not accepted: it holds "\/" \(expected a plain file name ending in .html/,
+    );
+    expect(refused('system save-demo CON.html')).toMatch(
+      /is not accepted: "CON" is a device name on Windows/,
+    );
+    expect(refused(`system save-demo ${'é'.repeat(118)}`)).toMatch(
+      /is not accepted: it is too long \(241 bytes as written\)/,
+    );
+    expect(refused('system save-demo evil\u202ename.html')).toMatch(
+      /^system save-demo: file name "evil\\u202ename.html" is not accepted: it holds a control or invisible character/,
+    );
+    expect(parsed(`system save-demo ${'é'.repeat(117)}`)).toMatchObject({ kind: 'save-demo' });
   });
 });
 

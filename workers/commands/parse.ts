@@ -13,15 +13,18 @@ import type { Result } from '../common/result';
 import { quotedWord, shownWord } from '../common/shown-text';
 import {
   CONSUMER_NAME_RULE,
+  checkDemoFileName,
   checkFileName,
+  DEMO_EVERY_RULE,
   EXPORT_LAYOUTS,
   type ExportLayout,
   isConsumerName,
+  isDemoEvery,
   isSpeed,
   MAX_ADVANCE_MINUTES,
   SPEED_RULE,
 } from '../export/contract';
-import { type Command, type ExportCommand, SYSTEM_SUBCOMMANDS } from './commands';
+import { type Command, type ExportCommand, type SaveDemoCommand, SYSTEM_SUBCOMMANDS } from './commands';
 
 const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
@@ -63,6 +66,8 @@ export function parseCommand(line: string): Result<Command> {
       return parseSpeed(rest);
     case 'export-status':
       return parseExport(rest);
+    case 'save-demo':
+      return parseSaveDemo(rest);
     case 'reset-indices':
       return parseResetIndices(rest);
     default: {
@@ -193,6 +198,49 @@ function parseExport(args: string[]): Result<Command> {
     return fail(`${name}: since= applies to delta exports only (use complete=false)`);
   }
   return ok({ ...command, complete });
+}
+
+const DEMO_OPTIONS = ['every', 'exclude'] as const;
+
+/** `system save-demo [every=N] [exclude=LIST] [FILENAME]`: the same word rules as `export-status`. */
+function parseSaveDemo(args: string[]): Result<Command> {
+  const name = 'system save-demo';
+  const command: SaveDemoCommand = { kind: 'save-demo' };
+  for (const arg of args) {
+    const [key, value] = splitOption(arg);
+    if (value === null) {
+      if (command.fileName !== undefined) {
+        return fail(
+          `${name}: only one file name can be given (got ${quote(command.fileName)} and ${quote(arg)})`,
+        );
+      }
+      const checked = checkDemoFileName(arg);
+      if (!checked.ok) return fail(`${name}: ${checked.error}`);
+      command.fileName = arg;
+      continue;
+    }
+    if (key !== 'every' && key !== 'exclude') {
+      return fail(
+        `${name}: ${quote(arg)} is not an option (accepted: ${DEMO_OPTIONS.map((o) => `${o}=`).join(', ')})`,
+      );
+    }
+    if (command[key] !== undefined) return fail(`${name}: ${key}= is given twice`);
+    if (key === 'every') {
+      const every = WHOLE_NUMBER.test(value) ? Number(value) : Number.NaN;
+      if (!isDemoEvery(every))
+        return fail(`${name}: ${plain(arg)} is not accepted (expected ${DEMO_EVERY_RULE})`);
+      command.every = every;
+      continue;
+    }
+    const names = value.split(',');
+    if (names.some((n) => n === '')) {
+      return fail(
+        `${name}: ${plain(arg)} is not accepted (expected a comma-separated list of streams or sections, e.g. exclude=ticks,quotes)`,
+      );
+    }
+    command.exclude = names;
+  }
+  return ok(command);
 }
 
 function isExportOption(key: string): key is ExportOption {

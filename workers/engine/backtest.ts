@@ -172,6 +172,19 @@ export class Backtest {
     return ok(advanced);
   }
 
+  /**
+   * The source this run replays from (taken at the last start): a second backtest of the same configuration
+   * given it replays the same minutes, imports included (the demo writer's separate engine).
+   */
+  get replaySource(): MarketSource {
+    return this.runSource;
+  }
+
+  /** Index in `tradingDays` of the open session; -1 before the first start. */
+  get sessionIndex(): number {
+    return this.dayIndex;
+  }
+
   get finished(): boolean {
     return this.state === 'FINISHED';
   }

@@ -15,7 +15,11 @@ export const EXCLUDABLE_SECTIONS = [
 ] as const;
 
 /** The names, validated against this session's streams, in the order given and without repeats. */
-export function parseExclusions(names: readonly string[], config: SessionConfig): Result<Set<string>> {
+export function parseExclusions(
+  names: readonly string[],
+  config: SessionConfig,
+  command = 'system export-status',
+): Result<Set<string>> {
   const streams = streamSpecs(config).map((s) => s.name);
   const accepted = [...streams, ...EXCLUDABLE_SECTIONS];
   const result = new Set<string>();
@@ -23,7 +27,7 @@ export function parseExclusions(names: readonly string[], config: SessionConfig)
     if (!accepted.includes(name)) {
       return {
         ok: false,
-        error: `system export-status: exclude=${shownWord(name)} is not a stream or section of this session (accepted: ${accepted.join(', ')})`,
+        error: `${command}: exclude=${shownWord(name)} is not a stream or section of this session (accepted: ${accepted.join(', ')})`,
       };
     }
     result.add(name);

@@ -328,7 +328,8 @@ function endPositions(plans: SymbolPlan[]): Positions {
   );
 }
 
-function fileTimestamp(ms: number): string {
+/** `YYYYMMDD_HHMMSS` in exchange-local time: the time part of default file names (section 6). */
+export function fileTimestamp(ms: number): string {
   const local = utcMsToLocal(ms);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.date.replaceAll('-', '')}_${pad(Math.floor(local.minuteOfDay / 60))}${pad(local.minuteOfDay % 60)}${pad(local.second)}`;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
+import { DemoControls } from './DemoControls';
 import { DownloadOptions } from './DownloadOptions';
 import { ExportOptions } from './ExportOptions';
 import { ExportProgressLine } from './ExportProgressLine';
@@ -49,6 +50,7 @@ export function ExportPanel() {
         </button>
         <ExportProgressLine />
       </div>
+      <DemoControls />
       <SizeComparison />
       {error !== null && (
         <p className="inline-error" role="alert" data-testid="export-error">

@@ -84,8 +84,11 @@ export function checkFileName(name: string): Result<string> {
 /** What a user-given file name must be, for every refusal. */
 const FILE_NAME_RULE = `expected a plain file name of at most ${MAX_FILE_NAME_BYTES} bytes in UTF-8 with its extension (an accented letter takes 2) without "/", "\\", "..", control or invisible characters, not a device name such as CON or NUL and not ending in a space, e.g. my_export.json`;
 
-/** Why `name` (written as `written`) cannot be a file name, or null. The cheap checks come first. */
-function fileNameProblem(name: string, written: string): string | null {
+/**
+ * Why `name` (written as `written`) cannot be a file name, or null. The cheap checks come first. Demo file
+ * names (demo-file.ts) go through it too, with their own extension rule.
+ */
+export function fileNameProblem(name: string, written: string): string | null {
   if (name === '') return 'it is empty';
   if (name.includes('/')) return 'it holds "/"';
   if (name.includes('\\')) return 'it holds "\\"';

@@ -6,6 +6,21 @@
 export { columnsProblem, countsProblem, describeValue, isRowCount, rowProblem } from './block-checks';
 export { CONSUMER_NAME_RULE, DEFAULT_CONSUMER, isConsumerName, LIVE_CONSUMER } from './consumers';
 export {
+  checkDemoFileName,
+  DEFAULT_DEMO_EVERY,
+  DEMO_CONSUMER,
+  DEMO_EVERY_RULE,
+  type DemoFile,
+  type DemoProgress,
+  type DemoRequest,
+  type DemoSummary,
+  defaultDemoFileName,
+  isDemoEvery,
+  MAX_DEMO_EVERY,
+  MIN_DEMO_EVERY,
+  placeTape,
+} from './demo-file';
+export {
   DEMO_TAPE_ELEMENT_ID,
   DEMO_TAPE_FORMAT,
   DEMO_TAPE_MEDIA_TYPE,
