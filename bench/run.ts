@@ -1,12 +1,29 @@
 // `npm run bench`: every benchmark, each reporting ratios measured side by side in the same run.
+// `npm run bench -- demo viewer` runs only the ones named.
+import { benchDemo } from './demo.bench';
 import { benchExport } from './export.bench';
 import { benchHistory } from './history.bench';
 import { benchReplay } from './replay.bench';
 import { benchViewer } from './viewer.bench';
 
-for (const bench of [benchReplay, benchHistory, benchExport]) {
-  for (const line of bench()) console.log(line);
-  console.log();
+const benches: [string, () => string[] | Promise<string[]>][] = [
+  ['replay', benchReplay],
+  ['history', benchHistory],
+  ['export', benchExport],
+  ['viewer', benchViewer],
+  ['demo', benchDemo],
+];
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !benches.some(([n]) => n === name));
+if (unknown.length > 0) {
+  console.error(
+    `no benchmark named ${unknown.join(', ')}; the benchmarks are ${benches.map(([n]) => n).join(', ')}`,
+  );
+  process.exit(2);
 }
 
-for (const line of await benchViewer()) console.log(line);
+for (const [name, bench] of benches) {
+  if (asked.length > 0 && !asked.includes(name)) continue;
+  for (const line of await bench()) console.log(line);
+  console.log();
+}
