@@ -6,7 +6,7 @@
 // A build takes seconds, so the result is kept under node_modules/.cache/session-tape/, keyed by a hash of
 // everything that goes into it: `demoPlayerHtml()` answers from there when nothing has changed.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -31,7 +31,10 @@ const INPUT_FILES = [
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  // Tests do not go into the player.
+  return entries
+    .filter((entry) => entry.isFile() && !/\.test(-support)?\.tsx?$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 /** A hash of the player's inputs: names and contents, in a fixed order. */
@@ -57,7 +60,20 @@ export async function demoPlayerInputsHash(): Promise<string> {
  * itself, and a build of the app that asks for the player does not recurse.
  */
 export async function buildDemoPlayerHtml(): Promise<string> {
-  const output = await build({
+  // Vite takes production from NODE_ENV when it is set (vitest sets it to `test`), and React's development
+  // build is twice the size: the player is built for production wherever it is asked for.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return playerOf(await buildPlayer());
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+const buildPlayer = () =>
+  build({
     configFile: false,
     root: ROOT,
     base: './',
@@ -65,7 +81,7 @@ export async function buildDemoPlayerHtml(): Promise<string> {
     logLevel: 'warn',
     publicDir: false,
     plugins: [react(), inlineWorkers(), viteSingleFile(), inlineCsp({ directives: DEMO_CSP_DIRECTIVES })],
-    // Classic workers: a module worker from a blob: URL is refused in some browsers on file:// pages.
+    // Classic workers, as in the app (vite.config.ts): one piece each, started from a blob: URL.
     worker: { format: 'iife' },
     build: {
       target: 'es2022',
@@ -75,6 +91,8 @@ export async function buildDemoPlayerHtml(): Promise<string> {
       rolldownOptions: { input: join(ROOT, 'player.html') },
     },
   });
+
+function playerOf(output: Awaited<ReturnType<typeof buildPlayer>>): string {
   const outputs = Array.isArray(output) ? output : [output];
   for (const out of outputs)
     if ('output' in out)
@@ -104,6 +122,9 @@ async function cachedOrBuilt(key: string): Promise<string> {
   } catch {
     const html = await buildDemoPlayerHtml();
     await mkdir(CACHE_DIR, { recursive: true });
+    // Builds of inputs that are gone are of no further use.
+    for (const old of await readdir(CACHE_DIR))
+      if (/^demo-player-\w+\.html$/.test(old)) await rm(join(CACHE_DIR, old), { force: true });
     await writeFile(file, html);
     return html;
   }
