@@ -20,8 +20,9 @@ export default defineConfig({
   ],
   base: './',
   worker: {
-    // Classic workers: module workers from blob: URLs on a file:// page are not taken everywhere, and a
-    // classic worker's bundle is one piece, with no chunk to load beside it.
+    // Classic workers: on a file:// page Chromium does not load a module worker from a blob: URL (the page's
+    // origin is opaque, so the blob is not same-origin to it), but it does a classic one; and a classic
+    // worker's bundle is one piece, with no chunk to load beside it.
     format: 'iife',
     // The engine worker embeds the demo player for Save demo.
     plugins: () => [demoPlayerModule()],
