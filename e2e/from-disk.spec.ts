@@ -78,3 +78,25 @@ test('the built page runs from file:// with no request off the disk and no viola
   );
   expect(problems).toEqual([]);
 });
+
+test('where the browser gives a page from disk no storage, the page says so and exports still download', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  // What WebKit (and Firefox, by some accounts) do on a file:// page: opening IndexedDB is refused.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  });
+  await page.goto(PAGE_URL);
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await button(page, 'Pause').click();
+  const download = await downloadFrom(page, () => button(page, 'Export complete').click());
+  expect(download.suggestedFilename()).toMatch(DEFAULT_NAME);
+  await expect(page.getByTestId('storage-unavailable')).toContainText(
+    'This browser keeps nothing for this page (The operation is insecure.)',
+  );
+  expect(problems).toEqual([]);
+});
