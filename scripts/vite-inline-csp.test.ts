@@ -36,6 +36,12 @@ describe('inline content security policy', () => {
     );
     expect(page.indexOf('Content-Security-Policy')).toBeLessThan(page.indexOf('<title>'));
     expect(() => withCspMeta(page, [['script-src', '']])).toThrow(/already has/);
+    // A policy another tool wrote, its quotes as entities, reads as the browser reads it.
+    expect(
+      cspOfPage(
+        '<meta http-equiv="Content-Security-Policy" content="script-src &#39;self&#39; &quot;x&quot;">',
+      ),
+    ).toBe(`script-src 'self' "x"`);
     expect(() => withCspMeta(PAGE, [['default-src', "'none'"]])).toThrow(/no script-src/);
   });
 });

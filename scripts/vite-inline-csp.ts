@@ -47,8 +47,11 @@ export function withInlineHashes(directives: Directives, html: string): Directiv
 
 const META_RE = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*\/?>/i;
 
-/** The policy of a page's <meta> tag, if it has one. */
-export const cspOfPage = (html: string): string | undefined => META_RE.exec(html)?.[1];
+const ENTITIES: Record<string, string> = { '&#39;': "'", '&apos;': "'", '&quot;': '"', '&amp;': '&' };
+
+/** The policy of a page's <meta> tag, if it has one, as the browser reads the attribute (entities decoded). */
+export const cspOfPage = (html: string): string | undefined =>
+  META_RE.exec(html)?.[1]?.replace(/&(#39|apos|quot|amp);/g, (entity) => ENTITIES[entity] ?? entity);
 
 /** The page with its policy in a <meta> tag first in <head>, before any script it governs. */
 export function withCspMeta(html: string, directives: Directives): string {
