@@ -2,6 +2,7 @@
 // Set UPDATE_SCREENSHOT=1 to also refresh docs/screenshot.png (the light theme, 1280x800, while running).
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
+import { failWorkerLoad } from './support';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -88,13 +89,13 @@ test('starts the engine in a worker and shows its market clock moving', async ({
 
 test('offers a restart when the engine worker cannot run', async ({ page }) => {
   // The worker script fails to load: the client must notice (Comlink alone would wait forever).
-  await page.route('**/engine.worker*.js', (route) => route.abort());
+  const engineLoad = await failWorkerLoad(page, 'engine');
   await page.goto('/');
   const banner = page.getByTestId('worker-error');
   await expect(banner).toContainText('The engine stopped working');
   await expect(page.getByRole('button', { name: 'Start', exact: true })).toHaveCount(0);
 
-  await page.unroute('**/engine.worker*.js');
+  await engineLoad.allow();
   await banner.getByRole('button', { name: 'Restart engine' }).click();
   await expect(banner).toHaveCount(0);
   await expect(page.getByTestId('session-name')).toHaveText('Example Trading Session');

@@ -1,9 +1,10 @@
 // The built app under its Content-Security-Policy (content-security-policy.ts): the page carries the policy,
-// the preview server sends it, and starting a session, charting it, exporting and viewing an export, Open
+// with the hashes of its own inline script and style and no 'unsafe-inline' or eval, the preview server sends
+// the same policy (and frame-ancestors) as a header, and starting a session, charting it, exporting and viewing an export, Open
 // exports and a file import all run without a single violation. (Every other spec runs under it too.)
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { APP_CSP_HEADER, APP_CSP_META } from '../content-security-policy';
+import { APP_CSP_HEADER_ONLY, policyText } from '../content-security-policy';
 import { button, downloadFrom, watchProblems } from './support';
 
 const SAMPLE_CSV = fileURLToPath(new URL('../samples/rivn-1m.csv', import.meta.url));
@@ -19,11 +20,16 @@ test('the app runs under its Content-Security-Policy with no violation', async (
     );
   });
   const response = await page.goto('/');
-  expect(response?.headers()['content-security-policy']).toBe(APP_CSP_HEADER);
-  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
-    'content',
-    APP_CSP_META,
-  );
+  const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(meta).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+  expect(meta).not.toMatch(/unsafe-(inline|eval|hashes)/);
+  expect(response?.headers()['content-security-policy']).toBe(`${meta}; ${policyText(APP_CSP_HEADER_ONLY)}`);
+  // The page's own script is the one inline script that runs: it is the app, so the app running shows it.
+  expect(
+    await page.evaluate(() =>
+      [...document.scripts].filter((s) => !s.src && ['', 'module'].includes(s.type)).map((s) => s.type),
+    ),
+  ).toEqual(['module']);
 
   // What the policy forbids is forbidden: an inline script does not run, and is reported.
   const inlineRan = await page.evaluate(async () => {

@@ -91,3 +91,36 @@ export function timingTests(body: () => void): void {
     body();
   });
 }
+
+/**
+ * Makes the page's worker named `name` fail to load until `allow()`: the built page's workers are inlined and
+ * start from blob: URLs, so there is no worker file a route could refuse. Its construction is given a revoked
+ * blob: URL instead, which the browser cannot load, as it could not load a missing file.
+ */
+export async function failWorkerLoad(page: Page, name: string): Promise<{ allow(): Promise<void> }> {
+  const flag = `__failWorker_${name}`;
+  await page.addInitScript(
+    ([workerName, key]) => {
+      const flags = window as unknown as Record<string, boolean>;
+      flags[key] = true;
+      const RealWorker = window.Worker;
+      window.Worker = class extends RealWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          if (options?.name !== workerName || !flags[key]) super(url, options);
+          else {
+            const gone = URL.createObjectURL(new Blob([''], { type: 'text/javascript' }));
+            URL.revokeObjectURL(gone);
+            super(gone, options);
+          }
+        }
+      };
+    },
+    [name, flag] as const,
+  );
+  return {
+    allow: () =>
+      page.evaluate((key) => {
+        (window as unknown as Record<string, boolean>)[key] = false;
+      }, flag),
+  };
+}

@@ -9,6 +9,7 @@ import { backtestOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
 import {
   button,
+  failWorkerLoad,
   type Json,
   longTasksSince,
   now,
@@ -277,7 +278,7 @@ test('a file that is not an export is refused, and a viewer worker that cannot r
   await viewer.screenshot({ path: testInfo.outputPath('viewer-refused.png') });
 
   // The viewer's worker script fails to load: a clear message and a way back, never a blank viewer.
-  await page.route('**/viewer.worker*.js', (route) => route.abort());
+  const viewerLoad = await failWorkerLoad(page, 'viewer');
   await page.reload();
   const backtest = backtestOf();
   backtest.start();
@@ -292,7 +293,7 @@ test('a file that is not an export is refused, and a viewer worker that cannot r
   );
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await viewer.screenshot({ path: testInfo.outputPath('viewer-dead.png') });
-  await page.unroute('**/viewer.worker*.js');
+  await viewerLoad.allow();
   await button(page, 'Restart viewer').click();
   await expect(viewer).toHaveAttribute('data-status', 'open');
   await expect(treeRow(page, 'session_data.symbols.RIVN')).toBeVisible();

@@ -516,6 +516,25 @@ describe('storage slice and kept exports', () => {
     expect(store.getState().storage.notice).toBeNull();
   });
 
+  it('with no storage at all (a page opened from disk in some browsers): says so once, and exports still work', async () => {
+    const memory = memoryStorage();
+    const { store, api } = setup(memory);
+    memory.storage.put = async () => ({
+      ok: false,
+      reason: 'unavailable',
+      message: 'The operation is insecure.',
+    });
+    store.getState().updateExportSettings({ downloadEach: false });
+    keepExports(store, memory.storage);
+    await api.start();
+    expect(store.getState().storage.unavailable).toBeNull();
+    const exported = await store.getState().exportNow(true);
+    await vi.waitFor(() => expect(store.getState().storage.keptExports[exported?.id ?? '']).toBe('not-kept'));
+    expect(store.getState().exports).toHaveLength(1);
+    expect(store.getState().storage.unavailable).toBe('The operation is insecure.');
+    expect(store.getState().storage.notice).toBeNull();
+  });
+
   it('deletes the exports made before a time', async () => {
     const { memory, store } = await oneExportKept();
     await store.getState().deleteExportsBefore(Number.POSITIVE_INFINITY);

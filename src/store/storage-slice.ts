@@ -23,6 +23,7 @@ const INITIAL: StorageState = {
   persisted: null,
   keptExports: {},
   notice: null,
+  unavailable: null,
   restore: RESTORE_IDLE,
 };
 
@@ -136,7 +137,9 @@ export const createStorageSlice =
           void get().refreshStorage();
           return 'kept';
         }
-        if (outcome.reason !== 'unavailable') patch({ notice: notKeptNotice(what, outcome) });
+        // No storage at all is said once, in the panel, rather than as a notice after every save.
+        if (outcome.reason === 'unavailable') patch({ unavailable: outcome.message });
+        else patch({ notice: notKeptNotice(what, outcome) });
         void get().refreshStorage();
         return 'not-kept';
       },

@@ -21,6 +21,11 @@ export interface StorageState {
   keptExports: Record<string, KeepState>;
   /** Something could not be kept (a full quota), one sentence; cleared on dismiss. */
   notice: string | null;
+  /**
+   * Why this browser keeps nothing for the page (no IndexedDB here: private mode, or a page opened from disk
+   * in a browser that gives file:// no storage), once a save has found out; null while saves work.
+   */
+  unavailable: string | null;
   restore: RestoreState;
 }
 

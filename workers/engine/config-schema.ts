@@ -8,6 +8,11 @@ import { type IntervalUnit, intervalSeconds, isDateInterval } from '../common/in
 import { cut, escapeInvisible, hasControlCharacter } from '../common/shown-text';
 import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 
+// No compiled validators: zod would first probe for `new Function`, which the app's Content-Security-Policy
+// forbids (no eval), and the browser reports the refused probe as a violation (Firefox shows it in the
+// console) even though zod catches it. A configuration is small; the interpreted checks are quick enough.
+z.config({ jitless: true });
+
 /** Minutes in a regular US equity session; no minute interval may be longer. */
 export const SESSION_MINUTES = 390;
 /** Seconds intervals run to 59 s; a minute or longer is written in minutes. */

@@ -66,6 +66,11 @@ export function StoragePanel() {
           </button>
         </p>
       )}
+      {storage.unavailable !== null && (
+        <p className="inline-error" role="status" data-testid="storage-unavailable">
+          {`This browser keeps nothing for this page (${storage.unavailable}): exports still download, but the export history, configurations and data sets will not come back after a reload. Some browsers give a page opened from disk no storage; served (npm start), it has.`}
+        </p>
+      )}
       <RestoreStatus restore={storage.restore} />
       <p className="storage-panel__facts" data-testid="storage-facts">
         {`${formatCount(kept.length)} ${kept.length === 1 ? 'export with its bytes' : 'exports with their bytes'} (${formatBytes(keptBytes)})`}

@@ -1,0 +1,102 @@
+// The built app opened from disk (issue 13): dist/index.html from a file:// URL, no server. The page is one
+// file with its workers inlined, so it asks for nothing: every request that is not file:, data: or blob: is
+// refused here and counted, and there must be none. Start runs the session in its workers, a complete
+// export downloads under the contract's name, and nothing is refused by the page's Content-Security-Policy.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, type Page, test } from '@playwright/test';
+import { button, downloadFrom, jsonOf, watchProblems } from './support';
+
+// The build scripts/e2e.mjs made for this run (playwright.config.ts's webServer serves the same folder).
+const PAGE_URL = pathToFileURL(resolve(process.env.E2E_DIST ?? 'dist', 'index.html')).href;
+const LOCAL = /^(file|data|blob):/;
+const DEFAULT_NAME = /^system_status_Example_Trading_Session_complete_\d{8}_\d{6}(_\d+)?\.json$/;
+
+async function marketMinute(page: Page): Promise<number> {
+  const value = await page.getByTestId('market-time').getAttribute('datetime');
+  if (value === null) throw new Error('The market clock shows no time.');
+  return Date.parse(`${value}Z`) / 60_000;
+}
+
+test('the built page runs from file:// with no request off the disk and no violation', async ({
+  page,
+  context,
+}) => {
+  const problems = watchProblems(page);
+  const refused: string[] = [];
+  // Every request of the page and of its workers, whichever way it goes out.
+  page.on('request', (request) => {
+    if (!LOCAL.test(request.url())) refused.push(request.url());
+  });
+  await context.route(
+    (url) => !LOCAL.test(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.effectiveDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
+    );
+  });
+
+  await page.goto(PAGE_URL);
+  expect(page.url()).toMatch(/^file:/);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute(
+    'content',
+    /script-src 'self' 'sha256-/,
+  );
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+
+  // Start: the engine worker runs the session and the market clock moves.
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const first = await marketMinute(page);
+  await expect.poll(() => marketMinute(page)).toBeGreaterThan(first);
+  // The mirror worker follows the engine and the chart draws from it.
+  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
+  await expect
+    .poll(async () => Number(await page.getByTestId('chart-candle-count').textContent()))
+    .toBeGreaterThan(0);
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+
+  // A complete export arrives as a download under the contract's name.
+  const download = await downloadFrom(page, () => button(page, 'Export complete').click());
+  expect(download.suggestedFilename()).toMatch(DEFAULT_NAME);
+  const doc = await jsonOf(download);
+  expect(doc._metadata.mode).toBe('complete');
+  expect(Object.keys(doc.session_data.symbols).length).toBeGreaterThan(0);
+
+  // The viewer worker opens it.
+  await page.getByRole('button', { name: `View ${download.suggestedFilename()}`, exact: true }).click();
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
+
+  expect(refused).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
+    [],
+  );
+  expect(problems).toEqual([]);
+});
+
+test('where the browser gives a page from disk no storage, the page says so and exports still download', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  // What WebKit (and Firefox, by some accounts) do on a file:// page: opening IndexedDB is refused.
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException('The operation is insecure.', 'SecurityError');
+    };
+  });
+  await page.goto(PAGE_URL);
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await button(page, 'Pause').click();
+  const download = await downloadFrom(page, () => button(page, 'Export complete').click());
+  expect(download.suggestedFilename()).toMatch(DEFAULT_NAME);
+  await expect(page.getByTestId('storage-unavailable')).toContainText(
+    'This browser keeps nothing for this page (The operation is insecure.)',
+  );
+  expect(problems).toEqual([]);
+});
