@@ -35,13 +35,6 @@ const CLEAN: Record<string, string> = {
     'export const exportNow = () => now();',
     '',
   ].join('\n'),
-  // A worker started from an inline module (the demo player's): a constructor, no worker code on the page.
-  'src/spawn.ts': [
-    "import ClockWorker from '../workers/clock.worker.ts?worker&inline';",
-    '',
-    'export const spawn = (): Worker => new ClockWorker();',
-    '',
-  ].join('\n'),
   'src/view.ts': [
     "import type { Result } from '../workers/common/result';",
     '',
@@ -186,7 +179,7 @@ const BREAKS: { rule: string; path: string; text: string }[] = [
   {
     rule: 'layers/ui-types-only',
     path: 'src/sneak.ts',
-    text: "import Clock from '../workers/engine/clock?worker&inline';\n\nexport const c = Clock;\n",
+    text: "import Clock from '../workers/clock.worker.ts?worker&inline';\n\nexport const c = Clock;\n",
   },
   {
     rule: 'layers/plain-paths',

@@ -1,16 +1,19 @@
-// The demo player's worker (workers/player.worker.ts), supervised like the app's mirror worker. It is
-// built into the page from an inline module, because a demo opened from disk (file://) may not load a
-// worker script from a URL: the page must make no request at all.
+// The demo player's worker (workers/player.worker.ts), supervised like the app's mirror worker. The build
+// inlines it into the page as a classic blob: worker (scripts/vite-inline-workers.ts), because a demo opened
+// from disk (file://) may not load a worker script from a URL: the page must make no request at all.
 import type { Result } from '../../workers/common/result';
 import type { ViewQuery, ViewRead } from '../../workers/mirror/mirror-api';
 import type { OpenedTape } from '../../workers/player/player-api';
 import type { PlayerApi } from '../../workers/player.worker';
-import PlayerWorker from '../../workers/player.worker.ts?worker&inline';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from '../worker-supervisor';
 
 export type { OpenedTape, TapeFacts, TapeStep } from '../../workers/player/player-api';
 
 /** The player worker died, failed to load or stopped answering. */
+// Vite finds the worker only when this expression is written inline with literal options.
+const createPlayerWorker = (): WorkerLike =>
+  new Worker(new URL('../../workers/player.worker.ts', import.meta.url), { type: 'module', name: 'player' });
+
 export class PlayerWorkerError extends Error {
   override name = 'PlayerWorkerError';
 }
@@ -38,7 +41,7 @@ export interface PlayerClientOptions {
 export function createPlayerClient(options: PlayerClientOptions = {}): PlayerClient {
   const worker = superviseWorker<PlayerApi>({
     label: 'player',
-    createWorker: options.createWorker ?? (() => new PlayerWorker({ name: 'player' })),
+    createWorker: options.createWorker ?? createPlayerWorker,
     timeoutMs: options.timeoutMs ?? PLAYER_TIMEOUT_MS,
     deadError: (message) => new PlayerWorkerError(message),
   });
