@@ -11,7 +11,7 @@ const DEFAULT_NAME = /^session_tape_Example_Trading_Session_\d{8}_\d{6}(_\d+)?\.
 /** The tape inside a downloaded demo page: its header and the exports' names. */
 async function tapeOf(download: Download) {
   const html = (await bytesOf(download)).toString('utf8');
-  expect(html).not.toContain('__SESSION_TAPE__');
+  expect(html).not.toContain('>__SESSION_TAPE__</script>');
   const base64 = /<script[^>]*id="session-tape"[^>]*>([^<]*)<\/script>/.exec(html)?.[1] ?? '';
   const tape = gunzipSync(Buffer.from(base64, 'base64'));
   const end = tape.indexOf(0x0a);

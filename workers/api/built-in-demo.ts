@@ -3,12 +3,12 @@
 // sizes (the exports, the tape, gzipped, base64, the page) and how long it takes.
 
 import type { Result } from '../common/result';
-import { DEMO_TAPE_PLACEHOLDER, type DemoFile } from '../export/contract';
+import { DEMO_TAPE_SLOT, type DemoFile } from '../export/contract';
 import { makeDemo } from './demo-maker';
 import { createRuntime } from './runtime';
 
 /** A page holding nothing but the tape: the file's size is then the tape's (the bench may pass the player). */
-export const BARE_PLAYER_PAGE = `<!doctype html><script id="session-tape" type="application/x-session-tape">${DEMO_TAPE_PLACEHOLDER}</script>\n`;
+export const BARE_PLAYER_PAGE = `<!doctype html>${DEMO_TAPE_SLOT}\n`;
 
 /** Minutes of the built-in session's first day (2025-07-01, a regular session). */
 const WHOLE_DAY = 390;

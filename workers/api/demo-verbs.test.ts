@@ -283,8 +283,8 @@ describe('system save-demo on the engine API', () => {
 
   it('refuses a player page without exactly one tape placeholder, before replaying anything', async () => {
     for (const [page, why] of [
-      ['<html></html>', 'holds no __SESSION_TAPE__ for the tape (expected exactly one)'],
-      [`${PAGE}${PAGE}`, 'holds __SESSION_TAPE__ more than once (expected exactly one)'],
+      ['<html></html>', 'holds no tape element'],
+      [`${PAGE}${PAGE}`, 'holds its tape element more than once (expected exactly one)'],
     ] as const) {
       const { api } = engine(page);
       await api.start();

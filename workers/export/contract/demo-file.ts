@@ -4,7 +4,7 @@
 
 import type { Result } from '../../common/result';
 import { quotedWord } from '../../common/shown-text';
-import { DEMO_TAPE_PLACEHOLDER } from './demo-tape';
+import { DEMO_TAPE_ELEMENT_ID, DEMO_TAPE_MEDIA_TYPE, DEMO_TAPE_PLACEHOLDER } from './demo-tape';
 import { fileNamePart, fileNameProblem } from './file-names';
 import { MAX_FILE_NAME_BYTES } from './limits';
 
@@ -93,25 +93,32 @@ export function checkDemoFileName(name: string): Result<string> {
 }
 
 /**
- * The player's page with the tape's base64 in place of its one placeholder. A template with no placeholder
- * or more than one is not a player this writer knows: refused rather than guessed at.
+ * The tape's element as the player's page holds it before a tape is written: the placeholder is replaced
+ * only there, since the player's own script names the placeholder too (to know a page without a tape).
+ */
+export const DEMO_TAPE_SLOT = `<script id="${DEMO_TAPE_ELEMENT_ID}" type="${DEMO_TAPE_MEDIA_TYPE}">${DEMO_TAPE_PLACEHOLDER}</script>`;
+
+/**
+ * The player's page with the tape's base64 in place of its one placeholder. A template with no tape
+ * element or more than one is not a player this writer knows: refused rather than guessed at.
  */
 export function placeTape(template: string, base64: string): Result<string> {
-  const first = template.indexOf(DEMO_TAPE_PLACEHOLDER);
+  const first = template.indexOf(DEMO_TAPE_SLOT);
   if (first < 0) {
     return {
       ok: false,
-      error: `the demo player's page holds no ${DEMO_TAPE_PLACEHOLDER} for the tape (expected exactly one)`,
+      error: `the demo player's page holds no tape element (${DEMO_TAPE_SLOT}); expected exactly one`,
     };
   }
-  if (template.indexOf(DEMO_TAPE_PLACEHOLDER, first + 1) >= 0) {
+  if (template.indexOf(DEMO_TAPE_SLOT, first + 1) >= 0) {
     return {
       ok: false,
-      error: `the demo player's page holds ${DEMO_TAPE_PLACEHOLDER} more than once (expected exactly one)`,
+      error: `the demo player's page holds its tape element more than once (expected exactly one)`,
     };
   }
+  const at = first + DEMO_TAPE_SLOT.indexOf(DEMO_TAPE_PLACEHOLDER);
   return {
     ok: true,
-    value: template.slice(0, first) + base64 + template.slice(first + DEMO_TAPE_PLACEHOLDER.length),
+    value: template.slice(0, at) + base64 + template.slice(at + DEMO_TAPE_PLACEHOLDER.length),
   };
 }

@@ -18,6 +18,7 @@ export {
   isDemoEvery,
   MAX_DEMO_EVERY,
   MIN_DEMO_EVERY,
+  DEMO_TAPE_SLOT,
   placeTape,
 } from './demo-file';
 export {
