@@ -39,24 +39,25 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
   useEffect(() => {
     if (reading === null) return;
     let current = true;
-    reading.then(
-      (opened) => {
-        if (!current) return;
-        setOpening(
-          opened.ok
-            ? { kind: 'open', tape: opened.value }
-            : { kind: 'failed', error: opened.error, damaged: true },
-        );
-      },
-      (error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        if (current) setOpening({ kind: 'failed', error: message, damaged: false });
-      },
-    );
+    const failed = (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (current) setOpening({ kind: 'failed', error: message, damaged: false });
+    };
+    reading.then((opened) => {
+      if (!current) return;
+      if (!opened.ok) {
+        setOpening({ kind: 'failed', error: opened.error, damaged: true });
+        return;
+      }
+      setOpening({ kind: 'open', tape: opened.value });
+    }, failed);
     return () => {
       current = false;
     };
   }, [reading]);
+
+  // A tape damaged after its first step: the player gives way to the one line that says where.
+  const onDamaged = useCallback((error: string) => setOpening({ kind: 'failed', error, damaged: true }), []);
 
   const facts = opening.kind === 'open' ? opening.tape.facts : null;
   useEffect(() => {
@@ -94,7 +95,7 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
               <>
                 <p>Its tape is damaged: {opening.error}.</p>
                 <p className="player__notice-hint">
-                  Nothing of it is shown. Make the demo again with <code>system save-demo</code>.
+                  It cannot be played. Make the demo again with <code>system save-demo</code>.
                 </p>
               </>
             ) : (
@@ -102,7 +103,7 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
             )}
           </div>
         )}
-        {opening.kind === 'open' && <Player client={client} tape={opening.tape} />}
+        {opening.kind === 'open' && <Player client={client} tape={opening.tape} onDamaged={onDamaged} />}
       </main>
     </div>
   );
@@ -125,7 +126,15 @@ function NoTape({ missing }: { missing: boolean }) {
   );
 }
 
-function Player({ client, tape }: { client: PlayerClient; tape: OpenedTape }) {
+function Player({
+  client,
+  tape,
+  onDamaged,
+}: {
+  client: PlayerClient;
+  tape: OpenedTape;
+  onDamaged: (error: string) => void;
+}) {
   const { facts, steps } = tape;
   // Read once: the link the page was opened with.
   const [link] = useState(() => readLink(window.location.hash, steps.length));
@@ -180,6 +189,33 @@ function Player({ client, tape }: { client: PlayerClient; tape: OpenedTape }) {
   }, [loop, steps.length]);
 
   const onChoice = useCallback((next: ViewChoice) => setChoice(next), []);
+
+  // The first step is drawn from the tape's first export alone; then the worker checks the rest (every
+  // export read, every day replayed), and no other step is shown before it has. Asked only now, so that
+  // the check does not take the CPU from that first drawing.
+  const [firstDrawn, setFirstDrawn] = useState(false);
+  const onDrawn = useCallback(
+    (version: number) => {
+      playback.onDrawn(version);
+      setFirstDrawn(true);
+    },
+    [playback.onDrawn],
+  );
+  useEffect(() => {
+    if (!firstDrawn) return;
+    let current = true;
+    client.tapeChecked().then(
+      (checked) => {
+        if (current && !checked.ok) onDamaged(checked.error);
+      },
+      (error: unknown) => {
+        if (current) onDamaged(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [firstDrawn, client, onDamaged]);
   const range = formatDateRange(facts.firstMarketTime, facts.lastMarketTime);
 
   return (
@@ -222,7 +258,7 @@ function Player({ client, tape }: { client: PlayerClient; tape: OpenedTape }) {
           version={playback.version}
           initial={initial}
           onChoice={onChoice}
-          onDrawn={playback.onDrawn}
+          onDrawn={onDrawn}
         />
       </Card>
     </>

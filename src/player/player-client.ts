@@ -19,8 +19,10 @@ export class PlayerWorkerError extends Error {
 }
 
 export interface PlayerClient extends SupervisedWorker<PlayerApi> {
-  /** Reads and checks the whole tape (the page's base64 text), and shows its first step. */
+  /** Reads the tape's header and first export (the page's base64 text), and shows its first step. */
   openTape(base64: string): Promise<Result<OpenedTape>>;
+  /** Settles once the whole tape is read and replayed aside; the error names the export at fault. */
+  tapeChecked(): Promise<Result<true>>;
   /** Shows the replay as it stood after step `index`. */
   showStep(index: number): Promise<Result<number>>;
   /** Everything a session view draws, in one answer; the series' buffers are transferred. */
@@ -48,6 +50,7 @@ export function createPlayerClient(options: PlayerClientOptions = {}): PlayerCli
   return {
     ...worker,
     openTape: (base64) => worker.call('openTape', base64),
+    tapeChecked: () => worker.call('tapeChecked'),
     showStep: (index) => worker.call('showStep', index),
     view: (query) => worker.call('view', query),
   };

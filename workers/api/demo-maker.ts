@@ -205,7 +205,12 @@ export async function makeDemo(
       );
     }
     if (i === 0) firstMarketTime = made.value.metadata.marketTime ?? '';
-    files.push({ name, bytes: joined(made.value.chunks, made.value.bytes) });
+    files.push({
+      name,
+      bytes: joined(made.value.chunks, made.value.bytes),
+      mode: made.value.metadata.mode,
+      marketTime: made.value.metadata.marketTime,
+    });
     const reason = await breathe(i + 1);
     if (reason !== null) return stoppedWith(reason);
   }

@@ -37,7 +37,7 @@ export function recordTape({ everyMinutes = 30, days = 2 }: TapeOptions = {}): M
     if (!result.ok) throw new Error(result.error);
     const { metadata, chunks } = result.value;
     const name = defaultFileName(backtest.config.sessionName, metadata.mode, metadata.fileTimestamp);
-    files.push({ name, bytes: joined(chunks) });
+    files.push({ name, bytes: joined(chunks), mode: metadata.mode, marketTime: metadata.marketTime });
     times.push(metadata.marketTime ?? '');
   };
   for (let day = 0; day < days; day++) {

@@ -56,8 +56,8 @@ describe('the demo player worker', () => {
     expect(steps.filter((s) => s.day === 0)).toHaveLength(14);
     expect(steps.filter((s) => s.day === 1)).toHaveLength(14);
     expect(steps.map((s) => s.name)).toEqual(made.files.map((f) => f.name));
-    expect(steps[0]).toMatchObject({ marketTime: '2025-07-01T09:30:00', day: 0, sequence: 1 });
-    expect(steps[1]).toMatchObject({ marketTime: '2025-07-01T10:00:00', day: 0, sequence: 2 });
+    expect(steps[0]).toEqual({ name: made.files[0]?.name, marketTime: '2025-07-01T09:30:00', day: 0 });
+    expect(steps[1]).toMatchObject({ marketTime: '2025-07-01T10:00:00', day: 0 });
     expect(steps[14]).toMatchObject({ marketTime: '2025-07-02T09:31:00', day: 1 });
     expect(steps.at(-1)?.marketTime).toBe('2025-07-02T16:00:00');
     expect(facts).toEqual({
@@ -71,6 +71,7 @@ describe('the demo player worker', () => {
     const first = player.view(query('AAPL', '1m'));
     expect(first.overview.sessionDate).toBe('2025-07-01');
     expect(first.series?.total).toBe(3900);
+    expect(await player.tapeChecked()).toEqual({ ok: true, value: true });
   });
 
   it('shows any step, forward, back and across days, exactly as the offline replay of that day would', async () => {
@@ -87,7 +88,7 @@ describe('the demo player worker', () => {
       [14, 'AAPL', '5m'],
       [1, 'TSLA', '1m'],
     ] as const) {
-      expect(player.showStep(step)).toEqual({ ok: true, value: step });
+      expect(await player.showStep(step)).toEqual({ ok: true, value: step });
       const day = step < 14 ? 0 : 1;
       const files = made.files.slice(day * 14, step + 1);
       const expected = await replayOf(files, query(symbol, interval));
@@ -95,17 +96,17 @@ describe('the demo player worker', () => {
       expect(plain(got)).toEqual(plain(expected));
     }
     // 1m bars of the second day at its last step: the whole day, after ten days of history.
-    player.showStep(27);
+    await player.showStep(27);
     expect(player.view(query('AAPL', '1m')).series?.total).toBe(3900 + 390);
   });
 
   it('refuses steps outside the tape and leaves the one shown', async () => {
     const player = createPlayerApi();
-    expect(player.showStep(0)).toEqual({ ok: false, error: 'no tape is open' });
+    expect(await player.showStep(0)).toEqual({ ok: false, error: 'no tape is open' });
     await player.openTape(packed);
-    player.showStep(4);
+    await player.showStep(4);
     for (const bad of [-1, 28, 1.5, Number.NaN]) {
-      expect(player.showStep(bad)).toMatchObject({ ok: false });
+      expect(await player.showStep(bad)).toMatchObject({ ok: false });
     }
     expect(player.view(query('AAPL', '1m')).overview.sequence).toBe(5);
   });
@@ -115,14 +116,29 @@ describe('a damaged tape', () => {
   const packOf = async (header: MadeTape['header'], files: MadeTape['files']) =>
     toBase64(await gzip(encodeDemoTape(header, files)));
 
+  /** A tape refused as it is opened: nothing is shown. */
   async function refusal(base64: string): Promise<string> {
     const player = createPlayerApi();
     const opened = await player.openTape(base64);
     if (opened.ok) throw new Error('the damaged tape was opened');
-    // Nothing half-shown: the player holds no step.
-    expect(player.showStep(0)).toEqual({ ok: false, error: 'no tape is open' });
+    expect(await player.showStep(0)).toEqual({ ok: false, error: 'no tape is open' });
     expect(player.view(query('AAPL', '1m')).overview.symbols).toEqual([]);
     return opened.error;
+  }
+
+  /**
+   * A tape damaged after its first export: the first step is shown while the rest is checked, then the
+   * check fails with one line, and no other step is ever shown.
+   */
+  async function refusedOnCheck(base64: string): Promise<string> {
+    const player = createPlayerApi();
+    const opened = await player.openTape(base64);
+    if (!opened.ok) throw new Error(opened.error);
+    const checked = await player.tapeChecked();
+    if (checked.ok) throw new Error('the damaged tape passed its check');
+    expect(await player.showStep(1)).toEqual(checked);
+    expect(player.view(query('AAPL', '1m')).overview.sequence).toBe(1);
+    return checked.error;
   }
 
   it('is one line saying what is wrong', async () => {
@@ -148,13 +164,19 @@ describe('a damaged tape', () => {
     const files = made.files.map((f) => ({ ...f }));
     const broken = files[17] as (typeof files)[number];
     broken.bytes = broken.bytes.subarray(0, broken.bytes.byteLength - 40);
-    const error = await refusal(await packOf(made.header, files));
+    const error = await refusedOnCheck(await packOf(made.header, files));
     expect(error).toMatch(new RegExp(`^${broken.name}: not a JSON file`));
+    // The first export itself broken: refused as the tape is opened.
+    const head = made.files.map((f) => ({ ...f }));
+    (head[0] as (typeof head)[number]).bytes = (head[0] as (typeof head)[number]).bytes.subarray(0, 100);
+    expect(await refusal(await packOf(made.header, head))).toMatch(
+      new RegExp(`^${head[0]?.name}: not a JSON file`),
+    );
   });
 
   it('names the export after one missing from a day, and a tape that starts with a delta', async () => {
     const missing = made.files.filter((_, i) => i !== 6);
-    const error = await refusal(await packOf(made.header, missing));
+    const error = await refusedOnCheck(await packOf(made.header, missing));
     expect(error).toContain((made.files[7] as { name: string }).name);
     expect(error).toContain('an export is missing');
     const headless = made.files.slice(1);
@@ -166,9 +188,34 @@ describe('a damaged tape', () => {
   it('leaves a tape already open as it was', async () => {
     const player = createPlayerApi();
     await player.openTape(packed);
-    player.showStep(3);
+    await player.showStep(3);
     expect(await player.openTape('%%%')).toEqual({ ok: false, error: 'the tape is not base64 text' });
     expect(player.view(query('AAPL', '1m')).overview.sequence).toBe(4);
-    expect(player.showStep(20)).toEqual({ ok: true, value: 20 });
+    expect(await player.showStep(20)).toEqual({ ok: true, value: 20 });
+  });
+
+  it('names an export that is not what the header lists', async () => {
+    const files = made.files.map((f) => ({ ...f }));
+    (files[3] as (typeof files)[number]).marketTime = '2025-07-01T11:11:00';
+    expect(await refusedOnCheck(await packOf(made.header, files))).toBe(
+      `${files[3]?.name}: the export is a delta one at 2025-07-01T11:00:00, but the tape's header lists a delta one at 2025-07-01T11:11:00`,
+    );
+  });
+
+  it('answers views while it checks the rest of the tape', async () => {
+    const player = createPlayerApi();
+    const opened = await player.openTape(packed);
+    if (!opened.ok) throw new Error(opened.error);
+    let checked = false;
+    const done = player.tapeChecked().then(() => {
+      checked = true;
+    });
+    // The first step is there before the check is done; a later step waits for it.
+    expect(player.view(query('AAPL', '1m')).series?.total).toBe(3900);
+    expect(checked).toBe(false);
+    const later = await player.showStep(5);
+    expect(checked).toBe(true);
+    expect(later).toEqual({ ok: true, value: 5 });
+    await done;
   });
 });

@@ -1,12 +1,19 @@
 // A demo file's tape (section 12; workers/export/contract/demo-tape.ts), from the base64 text in the page
-// to the exports it replays, split into one chain per trading day and checked whole: every export is read
-// and every chain applied to a mirror aside before the player shows anything, so a damaged tape is one
-// line naming what is wrong (and the file, when it is one export) instead of a replay that stops halfway.
+// to the exports it replays, in two parts. `openTapeText` reads what the first step needs: the header
+// (which lists every step with its mode and market time) and the first export, so the player draws at once.
+// `checkTape` then reads every export and applies every day's chain to a mirror aside, a slice at a time;
+// a step is shown only once the tape is checked whole, so a damaged tape is one line naming what is wrong
+// (and the export at fault) instead of a replay that stops halfway.
 
 import { fromBase64 } from '../common/base64';
 import { gunzip } from '../common/gzip';
 import type { Result } from '../common/result';
-import { type DemoTapeHeader, decodeDemoTape, MAX_DEMO_TAPE_BYTES } from '../export/contract';
+import {
+  type DemoTapeFile,
+  type DemoTapeHeader,
+  decodeDemoTape,
+  MAX_DEMO_TAPE_BYTES,
+} from '../export/contract';
 import { readExport } from '../mirror/export-doc';
 import { type NamedExport, orderExportSet } from '../mirror/export-set';
 import { Mirror } from '../mirror/mirror';
@@ -20,7 +27,6 @@ export interface TapeStep {
   marketTime: string | null;
   /** Which chain (trading day) the step belongs to, from 0. */
   day: number;
-  sequence: number | null;
 }
 
 /** What the tape's header says about the demo, for the player's title. */
@@ -33,11 +39,14 @@ export interface TapeFacts {
   writtenAt: string;
 }
 
-export interface ReadTape {
+/** What opening reads: enough to list the steps and show the first. */
+export interface OpenedText {
   facts: TapeFacts;
   steps: TapeStep[];
-  /** The exports of each trading day in the order to apply them, a complete one first. */
-  chains: NamedExport[][];
+  /** The tape's files, still to be read by `checkTape`. */
+  files: DemoTapeFile[];
+  /** The first export (a complete one), read. */
+  first: NamedExport;
 }
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
@@ -69,11 +78,7 @@ function splitChains(read: readonly NamedExport[]): Result<NamedExport[][]> {
   const chains: NamedExport[][] = [];
   for (const file of read) {
     if (file.doc.meta.mode === 'complete') chains.push([file]);
-    else {
-      const chain = chains.at(-1);
-      if (!chain) return fail(`${file.name}: the tape starts with a delta export, not a complete one`);
-      chain.push(file);
-    }
+    else (chains.at(-1) as NamedExport[]).push(file);
   }
   const ordered: NamedExport[][] = [];
   for (const chain of chains) {
@@ -84,43 +89,103 @@ function splitChains(read: readonly NamedExport[]): Result<NamedExport[][]> {
   return { ok: true, value: ordered };
 }
 
+/** The steps as the header lists them: each complete export starts a day. */
+function stepsOf(files: readonly DemoTapeFile[]): Result<TapeStep[]> {
+  const first = files[0];
+  if (first === undefined) return fail('the tape holds no exports');
+  if (first.mode !== 'complete')
+    return fail(`${first.name}: the tape starts with a delta export, not a complete one`);
+  let day = -1;
+  return {
+    ok: true,
+    value: files.map((f) => {
+      if (f.mode === 'complete') day++;
+      return { name: f.name, marketTime: f.marketTime, day };
+    }),
+  };
+}
+
+/** One export of the tape read as the mirror reads one, and checked against what the header says of it. */
+async function readOne(file: DemoTapeFile): Promise<Result<NamedExport>> {
+  const value = await parseExportBytes(file.name, file.bytes);
+  if (!value.ok) return value;
+  const doc = readExport(value.value);
+  if (!doc.ok) return fail(`${file.name}: ${doc.error}`);
+  const { mode, marketTime } = doc.value.meta;
+  if (mode !== file.mode || marketTime !== file.marketTime) {
+    return fail(
+      `${file.name}: the export is a ${mode} one at ${marketTime ?? 'no market time'}, but the tape's header lists a ${file.mode} one at ${file.marketTime ?? 'no market time'}`,
+    );
+  }
+  return { ok: true, value: { name: file.name, doc: doc.value } };
+}
+
 /** Applies every chain to a mirror of its own, or names the export that does not apply. */
-function replayAside(chains: readonly NamedExport[][]): string | null {
+async function replayAside(
+  chains: readonly NamedExport[][],
+  breathe: () => Promise<void>,
+): Promise<string | null> {
   for (const chain of chains) {
     const mirror = new Mirror();
     for (const { name, doc } of chain) {
       const outcome = mirror.apply(doc);
       if (outcome.kind === 'resync') return `${name}: ${outcome.reason}`;
+      await breathe();
     }
   }
   return null;
 }
 
-/** Reads and checks a whole tape: every export parsed, every chain ordered and replayed aside. */
-export async function readTape(base64: string): Promise<Result<ReadTape>> {
+/** How long the check works before it lets the worker answer the page (a step asked for, a view). */
+const SLICE_MS = 8;
+
+/** A pause for other messages once a slice of work has taken `SLICE_MS`. */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < SLICE_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    since = performance.now();
+  };
+}
+
+/** Reads the header and the first export: the steps, and what the first step shows. */
+export async function openTapeText(base64: string): Promise<Result<OpenedText>> {
   const inflated = await inflate(base64);
   if (!inflated.ok) return inflated;
   const tape = decodeDemoTape(inflated.value);
   if (!tape.ok) return tape;
-  const read: NamedExport[] = [];
-  for (const file of tape.value.files) {
-    const value = await parseExportBytes(file.name, file.bytes);
-    if (!value.ok) return value;
-    const doc = readExport(value.value);
-    if (!doc.ok) return fail(`${file.name}: ${doc.error}`);
-    read.push({ name: file.name, doc: doc.value });
+  const steps = stepsOf(tape.value.files);
+  if (!steps.ok) return steps;
+  const first = await readOne(tape.value.files[0] as DemoTapeFile);
+  if (!first.ok) return first;
+  return {
+    ok: true,
+    value: {
+      facts: factsOf(tape.value.header),
+      steps: steps.value,
+      files: tape.value.files,
+      first: first.value,
+    },
+  };
+}
+
+/**
+ * Reads every export of an opened tape and replays every day aside, in slices that leave the worker free
+ * to answer meanwhile: the exports of each trading day in the order to apply them, or what is wrong.
+ */
+export async function checkTape(opened: OpenedText): Promise<Result<NamedExport[][]>> {
+  const breathe = slicer();
+  const read: NamedExport[] = [opened.first];
+  for (const file of opened.files.slice(1)) {
+    const one = await readOne(file);
+    if (!one.ok) return one;
+    read.push(one.value);
+    await breathe();
   }
   const chains = splitChains(read);
   if (!chains.ok) return chains;
-  const problem = replayAside(chains.value);
+  const problem = await replayAside(chains.value, breathe);
   if (problem !== null) return fail(problem);
-  const steps = chains.value.flatMap((chain, day) =>
-    chain.map(({ name, doc }) => ({
-      name,
-      marketTime: doc.meta.marketTime,
-      day,
-      sequence: doc.meta.sequence,
-    })),
-  );
-  return { ok: true, value: { facts: factsOf(tape.value.header), steps, chains: chains.value } };
+  return chains;
 }

@@ -76,10 +76,17 @@ export function SessionView({
     const element = box.current;
     if (!element) return;
     const chart = new BarChart(element, themeOf(element), setLegend);
+    let marked = false;
     const mine = new SessionReader(
       client,
       chart,
       (next) => {
+        // The first candles drawn are marked on the page's timeline (`npm run bench` reads the mark): the
+        // chart has them now, and paints them in the coming frame.
+        if (!marked && next.candles > 0) {
+          marked = true;
+          requestAnimationFrame(() => performance.mark(`${FIRST_CHART_MARK}:${source}`));
+        }
         setError(null);
         setView(next);
       },
@@ -95,22 +102,12 @@ export function SessionView({
       reader.current = null;
       chart.dispose();
     };
-  }, [client]);
+  }, [client, source]);
 
   // A live view scrolled out of sight skips reads; back in sight, one read catches up with every new bar.
   useEffect(() => {
     if (onScreen) void reader.current?.request({ source, symbol, interval, epoch, version });
   }, [source, symbol, interval, epoch, version, onScreen]);
-
-  // The first candles drawn are marked for the page's timeline (`npm run bench` reads the mark): the frame
-  // after the read that brought them is the one the chart paints them in.
-  const drewCandles = (view?.candles ?? 0) > 0;
-  const marked = useRef(false);
-  useEffect(() => {
-    if (!drewCandles || marked.current) return;
-    marked.current = true;
-    requestAnimationFrame(() => performance.mark(`${FIRST_CHART_MARK}:${source}`));
-  }, [drewCandles, source]);
 
   // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported).
   const shownSymbol = view?.symbol ?? null;

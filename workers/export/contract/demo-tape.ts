@@ -25,6 +25,10 @@ export interface DemoTapeEntry {
   /** The export's file name, as a download of it would be named. */
   name: string;
   bytes: number;
+  /** The export's `_metadata.export_mode` and `market_time`: the player lists the steps from these before
+   * it has read the exports themselves, and checks each export against them as it reads it. */
+  mode: 'complete' | 'delta';
+  market_time: string | null;
 }
 
 export interface DemoTapeHeader {
@@ -46,6 +50,8 @@ export interface DemoTapeHeader {
 export interface DemoTapeFile {
   name: string;
   bytes: Uint8Array;
+  mode: 'complete' | 'delta';
+  marketTime: string | null;
 }
 
 export interface DemoTape {
@@ -62,7 +68,12 @@ export function encodeDemoTape(
 ): Uint8Array {
   const full: DemoTapeHeader = {
     ...header,
-    entries: files.map((f) => ({ name: f.name, bytes: f.bytes.byteLength })),
+    entries: files.map((f) => ({
+      name: f.name,
+      bytes: f.bytes.byteLength,
+      mode: f.mode,
+      market_time: f.marketTime,
+    })),
   };
   const head = new TextEncoder().encode(JSON.stringify(full));
   let size = head.byteLength + 1;
@@ -98,7 +109,10 @@ function headerProblem(h: unknown, available: number): string | null {
   let total = 0;
   for (const [i, e] of h.entries.entries()) {
     if (!isObject(e) || typeof e.name !== 'string' || typeof e.bytes !== 'number')
-      return `tape entry ${i} is not {name, bytes}`;
+      return `tape entry ${i} is not {name, bytes, mode, market_time}`;
+    if (e.mode !== 'complete' && e.mode !== 'delta') return `tape entry ${i} has no mode "complete" or "delta"`;
+    if (e.market_time !== null && (typeof e.market_time !== 'string' || e.market_time.length > 40))
+      return `tape entry ${i} has no valid market_time`;
     if (!Number.isSafeInteger(e.bytes) || e.bytes < 0) return `tape entry ${i} has no valid byte length`;
     total += e.bytes;
   }
@@ -123,7 +137,7 @@ export function decodeDemoTape(tape: Uint8Array): Result<DemoTape> {
   const files: DemoTapeFile[] = [];
   let at = end + 1;
   for (const e of h.entries) {
-    files.push({ name: e.name, bytes: tape.subarray(at, at + e.bytes) });
+    files.push({ name: e.name, bytes: tape.subarray(at, at + e.bytes), mode: e.mode, marketTime: e.market_time });
     at += e.bytes;
   }
   return { ok: true, value: { header: h, files } };
