@@ -19,7 +19,7 @@ import { median } from './stats';
 const MB = 1024 * 1024;
 const TARGET_BYTES = 1.5 * MB;
 const TARGET_MS = 1500;
-const ROUNDS = 3;
+const ROUNDS = 5;
 /** The mark SessionView sets in the frame its first candles are drawn in (offline replay and player). */
 const FIRST_CHART = 'session-tape:first-chart:offline';
 

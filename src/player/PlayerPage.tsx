@@ -9,9 +9,9 @@ import { formatDateRange, formatMarketDate } from '../format';
 import { keyAction } from './keys';
 import { linkHash, readLink, throttled } from './link';
 import { PlayerControls } from './PlayerControls';
-import type { OpenedTape, PlayerClient } from './player-client';
+import type { OpenedTape, PlayerClient, TapeStep } from './player-client';
 import type { PageTape } from './tape-text';
-import { usePlayback } from './use-playback';
+import { type Playback, usePlayback } from './use-playback';
 import './PlayerPage.css';
 
 type Opening =
@@ -81,12 +81,6 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
         </div>
       </header>
       <main className="player__main">
-        {opening.kind === 'opening' && (
-          <p className="player__notice" role="status" data-testid="player-opening">
-            <span className="player__spinner" aria-hidden="true" />
-            Reading the tape…
-          </p>
-        )}
         {opening.kind === 'no-tape' && <NoTape missing={tape.kind === 'missing'} />}
         {opening.kind === 'failed' && (
           <div className="player__notice player__notice--error" role="alert" data-testid="player-error">
@@ -103,7 +97,15 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
             )}
           </div>
         )}
-        {opening.kind === 'open' && <Player client={client} tape={opening.tape} onDamaged={onDamaged} />}
+        {/* While the worker reads the tape the player is laid out and its chart made (the page has nothing
+            else to do meanwhile), so that the first step is drawn as soon as it is read. */}
+        {(opening.kind === 'opening' || opening.kind === 'open') && (
+          <Player
+            client={client}
+            tape={opening.kind === 'open' ? opening.tape : null}
+            onDamaged={onDamaged}
+          />
+        )}
       </main>
     </div>
   );
@@ -126,26 +128,33 @@ function NoTape({ missing }: { missing: boolean }) {
   );
 }
 
+const NO_STEPS: readonly TapeStep[] = [];
+
 function Player({
   client,
   tape,
   onDamaged,
 }: {
   client: PlayerClient;
-  tape: OpenedTape;
+  /** Null while the worker reads the tape: the view is made and reads nothing yet. */
+  tape: OpenedTape | null;
   onDamaged: (error: string) => void;
 }) {
-  const { facts, steps } = tape;
-  // Read once: the link the page was opened with.
-  const [link] = useState(() => readLink(window.location.hash, steps.length));
-  const playback = usePlayback(client, steps, facts.everyMinutes, link.step ?? 0);
+  const steps = tape?.steps ?? NO_STEPS;
+  const facts = tape?.facts ?? null;
+  // The link the page was opened with; its step is checked against the tape once it is read.
+  const [hash] = useState(() => window.location.hash);
+  const link = useMemo(() => readLink(hash, steps.length), [hash, steps.length]);
+  const playback = usePlayback(client, steps, facts?.everyMinutes ?? 1, link.step ?? 0);
   const { loop, state } = playback;
   const [choice, setChoice] = useState<ViewChoice>({
     symbol: link.symbol,
     interval: link.interval ?? '1m',
   });
-  const days = (steps.at(-1)?.day ?? 0) + 1;
-  const initial = useMemo(() => ({ symbol: link.symbol, interval: link.interval ?? '1m' }), [link]);
+  const initial = useMemo(
+    () => ({ symbol: link.symbol, interval: link.interval ?? '1m' }),
+    [link.symbol, link.interval],
+  );
 
   const writeLink = useMemo(
     () =>
@@ -158,11 +167,12 @@ function Player({
     [],
   );
   useEffect(() => {
-    writeLink(linkHash(state.step, choice.symbol, choice.interval));
-  }, [writeLink, state.step, choice]);
+    if (tape !== null) writeLink(linkHash(state.step, choice.symbol, choice.interval));
+  }, [writeLink, tape, state.step, choice]);
   useEffect(() => () => writeLink.flush(), [writeLink]);
 
   useEffect(() => {
+    if (steps.length === 0) return;
     const onKey = (event: KeyboardEvent) => {
       const target = event.target instanceof HTMLElement ? event.target : null;
       const action = keyAction({
@@ -216,6 +226,44 @@ function Player({
       current = false;
     };
   }, [firstDrawn, client, onDamaged]);
+
+  return (
+    <>
+      {facts === null ? (
+        <p className="player__notice" role="status" data-testid="player-opening">
+          <span className="player__spinner" aria-hidden="true" />
+          Reading the tape…
+        </p>
+      ) : (
+        <PlayerHead facts={facts} steps={steps} playback={playback} />
+      )}
+      <Card title="Session" titleId="player-session-title" className="player__session">
+        <SessionView
+          client={client}
+          source="offline"
+          version={playback.version}
+          initial={initial}
+          onChoice={onChoice}
+          onDrawn={onDrawn}
+          hold={tape === null}
+        />
+      </Card>
+    </>
+  );
+}
+
+/** The session's name and dates, and the playback controls. */
+function PlayerHead({
+  facts,
+  steps,
+  playback,
+}: {
+  facts: OpenedTape['facts'];
+  steps: readonly TapeStep[];
+  playback: Playback;
+}) {
+  const { loop, state } = playback;
+  const days = (steps.at(-1)?.day ?? 0) + 1;
   const range = formatDateRange(facts.firstMarketTime, facts.lastMarketTime);
 
   return (
@@ -251,16 +299,6 @@ function Player({
           </p>
         )}
       </div>
-      <Card title="Session" titleId="player-session-title" className="player__session">
-        <SessionView
-          client={client}
-          source="offline"
-          version={playback.version}
-          initial={initial}
-          onChoice={onChoice}
-          onDrawn={onDrawn}
-        />
-      </Card>
     </>
   );
 }

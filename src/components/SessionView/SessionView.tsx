@@ -50,6 +50,8 @@ export interface SessionViewProps {
   onChoice?: (choice: ViewChoice) => void;
   /** Told the owner's `version` once the view has read and drawn it (the demo player paces itself on it). */
   onDrawn?: (version: number) => void;
+  /** While true the view reads nothing (its source is not ready yet); the chart is made all the same. */
+  hold?: boolean;
 }
 
 export function SessionView({
@@ -60,6 +62,7 @@ export function SessionView({
   initial,
   onChoice,
   onDrawn,
+  hold = false,
 }: SessionViewProps) {
   const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
@@ -106,8 +109,8 @@ export function SessionView({
 
   // A live view scrolled out of sight skips reads; back in sight, one read catches up with every new bar.
   useEffect(() => {
-    if (onScreen) void reader.current?.request({ source, symbol, interval, epoch, version });
-  }, [source, symbol, interval, epoch, version, onScreen]);
+    if (onScreen && !hold) void reader.current?.request({ source, symbol, interval, epoch, version });
+  }, [source, symbol, interval, epoch, version, onScreen, hold]);
 
   // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported).
   const shownSymbol = view?.symbol ?? null;
