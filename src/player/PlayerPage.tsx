@@ -278,7 +278,9 @@ function PlayerHead({
             {days} trading {days === 1 ? 'day' : 'days'}
           </span>
           <span>
-            a step every {facts.everyMinutes} market {facts.everyMinutes === 1 ? 'minute' : 'minutes'}
+            {facts.everyMinutes === 1
+              ? 'a step every market minute'
+              : `a step every ${facts.everyMinutes} market minutes`}
           </span>
           {facts.excluded.length > 0 && <span>without {facts.excluded.join(', ')}</span>}
         </p>

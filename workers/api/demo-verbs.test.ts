@@ -5,7 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64 } from '../common/base64';
 import { gunzip } from '../common/gzip';
-import { type DemoProgress, type DemoTape, decodeDemoTape, MAX_DEMO_TAPE_BYTES } from '../export/contract';
+import {
+  DEMO_TAPE_SLOT,
+  type DemoProgress,
+  type DemoTape,
+  decodeDemoTape,
+  MAX_DEMO_TAPE_BYTES,
+} from '../export/contract';
 import { importCsv } from '../import/csv-import';
 import { readExport } from '../mirror/export-doc';
 import { Mirror } from '../mirror/mirror';
@@ -281,9 +287,9 @@ describe('system save-demo on the engine API', () => {
     expect(runtime.snapshot().sessionMinute).toBe(3);
   });
 
-  it('refuses a player page without exactly one tape placeholder, before replaying anything', async () => {
+  it('refuses a player page without exactly one tape element, before replaying anything', async () => {
     for (const [page, why] of [
-      ['<html></html>', 'holds no tape element'],
+      ['<html></html>', `holds no tape element (${DEMO_TAPE_SLOT}); expected exactly one`],
       [`${PAGE}${PAGE}`, 'holds its tape element more than once (expected exactly one)'],
     ] as const) {
       const { api } = engine(page);

@@ -50,6 +50,12 @@ export function QuoteView({
           {price(last)}
         </span>
       </div>
+      {symbol !== null && tick === null && book === null && (
+        // A demo or a set of exports made without ticks and quotes (exclude=ticks,quotes) never has any.
+        <p className="quote-view__none" data-testid="quote-none">
+          No trade or quote of {symbol} in what has been read: the price is the last bar's close.
+        </p>
+      )}
       <dl className="quote-view__facts">
         <div>
           <dt>Last trade</dt>
