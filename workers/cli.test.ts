@@ -363,7 +363,7 @@ describe('runCli: system save-demo', () => {
       page: '<html>',
     });
     expect(page.err).toEqual([
-      "error: system save-demo: the demo player's page holds no tape element (<script id=\"session-tape\" type=\"application/x-session-tape\">__SESSION_TAPE__</script>); expected exactly one; no demo was written",
+      'error: system save-demo: the demo player\'s page holds no tape element (<script id="session-tape" type="application/x-session-tape">__SESSION_TAPE__</script>); expected exactly one; no demo was written',
     ]);
     writeFileSync(join(dir, 'file'), '');
     const folder = await demoCli(['system start', 'system advance', 'system save-demo'], {

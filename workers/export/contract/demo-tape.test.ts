@@ -19,7 +19,12 @@ describe('demo tape', () => {
   it('round-trips its files through gzip and base64', async () => {
     const files = [
       { name: 'a_complete.json', bytes: enc.encode('{"a":1}'), mode: 'complete' as const, marketTime: null },
-      { name: 'b_delta.json', bytes: enc.encode('{"b":"é"}'), mode: 'delta' as const, marketTime: '2025-01-02T09:31:00' },
+      {
+        name: 'b_delta.json',
+        bytes: enc.encode('{"b":"é"}'),
+        mode: 'delta' as const,
+        marketTime: '2025-01-02T09:31:00',
+      },
       { name: 'empty.json', bytes: new Uint8Array(0), mode: 'delta' as const, marketTime: null },
     ];
     const text = toBase64(await gzip(encodeDemoTape(header, files)));
@@ -28,7 +33,9 @@ describe('demo tape', () => {
     const read = decodeDemoTape(await gunzip(bytes, 1e6));
     if (!read.ok) throw new Error(read.error);
     expect(read.value.header.session_name).toBe('Demo');
-    expect(read.value.files.map((f) => [f.name, new TextDecoder().decode(f.bytes), f.mode, f.marketTime])).toEqual([
+    expect(
+      read.value.files.map((f) => [f.name, new TextDecoder().decode(f.bytes), f.mode, f.marketTime]),
+    ).toEqual([
       ['a_complete.json', '{"a":1}', 'complete', null],
       ['b_delta.json', '{"b":"é"}', 'delta', '2025-01-02T09:31:00'],
       ['empty.json', '', 'delta', null],
@@ -42,7 +49,9 @@ describe('demo tape', () => {
   });
 
   it('refuses a tape whose lengths do not add up, and one inflating past its limit', async () => {
-    const tape = encodeDemoTape(header, [{ name: 'a.json', bytes: enc.encode('{}'), mode: 'complete', marketTime: null }]);
+    const tape = encodeDemoTape(header, [
+      { name: 'a.json', bytes: enc.encode('{}'), mode: 'complete', marketTime: null },
+    ]);
     const cut = decodeDemoTape(tape.subarray(0, tape.byteLength - 1));
     expect(cut).toEqual({
       ok: false,

@@ -110,7 +110,8 @@ function headerProblem(h: unknown, available: number): string | null {
   for (const [i, e] of h.entries.entries()) {
     if (!isObject(e) || typeof e.name !== 'string' || typeof e.bytes !== 'number')
       return `tape entry ${i} is not {name, bytes, mode, market_time}`;
-    if (e.mode !== 'complete' && e.mode !== 'delta') return `tape entry ${i} has no mode "complete" or "delta"`;
+    if (e.mode !== 'complete' && e.mode !== 'delta')
+      return `tape entry ${i} has no mode "complete" or "delta"`;
     if (e.market_time !== null && (typeof e.market_time !== 'string' || e.market_time.length > 40))
       return `tape entry ${i} has no valid market_time`;
     if (!Number.isSafeInteger(e.bytes) || e.bytes < 0) return `tape entry ${i} has no valid byte length`;
@@ -137,7 +138,12 @@ export function decodeDemoTape(tape: Uint8Array): Result<DemoTape> {
   const files: DemoTapeFile[] = [];
   let at = end + 1;
   for (const e of h.entries) {
-    files.push({ name: e.name, bytes: tape.subarray(at, at + e.bytes), mode: e.mode, marketTime: e.market_time });
+    files.push({
+      name: e.name,
+      bytes: tape.subarray(at, at + e.bytes),
+      mode: e.mode,
+      marketTime: e.market_time,
+    });
     at += e.bytes;
   }
   return { ok: true, value: { header: h, files } };

@@ -10,6 +10,7 @@ export {
   DEFAULT_DEMO_EVERY,
   DEMO_CONSUMER,
   DEMO_EVERY_RULE,
+  DEMO_TAPE_SLOT,
   type DemoFile,
   type DemoProgress,
   type DemoRequest,
@@ -18,7 +19,6 @@ export {
   isDemoEvery,
   MAX_DEMO_EVERY,
   MIN_DEMO_EVERY,
-  DEMO_TAPE_SLOT,
   placeTape,
 } from './demo-file';
 export {
