@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium-options';
 import { demoPlayerHtml } from '../scripts/demo-player';
 import { builtInDemo } from '../workers/api/built-in-demo';
 import { DEMO_TAPE_ELEMENT_ID, decodeDemoTape } from '../workers/export/contract';
@@ -99,17 +100,7 @@ export async function benchDemo(): Promise<string[]> {
     const demo = join(dir, summary.fileName);
     await writeFile(demo, bytes);
     execFileSync(join('node_modules', '.bin', 'vite'), ['build', '--outDir', outDir, '--logLevel', 'error']);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const demoMs: number[] = [];
     const appMs: number[] = [];
     let requests = 0;

@@ -4,6 +4,7 @@
 // the call alive, and check Cancel. The bytes are those of `gzip` and `toBase64` in workers/common.
 
 import { toBase64 } from '../common/base64';
+import { collectBytes } from '../common/gzip';
 
 /** Bytes handed to the compressor at a time; a multiple of 3 so that base64 slices join without padding. */
 const SLICE_BYTES = 3 * 1024 * 1024;
@@ -17,7 +18,7 @@ export async function gzipInSlices(
   const stream = new CompressionStream('gzip');
   const writer = stream.writable.getWriter();
   // Read while writing: the stream holds little, so writes wait for reads.
-  const reading = collect(stream.readable);
+  const reading = collectBytes(stream.readable);
   try {
     for (let at = 0; at < bytes.byteLength; at += sliceBytes) {
       await writer.write(bytes.subarray(at, at + sliceBytes) as Uint8Array<ArrayBuffer>);
@@ -41,23 +42,4 @@ export function base64InSlices(bytes: Uint8Array, between: () => void, sliceByte
     between();
   }
   return parts.join('');
-}
-
-async function collect(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }

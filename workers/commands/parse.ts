@@ -123,6 +123,20 @@ function parseResetIndices(args: string[]): Result<Command> {
   return ok(command);
 }
 
+/** A bare word of `export-status` or `save-demo` is the file name: one at most, checked by `check`. */
+function fileNameProblem(
+  name: string,
+  given: string | undefined,
+  arg: string,
+  check: (fileName: string) => Result<string>,
+): string | null {
+  if (given !== undefined) {
+    return `${name}: only one file name can be given (got ${quote(given)} and ${quote(arg)})`;
+  }
+  const checked = check(arg);
+  return checked.ok ? null : `${name}: ${checked.error}`;
+}
+
 function parseExport(args: string[]): Result<Command> {
   const name = 'system export-status';
   const seen = new Set<ExportOption>();
@@ -131,13 +145,8 @@ function parseExport(args: string[]): Result<Command> {
   for (const arg of args) {
     const [key, value] = splitOption(arg);
     if (value === null) {
-      if (command.fileName !== undefined) {
-        return fail(
-          `${name}: only one file name can be given (got ${quote(command.fileName)} and ${quote(arg)})`,
-        );
-      }
-      const checked = checkFileName(arg);
-      if (!checked.ok) return fail(`${name}: ${checked.error}`);
+      const problem = fileNameProblem(name, command.fileName, arg, checkFileName);
+      if (problem !== null) return fail(problem);
       command.fileName = arg;
       continue;
     }
@@ -209,13 +218,8 @@ function parseSaveDemo(args: string[]): Result<Command> {
   for (const arg of args) {
     const [key, value] = splitOption(arg);
     if (value === null) {
-      if (command.fileName !== undefined) {
-        return fail(
-          `${name}: only one file name can be given (got ${quote(command.fileName)} and ${quote(arg)})`,
-        );
-      }
-      const checked = checkDemoFileName(arg);
-      if (!checked.ok) return fail(`${name}: ${checked.error}`);
+      const problem = fileNameProblem(name, command.fileName, arg, checkDemoFileName);
+      if (problem !== null) return fail(problem);
       command.fileName = arg;
       continue;
     }

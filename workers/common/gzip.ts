@@ -3,7 +3,10 @@
 // shipped for it.
 
 /** Collects a stream of byte chunks into one array, refusing to hold more than `limit` bytes. */
-async function collect(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+export async function collectBytes(
+  stream: ReadableStream<Uint8Array>,
+  limit = Number.MAX_SAFE_INTEGER,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = stream.getReader();
@@ -35,10 +38,10 @@ const streamOf = (bytes: Uint8Array): ReadableStream<BufferSource> =>
   });
 
 export function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return collect(streamOf(bytes).pipeThrough(new CompressionStream('gzip')), Number.MAX_SAFE_INTEGER);
+  return collectBytes(streamOf(bytes).pipeThrough(new CompressionStream('gzip')));
 }
 
 /** Inflates gzip bytes; throws on a damaged stream or one that inflates past `limit` bytes. */
 export function gunzip(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
-  return collect(streamOf(bytes).pipeThrough(new DecompressionStream('gzip')), limit);
+  return collectBytes(streamOf(bytes).pipeThrough(new DecompressionStream('gzip')), limit);
 }
