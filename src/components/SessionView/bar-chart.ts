@@ -62,9 +62,6 @@ const asTime = (seconds: number) => seconds as UTCTimestamp;
 
 const FONT_SIZE = 11;
 
-/** Bars the chart takes in one task (candles and volume together) well below a long task (50 ms). */
-const ONE_TASK_BARS = 10_000;
-
 /** Lets the browser draw a frame (and handle input) before going on. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -156,9 +153,9 @@ export class BarChart {
   }
 
   /**
-   * Shows exactly these bars (the whole series from index 0). Tens of thousands of bars take the chart a
-   * while to take in, so then the candles and the volume are set in two tasks (with a frame between), each
-   * well below a long task; fewer go in at once, drawn in one frame rather than two.
+   * Shows exactly these bars (the whole series from index 0). Thousands of bars take the chart a while to
+   * take in, so the candles and the volume are set in two tasks (with a frame between), each well below a
+   * long task.
    */
   async load(series: BarSeries, interval: string): Promise<void> {
     this.interval = interval;
@@ -173,10 +170,8 @@ export class BarChart {
     // Show the latest bars at a readable width rather than squeezing thousands into view.
     this.chart.timeScale().applyOptions({ barSpacing: 6 });
     this.chart.timeScale().scrollToRealTime();
-    if (n > ONE_TASK_BARS) {
-      await nextFrame();
-      if (this.disposed) return;
-    }
+    await nextFrame();
+    if (this.disposed) return;
     this.volume.setData(this.volumesOf(series, candles));
     this.gapMarkers = findGaps(series.time, interval).map((g) => this.gapMarker(g.time, g.missing));
     this.markers.setMarkers(this.gapMarkers);
