@@ -42,6 +42,7 @@ export function QuoteView({
   const venue = text(tick, 'exchange');
   const bid = num(book, 'bid');
   const ask = num(book, 'ask');
+  const none = symbol !== null && tick === null && book === null;
   return (
     <section className="quote-view" aria-label="Last trade and quote" data-testid="quote-view">
       <div className="quote-view__head">
@@ -50,50 +51,54 @@ export function QuoteView({
           {price(last)}
         </span>
       </div>
-      {symbol !== null && tick === null && book === null && (
+      {none && (
         // A demo or a set of exports made without ticks and quotes (exclude=ticks,quotes) never has any.
         <p className="quote-view__none" data-testid="quote-none">
           No trade or quote of {symbol} in what has been read: the price is the last bar's close.
         </p>
       )}
-      <dl className="quote-view__facts">
-        <div>
-          <dt>Last trade</dt>
-          <dd className="number">
-            {size(num(tick, 'size'))} @ {price(num(tick, 'price'))}
-          </dd>
-        </div>
-        <div>
-          <dt>Venue</dt>
-          <dd title={venue ? `venue code ${venue}` : undefined}>{venue ? (VENUES[venue] ?? venue) : '—'}</dd>
-        </div>
-        <div>
-          <dt>Trade time</dt>
-          <dd className="number" data-testid="quote-tick-time">
-            {text(tick, 'timestamp') ?? '—'} ET
-          </dd>
-        </div>
-        <div>
-          <dt>Bid</dt>
-          <dd className="number quote-view__bid" data-testid="quote-bid">
-            {price(bid)} <span className="quote-view__size">× {size(num(book, 'bid_size'))}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Ask</dt>
-          <dd className="number quote-view__ask" data-testid="quote-ask">
-            {price(ask)} <span className="quote-view__size">× {size(num(book, 'ask_size'))}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>Spread</dt>
-          <dd className="number">{bid !== null && ask !== null ? (ask - bid).toFixed(2) : '—'}</dd>
-        </div>
-        <div>
-          <dt>Quote time</dt>
-          <dd className="number">{text(book, 'timestamp') ?? '—'} ET</dd>
-        </div>
-      </dl>
+      {!none && (
+        <dl className="quote-view__facts">
+          <div>
+            <dt>Last trade</dt>
+            <dd className="number">
+              {size(num(tick, 'size'))} @ {price(num(tick, 'price'))}
+            </dd>
+          </div>
+          <div>
+            <dt>Venue</dt>
+            <dd title={venue ? `venue code ${venue}` : undefined}>
+              {venue ? (VENUES[venue] ?? venue) : '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>Trade time</dt>
+            <dd className="number" data-testid="quote-tick-time">
+              {text(tick, 'timestamp') ?? '—'} ET
+            </dd>
+          </div>
+          <div>
+            <dt>Bid</dt>
+            <dd className="number quote-view__bid" data-testid="quote-bid">
+              {price(bid)} <span className="quote-view__size">× {size(num(book, 'bid_size'))}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Ask</dt>
+            <dd className="number quote-view__ask" data-testid="quote-ask">
+              {price(ask)} <span className="quote-view__size">× {size(num(book, 'ask_size'))}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Spread</dt>
+            <dd className="number">{bid !== null && ask !== null ? (ask - bid).toFixed(2) : '—'}</dd>
+          </div>
+          <div>
+            <dt>Quote time</dt>
+            <dd className="number">{text(book, 'timestamp') ?? '—'} ET</dd>
+          </div>
+        </dl>
+      )}
     </section>
   );
 }
