@@ -65,7 +65,7 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
   }, [facts]);
 
   return (
-    <div className="player">
+    <div className="app">
       <header className="app-header">
         <div className="app-header__inner">
           <div className="app-header__brand">
@@ -80,7 +80,7 @@ export function PlayerPage({ client, tape, reading }: PlayerPageProps) {
           )}
         </div>
       </header>
-      <main className="player__main">
+      <main className="app__main">
         {opening.kind === 'no-tape' && <NoTape missing={tape.kind === 'missing'} />}
         {opening.kind === 'failed' && (
           <div className="player__notice player__notice--error" role="alert" data-testid="player-error">

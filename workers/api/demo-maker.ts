@@ -7,6 +7,7 @@
 // market options and run source (imports included) replays the very same rows. The work is done in slices
 // that yield to the event loop, so that the worker keeps answering (polls, the replay's ticks, Cancel).
 
+import { concatBytes } from '../common/bytes';
 import type { Result } from '../common/result';
 import { shownWord } from '../common/shown-text';
 import { Backtest } from '../engine/backtest';
@@ -34,6 +35,7 @@ import { parseExclusions } from '../export/exclusions';
 import { Exporter, fileTimestamp } from '../export/exporter';
 import { base64InSlices, gzipInSlices } from './demo-packing';
 import { type DemoStep, demoSteps } from './demo-steps';
+import { preloadHistory } from './history-preload';
 
 const COMMAND = 'system save-demo';
 
@@ -163,15 +165,13 @@ export async function makeDemo(
   };
   const stoppedWith = (reason: string) => fail<DemoFile>(`${COMMAND}: ${reason}; no demo was written`);
 
-  // The first day's history, a trading day at a time, as `start` loads it (a ten-year history is long).
-  for (const symbol of running.config.symbols) {
-    const load = replay.historyLoad(symbol);
-    while (load !== null && !load.advance(1)) {
-      const reason = await breathe(0);
-      if (reason !== null) return stoppedWith(reason);
-    }
-    if (load !== null) replay.keepPreloaded(symbol, load);
-  }
+  // The first day's history, a trading day at a time, as `start` loads it.
+  let stop: string | null = null;
+  const loaded = await preloadHistory(replay, async () => {
+    stop = await breathe(0);
+    return stop === null;
+  });
+  if (!loaded) return stoppedWith(stop ?? 'stopped');
   const opened = replay.start();
   if (!opened.ok) return fail(`${opened.error}; no demo was written`);
 
@@ -207,7 +207,7 @@ export async function makeDemo(
     if (i === 0) firstMarketTime = made.value.metadata.marketTime ?? '';
     files.push({
       name,
-      bytes: joined(made.value.chunks, made.value.bytes),
+      bytes: concatBytes(made.value.chunks),
       mode: made.value.metadata.mode,
       marketTime: made.value.metadata.marketTime,
     });
@@ -282,17 +282,6 @@ function moveTo(replay: Backtest, step: DemoStep): string | null {
   if (replay.sessionIndex !== step.day || replay.minute !== step.minute)
     return `the replay reached day ${replay.sessionIndex} minute ${replay.minute} instead of day ${step.day} minute ${step.minute}`;
   return null;
-}
-
-function joined(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]?.byteLength === size) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }
 
 const mebibytes = (bytes: number): string =>

@@ -3,6 +3,7 @@
 import type { Result } from '../common/result';
 import type { EngineSnapshot } from '../engine/types';
 import type { EngineHost } from './engine-host';
+import { preloadHistory } from './history-preload';
 
 export interface StartProgress {
   /** Symbols whose history is loaded. */
@@ -47,20 +48,14 @@ export function createSessionVerbs(host: EngineHost) {
         backtest.clearPreloadedHistory();
         return { ok: false, error: 'system start: cancelled while loading history; nothing changed' };
       };
-      for (const [i, symbol] of symbols.entries()) {
-        const load = backtest.historyLoad(symbol);
-        // A long history (52 weeks, ten years) is read a trading day at a time between yields.
-        while (load !== null && !load.advance(1)) {
-          if (performance.now() - sliceStart >= SLICE_MS) {
-            const current = { symbol, daysDone: load.daysDone, daysTotal: load.daysTotal };
-            onProgress?.({ symbolsDone: i, symbolsTotal: symbols.length, current });
-          }
-          if (!(await breathe())) return giveUp();
-        }
-        if (load !== null) backtest.keepPreloaded(symbol, load);
-        onProgress?.({ symbolsDone: i + 1, symbolsTotal: symbols.length });
-        if (!(await breathe())) return giveUp();
-      }
+      const loaded = await preloadHistory(backtest, async ({ symbolsDone, current }) => {
+        // Within a symbol, a word once a slice is used up; after each symbol, always.
+        if (current === undefined) onProgress?.({ symbolsDone, symbolsTotal: symbols.length });
+        else if (performance.now() - sliceStart >= SLICE_MS)
+          onProgress?.({ symbolsDone, symbolsTotal: symbols.length, current });
+        return breathe();
+      });
+      if (!loaded) return giveUp();
       return runtime.start();
     },
 

@@ -2,6 +2,8 @@
 // the demo writer compresses its tape with it and the demo player's worker inflates it, so no library is
 // shipped for it.
 
+import { concatBytes } from './bytes';
+
 /** Collects a stream of byte chunks into one array, refusing to hold more than `limit` bytes. */
 export async function collectBytes(
   stream: ReadableStream<Uint8Array>,
@@ -20,13 +22,7 @@ export async function collectBytes(
     }
     chunks.push(value);
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 const streamOf = (bytes: Uint8Array): ReadableStream<BufferSource> =>

@@ -3,6 +3,7 @@
 // laid out and compressed as a demo file holds them (workers/export/contract/demo-tape.ts).
 
 import { toBase64 } from '../common/base64';
+import { concatBytes } from '../common/bytes';
 import { gzip } from '../common/gzip';
 import { type DemoTapeFile, defaultFileName, encodeDemoTape } from '../export/contract';
 import { backtestOf } from '../export/export.test-support';
@@ -37,7 +38,7 @@ export function recordTape({ everyMinutes = 30, days = 2 }: TapeOptions = {}): M
     if (!result.ok) throw new Error(result.error);
     const { metadata, chunks } = result.value;
     const name = defaultFileName(backtest.config.sessionName, metadata.mode, metadata.fileTimestamp);
-    files.push({ name, bytes: joined(chunks), mode: metadata.mode, marketTime: metadata.marketTime });
+    files.push({ name, bytes: concatBytes(chunks), mode: metadata.mode, marketTime: metadata.marketTime });
     times.push(metadata.marketTime ?? '');
   };
   for (let day = 0; day < days; day++) {
@@ -60,16 +61,6 @@ export function recordTape({ everyMinutes = 30, days = 2 }: TapeOptions = {}): M
     written_at: new Date(clock).toISOString(),
   };
   return { header, files };
-}
-
-export function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
 
 /** The tape as the page holds it: base64 of the gzip of header and files. */
