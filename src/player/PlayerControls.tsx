@@ -76,26 +76,20 @@ export function PlayerControls({ steps, days, state, onToggle, onSeek, onStep, o
       </div>
 
       <div className="player-controls__transport">
-        <button
-          type="button"
-          className="player-button"
+        <StepButton
+          icon="first"
+          label="First step"
+          keyName="Home"
+          disabled={state.step === 0}
           onClick={() => onSeek(0)}
+        />
+        <StepButton
+          icon="back"
+          label="Step back"
+          keyName="←"
           disabled={state.step === 0}
-          aria-label="First step"
-          title="First step (Home)"
-        >
-          <Icon name="first" />
-        </button>
-        <button
-          type="button"
-          className="player-button"
           onClick={() => onStep(-1)}
-          disabled={state.step === 0}
-          aria-label="Step back"
-          title="Step back (←)"
-        >
-          <Icon name="back" />
-        </button>
+        />
         <button
           type="button"
           className="player-button player-button--play"
@@ -108,26 +102,20 @@ export function PlayerControls({ steps, days, state, onToggle, onSeek, onStep, o
           <Icon name={state.playing ? 'pause' : 'play'} />
           <span>{state.playing ? 'Pause' : atEnd ? 'Replay' : 'Play'}</span>
         </button>
-        <button
-          type="button"
-          className="player-button"
+        <StepButton
+          icon="forward"
+          label="Step forward"
+          keyName="→"
+          disabled={atEnd}
           onClick={() => onStep(1)}
+        />
+        <StepButton
+          icon="last"
+          label="Last step"
+          keyName="End"
           disabled={atEnd}
-          aria-label="Step forward"
-          title="Step forward (→)"
-        >
-          <Icon name="forward" />
-        </button>
-        <button
-          type="button"
-          className="player-button"
           onClick={() => onSeek(last)}
-          disabled={atEnd}
-          aria-label="Last step"
-          title="Last step (End)"
-        >
-          <Icon name="last" />
-        </button>
+        />
       </div>
 
       <div className="player-controls__slider">
@@ -187,6 +175,34 @@ const PATHS: Record<'play' | 'pause' | 'back' | 'forward' | 'first' | 'last', st
   first: 'M5 5h2v14H5zM19 5v14l-5.5-7zM13 5v14l-5.5-7z',
   last: 'M17 5h2v14h-2zM5 5v14l5.5-7zM11 5v14l5.5-7z',
 };
+
+/** A transport button that shows only its icon: its name and key are for screen readers and the tooltip. */
+function StepButton({
+  icon,
+  label,
+  keyName,
+  disabled,
+  onClick,
+}: {
+  icon: keyof typeof PATHS;
+  label: string;
+  keyName: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="player-button"
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      title={`${label} (${keyName})`}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+}
 
 function Icon({ name }: { name: keyof typeof PATHS }) {
   return (
