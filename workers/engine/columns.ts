@@ -209,3 +209,35 @@ export class QuoteColumns extends Columns {
 
 /** Exchange codes of the consolidated tape (single letters, as the SIP reports them). */
 export const EXCHANGE_CODES = ['Q', 'N', 'P', 'Z', 'K', 'V', 'X', 'D'] as const;
+
+/**
+ * An indicator's series: the time of each bar it was computed on and one column per output (catalogue
+ * order), grown by doubling like the bars.
+ */
+export class SeriesColumns extends Columns {
+  time: Float64Array;
+  values: Float64Array[];
+
+  constructor(outputs: number, initialCapacity = 64) {
+    super(initialCapacity);
+    this.time = new Float64Array(this.capacity);
+    this.values = Array.from({ length: outputs }, () => new Float64Array(this.capacity));
+  }
+
+  protected columns(): TypedArray[] {
+    return [this.time, ...this.values];
+  }
+
+  protected replaceColumns(next: TypedArray[]): void {
+    this.time = next[0] as Float64Array;
+    this.values = next.slice(1) as Float64Array[];
+  }
+
+  /** Appends a row: `time` and the first `values.length` entries of `row`. */
+  append(time: number, row: Float64Array): void {
+    const i = this.reserveRow();
+    this.time[i] = time;
+    const { values } = this;
+    for (let k = 0; k < values.length; k++) (values[k] as Float64Array)[i] = row[k] as number;
+  }
+}

@@ -37,6 +37,7 @@ import {
   sessionConfigSchema,
 } from './config-schema';
 import { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
+import type { IndicatorsConfig } from './indicators/spec';
 import { MAX_CONFIG_DEPTH } from './limits';
 
 export {
@@ -78,6 +79,8 @@ export interface SessionConfig {
    * days per symbol; a symbol already covered by the 'all' entry for as many days is not repeated).
    */
   historical: HistoricalRequest[];
+  /** The indicators of `session_data_config.indicators` (section 9), defaults filled in. */
+  indicators: IndicatorsConfig;
   /**
    * The normalized configuration as it appears in an export's `session_config` section: the original's
    * snake_case shape, in the form and key order it was given (either historical form is kept as given),
@@ -210,6 +213,7 @@ function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
     ticks: streams.includes('ticks'),
     quotes: streams.includes('quotes'),
     historical: normalizeHistorical(entries, sessionData.symbols),
+    indicators: { session: [], historical: [] },
     raw: buildRaw(data, input),
     ignored: unusedFields(input),
   };

@@ -4,6 +4,7 @@
 import { intervalSeconds, isDateInterval } from '../common/interval-key';
 import { BarColumns, QuoteColumns, TickColumns } from './columns';
 import type { SessionConfig } from './config';
+import type { HistoricalIndicatorValue, IndicatorSeries } from './indicators/indicator-series';
 
 export interface HistoricalSeries {
   interval: string;
@@ -50,6 +51,10 @@ export class SymbolStore {
   readonly quotes: QuoteColumns | null;
   readonly historical = new Map<string, HistoricalSeries>();
   readonly metrics = new SessionMetrics();
+  /** The session indicators of the configuration, in its order (set up as the session opens). */
+  indicators: IndicatorSeries[] = [];
+  /** The historical indicators, computed from the history as the session opens. */
+  historicalIndicators: HistoricalIndicatorValue[] = [];
 
   constructor(
     readonly symbol: string,
@@ -94,6 +99,7 @@ export class SessionStore {
       for (const bars of s.bars.values()) bytes += bars.allocatedBytes;
       bytes += (s.ticks?.allocatedBytes ?? 0) + (s.quotes?.allocatedBytes ?? 0);
       for (const h of s.historical.values()) bytes += h.bars.allocatedBytes;
+      for (const i of s.indicators) bytes += i.series.allocatedBytes;
     }
     return bytes;
   }
