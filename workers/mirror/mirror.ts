@@ -20,6 +20,35 @@ export interface StreamChange {
   to: number;
 }
 
+/** A session indicator as the exports gave it (section 9): its fields, and its series' rows. */
+export interface MirrorIndicator {
+  /** What the export names it by: `sma_20_5m`. */
+  key: string;
+  /** From the complete export; null when no export gave them. */
+  name: string | null;
+  type: string | null;
+  interval: string | null;
+  config: unknown;
+  /** A number, an object of named outputs, or null while not valid. */
+  value: number | Record<string, number | null> | null;
+  valid: boolean;
+  lastUpdated: string | null;
+  /** Rows `["timestamp", ...outputs]`, the time as local seconds like the streams'. */
+  series: RowTable;
+}
+
+/** A historical indicator (`historical.indicators`), whole, from the last complete export. */
+export interface MirrorHistoricalIndicator {
+  key: string;
+  name: string | null;
+  type: string | null;
+  interval: string | null;
+  config: unknown;
+  value: number | Record<string, number | null> | null;
+  valid: boolean;
+  lastUpdated: string | null;
+}
+
 export interface SymbolState {
   volume: number;
   high: number | null;
@@ -32,6 +61,9 @@ export interface SymbolState {
   /** Historical series by interval, with the dates they cover. */
   historical: Map<string, { table: RowTable; dates: string[] }>;
   historicalRange: { start_date: string; end_date: string; days: number } | null;
+  /** Session indicators by key, in export order. */
+  indicators: Map<string, MirrorIndicator>;
+  historicalIndicators: Map<string, MirrorHistoricalIndicator>;
 }
 
 export class Mirror {
@@ -150,6 +182,8 @@ function emptySymbol(): SymbolState {
     latest: new Map(),
     historical: new Map(),
     historicalRange: null,
+    indicators: new Map(),
+    historicalIndicators: new Map(),
   };
 }
 
