@@ -4,6 +4,7 @@ import { parseSessionConfig } from './config';
 import allIndicators from './fixtures/all-indicators-config.json';
 import original from './fixtures/original-config.json';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the configuration freely
 type Json = Record<string, any>;
 
 function withIndicators(indicators: unknown): Json {

@@ -4,6 +4,7 @@ import type { BarColumns } from '../columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig, type SessionConfig } from '../config';
 import type { SymbolStore } from '../session-store';
 
+// biome-ignore lint/suspicious/noExplicitAny: tests edit the configuration freely
 type Json = Record<string, any>;
 
 /** The built-in session with `indicators` and `historical` data replaced. */
@@ -51,7 +52,7 @@ describe('indicator runner', () => {
     const history = all.length - 12;
     const expected = Array.from({ length: 12 }, (_, k) => smaOf(all, 20, history + k));
     const got = column(indicator?.series.values, 12);
-    got.forEach((value, k) => expect(value).toBeCloseTo(expected[k] as number, 9));
+    for (const [k, value] of got.entries()) expect(value).toBeCloseTo(expected[k] as number, 9);
     expect(Array.from(indicator?.series.time.subarray(0, 12) ?? [])).toEqual(
       Array.from(session5m?.time.subarray(0, 12) ?? []),
     );
