@@ -4,7 +4,11 @@
 // 2. replay at maximum speed of 100 symbols with all 20 session indicators of the catalogue against none.
 
 import { Backtest } from '../workers/engine/backtest';
-import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig, type SessionConfig } from '../workers/engine/config';
+import {
+  DEFAULT_SESSION_CONFIG_JSON,
+  parseSessionConfig,
+  type SessionConfig,
+} from '../workers/engine/config';
 import allIndicators from '../workers/engine/fixtures/all-indicators-config.json';
 import { Exporter } from '../workers/export/exporter';
 import { median } from './stats';
