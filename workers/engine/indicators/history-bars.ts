@@ -33,12 +33,12 @@ function sourceFor(
   return best;
 }
 
-/** Intraday bars of `lengthMs` from shorter ones, bucketed from each day's open. */
-function bucketed(source: BarColumns, lengthMs: number): BarColumns {
-  const out = new BarColumns(Math.max(1, Math.ceil(source.length / 2)));
+/** Intraday bars of `lengthMs` from shorter ones [from, length), bucketed from each day's open. */
+function bucketed(source: BarColumns, lengthMs: number, from: number): BarColumns {
+  const out = new BarColumns(Math.max(1, Math.ceil((source.length - from) / 2)));
   let day = Number.NaN;
   let bucketer: BarBucketer | null = null;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = from; i < source.length; i++) {
     const time = source.time[i] as number;
     if (dayNumber(time) !== day) {
       bucketer?.sessionClosed();
@@ -84,19 +84,43 @@ export function dailyFrom(source: BarColumns): { bars: BarColumns; dates: string
   return { bars, dates };
 }
 
-/** The historical bars of `interval` for warm-up, or null when the history holds nothing to build them. */
+/** Index of the first bar of the day that holds bar `from`, or of the next day when `from` is mid-day. */
+function dayStartAtOrAfter(bars: BarColumns, from: number): number {
+  if (from <= 0) return 0;
+  const day = dayNumber(bars.time[from - 1] as number);
+  let i = from;
+  while (i < bars.length && dayNumber(bars.time[i] as number) === day) i++;
+  return i;
+}
+
+/** Bars [from, length) of `bars` as columns of their own. */
+function tail(bars: BarColumns, from: number): BarColumns {
+  if (from <= 0) return bars;
+  const out = new BarColumns(Math.max(1, bars.length - from));
+  out.appendRange(bars, from, bars.length);
+  return out;
+}
+
+/**
+ * The historical bars of `interval` for warm-up, at most about `maxBars` of them (the last ones, from a day's
+ * first bar), or null when the history holds nothing to build them. Ten years of minute history are not
+ * replayed into an SMA of 20 at every session open: its last bars give the same values.
+ */
 export function historyBarsFor(
   interval: string,
   history: ReadonlyMap<string, HistoricalSeries>,
+  maxBars = Number.POSITIVE_INFINITY,
 ): BarColumns | null {
   const own = history.get(interval);
-  if (own !== undefined) return own.bars;
+  if (own !== undefined) return tail(own.bars, dayStartAtOrAfter(own.bars, own.bars.length - maxBars));
   const unit = readIntervalKey(interval)?.unit;
   if (unit === 'w') return null;
   const source = sourceFor(interval, history);
   if (source === null) return null;
   if (unit === 'd') return dailyFrom(source.bars).bars;
-  return bucketed(source.bars, intervalSeconds(interval) * 1000);
+  const ratio = intervalSeconds(interval) / intervalSeconds(source.interval);
+  const from = dayStartAtOrAfter(source.bars, source.bars.length - Math.ceil(maxBars * ratio));
+  return bucketed(source.bars, intervalSeconds(interval) * 1000, from);
 }
 
 /** The daily bars a historical indicator reads: the `1d` history, else days built from intraday history. */

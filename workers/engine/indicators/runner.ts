@@ -25,6 +25,17 @@ function makeSeries(spec: SessionIndicatorSpec): IndicatorSeries {
   );
 }
 
+/**
+ * History bars enough to warm `spec` up as if on all of it: twenty times its look-back (the weight an EMA or
+ * a Wilder average then gives older bars is below 1e-8: (1 - 1/n)^(20n) < e^-20) and two whole days (the
+ * previous day's pivots, the day's VWAP).
+ */
+function warmUpBars(spec: SessionIndicatorSpec): number {
+  let lookBack = Math.max(1, spec.period);
+  for (const value of Object.values(spec.params)) if (Number.isInteger(value)) lookBack += value;
+  return 20 * lookBack + 2 * barsPerSession(spec.interval);
+}
+
 /** Feeds bars [from, to) of `bars`; a bar on another day than the one before it starts a day. */
 function feedRange(
   indicator: IndicatorSeries,
@@ -77,11 +88,16 @@ function historicalValue(
 export function openIndicators(store: SymbolStore, config: SessionConfig, sessionDate: string): void {
   const { session, historical } = config.indicators;
   store.indicators = session.map(makeSeries);
-  // History bars of each interval are found (or built) once, whatever the number of indicators on it.
+  // History bars of each interval are found (or built) once, whatever the number of indicators on it, and
+  // only as many as its longest warm-up needs.
+  const need = new Map<string, number>();
+  for (const spec of session)
+    need.set(spec.interval, Math.max(need.get(spec.interval) ?? 0, warmUpBars(spec)));
   const warmUp = new Map<string, BarColumns | null>();
   for (const indicator of store.indicators) {
     const { interval } = indicator.spec;
-    if (!warmUp.has(interval)) warmUp.set(interval, historyBarsFor(interval, store.historical));
+    if (!warmUp.has(interval))
+      warmUp.set(interval, historyBarsFor(interval, store.historical, need.get(interval)));
     const bars = warmUp.get(interval);
     if (bars) feedRange(indicator, bars, 0, bars.length, false, Number.NaN);
   }
