@@ -7,9 +7,16 @@
 // - each time the ring has turned over once (every `period` values), mean and M2 are recomputed exactly by
 //   two passes over the ring: O(period) every `period` values is amortized O(1), and it stops rounding
 //   errors from piling up over a long session;
+// - they are also recomputed at once when M2 has fallen below 1e-3 of its largest value since the last exact
+//   computation: after a volatile stretch leaves the window, the sliding update's rounding residue (about
+//   |x - old| times the rounding of the mean, ~1e-14 at 150, per update) would otherwise swamp the now small
+//   M2 and, through the square root, the deviation. Such a fall needs the values that made M2 large to leave
+//   the window (only the oldest value leaves at a time, one per bar) and each recomputation resets the
+//   largest value, so these recomputations stay amortized O(1): a fall by 1000x cannot repeat bar after bar
+//   beyond the few hundred factors of 1000 a double spans;
 // - a window whose values are all equal (max == min, from two monotonic deques) has variance exactly 0 and
-//   its value as mean: just after a volatile stretch the sliding M2 can keep a rounding residue far larger
-//   than 0, and the square root would blow it up.
+//   its value as mean: the state is then set to exactly that, since just after a volatile stretch the
+//   sliding M2 can keep a rounding residue far larger than 0, and the square root would blow it up.
 
 import { MonotonicDeque } from './monotonic-deque';
 import { RingBuffer } from './ring-buffer';
@@ -22,6 +29,8 @@ export class RollingVariance {
   private sinceExact = 0;
   private meanValue = 0;
   private m2 = 0;
+  /** The largest M2 since the last exact computation. */
+  private peak = 0;
 
   constructor(readonly period: number) {
     this.ring = new RingBuffer(period);
@@ -41,13 +50,22 @@ export class RollingVariance {
       const oldMean = this.meanValue;
       this.meanValue += (x - old) / n;
       this.m2 += (x - old) * (x - this.meanValue + old - oldMean);
-      if (++this.sinceExact >= n) this.recompute();
+      if (this.m2 > this.peak) this.peak = this.m2;
+      if (++this.sinceExact >= n || this.m2 < this.peak * 1e-3) this.recompute();
     } else {
       // Plain Welford while the window fills.
       const k = this.ring.size;
       const d = x - this.meanValue;
       this.meanValue += d / k;
       this.m2 += d * (x - this.meanValue);
+      if (this.m2 > this.peak) this.peak = this.m2;
+    }
+    if (this.maxes.front === this.mins.front) {
+      // All equal: the exact state is known, and setting it drops any residue.
+      this.meanValue = x;
+      this.m2 = 0;
+      this.peak = 0;
+      this.sinceExact = 0;
     }
     return this.ring.full;
   }
@@ -64,20 +82,16 @@ export class RollingVariance {
     }
     this.meanValue = mean;
     this.m2 = m2;
+    this.peak = m2;
     this.sinceExact = 0;
   }
 
-  private get flat(): boolean {
-    return this.maxes.front === this.mins.front;
-  }
-
   get mean(): number {
-    return this.flat ? this.maxes.front : this.meanValue;
+    return this.meanValue;
   }
 
   /** Population variance (divided by the count), never negative. */
   get variance(): number {
-    if (this.flat) return 0;
     return Math.max(0, this.m2 / this.ring.size);
   }
 }
