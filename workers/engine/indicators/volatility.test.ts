@@ -63,7 +63,7 @@ describe('volatility', () => {
           maxLength: 400,
         }),
         (period, steps) => {
-          // Alternating regimes: moves of up to $20, of 1e-4, of 1e-7, and flat.
+          // Alternating stretches of closes at 150 plus deviations of up to $20, 1e-4 or 1e-7, or none (flat).
           const scale = [20, 1e-4, 1e-7, 0];
           let regime = 0;
           const bars: Bar[] = steps.map(([x, r], i) => {
