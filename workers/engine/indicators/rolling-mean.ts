@@ -1,5 +1,7 @@
 // The mean of the last `period` values: a running sum over a ring buffer, so each value costs one addition
-// and one subtraction instead of a pass over the window.
+// and one subtraction instead of a pass over the window. Adding and subtracting leaves a little rounding
+// behind each time, which over a long history (and a price level that moves a lot) adds up; so once per
+// turn of the ring the sum is taken afresh from the ring: O(period) every `period` values, amortized O(1).
 
 import { RingBuffer } from './ring-buffer';
 
@@ -12,6 +14,7 @@ export class RollingMean {
    * recognised by this count and its mean reported as exactly 0.
    */
   private nonZero = 0;
+  private sinceExact = 0;
 
   constructor(readonly period: number) {
     this.ring = new RingBuffer(period);
@@ -26,6 +29,12 @@ export class RollingMean {
     }
     this.sum += value;
     if (value !== 0) this.nonZero++;
+    if (++this.sinceExact >= this.period) {
+      let sum = 0;
+      for (let i = 0; i < this.ring.size; i++) sum += this.ring.at(i);
+      this.sum = sum;
+      this.sinceExact = 0;
+    }
     return this.ring.full;
   }
 

@@ -10,6 +10,7 @@ export class WeightedAverage {
   private readonly divisor: number;
   private sum = 0;
   private weighted = 0;
+  private sinceExact = 0;
   /** The current average (meaningful once `ready`). */
   value = Number.NaN;
 
@@ -36,6 +37,18 @@ export class WeightedAverage {
       this.sum += x;
     }
     if (!this.ring.full) return false;
+    if (++this.sinceExact >= this.period) {
+      let sum = 0;
+      let weighted = 0;
+      for (let i = 0; i < this.period; i++) {
+        const v = this.ring.at(i);
+        sum += v;
+        weighted += (i + 1) * v;
+      }
+      this.sum = sum;
+      this.weighted = weighted;
+      this.sinceExact = 0;
+    }
     this.value = this.weighted / this.divisor;
     return true;
   }
