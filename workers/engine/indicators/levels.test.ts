@@ -6,7 +6,7 @@ import { type Bar, checkEverywhere, type Expected, periodArb, periods } from './
 
 describe('levels', () => {
   it('high_low with a period matches a scan of the last n bars', () => {
-    checkEverywhere('high_low', 2, periodArb(1, 30), periods(1, 5, 60), (bars, period) =>
+    checkEverywhere('high_low', 2, periodArb(1, 30), periods(1, 5, 60, 1000), (bars, period) =>
       bars.map((_, i): Expected => {
         if (i + 1 < period) return null;
         const w = bars.slice(i + 1 - period, i + 1);
@@ -31,7 +31,7 @@ describe('levels', () => {
     ['swing_low', (b: Bar) => b.low, (a: number, b: number) => a < b],
   ] as const) {
     it(`${name} matches a direct check of p bars on each side, known p bars later`, () => {
-      checkEverywhere(name, 1, periodArb(1, 12), periods(1, 2, 5, 20), (bars, p) => {
+      checkEverywhere(name, 1, periodArb(1, 12), periods(1, 2, 5, 20, 300, 700), (bars, p) => {
         let last: number | null = null;
         return bars.map((_, t): Expected => {
           const i = t - p;

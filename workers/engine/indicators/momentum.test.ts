@@ -104,7 +104,7 @@ describe('momentum', () => {
   });
 
   it('cci matches trading-signals CCI; 0 on a window of equal typical prices', () => {
-    checkEverywhere('cci', 1, periodArb(1, 30), periods(1, 20, 100), (bars, period) => {
+    checkEverywhere('cci', 1, periodArb(1, 30), periods(1, 20, 100, 1000), (bars, period) => {
       const ref = new CCI(period);
       return bars.map((b, i): Expected => {
         const v = ref.update(b, false);
@@ -118,7 +118,7 @@ describe('momentum', () => {
   });
 
   it('williams_r matches trading-signals WilliamsR; -50 on a flat window', () => {
-    checkEverywhere('williams_r', 1, periodArb(1, 30), periods(1, 14, 60), (bars, period) => {
+    checkEverywhere('williams_r', 1, periodArb(1, 30), periods(1, 14, 60, 1000), (bars, period) => {
       const ref = new WilliamsR(period);
       return bars.map((b, i): Expected => {
         const v = ref.update(b, false);

@@ -123,7 +123,7 @@ describe('volatility', () => {
   });
 
   it('donchian matches a direct scan of the last n highs and lows', () => {
-    checkEverywhere('donchian', 3, periodArb(), periods(1, 20, 390), (bars, period) =>
+    checkEverywhere('donchian', 3, periodArb(), periods(1, 20, 390, 1000), (bars, period) =>
       bars.map((_, i): Expected => {
         if (i + 1 < period) return null;
         const w = bars.slice(i + 1 - period, i + 1);
