@@ -34,6 +34,9 @@ const DECIMALS: Readonly<Record<string, number>> = {
 
 const VOLUMES = new Set(['obv', 'volume_sma']);
 
+/** Decimals an indicator's values are shown with (the legend, and the price scale of its pane). */
+export const indicatorDecimals = (name: string): number => DECIMALS[name] ?? 2;
+
 /** One value for the legend; `—` for none (before the indicator is valid, or a bar with no row). */
 export function formatIndicatorValue(name: string, value: number | null): string {
   if (value === null || !Number.isFinite(value)) return '—';
