@@ -57,11 +57,10 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
   const interval = pickInterval(row, query.interval);
   const state = symbol === null ? undefined : mirror.symbols.get(symbol);
   // An indicator that comes or goes changes the key: the chart then loads whole, so that no indicator is
-  // drawn from the middle of the series.
-  const indicatorKeys = state ? [...state.indicators.keys()].join(',') : '';
-  const key = [query.source, symbol, interval, overview.sessionId, overview.sessionDate, indicatorKeys].join(
-    '|',
-  );
+  // drawn from the middle of the series. (A symbol without indicators keeps the key it always had.)
+  const parts: unknown[] = [query.source, symbol, interval, overview.sessionId, overview.sessionDate];
+  if (state && state.indicators.size > 0) parts.push([...state.indicators.keys()].join(','));
+  const key = parts.join('|');
   const { shown } = query;
   const appended = shown !== null && shown.key === key && (overview.sequence ?? 0) >= (shown.sequence ?? 0);
   const series = state ? barSeries(state, interval, appended ? shown.total : 0) : null;
