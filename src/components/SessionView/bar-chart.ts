@@ -177,8 +177,8 @@ export class BarChart {
 
   /** Draws exactly these indicators (by key) of those held. */
   showIndicators(keys: ReadonlySet<string>): void {
-    this.indicators.show(keys);
-    this.onLegend(this.hovered ?? this.last);
+    // The page asks after every read: only a real change redraws and tells the legend.
+    if (this.indicators.show(keys)) this.onLegend(this.hovered ?? this.last);
   }
 
   /**

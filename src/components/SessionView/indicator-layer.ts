@@ -131,11 +131,12 @@ export class IndicatorLayer {
     });
   }
 
-  /** Draws exactly these keys (the store's choice), changing nothing when they are already drawn. */
-  show(keys: ReadonlySet<string>): void {
-    if (keys.size === this.shown.size && [...keys].every((k) => this.shown.has(k))) return;
+  /** Draws exactly these keys (the store's choice); false, changing nothing, when they are already drawn. */
+  show(keys: ReadonlySet<string>): boolean {
+    if (keys.size === this.shown.size && [...keys].every((k) => this.shown.has(k))) return false;
     this.shown = new Set(keys);
     this.redraw();
+    return true;
   }
 
   setLevelColor(color: string): void {
