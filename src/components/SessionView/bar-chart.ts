@@ -145,7 +145,12 @@ export class BarChart {
   applyTheme(theme: ChartTheme): void {
     this.theme = theme;
     this.chart.applyOptions({
-      layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text },
+      layout: {
+        background: { type: ColorType.Solid, color: theme.background },
+        textColor: theme.text,
+        // The lines between the price pane and the indicator panes, as quiet as the chart's border.
+        panes: { separatorColor: theme.border },
+      },
       grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
       rightPriceScale: { borderColor: theme.border },
       timeScale: { borderColor: theme.border },
