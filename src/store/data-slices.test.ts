@@ -77,9 +77,11 @@ describe('config slice', () => {
     const catalogue = store.getState().indicatorCatalogue ?? [];
     expect(catalogue.find((i) => i.name === 'rsi')).toMatchObject({ placement: 'pane', type: 'momentum' });
     const entry = { name: 'rsi', period: 14, interval: '5m', type: 'momentum', params: {} };
+    const before = JSON.parse(store.getState().config.text).session_data_config.indicators?.session ?? [];
     expect(store.getState().addIndicator(entry)).toBe(true);
     const { text } = store.getState().config;
-    expect(JSON.parse(text).session_data_config.indicators.session).toEqual([entry]);
+    // Added after the entries the configuration already has (the built-in one may name some).
+    expect(JSON.parse(text).session_data_config.indicators.session).toEqual([...before, entry]);
     expect(calls.filter((c) => c === 'checkConfig')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(0);
     expect(store.getState().config.check.status).toBe('ok');
