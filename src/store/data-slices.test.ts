@@ -76,7 +76,7 @@ describe('config slice', () => {
     await store.getState().loadIndicatorCatalogue();
     const catalogue = store.getState().indicatorCatalogue ?? [];
     expect(catalogue.find((i) => i.name === 'rsi')).toMatchObject({ placement: 'pane', type: 'momentum' });
-    const entry = { name: 'rsi', period: 14, interval: '5m', type: 'momentum', params: {} };
+    const entry = { name: 'cci', period: 20, interval: '5m', type: 'momentum', params: {} };
     const before = JSON.parse(store.getState().config.text).session_data_config.indicators?.session ?? [];
     expect(store.getState().addIndicator(entry)).toBe(true);
     const { text } = store.getState().config;
@@ -90,7 +90,7 @@ describe('config slice', () => {
     expect(store.getState().addIndicator(entry)).toBe(false);
     expect(store.getState().config.notice).toMatchObject({
       ok: false,
-      text: expect.stringMatching(/^Could not add rsi/),
+      text: expect.stringMatching(/^Could not add cci/),
     });
     expect(store.getState().config.text).toBe('{ not json');
   });
