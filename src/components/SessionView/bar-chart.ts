@@ -175,11 +175,6 @@ export class BarChart {
     return this.indicators.list;
   }
 
-  /** Indicator panes drawn below the price pane (the page makes room for them). */
-  get indicatorPanes(): number {
-    return this.indicators.paneCount;
-  }
-
   /** Draws exactly these indicators (by key) of those held. */
   showIndicators(keys: ReadonlySet<string>): void {
     // The page asks after every read: only a real change redraws and tells the legend.
@@ -188,8 +183,8 @@ export class BarChart {
 
   /**
    * Shows exactly these bars (the whole series from index 0). Thousands of bars take the chart a while to
-   * take in, so the candles and the volume are set in two tasks (with a frame between), each well below a
-   * long task.
+   * take in, so the candles, the volume and the indicators are set in three tasks (with a frame between),
+   * each well below a long task.
    */
   async load(series: BarSeries, interval: string, indicators: readonly ChartIndicator[] = []): Promise<void> {
     this.interval = interval;
@@ -197,6 +192,8 @@ export class BarChart {
     this.chart.applyOptions({ timeScale: { timeVisible: !this.daily, secondsVisible: step < 60 } });
     const n = series.time.length;
     const candles = candlesOf(series);
+    // The indicators of the last series must not stretch this one's time axis until theirs come.
+    this.indicators.blank();
     this.candles.setData(candles);
     this.total = series.total;
     this.historyCount = series.historyCount;
@@ -207,9 +204,13 @@ export class BarChart {
     await nextFrame();
     if (this.disposed) return;
     this.volume.setData(this.volumesOf(series, candles));
-    this.indicators.load(series.time, indicators);
     this.gapMarkers = findGaps(series.time, interval).map((g) => this.gapMarker(g.time, g.missing));
     this.markers.setMarkers(this.gapMarkers);
+    if (indicators.length > 0) {
+      await nextFrame();
+      if (this.disposed) return;
+    }
+    this.indicators.load(series.time, indicators);
     this.onLegend(this.last);
   }
 

@@ -139,6 +139,11 @@ export class IndicatorLayer {
     return true;
   }
 
+  /** Empties the drawn series, keeping them (and their panes) for the lines a load brings next. */
+  blank(): void {
+    for (const series of this.drawn.values()) for (const s of series) s.setData([]);
+  }
+
   setLevelColor(color: string): void {
     this.levelColor = color;
     this.redraw();
