@@ -1,10 +1,20 @@
 // Invariant 8 of the contract under random interleavings: appends (advances, across sessions), complete
 // and delta exports by several consumers, exclusions, failed exports, since= re-requests and resets.
-// Every export is parsed from its bytes and applied the way a consumer would.
+// Every export is parsed from its bytes and applied the way a consumer would, indicators included: their
+// series rows appended, their value, last_updated and valid replaced (section 9.1).
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyExport, backtestOf, configJson, type Json, type Mirror, parsed } from './export.test-support';
+import {
+  applyExport,
+  backtestOf,
+  configJson,
+  feedIndicators,
+  type HandIndicator,
+  type Json,
+  type Mirror,
+  parsed,
+} from './export.test-support';
 import { Exporter } from './exporter';
 
 const CONSUMERS = ['ui', 'files', 'script'] as const;
@@ -21,6 +31,13 @@ const json = configJson((c) => {
     ],
   };
 });
+
+// One indicator of the base interval warmed up on the 1m history, one of the derived interval with a
+// warm-up of its own (valid from its second bar) and three outputs.
+const INDICATORS: HandIndicator[] = [
+  { name: 'sma', period: 3, interval: '1m' },
+  { name: 'donchian', period: 20, interval: '5m' },
+];
 
 type Step =
   | { kind: 'advance'; minutes: number }
@@ -52,7 +69,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('export' as const),
       consumer: fc.integer({ min: 0, max: 2 }),
       complete: fc.boolean(),
-      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads']),
+      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators']),
       // Fails at the first or the second symbol (each symbol is a cancellation checkpoint).
       fail: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 5 }),
       since: fc.option(fc.integer({ min: 0, max: 5 }), { freq: 3 }),
@@ -76,6 +93,7 @@ interface ConsumerModel {
 function run(steps: Step[]): void {
   const backtest = backtestOf(json);
   backtest.start();
+  feedIndicators(backtest, INDICATORS);
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   const models = CONSUMERS.map(
     (): ConsumerModel => ({ sequence: 0, sessionId: 0, mirrors: new Map(), fromComplete: new Map() }),
@@ -122,6 +140,7 @@ function run(steps: Step[]): void {
   for (const s of steps) {
     if (s.kind === 'advance') {
       if (!backtest.finished) backtest.advance(s.minutes);
+      feedIndicators(backtest, INDICATORS);
     } else if (s.kind === 'reset') {
       exporter.resetIndices(CONSUMERS[s.consumer]);
     } else if (s.fail !== null) {
@@ -149,6 +168,8 @@ function run(steps: Step[]): void {
 
   // Each consumer takes one last full delta; its mirror must equal a complete export taken at the end.
   const end = applyExport(null, parsed(exporter.export({ complete: true, consumer: 'end-check' })));
+  // Every symbol has both indicators at the end, so the comparisons below cover them.
+  if (backtest.session) expect(end.indicators.size).toBe(2 * backtest.session.symbols.size);
   CONSUMERS.forEach((_, c) => {
     take(c, false, [], null);
     const model = models[c] as ConsumerModel;
@@ -157,6 +178,8 @@ function run(steps: Step[]): void {
     const text = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
     expect(text(mirror.streams)).toBe(text(end.streams));
     expect(text(mirror.metrics)).toBe(text(end.metrics));
+    expect(text(mirror.series)).toBe(text(end.series));
+    expect(text(mirror.indicators)).toBe(text(end.indicators));
     if (model.fromComplete.get(model.sequence)) expect(text(mirror.historical)).toBe(text(end.historical));
   });
 }
