@@ -324,8 +324,9 @@ function indicatorFields(entry: Record<string, unknown>): IndicatorFields {
  * object of outputs. An indicator that is not valid has no value, whatever the file wrote.
  */
 function indicatorState(entry: Record<string, unknown>, where: string, notes: Notes): IndicatorState | null {
-  const valid = entry.valid === true;
   const raw = entry.value ?? null;
+  // A file that does not say whether it is valid (the original's may not) has a value when it gives one.
+  const valid = typeof entry.valid === 'boolean' ? entry.valid : raw !== null;
   let value: IndicatorState['value'];
   if (raw === null || typeof raw === 'number') value = raw;
   else if (isObject(raw) && Object.values(raw).every((v) => v === null || typeof v === 'number'))
