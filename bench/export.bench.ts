@@ -17,6 +17,8 @@ function backtestWith(symbols: string[], streams: string[], historyDays: number)
   };
   json.session_data_config.symbols = symbols;
   json.session_data_config.streams = streams;
+  // The design note's typical session has no indicators: `npm run bench -- indicators` measures them.
+  delete json.session_data_config.indicators;
   json.session_data_config.historical = {
     enabled: true,
     data: [

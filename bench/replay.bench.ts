@@ -7,8 +7,12 @@ import { loadHistorical } from '../workers/engine/historical';
 import { syntheticSymbols } from './symbols';
 
 function configFor(symbols: string[]) {
-  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as { session_data_config: { symbols: string[] } };
+  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
+    session_data_config: { symbols: string[]; indicators?: unknown };
+  };
   json.session_data_config.symbols = symbols;
+  // Bars, ticks and quotes alone: `npm run bench -- indicators` measures replay with indicators beside this.
+  delete json.session_data_config.indicators;
   const parsed = parseSessionConfig(json);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;

@@ -3,6 +3,7 @@
 import { benchDemo } from './demo.bench';
 import { benchExport } from './export.bench';
 import { benchHistory } from './history.bench';
+import { benchIndicators } from './indicators.bench';
 import { benchReplay } from './replay.bench';
 import { benchViewer } from './viewer.bench';
 
@@ -12,6 +13,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['export', benchExport],
   ['viewer', benchViewer],
   ['demo', benchDemo],
+  ['indicators', benchIndicators],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !benches.some(([n]) => n === name));

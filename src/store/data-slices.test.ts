@@ -104,7 +104,6 @@ describe('config slice', () => {
         'session_data_config.streaming',
         'session_data_config.historical.enable_quality',
         'session_data_config.gap_filler',
-        'session_data_config.indicators',
       ],
     });
 

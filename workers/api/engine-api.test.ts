@@ -272,7 +272,7 @@ describe('engine API configuration', () => {
     const api = createEngineApi(make(), make);
     const applied = api.applyConfig(JSON.stringify(original));
     expect(applied).toMatchObject({ ok: true, value: { sessionName: 'Original Format Example' } });
-    expect(applied.ok && applied.value.ignored).toContain('session_data_config.indicators');
+    expect(applied.ok && applied.value.ignored).toContain('session_data_config.gap_filler');
     expect(api.snapshot().symbols).toEqual(['RIVN', 'AAPL']);
     await api.start();
     expect(api.applyConfig(api.defaultConfigText())).toEqual({

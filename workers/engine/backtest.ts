@@ -18,6 +18,7 @@ import {
   rollHistorical,
   startHistoryLoad,
 } from './historical';
+import { feedIndicators, openIndicators } from './indicators/runner';
 import { isSpeed, MAX_ADVANCE_MINUTES, SPEED_RULE } from './limits';
 import { type DayData, DEFAULT_MARKET_OPTIONS, dailyBarOf, type MarketDataOptions } from './market-data';
 import { generatorSource, type MarketSource } from './market-source';
@@ -286,13 +287,15 @@ export class Backtest {
             )) ??
           this.historyOf(store.symbol, date);
         for (const series of history) store.historical.set(series.interval, series);
+        openIndicators(store, this.config, date);
         const feed: SymbolFeed = {
           store,
           day: this.runSource.day(store.symbol, day, true),
           builders: [],
           week: this.weekSoFar(store.symbol, date, prior),
         };
-        feed.builders = [...store.bars].map(([interval, out]) =>
+        // The streams first (the base leads), then the intervals only indicators read.
+        feed.builders = [...store.bars, ...store.indicatorBars].map(([interval, out]) =>
           sessionBarBuilder(interval, date, day.openMinute, out, () =>
             endsItsWeek(date) ? feed.week : null,
           ),
@@ -346,7 +349,8 @@ export class Backtest {
           const before = builder.out.length;
           builder.minuteEnded(day, minute);
           if (closing) builder.sessionClosed(day);
-          if (index > 0) counters.derivedBarsProcessed += builder.out.length - before;
+          if (index > 0 && index < store.bars.size)
+            counters.derivedBarsProcessed += builder.out.length - before;
         }
         const bar = day.barOfMinute[minute] as number;
         const bars = day.bars;
@@ -361,6 +365,7 @@ export class Backtest {
       for (const { store, day } of this.feeds) {
         const bar = day.barOfMinute[minute] as number;
         if (bar >= 0) store.metrics.addToVwap(day.bars.close[bar] as number, day.bars.volume[bar] as number);
+        feedIndicators(store);
       }
     });
     this.minute = minute + 1;

@@ -143,7 +143,6 @@ describe('the original format', () => {
       'session_data_config.streaming',
       'session_data_config.historical.enable_quality',
       'session_data_config.gap_filler',
-      'session_data_config.indicators',
     ]);
     expect(config.raw).toEqual(original);
     expect(JSON.stringify(config.raw)).toBe(JSON.stringify(original)); // same key order too
@@ -171,7 +170,6 @@ describe('the original format', () => {
       'session_data_config.streaming',
       'session_data_config.historical.enable_quality',
       'session_data_config.gap_filler',
-      'session_data_config.indicators',
       'session_data_config.scanners',
       'session_data_config.api_config',
       'strategies',
@@ -354,7 +352,7 @@ describe('error messages', () => {
       }),
     );
     expect(config.ignored).toHaveLength(31);
-    expect(config.ignored.slice(-2)).toEqual(['extra_25', '… and 974 more']);
+    expect(config.ignored.slice(-2)).toEqual(['extra_26', '… and 973 more']);
     expect(config.raw.extra_999).toBe(999);
   });
 

@@ -16,6 +16,7 @@
 //   ordered by length (`intervalSeconds`, a day and a week in calendar seconds).
 
 import { intervalSeconds } from '../common/interval-key';
+import { type IndicatorsRead, readIndicators } from './config-indicators';
 import {
   BACKTEST_FIELDS,
   barIntervalsOf,
@@ -114,7 +115,10 @@ export function parseSessionConfig(input: unknown): SessionConfigResult {
   const parsed = sessionConfigSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: issueToLine(parsed.error.issues) };
   // A successful parse means `input` is an object with the checked shape.
-  return { ok: true, value: build(parsed.data, input as JsonObject) };
+  const sessionDataInput = (input as JsonObject).session_data_config as JsonObject;
+  const indicators = readIndicators(sessionDataInput.indicators);
+  if (!indicators.ok) return indicators;
+  return { ok: true, value: build(parsed.data, input as JsonObject, indicators.value) };
 }
 
 /** As `parseSessionConfig`, from JSON text; a JSON syntax error is reported with its line and column. */
@@ -191,7 +195,7 @@ function jsonErrorLine(text: string, error: unknown): string {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
+function build(data: SessionConfigInput, input: JsonObject, indicators: IndicatorsRead): SessionConfig {
   const sessionData = data.session_data_config;
   const streams = sessionData.streams ?? DEFAULT_STREAMS;
   const barIntervals = barIntervalsOf(streams);
@@ -213,9 +217,9 @@ function build(data: SessionConfigInput, input: JsonObject): SessionConfig {
     ticks: streams.includes('ticks'),
     quotes: streams.includes('quotes'),
     historical: normalizeHistorical(entries, sessionData.symbols),
-    indicators: { session: [], historical: [] },
+    indicators: indicators.indicators,
     raw: buildRaw(data, input),
-    ignored: unusedFields(input),
+    ignored: withLimit([...unusedFields(input), ...indicators.unused]),
   };
 }
 
@@ -368,8 +372,8 @@ const LEVELS: Level = {
   nested: {
     backtest_config: { fields: BACKTEST_FIELDS, ignored: [], nested: {} },
     session_data_config: {
-      fields: SESSION_DATA_FIELDS,
-      ignored: IGNORED_SECTIONS,
+      fields: [...SESSION_DATA_FIELDS, 'indicators'],
+      ignored: IGNORED_SECTIONS.filter((section) => section !== 'indicators'),
       nested: {
         historical: {
           fields: HISTORICAL_FIELDS,
@@ -407,6 +411,11 @@ function unusedFields(input: JsonObject): string[] {
     }
   };
   walk(input, [], LEVELS);
+  return found;
+}
+
+/** A long list of unused fields, cut to a readable line's worth and the count of the rest. */
+function withLimit(found: string[]): string[] {
   if (found.length <= MAX_UNUSED_LISTED) return found;
   // A file with thousands of unknown fields is told so in one readable line, not thousands of paths.
   const more = found.length - MAX_UNUSED_LISTED;

@@ -47,6 +47,8 @@ export class SessionMetrics {
 
 export class SymbolStore {
   readonly bars = new Map<string, BarColumns>();
+  /** Bars of intervals that only indicators read: built like the streams, never exported. */
+  readonly indicatorBars = new Map<string, BarColumns>();
   readonly ticks: TickColumns | null;
   readonly quotes: QuoteColumns | null;
   readonly historical = new Map<string, HistoricalSeries>();
@@ -62,14 +64,25 @@ export class SymbolStore {
     sessionMinutes: number,
   ) {
     // Capacities sized for the day, so a full session holds its bars without spare room.
-    for (const interval of config.barIntervals) {
-      const capacity = isDateInterval(interval)
-        ? 1
-        : Math.ceil((sessionMinutes * 60) / intervalSeconds(interval));
-      this.bars.set(interval, new BarColumns(Math.max(1, capacity)));
+    const columnsFor = (interval: string) =>
+      new BarColumns(
+        Math.max(
+          1,
+          isDateInterval(interval) ? 1 : Math.ceil((sessionMinutes * 60) / intervalSeconds(interval)),
+        ),
+      );
+    for (const interval of config.barIntervals) this.bars.set(interval, columnsFor(interval));
+    for (const { interval } of config.indicators.session) {
+      if (!this.bars.has(interval) && !this.indicatorBars.has(interval))
+        this.indicatorBars.set(interval, columnsFor(interval));
     }
     this.ticks = config.ticks ? new TickColumns() : null;
     this.quotes = config.quotes ? new QuoteColumns() : null;
+  }
+
+  /** The bars of `interval`, streamed or built for indicators only. */
+  barsOf(interval: string): BarColumns | undefined {
+    return this.bars.get(interval) ?? this.indicatorBars.get(interval);
   }
 
   /** The base interval's bars (the shortest streamed), or null when the session streams no bars. */
@@ -97,6 +110,7 @@ export class SessionStore {
     let bytes = 0;
     for (const s of this.symbols.values()) {
       for (const bars of s.bars.values()) bytes += bars.allocatedBytes;
+      for (const bars of s.indicatorBars.values()) bytes += bars.allocatedBytes;
       bytes += (s.ticks?.allocatedBytes ?? 0) + (s.quotes?.allocatedBytes ?? 0);
       for (const h of s.historical.values()) bytes += h.bars.allocatedBytes;
       for (const i of s.indicators) bytes += i.series.allocatedBytes;

@@ -1,0 +1,132 @@
+// Indicators, each measured side by side in one run and printed as a ratio:
+// 1. a one-bar delta of the built-in session with its seven indicators against the same session without
+//    them: bytes per indicator entry and symbol, and the time to produce it;
+// 2. replay at maximum speed of 100 symbols with all 20 session indicators of the catalogue against none.
+
+import { Backtest } from '../workers/engine/backtest';
+import {
+  DEFAULT_SESSION_CONFIG_JSON,
+  parseSessionConfig,
+  type SessionConfig,
+} from '../workers/engine/config';
+import allIndicators from '../workers/engine/fixtures/all-indicators-config.json';
+import { Exporter } from '../workers/export/exporter';
+import { median } from './stats';
+import { syntheticSymbols } from './symbols';
+
+type Json = Record<string, unknown> & { session_data_config: Record<string, unknown> };
+
+function configOf(edit: (json: Json) => void): SessionConfig {
+  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as Json;
+  edit(json);
+  const parsed = parseSessionConfig(json);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+/** The built-in session at 10:29 with a complete export taken, then one more minute: one new 1m bar. */
+function oneBarDelta(config: SessionConfig): { exporter: Exporter; since: number } {
+  const backtest = new Backtest(config, { seed: 1 });
+  backtest.start();
+  backtest.advance(59);
+  const exporter = new Exporter(backtest);
+  const since = unwrap(exporter.export({ complete: true })).metadata.sequence;
+  backtest.advance(1);
+  return { exporter, since };
+}
+
+function deltaWithIndicators(lines: string[]): void {
+  const withConfig = configOf(() => {});
+  const withoutConfig = configOf((json) => {
+    delete json.session_data_config.indicators;
+  });
+  const indicators = withConfig.indicators.session.length;
+  const symbols = withConfig.symbols.length;
+  const runs = [oneBarDelta(withConfig), oneBarDelta(withoutConfig)] as const;
+  const take = (k: 0 | 1) =>
+    unwrap(runs[k].exporter.export({ complete: false, since: runs[k].since, record: false }));
+  const sizes = [take(0).bytes, take(1).bytes];
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < 400; i++) {
+    // Alternate which goes first so that neither always meets a warmer cache.
+    for (const k of i % 2 ? ([0, 1] as const) : ([1, 0] as const)) {
+      const t = performance.now();
+      take(k);
+      times[k].push(performance.now() - t);
+    }
+  }
+  const [withBytes, withoutBytes] = sizes as [number, number];
+  const perEntry = (withBytes - withoutBytes) / (indicators * symbols);
+  const [withMs, withoutMs] = [median(times[0]), median(times[1])];
+  lines.push(
+    `indicators: a one-bar delta (10:30) of the built-in session (${symbols} symbols) with its ${indicators} indicators against none`,
+  );
+  lines.push(
+    `  pretty ${withBytes.toLocaleString('en-US')} bytes against ${withoutBytes.toLocaleString('en-US')}: ` +
+      `${perEntry.toFixed(0)} bytes per indicator entry and symbol (target <= 250)`,
+  );
+  lines.push(
+    `  time (median of 400 each, alternating): ${withMs.toFixed(3)} ms against ${withoutMs.toFixed(3)} ms: ` +
+      `${(withMs / withoutMs).toFixed(2)}x (target <= 1.5x)`,
+  );
+}
+
+function replayWithIndicators(lines: string[]): void {
+  const symbols = syntheticSymbols(100);
+  const session = (allIndicators.session_data_config.indicators as { session: unknown[] }).session;
+  const configs = [
+    configOf((json) => {
+      json.session_data_config.symbols = symbols;
+      json.session_data_config.indicators = { session };
+    }),
+    configOf((json) => {
+      json.session_data_config.symbols = symbols;
+      delete json.session_data_config.indicators;
+    }),
+  ] as const;
+  const starts: [number[], number[]] = [[], []];
+  const replays: [number[], number[]] = [[], []];
+  let series = 0;
+  for (let round = 0; round < 2; round++) {
+    for (const k of round % 2 ? ([0, 1] as const) : ([1, 0] as const)) {
+      const backtest = new Backtest(configs[k], { seed: 1 });
+      const t0 = performance.now();
+      backtest.start();
+      const t1 = performance.now();
+      backtest.advance(390);
+      const t2 = performance.now();
+      starts[k].push(t1 - t0);
+      replays[k].push(t2 - t1);
+      if (k === 0)
+        series = [...(backtest.session?.symbols.values() ?? [])].reduce(
+          (n, s) => n + s.indicators.reduce((m, i) => m + i.series.length, 0),
+          0,
+        );
+    }
+  }
+  const [withMs, withoutMs] = [median(replays[0]), median(replays[1])];
+  lines.push(
+    `indicators: replay at maximum speed of one session (390 minutes) of 100 symbols with all ${session.length} session indicators against none`,
+  );
+  lines.push(
+    `  replay: ${withMs.toFixed(0)} ms against ${withoutMs.toFixed(0)} ms: ${(withMs / withoutMs).toFixed(2)}x ` +
+      `(target <= 2x); ${series.toLocaleString('en-US')} indicator rows computed`,
+  );
+  lines.push(
+    `  start, warm-up on 10 days of 1m history included: ${median(starts[0]).toFixed(0)} ms against ${median(starts[1]).toFixed(0)} ms ` +
+      `(${(median(starts[0]) / median(starts[1])).toFixed(2)}x)`,
+  );
+}
+
+export function benchIndicators(): string[] {
+  const lines: string[] = [];
+  deltaWithIndicators(lines);
+  lines.push('');
+  replayWithIndicators(lines);
+  return lines;
+}
