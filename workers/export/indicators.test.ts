@@ -309,3 +309,105 @@ describe('indicators in exports', () => {
     expect(at(doc, `${RIVN}.historical.indicators`)).toBeUndefined();
   });
 });
+
+describe('indicators a configuration names, run by the engine', () => {
+  const configured = configJson((c) => {
+    c.session_data_config.symbols = ['RIVN', 'AAPL'];
+    c.session_data_config.streams = ['1m', '5m', 'ticks'];
+    c.session_data_config.historical = {
+      enabled: true,
+      data: [
+        { interval: '1m', trailing_days: 2 },
+        { interval: '1d', trailing_days: 30 },
+      ],
+    };
+    c.session_data_config.indicators = {
+      session: [
+        { name: 'sma', period: 20, interval: '5m' },
+        { name: 'sma', period: 3, interval: '1m' },
+        // 15m is not streamed: the engine builds its bars for the indicator alone.
+        { name: 'sma', period: 2, interval: '15m' },
+      ],
+      historical: [{ name: 'avg_volume', period: 20, unit: 'days' }],
+    };
+  });
+
+  function start() {
+    const backtest = backtestOf(configured);
+    backtest.start();
+    return { backtest, exporter: new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0)) };
+  }
+
+  it('exports them in the configured order, warmed up on the history and valid from the first bar', () => {
+    const { backtest, exporter } = start();
+    backtest.advance(16);
+    const doc = parsed(exporter.export({ complete: true }));
+    expect(Object.keys(at(doc, `${RIVN}.indicators`) as Json)).toEqual([
+      'sma_20_5m',
+      'sma_3_1m',
+      'sma_2_15m',
+    ]);
+    const bars = (name: string) => at(doc, `${RIVN}.session.data.${name}.data`) as number[][];
+    // One row per bar of the interval from the first on, at the bar's time.
+    expect(series(doc, SMA).data?.map((r) => r[0])).toEqual(bars('1m').map((r) => r[0]));
+    expect(series(doc, `${RIVN}.indicators.sma_20_5m`).data?.map((r) => r[0])).toEqual(
+      bars('5m').map((r) => r[0]),
+    );
+    expect(series(doc, `${RIVN}.indicators.sma_2_15m`)).toMatchObject({
+      count: 1,
+      columns: ['timestamp', 'value'],
+      data: [['09:30:00', expect.any(Number)]],
+    });
+    const lastThree = bars('1m')
+      .slice(13, 16)
+      .map((r) => r[4] as number);
+    expect(at(doc, `${SMA}.value`)).toBeCloseTo(lastThree.reduce((a, b) => a + b, 0) / 3, 9);
+    expect(at(doc, `${SMA}.last_updated`)).toBe('2025-07-01T09:45:00');
+    expect(at(doc, `${RIVN}.indicators.sma_20_5m.config`)).toEqual({ period: 20, params: {} });
+  });
+
+  it('sends in a delta one bar later exactly one new series row per indicator of that interval', () => {
+    const { backtest, exporter } = start();
+    backtest.advance(7);
+    exporter.export({ complete: true });
+    backtest.advance(1);
+    const doc = parsed(exporter.export({ complete: false }));
+    for (const symbol of ['RIVN', 'AAPL']) {
+      const s = `session_data.symbols.${symbol}.indicators`;
+      expect(series(doc, `${s}.sma_3_1m`)).toMatchObject({ count: 1, total_count: 8 });
+      expect(series(doc, `${s}.sma_20_5m`)).toMatchObject({ count: 0, total_count: 1 });
+      expect(series(doc, `${s}.sma_2_15m`)).toMatchObject({ count: 0, total_count: 0 });
+    }
+    const seriesPaths = (at(doc, '_metadata.changed_paths') as string[]).filter((p) => p.endsWith('.series'));
+    expect(seriesPaths).toEqual([`${SMA}.series`, 'session_data.symbols.AAPL.indicators.sma_3_1m.series']);
+    // Two minutes on, the second 5m bar closes: one row for it, two for the 1m indicator.
+    backtest.advance(2);
+    const next = parsed(exporter.export({ complete: false }));
+    expect(series(next, `${RIVN}.indicators.sma_20_5m`)).toMatchObject({ count: 1, total_count: 2 });
+    expect(series(next, SMA)).toMatchObject({ count: 2, total_count: 10 });
+  });
+
+  it('writes the historical indicators the configuration names, in complete exports only', () => {
+    const { backtest, exporter } = start();
+    backtest.advance(1);
+    const doc = parsed(exporter.export({ complete: true }));
+    const entry = at(doc, `${RIVN}.historical.indicators.avg_volume_20_1d`) as Json;
+    expect(Object.keys(entry)).toEqual([
+      'name',
+      'type',
+      'interval',
+      'value',
+      'last_updated',
+      'valid',
+      'config',
+    ]);
+    expect(entry).toMatchObject({
+      name: 'avg_volume',
+      interval: '1d',
+      config: { period: 20, unit: 'days', params: {} },
+    });
+    // Not valid means no value, whatever the engine can compute yet.
+    expect(entry.value === null).toBe(entry.valid === false);
+    expect(at(parsed(exporter.export({ complete: false })), `${RIVN}.historical.indicators`)).toBeUndefined();
+  });
+});
