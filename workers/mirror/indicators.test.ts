@@ -153,6 +153,51 @@ describe('indicators in the mirror', () => {
   });
 });
 
+describe('the mirror and the indicators the engine runs', () => {
+  it('holds after a complete export and every delta what a complete export at the end gives', () => {
+    const backtest = backtestOf(
+      configJson((c) => {
+        c.session_data_config.symbols = ['RIVN'];
+        c.session_data_config.streams = ['1m', '5m'];
+        c.session_data_config.historical = {
+          enabled: true,
+          data: [
+            { interval: '1m', trailing_days: 1 },
+            { interval: '1d', trailing_days: 5 },
+          ],
+        };
+        c.session_data_config.indicators = {
+          session: [
+            { name: 'sma', period: 3, interval: '1m' },
+            { name: 'sma', period: 2, interval: '15m' },
+          ],
+          historical: [{ name: 'avg_volume', period: 3, unit: 'days' }],
+        };
+      }),
+    );
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+    backtest.start();
+    const take = (complete: boolean, consumer = 'ui') => {
+      const doc = readExport(parsed(exporter.export({ complete, consumer })));
+      if (!doc.ok) throw new Error(doc.error);
+      return doc.value;
+    };
+    const mirror = new Mirror();
+    mirror.apply(take(true));
+    for (const minutes of [1, 14, 1, 30]) {
+      backtest.advance(minutes);
+      expect(mirror.apply(take(false)).kind).toBe('delta');
+    }
+    const end = new Mirror();
+    end.apply(take(true, 'check'));
+    expect(indicatorsIn(mirror)).toEqual(indicatorsIn(end));
+    const rivn = mirror.symbols.get('RIVN');
+    expect(rivn?.indicators.get('sma_3_1m')?.series.length).toBe(46);
+    expect(rivn?.indicators.get('sma_2_15m')?.series.length).toBe(3);
+    expect([...(rivn?.historicalIndicators.keys() ?? [])]).toEqual(['avg_volume_3_1d']);
+  });
+});
+
 describe('reading indicators', () => {
   const { advance, raw } = setup();
   advance(10);
