@@ -387,6 +387,30 @@ describe('indicators a configuration names, run by the engine', () => {
     expect(series(next, SMA)).toMatchObject({ count: 2, total_count: 10 });
   });
 
+  it('stamps the rows of a daily indicator with the date, as daily bars are', () => {
+    const backtest = backtestOf(
+      configJson((c) => {
+        c.session_data_config.symbols = ['RIVN'];
+        c.session_data_config.streams = ['1m'];
+        c.session_data_config.historical = { enabled: true, data: [{ interval: '1d', trailing_days: 5 }] };
+        c.session_data_config.indicators = { session: [{ name: 'sma', period: 2, interval: '1d' }] };
+      }),
+    );
+    backtest.start();
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+    backtest.advance(389);
+    expect(series(parsed(exporter.export({ complete: false })), `${RIVN}.indicators.sma_2_1d`).count).toBe(0);
+    // The day's bar closes with the session: one row, dated.
+    backtest.advance(1);
+    const doc = parsed(exporter.export({ complete: false }));
+    expect(series(doc, `${RIVN}.indicators.sma_2_1d`)).toMatchObject({
+      count: 1,
+      total_count: 1,
+      data: [['2025-07-01', expect.any(Number)]],
+    });
+    expect(at(doc, `${RIVN}.indicators.sma_2_1d.last_updated`)).toBe('2025-07-01T00:00:00');
+  });
+
   it('writes the historical indicators the configuration names, in complete exports only', () => {
     const { backtest, exporter } = start();
     backtest.advance(1);
