@@ -354,8 +354,12 @@ function indicatorDoc(
   const at = `${where}.series`;
   let block = entry.series ?? null;
   const columns = seriesColumnsOf(state.value);
-  if (block === null || (isObject(block) && Object.keys(block).length === 0)) block = { count: 0, columns };
-  else if (isObject(block) && (block.columns === undefined || block.columns === null)) {
+  // No series (the original's entries), `null` or `{}`: no rows, nothing to check or note.
+  if (block === null || (isObject(block) && Object.keys(block).length === 0)) {
+    const none: StreamBlock = { count: 0, total_count: 0, totalKnown: false, columns };
+    return { ...state, ...indicatorFields(entry), series: none };
+  }
+  if (isObject(block) && (block.columns === undefined || block.columns === null)) {
     context.notes.tally.add('no-columns', at);
     block = { ...block, columns };
   }

@@ -68,6 +68,12 @@ describe("the original system's exports", () => {
     expect(indicators.vwap_1m).toMatchObject({ value: null, valid: false });
     // Nothing about them to note: an entry without a series has no rows, as the original had none.
     expect(read.value.notes).toHaveLength(4);
+    const delta = originalDelta() as ReturnType<typeof originalDelta> & Record<string, unknown>;
+    Object.assign(delta.session_data.symbols.RIVN, { indicators: { sma_20_5m: { value: 12.6 } } });
+    const readDelta = readExport(delta);
+    if (!readDelta.ok) throw new Error(readDelta.error);
+    expect(readDelta.value.symbols.RIVN?.indicators?.sma_20_5m).toMatchObject({ value: 12.6, valid: true });
+    expect(readDelta.value.notes).toHaveLength(4);
   });
 
   it('open in the offline replay in either order and step through', async () => {
