@@ -2,6 +2,7 @@
 // complete export and its deltas what a complete export at the end gives, checks that series rows follow
 // on, and a damaged indicator is left out with a note while the rest of the file is read.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { at, backtestOf, configJson, feedIndicators, type Json, parsed } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
@@ -154,8 +155,8 @@ describe('indicators in the mirror', () => {
 });
 
 describe('the mirror and the indicators the engine runs', () => {
-  it('holds after a complete export and every delta what a complete export at the end gives', () => {
-    const backtest = backtestOf(
+  const engineRun = () =>
+    backtestOf(
       configJson((c) => {
         c.session_data_config.symbols = ['RIVN'];
         c.session_data_config.streams = ['1m', '5m'];
@@ -175,13 +176,21 @@ describe('the mirror and the indicators the engine runs', () => {
         };
       }),
     );
+
+  function started() {
+    const backtest = engineRun();
     const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
     backtest.start();
-    const take = (complete: boolean, consumer = 'ui') => {
-      const doc = readExport(parsed(exporter.export({ complete, consumer })));
+    const take = (complete: boolean, consumer = 'ui', exclude: string[] = []) => {
+      const doc = readExport(parsed(exporter.export({ complete, consumer, exclude })));
       if (!doc.ok) throw new Error(doc.error);
       return doc.value;
     };
+    return { backtest, take };
+  }
+
+  it('holds after a complete export and every delta what a complete export at the end gives', () => {
+    const { backtest, take } = started();
     const mirror = new Mirror();
     mirror.apply(take(true));
     for (const minutes of [1, 14, 1, 30]) {
@@ -196,6 +205,31 @@ describe('the mirror and the indicators the engine runs', () => {
     expect(rivn?.indicators.get('sma_2_15m')?.series.length).toBe(3);
     expect([...(rivn?.historicalIndicators.keys() ?? [])]).toEqual(['avg_volume_3_1d']);
   });
+
+  it('does so for any interleaving of advances and deltas, some leaving indicators or a stream out', () => {
+    const delta = fc.record({
+      minutes: fc.integer({ min: 0, max: 40 }),
+      exclude: fc.subarray(['indicators', '5m']),
+    });
+    fc.assert(
+      fc.property(fc.array(delta, { minLength: 1, maxLength: 8 }), (deltas) => {
+        const { backtest, take } = started();
+        const mirror = new Mirror();
+        mirror.apply(take(true));
+        for (const { minutes, exclude } of deltas) {
+          backtest.advance(minutes);
+          expect(mirror.apply(take(false, 'ui', exclude)).kind).toBe('delta');
+        }
+        // One last delta with nothing left out, as a consumer that wants everything takes.
+        expect(mirror.apply(take(false)).kind).toBe('delta');
+        const end = new Mirror();
+        end.apply(take(true, 'check'));
+        expect(indicatorsIn(mirror)).toEqual(indicatorsIn(end));
+        expect(mirror.rowsHeld).toBe(end.rowsHeld);
+      }),
+      { numRuns: 40 },
+    );
+  }, 120_000);
 });
 
 describe('reading indicators', () => {
