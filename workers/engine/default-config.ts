@@ -32,5 +32,23 @@ export const DEFAULT_SESSION_CONFIG_JSON: Record<string, unknown> = deepFreeze({
         { interval: '1d', trailing_days: 30 },
       ],
     },
+    // A handful of the catalogue (section 9), so that a first Start shows averages, bands and oscillators.
+    indicators: {
+      session: [
+        { name: 'sma', period: 20, interval: '5m', type: 'trend', params: {} },
+        { name: 'ema', period: 9, interval: '5m', type: 'trend', params: {} },
+        { name: 'vwap', period: 0, interval: '1m', type: 'trend', params: {} },
+        { name: 'rsi', period: 14, interval: '5m', type: 'momentum', params: {} },
+        {
+          name: 'macd',
+          period: 0,
+          interval: '5m',
+          type: 'momentum',
+          params: { fast: 12, slow: 26, signal: 9 },
+        },
+        { name: 'bbands', period: 20, interval: '5m', type: 'volatility', params: { num_std: 2 } },
+        { name: 'atr', period: 14, interval: '5m', type: 'volatility', params: {} },
+      ],
+    },
   },
 });

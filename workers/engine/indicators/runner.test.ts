@@ -3,6 +3,8 @@ import { Backtest } from '../backtest';
 import type { BarColumns } from '../columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig, type SessionConfig } from '../config';
 import type { SymbolStore } from '../session-store';
+import { historyBarsFor } from './history-bars';
+import { SESSION_CALCS } from './index';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests edit the configuration freely
 type Json = Record<string, any>;
@@ -88,5 +90,46 @@ describe('indicator runner', () => {
     expect(store.bars.has('30m')).toBe(false);
     expect(store.indicatorBars.get('30m')?.length).toBe(4);
     expect(store.indicators[0]?.series.length).toBe(3);
+  });
+
+  it('warms up on the last bars that matter: the same values as a warm-up on the whole history', () => {
+    const specs = [
+      { name: 'rsi', period: 14, interval: '5m' },
+      { name: 'ema', period: 9, interval: '5m' },
+      { name: 'macd', interval: '5m' },
+      { name: 'atr', period: 14, interval: '5m' },
+    ];
+    const store = run(config(specs, [{ interval: '1m', trailing_days: 10 }]), 5);
+    const whole = historyBarsFor('5m', store.historical);
+    expect(whole?.length).toBe(780); // more than the 20 look-backs and two days used
+    const session = store.bars.get('5m');
+    for (const indicator of store.indicators) {
+      const make = SESSION_CALCS[indicator.spec.name];
+      if (!make || !whole || !session) throw new Error('missing');
+      const calc = make(indicator.spec.period, indicator.spec.params);
+      const out = new Float64Array(indicator.outputs.length);
+      let day = Number.NaN;
+      for (const bars of [whole, session]) {
+        for (let i = 0; i < bars.length; i++) {
+          const today = Math.floor((bars.time[i] as number) / 86_400_000);
+          calc.update(
+            today !== day,
+            bars.open[i] as number,
+            bars.high[i] as number,
+            bars.low[i] as number,
+            bars.close[i] as number,
+            bars.volume[i] as number,
+            out,
+          );
+          day = today;
+        }
+      }
+      for (let k = 0; k < out.length; k++) {
+        const got = indicator.value[k] as number;
+        expect(Math.abs(got - (out[k] as number))).toBeLessThanOrEqual(
+          1e-8 * Math.max(1, Math.abs(out[k] as number)),
+        );
+      }
+    }
   });
 });

@@ -36,8 +36,9 @@ export interface DailyInput {
 }
 
 /**
- * Computes a historical indicator over `period` days (or, with `unit` `weeks`, the days of the last `period`
- * calendar weeks before the session's week... see docs/indicators.md). Writes one value per output into
+ * Computes a historical indicator over the last `period` daily bars before the session (or, with `unit`
+ * `weeks`, the bars dated within the 7 * `period` calendar days before the session's date; see
+ * docs/indicators.md, "Historical indicators"). Writes one value per output into
  * `out` and returns whether they are valid (false when the history is too short).
  */
 export type HistoricalCalc = (
