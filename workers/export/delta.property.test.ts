@@ -21,6 +21,8 @@ import { Exporter } from './exporter';
 const CONSUMERS = ['ui', 'files', 'script'] as const;
 
 const json = configJson((c) => {
+  // Indicators fed by hand: none of the built-in session's.
+  delete c.session_data_config.indicators;
   // Two quiet symbols (about 12 trades a minute) keep a thousand runs fast.
   c.session_data_config.symbols = ['GH', 'IBM'];
   c.session_data_config.streams = ['1m', '5m', 'ticks', 'quotes'];

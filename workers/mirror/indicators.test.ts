@@ -20,6 +20,8 @@ function setup() {
     configJson((c) => {
       c.session_data_config.symbols = ['RIVN', 'AAPL'];
       c.session_data_config.streams = ['1m', '5m'];
+      // Indicators fed by hand: none of the built-in session's.
+      delete c.session_data_config.indicators;
       c.session_data_config.historical = { enabled: true, data: [{ interval: '1m', trailing_days: 1 }] };
     }),
   );

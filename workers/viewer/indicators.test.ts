@@ -24,6 +24,8 @@ function exportOf(complete: boolean) {
       c.session_data_config.symbols = ['RIVN'];
       c.session_data_config.streams = ['1m', '5m'];
       c.session_data_config.historical = { enabled: false, data: [] };
+      // Indicators fed by hand: none of the built-in session's.
+      delete c.session_data_config.indicators;
     }),
   );
   backtest.start();
