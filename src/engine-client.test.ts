@@ -38,6 +38,13 @@ describe('engine client', () => {
     expect(env.workers).toHaveLength(1);
   });
 
+  it("asks the engine for the indicator catalogue (the config editor's Add indicator)", async () => {
+    const catalogue = [{ name: 'sma', outputs: ['value'], placement: 'price', params: {} }];
+    const env = setup({ indicatorCatalogue: () => catalogue });
+    client = env.client;
+    await expect(client.call('indicatorCatalogue')).resolves.toEqual(catalogue);
+  });
+
   it('stops a worker that does not answer in time and rejects the call clearly', async () => {
     const env = setup({ snapshot: () => new Promise(() => {}) }, 50);
     client = env.client;

@@ -13,6 +13,7 @@ import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worke
 
 export type { LiveUpdate } from '../workers/mirror/live-link';
 export type {
+  ChartIndicator,
   OpenedStep,
   Overview,
   Quote,

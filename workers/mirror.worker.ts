@@ -1,20 +1,16 @@
 // Comlink wiring only: the mirror worker (the UI's live copy of the session and the offline replay of
-// export files). Chart series leave as transferred buffers.
+// export files). Chart series and indicator lines leave as transferred buffers.
 import { expose, transfer } from 'comlink';
 import { createMirrorApi, type ViewQuery } from './mirror/mirror-api';
-import type { BarSeries } from './mirror/series';
+import { viewBuffers } from './mirror/view';
 
 const mirror = createMirrorApi();
-
-/** The buffers of a series' columns, to transfer rather than copy. */
-const buffersOf = ({ time, open, high, low, close, volume }: BarSeries): ArrayBuffer[] =>
-  [time, open, high, low, close, volume].map((c) => c.buffer as ArrayBuffer);
 
 const api = {
   ...mirror,
   view(query: ViewQuery) {
     const read = mirror.view(query);
-    return read.series ? transfer(read, buffersOf(read.series)) : read;
+    return transfer(read, viewBuffers(read));
   },
 };
 

@@ -6,6 +6,7 @@ import type { Result } from '../../workers/common/result';
 import { Card } from '../components/Card/Card';
 import { SessionView, type ViewChoice } from '../components/SessionView/SessionView';
 import { formatDateRange, formatMarketDate } from '../format';
+import { choose, type IndicatorChoice } from '../store/indicator-choice';
 import { keyAction } from './keys';
 import { linkHash, readLink, throttled } from './link';
 import { PlayerControls } from './PlayerControls';
@@ -199,6 +200,12 @@ function Player({
   }, [loop, steps.length]);
 
   const onChoice = useCallback((next: ViewChoice) => setChoice(next), []);
+  // The player has no app store: its indicator choice lives here, as long as the page.
+  const [indicatorChoice, setIndicatorChoice] = useState<IndicatorChoice>({});
+  const onIndicatorChoice = useCallback(
+    (key: string, shown: boolean) => setIndicatorChoice((current) => choose(current, key, shown)),
+    [],
+  );
 
   // The first step is drawn from the tape's first export alone; then the worker checks the rest (every
   // export read, every day replayed), and no other step is shown before it has. Asked only now, so that
@@ -246,6 +253,8 @@ function Player({
           onChoice={onChoice}
           onDrawn={onDrawn}
           hold={tape === null}
+          indicatorChoice={indicatorChoice}
+          onIndicatorChoice={onIndicatorChoice}
         />
       </Card>
     </>

@@ -17,6 +17,7 @@ import {
   sameConfigText,
   type Timers,
 } from './config-editor';
+import { insertSessionIndicator } from './config-indicators';
 import type { ConfigEditorState, ConfigSlice, SavedConfigSummary } from './config-types';
 import type { AppState } from './types';
 
@@ -95,6 +96,7 @@ export const createConfigSlice =
     return {
       config: INITIAL,
       savedConfigs: [],
+      indicatorCatalogue: null,
 
       async loadConfiguration() {
         try {
@@ -244,6 +246,27 @@ export const createConfigSlice =
       },
 
       dismissConfigNotice: () => patch({ notice: null }),
+
+      async loadIndicatorCatalogue() {
+        if (get().indicatorCatalogue !== null) return;
+        try {
+          set({ indicatorCatalogue: await client.call('indicatorCatalogue') });
+        } catch (error) {
+          get().reportError(error);
+        }
+      },
+
+      addIndicator(entry) {
+        const inserted = insertSessionIndicator(get().config.text, entry);
+        if (!inserted.ok) {
+          patch({ notice: { ok: false, text: `Could not add ${entry.name}: ${inserted.error}.` } });
+          return false;
+        }
+        // Checked at once, as a loaded file is: the engine names the field of a bad entry.
+        setText(inserted.value, get().config.origin);
+        checker.flush();
+        return true;
+      },
     };
   };
 

@@ -1,7 +1,9 @@
 // The config slice's shape: the configuration editor and the configurations kept by name.
 
 import type { ConfigView } from '../../workers/api/engine-api';
+import type { SessionIndicatorInfo } from '../engine-client';
 import type { ConfigCheck } from './config-editor';
+import type { SessionIndicatorEntry } from './config-indicators';
 
 export interface ConfigEditorState {
   /** The editor's text. */
@@ -45,4 +47,9 @@ export interface ConfigSlice {
   deleteSavedConfig(key: string): Promise<void>;
   loadSavedConfigs(): Promise<void>;
   dismissConfigNotice(): void;
+  /** The engine's indicator catalogue, asked once for "Add indicator"; null until it answered. */
+  indicatorCatalogue: SessionIndicatorInfo[] | null;
+  loadIndicatorCatalogue(): Promise<void>;
+  /** Adds a session indicator entry to the editor's text (checked as any edit); false when it cannot. */
+  addIndicator(entry: SessionIndicatorEntry): boolean;
 }

@@ -70,6 +70,31 @@ describe('config slice', () => {
     expect(store.getState().config.check.status).toBe('ok');
   });
 
+  it("adds a catalogue indicator to the text and checks it at once (the editor's Add indicator)", async () => {
+    const { store, calls } = setup();
+    await store.getState().loadConfiguration();
+    await store.getState().loadIndicatorCatalogue();
+    const catalogue = store.getState().indicatorCatalogue ?? [];
+    expect(catalogue.find((i) => i.name === 'rsi')).toMatchObject({ placement: 'pane', type: 'momentum' });
+    const entry = { name: 'cci', period: 20, interval: '5m', type: 'momentum', params: {} };
+    const before = JSON.parse(store.getState().config.text).session_data_config.indicators?.session ?? [];
+    expect(store.getState().addIndicator(entry)).toBe(true);
+    const { text } = store.getState().config;
+    // Added after the entries the configuration already has (the built-in one may name some).
+    expect(JSON.parse(text).session_data_config.indicators.session).toEqual([...before, entry]);
+    expect(calls.filter((c) => c === 'checkConfig')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.getState().config.check.status).toBe('ok');
+
+    store.getState().editConfig('{ not json');
+    expect(store.getState().addIndicator(entry)).toBe(false);
+    expect(store.getState().config.notice).toMatchObject({
+      ok: false,
+      text: expect.stringMatching(/^Could not add cci/),
+    });
+    expect(store.getState().config.text).toBe('{ not json');
+  });
+
   it('keeps edits typed before the configuration in force arrives', async () => {
     const { store } = setup();
     store.getState().editConfig('{"session_name": "typed early"');

@@ -10,6 +10,7 @@ import { createDemoSlice } from './demo-slice';
 import { createEngineSlice } from './engine-slice';
 import { createExportsSlice } from './exports-slice';
 import { createImportSlice } from './import-slice';
+import { createIndicatorSlice } from './indicator-slice';
 import { createMirrorSlice } from './mirror-slice';
 import { createOfflineSlice } from './offline-slice';
 import { createSessionSlice } from './session-slice';
@@ -58,6 +59,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createConfigSlice(client, { storage, saveFile: exportsDeps.saveFile, now: exportsDeps.now })(...args),
     ...createImportSlice(client, { storage, now: exportsDeps.now })(...args),
     ...createStorageSlice(client, storage)(...args),
+    ...createIndicatorSlice<AppState>()(...args),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

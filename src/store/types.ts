@@ -6,6 +6,7 @@ import type { DemoSlice } from './demo-types';
 import type { EngineSlice } from './engine-types';
 import type { ExportsSlice } from './exports-types';
 import type { ImportSlice } from './import-types';
+import type { IndicatorSlice } from './indicator-types';
 import type { MirrorSlice } from './mirror-types';
 import type { OfflineSlice } from './offline-types';
 import type { SessionSlice } from './session-types';
@@ -22,4 +23,5 @@ export type AppState = SessionSlice &
   MirrorSlice &
   ConfigSlice &
   ImportSlice &
+  IndicatorSlice &
   StorageSlice;

@@ -1,6 +1,7 @@
 // The session configuration: shown as JSON, checked as the user types, and put in force as a fresh
 // (stopped) engine.
 
+import { SESSION_INDICATORS, type SessionIndicatorInfo } from '../common/indicator-catalogue';
 import type { Result } from '../common/result';
 import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
 import type { EngineHost } from './engine-host';
@@ -32,6 +33,13 @@ export function createConfigVerbs(
 
   return {
     configuration: (): ConfigView => configView(),
+
+    /**
+     * The session indicators a configuration may name (docs/export-format.md section 9), for the config
+     * editor's "Add indicator": the page cannot import the catalogue, so it asks for it as plain data.
+     */
+    indicatorCatalogue: (): SessionIndicatorInfo[] =>
+      SESSION_INDICATORS.map((i) => ({ ...i, outputs: [...i.outputs], params: { ...i.params } })),
 
     /** The built-in default configuration, as JSON text. */
     defaultConfigText: (): string => jsonText(defaultSessionConfig().raw),

@@ -267,6 +267,16 @@ describe('engine API configuration', () => {
     });
   });
 
+  it('answers the indicator catalogue as plain data', () => {
+    const catalogue = createEngineApi(make(), make).indicatorCatalogue();
+    expect(catalogue.map((i) => i.name)).toContain('sma');
+    const macd = catalogue.find((i) => i.name === 'macd');
+    expect(macd).toMatchObject({ placement: 'pane', period: null, outputs: ['macd', 'signal', 'histogram'] });
+    expect(macd?.params.fast?.default).toBe(12);
+    // Structured-cloneable: what crosses the worker boundary is data, not functions.
+    expect(structuredClone(catalogue)).toEqual(catalogue);
+  });
+
   it('puts a configuration of the original system in force, keeping its unused sections', async () => {
     const original = (await import('../engine/fixtures/original-config.json')).default;
     const api = createEngineApi(make(), make);

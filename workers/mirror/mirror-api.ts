@@ -12,6 +12,7 @@ import { readView, type ViewQuery, type ViewRead } from './view';
 
 export type Source = 'live' | 'offline';
 
+export type { ChartIndicator } from './indicator-lines';
 export type { Overview, Quote, SymbolRow } from './overview';
 export type { ShownSeries, ViewQuery, ViewRead } from './view';
 

@@ -1,8 +1,10 @@
 // One read of everything a session view draws after a change, in one round trip: the overview (symbol table,
 // system panel), the symbol and interval to chart (the ones asked for, when the mirror has them), the
 // symbol's quote, and its bars. When the chart already shows the same series, only the bars after those
-// shown come back, to be appended; otherwise the whole series, to be loaded.
+// shown come back, to be appended; otherwise the whole series, to be loaded. The symbol's indicators come
+// with the bars, lined up with them point for point (indicator-lines.ts), appended or whole like them.
 
+import { type ChartIndicator, indicatorLines } from './indicator-lines';
 import type { Mirror } from './mirror';
 import { type Overview, overviewOf, type Quote, quoteOf, type SymbolRow } from './overview';
 import { type BarSeries, barSeries } from './series';
@@ -29,12 +31,14 @@ export interface ViewRead {
   symbol: string | null;
   interval: string;
   quote: Quote | null;
-  /** The series `series` belongs to: symbol, interval and session. */
+  /** The series `series` belongs to: symbol, interval, session and the indicators held. */
   key: string;
   /** Null when there is no symbol to chart. */
   series: BarSeries | null;
   /** Whether `series` holds only the bars after those shown (else the whole series). */
   appended: boolean;
+  /** The symbol's session indicators, each lined up with `series`' bars (empty when there is none). */
+  indicators: ChartIndicator[];
 }
 
 export function pickSymbol(overview: Overview, wanted: string | null): SymbolRow | null {
@@ -51,17 +55,34 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
   const row = pickSymbol(overview, query.symbol);
   const symbol = row?.symbol ?? null;
   const interval = pickInterval(row, query.interval);
-  const key = [query.source, symbol, interval, overview.sessionId, overview.sessionDate].join('|');
+  const state = symbol === null ? undefined : mirror.symbols.get(symbol);
+  // An indicator that comes or goes changes the key: the chart then loads whole, so that no indicator is
+  // drawn from the middle of the series. (A symbol without indicators keeps the key it always had.)
+  const parts: unknown[] = [query.source, symbol, interval, overview.sessionId, overview.sessionDate];
+  if (state && state.indicators.size > 0) parts.push([...state.indicators.keys()].join(','));
+  const key = parts.join('|');
   const { shown } = query;
   const appended = shown !== null && shown.key === key && (overview.sequence ?? 0) >= (shown.sequence ?? 0);
-  const state = symbol === null ? undefined : mirror.symbols.get(symbol);
+  const series = state ? barSeries(state, interval, appended ? shown.total : 0) : null;
   return {
     overview,
     symbol,
     interval,
     quote: state ? quoteOf(state) : null,
     key,
-    series: state ? barSeries(state, interval, appended ? shown.total : 0) : null,
+    series,
     appended,
+    indicators: state && series ? indicatorLines(state, interval, series) : [],
   };
+}
+
+/**
+ * The buffers of a read's bars and indicator lines, to transfer rather than copy: each is made fresh for
+ * the read, so nothing the mirror holds is given away.
+ */
+export function viewBuffers(read: ViewRead): ArrayBuffer[] {
+  if (!read.series) return [];
+  const { time, open, high, low, close, volume } = read.series;
+  const columns = [time, open, high, low, close, volume, ...read.indicators.flatMap((i) => i.values)];
+  return columns.map((c) => c.buffer as ArrayBuffer);
 }

@@ -3,13 +3,14 @@ import { checkSummary, describeIgnored } from '../../store/config-editor';
 import { selectConfigDirty } from '../../store/config-slice';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
+import { AddIndicator } from './AddIndicator';
 import { CodeEditor } from './CodeEditor';
 import { SavedConfigs } from './SavedConfigs';
 import './ConfigEditor.css';
 
 /**
  * The session configuration as JSON: checked by the engine as you type (the field and the reason), the
- * sections kept but not used listed, and Load file… / Save / Apply / Reset to default.
+ * sections kept but not used listed, Load file… / Save / Apply / Reset to default, and Add indicator.
  */
 export function ConfigEditor() {
   const config = useAppStore((s) => s.config);
@@ -131,6 +132,7 @@ export function ConfigEditor() {
           </button>
         )}
       </div>
+      <AddIndicator disabled={!engineUp} />
       <SavedConfigs />
     </Card>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
@@ -23,6 +23,13 @@ export function OfflineReplay() {
   const setChoice = useAppStore((s) => s.setOfflineChoice);
   // Read when a view is made (an address's symbol and interval); later choices come from the view itself.
   const choice = useAppStore((s) => s.offline.choice);
+  // Which indicators are drawn outlives the set of files: the same session's indicators, opened again.
+  const indicatorChoice = useAppStore((s) => s.indicatorChoices.offline);
+  const chooseIndicator = useAppStore((s) => s.chooseIndicator);
+  const onIndicatorChoice = useCallback(
+    (key: string, shown: boolean) => chooseIndicator('offline', key, shown),
+    [chooseIndicator],
+  );
   const section = useRef<HTMLElement>(null);
 
   // "Replay" in the history is further up the page: bring the replay (or why it cannot be) into view.
@@ -67,6 +74,8 @@ export function OfflineReplay() {
             version={version}
             {...(choice ? { initial: choice } : {})}
             onChoice={setChoice}
+            indicatorChoice={indicatorChoice}
+            onIndicatorChoice={onIndicatorChoice}
           />
         </>
       )}

@@ -1,18 +1,25 @@
 import { formatCount } from '../../format';
 import type { LegendBar } from './bar-chart';
 import { crosshairLabel } from './chart-time';
+import { formatIndicatorValue, outputLabel } from './indicator-format';
+import type { LegendIndicator } from './indicator-layer';
 
 const price = (value: number) => value.toFixed(2);
 
-/** The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume. */
+/**
+ * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; and under it
+ * each shown indicator's values at that bar.
+ */
 export function ChartLegend({
   symbol,
   interval,
   bar,
+  indicators = [],
 }: {
   symbol: string | null;
   interval: string;
   bar: LegendBar | null;
+  indicators?: readonly LegendIndicator[];
 }) {
   const down = bar !== null && bar.close < bar.open;
   return (
@@ -44,6 +51,31 @@ export function ChartLegend({
           </span>
         </>
       )}
+      {bar && indicators.length > 0 && (
+        <span className="chart-legend__indicators" data-testid="chart-legend-indicators">
+          {indicators.map((indicator) => (
+            <IndicatorValues key={indicator.key} indicator={indicator} />
+          ))}
+        </span>
+      )}
     </div>
+  );
+}
+
+function IndicatorValues({ indicator }: { indicator: LegendIndicator }) {
+  return (
+    <span className="chart-legend__indicator" data-key={indicator.key}>
+      <span className="indicator-toggle__swatch" style={{ background: indicator.color }} aria-hidden="true" />
+      <span className="chart-legend__indicator-name">{indicator.label}</span>
+      {indicator.values.map(({ output, value }) => {
+        const label = outputLabel(output);
+        return (
+          <span key={output}>
+            {label && <span className="chart-legend__output">{label} </span>}
+            <b className="number chart-legend__value">{formatIndicatorValue(indicator.name, value)}</b>
+          </span>
+        );
+      })}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
 // resync notice, and a restart for a mirror worker that died.
+import { useCallback } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
@@ -14,6 +15,12 @@ export function LiveSession() {
   const restart = useAppStore((s) => s.restartMirror);
   const client = useAppStore((s) => s.mirrorClient);
   const epoch = useAppStore((s) => s.liveMirror.epoch);
+  const indicatorChoice = useAppStore((s) => s.indicatorChoices.live);
+  const chooseIndicator = useAppStore((s) => s.chooseIndicator);
+  const onIndicatorChoice = useCallback(
+    (key: string, shown: boolean) => chooseIndicator('live', key, shown),
+    [chooseIndicator],
+  );
 
   return (
     <Card className="live-session" title="Live charts" titleId="live-session-title" aside={<MirrorBadge />}>
@@ -35,7 +42,14 @@ export function LiveSession() {
           )}
         </p>
       )}
-      <SessionView client={client} source="live" version={version} epoch={epoch} />
+      <SessionView
+        client={client}
+        source="live"
+        version={version}
+        epoch={epoch}
+        indicatorChoice={indicatorChoice}
+        onIndicatorChoice={onIndicatorChoice}
+      />
     </Card>
   );
 }

@@ -1,10 +1,13 @@
 // A session as the mirror worker holds it, for either source: the live mirror (`live`) or the offline
 // replay of export files (`offline`). It reads again whenever `version` changes, in one round trip: the
 // overview (symbol table, system panel), the selected symbol's quote, and only the new bars for the chart.
-import { type RefObject, useEffect, useRef, useState } from 'react';
+// The symbol's indicators come with the bars; which of them are drawn is the owner's choice (a store's).
+import { type CSSProperties, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import type { MirrorClient, Source } from '../../mirror-client';
-import { BarChart, type LegendBar, themeOf } from './bar-chart';
+import { type IndicatorChoice, shownIndicators } from '../../store/indicator-choice';
+import { BarChart, type Legend, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
+import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
 import { QuoteView } from './QuoteView';
 import { SymbolTable } from './SymbolTable';
@@ -52,7 +55,13 @@ export interface SessionViewProps {
   onDrawn?: (version: number) => void;
   /** While true the view reads nothing (its source is not ready yet); the chart is made all the same. */
   hold?: boolean;
+  /** Which indicators are drawn: the person's choices by key (the rest follow the default). */
+  indicatorChoice: IndicatorChoice;
+  /** Told when the person turns an indicator on or off: the owner keeps the choice. */
+  onIndicatorChoice: (key: string, shown: boolean) => void;
 }
+
+const NO_LEGEND: Legend = { bar: null, indicators: [] };
 
 export function SessionView({
   client,
@@ -63,15 +72,18 @@ export function SessionView({
   onChoice,
   onDrawn,
   hold = false,
+  indicatorChoice,
+  onIndicatorChoice,
 }: SessionViewProps) {
   const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
   const [view, setView] = useState<ReadView | null>(null);
-  const [legend, setLegend] = useState<LegendBar | null>(null);
+  const [legend, setLegend] = useState<Legend>(NO_LEGEND);
   const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const reader = useRef<SessionReader | null>(null);
+  const chartRef = useRef<BarChart | null>(null);
   const onScreen = useOnScreen(root, source === 'live');
 
   // The chart and its reader live as long as the view; colours follow the system's light or dark scheme.
@@ -96,6 +108,7 @@ export function SessionView({
       setError,
     );
     reader.current = mine;
+    chartRef.current = chart;
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
     const retheme = () => chart.applyTheme(themeOf(element));
     scheme.addEventListener('change', retheme);
@@ -103,6 +116,7 @@ export function SessionView({
       scheme.removeEventListener('change', retheme);
       mine.dispose();
       reader.current = null;
+      chartRef.current = null;
       chart.dispose();
     };
   }, [client, source]);
@@ -124,6 +138,17 @@ export function SessionView({
     if (drawn !== null) onDrawn?.(drawn);
   }, [drawn, onDrawn]);
 
+  // The indicators drawn: the choice over those the symbol has; a chart that loads anew keeps drawing them.
+  const indicators = view?.indicators;
+  const shown = useMemo(
+    () => shownIndicators(indicatorChoice, indicators ?? []),
+    [indicatorChoice, indicators],
+  );
+  useEffect(() => {
+    chartRef.current?.showIndicators(shown);
+  }, [shown]);
+  const panes = (indicators ?? []).filter((i) => i.placement === 'pane' && shown.has(i.key)).length;
+
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
@@ -138,14 +163,25 @@ export function SessionView({
       <div className="session-view__top">
         <section className="session-view__chart-card" aria-label="Chart">
           <div className="session-view__chart-head">
-            <ChartLegend symbol={view?.symbol ?? null} interval={view?.interval ?? interval} bar={legend} />
+            <ChartLegend
+              symbol={view?.symbol ?? null}
+              interval={view?.interval ?? interval}
+              bar={legend.bar}
+              indicators={legend.indicators}
+            />
             <IntervalPicker
               intervals={row?.intervals ?? []}
               selected={view?.interval ?? interval}
               onSelect={setChosenInterval}
             />
           </div>
-          <div className="session-view__chart-wrap">
+          <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice} />
+          {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs. */}
+          <div
+            className="session-view__chart-wrap"
+            style={{ '--indicator-panes': panes } as CSSProperties}
+            data-indicator-panes={panes}
+          >
             <div ref={box} className="session-view__chart" data-testid="chart" />
             {(overview === null || empty) && (
               <div className="session-view__chart-empty">

@@ -2,6 +2,7 @@
 // series. `load` replaces every bar (first load, another symbol or interval, a resync); `append` adds the
 // bars that follow those shown with `update()`, never `setData`, so a live session costs a few bars per
 // delta. Missing intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
+// The session's indicators come with the bars, point for point, and are drawn by indicator-layer.ts.
 import {
   type CandlestickData,
   CandlestickSeries,
@@ -18,8 +19,9 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
-import type { BarSeries } from '../../mirror-client';
+import type { BarSeries, ChartIndicator } from '../../mirror-client';
 import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
 
 export interface ChartTheme {
   background: string;
@@ -40,6 +42,12 @@ export interface LegendBar {
   low: number;
   close: number;
   volume: number;
+}
+
+/** The legend's contents: the bar and the shown indicators' values at it. */
+export interface Legend {
+  bar: LegendBar | null;
+  indicators: LegendIndicator[];
 }
 
 /** Reads the chart colours from CSS custom properties (SessionView.css sets them for light and dark). */
@@ -89,6 +97,9 @@ export class BarChart {
   private interval = '1m';
   private gapMarkers: SeriesMarker<Time>[] = [];
   private last: LegendBar | null = null;
+  private readonly indicators: IndicatorLayer;
+  /** The bar under the crosshair, or null for the last bar. */
+  private hovered: LegendBar | null = null;
   /** Bars of the whole series (history + session) that the chart holds. */
   total = 0;
   historyCount = 0;
@@ -96,7 +107,7 @@ export class BarChart {
   constructor(
     container: HTMLElement,
     theme: ChartTheme,
-    private readonly onLegend: (bar: LegendBar | null) => void,
+    private readonly onLegendChange: (legend: Legend) => void,
   ) {
     this.theme = theme;
     // The page's own font (lightweight-charts defaults to a list of Apple and web fonts).
@@ -117,6 +128,7 @@ export class BarChart {
     });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
     this.markers = createSeriesMarkers(this.candles, []);
+    this.indicators = new IndicatorLayer(this.chart, theme.text);
     this.chart.subscribeCrosshairMove(this.onCrosshair);
     this.applyTheme(theme);
   }
@@ -133,7 +145,12 @@ export class BarChart {
   applyTheme(theme: ChartTheme): void {
     this.theme = theme;
     this.chart.applyOptions({
-      layout: { background: { type: ColorType.Solid, color: theme.background }, textColor: theme.text },
+      layout: {
+        background: { type: ColorType.Solid, color: theme.background },
+        textColor: theme.text,
+        // The lines between the price pane and the indicator panes, as quiet as the chart's border.
+        panes: { separatorColor: theme.border },
+      },
       grid: { vertLines: { color: theme.grid }, horzLines: { color: theme.grid } },
       rightPriceScale: { borderColor: theme.border },
       timeScale: { borderColor: theme.border },
@@ -150,19 +167,33 @@ export class BarChart {
     this.volume.applyOptions({ color: theme.volume });
     this.gapMarkers = this.gapMarkers.map((m) => ({ ...m, color: theme.gap }));
     this.markers.setMarkers(this.gapMarkers);
+    this.indicators.setLevelColor(theme.text);
+  }
+
+  /** The session's indicators the chart holds (the toggles list them). */
+  get indicatorList() {
+    return this.indicators.list;
+  }
+
+  /** Draws exactly these indicators (by key) of those held. */
+  showIndicators(keys: ReadonlySet<string>): void {
+    // The page asks after every read: only a real change redraws and tells the legend.
+    if (this.indicators.show(keys)) this.onLegend(this.hovered ?? this.last);
   }
 
   /**
    * Shows exactly these bars (the whole series from index 0). Thousands of bars take the chart a while to
-   * take in, so the candles and the volume are set in two tasks (with a frame between), each well below a
-   * long task.
+   * take in, so the candles, the volume and the indicators are set in three tasks (with a frame between),
+   * each well below a long task.
    */
-  async load(series: BarSeries, interval: string): Promise<void> {
+  async load(series: BarSeries, interval: string, indicators: readonly ChartIndicator[] = []): Promise<void> {
     this.interval = interval;
     const step = intervalSeconds(interval) ?? 60;
     this.chart.applyOptions({ timeScale: { timeVisible: !this.daily, secondsVisible: step < 60 } });
     const n = series.time.length;
     const candles = candlesOf(series);
+    // The indicators of the last series must not stretch this one's time axis until theirs come.
+    this.indicators.blank();
     this.candles.setData(candles);
     this.total = series.total;
     this.historyCount = series.historyCount;
@@ -175,6 +206,11 @@ export class BarChart {
     this.volume.setData(this.volumesOf(series, candles));
     this.gapMarkers = findGaps(series.time, interval).map((g) => this.gapMarker(g.time, g.missing));
     this.markers.setMarkers(this.gapMarkers);
+    if (indicators.length > 0) {
+      await nextFrame();
+      if (this.disposed) return;
+    }
+    this.indicators.load(series.time, indicators);
     this.onLegend(this.last);
   }
 
@@ -182,8 +218,9 @@ export class BarChart {
    * Adds bars [series.from, series.total) after those shown. Returns false (changing nothing) when they do
    * not follow: the caller then loads the whole series again.
    */
-  append(series: BarSeries): boolean {
+  append(series: BarSeries, indicators: readonly ChartIndicator[] = []): boolean {
     if (series.from !== this.total || series.historyCount !== this.historyCount) return false;
+    if (!this.indicators.follows(indicators)) return false;
     const n = series.time.length;
     if (n === 0) return true;
     const lastTime = this.last?.time ?? null;
@@ -194,6 +231,7 @@ export class BarChart {
       this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
       this.volume.update({ time: t, value: bar.volume });
     }
+    this.indicators.append(series.time, indicators);
     const gaps = findGaps(series.time, this.interval, lastTime);
     if (gaps.length > 0) {
       this.gapMarkers = [...this.gapMarkers, ...gaps.map((g) => this.gapMarker(g.time, g.missing))];
@@ -201,7 +239,7 @@ export class BarChart {
     }
     this.total = series.total;
     this.last = this.barAt(series, n - 1);
-    if (!this.hovering) this.onLegend(this.last);
+    if (!this.hovered) this.onLegend(this.last);
     return true;
   }
 
@@ -211,6 +249,8 @@ export class BarChart {
     this.volume.setData([]);
     this.gapMarkers = [];
     this.markers.setMarkers([]);
+    this.indicators.clear();
+    this.hovered = null;
     this.total = 0;
     this.historyCount = 0;
     this.last = null;
@@ -227,26 +267,31 @@ export class BarChart {
     this.chart.remove();
   }
 
-  private hovering = false;
   private disposed = false;
+
+  private onLegend(bar: LegendBar | null): void {
+    // The indicators at the hovered bar, or at the last one.
+    const at = this.hovered ? this.hovered.time : null;
+    this.onLegendChange({ bar, indicators: bar ? this.indicators.valuesAt(at) : [] });
+  }
 
   private readonly onCrosshair = (param: MouseEventParams<Time>) => {
     const candle = param.seriesData.get(this.candles) as CandlestickData<Time> | undefined;
     if (param.time === undefined || !candle || !('open' in candle)) {
-      this.hovering = false;
+      this.hovered = null;
       this.onLegend(this.last);
       return;
     }
-    this.hovering = true;
     const volume = param.seriesData.get(this.volume) as HistogramData<Time> | undefined;
-    this.onLegend({
+    this.hovered = {
       time: candle.time as number,
       open: candle.open,
       high: candle.high,
       low: candle.low,
       close: candle.close,
       volume: volume?.value ?? 0,
-    });
+    };
+    this.onLegend(this.hovered);
   };
 
   private barAt(series: BarSeries, i: number): LegendBar {

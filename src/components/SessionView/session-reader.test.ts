@@ -16,6 +16,7 @@ class FakeChart {
   historyCount = 0;
   candleCount = 0;
   gapCount = 0;
+  indicatorList = [];
   async load(series: BarSeries, interval: string) {
     this.calls.push(`load ${interval} ${series.from}..${series.total}`);
     this.total = series.total;

@@ -3,9 +3,10 @@
 // while a read is running replaces any other waiting one, so a fast live session never queues reads up.
 // The chart is loaded whole only on the first read, another symbol or interval, a resync or another
 // session (or an offline step back); otherwise the mirror sends only the bars after those shown, and they
-// are appended.
+// are appended. The symbol's indicators come in the same read, and go to the chart with the bars.
 import type {
   BarSeries,
+  ChartIndicator,
   MirrorClient,
   Overview,
   Quote,
@@ -14,6 +15,7 @@ import type {
   SymbolRow,
 } from '../../mirror-client';
 import type { BarChart } from './bar-chart';
+import type { IndicatorInfo } from './indicator-layer';
 
 export interface ReadRequest {
   source: Source;
@@ -36,6 +38,8 @@ export interface ReadView {
   candles: number;
   historyCount: number;
   gaps: number;
+  /** The symbol's session indicators the chart holds, in the mirror's order (the toggles list them). */
+  indicators: IndicatorInfo[];
   /** How the chart was last changed: loaded whole, or appended to. */
   lastRead: 'load' | 'append' | 'clear';
   /** The owner's version this read was made for (the demo player waits for its step to be drawn). */
@@ -44,7 +48,7 @@ export interface ReadView {
 
 type Chart = Pick<
   BarChart,
-  'load' | 'append' | 'clear' | 'total' | 'candleCount' | 'historyCount' | 'gapCount'
+  'load' | 'append' | 'clear' | 'total' | 'candleCount' | 'historyCount' | 'gapCount' | 'indicatorList'
 >;
 
 /** The row of the symbol a view shows, if any. */
@@ -109,13 +113,13 @@ export class SessionReader {
     if (this.disposed) return;
     let lastRead: ReadView['lastRead'] = 'clear';
     if (read.series === null) this.chart.clear();
-    else if (read.appended && this.chart.append(read.series)) lastRead = 'append';
+    else if (read.appended && this.chart.append(read.series, read.indicators)) lastRead = 'append';
     else {
       // Bars that do not follow those shown (they moved on meanwhile): read the whole series.
       if (read.appended)
         read = await this.client.view({ source, symbol: wanted, interval: wantedInterval, shown: null });
       if (this.disposed) return;
-      lastRead = await this.load(read.series, read.interval);
+      lastRead = await this.load(read.series, read.interval, read.indicators);
     }
     if (this.disposed) return;
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
@@ -127,17 +131,22 @@ export class SessionReader {
       candles: this.chart.candleCount,
       historyCount: this.chart.historyCount,
       gaps: this.chart.gapCount,
+      indicators: this.chart.indicatorList,
       lastRead,
       version,
     });
   }
 
-  private async load(series: BarSeries | null, interval: string): Promise<ReadView['lastRead']> {
+  private async load(
+    series: BarSeries | null,
+    interval: string,
+    indicators: readonly ChartIndicator[],
+  ): Promise<ReadView['lastRead']> {
     if (!series) {
       this.chart.clear();
       return 'clear';
     }
-    await this.chart.load(series, interval);
+    await this.chart.load(series, interval, indicators);
     return 'load';
   }
 }

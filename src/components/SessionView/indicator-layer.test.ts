@@ -1,0 +1,145 @@
+// The indicator layer against a chart that records what it is told: which pane each series goes to, the
+// points set whole or updated (NaN as whitespace), toggles drawing anew, and the legend's values.
+import type { IChartApi } from 'lightweight-charts';
+import { describe, expect, it } from 'vitest';
+import type { ChartIndicator } from '../../mirror-client';
+import { IndicatorLayer, PRICE_PANE_STRETCH } from './indicator-layer';
+
+type Point = { time: number; value?: number };
+
+class FakeSeries {
+  data: Point[] = [];
+  levels: number[] = [];
+  constructor(
+    readonly kind: string,
+    readonly pane: number,
+  ) {}
+  setData(points: Point[]) {
+    this.data = [...points];
+  }
+  update(point: Point) {
+    this.data.push(point);
+  }
+  createPriceLine({ price }: { price: number }) {
+    this.levels.push(price);
+  }
+}
+
+class FakeChart {
+  series: FakeSeries[] = [];
+  stretch: number[] = [];
+  addSeries(definition: { type: string }, _options: unknown, pane = 0) {
+    const s = new FakeSeries(definition.type, pane);
+    this.series.push(s);
+    return s;
+  }
+  removeSeries(s: FakeSeries) {
+    this.series = this.series.filter((x) => x !== s);
+  }
+  panes() {
+    const count = Math.max(0, ...this.series.map((s) => s.pane)) + 1;
+    return Array.from({ length: count }, (_, i) => ({
+      setStretchFactor: (f: number) => {
+        this.stretch[i] = f;
+      },
+    }));
+  }
+}
+
+const line = (
+  key: string,
+  name: string,
+  placement: 'price' | 'pane',
+  outputs: string[],
+  values: number[][],
+): ChartIndicator => ({
+  key,
+  name,
+  interval: '1m',
+  placement,
+  outputs,
+  values: values.map((v) => Float64Array.from(v)),
+  valid: true,
+  value: null,
+});
+
+const setup = () => {
+  const chart = new FakeChart();
+  const layer = new IndicatorLayer(chart as unknown as IChartApi, '#888');
+  return { chart, layer };
+};
+
+const session = [
+  line('sma_2_1m', 'sma', 'price', ['value'], [[Number.NaN, 1.5, 2.5]]),
+  line('rsi_2_1m', 'rsi', 'pane', ['value'], [[Number.NaN, 40, 60]]),
+  line(
+    'macd_1m',
+    'macd',
+    'pane',
+    ['macd', 'signal', 'histogram'],
+    [
+      [0.1, 0.2, 0.3],
+      [0.1, 0.1, 0.2],
+      [0, 0.1, 0.1],
+    ],
+  ),
+];
+
+describe('indicator layer', () => {
+  it('draws overlays on the price pane and each other indicator in a pane of its own', () => {
+    const { chart, layer } = setup();
+    layer.load([60, 120, 180], session);
+    expect(chart.series).toHaveLength(0);
+    layer.show(new Set(['sma_2_1m', 'rsi_2_1m', 'macd_1m']));
+    expect(chart.series.map((s) => [s.kind, s.pane])).toEqual([
+      ['Line', 0],
+      ['Line', 1],
+      ['Line', 2],
+      ['Line', 2],
+      ['Histogram', 2],
+    ]);
+    expect(layer.paneCount).toBe(2);
+    expect(chart.stretch).toEqual([PRICE_PANE_STRETCH, 1, 1]);
+    // NaN is whitespace: a point with a time and no value.
+    expect(chart.series[0]?.data).toEqual([
+      { time: 60 },
+      { time: 120, value: 1.5 },
+      { time: 180, value: 2.5 },
+    ]);
+    expect(chart.series[1]?.levels).toEqual([30, 70]);
+  });
+
+  it('appends with update, and draws again from what it holds when toggled', () => {
+    const { chart, layer } = setup();
+    layer.show(new Set(['rsi_2_1m']));
+    layer.load([60, 120, 180], session);
+    const appended = session.map((i) => ({ ...i, values: i.values.map(() => Float64Array.of(Number.NaN)) }));
+    (appended[1] as ChartIndicator).values = [Float64Array.of(55)];
+    expect(layer.follows(appended)).toBe(true);
+    layer.append([240], appended);
+    expect(chart.series.map((s) => s.data.length)).toEqual([4]);
+    expect(chart.series[0]?.data.at(-1)).toEqual({ time: 240, value: 55 });
+    // Turned on after the append: drawn whole, appended points included.
+    layer.show(new Set(['sma_2_1m', 'rsi_2_1m']));
+    expect(chart.series.map((s) => [s.pane, s.data.length])).toEqual([
+      [0, 4],
+      [1, 4],
+    ]);
+    expect(layer.follows(session.slice(0, 2))).toBe(false);
+  });
+
+  it("gives the legend each shown indicator's values at a bar, or at the last bar", () => {
+    const { layer } = setup();
+    layer.load([60, 120, 180], session);
+    layer.show(new Set(['sma_2_1m', 'macd_1m']));
+    expect(layer.valuesAt(60).map((i) => [i.label, i.values.map((v) => v.value)])).toEqual([
+      ['sma 2 · 1m', [null]],
+      ['macd · 1m', [0.1, 0.1, 0]],
+    ]);
+    expect(layer.valuesAt(null)[0]?.values).toEqual([{ output: 'value', value: 2.5 }]);
+    expect(layer.valuesAt(90)[1]?.values.map((v) => v.value)).toEqual([null, null, null]);
+    expect(layer.list.map((i) => i.color)).toEqual(['#3b82f6', '#f59e0b', '#a855f7']);
+    layer.clear();
+    expect(layer.valuesAt(null)).toEqual([]);
+  });
+});

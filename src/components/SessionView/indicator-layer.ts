@@ -1,0 +1,256 @@
+// The indicators on a lightweight-charts chart: overlays on the price pane, and a pane of its own below it
+// for each other one (`addSeries(..., paneIndex)`). Every indicator the mirror sends is held, shown or not,
+// so a toggle draws at once from what is held without asking the mirror again. `load` sets every drawn
+// series whole; `append` adds the new bars' points with `update()`. A NaN is a bar with no value yet: a
+// whitespace point, so lines break there instead of dropping to zero.
+import {
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  LineSeries,
+  LineStyle,
+  LineType,
+  type SeriesPartialOptionsMap,
+  type Time,
+  type UTCTimestamp,
+  type WhitespaceData,
+} from 'lightweight-charts';
+import type { ChartIndicator } from '../../mirror-client';
+import { indicatorDecimals, indicatorLabel } from './indicator-format';
+import {
+  type IndicatorStyle,
+  indicatorColor,
+  indicatorStyle,
+  type LineDash,
+  type OutputStyle,
+  withAlpha,
+} from './indicator-style';
+
+/** An indicator as the toggles and the legend know it: no values. */
+export type IndicatorInfo = Omit<ChartIndicator, 'values'> & { color: string; label: string };
+
+/** One indicator's values at a bar, for the legend. */
+export interface LegendIndicator {
+  key: string;
+  name: string;
+  label: string;
+  color: string;
+  values: { output: string; value: number | null }[];
+}
+
+/**
+ * The price pane's height over an indicator pane's: the chart grows by one indicator pane's height per
+ * pane (SessionView.css, `--indicator-panes`), so the candles keep the height they had alone.
+ */
+export const PRICE_PANE_STRETCH = 22 / 7;
+
+interface Held {
+  info: IndicatorInfo;
+  style: IndicatorStyle;
+  /** Per output, one value per bar held (NaN for none). */
+  values: number[][];
+}
+
+type OutputSeries = ISeriesApi<'Line'> | ISeriesApi<'Histogram'>;
+type Point = { time: Time; value: number } | WhitespaceData<Time>;
+
+const DASHES: Readonly<Record<LineDash, LineStyle>> = {
+  solid: LineStyle.Solid,
+  dashed: LineStyle.Dashed,
+  dotted: LineStyle.Dotted,
+};
+
+const pointAt = (time: number, value: number | undefined): Point =>
+  value === undefined || Number.isNaN(value)
+    ? { time: time as UTCTimestamp }
+    : { time: time as UTCTimestamp, value };
+
+export class IndicatorLayer {
+  /** Bar times of the whole series held (history and session). */
+  private times: number[] = [];
+  private held: Held[] = [];
+  private shown: ReadonlySet<string> = new Set();
+  private readonly drawn = new Map<string, OutputSeries[]>();
+
+  constructor(
+    private readonly chart: IChartApi,
+    /** The colour of reference levels (rsi's 30 and 70): the theme's text. */
+    private levelColor: string,
+  ) {}
+
+  /** The indicators held, in the mirror's order (the toggles list them). */
+  get list(): IndicatorInfo[] {
+    return this.held.map((h) => h.info);
+  }
+
+  /** Indicator panes drawn below the price pane. */
+  get paneCount(): number {
+    return this.held.filter((h) => h.info.placement === 'pane' && this.drawn.has(h.info.key)).length;
+  }
+
+  /** Holds these lines for these bars (the whole series), and draws the shown ones anew. */
+  load(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
+    this.times = Array.from(times);
+    this.held = indicators.map(({ values, ...info }, i) => ({
+      info: { ...info, color: indicatorColor(i), label: indicatorLabel(info) },
+      style: indicatorStyle(info.name, info.outputs),
+      values: values.map((v) => Array.from(v)),
+    }));
+    this.redraw();
+  }
+
+  /** Whether appended lines are those held (same indicators, same outputs): else the chart loads whole. */
+  follows(indicators: readonly ChartIndicator[]): boolean {
+    return (
+      indicators.length === this.held.length &&
+      indicators.every((ind, i) => {
+        const held = this.held[i];
+        return held !== undefined && held.info.key === ind.key && held.values.length === ind.values.length;
+      })
+    );
+  }
+
+  /** Adds the points of bars appended after those held (their times, and each line's values for them). */
+  append(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
+    for (let i = 0; i < times.length; i++) this.times.push(times[i] as number);
+    indicators.forEach((ind, i) => {
+      const held = this.held[i];
+      if (!held) return;
+      // Their latest value and validity follow the export, for the legend and the toggles.
+      held.info = { ...held.info, valid: ind.valid, value: ind.value };
+      const series = this.drawn.get(ind.key);
+      held.style.outputs.forEach((out, o) => {
+        const line = ind.values[out.output];
+        const values = held.values[out.output];
+        if (!line || !values) return;
+        for (let b = 0; b < line.length; b++) {
+          values.push(line[b] as number);
+          series?.[o]?.update(pointAt(times[b] as number, line[b]));
+        }
+      });
+    });
+  }
+
+  /** Draws exactly these keys (the store's choice); false, changing nothing, when they are already drawn. */
+  show(keys: ReadonlySet<string>): boolean {
+    if (keys.size === this.shown.size && [...keys].every((k) => this.shown.has(k))) return false;
+    this.shown = new Set(keys);
+    this.redraw();
+    return true;
+  }
+
+  /** Empties the drawn series, keeping them (and their panes) for the lines a load brings next. */
+  blank(): void {
+    for (const series of this.drawn.values()) for (const s of series) s.setData([]);
+  }
+
+  setLevelColor(color: string): void {
+    this.levelColor = color;
+    this.redraw();
+  }
+
+  clear(): void {
+    this.times = [];
+    this.held = [];
+    this.redraw();
+  }
+
+  /** Each shown indicator's values at the bar of `time`, or at the last bar when `time` is null. */
+  valuesAt(time: number | null): LegendIndicator[] {
+    const at = time === null ? this.times.length - 1 : this.indexOf(time);
+    return this.held
+      .filter((h) => this.drawn.has(h.info.key))
+      .map(({ info, values }) => ({
+        key: info.key,
+        name: info.name,
+        label: info.label,
+        color: info.color,
+        values: info.outputs.map((output, o) => {
+          const value = at < 0 ? undefined : values[o]?.[at];
+          return { output, value: value === undefined || Number.isNaN(value) ? null : value };
+        }),
+      }));
+  }
+
+  /** Index of the bar at `time` (times ascend), or -1. */
+  private indexOf(time: number): number {
+    let lo = 0;
+    let hi = this.times.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = this.times[mid] as number;
+      if (t === time) return mid;
+      if (t < time) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /**
+   * Removes every indicator series and adds the shown ones again, each pane indicator in the next pane.
+   * A pane left without series goes with them, so panes never pile up; toggles are rare, so drawing all
+   * again is simpler than moving panes about.
+   */
+  private redraw(): void {
+    for (const series of this.drawn.values()) for (const s of series) this.chart.removeSeries(s);
+    this.drawn.clear();
+    let pane = 0;
+    for (const held of this.held) {
+      if (!this.shown.has(held.info.key)) continue;
+      const paneIndex = held.info.placement === 'pane' ? ++pane : 0;
+      this.drawn.set(held.info.key, this.draw(held, paneIndex));
+    }
+    const panes = this.chart.panes();
+    panes.forEach((p, i) => {
+      p.setStretchFactor(i === 0 ? PRICE_PANE_STRETCH : 1);
+    });
+  }
+
+  private draw(held: Held, paneIndex: number): OutputSeries[] {
+    const { info, style } = held;
+    const series = style.outputs.map((out) => {
+      const s = this.addOutput(info, style, out, paneIndex);
+      const values = held.values[out.output] ?? [];
+      const points = this.times.map((t, b) => pointAt(t, values[b]));
+      s.setData(points);
+      return s;
+    });
+    const first = series[0];
+    for (const price of style.levels) {
+      first?.createPriceLine({
+        price,
+        color: this.levelColor,
+        lineWidth: 1,
+        lineStyle: LineStyle.Dotted,
+        axisLabelVisible: false,
+        title: '',
+      });
+    }
+    return series;
+  }
+
+  private addOutput(info: IndicatorInfo, style: IndicatorStyle, out: OutputStyle, paneIndex: number) {
+    const color = out.faint ? withAlpha(info.color, out.kind === 'histogram' ? 0.45 : 0.6) : info.color;
+    const decimals = indicatorDecimals(info.name);
+    const common = {
+      color,
+      priceLineVisible: false,
+      // Pane indicators show their last value on their own scale; overlays would crowd the price scale.
+      lastValueVisible: paneIndex > 0,
+      priceFormat: style.volume
+        ? ({ type: 'volume' } as const)
+        : ({ type: 'price', precision: decimals, minMove: 10 ** -decimals } as const),
+      // Far levels (pivots' r2, s3) are drawn when in view but do not widen the price scale.
+      ...(out.ownScale ? { autoscaleInfoProvider: () => null } : {}),
+    };
+    if (out.kind === 'histogram') return this.chart.addSeries(HistogramSeries, common, paneIndex);
+    const line: SeriesPartialOptionsMap['Line'] = {
+      ...common,
+      lineWidth: out.width,
+      lineStyle: DASHES[out.dash],
+      lineType: out.step ? LineType.WithSteps : LineType.Simple,
+      crosshairMarkerVisible: paneIndex > 0,
+    };
+    return this.chart.addSeries(LineSeries, line, paneIndex);
+  }
+}

@@ -1,0 +1,101 @@
+// The config editor's "Add indicator", without React or the engine: the bar intervals the JSON text
+// streams (the choices of an indicator's interval), an entry with the catalogue's defaults, and the entry
+// put into `session_data_config.indicators.session` of the text. The engine's check then runs on the new
+// text like on any edit, and names the field of a bad entry.
+import type { Result } from '../../workers/common/result';
+import type { SessionIndicatorInfo } from '../engine-client';
+
+/** The one interval every session streams: the choice when the text does not say (or does not parse). */
+export const BASE_INTERVAL = '1m';
+
+const INTERVAL = /^([1-9][0-9]*)([smhdw]?)$/;
+
+/** `5` and `"5"` are minutes (the engine's reading); `"ticks"`, `"quotes"` and other names are not bars. */
+function barIntervalOf(stream: unknown): string | null {
+  if (typeof stream === 'number') return Number.isInteger(stream) && stream > 0 ? `${stream}m` : null;
+  if (typeof stream !== 'string') return null;
+  const match = INTERVAL.exec(stream);
+  return match ? `${match[1]}${match[2] || 'm'}` : null;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The bar intervals `session_data_config.streams` names in `text`; `1m` when it names none or does not parse. */
+export function streamedIntervals(text: string): string[] {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return [BASE_INTERVAL];
+  }
+  const sessionData = isObject(root) ? root.session_data_config : undefined;
+  const streams = isObject(sessionData) ? sessionData.streams : undefined;
+  if (!Array.isArray(streams)) return [BASE_INTERVAL];
+  const intervals = [...new Set(streams.map(barIntervalOf).filter((i): i is string => i !== null))];
+  return intervals.length > 0 ? intervals : [BASE_INTERVAL];
+}
+
+/** What the form edits: a period (null for an indicator without one), an interval, and the params. */
+export interface IndicatorDraft {
+  name: string;
+  period: number | null;
+  interval: string;
+  params: Record<string, number>;
+}
+
+/** The catalogue's defaults for `info`, on the first interval offered. */
+export function draftOf(info: SessionIndicatorInfo, intervals: readonly string[]): IndicatorDraft {
+  return {
+    name: info.name,
+    period: info.period?.default ?? null,
+    interval: intervals[0] ?? BASE_INTERVAL,
+    params: Object.fromEntries(Object.entries(info.params).map(([key, rule]) => [key, rule.default])),
+  };
+}
+
+/** A session entry in the original's form: `{name, period, interval, type, params}`. */
+export interface SessionIndicatorEntry {
+  name: string;
+  period: number;
+  interval: string;
+  type: string;
+  params: Record<string, number>;
+}
+
+/** The entry for a draft; an indicator without a period is written with 0 (its key then has none: `vwap_1m`). */
+export function entryOf(info: SessionIndicatorInfo, draft: IndicatorDraft): SessionIndicatorEntry {
+  return {
+    name: info.name,
+    period: draft.period ?? 0,
+    interval: draft.interval,
+    type: info.type,
+    params: { ...draft.params },
+  };
+}
+
+/**
+ * `text` with `entry` added at the end of `session_data_config.indicators.session`, the list (and
+ * `indicators`) made when absent. The text is written again as the app writes configurations (two-space
+ * JSON). Refused, with one line, when the text does not parse or a part on the way is not an object/list.
+ */
+export function insertSessionIndicator(text: string, entry: SessionIndicatorEntry): Result<string> {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'the configuration is not valid JSON: fix it before adding an indicator' };
+  }
+  if (!isObject(root)) return { ok: false, error: 'the configuration is not a JSON object' };
+  const sessionData = root.session_data_config;
+  if (!isObject(sessionData)) return { ok: false, error: 'session_data_config: expected an object' };
+  const indicators = sessionData.indicators ?? {};
+  if (!isObject(indicators))
+    return { ok: false, error: 'session_data_config.indicators: expected an object' };
+  const session = indicators.session ?? [];
+  if (!Array.isArray(session))
+    return { ok: false, error: 'session_data_config.indicators.session: expected a list' };
+  indicators.session = [...session, entry];
+  sessionData.indicators = indicators;
+  return { ok: true, value: `${JSON.stringify(root, null, 2)}\n` };
+}
