@@ -72,7 +72,7 @@ describe('runCli', () => {
       /^exported complete #1 for consumer default: [\d,]+ rows, [\d,]+ bytes -> first\.json$/,
     );
     expect(out[4]).toMatch(
-      /^exported delta #2 for consumer default: 9 streams changed, [\d,]+ rows, [\d,]+ bytes -> second\.json$/,
+      /^exported delta #2 for consumer default: 12 streams changed, [\d,]+ rows, [\d,]+ bytes -> second\.json$/,
     );
     expect(readdirSync(dir).sort()).toEqual(['first.json', 'second.json']);
     const first = readJson(join(dir, 'first.json'));

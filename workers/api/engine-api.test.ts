@@ -178,7 +178,7 @@ describe('engine API', () => {
     const reply = await api.runCommand('system export-status complete=false consumer=ui');
     expect(reply.ok).toBe(true);
     expect(reply.message).toMatch(
-      /^exported delta #1 for consumer ui: 9 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/,
+      /^exported delta #1 for consumer ui: 12 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/,
     );
     expect(reply.export && json(reply.export).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
   });

@@ -167,8 +167,9 @@ describe('executeCommand: exports', () => {
     expect(delta.fileName).toBe('system_status_Example_Trading_Session_delta_20251203_141545.json');
     const rows = delta.result.rows;
     expect(rows).toBeGreaterThan(6);
+    // 1m, ticks and quotes, and the built-in 1m indicator's series (vwap_1m), for three symbols.
     expect(outcome.message).toBe(
-      `exported delta #2 for consumer default: 9 streams changed, ${rows.toLocaleString('en-US')} rows, ${delta.result.bytes.toLocaleString('en-US')} bytes -> system_status_Example_Trading_Session_delta_20251203_141545.json`,
+      `exported delta #2 for consumer default: 12 streams changed, ${rows.toLocaleString('en-US')} rows, ${delta.result.bytes.toLocaleString('en-US')} bytes -> system_status_Example_Trading_Session_delta_20251203_141545.json`,
     );
     expect(delta.doc.session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
     expect(delta.doc.session_data.symbols.RIVN.historical.data).toEqual({});
@@ -243,7 +244,7 @@ describe('executeCommand: exports', () => {
     );
     const again = exported(outcome);
     expect(outcome.message).toMatch(
-      /^exported delta #3 since #1 for consumer ui: 3 streams changed, 3 rows, [\d,]+ bytes \(excluded: ticks, quotes\) -> system_status_Example_Trading_Session_delta_20251203_141545_3\.json \(system_status_Example_Trading_Session_delta_20251203_141545\.json already exists\)$/,
+      /^exported delta #3 since #1 for consumer ui: 6 streams changed, 6 rows, [\d,]+ bytes \(excluded: ticks, quotes\) -> system_status_Example_Trading_Session_delta_20251203_141545_3\.json \(system_status_Example_Trading_Session_delta_20251203_141545\.json already exists\)$/,
     );
     expect(again.doc._metadata.consumer).toBe('ui');
     expect(again.doc._metadata.previous_sequence).toBe(1);

@@ -1,15 +1,28 @@
 // Invariant 8 of the contract under random interleavings: appends (advances, across sessions), complete
 // and delta exports by several consumers, exclusions, failed exports, since= re-requests and resets.
-// Every export is parsed from its bytes and applied the way a consumer would.
+// Every export is parsed from its bytes and applied the way a consumer would, indicators included: their
+// series rows appended, their value, last_updated and valid replaced (section 9.1).
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyExport, backtestOf, configJson, type Json, type Mirror, parsed } from './export.test-support';
+import type { Backtest } from '../engine/backtest';
+import {
+  applyExport,
+  backtestOf,
+  configJson,
+  feedIndicators,
+  type HandIndicator,
+  type Json,
+  type Mirror,
+  parsed,
+} from './export.test-support';
 import { Exporter } from './exporter';
 
 const CONSUMERS = ['ui', 'files', 'script'] as const;
 
 const json = configJson((c) => {
+  // Indicators fed by hand: none of the built-in session's.
+  delete c.session_data_config.indicators;
   // Two quiet symbols (about 12 trades a minute) keep a thousand runs fast.
   c.session_data_config.symbols = ['GH', 'IBM'];
   c.session_data_config.streams = ['1m', '5m', 'ticks', 'quotes'];
@@ -21,6 +34,13 @@ const json = configJson((c) => {
     ],
   };
 });
+
+// One indicator of the base interval warmed up on the 1m history, one of the derived interval with a
+// warm-up of its own (valid from its second bar) and three outputs.
+const INDICATORS: HandIndicator[] = [
+  { name: 'sma', period: 3, interval: '1m' },
+  { name: 'donchian', period: 20, interval: '5m' },
+];
 
 type Step =
   | { kind: 'advance'; minutes: number }
@@ -52,7 +72,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('export' as const),
       consumer: fc.integer({ min: 0, max: 2 }),
       complete: fc.boolean(),
-      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads']),
+      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators']),
       // Fails at the first or the second symbol (each symbol is a cancellation checkpoint).
       fail: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 5 }),
       since: fc.option(fc.integer({ min: 0, max: 5 }), { freq: 3 }),
@@ -73,9 +93,38 @@ interface ConsumerModel {
   fromComplete: Map<number, boolean>;
 }
 
-function run(steps: Step[]): void {
-  const backtest = backtestOf(json);
+/** The indicators as the engine runs them for a configuration that names them (section 9). */
+const configured = configJson((c) => {
+  Object.assign(c.session_data_config, json.session_data_config);
+  c.session_data_config.indicators = {
+    session: [
+      { name: 'sma', period: 3, interval: '1m' },
+      { name: 'sma', period: 2, interval: '5m' },
+      // Not streamed: bars built for the indicator alone.
+      { name: 'sma', period: 2, interval: '15m' },
+    ],
+    historical: [{ name: 'avg_volume', period: 2, unit: 'days' }],
+  };
+});
+
+/** A session with its indicators: fed by hand after each advance, or by the engine from the configuration. */
+interface Setup {
+  config: Json;
+  feed: (backtest: Backtest) => void;
+  indicatorsPerSymbol: number;
+}
+
+const HAND_FED: Setup = {
+  config: json,
+  feed: (backtest) => feedIndicators(backtest, INDICATORS),
+  indicatorsPerSymbol: INDICATORS.length,
+};
+const ENGINE_RUN: Setup = { config: configured, feed: () => {}, indicatorsPerSymbol: 3 };
+
+function run(steps: Step[], setup: Setup): void {
+  const backtest = backtestOf(setup.config);
   backtest.start();
+  setup.feed(backtest);
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   const models = CONSUMERS.map(
     (): ConsumerModel => ({ sequence: 0, sessionId: 0, mirrors: new Map(), fromComplete: new Map() }),
@@ -114,7 +163,8 @@ function run(steps: Step[]): void {
     model.fromComplete.set(
       model.sequence,
       complete
-        ? !exclude.includes('historical')
+        ? // historical.indicators is left out with either exclusion.
+          !exclude.includes('historical') && !exclude.includes('indicators')
         : previous !== null && (model.fromComplete.get(previous) ?? false),
     );
   };
@@ -122,6 +172,7 @@ function run(steps: Step[]): void {
   for (const s of steps) {
     if (s.kind === 'advance') {
       if (!backtest.finished) backtest.advance(s.minutes);
+      setup.feed(backtest);
     } else if (s.kind === 'reset') {
       exporter.resetIndices(CONSUMERS[s.consumer]);
     } else if (s.fail !== null) {
@@ -149,6 +200,9 @@ function run(steps: Step[]): void {
 
   // Each consumer takes one last full delta; its mirror must equal a complete export taken at the end.
   const end = applyExport(null, parsed(exporter.export({ complete: true, consumer: 'end-check' })));
+  // Every symbol has its indicators at the end, so the comparisons below cover them.
+  if (backtest.session)
+    expect(end.indicators.size).toBe(setup.indicatorsPerSymbol * backtest.session.symbols.size);
   CONSUMERS.forEach((_, c) => {
     take(c, false, [], null);
     const model = models[c] as ConsumerModel;
@@ -157,6 +211,8 @@ function run(steps: Step[]): void {
     const text = (m: Map<string, unknown>) => JSON.stringify([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
     expect(text(mirror.streams)).toBe(text(end.streams));
     expect(text(mirror.metrics)).toBe(text(end.metrics));
+    expect(text(mirror.series)).toBe(text(end.series));
+    expect(text(mirror.indicators)).toBe(text(end.indicators));
     if (model.fromComplete.get(model.sequence)) expect(text(mirror.historical)).toBe(text(end.historical));
   });
 }
@@ -164,8 +220,15 @@ function run(steps: Step[]): void {
 describe('delta exports (property)', () => {
   it('rebuild exactly the final complete export for every consumer, never sending a row twice or skipping one', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps)),
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps, HAND_FED)),
       { numRuns: 1000 },
+    );
+  }, 600_000);
+
+  it('do so with the indicators the engine runs for a configuration that names them', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps, ENGINE_RUN)),
+      { numRuns: 200 },
     );
   }, 600_000);
 });

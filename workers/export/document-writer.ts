@@ -9,8 +9,9 @@ import type { SessionStore, SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
 import type { ExportMetadata, ExportProgress } from './contract';
 import { BAR_COLUMNS, DAILY_COLUMNS, QUOTE_COLUMNS, TICK_COLUMNS } from './contract';
+import { type IndicatorPlan, seriesColumns, seriesTimeForm } from './indicators';
 import { type JsonValue, key, type Layout, MemberWriter, writeValue } from './json-value';
-import { barRows, quoteRows, type RowWriter, type StreamSpec, tickRows } from './streams';
+import { barRows, quoteRows, type RowWriter, type StreamSpec, seriesRows, tickRows } from './streams';
 import { TimestampWriter } from './timestamps';
 
 export interface StreamPlan {
@@ -23,6 +24,10 @@ export interface StreamPlan {
 export interface SymbolPlan {
   store: SymbolStore;
   streams: StreamPlan[];
+  /** The session indicators in the configuration's order; their cursor positions follow the streams'. */
+  indicators: IndicatorPlan[];
+  /** `historical.indicators`, or null when it is left out (deltas, exclusions) or there are none. */
+  historicalIndicators: JsonValue | null;
   /** Taken with the plan, so that metrics and rows describe the same moment even if the clock moves on. */
   metrics: { volume: number; high: number | null; low: number | null; quality: number };
 }
@@ -132,7 +137,13 @@ export class DocumentWriter {
     else this.close(5, 0x7d);
     this.close(4, 0x7d);
     parts.start('historical');
-    rows += this.historical(store, withHistorical);
+    rows += this.historical(store, withHistorical, plan.historicalIndicators);
+    const indicators = plan.indicators.filter((p) => !p.excluded);
+    // No member at all when the configuration names no indicator: exports without them keep their bytes.
+    if (indicators.length > 0) {
+      parts.start('indicators');
+      rows += this.indicators(indicators);
+    }
     this.close(3, 0x7d);
     return rows;
   }
@@ -199,7 +210,40 @@ export class DocumentWriter {
     this.close(depth, 0x5d);
   }
 
-  private historical(store: SymbolStore, withData: boolean): number {
+  /** `indicators` of a symbol: each entry's fields, then its series block (section 9.1). */
+  private indicators(plans: IndicatorPlan[]): number {
+    let rows = 0;
+    this.sink.char(0x7b);
+    const entries = this.members(5);
+    for (const plan of plans) {
+      entries.start(plan.indicator.spec.key);
+      this.sink.char(0x7b);
+      const fields = this.members(6);
+      for (const [name, value] of Object.entries(plan.head)) fields.member(name, value);
+      fields.start('series');
+      rows += this.series(plan);
+      this.close(5, 0x7d);
+    }
+    this.close(4, 0x7d);
+    return rows;
+  }
+
+  /** A series block, laid out like a bar stream's: rows one per line, written straight from the columns. */
+  private series({ indicator, from, to }: IndicatorPlan): number {
+    const head = { count: to - from, total_count: to, columns: seriesColumns(indicator) };
+    if (to === from) {
+      this.value(head, 6, 'series'.length + 4);
+      return 0;
+    }
+    this.sink.char(0x7b);
+    const block = this.members(7);
+    for (const [name, value] of Object.entries(head)) block.member(name, value);
+    this.rows(block, seriesRows(indicator.series, this.times, seriesTimeForm(indicator)), from, to, 7);
+    this.close(6, 0x7d);
+    return to - from;
+  }
+
+  private historical(store: SymbolStore, withData: boolean, indicators: JsonValue | null): number {
     const series = [...store.historical.values()];
     const dates = new Set<string>();
     for (const s of series) for (const d of s.dates) dates.add(d);
@@ -216,8 +260,9 @@ export class DocumentWriter {
             },
     };
     if (!withData || series.length === 0) {
-      // No rows (every delta): small enough for one line.
-      this.value({ ...head, data: {} }, 4, 'historical'.length + 4);
+      // No rows (every delta): small enough for one line, unless historical indicators come with it.
+      const whole = indicators === null ? { ...head, data: {} } : { ...head, data: {}, indicators };
+      this.value(whole, 4, 'historical'.length + 4);
       return 0;
     }
     this.sink.char(0x7b);
@@ -242,6 +287,7 @@ export class DocumentWriter {
       rows += s.bars.length;
     }
     this.close(5, 0x7d);
+    if (indicators !== null) fields.member('indicators', indicators);
     this.close(4, 0x7d);
     return rows;
   }

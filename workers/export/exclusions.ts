@@ -12,6 +12,7 @@ export const EXCLUDABLE_SECTIONS = [
   'threads',
   'session_config',
   'historical',
+  'indicators',
 ] as const;
 
 /** The names, validated against this session's streams, in the order given and without repeats. */

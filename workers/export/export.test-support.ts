@@ -1,9 +1,14 @@
 // Helpers shared by the export tests: build a backtest from a config in the original JSON form, decode
 // exports, and mirror them the way a consumer would.
 
+import { indicatorKey, sessionIndicatorInfo } from '../common/indicator-catalogue';
 import type { Result } from '../common/result';
 import { Backtest } from '../engine/backtest';
+import type { BarColumns } from '../engine/columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from '../engine/config';
+import { SESSION_CALCS } from '../engine/indicators';
+import { IndicatorSeries } from '../engine/indicators/indicator-series';
+import type { CalcFactory } from '../engine/indicators/types';
 import type { ExportResult } from './contract';
 
 export type Json = Record<string, unknown>;
@@ -42,17 +47,126 @@ export function at(doc: unknown, path: string): unknown {
   return node;
 }
 
+/** An indicator a test gives each symbol by hand: a catalogue name, its period and its bar interval. */
+export interface HandIndicator {
+  name: string;
+  period: number;
+  interval: string;
+}
+
+/**
+ * A stand-in for `donchian` with three outputs (upper, middle, lower): the bar's high, midpoint and low,
+ * valid from the second bar on, so that tests see a warm-up and an object value.
+ */
+const barBands: CalcFactory = () => {
+  let seen = 0;
+  return {
+    update(_newDay, _open, high, low, _close, _volume, out) {
+      out[0] = high;
+      out[1] = (high + low) / 2;
+      out[2] = low;
+      return ++seen >= 2;
+    },
+  };
+};
+
+function calcOf(name: string): CalcFactory {
+  const calc = name === 'donchian' ? barBands : SESSION_CALCS[name];
+  if (!calc) throw new Error(`no calculation for ${name} in the tests`);
+  return calc;
+}
+
+function feed(indicator: IndicatorSeries, bars: BarColumns, from: number, inSession: boolean): void {
+  for (let i = from; i < bars.length; i++) {
+    indicator.feed(
+      bars.time[i] as number,
+      i === 0,
+      bars.open[i] as number,
+      bars.high[i] as number,
+      bars.low[i] as number,
+      bars.close[i] as number,
+      bars.volume[i] as number,
+      inSession,
+    );
+  }
+}
+
+/**
+ * Gives every symbol of the open session the `wanted` indicators (once per session, warmed up on its
+ * history of their interval when there is one) and feeds each the closed session bars it has not seen:
+ * what the engine's indicator runner does for a configuration that names them. Call it after each advance.
+ */
+export function feedIndicators(backtest: Backtest, wanted: readonly HandIndicator[]): void {
+  for (const store of backtest.session?.symbols.values() ?? []) {
+    if (store.indicators.length === 0) {
+      store.indicators = wanted.map(({ name, period, interval }) => {
+        const info = sessionIndicatorInfo(name);
+        if (!info) throw new Error(`${name} is not in the catalogue`);
+        const spec = {
+          key: indicatorKey(name, period, interval),
+          name,
+          type: info.type,
+          period,
+          interval,
+          params: {},
+        };
+        const indicator = new IndicatorSeries(spec, info.outputs, calcOf(name)(period, {}), 16);
+        const history = store.historical.get(interval);
+        if (history) feed(indicator, history.bars, 0, false);
+        return indicator;
+      });
+    }
+    for (const indicator of store.indicators) {
+      const bars = store.bars.get(indicator.spec.interval);
+      if (!bars) throw new Error(`no ${indicator.spec.interval} stream`);
+      feed(indicator, bars, indicator.fed, true);
+      indicator.fed = bars.length;
+    }
+  }
+}
+
 /** What a consumer holds after applying exports: every session stream's rows, metrics and history. */
 export interface Mirror {
   sessionId: number;
   streams: Map<string, unknown[]>;
   metrics: Map<string, unknown>;
   historical: Map<string, unknown>;
+  /** Each indicator's series rows, by `SYMBOL.key`. */
+  series: Map<string, unknown[]>;
+  /** Each indicator's `value`, `last_updated` and `valid`, by `SYMBOL.key`: replaced by every export. */
+  indicators: Map<string, unknown>;
+}
+
+interface Block {
+  count: number;
+  total_count: number;
+  data?: unknown[];
+}
+
+interface IndicatorEntry extends Json {
+  value: unknown;
+  last_updated: unknown;
+  valid: unknown;
+  series: Block;
 }
 
 interface SymbolDoc {
-  session: { data: Record<string, { count: number; total_count: number; data?: unknown[] }> } & Json;
+  session: { data: Record<string, Block> } & Json;
   historical: Json;
+  indicators?: Record<string, IndicatorEntry>;
+}
+
+/** Appends a block's rows to what `rows` holds for `path`; throws when they do not start where it ends. */
+function appendBlock(rows: Map<string, unknown[]>, path: string, block: Block): void {
+  const held = rows.get(path) ?? [];
+  if (block.total_count - block.count !== held.length) {
+    throw new Error(
+      `${path}: delta starts at row ${block.total_count - block.count}, mirror holds ${held.length}`,
+    );
+  }
+  if ((block.data?.length ?? 0) !== block.count)
+    throw new Error(`${path}: count ${block.count} but rows differ`);
+  rows.set(path, block.data ? [...held, ...block.data] : held);
 }
 
 function symbolsOf(doc: Json): [string, SymbolDoc][] {
@@ -74,12 +188,16 @@ export function applyExport(base: Mirror | null, doc: Json): Mirror {
           streams: new Map(),
           metrics: new Map(),
           historical: new Map(),
+          series: new Map(),
+          indicators: new Map(),
         }
       : {
           sessionId: base.sessionId,
           streams: new Map(base.streams),
           metrics: new Map(),
           historical: base.historical,
+          series: new Map(base.series),
+          indicators: new Map(base.indicators),
         };
   if (!complete && base && base.sessionId !== meta.session_id)
     throw new Error('delta applied across sessions');
@@ -87,17 +205,12 @@ export function applyExport(base: Mirror | null, doc: Json): Mirror {
     const { data, ...metrics } = s.session;
     mirror.metrics.set(symbol, metrics);
     if (complete) mirror.historical.set(symbol, s.historical);
-    for (const [name, block] of Object.entries(data)) {
-      const path = `${symbol}.${name}`;
-      const held = mirror.streams.get(path) ?? [];
-      if (block.total_count - block.count !== held.length) {
-        throw new Error(
-          `${path}: delta starts at row ${block.total_count - block.count}, mirror holds ${held.length}`,
-        );
-      }
-      if ((block.data?.length ?? 0) !== block.count)
-        throw new Error(`${path}: count ${block.count} but rows differ`);
-      mirror.streams.set(path, block.data ? [...held, ...block.data] : held);
+    for (const [name, block] of Object.entries(data)) appendBlock(mirror.streams, `${symbol}.${name}`, block);
+    for (const [key, entry] of Object.entries(s.indicators ?? {})) {
+      const path = `${symbol}.${key}`;
+      appendBlock(mirror.series, path, entry.series);
+      const { value, last_updated, valid } = entry;
+      mirror.indicators.set(path, { value, last_updated, valid });
     }
   }
   return mirror;

@@ -85,9 +85,11 @@ describe('export document', () => {
       complete: false,
       diff_mode: true,
       last_update: '2025-12-03T14:15:30-05:00',
-      changed_paths: ['RIVN', 'AAPL', 'TSLA'].flatMap((s) =>
-        ['1m', 'ticks', 'quotes'].map((k) => `session_data.symbols.${s}.session.data.${k}`),
-      ),
+      // Each symbol's new rows: its streams', then the series of the built-in session's 1m indicator.
+      changed_paths: ['RIVN', 'AAPL', 'TSLA'].flatMap((s) => [
+        ...['1m', 'ticks', 'quotes'].map((k) => `session_data.symbols.${s}.session.data.${k}`),
+        `session_data.symbols.${s}.indicators.vwap_1m.series`,
+      ]),
       consumer: 'default',
       sequence: 2,
       previous_sequence: 1,
@@ -217,6 +219,8 @@ describe('export document', () => {
       .flatMap((s) =>
         Object.values(doc.session_data.symbols[s].session.data).concat(
           Object.values(doc.session_data.symbols[s].historical.data),
+          // The built-in session's indicators: their series rows are rows too (section 9.1).
+          Object.values(doc.session_data.symbols[s].indicators).map((i) => (i as { series: unknown }).series),
         ),
       )
       .reduce((n: number, block) => n + ((block as { data?: unknown[] }).data?.length ?? 0), 0);
@@ -237,7 +241,12 @@ describe('export document', () => {
   });
 
   it('writes prices exactly and short', () => {
-    const { backtest, exporter } = setup();
+    // Without indicators: their values are computed doubles, written exactly (12.590000000000002), not prices.
+    const { backtest, exporter } = setup(
+      configJson((c) => {
+        delete c.session_data_config.indicators;
+      }),
+    );
     backtest.start();
     backtest.advance(60);
     const text = textOf(exporter.export({ complete: false, exclude: ['ticks', 'quotes'] }));
@@ -262,6 +271,7 @@ describe('export document', () => {
       for (const bars of store.bars.values()) stored += bars.length;
       for (const h of store.historical.values()) stored += h.bars.length;
       stored += (store.ticks?.length ?? 0) + (store.quotes?.length ?? 0);
+      for (const indicator of store.indicators) stored += indicator.series.length;
     }
     expect(stored).toBeGreaterThan(3 * (3900 + 30 + 10 + 2));
     expect(result.value.rows).toBe(stored);

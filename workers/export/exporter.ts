@@ -25,6 +25,13 @@ import { CursorRegistry, type CursorView, type Positions } from './cursors';
 import { DocumentWriter, metadataSection, type SymbolPlan } from './document-writer';
 import { parseExclusions } from './exclusions';
 import { ExportStats } from './export-stats';
+import {
+  historicalIndicatorsValue,
+  INDICATORS_SECTION,
+  type IndicatorPlan,
+  indicatorHead,
+  seriesPath,
+} from './indicators';
 import { type JsonValue, type Layout, writeValue } from './json-value';
 import {
   performanceSection,
@@ -232,6 +239,9 @@ export class Exporter {
     const session = this.backtest.session;
     if (!session) return [];
     const specs = streamSpecs(this.backtest.config);
+    const indicatorsExcluded = excluded.has(INDICATORS_SECTION);
+    // Historical indicators go whole in complete exports only, and either exclusion leaves them out.
+    const withHistoricalIndicators = complete && !excluded.has('historical') && !indicatorsExcluded;
     return [...session.symbols.values()].map((store) => {
       const from = start.get(store.symbol);
       const metrics = store.metrics;
@@ -250,6 +260,22 @@ export class Exporter {
           const at = complete ? 0 : Math.min(from?.[k] ?? 0, to);
           return { spec, from: isExcluded ? (from?.[k] ?? 0) : at, to, excluded: isExcluded };
         }),
+        // Series are planned as streams are, at the positions after the streams'.
+        indicators: store.indicators.map((indicator, j): IndicatorPlan => {
+          const k = specs.length + j;
+          const to = indicator.series.length;
+          const held = from?.[k] ?? 0;
+          return {
+            indicator,
+            head: indicatorHead(indicator, complete),
+            from: indicatorsExcluded ? held : complete ? 0 : Math.min(held, to),
+            to,
+            excluded: indicatorsExcluded,
+          };
+        }),
+        historicalIndicators: withHistoricalIndicators
+          ? historicalIndicatorsValue(store.historicalIndicators)
+          : null,
       };
     });
   }
@@ -310,20 +336,26 @@ function consumerError(consumer: string): string {
 
 function changedPaths(plans: SymbolPlan[]): string[] {
   const paths: string[] = [];
-  for (const { store, streams } of plans) {
+  for (const { store, streams, indicators } of plans) {
     for (const stream of streams) {
       if (!stream.excluded && stream.to > stream.from)
         paths.push(`session_data.symbols.${store.symbol}.session.data.${stream.spec.name}`);
+    }
+    for (const plan of indicators) {
+      if (!plan.excluded && plan.to > plan.from)
+        paths.push(seriesPath(store.symbol, plan.indicator.spec.key));
     }
   }
   return paths;
 }
 
+/** Where each stream's and then each indicator series' cursor ends (excluded ones stay where they were). */
 function endPositions(plans: SymbolPlan[]): Positions {
+  const end = (p: { excluded: boolean; from: number; to: number }) => (p.excluded ? p.from : p.to);
   return new Map(
-    plans.map(({ store, streams }) => [
+    plans.map(({ store, streams, indicators }) => [
       store.symbol,
-      Int32Array.from(streams, (s) => (s.excluded ? s.from : s.to)),
+      Int32Array.from([...streams.map(end), ...indicators.map(end)]),
     ]),
   );
 }

@@ -1,7 +1,13 @@
 // The streams of a symbol in their fixed export order (base interval, derived intervals, ticks, quotes)
 // and how each one's rows are written.
 
-import { type BarColumns, EXCHANGE_CODES, type QuoteColumns, type TickColumns } from '../engine/columns';
+import {
+  type BarColumns,
+  EXCHANGE_CODES,
+  type QuoteColumns,
+  type SeriesColumns,
+  type TickColumns,
+} from '../engine/columns';
 import type { SessionConfig } from '../engine/config';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
@@ -84,8 +90,15 @@ function separatorsFor(indent: number | null): [Separator, Separator] {
  * in the current chunk, and the chunk, its view and the position stay in locals for that whole run: the
  * per-row cost is then the row's own bytes.
  */
-function writeRows(sink: ByteSink, from: number, to: number, indent: number | null, row: Row): void {
-  const room = ROW_ROOM + (indent ?? 0);
+function writeRows(
+  sink: ByteSink,
+  from: number,
+  to: number,
+  indent: number | null,
+  row: Row,
+  rowRoom = ROW_ROOM,
+): void {
+  const room = rowRoom + (indent ?? 0);
   const [first, next] = separatorsFor(indent);
   let i = from;
   while (i < to) {
@@ -170,5 +183,45 @@ export function quoteRows(quotes: QuoteColumns, times: TimestampWriter): RowWrit
       out[pos++] = CLOSE_BRACKET;
       return pos;
     });
+  };
+}
+
+/** A number's longest text (`-1.2345678901234567e-300`) and its comma, with the words' spare bytes. */
+const NUMBER_ROOM = 32;
+
+/**
+ * An indicator's series rows (section 9.1): the bar's time as its interval's session bars write it (time
+ * of day, or the date for `1d` and `1w`), then one number per output. An indicator may have up to seven
+ * outputs (`pivot_points`), so the room reserved per row grows with them.
+ */
+export function seriesRows(series: SeriesColumns, times: TimestampWriter, form: TimeForm): RowWriter {
+  const room = 2 * NUMBER_ROOM + NUMBER_ROOM * series.values.length;
+  return (sink, from, to, indent) => {
+    const { time, values } = series;
+    writeRows(
+      sink,
+      from,
+      to,
+      indent,
+      (out, view, pos, i) => {
+        out[pos++] = OPEN_BRACKET;
+        if (form === 'date') pos = times.day(out, pos, time[i] as number);
+        else
+          pos = times.stamp(
+            view,
+            out,
+            pos,
+            time[i] as number,
+            form === 'timeOfDay' ? TIME_OF_DAY : DATE_TIME,
+          );
+        for (const column of values) {
+          out[pos++] = COMMA;
+          pos = writeNumberWords(view, out, pos, column[i] as number);
+        }
+        out[pos++] = CLOSE_BRACKET;
+        return pos;
+      },
+      room,
+    );
   };
 }

@@ -44,6 +44,30 @@ export interface HistoricalBlock {
   data?: Row[];
 }
 
+/** What an indicator says in every export (section 9): replaced by each one that carries it. */
+export interface IndicatorState {
+  /** A number, an object of named outputs, or null while not valid. */
+  value: number | Record<string, number | null> | null;
+  valid: boolean;
+  lastUpdated: string | null;
+}
+
+/** What a complete export adds: fields that never change during a session (null when not given). */
+export interface IndicatorFields {
+  name: string | null;
+  type: string | null;
+  interval: string | null;
+  config: unknown;
+}
+
+/** A session indicator's entry; `name`, `type`, `interval` and `config` come in complete exports. */
+export interface IndicatorDoc extends IndicatorState, IndicatorFields {
+  /** Its series block; `{count: 0}` when the entry has none. */
+  series: StreamBlock;
+}
+
+export type HistoricalIndicatorDoc = IndicatorState & IndicatorFields;
+
 export interface SymbolDoc {
   session: {
     volume: number;
@@ -56,7 +80,11 @@ export interface SymbolDoc {
     loaded: boolean;
     date_range: { start_date: string; end_date: string; days: number } | null;
     data: Record<string, HistoricalBlock>;
+    /** `historical.indicators` by key (complete exports); missing when the file has none. */
+    indicators?: Record<string, HistoricalIndicatorDoc>;
   };
+  /** Session indicators by key, in the file's order; missing when the file has none. */
+  indicators?: Record<string, IndicatorDoc>;
 }
 
 export interface ExportMeta {
@@ -240,14 +268,124 @@ function historicalOf(
     if (read.value !== null) blocks[interval] = read.value;
   }
   const range = historical.date_range;
-  return {
-    ok: true,
-    value: {
-      loaded: historical.loaded === true,
-      date_range: isObject(range) ? (range as { start_date: string; end_date: string; days: number }) : null,
-      data: blocks,
-    },
+  const value: NonNullable<SymbolDoc['historical']> = {
+    loaded: historical.loaded === true,
+    date_range: isObject(range) ? (range as { start_date: string; end_date: string; days: number }) : null,
+    data: blocks,
   };
+  const indicators = indicatorEntries(historical.indicators, `${where}.historical.indicators`, context.notes);
+  if (indicators) {
+    value.indicators = {};
+    for (const [key, entry, at] of indicators) {
+      if (!isObject(entry)) continue;
+      const state = indicatorState(entry, at, context.notes);
+      if (state) value.indicators[key] = { ...state, ...indicatorFields(entry) };
+    }
+  }
+  return { ok: true, value };
+}
+
+/**
+ * The entries of an `indicators` member with their places, or null when there are none: missing or
+ * `null` is none; anything else that is not an object is noted and read as none. An entry that is not an
+ * object is noted and left out here (the caller skips it).
+ */
+function indicatorEntries(
+  member: unknown,
+  where: string,
+  notes: Notes,
+): [key: string, entry: unknown, where: string][] | null {
+  if (member === undefined || member === null) return null;
+  if (!isObject(member)) {
+    notes.tally.add('indicators-not-object', where, describeValue(member));
+    return null;
+  }
+  return Object.entries(member).map(([key, entry]) => {
+    const at = `${where}.${keyText(key)}`;
+    if (!isObject(entry))
+      notes.tally.add('indicator-damaged', at, `${at} is ${describeValue(entry)}, not an object`);
+    return [key, entry, at];
+  });
+}
+
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+function indicatorFields(entry: Record<string, unknown>): IndicatorFields {
+  return {
+    name: textOrNull(entry.name),
+    type: textOrNull(entry.type),
+    interval: textOrNull(entry.interval),
+    config: entry.config ?? null,
+  };
+}
+
+/**
+ * `value`, `valid` and `last_updated`, or null (noted) when the value is neither a number, null, nor an
+ * object of outputs. An indicator that is not valid has no value, whatever the file wrote.
+ */
+function indicatorState(entry: Record<string, unknown>, where: string, notes: Notes): IndicatorState | null {
+  const raw = entry.value ?? null;
+  // A file that does not say whether it is valid (the original's may not) has a value when it gives one.
+  const valid = typeof entry.valid === 'boolean' ? entry.valid : raw !== null;
+  let value: IndicatorState['value'];
+  if (raw === null || typeof raw === 'number') value = raw;
+  else if (isObject(raw) && Object.values(raw).every((v) => v === null || typeof v === 'number'))
+    value = raw as Record<string, number | null>;
+  else {
+    notes.tally.add('indicator-damaged', where, `${where}.value is ${describeValue(raw)}, not a number`);
+    return null;
+  }
+  return { value: valid ? value : null, valid, lastUpdated: textOrNull(entry.last_updated) };
+}
+
+/** A series' columns when the file names none: the time, then the outputs its value names. */
+function seriesColumnsOf(value: IndicatorState['value']): string[] {
+  return ['timestamp', ...(isObject(value) ? Object.keys(value) : ['value'])];
+}
+
+/** A session indicator's entry, or null (noted, left out) when it is damaged; the rest of the file is read. */
+function indicatorDoc(
+  entry: Record<string, unknown>,
+  where: string,
+  context: BlockContext,
+): IndicatorDoc | null {
+  const state = indicatorState(entry, where, context.notes);
+  if (!state) return null;
+  const at = `${where}.series`;
+  let block = entry.series ?? null;
+  const columns = seriesColumnsOf(state.value);
+  // No series (the original's entries), `null` or `{}`: no rows, nothing to check or note.
+  if (block === null || (isObject(block) && Object.keys(block).length === 0)) {
+    const none: StreamBlock = { count: 0, total_count: 0, totalKnown: false, columns };
+    return { ...state, ...indicatorFields(entry), series: none };
+  }
+  if (isObject(block) && (block.columns === undefined || block.columns === null)) {
+    context.notes.tally.add('no-columns', at);
+    block = { ...block, columns };
+  }
+  const series = streamBlock(block, at, 'series', context);
+  if (!series.ok) {
+    context.notes.tally.add('indicator-damaged', where, series.error);
+    return null;
+  }
+  return { ...state, ...indicatorFields(entry), series: series.value };
+}
+
+/** A symbol's session indicators, damaged entries left out. */
+function indicatorsOf(
+  member: unknown,
+  where: string,
+  context: BlockContext,
+): Record<string, IndicatorDoc> | null {
+  const entries = indicatorEntries(member, where, context.notes);
+  if (!entries) return null;
+  const indicators: Record<string, IndicatorDoc> = {};
+  for (const [key, entry, at] of entries) {
+    if (!isObject(entry)) continue;
+    const doc = indicatorDoc(entry, at, context);
+    if (doc) indicators[key] = doc;
+  }
+  return indicators;
 }
 
 /** One symbol's blocks as the mirror needs them, or why they cannot be read. */
@@ -288,6 +426,8 @@ function symbolDoc(doc: unknown, symbol: string, context: BlockContext): Read<Sy
     if (!historical.ok) return historical;
     value.historical = historical.value;
   }
+  const indicators = indicatorsOf(doc.indicators, `${where}.indicators`, context);
+  if (indicators) value.indicators = indicators;
   return { ok: true, value };
 }
 

@@ -3,12 +3,20 @@
 // parts. It refuses a delta that does not follow (a missing export, another session) instead of applying
 // it, so that what it holds is always exactly what the engine held at the last export applied.
 
-import type { ExportDoc, SymbolDoc } from './export-doc';
+import type { ExportDoc, HistoricalIndicatorDoc, IndicatorDoc, SymbolDoc } from './export-doc';
 import { RowTable } from './row-table';
 
 export type ApplyOutcome =
   | { kind: 'complete'; sequence: number | null }
-  | { kind: 'delta'; sequence: number | null; rowsAdded: number; changed: StreamChange[] }
+  | {
+      kind: 'delta';
+      sequence: number | null;
+      /** Rows added to streams and indicator series. */
+      rowsAdded: number;
+      changed: StreamChange[];
+      /** Indicators whose series got rows, apart from `changed` (whose names are all streams). */
+      indicators: IndicatorChange[];
+    }
   /** The delta cannot be applied; take a complete export. The mirror is unchanged. */
   | { kind: 'resync'; reason: string };
 
@@ -16,6 +24,15 @@ export type ApplyOutcome =
 export interface StreamChange {
   symbol: string;
   stream: string;
+  from: number;
+  to: number;
+}
+
+/** Rows [from, to) of an indicator's series were added by the last delta. */
+export interface IndicatorChange {
+  symbol: string;
+  /** `sma_20_5m` */
+  key: string;
   from: number;
   to: number;
 }
@@ -81,12 +98,13 @@ export class Mirror {
     return this.hasComplete;
   }
 
-  /** Rows held across every stream and history. */
+  /** Rows held across every stream, history and indicator series. */
   get rowsHeld(): number {
     let rows = 0;
     for (const s of this.symbols.values()) {
       for (const t of s.streams.values()) rows += t.length;
       for (const h of s.historical.values()) rows += h.table.length;
+      for (const i of s.indicators.values()) rows += i.series.length;
     }
     return rows;
   }
@@ -108,6 +126,9 @@ export class Mirror {
         state.historical.set(interval, { table, dates: block.dates ?? [] });
       }
       state.historicalRange = s.historical?.date_range ?? null;
+      for (const [key, entry] of Object.entries(s.historical?.indicators ?? {}))
+        state.historicalIndicators.set(key, historicalIndicator(key, entry));
+      appendIndicators(state, s, doc.sessionDate, symbol, []);
     }
     this.symbols.clear();
     for (const [symbol, state] of symbols) this.symbols.set(symbol, state);
@@ -121,15 +142,17 @@ export class Mirror {
     const problem = this.deltaProblem(doc);
     if (problem) return { kind: 'resync', reason: problem };
     const changed: StreamChange[] = [];
+    const indicators: IndicatorChange[] = [];
     let rowsAdded = 0;
     for (const [symbol, s] of Object.entries(doc.symbols)) {
       const state = this.symbols.get(symbol) ?? emptySymbol();
       this.symbols.set(symbol, state);
       rowsAdded += appendSession(state, s, doc.sessionDate, symbol, changed);
+      rowsAdded += appendIndicators(state, s, doc.sessionDate, symbol, indicators);
     }
     this.take(doc);
     this.applied++;
-    return { kind: 'delta', sequence: this.sequence, rowsAdded, changed };
+    return { kind: 'delta', sequence: this.sequence, rowsAdded, changed, indicators };
   }
 
   /** Why a delta cannot be applied to what the mirror holds, or null when it can. */
@@ -147,16 +170,21 @@ export class Mirror {
     // Row positions: each stream's new rows must start exactly where the mirror's copy ends.
     for (const [symbol, s] of Object.entries(doc.symbols)) {
       for (const [name, block] of Object.entries(s.session.data)) {
-        const table = this.symbols.get(symbol)?.streams.get(name);
-        // Rows as wide as the held ones: a table never takes rows of another shape.
-        if (table && block.count > 0 && table.names.length !== block.columns.length)
-          return `${symbol} ${name}: the delta's rows have ${block.columns.length} values but the held ones ${table.names.length}`;
-        // The original's blocks may not say how many rows the stream holds: taken to follow on.
-        if (!block.totalKnown) continue;
-        const held = table?.length ?? 0;
-        const starts = block.total_count - block.count;
-        if (starts !== held)
-          return `${symbol} ${name}: the delta starts at row ${starts} but ${held} are held`;
+        const problem = followProblem(
+          `${symbol} ${name}`,
+          this.symbols.get(symbol)?.streams.get(name),
+          block,
+        );
+        if (problem) return problem;
+      }
+      // Indicator series follow on as streams do (section 9.1).
+      for (const [key, entry] of Object.entries(s.indicators ?? {})) {
+        const problem = followProblem(
+          `${symbol} indicators.${key}`,
+          this.symbols.get(symbol)?.indicators.get(key)?.series,
+          entry.series,
+        );
+        if (problem) return problem;
       }
     }
     return null;
@@ -170,6 +198,66 @@ export class Mirror {
     this.sections = { ...always, _metadata };
     if (session_config !== undefined) this.sections.session_config = session_config;
   }
+}
+
+/**
+ * Why a block's rows cannot follow on the rows `table` holds, or null: rows as wide as the held ones (a
+ * table never takes rows of another shape), starting where the held ones end. The original's blocks may
+ * not say how many rows the stream holds: their rows are taken to follow on.
+ */
+function followProblem(
+  name: string,
+  table: RowTable | undefined,
+  block: { count: number; total_count: number; totalKnown: boolean; columns: string[] },
+): string | null {
+  if (table && block.count > 0 && table.names.length !== block.columns.length)
+    return `${name}: the delta's rows have ${block.columns.length} values but the held ones ${table.names.length}`;
+  if (!block.totalKnown) return null;
+  const held = table?.length ?? 0;
+  const starts = block.total_count - block.count;
+  return starts === held ? null : `${name}: the delta starts at row ${starts} but ${held} are held`;
+}
+
+function historicalIndicator(key: string, entry: HistoricalIndicatorDoc): MirrorHistoricalIndicator {
+  const { name, type, interval, config, value, valid, lastUpdated } = entry;
+  return { key, name, type, interval, config, value, valid, lastUpdated };
+}
+
+/** A session indicator first seen in this export, with no rows yet. */
+function newIndicator(key: string, entry: IndicatorDoc): MirrorIndicator {
+  const { name, type, interval, config, value, valid, lastUpdated, series } = entry;
+  // Sized by the rows present, never by `total_count`, as the streams are.
+  const table = new RowTable(series.columns, series.count);
+  return { key, name, type, interval, config, value, valid, lastUpdated, series: table };
+}
+
+/**
+ * Replaces each indicator's value, `valid` and `last_updated` and appends its series rows; returns the rows
+ * added. Indicators the export does not carry (left out, or excluded) keep what they held.
+ */
+function appendIndicators(
+  state: SymbolState,
+  s: SymbolDoc,
+  date: string | null,
+  symbol: string,
+  changed: IndicatorChange[],
+): number {
+  let added = 0;
+  for (const [key, entry] of Object.entries(s.indicators ?? {})) {
+    let indicator = state.indicators.get(key);
+    if (!indicator) {
+      indicator = newIndicator(key, entry);
+      state.indicators.set(key, indicator);
+    }
+    Object.assign(indicator, { value: entry.value, valid: entry.valid, lastUpdated: entry.lastUpdated });
+    const { series } = entry;
+    if (!series.data || series.count === 0) continue;
+    const from = indicator.series.length;
+    indicator.series.append(series.data, date);
+    changed.push({ symbol, key, from, to: indicator.series.length });
+    added += series.count;
+  }
+  return added;
 }
 
 function emptySymbol(): SymbolState {

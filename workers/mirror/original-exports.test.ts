@@ -49,6 +49,33 @@ describe("the original system's exports", () => {
     ]);
   });
 
+  it("read indicators laid out as the original's: no series, no valid, no config", () => {
+    const file = originalComplete() as ReturnType<typeof originalComplete> & Record<string, unknown>;
+    Object.assign(file.session_data.symbols.RIVN, {
+      indicators: {
+        sma_20_5m: { name: 'sma', type: 'trend', interval: '5m', value: 12.55, last_updated: null },
+        macd_1m: { name: 'macd', value: { macd: 0.1, signal: null, histogram: null } },
+        vwap_1m: { name: 'vwap', value: null },
+      },
+    });
+    const read = readExport(file);
+    if (!read.ok) throw new Error(read.error);
+    const indicators = read.value.symbols.RIVN?.indicators ?? {};
+    expect(indicators.sma_20_5m).toMatchObject({ value: 12.55, valid: true, config: null });
+    expect(indicators.sma_20_5m?.series).toMatchObject({ count: 0, columns: ['timestamp', 'value'] });
+    expect(indicators.macd_1m).toMatchObject({ valid: true, type: null, interval: null });
+    expect(indicators.macd_1m?.series.columns).toEqual(['timestamp', 'macd', 'signal', 'histogram']);
+    expect(indicators.vwap_1m).toMatchObject({ value: null, valid: false });
+    // Nothing about them to note: an entry without a series has no rows, as the original had none.
+    expect(read.value.notes).toHaveLength(4);
+    const delta = originalDelta() as ReturnType<typeof originalDelta> & Record<string, unknown>;
+    Object.assign(delta.session_data.symbols.RIVN, { indicators: { sma_20_5m: { value: 12.6 } } });
+    const readDelta = readExport(delta);
+    if (!readDelta.ok) throw new Error(readDelta.error);
+    expect(readDelta.value.symbols.RIVN?.indicators?.sma_20_5m).toMatchObject({ value: 12.6, valid: true });
+    expect(readDelta.value.notes).toHaveLength(4);
+  });
+
   it('open in the offline replay in either order and step through', async () => {
     const api = createMirrorApi();
     const opened = await api.openFiles([

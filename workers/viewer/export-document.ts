@@ -36,6 +36,18 @@ function streamOf(path: ViewerPath): string | null {
   return isBlock && typeof stream === 'string' ? stream : null;
 }
 
+/** Whether `path` leads to an indicator's series block (section 9.1), whose rows are checked like a stream's. */
+function isSeriesBlock(path: ViewerPath): boolean {
+  const [top, symbols, , part, , series] = path;
+  return (
+    path.length === 6 &&
+    top === 'session_data' &&
+    symbols === 'symbols' &&
+    part === 'indicators' &&
+    series === 'series'
+  );
+}
+
 function isPath(value: unknown): value is ViewerPath {
   return (
     Array.isArray(value) &&
@@ -165,10 +177,13 @@ export class ExportDocument {
   private async rowsDamage(path: ViewerPath, from: number, rows: readonly unknown[]): Promise<string | null> {
     const blockPath = path.slice(0, -1);
     const stream = streamOf(blockPath);
-    if (stream === null || path.at(-1) !== 'data') return null;
+    if ((stream === null && !isSeriesBlock(blockPath)) || path.at(-1) !== 'data') return null;
     const block = await this.resolve(blockPath);
     if (!block.ok || block.value.kind !== 'object') return null;
-    const width = ((await this.columnsOf(block.value)) ?? defaultColumns(stream)).length;
+    // A series names its outputs; without columns its width is not known, and its rows are shown as they are.
+    const columns = (await this.columnsOf(block.value)) ?? (stream === null ? null : defaultColumns(stream));
+    if (columns === null) return null;
+    const width = columns.length;
     const where = describePath(blockPath);
     for (const [i, row] of rows.entries()) {
       const problem = rowProblem(where, from + i, row, width);

@@ -94,8 +94,59 @@ class StreamCounter {
       const where = `session_data.symbols.${keyText(key)}`;
       if (isNull(slot)) this.tally.add('symbol-null', where, keyText(key));
       else if (slot.kind !== 'object') this.tally.add('symbol-not-object', where, describeSlot(slot));
-      else for (const part of ['session', 'historical'] as const) this.part(slot, part, where);
+      else {
+        for (const part of ['session', 'historical'] as const) this.part(slot, part, where);
+        this.indicators(slot, where);
+      }
     });
+  }
+
+  /**
+   * A symbol's `indicators` (section 9.1): each entry's `series` is a stream block, counted with its rows.
+   * As the mirror does, a damaged entry is noted and not counted, and the rest of the file is read.
+   */
+  private indicators(symbol: ObjectNode, where: string): void {
+    const member = this.document.child(symbol, 'indicators');
+    if (member === undefined || isNull(member)) return;
+    const at = `${where}.indicators`;
+    if (member.kind !== 'object') {
+      this.tally.add('indicators-not-object', at, describeSlot(member));
+      return;
+    }
+    member.keys.forEach((key, i) => {
+      const entry = member.slots[i] as Slot;
+      const place = `${at}.${keyText(key)}`;
+      if (entry.kind !== 'object') {
+        this.tally.add('indicator-damaged', place, `${place} is ${describeSlot(entry)}, not an object`);
+        return;
+      }
+      const series = this.document.child(entry, 'series');
+      if (series === undefined || isNull(series)) return;
+      const problem = this.seriesProblem(series, `${place}.series`);
+      if (problem !== null) {
+        this.tally.add('indicator-damaged', place, problem);
+        return;
+      }
+      const block = series as ObjectNode;
+      this.streams++;
+      this.countRows(block, `${place}.series`);
+      this.checkTotal(block, `${place}.series`);
+    });
+  }
+
+  /** What makes a series block damaged (as `checkShape` says of stream blocks), or null. */
+  private seriesProblem(series: Slot, where: string): string | null {
+    if (series.kind !== 'object') return `${where} is ${describeSlot(series)}, not a stream block`;
+    const data = this.document.child(series, 'data');
+    if (data !== undefined && !isNull(data) && data.kind !== 'array')
+      return `${where}.data is ${describeSlot(data)}, not a list of rows`;
+    const columns = this.document.child(series, 'columns');
+    if (columns !== undefined && !isNull(columns) && columns.kind !== 'array')
+      return `${where}.columns is ${describeSlot(columns)}, not a list of names`;
+    const rows = data?.kind === 'array' ? data.count : 0;
+    const count = scalarOf(this.document.child(series, 'count'));
+    const total = scalarOf(this.document.child(series, 'total_count'));
+    return countsProblem(where, { count, total }, rows, this.complete);
   }
 
   /** A symbol's `session` or `historical` block: its streams are counted, a null one noted. */

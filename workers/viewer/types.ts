@@ -39,7 +39,7 @@ export interface ViewerSummary {
   sessionId: number | null;
   marketTime: string | null;
   symbols: number;
-  /** Stream blocks (session and historical) and the rows they carry in this file. */
+  /** Stream blocks (session, historical and indicator series) and the rows they carry in this file. */
   streams: number;
   rows: number;
   /**

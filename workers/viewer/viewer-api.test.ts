@@ -53,12 +53,20 @@ describe('viewer api', () => {
     expect(summary.generatedAt).toMatch(/^2025-07-01T10:00:00-04:00$/);
     let rows = 0;
     let streams = 0;
-    for (const symbol of Object.values(at(doc, 'session_data.symbols') as Record<string, Json>))
-      for (const part of ['session', 'historical'])
-        for (const block of Object.values(at(symbol, `${part}.data`) as Record<string, { count: number }>)) {
-          streams++;
-          rows += block.count;
-        }
+    for (const symbol of Object.values(at(doc, 'session_data.symbols') as Record<string, Json>)) {
+      const series = Object.values(at(symbol, 'indicators') as Record<string, { series: { count: number } }>);
+      const blocks = [
+        ...['session', 'historical'].flatMap((part) =>
+          Object.values(at(symbol, `${part}.data`) as Record<string, { count: number }>),
+        ),
+        // The built-in session's indicators: each series is a stream block (section 9.1).
+        ...series.map((entry) => entry.series),
+      ];
+      for (const block of blocks) {
+        streams++;
+        rows += block.count;
+      }
+    }
     expect(summary.streams).toBe(streams);
     expect(summary.rows).toBe(rows);
     // This app's own export: nothing to say.
@@ -84,7 +92,7 @@ describe('viewer api', () => {
 
     const symbols = value(await api.children(id, ['session_data', 'symbols']));
     expect(keysOf(symbols)).toEqual(['RIVN', 'AAPL', 'TSLA']);
-    expect(symbols[0]).toMatchObject({ kind: 'object', size: 2, preview: 'session, historical' });
+    expect(symbols[0]).toMatchObject({ kind: 'object', size: 3, preview: 'session, historical, indicators' });
 
     const streams = value(await api.children(id, [...RIVN, 'session', 'data']));
     const expected = at(doc, 'session_data.symbols.RIVN.session.data') as Record<string, Json>;

@@ -14,7 +14,9 @@ export type NoteKind =
   | 'block-not-object'
   | 'no-count'
   | 'no-total'
-  | 'no-columns';
+  | 'no-columns'
+  | 'indicators-not-object'
+  | 'indicator-damaged';
 
 interface Phrases {
   /** One place: its path, and what it held (a quoted value, or a few words). */
@@ -62,6 +64,15 @@ const PHRASES: Record<NoteKind, Phrases> = {
   'no-columns': {
     one: (where) => `${where} has no columns: this app's columns for that stream are assumed`,
     many: (n) => `${n} stream blocks have no columns: this app's columns for each stream are assumed`,
+  },
+  'indicators-not-object': {
+    one: (where, detail) => `${where} is ${detail}, not an object: no indicators`,
+    many: (n) => `${n} indicators members are not objects: no indicators`,
+  },
+  'indicator-damaged': {
+    // The detail is the problem as the block checks word it, which starts with its place.
+    one: (_where, problem) => `${problem}: indicator left out`,
+    many: (n) => `${n} indicators are damaged: left out`,
   },
 };
 
