@@ -61,6 +61,7 @@ describe('long histories', () => {
       assertSame('volume_sma', runSession('volume_sma', period, {}, 1, bars), expVsma);
       assertSame('hma', runSession('hma', period, {}, 1, bars), expHma);
       assertSame('bbands', runSession('bbands', period, { num_std: 2 }, 3, bars), expBb);
-    });
+      // 200,000 bars through four indicators and their references: a few seconds on a busy 2-core machine.
+    }, 30_000);
   }
 });
