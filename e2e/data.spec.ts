@@ -294,7 +294,7 @@ test('the original-format configuration loads unchanged, lists its ignored secti
   );
   await expect(status).toHaveText('Valid: session “Original Format Example”. Apply to put it in force.');
   await expect(page.getByTestId('config-ignored')).toHaveText(
-    /^kept, not used: session_data_config\.streaming, .*session_data_config\.gap_filler, session_data_config\.indicators$/,
+    /^kept, not used: session_data_config\.streaming, .*session_data_config\.gap_filler$/,
   );
   await expect(page.getByTestId('config-origin')).toHaveText('edited · from original-config.json');
 
@@ -324,7 +324,9 @@ test('the original-format configuration loads unchanged, lists its ignored secti
   await expect(page.getByTestId('session-name')).toHaveText('Original Format Example');
   await expect(page.getByTestId('config-notice')).toContainText('Applied: session “Original Format Example”');
   await expect(status).toHaveText('In force: session “Original Format Example”.');
-  await expect(page.getByTestId('config-ignored')).toContainText('session_data_config.indicators');
+  // Its indicators (vwap and rsi) are used, not kept aside.
+  await expect(page.getByTestId('config-ignored')).toContainText('session_data_config.gap_filler');
+  await expect(page.getByTestId('config-ignored')).not.toContainText('indicators');
   await shots(page, testInfo, 'config-applied', page.locator('.config-editor'));
 
   // Save downloads the JSON; a reload applies it again.
