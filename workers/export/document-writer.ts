@@ -138,8 +138,9 @@ export class DocumentWriter {
     this.close(4, 0x7d);
     parts.start('historical');
     rows += this.historical(store, withHistorical, plan.historicalIndicators);
-    const indicators = plan.indicators.filter((p) => !p.excluded);
-    // No member at all when the configuration names no indicator: exports without them keep their bytes.
+    const indicators = plan.indicators.filter((p) => p.carried);
+    // No member at all when the configuration names no indicator (exports without them keep their bytes), or
+    // when a delta carries none of them (nothing new).
     if (indicators.length > 0) {
       parts.start('indicators');
       rows += this.indicators(indicators);

@@ -260,17 +260,23 @@ export class Exporter {
           const at = complete ? 0 : Math.min(from?.[k] ?? 0, to);
           return { spec, from: isExcluded ? (from?.[k] ?? 0) : at, to, excluded: isExcluded };
         }),
-        // Series are planned as streams are, at the positions after the streams'.
+        // Series are planned as streams are, at the positions after the streams'; then, after every series
+        // position, how many bars each indicator had taken when its entry was last sent.
         indicators: store.indicators.map((indicator, j): IndicatorPlan => {
           const k = specs.length + j;
           const to = indicator.series.length;
           const held = from?.[k] ?? 0;
+          const updatesHeld = from?.[specs.length + store.indicators.length + j] ?? NOT_HELD;
+          const at = indicatorsExcluded ? held : complete ? 0 : Math.min(held, to);
+          const carried = !indicatorsExcluded && (complete || indicator.updates !== updatesHeld);
           return {
             indicator,
             head: indicatorHead(indicator, complete),
-            from: indicatorsExcluded ? held : complete ? 0 : Math.min(held, to),
+            from: at,
             to,
             excluded: indicatorsExcluded,
+            updatesTo: carried ? indicator.updates : complete ? NOT_HELD : updatesHeld,
+            carried,
           };
         }),
         historicalIndicators: withHistoricalIndicators
@@ -349,16 +355,22 @@ function changedPaths(plans: SymbolPlan[]): string[] {
   return paths;
 }
 
-/** Where each stream's and then each indicator series' cursor ends (excluded ones stay where they were). */
+/**
+ * Where each stream's and then each indicator series' cursor ends (excluded ones stay where they were), then
+ * each indicator's bars taken as its entry was last sent.
+ */
 function endPositions(plans: SymbolPlan[]): Positions {
   const end = (p: { excluded: boolean; from: number; to: number }) => (p.excluded ? p.from : p.to);
   return new Map(
     plans.map(({ store, streams, indicators }) => [
       store.symbol,
-      Int32Array.from([...streams.map(end), ...indicators.map(end)]),
+      Int32Array.from([...streams.map(end), ...indicators.map(end), ...indicators.map((p) => p.updatesTo)]),
     ]),
   );
 }
+
+/** An indicator entry the consumer does not hold: the next delta writes it whole. */
+const NOT_HELD = -1;
 
 /** `YYYYMMDD_HHMMSS` in exchange-local time: the time part of default file names (section 6). */
 export function fileTimestamp(ms: number): string {

@@ -3,6 +3,7 @@
 // stand-in for `donchian` on the 5m bars (valid from its second bar).
 
 import { describe, expect, it } from 'vitest';
+import { roundIndicator } from '../engine/indicators/indicator-series';
 import type { HistoricalIndicatorSpec } from '../engine/indicators/spec';
 import { at, backtestOf, configJson, feedIndicators, type Json, parsed, textOf } from './export.test-support';
 import { Exporter } from './exporter';
@@ -26,14 +27,14 @@ const json = configJson((c) => {
   };
 });
 
-function setup() {
+function setup(indicators: typeof INDICATORS = INDICATORS) {
   const backtest = backtestOf(json);
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   backtest.start();
-  feedIndicators(backtest, INDICATORS);
+  feedIndicators(backtest, indicators);
   const advance = (minutes: number) => {
     backtest.advance(minutes);
-    feedIndicators(backtest, INDICATORS);
+    feedIndicators(backtest, indicators);
   };
   return { backtest, exporter, advance };
 }
@@ -50,10 +51,48 @@ describe('indicators in exports', () => {
     const { exporter, advance } = setup();
     advance(5);
     for (const complete of [true, false]) {
+      // Five minutes on before the delta, so that both entries (1m and 5m) have taken a bar.
+      if (!complete) advance(5);
       const doc = parsed(exporter.export({ complete }));
       expect(Object.keys(at(doc, RIVN) as Json)).toEqual(['session', 'historical', 'indicators']);
       expect(Object.keys(at(doc, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m', 'donchian_20_5m']);
     }
+  });
+
+  it('leaves out of a delta an entry that took no bar since, and the member when no entry is left', () => {
+    const { exporter, advance } = setup();
+    advance(5);
+    exporter.export({ complete: true });
+    // Nothing new since: the consumer holds every entry as it is.
+    const none = parsed(exporter.export({ complete: false }));
+    expect(Object.keys(at(none, RIVN) as Json)).toEqual(['session', 'historical']);
+    // A minute on, only the 1m indicator took a bar; five minutes on, both did.
+    advance(1);
+    const one = parsed(exporter.export({ complete: false }));
+    expect(Object.keys(at(one, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m']);
+    advance(4);
+    const both = parsed(exporter.export({ complete: false }));
+    expect(Object.keys(at(both, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m', 'donchian_20_5m']);
+    expect(at(both, `${RIVN}.indicators.donchian_20_5m`)).toMatchObject({
+      last_updated: '2025-07-01T09:35:00',
+      series: { count: 1, total_count: 1 },
+    });
+  });
+
+  it("writes every entry in a consumer's first delta and after a complete export that left them out", () => {
+    const { exporter, advance } = setup();
+    advance(5);
+    const first = parsed(exporter.export({ complete: false, consumer: 'late' }));
+    expect(Object.keys(at(first, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m', 'donchian_20_5m']);
+    exporter.export({ complete: true, consumer: 'late', exclude: ['indicators'] });
+    const after = parsed(exporter.export({ complete: false, consumer: 'late' }));
+    expect(Object.keys(at(after, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m', 'donchian_20_5m']);
+    // Left out of a delta, an entry that took bars meanwhile comes with the next delta that includes it.
+    advance(1);
+    exporter.export({ complete: false, consumer: 'late', exclude: ['indicators'] });
+    const back = parsed(exporter.export({ complete: false, consumer: 'late' }));
+    expect(Object.keys(at(back, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m']);
+    expect(at(back, `${RIVN}.indicators.sma_3_1m.series`)).toMatchObject({ count: 1 });
   });
 
   it('writes a complete entry with its fields, config and every series row, counted in rows', () => {
@@ -123,7 +162,9 @@ describe('indicators in exports', () => {
     const [time, , high, low] = bar;
     const value = at(doc, `${BANDS}.value`) as Json;
     expect(Object.keys(value)).toEqual(['upper', 'middle', 'lower']);
-    expect(value).toEqual({ upper: high, middle: ((high as number) + (low as number)) / 2, lower: low });
+    // To 12 significant digits, as every indicator value is kept and written (section 9.2).
+    const middle = roundIndicator(((high as number) + (low as number)) / 2);
+    expect(value).toEqual({ upper: high, middle, lower: low });
     expect(series(doc, BANDS).data).toEqual([[time, high, value.middle, low]]);
     expect(at(doc, `${BANDS}.last_updated`)).toBe('2025-07-01T09:35:00');
   });
@@ -147,7 +188,8 @@ describe('indicators in exports', () => {
       const s = `session_data.symbols.${symbol}.indicators`;
       expect(series(doc, `${s}.sma_3_1m`)).toMatchObject({ count: 1, total_count: 7 });
       expect(series(doc, `${s}.sma_3_1m`).data?.[0]?.[0]).toBe('09:36:00');
-      expect(series(doc, `${s}.donchian_20_5m`)).toMatchObject({ count: 0, total_count: 0 });
+      // The 5m indicator took no bar this minute: left out, the consumer holds it as it is.
+      expect(Object.keys(at(doc, s) as Json)).toEqual(['sma_3_1m']);
     }
     expect(sma.last_updated).toBe('2025-07-01T09:36:00');
     expect(at(doc, '_metadata.changed_paths')).toEqual([
@@ -379,8 +421,8 @@ describe('indicators a configuration names, run by the engine', () => {
     for (const symbol of ['RIVN', 'AAPL']) {
       const s = `session_data.symbols.${symbol}.indicators`;
       expect(series(doc, `${s}.sma_3_1m`)).toMatchObject({ count: 1, total_count: 8 });
-      expect(series(doc, `${s}.sma_20_5m`)).toMatchObject({ count: 0, total_count: 1 });
-      expect(series(doc, `${s}.sma_2_15m`)).toMatchObject({ count: 0, total_count: 0 });
+      // Valid and with no new row: left out, the consumer holds their values already.
+      expect(Object.keys(at(doc, s) as Json)).toEqual(['sma_3_1m']);
     }
     const seriesPaths = (at(doc, '_metadata.changed_paths') as string[]).filter((p) => p.endsWith('.series'));
     expect(seriesPaths).toEqual([`${SMA}.series`, 'session_data.symbols.AAPL.indicators.sma_3_1m.series']);
@@ -403,7 +445,7 @@ describe('indicators a configuration names, run by the engine', () => {
     backtest.start();
     const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
     backtest.advance(389);
-    expect(series(parsed(exporter.export({ complete: false })), `${RIVN}.indicators.sma_2_1d`).count).toBe(0);
+    exporter.export({ complete: false });
     // The day's bar closes with the session: one row, dated.
     backtest.advance(1);
     const doc = parsed(exporter.export({ complete: false }));

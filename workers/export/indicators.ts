@@ -18,6 +18,17 @@ export interface IndicatorPlan {
   from: number;
   to: number;
   excluded: boolean;
+  /**
+   * Where the cursor's count of the indicator's `updates` moves to: the count when its entry is written, the
+   * count the consumer holds when it is not, and -1 (holds none) after a complete export that left it out.
+   */
+  updatesTo: number;
+  /**
+   * Whether the entry is written. A delta leaves out an entry that took no bar since the consumer was last
+   * sent it: its value, last_updated, valid and series are those the consumer holds already (section 9.1).
+   * Between two 5m bars, a delta then carries only the 1m indicators.
+   */
+  carried: boolean;
 }
 
 /** NaN and infinities have no JSON number: `null`, as the rows write them (section 5.3). */

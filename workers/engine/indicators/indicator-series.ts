@@ -5,15 +5,39 @@ import { SeriesColumns } from '../columns';
 import type { HistoricalIndicatorSpec, SessionIndicatorSpec } from './spec';
 import type { IndicatorCalc } from './types';
 
+/** Powers of ten 10^0 .. 10^22, each exact as a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** Significant digits an indicator's values keep: far below its 1e-9 accuracy, far above the noise. */
+export const INDICATOR_DIGITS = 12;
+
+/**
+ * `x` to 12 significant digits: 12.523000000000007 (the rounding left by a running sum) becomes 12.523, which
+ * exports write in 6 characters instead of 18. The integer `x * 10^k` is exact below 2^53, and dividing it by
+ * an exact power of ten gives the double nearest the decimal, which prints as that decimal.
+ */
+export function roundIndicator(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const k = INDICATOR_DIGITS - 1 - Math.floor(Math.log10(Math.abs(x)));
+  if (k <= 0) return Math.round(x);
+  if (k >= POW10.length) return x;
+  const p = POW10[k] as number;
+  return Math.round(x * p) / p;
+}
+
 export class IndicatorSeries {
   readonly series: SeriesColumns;
-  /** The last values computed, one per output (meaningful when `valid`). */
+  /** The last values computed, one per output, to 12 significant digits (meaningful when `valid`). */
   readonly value: Float64Array;
+  /** What the calculation writes, at full precision. */
+  private readonly raw: Float64Array;
   valid = false;
   /** Epoch ms of the bar that last updated it (a history bar before the session's first), NaN before any. */
   lastUpdated = Number.NaN;
   /** Rows of the session's bar stream of `spec.interval` already fed. */
   fed = 0;
+  /** Bars taken since the session opened, warm-up included: it changes exactly when the entry may have. */
+  updates = 0;
 
   constructor(
     readonly spec: SessionIndicatorSpec,
@@ -24,6 +48,7 @@ export class IndicatorSeries {
   ) {
     this.series = new SeriesColumns(outputs.length, capacity);
     this.value = new Float64Array(outputs.length);
+    this.raw = new Float64Array(outputs.length);
   }
 
   /**
@@ -40,9 +65,11 @@ export class IndicatorSeries {
     volume: number,
     inSession: boolean,
   ): void {
-    const valid = this.calc.update(newDay, open, high, low, close, volume, this.value);
+    const valid = this.calc.update(newDay, open, high, low, close, volume, this.raw);
     this.lastUpdated = time;
+    this.updates++;
     if (!valid) return;
+    for (let k = 0; k < this.raw.length; k++) this.value[k] = roundIndicator(this.raw[k] as number);
     this.valid = true;
     if (inSession) this.series.append(time, this.value);
   }
