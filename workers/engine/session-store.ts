@@ -4,7 +4,11 @@
 import { intervalSeconds, isDateInterval } from '../common/interval-key';
 import { BarColumns, QuoteColumns, TickColumns } from './columns';
 import type { SessionConfig } from './config';
-import type { HistoricalIndicatorValue, IndicatorSeries } from './indicators/indicator-series';
+import type {
+  HistoricalIndicatorValue,
+  IndicatorGroup,
+  IndicatorSeries,
+} from './indicators/indicator-series';
 
 export interface HistoricalSeries {
   interval: string;
@@ -55,6 +59,8 @@ export class SymbolStore {
   readonly metrics = new SessionMetrics();
   /** The session indicators of the configuration, in its order (set up as the session opens). */
   indicators: IndicatorSeries[] = [];
+  /** The same indicators by interval, as the runner feeds them. */
+  indicatorGroups: IndicatorGroup[] = [];
   /** The historical indicators, computed from the history as the session opens. */
   historicalIndicators: HistoricalIndicatorValue[] = [];
 

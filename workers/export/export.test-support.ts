@@ -91,6 +91,9 @@ function feed(indicator: IndicatorSeries, bars: BarColumns, from: number, inSess
   }
 }
 
+/** Session bars each hand-fed indicator has taken. */
+const handFed = new WeakMap<IndicatorSeries, number>();
+
 /**
  * Gives every symbol of the open session the `wanted` indicators (once per session, warmed up on its
  * history of their interval when there is one) and feeds each the closed session bars it has not seen:
@@ -119,8 +122,8 @@ export function feedIndicators(backtest: Backtest, wanted: readonly HandIndicato
     for (const indicator of store.indicators) {
       const bars = store.bars.get(indicator.spec.interval);
       if (!bars) throw new Error(`no ${indicator.spec.interval} stream`);
-      feed(indicator, bars, indicator.fed, true);
-      indicator.fed = bars.length;
+      feed(indicator, bars, handFed.get(indicator) ?? 0, true);
+      handFed.set(indicator, bars.length);
     }
   }
 }

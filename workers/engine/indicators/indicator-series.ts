@@ -1,7 +1,7 @@
 // One session indicator of one symbol: its calculation, its last value and the series of its valid values
 // over the session's bars, in columns.
 
-import { SeriesColumns } from '../columns';
+import { type BarColumns, SeriesColumns } from '../columns';
 import type { HistoricalIndicatorSpec, SessionIndicatorSpec } from './spec';
 import type { IndicatorCalc } from './types';
 
@@ -34,8 +34,6 @@ export class IndicatorSeries {
   valid = false;
   /** Epoch ms of the bar that last updated it (a history bar before the session's first), NaN before any. */
   lastUpdated = Number.NaN;
-  /** Rows of the session's bar stream of `spec.interval` already fed. */
-  fed = 0;
   /** Bars taken since the session opened, warm-up included: it changes exactly when the entry may have. */
   updates = 0;
 
@@ -73,6 +71,15 @@ export class IndicatorSeries {
     this.valid = true;
     if (inSession) this.series.append(time, this.value);
   }
+}
+
+/** The session indicators of one interval of one symbol: fed together, a bar at a time, from its bars. */
+export interface IndicatorGroup {
+  /** The session's bars of the interval (a stream's, or built for the indicators only). */
+  readonly bars: BarColumns;
+  readonly members: IndicatorSeries[];
+  /** Bars of `bars` already fed. */
+  fed: number;
 }
 
 /** A historical indicator of one symbol, computed once as its session opens. */

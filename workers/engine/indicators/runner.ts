@@ -8,7 +8,7 @@ import { barsPerSession, type SessionConfig } from '../config';
 import type { SymbolStore } from '../session-store';
 import { dailyHistory, dayNumber, historyBarsFor } from './history-bars';
 import { HISTORICAL_CALCS, SESSION_CALCS } from './index';
-import { type HistoricalIndicatorValue, IndicatorSeries } from './indicator-series';
+import { type HistoricalIndicatorValue, type IndicatorGroup, IndicatorSeries } from './indicator-series';
 import type { HistoricalIndicatorSpec, SessionIndicatorSpec } from './spec';
 
 /** A fresh indicator for `spec`, its series sized for a full session of its interval. */
@@ -36,9 +36,12 @@ function warmUpBars(spec: SessionIndicatorSpec): number {
   return 20 * lookBack + 2 * barsPerSession(spec.interval);
 }
 
-/** Feeds bars [from, to) of `bars`; a bar on another day than the one before it starts a day. */
+/**
+ * Feeds bars [from, to) of `bars` to every member; a bar on another day than the one before it (`lastDay`
+ * for the first) starts a day. Returns the day of the last bar.
+ */
 function feedRange(
-  indicator: IndicatorSeries,
+  members: readonly IndicatorSeries[],
   bars: BarColumns,
   from: number,
   to: number,
@@ -50,16 +53,14 @@ function feedRange(
   for (let i = from; i < to; i++) {
     const t = time[i] as number;
     const today = dayNumber(t);
-    indicator.feed(
-      t,
-      today !== day,
-      open[i] as number,
-      high[i] as number,
-      low[i] as number,
-      close[i] as number,
-      volume[i] as number,
-      inSession,
-    );
+    const newDay = today !== day;
+    const o = open[i] as number;
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const c = close[i] as number;
+    const v = volume[i] as number;
+    for (let m = 0; m < members.length; m++)
+      (members[m] as IndicatorSeries).feed(t, newDay, o, h, l, c, v, inSession);
     day = today;
   }
   return day;
@@ -88,30 +89,32 @@ function historicalValue(
 export function openIndicators(store: SymbolStore, config: SessionConfig, sessionDate: string): void {
   const { session, historical } = config.indicators;
   store.indicators = session.map(makeSeries);
-  // History bars of each interval are found (or built) once, whatever the number of indicators on it, and
-  // only as many as its longest warm-up needs.
-  const need = new Map<string, number>();
-  for (const spec of session)
-    need.set(spec.interval, Math.max(need.get(spec.interval) ?? 0, warmUpBars(spec)));
-  const warmUp = new Map<string, BarColumns | null>();
-  for (const indicator of store.indicators) {
-    const { interval } = indicator.spec;
-    if (!warmUp.has(interval))
-      warmUp.set(interval, historyBarsFor(interval, store.historical, need.get(interval)));
-    const bars = warmUp.get(interval);
-    if (bars) feedRange(indicator, bars, 0, bars.length, false, Number.NaN);
+  store.indicatorGroups = [];
+  for (const interval of new Set(session.map((spec) => spec.interval))) {
+    const members = store.indicators.filter((indicator) => indicator.spec.interval === interval);
+    const bars = store.barsOf(interval);
+    // The store builds bars for every interval an indicator names (SymbolStore constructor).
+    if (bars === undefined) throw new Error(`no ${interval} bars for ${store.symbol}'s indicators`);
+    // History bars of the interval are found (or built) once for all its indicators, and only as many as the
+    // longest warm-up needs.
+    const need = Math.max(...members.map((m) => warmUpBars(m.spec)));
+    const history = historyBarsFor(interval, store.historical, need);
+    if (history) feedRange(members, history, 0, history.length, false, Number.NaN);
+    store.indicatorGroups.push({ bars, members, fed: 0 });
   }
   store.historicalIndicators = historical.map((spec) => historicalValue(spec, store, sessionDate));
 }
 
 /** Feeds every indicator the bars of its interval that closed since the last call. */
 export function feedIndicators(store: SymbolStore): void {
-  for (const indicator of store.indicators) {
-    const bars = store.barsOf(indicator.spec.interval);
-    if (bars === undefined || indicator.fed === bars.length) continue;
+  const groups = store.indicatorGroups;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g] as IndicatorGroup;
+    const { bars, fed } = group;
+    if (fed === bars.length) continue;
     // The session's first bar starts a day: NaN matches no day.
-    const last = indicator.fed === 0 ? Number.NaN : dayNumber(bars.time[indicator.fed - 1] as number);
-    feedRange(indicator, bars, indicator.fed, bars.length, true, last);
-    indicator.fed = bars.length;
+    const last = fed === 0 ? Number.NaN : dayNumber(bars.time[fed - 1] as number);
+    feedRange(group.members, bars, fed, bars.length, true, last);
+    group.fed = bars.length;
   }
 }
