@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionIndicatorInfo } from '../engine-client';
-import { draftOf, entryOf, insertSessionIndicator, streamedIntervals } from './config-indicators';
+import { draftOf, entryOf, insertSessionIndicator, paramValue, streamedIntervals } from './config-indicators';
 
 const rule = (value: number) => ({ default: value, min: 1, max: 5000, integer: true });
 const macd: SessionIndicatorInfo = {
@@ -46,6 +46,20 @@ describe('add indicator', () => {
       params: { fast: 12, slow: 26, signal: 9 },
     });
     expect(entryOf(sma, draftOf(sma, []))).toMatchObject({ period: 20, interval: '1m', params: {} });
+  });
+
+  it('writes no stochastic %K look-back unless changed, so that the period typed is the one used', () => {
+    const stochastic: SessionIndicatorInfo = {
+      ...sma,
+      name: 'stochastic',
+      period: rule(14),
+      params: { k_period: rule(14), d_period: rule(3) },
+    };
+    const draft = { ...draftOf(stochastic, ['5m']), period: 5 };
+    expect(entryOf(stochastic, draft).params).toEqual({ d_period: 3 });
+    expect(paramValue(stochastic, draft, 'k_period')).toBe(5);
+    expect(paramValue(stochastic, { ...draft, params: { k_period: 9 } }, 'k_period')).toBe(9);
+    expect(paramValue(stochastic, draft, 'd_period')).toBe(3);
   });
 
   it('adds the entry to session_data_config.indicators.session, making the list when absent', () => {

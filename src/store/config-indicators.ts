@@ -44,14 +44,34 @@ export interface IndicatorDraft {
   params: Record<string, number>;
 }
 
+/**
+ * Parameters that default to the entry's period (the stochastic's %K look-back): left out of a draft
+ * unless changed, so that the period typed is the one used.
+ */
+const FOLLOWS_PERIOD: Readonly<Record<string, string>> = { stochastic: 'k_period' };
+
 /** The catalogue's defaults for `info`, on the first interval offered. */
 export function draftOf(info: SessionIndicatorInfo, intervals: readonly string[]): IndicatorDraft {
+  const follows = FOLLOWS_PERIOD[info.name];
   return {
     name: info.name,
     period: info.period?.default ?? null,
     interval: intervals[0] ?? BASE_INTERVAL,
-    params: Object.fromEntries(Object.entries(info.params).map(([key, rule]) => [key, rule.default])),
+    params: Object.fromEntries(
+      Object.entries(info.params)
+        .filter(([key]) => key !== follows)
+        .map(([key, rule]) => [key, rule.default]),
+    ),
   };
+}
+
+/** The value a draft's parameter field shows: as changed, else the period it follows, else its default. */
+export function paramValue(info: SessionIndicatorInfo, draft: IndicatorDraft, key: string): number {
+  const given = draft.params[key];
+  if (given !== undefined) return given;
+  const rule = info.params[key];
+  if (FOLLOWS_PERIOD[info.name] === key && draft.period !== null) return draft.period;
+  return rule?.default ?? 0;
 }
 
 /** A session entry in the original's form: `{name, period, interval, type, params}`. */

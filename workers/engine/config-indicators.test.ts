@@ -140,18 +140,54 @@ describe('session_data_config.indicators', () => {
         }),
       ),
     ).toBe('session_data_config.indicators.session[1]: "sma_20_5m" is listed twice (first at [0])');
+    expect(
+      error(
+        withIndicators({
+          session: [
+            { name: 'ema', period: 9, interval: '60m' },
+            { name: 'ema', period: 9, interval: '1h' },
+          ],
+        }),
+      ),
+    ).toBe(
+      'session_data_config.indicators.session[1]: "ema_9_1h" is listed twice (the same as "ema_9_60m") (first at [0])',
+    );
+    // A period an indicator does not take is kept, unused, and is not part of its key.
+    const vwap = parseSessionConfig(
+      withIndicators({ session: [{ name: 'vwap', period: 7, interval: '1m' }] }),
+    );
+    expect(vwap.ok && vwap.value.indicators.session[0]).toMatchObject({ key: 'vwap_1m', period: 7 });
+    expect(
+      error(
+        withIndicators({
+          session: [
+            { name: 'vwap', period: 0, interval: '1m' },
+            { name: 'vwap', period: 7, interval: '1m' },
+          ],
+        }),
+      ),
+    ).toBe('session_data_config.indicators.session[1]: "vwap_1m" is listed twice (first at [0])');
   });
 
   it('keeps and reports fields it does not know, with a hint', () => {
     const result = parseSessionConfig(
       withIndicators({
-        session: [{ name: 'bbands', period: 20, interval: '5m', params: { num_sd: 2 }, colour: 'red' }],
+        session: [
+          {
+            name: 'bbands',
+            period: 20,
+            interval: '5m',
+            params: { num_sd: 2, constructor: 1 },
+            colour: 'red',
+          },
+        ],
         scanners: [],
       }),
     );
     expect(result.ok && result.value.ignored).toEqual(
       expect.arrayContaining([
         'session_data_config.indicators.session[0].params.num_sd (did you mean "num_std"?)',
+        'session_data_config.indicators.session[0].params.constructor',
         'session_data_config.indicators.session[0].colour',
         'session_data_config.indicators.scanners',
       ]),

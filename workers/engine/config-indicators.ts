@@ -9,10 +9,12 @@ import {
   type HistoricalUnit,
   historicalIndicatorInfo,
   indicatorKey,
+  MAX_INDICATOR_PERIOD,
   type ParamRule,
   SESSION_INDICATORS,
   sessionIndicatorInfo,
 } from '../common/indicator-catalogue';
+import { intervalSeconds } from '../common/interval-key';
 import type { Result } from '../common/result';
 import { describeValue, didYouMean, formatPath, normalizeInterval } from './config-schema';
 import type { HistoricalIndicatorSpec, IndicatorsConfig, SessionIndicatorSpec } from './indicators/spec';
@@ -61,8 +63,11 @@ function checkedNumber(value: unknown, rule: ParamRule, path: Path): number {
   return value as number;
 }
 
-/** An indicator that takes no period keeps whatever whole number it is given (the original writes 0). */
-const ANY_PERIOD: ParamRule = { default: 0, min: 0, max: 1_000_000, integer: true };
+/**
+ * An indicator that takes no period keeps whatever whole number it is given (the original writes 0), unused:
+ * its key has no period (`vwap_1m`).
+ */
+const ANY_PERIOD: ParamRule = { default: 0, min: 0, max: MAX_INDICATOR_PERIOD, integer: true };
 
 function readParams(
   given: unknown,
@@ -76,10 +81,13 @@ function readParams(
   const params: Record<string, number> = {};
   const input = isObject(given) ? given : {};
   for (const [name, rule] of Object.entries(rules)) {
-    params[name] = name in input ? checkedNumber(input[name], rule, [...at, name]) : rule.default;
+    params[name] = Object.hasOwn(input, name)
+      ? checkedNumber(input[name], rule, [...at, name])
+      : rule.default;
   }
   for (const name of Object.keys(input)) {
-    if (!(name in rules)) unused.push(formatPath([...at, name]) + didYouMean(name, Object.keys(rules)));
+    if (!Object.hasOwn(rules, name))
+      unused.push(formatPath([...at, name]) + didYouMean(name, Object.keys(rules)));
   }
   return params;
 }
@@ -143,10 +151,11 @@ function sessionEntry(entry: unknown, path: Path, unused: string[]): SessionIndi
   const type = readType(entry, path, info.type);
   const params = readParams(entry.params, info.params, path, unused);
   // The stochastic's %K look-back is its period unless its params say otherwise.
-  if (name === 'stochastic' && !(isObject(entry.params) && 'k_period' in entry.params))
+  if (name === 'stochastic' && !(isObject(entry.params) && Object.hasOwn(entry.params, 'k_period')))
     params.k_period = period;
   reportUnknown(entry, SESSION_FIELDS, path, unused);
-  return { key: indicatorKey(name, period, interval), name, type, period, interval, params };
+  const key = indicatorKey(name, info.period === null ? 0 : period, interval);
+  return { key, name, type, period, interval, params };
 }
 
 function historicalEntry(entry: unknown, path: Path, unused: string[]): HistoricalIndicatorSpec {
@@ -187,13 +196,21 @@ function list(value: unknown, path: Path): unknown[] {
   return value;
 }
 
-function refuseRepeats(specs: readonly { key: string }[], path: Path): void {
+/**
+ * Refuses an indicator listed twice: the same key, or the same key written with another spelling of its
+ * interval (`"60m"` and `"1h"` are one stream, so one indicator).
+ */
+function refuseRepeats(specs: readonly { key: string; interval: string }[], path: Path): void {
   const seen = new Map<string, number>();
   specs.forEach((spec, index) => {
-    const first = seen.get(spec.key);
-    if (first !== undefined)
-      throw new Problem([...path, index], `"${spec.key}" is listed twice (first at [${first}])`);
-    seen.set(spec.key, index);
+    const same = `${spec.key.slice(0, spec.key.length - spec.interval.length)}${intervalSeconds(spec.interval)}`;
+    const first = seen.get(same);
+    if (first !== undefined) {
+      const earlier = specs[first]?.key;
+      const also = earlier === spec.key ? '' : ` (the same as "${earlier}")`;
+      throw new Problem([...path, index], `"${spec.key}" is listed twice${also} (first at [${first}])`);
+    }
+    seen.set(same, index);
   });
 }
 

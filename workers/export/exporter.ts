@@ -271,7 +271,8 @@ export class Exporter {
           const carried = !indicatorsExcluded && (complete || indicator.updates !== updatesHeld);
           return {
             indicator,
-            head: indicatorHead(indicator, complete),
+            // An entry the consumer does not hold goes whole, name and config included, even in a delta.
+            head: indicatorHead(indicator, complete || updatesHeld === NOT_HELD),
             from: at,
             to,
             excluded: indicatorsExcluded,

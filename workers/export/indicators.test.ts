@@ -84,14 +84,19 @@ describe('indicators in exports', () => {
     advance(5);
     const first = parsed(exporter.export({ complete: false, consumer: 'late' }));
     expect(Object.keys(at(first, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m', 'donchian_20_5m']);
+    // Whole: the consumer holds nothing of them yet, not even their names.
+    const whole = ['name', 'type', 'interval', 'value', 'last_updated', 'valid', 'config', 'series'];
+    expect(Object.keys(at(first, `${RIVN}.indicators.sma_3_1m`) as Json)).toEqual(whole);
     exporter.export({ complete: true, consumer: 'late', exclude: ['indicators'] });
     const after = parsed(exporter.export({ complete: false, consumer: 'late' }));
     expect(Object.keys(at(after, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m', 'donchian_20_5m']);
+    expect(Object.keys(at(after, `${RIVN}.indicators.donchian_20_5m`) as Json)).toEqual(whole);
     // Left out of a delta, an entry that took bars meanwhile comes with the next delta that includes it.
     advance(1);
     exporter.export({ complete: false, consumer: 'late', exclude: ['indicators'] });
     const back = parsed(exporter.export({ complete: false, consumer: 'late' }));
     expect(Object.keys(at(back, `${RIVN}.indicators`) as Json)).toEqual(['sma_3_1m']);
+    expect(Object.keys(at(back, `${SMA}`) as Json)).toEqual(['value', 'last_updated', 'valid', 'series']);
     expect(at(back, `${RIVN}.indicators.sma_3_1m.series`)).toMatchObject({ count: 1 });
   });
 

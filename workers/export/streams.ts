@@ -194,7 +194,11 @@ const NUMBER_ROOM = 32;
  * of day, or the date for `1d` and `1w`), then one number per output. An indicator may have up to seven
  * outputs (`pivot_points`), so the room reserved per row grows with them.
  */
-export function seriesRows(series: SeriesColumns, times: TimestampWriter, form: TimeForm): RowWriter {
+export function seriesRows(
+  series: SeriesColumns,
+  times: TimestampWriter,
+  form: 'date' | 'timeOfDay',
+): RowWriter {
   const room = 2 * NUMBER_ROOM + NUMBER_ROOM * series.values.length;
   return (sink, from, to, indent) => {
     const { time, values } = series;
@@ -205,15 +209,9 @@ export function seriesRows(series: SeriesColumns, times: TimestampWriter, form: 
       indent,
       (out, view, pos, i) => {
         out[pos++] = OPEN_BRACKET;
+        // Series are session rows: the time of day, or the date for daily and weekly ones.
         if (form === 'date') pos = times.day(out, pos, time[i] as number);
-        else
-          pos = times.stamp(
-            view,
-            out,
-            pos,
-            time[i] as number,
-            form === 'timeOfDay' ? TIME_OF_DAY : DATE_TIME,
-          );
+        else pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
         for (const column of values) {
           out[pos++] = COMMA;
           pos = writeNumberWords(view, out, pos, column[i] as number);

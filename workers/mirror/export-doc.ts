@@ -332,7 +332,11 @@ function indicatorState(entry: Record<string, unknown>, where: string, notes: No
   else if (isObject(raw) && Object.values(raw).every((v) => v === null || typeof v === 'number'))
     value = raw as Record<string, number | null>;
   else {
-    notes.tally.add('indicator-damaged', where, `${where}.value is ${describeValue(raw)}, not a number`);
+    notes.tally.add(
+      'indicator-damaged',
+      where,
+      `${where}.value is ${describeValue(raw)} (expected a number, null, or an object of numbers)`,
+    );
     return null;
   }
   return { value: valid ? value : null, valid, lastUpdated: textOrNull(entry.last_updated) };

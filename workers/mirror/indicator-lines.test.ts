@@ -84,6 +84,18 @@ describe('indicator lines', () => {
     expect(Array.from(alignRows([600], 60, [], 60))).toEqual([-1]);
   });
 
+  it("counts a day's shorter last bar known at the close, and an early close's rows by the day's last bar", () => {
+    const at = (day: number, h: number, m: number) => Date.UTC(2025, 6, day, h, m) / 1000;
+    // 1h rows at 14:30 and 15:30 (30 minutes long) on 5m bars: the 15:30 one is known at 16:00.
+    const fiveMinutes = [at(1, 15, 50), at(1, 15, 55)];
+    expect(Array.from(alignRows(fiveMinutes, 300, [at(1, 14, 30), at(1, 15, 30)], 3600))).toEqual([0, 1]);
+    // An early close (13:00): the 12:30 row shows on the day's last 1m bar, before the next day's first.
+    const early = [at(3, 12, 58), at(3, 12, 59), at(7, 9, 30)];
+    expect(Array.from(alignRows(early, 60, [at(3, 11, 30), at(3, 12, 30)], 3600))).toEqual([0, 1, 1]);
+    // A day's bar (stamped at midnight) is known at that day's close, on its last bar.
+    expect(Array.from(alignRows([at(1, 15, 58), at(1, 15, 59)], 60, [at(1, 0, 0)], 86_400))).toEqual([-1, 0]);
+  });
+
   it('lines up an indicator of the same interval bar for bar', () => {
     const mirror = mirrorOf({
       streams: { '1m': bars([minute(0), minute(1), minute(2)]) },

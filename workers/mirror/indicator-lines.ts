@@ -37,10 +37,34 @@ const lengthOf = (interval: string | null): number => {
   return Number.isFinite(seconds) ? seconds : 0;
 };
 
+const DAY = 86_400;
+/** The regular close, 16:00, in seconds after midnight (the times here are local seconds). */
+const REGULAR_CLOSE = 16 * 3600;
+
 /**
- * For each bar opening at `barTimes[i]` and lasting `barLength`, the index of the last row whose close
- * (`rowTimes[r] + rowLength`) is at or before the bar's close, or -1. Both time lists ascend, so one pass of
- * two pointers (after a binary search for where the first bar stands) does it.
+ * When a row stamped `t` of an interval of `length` seconds is known: at its interval's end, or at the
+ * regular close when that comes first (the last hour bar, 15:30, lasts 30 minutes, and a day's bar is whole
+ * at the close).
+ */
+const rowClose = (t: number, length: number): number =>
+  Math.min(t + length, Math.floor(t / DAY) * DAY + REGULAR_CLOSE);
+
+/**
+ * When bar `i` closes, for lining rows up: its end, or the end of its day when it is the day's last bar
+ * before another day's (an early close's last rows are known by then too).
+ */
+function barClose(barTimes: ArrayLike<number>, i: number, barLength: number): number {
+  const t = barTimes[i] as number;
+  const next = barTimes[i + 1];
+  if (next !== undefined && Math.floor(next / DAY) > Math.floor(t / DAY))
+    return (Math.floor(t / DAY) + 1) * DAY - 1;
+  return t + barLength;
+}
+
+/**
+ * For each bar opening at `barTimes[i]` and lasting `barLength`, the index of the last row known by the
+ * bar's close (`rowClose`, `barClose`), or -1. Both time lists ascend, so one pass of two pointers (after a
+ * binary search for where the first bar stands) does it.
  */
 export function alignRows(
   barTimes: ArrayLike<number>,
@@ -50,19 +74,19 @@ export function alignRows(
 ): Int32Array {
   const out = new Int32Array(barTimes.length);
   if (barTimes.length === 0) return out;
-  // Rows [0, lo) have closed by the first bar's close: binary search, since an appended read starts late.
-  const firstClose = (barTimes[0] as number) + barLength;
+  // Rows [0, lo) are known by the first bar's close: binary search, since an appended read starts late.
+  const firstClose = barClose(barTimes, 0, barLength);
   let lo = 0;
   let hi = rowTimes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((rowTimes[mid] as number) + rowLength <= firstClose) lo = mid + 1;
+    if (rowClose(rowTimes[mid] as number, rowLength) <= firstClose) lo = mid + 1;
     else hi = mid;
   }
   let next = lo;
   for (let i = 0; i < barTimes.length; i++) {
-    const close = (barTimes[i] as number) + barLength;
-    while (next < rowTimes.length && (rowTimes[next] as number) + rowLength <= close) next++;
+    const close = barClose(barTimes, i, barLength);
+    while (next < rowTimes.length && rowClose(rowTimes[next] as number, rowLength) <= close) next++;
     out[i] = next - 1;
   }
   return out;

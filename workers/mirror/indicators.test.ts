@@ -300,7 +300,7 @@ describe('reading indicators', () => {
         (d) => {
           (at(d, SMA) as Json).value = 'high';
         },
-        `${SMA}.value is "high", not a number: indicator left out`,
+        `${SMA}.value is "high" (expected a number, null, or an object of numbers): indicator left out`,
       ],
     ];
     for (const [what, edit, note] of cases) {

@@ -250,6 +250,11 @@ function appendIndicators(
       state.indicators.set(key, indicator);
     }
     Object.assign(indicator, { value: entry.value, valid: entry.valid, lastUpdated: entry.lastUpdated });
+    // What never changes in a session comes with complete exports and whole entries: filled when given.
+    indicator.name ??= entry.name;
+    indicator.type ??= entry.type;
+    indicator.interval ??= entry.interval;
+    if (indicator.config === null || indicator.config === undefined) indicator.config = entry.config;
     const { series } = entry;
     if (!series.data || series.count === 0) continue;
     const from = indicator.series.length;

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ParamRule, SessionIndicatorInfo } from '../../engine-client';
-import { draftOf, entryOf, type IndicatorDraft, streamedIntervals } from '../../store/config-indicators';
+import {
+  draftOf,
+  entryOf,
+  type IndicatorDraft,
+  paramValue,
+  streamedIntervals,
+} from '../../store/config-indicators';
 import { useAppStore } from '../../store/context';
 
 /**
@@ -120,7 +126,7 @@ function IndicatorForm({
           key={key}
           label={key}
           rule={rule}
-          value={current.params[key] ?? rule.default}
+          value={paramValue(info, current, key)}
           onChange={(value) => setParam(key, value)}
         />
       ))}

@@ -211,6 +211,9 @@ export class BarChart {
       if (this.disposed) return;
     }
     this.indicators.load(series.time, indicators);
+    // A bar hovered in the series before is not in this one: the legend shows the last bar until the
+    // pointer moves again.
+    this.hovered = null;
     this.onLegend(this.last);
   }
 

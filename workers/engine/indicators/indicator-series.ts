@@ -20,7 +20,8 @@ export function roundIndicator(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return x;
   const k = INDICATOR_DIGITS - 1 - Math.floor(Math.log10(Math.abs(x)));
   if (k <= 0) return Math.round(x);
-  if (k >= POW10.length) return x;
+  // Below about 1e-11 (a MACD of floating-point noise) no power of ten is exact enough: the slow way.
+  if (k >= POW10.length) return Number(x.toPrecision(INDICATOR_DIGITS));
   const p = POW10[k] as number;
   return Math.round(x * p) / p;
 }

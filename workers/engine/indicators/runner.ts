@@ -31,10 +31,13 @@ function makeSeries(spec: SessionIndicatorSpec): IndicatorSeries {
  * previous day's pivots, the day's VWAP).
  */
 function warmUpBars(spec: SessionIndicatorSpec): number {
-  let lookBack = Math.max(1, spec.period);
-  for (const value of Object.values(spec.params)) if (Number.isInteger(value)) lookBack += value;
+  let lookBack = Math.max(1, sessionIndicatorInfo(spec.name)?.period === null ? 0 : spec.period);
+  for (const name of LOOK_BACK_PARAMS) lookBack += spec.params[name] ?? 0;
   return 20 * lookBack + 2 * barsPerSession(spec.interval);
 }
+
+/** Parameters that count bars (the MACD's averages, the stochastic's %K and %D), unlike `num_std`. */
+const LOOK_BACK_PARAMS = ['fast', 'slow', 'signal', 'k_period', 'd_period'] as const;
 
 /**
  * Feeds bars [from, to) of `bars` to every member; a bar on another day than the one before it (`lastDay`
