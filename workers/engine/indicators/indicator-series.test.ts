@@ -10,7 +10,7 @@ describe('roundIndicator', () => {
     expect(roundIndicator(44.87252706641918)).toBe(44.8725270664);
     expect(roundIndicator(123456789012345)).toBe(123456789012345);
     expect(roundIndicator(0)).toBe(0);
-    expect(String(roundIndicator(1.2345678901234567e-15))).toBe('1.23456789012e-15');
+    expect(String(roundIndicator(1.234567890123456e-15))).toBe('1.23456789012e-15');
     expect(roundIndicator(Number.NaN)).toBeNaN();
   });
 
