@@ -146,6 +146,25 @@ test('a demo from disk plays with no request: Play, speeds, slider, keys and its
   await expect(other.getByTestId('chart-candle-count')).toHaveAttribute('data-interval', '5m');
   await expect(other.getByTestId('player-play')).toHaveText('Play');
 
+  // The session's indicators are drawn from the demo's exports alone: the same values in both tabs.
+  const legend = (p: Page) =>
+    p
+      .getByTestId('chart-legend-indicators')
+      .locator('[data-key]')
+      .evaluateAll((entries) =>
+        entries.map((e) =>
+          [
+            e.getAttribute('data-key'),
+            ...[...e.querySelectorAll('.chart-legend__value')].map((v) => v.textContent),
+          ].join(' '),
+        ),
+      );
+  await expect(view.getByTestId('indicator-toggle')).toHaveCount(7);
+  await page.getByTestId('player-play').hover();
+  await other.getByTestId('player-play').hover();
+  await expect.poll(() => legend(page)).toContainEqual(expect.stringMatching(/^sma_20_5m \d+\.\d{2}$/));
+  await expect.poll(() => legend(other)).toEqual(await legend(page));
+
   expect(opened.refused).toEqual([]);
   expect(again.refused).toEqual([]);
   expect(await opened.violations()).toEqual([]);
