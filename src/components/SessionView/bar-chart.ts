@@ -100,6 +100,7 @@ export class BarChart {
   private readonly indicators: IndicatorLayer;
   /** The bar under the crosshair, or null for the last bar. */
   private hovered: LegendBar | null = null;
+  private shownCandles = 0;
   /** Bars of the whole series (history + session) that the chart holds. */
   total = 0;
   historyCount = 0;
@@ -138,8 +139,9 @@ export class BarChart {
   }
 
   /** The candles the chart itself holds (read back from the series, for the page and its tests). */
+  /** Candles shown: counted as they are set, since `data()` would copy every one of them on each read. */
   get candleCount(): number {
-    return this.candles.data().length;
+    return this.shownCandles;
   }
 
   applyTheme(theme: ChartTheme): void {
@@ -195,6 +197,7 @@ export class BarChart {
     // The indicators of the last series must not stretch this one's time axis until theirs come.
     this.indicators.blank();
     this.candles.setData(candles);
+    this.shownCandles = candles.length;
     this.total = series.total;
     this.historyCount = series.historyCount;
     this.last = n > 0 ? this.barAt(series, n - 1) : null;
@@ -234,6 +237,8 @@ export class BarChart {
       this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
       this.volume.update({ time: t, value: bar.volume });
     }
+    // Each appended bar is after the last shown (checked above): one more candle each.
+    this.shownCandles += n;
     this.indicators.append(series.time, indicators);
     const gaps = findGaps(series.time, this.interval, lastTime);
     if (gaps.length > 0) {
@@ -249,6 +254,7 @@ export class BarChart {
   /** Shows nothing (an unknown symbol, a mirror that holds nothing yet). */
   clear(): void {
     this.candles.setData([]);
+    this.shownCandles = 0;
     this.volume.setData([]);
     this.gapMarkers = [];
     this.markers.setMarkers([]);

@@ -100,9 +100,8 @@ describe('indicator layer', () => {
     ]);
     expect(layer.paneCount).toBe(2);
     expect(chart.stretch).toEqual([PRICE_PANE_STRETCH, 1, 1]);
-    // NaN is whitespace: a point with a time and no value.
+    // A line starts at its first value: the bars before it (the history) get no points.
     expect(chart.series[0]?.data).toEqual([
-      { time: 60 },
       { time: 120, value: 1.5 },
       { time: 180, value: 2.5 },
     ]);
@@ -117,13 +116,13 @@ describe('indicator layer', () => {
     (appended[1] as ChartIndicator).values = [Float64Array.of(55)];
     expect(layer.follows(appended)).toBe(true);
     layer.append([240], appended);
-    expect(chart.series.map((s) => s.data.length)).toEqual([4]);
+    expect(chart.series.map((s) => s.data.length)).toEqual([3]);
     expect(chart.series[0]?.data.at(-1)).toEqual({ time: 240, value: 55 });
     // Turned on after the append: drawn whole, appended points included.
     layer.show(new Set(['sma_2_1m', 'rsi_2_1m']));
     expect(chart.series.map((s) => [s.pane, s.data.length])).toEqual([
-      [0, 4],
-      [1, 4],
+      [0, 3],
+      [1, 3],
     ]);
     expect(layer.follows(session.slice(0, 2))).toBe(false);
   });

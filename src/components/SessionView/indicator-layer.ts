@@ -211,7 +211,13 @@ export class IndicatorLayer {
     const series = style.outputs.map((out) => {
       const s = this.addOutput(info, style, out, paneIndex);
       const values = held.values[out.output] ?? [];
-      const points = this.times.map((t, b) => pointAt(t, values[b]));
+      // The history before an indicator's first value (thousands of bars) needs no points at all: a line
+      // starts where its values do, and the chart takes in (and later collects) a tenth of the objects.
+      let first = 0;
+      while (first < values.length && !Number.isFinite(values[first] as number)) first++;
+      const points: Point[] = [];
+      for (let b = first; b < this.times.length; b++)
+        points.push(pointAt(this.times[b] as number, values[b]));
       s.setData(points);
       return s;
     });
