@@ -37,11 +37,11 @@ export interface IndicatorChange {
   to: number;
 }
 
-/** A session indicator as the exports gave it (section 9): its fields, and its series' rows. */
-export interface MirrorIndicator {
+/** A historical indicator (`historical.indicators`), whole, from the last complete export. */
+export interface MirrorHistoricalIndicator {
   /** What the export names it by: `sma_20_5m`. */
   key: string;
-  /** From the complete export; null when no export gave them. */
+  /** From the complete export (or a whole entry); null when no export gave them. */
   name: string | null;
   type: string | null;
   interval: string | null;
@@ -50,20 +50,12 @@ export interface MirrorIndicator {
   value: number | Record<string, number | null> | null;
   valid: boolean;
   lastUpdated: string | null;
-  /** Rows `["timestamp", ...outputs]`, the time as local seconds like the streams'. */
-  series: RowTable;
 }
 
-/** A historical indicator (`historical.indicators`), whole, from the last complete export. */
-export interface MirrorHistoricalIndicator {
-  key: string;
-  name: string | null;
-  type: string | null;
-  interval: string | null;
-  config: unknown;
-  value: number | Record<string, number | null> | null;
-  valid: boolean;
-  lastUpdated: string | null;
+/** A session indicator as the exports gave it (section 9): its fields, and its series' rows. */
+export interface MirrorIndicator extends MirrorHistoricalIndicator {
+  /** Rows `["timestamp", ...outputs]`, the time as local seconds like the streams'. */
+  series: RowTable;
 }
 
 export interface SymbolState {
