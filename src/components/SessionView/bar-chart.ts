@@ -209,11 +209,12 @@ export class BarChart {
     this.volume.setData(this.volumesOf(series, candles));
     this.gapMarkers = findGaps(series.time, interval).map((g) => this.gapMarker(g.time, g.missing));
     this.markers.setMarkers(this.gapMarkers);
-    if (indicators.length > 0) {
+    // One indicator a frame: the paint that takes in a new series is the long part of drawing it.
+    await this.indicators.loadInFrames(series.time, indicators, async () => {
       await nextFrame();
-      if (this.disposed) return;
-    }
-    this.indicators.load(series.time, indicators);
+      return !this.disposed;
+    });
+    if (this.disposed) return;
     // A bar hovered in the series before is not in this one: the legend shows the last bar until the
     // pointer moves again.
     this.hovered = null;

@@ -66,6 +66,8 @@ const pointAt = (time: number, value: number | undefined): Point =>
     : { time: time as UTCTimestamp, value };
 
 export class IndicatorLayer {
+  /** Counts redraws, so that a load drawing one indicator a frame stops when one happens. */
+  private generation = 0;
   /** Bar times of the whole series held (history and session). */
   private times: number[] = [];
   private held: Held[] = [];
@@ -90,13 +92,40 @@ export class IndicatorLayer {
 
   /** Holds these lines for these bars (the whole series), and draws the shown ones anew. */
   load(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
+    this.hold(times, indicators);
+    this.redraw();
+  }
+
+  /**
+   * As `load`, drawing the shown indicators one a frame (`frame` resolves false when the chart is gone): the
+   * chart takes in a new series on the paint after it is set, so one at a time keeps each paint short. A
+   * redraw meanwhile (a toggle, a theme) draws every shown one at once and ends this.
+   */
+  async loadInFrames(
+    times: ArrayLike<number>,
+    indicators: readonly ChartIndicator[],
+    frame: () => Promise<boolean>,
+  ): Promise<void> {
+    this.hold(times, indicators);
+    this.removeDrawn();
+    const generation = ++this.generation;
+    let pane = 0;
+    for (const held of this.held) {
+      if (!this.shown.has(held.info.key)) continue;
+      const paneIndex = held.info.placement === 'pane' ? ++pane : 0;
+      if (!(await frame()) || generation !== this.generation) return;
+      this.drawn.set(held.info.key, this.draw(held, paneIndex));
+      this.stretchPanes();
+    }
+  }
+
+  private hold(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
     this.times = Array.from(times);
     this.held = indicators.map(({ values, ...info }, i) => ({
       info: { ...info, color: indicatorColor(i), label: indicatorLabel(info) },
       style: indicatorStyle(info.name, info.outputs),
       values: values.map((v) => Array.from(v)),
     }));
-    this.redraw();
   }
 
   /** Whether appended lines are those held (same indicators, same outputs): else the chart loads whole. */
@@ -192,16 +221,25 @@ export class IndicatorLayer {
    * again is simpler than moving panes about.
    */
   private redraw(): void {
-    for (const series of this.drawn.values()) for (const s of series) this.chart.removeSeries(s);
-    this.drawn.clear();
+    this.generation++;
+    this.removeDrawn();
     let pane = 0;
     for (const held of this.held) {
       if (!this.shown.has(held.info.key)) continue;
       const paneIndex = held.info.placement === 'pane' ? ++pane : 0;
       this.drawn.set(held.info.key, this.draw(held, paneIndex));
     }
-    const panes = this.chart.panes();
-    panes.forEach((p, i) => {
+    this.stretchPanes();
+  }
+
+  private removeDrawn(): void {
+    for (const series of this.drawn.values()) for (const s of series) this.chart.removeSeries(s);
+    this.drawn.clear();
+  }
+
+  /** The price pane keeps its share; a pane left without series went with them (panes never pile up). */
+  private stretchPanes(): void {
+    this.chart.panes().forEach((p, i) => {
       p.setStretchFactor(i === 0 ? PRICE_PANE_STRETCH : 1);
     });
   }
