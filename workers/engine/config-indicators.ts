@@ -15,15 +15,13 @@ import {
   sessionIndicatorInfo,
 } from '../common/indicator-catalogue';
 import { intervalSeconds } from '../common/interval-key';
+import { isObject } from '../common/is-object';
 import type { Result } from '../common/result';
 import { describeValue, didYouMean, formatPath, normalizeInterval } from './config-schema';
 import type { HistoricalIndicatorSpec, IndicatorsConfig, SessionIndicatorSpec } from './indicators/spec';
 
 type Path = readonly PropertyKey[];
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const ROOT = ['session_data_config', 'indicators'] as const;
 const SESSION_FIELDS = ['name', 'period', 'interval', 'type', 'params'] as const;

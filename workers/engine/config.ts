@@ -16,6 +16,7 @@
 //   ordered by length (`intervalSeconds`, a day and a week in calendar seconds).
 
 import { intervalSeconds } from '../common/interval-key';
+import { isObject } from '../common/is-object';
 import { type IndicatorsRead, readIndicators } from './config-indicators';
 import {
   BACKTEST_FIELDS,
@@ -48,6 +49,7 @@ export {
   IGNORED_SECTIONS,
   normalizeInterval,
 } from './config-schema';
+
 export { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
 
 export interface HistoricalRequest {
@@ -100,9 +102,6 @@ export interface SessionConfig {
 export type SessionConfigResult = { ok: true; value: SessionConfig } | { ok: false; error: string };
 
 type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates and normalizes a configuration object (already parsed from JSON). Never throws: a problem is

@@ -5,6 +5,7 @@
 // `columns` or `generated`, and writes `null` or `{}` where it had nothing (`session_data: null` for a
 // system with no session). What is there is read; what could not be used is said in `notes`.
 
+import { isObject } from '../common/is-object';
 import {
   columnsProblem,
   countsProblem,
@@ -107,8 +108,6 @@ export interface ExportDoc {
   symbols: Record<string, SymbolDoc>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 type Read<T> = { ok: true; value: T } | { ok: false; error: string };

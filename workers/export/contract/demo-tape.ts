@@ -8,6 +8,7 @@
 // In the HTML the gzip bytes are written as base64 inside `<script type="application/x-session-tape">`,
 // which no browser runs: the page makes no request to read its own tape.
 
+import { isObject } from '../../common/is-object';
 import type { Result } from '../../common/result';
 
 export const DEMO_TAPE_FORMAT = 'session-tape-demo';
@@ -88,9 +89,6 @@ export function encodeDemoTape(
   }
   return out;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What is wrong with a header read from a file, or null. */
 function headerProblem(h: unknown, available: number): string | null {
