@@ -2,6 +2,7 @@
 // every market minute. Deterministic: the same config and options always replay the same way.
 
 import type { Result } from '../common/result';
+import { AnalysisStore } from './analysis/analysis-store';
 import {
   formatLocalDateTime,
   localToUtcMs,
@@ -69,6 +70,11 @@ export class Backtest {
   private preloadedSource: MarketSource | null = null;
   private lastSessionId = 0;
   private feeds: SymbolFeed[] = [];
+  /**
+   * The analysis engine's run-long state: strategies' signals and orders, positions, account, equity.
+   * (Issue 15: no strategy runs yet; the engine work replaces this empty store with the configured one.)
+   */
+  analysis = new AnalysisStore([], [], 100_000);
 
   constructor(
     readonly config: SessionConfig,
