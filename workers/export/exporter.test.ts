@@ -26,6 +26,7 @@ describe('export document', () => {
       'threads',
       'session_config',
       'session_data',
+      'analysis',
     ]);
     expect(Object.keys(parsed(exporter.export({ complete: false })))).toEqual([
       '_metadata',
@@ -34,6 +35,7 @@ describe('export document', () => {
       'performance_metrics',
       'threads',
       'session_data',
+      'analysis',
     ]);
   });
 
