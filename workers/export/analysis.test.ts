@@ -35,7 +35,9 @@ const json = configJson((c) => {
 const ny = (hour: number, minute: number, day = 1) => Date.UTC(2025, 6, day, hour + 4, minute);
 
 function setup(
-  strategies = [{ module: MA, config: { symbols: ['RIVN'], interval: '5m', fast_period: 10 } }],
+  strategies: HandStrategy[] = [
+    { module: MA, config: { symbols: ['RIVN'], interval: '5m', fast_period: 10 } },
+  ],
 ) {
   const backtest = backtestOf(json);
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));

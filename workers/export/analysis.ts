@@ -12,7 +12,6 @@ import type {
   SignalRow,
   StrategyRecord,
 } from '../engine/analysis/analysis-store';
-import { EQUITY_OUTPUTS } from '../engine/analysis/analysis-store';
 import { formatLocalDateTime } from '../engine/calendar';
 import { roundIndicator } from '../engine/indicators/indicator-series';
 import type { JsonValue } from './json-value';
@@ -26,29 +25,6 @@ export const ANALYSIS_SECTION = 'analysis';
  * signals and orders, in the configuration's order (the strategies are fixed for the run).
  */
 export const ANALYSIS_CURSOR_KEY = '#analysis';
-
-export const SIGNAL_COLUMNS: readonly string[] = [
-  'timestamp',
-  'symbol',
-  'interval',
-  'action',
-  'quantity',
-  'price',
-  'reason',
-];
-export const ORDER_COLUMNS: readonly string[] = [
-  'timestamp',
-  'symbol',
-  'side',
-  'quantity',
-  'status',
-  'price',
-  'commission',
-  'realized_pnl',
-  'signal_timestamp',
-  'reason',
-];
-export const EQUITY_COLUMNS: readonly string[] = ['timestamp', ...EQUITY_OUTPUTS];
 
 /**
  * Money to 12 significant digits, as indicator values are (section 9.1): the engine keeps exact sums, whose

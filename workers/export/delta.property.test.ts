@@ -7,14 +7,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Backtest } from '../engine/backtest';
 import {
+  addEquity,
+  addOrder,
+  addSignal,
   applyExport,
   backtestOf,
   configJson,
   feedIndicators,
   type HandIndicator,
+  handAnalysis,
   type Json,
   type Mirror,
   parsed,
+  setAccount,
+  setPosition,
 } from './export.test-support';
 import { Exporter } from './exporter';
 
@@ -52,7 +58,9 @@ type Step =
       fail: number | null;
       since: number | null;
     }
-  | { kind: 'reset'; consumer: number };
+  | { kind: 'reset'; consumer: number }
+  /** Analysis rows appended by hand: a signal, an order or an equity sample, and the whole parts changed. */
+  | { kind: 'analysis'; strategy: number; row: 'signal' | 'order' | 'equity'; n: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -72,7 +80,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('export' as const),
       consumer: fc.integer({ min: 0, max: 2 }),
       complete: fc.boolean(),
-      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators']),
+      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators', 'analysis']),
       // Fails at the first or the second symbol (each symbol is a cancellation checkpoint).
       fail: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 5 }),
       since: fc.option(fc.integer({ min: 0, max: 5 }), { freq: 3 }),
@@ -82,7 +90,54 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('reset' as const), consumer: fc.integer({ min: 0, max: 2 }) }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('analysis' as const),
+      strategy: fc.integer({ min: 0, max: 1 }),
+      row: fc.constantFrom('signal' as const, 'order' as const, 'equity' as const),
+      n: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
 );
+
+const STRATEGIES = ['strategies.examples.simple_ma_cross', 'rsi_strategy'] as const;
+
+/** Appends `n` rows of one kind to the hand-filled analysis store, and moves its whole parts. */
+function appendAnalysis(backtest: Backtest, s: Extract<Step, { kind: 'analysis' }>): void {
+  const store = backtest.analysis;
+  const module = STRATEGIES[s.strategy] as string;
+  const time = backtest.marketTimeMs ?? Date.UTC(2025, 6, 1, 13, 30);
+  for (let i = 0; i < s.n; i++) {
+    const k = store.version;
+    if (s.row === 'signal')
+      addSignal(store, module, {
+        time,
+        symbol: 'GH',
+        interval: '5m',
+        action: k % 2 ? 'SELL' : 'BUY',
+        quantity: 10,
+        price: 20 + k / 7,
+        reason: `signal ${k} "quoted"`,
+      });
+    else if (s.row === 'order')
+      addOrder(store, module, {
+        time,
+        symbol: 'IBM',
+        side: 'BUY',
+        quantity: 5,
+        status: k % 3 ? 'filled' : 'refused',
+        price: k % 3 ? 100 + k / 3 : null,
+        commission: 0.005 * k,
+        realizedPnl: k % 3 ? k / 9 : null,
+        signalTime: time,
+        reason: `order ${k}`,
+      });
+    else addEquity(store, time, [100_000 - k / 3, 100_000 + k / 7, k / 11, k / 13]);
+  }
+  setPosition(store, 'IBM', { quantity: store.version, avgPrice: 100 + store.version / 3, lastPrice: 101 });
+  setAccount(store, { cash: 100_000 - store.version / 3, trades: store.version });
+}
 
 interface ConsumerModel {
   sequence: number;
@@ -124,6 +179,15 @@ const ENGINE_RUN: Setup = { config: configured, feed: () => {}, indicatorsPerSym
 function run(steps: Step[], setup: Setup): void {
   const backtest = backtestOf(setup.config);
   backtest.start();
+  // A run-long analysis store with two strategies (one disabled), its rows appended by hand at random.
+  handAnalysis(
+    backtest,
+    [
+      { module: STRATEGIES[0], config: { interval: '5m' } },
+      { module: STRATEGIES[1], enabled: false },
+    ],
+    ['GH', 'IBM'],
+  );
   setup.feed(backtest);
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   const models = CONSUMERS.map(
@@ -173,6 +237,8 @@ function run(steps: Step[], setup: Setup): void {
     if (s.kind === 'advance') {
       if (!backtest.finished) backtest.advance(s.minutes);
       setup.feed(backtest);
+    } else if (s.kind === 'analysis') {
+      appendAnalysis(backtest, s);
     } else if (s.kind === 'reset') {
       exporter.resetIndices(CONSUMERS[s.consumer]);
     } else if (s.fail !== null) {
@@ -213,6 +279,10 @@ function run(steps: Step[], setup: Setup): void {
     expect(text(mirror.metrics)).toBe(text(end.metrics));
     expect(text(mirror.series)).toBe(text(end.series));
     expect(text(mirror.indicators)).toBe(text(end.indicators));
+    expect(text(mirror.analysisRows)).toBe(text(end.analysisRows));
+    expect(text(mirror.analysisWhole)).toBe(text(end.analysisWhole));
+    // Enabled and config come with complete exports only: a chain that starts with one holds them.
+    if (mirror.strategyHeads.size > 0) expect(text(mirror.strategyHeads)).toBe(text(end.strategyHeads));
     if (model.fromComplete.get(model.sequence)) expect(text(mirror.historical)).toBe(text(end.historical));
   });
 }

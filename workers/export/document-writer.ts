@@ -7,20 +7,19 @@ import type { OrderRow, SignalRow } from '../engine/analysis/analysis-store';
 import { formatLocalTime } from '../engine/calendar';
 import { EXCHANGE_CODES } from '../engine/columns';
 import type { SessionStore, SymbolStore } from '../engine/session-store';
-import {
-  type AnalysisPlan,
-  type AnalysisRange,
-  EQUITY_COLUMNS,
-  ORDER_COLUMNS,
-  orderRow,
-  SIGNAL_COLUMNS,
-  signalRow,
-  strategyHead,
-} from './analysis';
+import { type AnalysisPlan, type AnalysisRange, orderRow, signalRow, strategyHead } from './analysis';
 import { equityRows, valueRows } from './analysis-rows';
 import type { ByteSink } from './byte-sink';
 import type { ExportMetadata, ExportProgress } from './contract';
-import { BAR_COLUMNS, DAILY_COLUMNS, QUOTE_COLUMNS, TICK_COLUMNS } from './contract';
+import {
+  BAR_COLUMNS,
+  DAILY_COLUMNS,
+  EQUITY_COLUMNS,
+  ORDER_COLUMNS,
+  QUOTE_COLUMNS,
+  SIGNAL_COLUMNS,
+  TICK_COLUMNS,
+} from './contract';
 import { type IndicatorPlan, seriesColumns, seriesTimeForm } from './indicators';
 import { type JsonValue, key, type Layout, MemberWriter, writeValue } from './json-value';
 import { barRows, quoteRows, type RowWriter, type StreamSpec, seriesRows, tickRows } from './streams';
