@@ -80,16 +80,18 @@ function signalInstant(t: number, interval: unknown): number {
   return rowClose(t, length) - INSTANT;
 }
 
-function signalMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis, out: ChartMarker[]): void {
+function signalMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis, out: Placed[]): void {
   const { columns, rows } = strategy.signals;
   for (const row of rows) {
     if (cell(columns, row, 'symbol') !== symbol) continue;
     const side = sideOf(cell(columns, row, 'action'));
     const t = secondsOf(cell(columns, row, 'timestamp'));
     if (side === null || t === null) continue;
-    const time = axis.barAt(signalInstant(t, cell(columns, row, 'interval')));
+    const instant = signalInstant(t, cell(columns, row, 'interval'));
+    const time = axis.barAt(instant);
     if (time === null) continue;
     out.push({
+      instant,
       time,
       kind: 'signal',
       side,
@@ -101,7 +103,7 @@ function signalMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis
   }
 }
 
-function orderMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis, out: ChartMarker[]): void {
+function orderMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis, out: Placed[]): void {
   const { columns, rows } = strategy.orders;
   for (const row of rows) {
     if (cell(columns, row, 'symbol') !== symbol) continue;
@@ -114,6 +116,7 @@ function orderMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis,
     const time = axis.barAt(t);
     if (time === null) continue;
     out.push({
+      instant: t,
       time,
       kind,
       side,
@@ -125,7 +128,10 @@ function orderMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis,
   }
 }
 
-/** The shown symbol's markers, by time (signals before fills at the same bar, in strategy order). */
+/** A marker and the moment of its event, which orders the markers of one bar. */
+type Placed = ChartMarker & { instant: number };
+
+/** The shown symbol's markers, by bar, then by the moment each event happened (strategy order at a tie). */
 export function markersOf(
   analysis: MirrorAnalysis,
   symbol: string | null,
@@ -134,13 +140,14 @@ export function markersOf(
 ): ChartMarker[] {
   if (symbol === null) return [];
   const axis = new ChartAxis(state, interval);
-  const markers: ChartMarker[] = [];
+  const placed: Placed[] = [];
   for (const strategy of analysis.strategies.values()) {
-    signalMarkers(strategy, symbol, axis, markers);
-    orderMarkers(strategy, symbol, axis, markers);
+    signalMarkers(strategy, symbol, axis, placed);
+    orderMarkers(strategy, symbol, axis, placed);
   }
-  // Stable: at the same bar the order above stays.
-  return markers.sort((a, b) => a.time - b.time);
+  // Stable: at the same bar and moment, the order above stays.
+  placed.sort((a, b) => a.time - b.time || a.instant - b.instant);
+  return placed.map(({ instant: _, ...marker }) => marker);
 }
 
 /** Every strategy's orders, by time (the strategies' order at the same time). */
