@@ -84,7 +84,7 @@ describe('the viewer and the analysis section', () => {
   it('notes a damaged part and leaves it uncounted, instead of refusing the file', async () => {
     const { doc } = exportOf(true);
     const copy = structuredClone(doc);
-    const analysis = copy.analysis as { equity: Json; strategies: Record<string, Json> };
+    const analysis = copy.analysis as { equity: Json; strategies: Record<string, unknown> };
     analysis.equity.count = 7;
     const summary = await open(copy);
     expect(summary).toMatchObject({ streams: 3, rows: 12 });
