@@ -14,7 +14,8 @@ import type {
 } from '../engine/analysis/analysis-store';
 import { formatLocalDateTime } from '../engine/calendar';
 import { roundIndicator } from '../engine/indicators/indicator-series';
-import type { JsonValue } from './json-value';
+import { ByteSink } from './byte-sink';
+import { type JsonValue, writeValue } from './json-value';
 
 /** `exclude=analysis`: a section name, like `threads` (section 4.4). */
 export const ANALYSIS_SECTION = 'analysis';
@@ -55,8 +56,60 @@ export interface AnalysisPlan {
   complete: boolean;
   strategies: StrategyPlan[];
   equity: AnalysisRange;
-  positions: JsonValue;
-  account: JsonValue;
+  /** `positions` and `account` as written, taken with the plan (null when the section is left out). */
+  positions: EncodedValue | null;
+  account: EncodedValue | null;
+}
+
+/** A value's JSON text as the document writes it after its key, and the line breaks it holds. */
+export interface EncodedValue {
+  bytes: Uint8Array;
+  lines: number;
+}
+
+/** The indentation of the section's members (depth 2), where positions and account are written. */
+const MEMBER_INDENT = 4;
+
+function encode(value: JsonValue, key: string, pretty: boolean): EncodedValue {
+  const sink = new ByteSink();
+  writeValue(sink, value, { pretty }, MEMBER_INDENT, key.length + 4);
+  const chunks = sink.finish();
+  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : new Uint8Array(sink.byteLength);
+  if (chunks.length > 1) {
+    let at = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+  }
+  return { bytes: bytes.slice(), lines: sink.lines };
+}
+
+interface WholeParts {
+  version: number;
+  pretty: boolean;
+  positions: EncodedValue;
+  account: EncodedValue;
+}
+
+/**
+ * The last positions and account written of each store, by its version: every export sends them whole, and
+ * while the store does not change (a delta with nothing new, another consumer's export, a paused replay),
+ * they are the same bytes. Building them for 100 positions costs more than the rest of a one-bar delta.
+ */
+const wholeParts = new WeakMap<AnalysisStore, WholeParts>();
+
+function wholePartsOf(store: AnalysisStore, pretty: boolean): WholeParts {
+  const held = wholeParts.get(store);
+  if (held && held.version === store.version && held.pretty === pretty) return held;
+  const parts = {
+    version: store.version,
+    pretty,
+    positions: encode(positionsValue(store.positions), 'positions', pretty),
+    account: encode(accountValue(store.account), 'account', pretty),
+  };
+  wholeParts.set(store, parts);
+  return parts;
 }
 
 /** Where each stream of the section starts: the positions under `ANALYSIS_CURSOR_KEY`, in their order. */
@@ -65,6 +118,7 @@ export function planAnalysis(
   held: Int32Array | undefined,
   complete: boolean,
   excluded: boolean,
+  pretty: boolean,
 ): AnalysisPlan {
   let k = 0;
   const range = (to: number): AnalysisRange => {
@@ -80,15 +134,15 @@ export function planAnalysis(
     orders: range(record.orders.length),
   }));
   // An excluded section is not written: its whole parts need not be built.
-  const none = excluded;
+  const whole = excluded ? null : wholePartsOf(store, pretty);
   return {
     store,
     excluded,
     complete,
     strategies,
     equity,
-    positions: none ? null : positionsValue(store.positions),
-    account: none ? null : accountValue(store.account),
+    positions: whole?.positions ?? null,
+    account: whole?.account ?? null,
   };
 }
 

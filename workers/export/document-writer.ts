@@ -294,10 +294,16 @@ export class DocumentWriter {
       }
       this.close(2, 0x7d);
     }
-    parts.start('positions');
-    this.value(plan.positions, 2, 'positions'.length + 4);
-    parts.start('account');
-    this.value(plan.account, 2, 'account'.length + 4);
+    // Written with the plan, as the store stood when the export started.
+    for (const [name, encoded] of [
+      ['positions', plan.positions],
+      ['account', plan.account],
+    ] as const) {
+      if (!encoded) throw new Error(`the analysis plan has no ${name}`);
+      parts.start(name);
+      this.sink.bytes(encoded.bytes);
+      this.sink.lines += encoded.lines;
+    }
     parts.start('equity');
     rows += this.analysisBlock(
       'equity',

@@ -167,6 +167,7 @@ export class Exporter {
       start.value.get(ANALYSIS_CURSOR_KEY),
       request.complete,
       excluded.has(ANALYSIS_SECTION),
+      request.layout !== 'compact',
     );
     const generatedMs = this.now();
     const sequence = cursor.sequence + 1;
