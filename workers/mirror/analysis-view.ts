@@ -51,7 +51,9 @@ class ChartAxis {
 
   constructor(state: SymbolState | undefined, interval: string) {
     const tables = [state?.historical.get(interval)?.table, state?.streams.get(interval)];
-    this.parts = tables.filter((t): t is RowTable => t !== undefined && t.length > 0).map((t) => t.column(0));
+    this.parts = tables
+      .filter((t): t is RowTable => t !== undefined && t.length > 0 && t.names.length > 0)
+      .map((t) => t.column(0));
   }
 
   /** The time of the last shown bar opening at or before `t`, on the same day; null when there is none. */
@@ -245,6 +247,8 @@ function positionsOf(analysis: MirrorAnalysis): PositionView[] {
 function equityLine(analysis: MirrorAnalysis): { time: Float64Array; equity: Float64Array } {
   const table = analysis.equity;
   const column = table.names.indexOf('equity');
+  // A file's block may name no columns at all (`[]`, with no rows): no line.
+  if (table.names.length === 0) return { time: new Float64Array(0), equity: new Float64Array(0) };
   return {
     time: table.column(0).slice(),
     equity: column < 0 ? new Float64Array(table.length).fill(Number.NaN) : table.column(column).slice(),

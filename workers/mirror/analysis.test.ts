@@ -3,6 +3,7 @@
 // positions and account replaced, enabled and config kept from the complete export), a damaged part is left
 // out with a note, and a file without the section has no analysis.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisStore } from '../engine/analysis/analysis-store';
 import {
@@ -229,5 +230,45 @@ describe('the analysis section in the mirror', () => {
       trades: [],
       summary: { samples: 0, trades: 0, winRate: null, sharpe: null },
     });
+  });
+
+  it('never throws on any value in any place of the section: it is read, applied and viewed, or refused', () => {
+    const { store, raw, read } = setup();
+    fill(store, 40, 'BUY', 12.5, 0);
+    addEquity(store, ny(9, 40), [98749, 100009, 0, 9]);
+    const base = raw(true);
+    const delta = raw(false);
+    const places = [
+      [],
+      ['strategies'],
+      ['strategies', MA],
+      ['strategies', MA, 'signals'],
+      ['strategies', MA, 'orders', 'data'],
+      ['strategies', MA, 'orders', 'columns'],
+      ['positions'],
+      ['positions', 'RIVN'],
+      ['account'],
+      ['equity'],
+      ['equity', 'data'],
+      ['equity', 'columns'],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...places), fc.anything(), fc.boolean(), (path, value, complete) => {
+        const doc = structuredClone(complete ? base : delta);
+        if (path.length === 0) doc.analysis = value;
+        else {
+          let node = doc.analysis as Json;
+          for (const key of path.slice(0, -1)) node = node[key] as Json;
+          node[path[path.length - 1] as string] = value;
+        }
+        const result = readExport(doc);
+        if (!result.ok) return;
+        const mirror = new Mirror();
+        mirror.apply(read(base));
+        mirror.apply(result.value);
+        readView(mirror, { source: 'offline', symbol: 'RIVN', interval: '5m', shown: null });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
