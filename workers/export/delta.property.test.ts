@@ -167,14 +167,42 @@ interface Setup {
   config: Json;
   feed: (backtest: Backtest) => void;
   indicatorsPerSymbol: number;
+  /** Analysis rows appended by hand at random (`analysis` steps), or only those the engine's strategies make. */
+  handAnalysis: boolean;
 }
 
 const HAND_FED: Setup = {
   config: json,
   feed: (backtest) => feedIndicators(backtest, INDICATORS),
   indicatorsPerSymbol: INDICATORS.length,
+  handAnalysis: true,
 };
-const ENGINE_RUN: Setup = { config: configured, feed: () => {}, indicatorsPerSymbol: 3 };
+const ENGINE_RUN: Setup = {
+  config: configured,
+  feed: () => {},
+  indicatorsPerSymbol: 3,
+  handAnalysis: true,
+};
+
+/** A strategy the engine runs (section 10): a fast MA cross on 1m bars trades often in a few minutes. */
+const strategyConfig = configJson((c) => {
+  Object.assign(c.session_data_config, json.session_data_config);
+  c.session_data_config.indicators = { session: [{ name: 'sma', period: 2, interval: '1m' }] };
+  c.session_data_config.strategies = [
+    {
+      module: 'strategies.examples.simple_ma_cross',
+      enabled: true,
+      config: { interval: '1m', fast_period: 2, slow_period: 3, min_quality: 0, quantity: 10 },
+    },
+  ];
+  c.trading_config = { max_buying_power: 100_000, commission_per_share: 0.01 };
+});
+const ENGINE_STRATEGY: Setup = {
+  config: strategyConfig,
+  feed: () => {},
+  indicatorsPerSymbol: 1,
+  handAnalysis: false,
+};
 
 function run(steps: Step[], setup: Setup): void {
   const backtest = backtestOf(setup.config);
@@ -238,7 +266,7 @@ function run(steps: Step[], setup: Setup): void {
       if (!backtest.finished) backtest.advance(s.minutes);
       setup.feed(backtest);
     } else if (s.kind === 'analysis') {
-      appendAnalysis(backtest, s);
+      if (setup.handAnalysis) appendAnalysis(backtest, s);
     } else if (s.kind === 'reset') {
       exporter.resetIndices(CONSUMERS[s.consumer]);
     } else if (s.fail !== null) {
@@ -299,6 +327,13 @@ describe('delta exports (property)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps, ENGINE_RUN)),
       { numRuns: 200 },
+    );
+  }, 600_000);
+
+  it('do so with the signals, orders and equity samples of a strategy the engine runs', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps, ENGINE_STRATEGY)),
+      { numRuns: 150 },
     );
   }, 600_000);
 });
