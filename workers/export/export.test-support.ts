@@ -311,17 +311,10 @@ export function addEquity(store: AnalysisStore, time: number, values: readonly n
 }
 
 export function setPosition(store: AnalysisStore, symbol: string, state: Partial<PositionState>): void {
+  // The store made a position for each symbol it was given: changed in place, as the engine changes it.
   const held = store.positions.get(symbol);
-  store.positions.set(symbol, {
-    symbol,
-    quantity: 0,
-    avgPrice: 0,
-    realizedPnl: 0,
-    unrealizedPnl: 0,
-    lastPrice: Number.NaN,
-    ...held,
-    ...state,
-  });
+  if (!held) throw new Error(`the analysis store has no position for ${symbol}`);
+  Object.assign(held, state);
   store.version++;
 }
 
