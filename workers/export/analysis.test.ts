@@ -27,6 +27,8 @@ const RSI = 'rsi_strategy';
 const json = configJson((c) => {
   c.session_data_config.symbols = ['RIVN', 'AAPL'];
   delete c.session_data_config.indicators;
+  // No strategy of the built-in session: these symbols and indicators are the test's own.
+  delete c.session_data_config.strategies;
   c.session_data_config.streams = ['1m', '5m'];
   delete c.session_data_config.historical;
 });

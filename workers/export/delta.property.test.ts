@@ -29,6 +29,8 @@ const CONSUMERS = ['ui', 'files', 'script'] as const;
 const json = configJson((c) => {
   // Indicators fed by hand: none of the built-in session's.
   delete c.session_data_config.indicators;
+  // No strategy of the built-in session: these symbols and indicators are the test's own.
+  delete c.session_data_config.strategies;
   // Two quiet symbols (about 12 trades a minute) keep a thousand runs fast.
   c.session_data_config.symbols = ['GH', 'IBM'];
   c.session_data_config.streams = ['1m', '5m', 'ticks', 'quotes'];
@@ -151,6 +153,7 @@ interface ConsumerModel {
 /** The indicators as the engine runs them for a configuration that names them (section 9). */
 const configured = configJson((c) => {
   Object.assign(c.session_data_config, json.session_data_config);
+  delete c.session_data_config.strategies;
   c.session_data_config.indicators = {
     session: [
       { name: 'sma', period: 3, interval: '1m' },

@@ -34,6 +34,8 @@ function setup() {
       c.session_data_config.symbols = ['RIVN', 'AAPL'];
       c.session_data_config.streams = ['1m', '5m'];
       delete c.session_data_config.indicators;
+      // No strategy of the built-in session: these symbols and indicators are the test's own.
+      delete c.session_data_config.strategies;
       delete c.session_data_config.historical;
     }),
   );

@@ -32,6 +32,8 @@ function exportOf(complete: boolean) {
       c.session_data_config.streams = ['1m'];
       c.session_data_config.historical = { enabled: false, data: [] };
       delete c.session_data_config.indicators;
+      // No strategy of the built-in session: these symbols and indicators are the test's own.
+      delete c.session_data_config.strategies;
     }),
   );
   backtest.start();

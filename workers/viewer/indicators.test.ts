@@ -26,6 +26,8 @@ function exportOf(complete: boolean) {
       c.session_data_config.historical = { enabled: false, data: [] };
       // Indicators fed by hand: none of the built-in session's.
       delete c.session_data_config.indicators;
+      // No strategy of the built-in session: these symbols and indicators are the test's own.
+      delete c.session_data_config.strategies;
     }),
   );
   backtest.start();
