@@ -29,10 +29,10 @@ const CONSUMERS = ['ui', 'files', 'script'] as const;
 const json = configJson((c) => {
   // Indicators fed by hand: none of the built-in session's.
   delete c.session_data_config.indicators;
-  // No strategy of the built-in session: these symbols and indicators are the test's own.
-  delete c.session_data_config.strategies;
   // Two quiet symbols (about 12 trades a minute) keep a thousand runs fast.
   c.session_data_config.symbols = ['GH', 'IBM'];
+  // The built-in strategy trades RIVN, which this session leaves out.
+  delete c.session_data_config.strategies;
   c.session_data_config.streams = ['1m', '5m', 'ticks', 'quotes'];
   c.session_data_config.historical = {
     enabled: true,
