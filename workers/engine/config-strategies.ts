@@ -72,7 +72,9 @@ const TRADING_FIELDS = [
 /** Large enough for any account, small enough that sums of money stay exact to the cent. */
 const MAX_MONEY = 1e12;
 
-class Problem extends Error {
+class PlainProblem extends Error {}
+
+class Problem extends PlainProblem {
   constructor(path: Path, message: string) {
     super(`${formatPath(path)}: ${message}`);
   }
@@ -136,7 +138,8 @@ function readEntry(
     throw new Problem([...path, 'config'], `expected an object of parameters, got ${describeValue(given)}`);
   const session = { symbols };
   const read = module.read(given, session);
-  if (!read.ok) throw new Problem([...path, 'config'], read.error);
+  // A module's problem starts with its parameter's name: it continues the path.
+  if (!read.ok) throw new PlainProblem(`${formatPath([...path, 'config'])}.${read.error}`);
   for (const field of read.value.unused) unused.push(`${formatPath([...path, 'config'])}.${field}`);
   for (const key of Object.keys(entry))
     if (!(ENTRY_FIELDS as readonly string[]).includes(key))
@@ -256,7 +259,7 @@ export function readStrategies(
       },
     };
   } catch (error) {
-    if (error instanceof Problem) return { ok: false, error: error.message };
+    if (error instanceof PlainProblem) return { ok: false, error: error.message };
     throw error;
   }
 }
