@@ -123,9 +123,7 @@ describe('session_data_config.strategies', () => {
     expect(error(withStrategies([{ module: MA, config: { min_quality: 101 } }]))).toBe(
       'session_data_config.strategies[0].config.min_quality: expected a number from 0 to 100, got 101',
     );
-    expect(
-      error(withStrategies([{ module: 'rsi_strategy', config: { oversold_threshold: 70 } }])),
-    ).toBe(
+    expect(error(withStrategies([{ module: 'rsi_strategy', config: { oversold_threshold: 70 } }]))).toBe(
       'session_data_config.strategies[0].config.oversold_threshold: expected a number from 0 to 100 below overbought_threshold (70), got 70',
     );
   });
@@ -214,6 +212,8 @@ describe('trading_config', () => {
     );
     const both = withStrategies(undefined, {});
     both.trading_config = {};
-    expect(error(both)).toMatch(/^trading_config: given both here and as session_data_config\.trading_config/);
+    expect(error(both)).toMatch(
+      /^trading_config: given both here and as session_data_config\.trading_config/,
+    );
   });
 });
