@@ -60,6 +60,8 @@ interface SymbolFeed {
 /** Per symbol of the session: its position (null when no strategy trades it) and the base bars seen. */
 interface SymbolSlot {
   position: PositionState | null;
+  /** The session's base bars (looked up once: `SymbolStore.baseBars` makes an iterator). */
+  base: BarColumns | null;
   seen: number;
 }
 
@@ -168,6 +170,7 @@ export class AnalysisRunner {
     this.intervalMs.clear();
     this.slots = stores.map((store) => ({
       position: this.store.positions.get(store.symbol) ?? null,
+      base: store.baseBars,
       seen: 0,
     }));
     for (const store of stores) {
@@ -195,7 +198,7 @@ export class AnalysisRunner {
     for (let i = 0; i < feeds.length; i++) {
       const { store, day } = feeds[i] as SymbolFeed;
       const slot = slots[i] as SymbolSlot;
-      const base = store.baseBars;
+      const base = slot.base;
       let bars: BarColumns;
       let from: number;
       let to: number;
