@@ -91,7 +91,7 @@ describe('simple_ma_cross on the engine', () => {
       const [record] = backtest.analysis.strategies;
       const signals = record?.signals ?? [];
       expect(crossings.length).toBeGreaterThan(3);
-      const bySymbol = (list: { symbol: string; time: number }[]) =>
+      const bySymbol = <T extends { symbol: string; time: number }>(list: T[]) =>
         [...list].sort((a, b) => a.symbol.localeCompare(b.symbol) || a.time - b.time);
       expect(bySymbol(signals).map((s) => `${s.symbol} ${s.time} ${s.action}`)).toEqual(
         bySymbol(crossings).map((c) => `${c.symbol} ${c.time} ${c.action}`),
