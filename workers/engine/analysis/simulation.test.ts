@@ -104,6 +104,37 @@ describe('simple_ma_cross on a known series', () => {
   });
 });
 
+describe('simple_ma_cross and the session quality', () => {
+  // The 09:31 bar is missing: bars close 10, 8, 7, 8, 9, 10, 11, ... SMA 2 against SMA 3 is below from 09:33
+  // and crosses above at 09:35 (8.5 > 8), when 5 of the 6 expected bars came: quality 83.33.
+  const closes = [10, null, 8, 7, 8, 9, 10, 11];
+  const source = scriptedSource((_s, _d, m) => {
+    const close = m < closes.length ? closes[m] : 11;
+    return close === null || close === undefined ? null : { open: close, close };
+  });
+  const signalsWith = (minQuality: number) =>
+    runToEnd(
+      {
+        symbols: ['AAA'],
+        strategies: [
+          {
+            module: 'strategies.examples.simple_ma_cross',
+            config: { interval: '1m', fast_period: 2, slow_period: 3, min_quality: minQuality },
+          },
+        ],
+      },
+      source,
+    ).analysis.strategies[0]?.signals.map((s) => [s.time, s.action]);
+
+  it('skips a crossing while the quality is below min_quality, and does not signal it later', () => {
+    expect(signalsWith(95)).toEqual([]);
+  });
+
+  it('signals the same crossing when the quality is enough', () => {
+    expect(signalsWith(80)).toEqual([[at(DAY, '09:35'), 'BUY']]);
+  });
+});
+
 describe('fill timing', () => {
   it('fills a signal made at the close at the next session first bar open', () => {
     const backtest = run(scripted({ 'AAA 15:59': [buy(10)] }), { endDate: NEXT });
