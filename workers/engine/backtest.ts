@@ -26,7 +26,7 @@ import { type DayData, DEFAULT_MARKET_OPTIONS, dailyBarOf, type MarketDataOption
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
 import { type SessionBarBuilder, sessionBarBuilder } from './session-bars';
-import { type HistoricalSeries, SessionStore, type SymbolStore } from './session-store';
+import { type HistoricalSeries, SessionStore, type SymbolStore, strategyIntervals } from './session-store';
 import { STRATEGY_MODULES } from './strategies/index';
 import type { StrategyModule } from './strategies/strategy';
 import type { EngineSnapshot, SystemState } from './types';
@@ -328,13 +328,16 @@ export class Backtest {
   }
 
   /**
-   * The week `date` is in, up to the day before it, for a symbol that streams or keeps weekly bars: carried
+   * The week `date` is in, up to the day before it, for a symbol that streams, keeps or reads weekly bars: carried
    * on from the previous session of the run when that was the day before in the same week, else read from
    * the source (at most the four trading days before `date` in its week).
    */
   private weekSoFar(symbol: string, date: string, prior: SymbolFeed | undefined): WeekBar | null {
+    // Weekly bars built for an indicator or a strategy alone need the week too.
     const weekly =
       this.config.barIntervals.includes('1w') ||
+      this.config.indicators.session.some((spec) => spec.interval === '1w') ||
+      strategyIntervals(this.config, symbol).includes('1w') ||
       requestsFor(symbol, this.config.historical).some((r) => r.interval === '1w');
     if (!weekly) return null;
     const week = weekOf(date);

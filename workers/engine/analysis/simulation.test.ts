@@ -316,3 +316,38 @@ describe('accounting', () => {
     expect(account).toMatchObject({ cash: 98_900, equity: 98_900 + 39_950, unrealizedPnl: 38_850 });
   });
 });
+
+describe('bars a strategy watches', () => {
+  it('builds daily and weekly bars for it though they are not streamed, and decides them at the close', () => {
+    // 2025-07-03 closes early (13:00) and ends its week; a signal on each day's bar fills the next morning.
+    const seen: string[] = [];
+    const script: Script = (bar) => {
+      seen.push(`${bar.interval} ${bar.time}`);
+      return bar.interval === '1d' ? [{ symbol: bar.symbol, ...buy(1) }] : [];
+    };
+    const daily = scriptModule(script, '1d');
+    const weekly = { ...scriptModule(script, '1w'), module: 'test.weekly' };
+    const backtest = runToEnd(
+      {
+        symbols: ['AAA'],
+        endDate: '2025-07-03',
+        strategies: [{ module: 'test.script' }, { module: 'test.weekly' }],
+        modules: [daily, weekly],
+      },
+      rising,
+    );
+    expect(seen).toEqual([
+      `1d ${at(DAY, '00:00')}`,
+      `1d ${at(NEXT, '00:00')}`,
+      `1d ${at('2025-07-03', '00:00')}`,
+      // The week's bar is stamped with its first trading day, Monday 2025-06-30 (taken from the source).
+      `1w ${at('2025-06-30', '00:00')}`,
+    ]);
+    const orders = backtest.analysis.strategies[0]?.orders ?? [];
+    expect(orders.map((o) => [o.status, o.time])).toEqual([
+      ['filled', at(NEXT, '09:30')],
+      ['filled', at('2025-07-03', '09:30')],
+      ['cancelled', at('2025-07-03', '13:00')],
+    ]);
+  });
+});
