@@ -27,6 +27,8 @@ describe('the analysis summary', () => {
     expect(sharpe(equity, 390)).toBeCloseTo(90.4986, 3);
     // Five-minute samples: 78 a day.
     expect(samplesPerDay([at(9, 35), at(9, 40), at(9, 50), at(9, 35, 2)])).toBe(78);
+    // A 1d base: one sample at each close, none sharing a day.
+    expect(samplesPerDay([at(0, 0), at(0, 0, 2), at(0, 0, 3)])).toBe(1);
     // Fewer than two returns, or returns that do not vary: none.
     expect(sharpe([100, 101], 390)).toBeNull();
     expect(sharpe([100, 100, 100, 100], 390)).toBeNull();

@@ -36,7 +36,7 @@ export function maxDrawdown(start: number, equity: ArrayLike<number>): number {
 /**
  * Equity samples per regular session day: a regular session over the shortest gap between two samples of
  * the same day (390 for one a minute). Gaps in the data only make some gaps longer, never the shortest.
- * 390 when no two samples share a day.
+ * One when no two samples share a day (a `1d` base samples at each close).
  */
 export function samplesPerDay(times: ArrayLike<number>): number {
   let gap = Number.POSITIVE_INFINITY;
@@ -45,7 +45,7 @@ export function samplesPerDay(times: ArrayLike<number>): number {
     const b = times[i] as number;
     if (Math.floor(a / DAY) === Math.floor(b / DAY) && b > a) gap = Math.min(gap, b - a);
   }
-  return Number.isFinite(gap) ? Math.max(1, Math.round(REGULAR_SESSION_SECONDS / gap)) : 390;
+  return Number.isFinite(gap) ? Math.max(1, Math.round(REGULAR_SESSION_SECONDS / gap)) : 1;
 }
 
 /**
