@@ -16,11 +16,21 @@ export interface SignalRow {
   /** That bar's close. */
   price: number;
   reason: string;
+  /**
+   * Epoch ms the signal was made: its bar's close, capped at the session's close (a day's or a week's bar,
+   * and a session's last, shorter bar, close with the session).
+   */
+  decidedAt: number;
 }
 
 export type OrderStatus = 'filled' | 'refused' | 'cancelled';
 
 export interface OrderRow {
+  /**
+   * Run-wide number of the order, in the order orders were made (1, 2, ...). Orders filling at the same bar
+   * fill in this order, so a reader rebuilding the trades takes them by (time, id).
+   */
+  id: number;
   /** Epoch ms: the open of the base bar it filled (or was refused) at; the backtest's end when cancelled. */
   time: number;
   symbol: string;
@@ -108,6 +118,8 @@ export class AnalysisStore {
   readonly trades: ClosedTrade[] = [];
   /** Bumped on every change, so that a reader can tell an unchanged store at a glance. */
   version = 0;
+  /** The id the next order made takes. */
+  nextOrderId = 1;
 
   constructor(
     strategies: readonly { module: string; enabled: boolean; config: { [key: string]: ConfigValue } }[],

@@ -10,6 +10,8 @@ import type { AnalysisStore, PositionState, Side, StrategyRecord } from './analy
 import { refusal } from './order-limits';
 
 export interface PendingOrder {
+  /** Run-wide, in the order orders were made (`OrderRow.id`). */
+  id: number;
   record: StrategyRecord;
   allowShort: boolean;
   position: PositionState;
@@ -64,6 +66,7 @@ export class Broker {
   cancelAll(time: number): boolean {
     for (const order of this.pending) {
       order.record.orders.push({
+        id: order.id,
         time,
         symbol: order.position.symbol,
         side: order.side,
@@ -84,7 +87,14 @@ export class Broker {
   private execute(order: PendingOrder, time: number, price: number): void {
     const { position, side, quantity } = order;
     const why = refusal(this.store, this.limits, position, side, quantity, price, order.allowShort);
-    const base = { time, symbol: position.symbol, side, quantity, signalTime: order.signalTime };
+    const base = {
+      id: order.id,
+      time,
+      symbol: position.symbol,
+      side,
+      quantity,
+      signalTime: order.signalTime,
+    };
     if (why !== null) {
       order.record.orders.push({
         ...base,

@@ -49,18 +49,26 @@ export function refusal(
     if (open >= limits.maxOpenPositions)
       return `max_open_positions: ${open} positions are open, the limit is ${limits.maxOpenPositions} (a new position opens only below it)`;
   }
+  // The size limits meet only an order that opens or adds to a position (on either side): one that only makes
+  // a position smaller is allowed by them, so a position can be closed whatever the price did since.
+  const opens = Math.abs(after) > Math.abs(held) || Math.sign(after) === -Math.sign(held);
   const value = quantity * price;
-  if (limits.maxPerTrade !== null && value > limits.maxPerTrade)
-    return `max_per_trade: ${quantity} x ${shownMoney(price)} = ${shownMoney(value)} is above ${shownMoney(limits.maxPerTrade)} (allowed: at most ${Math.floor(limits.maxPerTrade / price)} shares at this price)`;
+  if (opens && limits.maxPerTrade !== null && value > limits.maxPerTrade)
+    return `max_per_trade: ${quantity} x ${shownMoney(price)} = ${shownMoney(value)} is above ${shownMoney(limits.maxPerTrade)} (allowed: an order of at most ${Math.floor(limits.maxPerTrade / price)} shares at this price)`;
   const symbolValue = Math.abs(after) * price;
-  if (limits.maxPerSymbol !== null && symbolValue > limits.maxPerSymbol && Math.abs(after) > Math.abs(held))
-    return `max_per_symbol: ${symbol} would hold ${after} x ${shownMoney(price)} = ${shownMoney(symbolValue)}, above ${shownMoney(limits.maxPerSymbol)} (allowed: at most ${Math.floor(limits.maxPerSymbol / price)} shares at this price)`;
+  if (opens && limits.maxPerSymbol !== null && symbolValue > limits.maxPerSymbol) {
+    const most = Math.floor(limits.maxPerSymbol / price);
+    const more = Math.max(0, most - (Math.sign(after) === Math.sign(held) ? Math.abs(held) : 0));
+    return `max_per_symbol: ${symbol} would hold ${after} x ${shownMoney(price)} = ${shownMoney(symbolValue)}, above ${shownMoney(limits.maxPerSymbol)} (allowed: a position of at most ${most} shares at this price, so at most ${more} more)`;
+  }
+  // Every BUY is paid in cash (no margin), covering a short too: cash falls short of that only when the
+  // account's equity is below zero.
   const commission = quantity * limits.commissionPerShare;
   const cash = store.account.cash;
   if (side === 'BUY' && value + commission > cash)
     return `buying power: ${quantity} x ${shownMoney(price)} + commission ${shownMoney(commission)} = ${shownMoney(value + commission)} is above the cash ${shownMoney(cash)} (no margin)`;
   const gross = grossExposureExcept(store, position) + symbolValue;
-  if (gross > limits.maxBuyingPower && Math.abs(after) > Math.abs(held))
+  if (opens && gross > limits.maxBuyingPower)
     return `buying power: gross exposure after the fill ${shownMoney(gross)} is above max_buying_power ${shownMoney(limits.maxBuyingPower)}`;
   return null;
 }

@@ -48,6 +48,8 @@ interface Running {
   record: StrategyRecord;
   strategy: Strategy;
   allowShort: boolean;
+  /** The symbols it subscribes to: the only ones it may trade. */
+  symbols: ReadonlySet<string>;
   /** Orders made this minute, placed after every symbol ran (strategies in config order, then symbols). */
   made: PendingOrder[];
 }
@@ -63,6 +65,8 @@ interface SymbolSlot {
   /** The session's base bars (looked up once: `SymbolStore.baseBars` makes an iterator). */
   base: BarColumns | null;
   seen: number;
+  /** Where this minute's base bars start (`seen` before the minute): orders made this minute may fill among them. */
+  minuteFrom: number;
 }
 
 /** The symbols the enabled strategies trade, in the session's order. */
@@ -134,6 +138,7 @@ export class AnalysisRunner {
         record: this.store.strategies[index] as StrategyRecord,
         strategy,
         allowShort: entry.config.allow_short === true,
+        symbols: new Set(strategy.subscriptions.map((s) => s.symbol)),
         made: [],
       });
     });
@@ -172,6 +177,7 @@ export class AnalysisRunner {
       position: this.store.positions.get(store.symbol) ?? null,
       base: store.baseBars,
       seen: 0,
+      minuteFrom: 0,
     }));
     for (const store of stores) {
       this.stores.set(store.symbol, store);
@@ -217,15 +223,28 @@ export class AnalysisRunner {
         markPosition(slot.position, bars.close[to - 1] as number);
         changed = true;
       }
+      slot.minuteFrom = from < 0 ? to : from;
       slot.seen = to;
     }
     // 2. Indicators, and the strategies on each watched bar.
     for (let i = 0; i < feeds.length; i++) feedIndicators((feeds[i] as SymbolFeed).store, this.onBar);
+    let placed = false;
     for (const running of this.running) {
       if (running.made.length === 0) continue;
       for (const order of running.made) this.broker.place(order);
       running.made.length = 0;
+      placed = true;
+    }
+    // With a seconds base, a bar of this minute may open after an order made this minute was decided (a 30s
+    // bar's signal at 09:30:30 fills at the 09:30:30 base bar's open): those fill now. With a 1m base every
+    // bar of the minute opened before the minute's decisions, and none does.
+    if (placed) {
       changed = true;
+      for (let i = 0; i < feeds.length; i++) {
+        const slot = slots[i] as SymbolSlot;
+        if (slot.position === null || slot.base === null || slot.minuteFrom >= slot.seen) continue;
+        this.broker.barsClosed((feeds[i] as SymbolFeed).store.symbol, slot.base, slot.minuteFrom, slot.seen);
+      }
     }
     // 3. The account at the marks; 4. a sample when a base bar period ended.
     revalueAccount(this.store);
@@ -285,11 +304,15 @@ export class AnalysisRunner {
       quantity: signal.quantity,
       price: bar.close,
       reason: signal.reason,
+      decidedAt,
     });
-    const position = this.store.positions.get(signal.symbol);
+    const id = this.store.nextOrderId++;
+    const position = running.symbols.has(signal.symbol) ? this.store.positions.get(signal.symbol) : undefined;
+    this.store.version++;
     if (position === undefined) {
       // A strategy may only trade the symbols it subscribes to: anything else is refused at once.
       record.orders.push({
+        id,
         time: decidedAt,
         symbol: signal.symbol,
         side: signal.action,
@@ -304,6 +327,7 @@ export class AnalysisRunner {
       return;
     }
     running.made.push({
+      id,
       record,
       allowShort: running.allowShort,
       position,

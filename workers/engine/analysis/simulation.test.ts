@@ -79,11 +79,14 @@ describe('simple_ma_cross on a known series', () => {
         quantity: 100,
         price: 9,
         reason: 'sma 2 crossed above sma 3 (8.5 > 8)',
+        // Made at the 09:35 bar's close.
+        decidedAt: at(DAY, '09:36'),
       },
     ]);
     // The 09:36 bar opens at its close (10) + 0.25.
     expect(record?.orders).toEqual([
       {
+        id: 1,
         time: at(DAY, '09:36'),
         symbol: 'AAA',
         side: 'BUY',
@@ -152,6 +155,7 @@ describe('fill timing', () => {
     const backtest = run(scripted({ 'AAA 15:59': [buy(10)] }));
     expect(backtest.analysis.strategies[0]?.orders).toEqual([
       {
+        id: 1,
         time: at(DAY, '16:00'),
         symbol: 'AAA',
         side: 'BUY',
@@ -184,6 +188,7 @@ describe('limits', () => {
     const backtest = run(scripted({ 'AAA 09:30': [sell(100)] }));
     expect(backtest.analysis.strategies[0]?.orders).toEqual([
       {
+        id: 1,
         time: at(DAY, '09:31'),
         symbol: 'AAA',
         side: 'SELL',
@@ -205,7 +210,7 @@ describe('limits', () => {
       trading: { max_per_trade: 1000 },
     });
     expect(reasons(backtest)).toEqual([
-      'refused: max_per_trade: 100 x 11 = 1100 is above 1000 (allowed: at most 90 shares at this price)',
+      'refused: max_per_trade: 100 x 11 = 1100 is above 1000 (allowed: an order of at most 90 shares at this price)',
       'filled: test buy',
     ]);
   });
@@ -217,7 +222,7 @@ describe('limits', () => {
     });
     expect(reasons(backtest)).toEqual([
       'filled: test buy',
-      'refused: max_per_symbol: AAA would hold 200 x 12 = 2400, above 2000 (allowed: at most 166 shares at this price)',
+      'refused: max_per_symbol: AAA would hold 200 x 12 = 2400, above 2000 (allowed: a position of at most 166 shares at this price, so at most 66 more)',
     ]);
   });
 
