@@ -103,10 +103,21 @@ describe('the analysis section', () => {
           signals: {
             count: 1,
             total_count: 1,
-            columns: ['timestamp', 'symbol', 'interval', 'action', 'quantity', 'price', 'reason'],
+            columns: [
+              'timestamp',
+              'decided_at',
+              'symbol',
+              'interval',
+              'action',
+              'quantity',
+              'price',
+              'reason',
+            ],
             data: [
               [
                 '2025-07-01T09:35:00',
+                // The 5m bar's close, when the signal was made.
+                '2025-07-01T09:40:00',
                 'RIVN',
                 '5m',
                 'BUY',
@@ -121,6 +132,7 @@ describe('the analysis section', () => {
             total_count: 1,
             columns: [
               'timestamp',
+              'id',
               'symbol',
               'side',
               'quantity',
@@ -134,6 +146,7 @@ describe('the analysis section', () => {
             data: [
               [
                 '2025-07-01T09:40:00',
+                1,
                 'RIVN',
                 'BUY',
                 100,
@@ -176,16 +189,16 @@ describe('the analysis section', () => {
         '        "enabled": true,',
         '        "config": {"symbols":["RIVN"],"interval":"5m","fast_period":10},',
         '        "signals": {',
-        '          "count": 1, "total_count": 1, "columns": ["timestamp","symbol","interval","action","quantity","price","reason"],',
+        '          "count": 1, "total_count": 1, "columns": ["timestamp","decided_at","symbol","interval","action","quantity","price","reason"],',
         '          "data": [',
-        '            ["2025-07-01T09:35:00","RIVN","5m","BUY",100,12.53,"sma 10 crossed above sma 20 (12.53 > 12.51)"]',
+        '            ["2025-07-01T09:35:00","2025-07-01T09:40:00","RIVN","5m","BUY",100,12.53,"sma 10 crossed above sma 20 (12.53 > 12.51)"]',
         '          ]',
         '        },',
         '        "orders": {',
         '          "count": 1, "total_count": 1,',
-        '          "columns": ["timestamp","symbol","side","quantity","status","price","commission","realized_pnl","signal_timestamp","reason"],',
+        '          "columns": ["timestamp","id","symbol","side","quantity","status","price","commission","realized_pnl","signal_timestamp","reason"],',
         '          "data": [',
-        '            ["2025-07-01T09:40:00","RIVN","BUY",100,"filled",12.53,0,0,"2025-07-01T09:35:00","sma 10 crossed above sma 20 (12.53 > 12.51)"]',
+        '            ["2025-07-01T09:40:00",1,"RIVN","BUY",100,"filled",12.53,0,0,"2025-07-01T09:35:00","sma 10 crossed above sma 20 (12.53 > 12.51)"]',
         '          ]',
         '        }',
         '      }',
@@ -286,6 +299,7 @@ describe('the analysis section', () => {
       data: [
         [
           '2025-07-01T09:45:00',
+          2,
           'RIVN',
           'SELL',
           100,

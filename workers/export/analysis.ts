@@ -196,13 +196,23 @@ export function accountValue(a: AccountState): JsonValue {
 
 /** A signal as a row of SIGNAL_COLUMNS. */
 export function signalRow(s: SignalRow): JsonValue[] {
-  return [formatLocalDateTime(s.time), s.symbol, s.interval, s.action, s.quantity, money(s.price), s.reason];
+  return [
+    formatLocalDateTime(s.time),
+    formatLocalDateTime(s.decidedAt),
+    s.symbol,
+    s.interval,
+    s.action,
+    s.quantity,
+    money(s.price),
+    s.reason,
+  ];
 }
 
 /** An order as a row of ORDER_COLUMNS. */
 export function orderRow(o: OrderRow): JsonValue[] {
   return [
     formatLocalDateTime(o.time),
+    o.id,
     o.symbol,
     o.side,
     o.quantity,

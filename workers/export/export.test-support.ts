@@ -2,6 +2,7 @@
 // exports, and mirror them the way a consumer would.
 
 import { indicatorKey, sessionIndicatorInfo } from '../common/indicator-catalogue';
+import { intervalSeconds } from '../common/interval-key';
 import type { Result } from '../common/result';
 import {
   type AccountState,
@@ -294,13 +295,26 @@ function strategyOf(store: AnalysisStore, module: string): StrategyRecord {
   return record;
 }
 
-export function addSignal(store: AnalysisStore, module: string, row: SignalRow): void {
-  strategyOf(store, module).signals.push(row);
+/** A signal; decided at its bar's close (stamp + interval) unless `decidedAt` says otherwise. */
+export function addSignal(
+  store: AnalysisStore,
+  module: string,
+  row: Omit<SignalRow, 'decidedAt'> & { decidedAt?: number },
+): void {
+  const decidedAt = row.decidedAt ?? row.time + intervalSeconds(row.interval) * 1000;
+  strategyOf(store, module).signals.push({ ...row, decidedAt });
   store.version++;
 }
 
-export function addOrder(store: AnalysisStore, module: string, row: OrderRow): void {
-  strategyOf(store, module).orders.push(row);
+/** An order; its id is the store's next one unless `id` says otherwise, as the engine numbers them. */
+export function addOrder(
+  store: AnalysisStore,
+  module: string,
+  row: Omit<OrderRow, 'id'> & { id?: number },
+): void {
+  const id = row.id ?? store.nextOrderId;
+  store.nextOrderId = Math.max(store.nextOrderId, id + 1);
+  strategyOf(store, module).orders.push({ ...row, id });
   store.version++;
 }
 

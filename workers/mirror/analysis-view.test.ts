@@ -230,4 +230,91 @@ describe('the analysis view', () => {
       });
     });
   });
+
+  it("places a signal at the time the export says it was decided (a week bar decides at the week's last close)", () => {
+    const mirror = new Mirror();
+    const backtest = backtestOf(
+      configJson((c) => {
+        c.session_data_config.symbols = ['RIVN'];
+        c.session_data_config.streams = ['1m'];
+        delete c.session_data_config.indicators;
+        delete c.session_data_config.strategies;
+        delete c.session_data_config.historical;
+      }),
+    );
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+    backtest.start();
+    backtest.advance(20);
+    const store = handAnalysis(backtest, [{ module: MA }], ['RIVN']);
+    // Stamped with its week's Monday (2025-06-30), decided (as the export says) at 09:45 on Tuesday: the stamp
+    // plus a week capped at that Monday's close would put it a day early, where no shown bar is.
+    addSignal(store, MA, {
+      time: Date.UTC(2025, 5, 30, 4, 0),
+      decidedAt: ny(9, 45),
+      symbol: 'RIVN',
+      interval: '1w',
+      action: 'BUY',
+      quantity: 1,
+      price: 12,
+      reason: 'weekly',
+    });
+    const doc = readExport(parsed(exporter.export({ complete: true })));
+    if (!doc.ok) throw new Error(doc.error);
+    mirror.apply(doc.value);
+    const view = readView(mirror, { source: 'live', symbol: 'RIVN', interval: '1m', shown: null });
+    expect(view.analysis?.markers.map((m) => [m.kind, m.time, m.text])).toEqual([
+      ['signal', chart('09:44:00'), 'weekly'],
+    ]);
+  });
+
+  it('rebuilds the trades in the order the orders were made when two fill at the same bar', () => {
+    const RSI = 'rsi_strategy';
+    const backtest = backtestOf(
+      configJson((c) => {
+        c.session_data_config.symbols = ['RIVN'];
+        c.session_data_config.streams = ['1m', '5m'];
+        delete c.session_data_config.indicators;
+        delete c.session_data_config.strategies;
+        delete c.session_data_config.historical;
+      }),
+    );
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
+    backtest.start();
+    backtest.advance(20);
+    const store = handAnalysis(backtest, [{ module: MA }, { module: RSI }], ['RIVN']);
+    const fill = { symbol: 'RIVN', quantity: 10, status: 'filled', commission: 0, time: ny(9, 35) } as const;
+    // RSI's BUY was made first (id 1, on the 09:31 1m bar), MA's SELL later (id 2, on the 09:30 5m bar): both
+    // fill at 09:35, BUY then SELL, one long round trip closed by MA. By strategy order it would read as a
+    // short opened by MA and closed by RSI.
+    addOrder(store, MA, {
+      ...fill,
+      id: 2,
+      side: 'SELL',
+      price: 13,
+      realizedPnl: 10,
+      signalTime: ny(9, 30),
+      reason: 'ma',
+    });
+    addOrder(store, RSI, {
+      ...fill,
+      id: 1,
+      side: 'BUY',
+      price: 12,
+      realizedPnl: 0,
+      signalTime: ny(9, 31),
+      reason: 'rsi',
+    });
+    const doc = readExport(parsed(exporter.export({ complete: true })));
+    if (!doc.ok) throw new Error(doc.error);
+    const mirror = new Mirror();
+    mirror.apply(doc.value);
+    const read = readView(mirror, { source: 'live', symbol: 'RIVN', interval: '1m', shown: null });
+    expect(read.analysis?.orders.map((o) => [o.strategy, o.side])).toEqual([
+      [RSI, 'BUY'],
+      [MA, 'SELL'],
+    ]);
+    expect(read.analysis?.trades.map((t) => [t.strategy, t.side, t.entryPrice, t.exitPrice, t.pnl])).toEqual([
+      [MA, 'long', 12, 13, 10],
+    ]);
+  });
 });

@@ -48,15 +48,21 @@ function secondsOf(v: unknown): number | null {
  */
 class ChartAxis {
   private readonly parts: Float64Array[];
+  /** A week's bar holds the days after its stamp: an event on them belongs to it. */
+  private readonly span: number;
 
   constructor(state: SymbolState | undefined, interval: string) {
+    this.span = /^\d+w$/.test(interval) ? intervalSeconds(interval) : DAY;
     const tables = [state?.historical.get(interval)?.table, state?.streams.get(interval)];
     this.parts = tables
       .filter((t): t is RowTable => t !== undefined && t.length > 0 && t.names.length > 0)
       .map((t) => t.column(0));
   }
 
-  /** The time of the last shown bar opening at or before `t`, on the same day; null when there is none. */
+  /**
+   * The time of the last shown bar opening at or before `t`, on the same day (in the same week on a weekly
+   * chart); null when there is none.
+   */
   barAt(t: number): number | null {
     for (let p = this.parts.length - 1; p >= 0; p--) {
       const times = this.parts[p] as Float64Array;
@@ -69,14 +75,19 @@ class ChartAxis {
       }
       if (lo === 0) continue;
       const bar = times[lo - 1] as number;
+      if (this.span > DAY) return t < Math.floor(bar / DAY) * DAY + this.span ? bar : null;
       return Math.floor(bar / DAY) === Math.floor(t / DAY) ? bar : null;
     }
     return null;
   }
 }
 
-/** When a signal made on a bar of `interval` stamped `t` is known: its close (capped at 16:00), less an instant. */
-function signalInstant(t: number, interval: unknown): number {
+/**
+ * When a signal is known, less an instant: its `decided_at` as exported (the engine's decision time: a
+ * week's bar decides at the week's last close), else its bar's close (capped at 16:00) from the stamp `t`.
+ */
+function signalInstant(t: number, decidedAt: number | null, interval: unknown): number {
+  if (decidedAt !== null && decidedAt >= t) return decidedAt - INSTANT;
   const length = typeof interval === 'string' ? intervalSeconds(interval) : Number.NaN;
   if (!Number.isFinite(length) || length <= 0) return t;
   return rowClose(t, length) - INSTANT;
@@ -89,7 +100,8 @@ function signalMarkers(strategy: MirrorStrategy, symbol: string, axis: ChartAxis
     const side = sideOf(cell(columns, row, 'action'));
     const t = secondsOf(cell(columns, row, 'timestamp'));
     if (side === null || t === null) continue;
-    const instant = signalInstant(t, cell(columns, row, 'interval'));
+    const decided = secondsOf(cell(columns, row, 'decided_at'));
+    const instant = signalInstant(t, decided, cell(columns, row, 'interval'));
     const time = axis.barAt(instant);
     if (time === null) continue;
     out.push({
@@ -152,15 +164,19 @@ export function markersOf(
   return placed.map(({ instant: _, ...marker }) => marker);
 }
 
-/** Every strategy's orders, by time (the strategies' order at the same time). */
+/**
+ * Every strategy's orders, by time, and at the same time by `id` (the order they were made in, which is the
+ * order the engine filled them in); without ids, in the strategies' order.
+ */
 export function ordersOf(analysis: MirrorAnalysis): OrderView[] {
-  const orders: { at: number; view: OrderView }[] = [];
+  const orders: { at: number; id: number; view: OrderView }[] = [];
   for (const strategy of analysis.strategies.values()) {
     const { columns, rows } = strategy.orders;
     for (const row of rows) {
       const time = text(cell(columns, row, 'timestamp')) ?? '';
       orders.push({
         at: secondsOf(time) ?? Number.POSITIVE_INFINITY,
+        id: num(cell(columns, row, 'id')) ?? 0,
         view: {
           time,
           strategy: strategy.module,
@@ -177,7 +193,7 @@ export function ordersOf(analysis: MirrorAnalysis): OrderView[] {
       });
     }
   }
-  return orders.sort((a, b) => a.at - b.at).map((o) => o.view);
+  return orders.sort((a, b) => a.at - b.at || a.id - b.id).map((o) => o.view);
 }
 
 /** A symbol's position while trades are rebuilt: signed quantity, average cost, when it opened from flat. */

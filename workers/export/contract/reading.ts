@@ -14,6 +14,7 @@ export const QUOTE_COLUMNS: readonly string[] = ['timestamp', 'bid', 'ask', 'bid
 /** The analysis section's streams (section 10.1): each strategy's signals and orders, the equity samples. */
 export const SIGNAL_COLUMNS: readonly string[] = [
   'timestamp',
+  'decided_at',
   'symbol',
   'interval',
   'action',
@@ -23,6 +24,7 @@ export const SIGNAL_COLUMNS: readonly string[] = [
 ];
 export const ORDER_COLUMNS: readonly string[] = [
   'timestamp',
+  'id',
   'symbol',
   'side',
   'quantity',
