@@ -535,6 +535,42 @@ describe('fill timing with other bases and intervals', () => {
     expect(sample(1)).toEqual([at(DAY, '09:31'), 100_005, 100_005, 5, 0]);
   });
 
+  it('with a 30s base, marks a position again after a fill within the minute', () => {
+    // BUY 10 on the 09:30:00 bar fills at 09:30:30, 10.5. SELL 20 on the 09:31:00 bar (decided 09:31:30) fills
+    // at the 09:31:30 bar's open, 11.5, in the minute it was decided: it closes the 10 long, realizing
+    // (11.5 - 10.5) x 10 = 10, and opens a 10 short at 11.5. The mark is 11.5 (that bar's close), so
+    //   sample 09:31: cash 100000 - 105 + 230 = 100125, equity 100125 - 115 = 100010, realized 10,
+    //   unrealized (11.5 - 11.5) x -10 = 0 (not the long's (11.5 - 10.5) x 10 from before the fill).
+    const start = at(DAY, '09:30');
+    const script: Script = (bar) => {
+      if (bar.time === start) return [{ symbol: bar.symbol, ...buy(10) }];
+      if (bar.time === start + 60 * SECOND) return [{ symbol: bar.symbol, ...sell(20) }];
+      return [];
+    };
+    const backtest = runToEnd(
+      {
+        symbols: ['AAA'],
+        streams: ['30s'],
+        strategies: [{ module: 'test.script', config: { allow_short: true } }],
+        modules: [scriptModule(script, '30s')],
+      },
+      rising,
+    );
+    const orders = backtest.analysis.strategies[0]?.orders ?? [];
+    expect(orders.map((o) => [o.time, o.status, o.price, o.realizedPnl])).toEqual([
+      [start + 30 * SECOND, 'filled', 10.5, 0],
+      [start + 90 * SECOND, 'filled', 11.5, 10],
+    ]);
+    const { equity } = backtest.analysis;
+    expect([equity.time[1], ...equity.values.map((v) => v[1])]).toEqual([
+      at(DAY, '09:31'),
+      100_125,
+      100_010,
+      10,
+      0,
+    ]);
+  });
+
   it('with a 5m base, samples every five minutes and fills at the next 5m bar open', () => {
     // The 09:30 5m bar is minutes 0..4: open 10, close 14.5. BUY 10 on it: decided at 09:35, filled at the
     // 09:35 5m bar's open (minute 5's open, 15). The 09:35 bar closes at minute 9's close, 19.5:
