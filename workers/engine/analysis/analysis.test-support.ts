@@ -17,7 +17,11 @@ export interface MinuteBar {
   close: number;
 }
 
-/** A source whose bars are `bar(symbol, date, minute)`; null is a minute without trades. */
+/**
+ * A source whose bars are `bar(symbol, date, minute)`; null is a minute without trades. Each minute with a bar
+ * has two trades, its open at :00 and its close at :30, so a `30s` stream has a bar at :00 (open = close =
+ * the minute's open) and one at :30 (open = close = the minute's close).
+ */
 export function scriptedSource(
   bar: (symbol: string, date: string, minute: number) => MinuteBar | null,
 ): MarketSource {
@@ -26,6 +30,8 @@ export function scriptedSource(
       const minutes = day.sessionMinutes;
       const bars = new BarColumns(minutes);
       const barOfMinute = new Int32Array(minutes).fill(-1);
+      const ticks = new TickColumns(2 * minutes);
+      const tickEnd = new Int32Array(minutes);
       const openMs = Date.UTC(
         Number(day.date.slice(0, 4)),
         Number(day.date.slice(5, 7)) - 1,
@@ -35,7 +41,13 @@ export function scriptedSource(
       const start = openMs + (13 * 60 + 30) * 60_000;
       for (let m = 0; m < minutes; m++) {
         const b = bar(symbol, day.date, m);
-        if (b === null) continue;
+        if (b === null) {
+          tickEnd[m] = ticks.length;
+          continue;
+        }
+        ticks.append(start + m * 60_000, b.open, 50, 0);
+        ticks.append(start + m * 60_000 + 30_000, b.close, 50, 0);
+        tickEnd[m] = ticks.length;
         barOfMinute[m] = bars.length;
         bars.append(
           start + m * 60_000,
@@ -51,9 +63,9 @@ export function scriptedSource(
         sessionMinutes: minutes,
         bars,
         barOfMinute,
-        ticks: new TickColumns(1),
+        ticks,
         quotes: new QuoteColumns(1),
-        tickEnd: new Int32Array(minutes),
+        tickEnd,
       };
     },
     describe: () => 'imported',
@@ -62,8 +74,13 @@ export function scriptedSource(
 
 export type Script = (bar: ClosedBar, context: StrategyContext) => Signal[];
 
-/** A module `test.script` watching `interval` bars of every symbol and emitting what `script` says. */
-export function scriptModule(script: Script, interval = '1m'): StrategyModule {
+/**
+ * A module `test.script` watching `interval` bars of `symbols` (every session symbol when not given) and
+ * emitting what `script` says.
+ */
+export function scriptModule(script: Script, interval = '1m', symbols?: string[]): StrategyModule {
+  const watched = (session: { symbols: readonly string[] }) =>
+    (symbols ?? session.symbols).map((symbol) => ({ symbol, interval }));
   return {
     module: 'test.script',
     summary: 'Emits the signals a test scripts.',
@@ -72,10 +89,10 @@ export function scriptModule(script: Script, interval = '1m'): StrategyModule {
       ok: true,
       value: { config: { allow_short: config.allow_short === true }, unused: [] },
     }),
-    subscriptions: (_config, session) => session.symbols.map((symbol) => ({ symbol, interval })),
+    subscriptions: (_config, session) => watched(session),
     indicators: () => [],
     create: (_config, session) => ({
-      subscriptions: session.symbols.map((symbol) => ({ symbol, interval })),
+      subscriptions: watched(session),
       onBar: (bar, context) => script(bar, context),
     }),
   };

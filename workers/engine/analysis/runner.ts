@@ -243,7 +243,10 @@ export class AnalysisRunner {
       for (let i = 0; i < feeds.length; i++) {
         const slot = slots[i] as SymbolSlot;
         if (slot.position === null || slot.base === null || slot.minuteFrom >= slot.seen) continue;
-        this.broker.barsClosed((feeds[i] as SymbolFeed).store.symbol, slot.base, slot.minuteFrom, slot.seen);
+        const base = slot.base;
+        if (this.broker.barsClosed((feeds[i] as SymbolFeed).store.symbol, base, slot.minuteFrom, slot.seen))
+          // A fill changed the position: its unrealized P&L at the mark must follow.
+          markPosition(slot.position, base.close[slot.seen - 1] as number);
       }
     }
     // 3. The account at the marks; 4. a sample when a base bar period ended.
