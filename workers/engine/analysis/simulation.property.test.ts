@@ -24,6 +24,8 @@ interface Case {
   signalRate: number;
   trading: Record<string, number>;
   days: number;
+  /** Whether every bar from 15:45 on signals: orders decided at the close wait for the next day or are cancelled. */
+  rush: boolean;
 }
 
 const caseArb: fc.Arbitrary<Case> = fc.record({
@@ -46,7 +48,6 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
     { requiredKeys: [] },
   ),
   days: fc.constantFrom(1, 2),
-  /** Whether every bar from 15:45 on signals: orders decided at the close wait for the next day or are cancelled. */
   rush: fc.boolean(),
 });
 
