@@ -1,25 +1,33 @@
+import type { ChartMarker } from '../../../workers/mirror/analysis-types';
 import { formatCount } from '../../format';
+import { formatMoney } from './analysis-format';
 import type { LegendBar } from './bar-chart';
 import { crosshairLabel } from './chart-time';
 import { formatIndicatorValue, outputLabel } from './indicator-format';
 import type { LegendIndicator } from './indicator-layer';
+import { markerHeadline, strategyName } from './trade-markers';
 
 const price = (value: number) => value.toFixed(2);
 
 /**
- * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; and under it
- * each shown indicator's values at that bar.
+ * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; under it each
+ * shown indicator's values at that bar and the equity; and the strategies' signals and orders on that bar,
+ * with their reasons (chart markers cannot be hovered: this is where they are read).
  */
 export function ChartLegend({
   symbol,
   interval,
   bar,
   indicators = [],
+  trades = [],
+  equity = null,
 }: {
   symbol: string | null;
   interval: string;
   bar: LegendBar | null;
   indicators?: readonly LegendIndicator[];
+  trades?: readonly ChartMarker[];
+  equity?: number | null;
 }) {
   const down = bar !== null && bar.close < bar.open;
   return (
@@ -51,12 +59,38 @@ export function ChartLegend({
           </span>
         </>
       )}
-      {bar && indicators.length > 0 && (
+      {bar && (indicators.length > 0 || equity !== null) && (
         <span className="chart-legend__indicators" data-testid="chart-legend-indicators">
           {indicators.map((indicator) => (
             <IndicatorValues key={indicator.key} indicator={indicator} />
           ))}
+          {equity !== null && (
+            <span className="chart-legend__indicator" data-testid="chart-legend-equity">
+              <span className="indicator-toggle__swatch equity-swatch" aria-hidden="true" />
+              <span className="chart-legend__indicator-name">Equity</span>
+              <b className="number chart-legend__value">{formatMoney(equity)}</b>
+            </span>
+          )}
         </span>
+      )}
+      {bar && trades.length > 0 && (
+        <ul className="chart-legend__trades" data-testid="chart-legend-trades" aria-live="polite">
+          {trades.map((trade, i) => (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each bar.
+              key={i}
+              className={`chart-legend__trade chart-legend__trade--${trade.kind} side--${trade.side.toLowerCase()}`}
+              data-testid="chart-legend-trade"
+              data-kind={trade.kind}
+              data-side={trade.side}
+            >
+              <span className="chart-legend__trade-mark" aria-hidden="true" />
+              <b>{markerHeadline(trade)}</b>
+              <span className="chart-legend__trade-reason">{trade.text}</span>
+              <span className="chart-legend__trade-strategy">{strategyName(trade.strategy)}</span>
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

@@ -17,6 +17,9 @@ class FakeChart {
   candleCount = 0;
   gapCount = 0;
   indicatorList = [];
+  tradeMarkerCount = 0;
+  equityPoints = 0;
+  setAnalysis() {}
   async load(series: BarSeries, interval: string) {
     this.calls.push(`load ${interval} ${series.from}..${series.total}`);
     this.total = series.total;

@@ -1,0 +1,46 @@
+import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
+import {
+  formatDrawdown,
+  formatMoney,
+  formatQuantity,
+  formatReturn,
+  formatShare,
+  formatSharpe,
+  pnlTone,
+} from './analysis-format';
+
+/** The run's figures so far: return, drawdown, win rate, trades, Sharpe, equity and cash. */
+export function StrategySummary({ summary }: { summary: AnalysisSummary }) {
+  const facts: { id: string; label: string; value: string; tone?: string; title?: string }[] = [
+    {
+      id: 'total-return',
+      label: 'Total return',
+      value: formatReturn(summary.totalReturn),
+      tone: pnlTone(summary.totalReturn),
+      title: `From ${formatMoney(summary.startingEquity)}`,
+    },
+    { id: 'max-drawdown', label: 'Max drawdown', value: formatDrawdown(summary.maxDrawdown) },
+    { id: 'win-rate', label: 'Win rate', value: formatShare(summary.winRate) },
+    { id: 'trades', label: 'Trades', value: formatQuantity(summary.trades), title: 'Closed trades' },
+    {
+      id: 'sharpe',
+      label: 'Sharpe',
+      value: formatSharpe(summary.sharpe),
+      title: `Annualized, on ${formatQuantity(summary.samples)} equity samples`,
+    },
+    { id: 'equity', label: 'Equity', value: formatMoney(summary.equity) },
+    { id: 'cash', label: 'Cash', value: formatMoney(summary.cash) },
+  ];
+  return (
+    <dl className="strategy-summary" aria-label="Strategy results" data-testid="strategy-summary">
+      {facts.map((fact) => (
+        <div key={fact.id} className="strategy-summary__fact" title={fact.title}>
+          <dt>{fact.label}</dt>
+          <dd className={`number${fact.tone ? ` pnl--${fact.tone}` : ''}`} data-testid={`summary-${fact.id}`}>
+            {fact.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
