@@ -79,13 +79,16 @@ export function ChartLegend({
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each bar.
               key={i}
-              className={`chart-legend__trade chart-legend__trade--${trade.kind} side--${trade.side.toLowerCase()}`}
+              className="chart-legend__trade"
               data-testid="chart-legend-trade"
               data-kind={trade.kind}
               data-side={trade.side}
             >
-              <span className="chart-legend__trade-mark" aria-hidden="true" />
-              <b>{markerHeadline(trade)}</b>
+              <span
+                className={`chart-legend__trade-mark chart-legend__trade-mark--${trade.kind === 'refused' ? 'refused' : trade.side.toLowerCase()} chart-legend__trade-mark--${trade.kind}`}
+                aria-hidden="true"
+              />
+              <b className="chart-legend__trade-head">{markerHeadline(trade)}</b>
               <span className="chart-legend__trade-reason">{trade.text}</span>
               <span className="chart-legend__trade-strategy">{strategyName(trade.strategy)}</span>
             </li>

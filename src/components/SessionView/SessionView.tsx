@@ -210,12 +210,11 @@ export function SessionView({
               onSelect={setChosenInterval}
             />
           </div>
-          <div className="session-view__toggles">
-            <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice} />
+          <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice}>
             {hasStrategies && (
               <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />
             )}
-          </div>
+          </IndicatorToggles>
           {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs;
               so does the equity pane. */}
           <div
