@@ -55,6 +55,7 @@ export function OrdersTable({ orders }: { orders: readonly OrderView[] }) {
               <tr
                 key={orders.length - index}
                 data-testid="order-row"
+                data-index={index}
                 data-time={order.time}
                 data-status={order.status}
                 className={`strategy-table__order--${cells.tone}`}
