@@ -1,32 +1,27 @@
-import type { ChartMarker } from '../../../workers/mirror/analysis-types';
 import { formatCount } from '../../format';
 import { formatMoney } from './analysis-format';
 import type { LegendBar } from './bar-chart';
 import { crosshairLabel } from './chart-time';
 import { formatIndicatorValue, outputLabel } from './indicator-format';
 import type { LegendIndicator } from './indicator-layer';
-import { markerHeadline, strategyName } from './trade-markers';
 
 const price = (value: number) => value.toFixed(2);
 
 /**
  * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; under it each
- * shown indicator's values at that bar and the equity; and the strategies' signals and orders on that bar,
- * with their reasons (chart markers cannot be hovered: this is where they are read).
+ * shown indicator's values at that bar, and the equity.
  */
 export function ChartLegend({
   symbol,
   interval,
   bar,
   indicators = [],
-  trades = [],
   equity = null,
 }: {
   symbol: string | null;
   interval: string;
   bar: LegendBar | null;
   indicators?: readonly LegendIndicator[];
-  trades?: readonly ChartMarker[];
   equity?: number | null;
 }) {
   const down = bar !== null && bar.close < bar.open;
@@ -72,28 +67,6 @@ export function ChartLegend({
             </span>
           )}
         </span>
-      )}
-      {bar && trades.length > 0 && (
-        <ul className="chart-legend__trades" data-testid="chart-legend-trades" aria-live="polite">
-          {trades.map((trade, i) => (
-            <li
-              // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each bar.
-              key={i}
-              className="chart-legend__trade"
-              data-testid="chart-legend-trade"
-              data-kind={trade.kind}
-              data-side={trade.side}
-            >
-              <span
-                className={`chart-legend__trade-mark chart-legend__trade-mark--${trade.kind === 'refused' ? 'refused' : trade.side.toLowerCase()} chart-legend__trade-mark--${trade.kind}`}
-                aria-hidden="true"
-              />
-              <b className="chart-legend__trade-head">{markerHeadline(trade)}</b>
-              <span className="chart-legend__trade-reason">{trade.text}</span>
-              <span className="chart-legend__trade-strategy">{strategyName(trade.strategy)}</span>
-            </li>
-          ))}
-        </ul>
       )}
     </div>
   );

@@ -1,7 +1,7 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { OrderView } from '../../../workers/mirror/analysis-types';
 import { formatQuantity } from './analysis-format';
-import { newestFirst, orderCells, orderStatusCounts } from './strategy-rows';
+import { newestFirst, orderCells, orderStatusCounts, sameOrders } from './strategy-rows';
 import { scrollHeight, VirtualRows } from './VirtualRows';
 
 const COLUMNS = 8;
@@ -10,7 +10,9 @@ const COLUMNS = 8;
  * Every order of the strategies, newest first: filled, refused (with the limit that refused it) and
  * cancelled ones, each with its reason.
  */
-export function OrdersTable({ orders }: { orders: readonly OrderView[] }) {
+export const OrdersTable = memo(OrdersList, (a, b) => sameOrders(a.orders, b.orders));
+
+function OrdersList({ orders }: { orders: readonly OrderView[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   const counts = orderStatusCounts(orders);
   return (

@@ -12,6 +12,7 @@ import { ChartLegend } from './ChartLegend';
 import { EquityToggle } from './EquityToggle';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
+import { MarkerNote } from './MarkerNote';
 import { QuoteView } from './QuoteView';
 import { StrategyPanel } from './StrategyPanel';
 import { SymbolTable } from './SymbolTable';
@@ -201,7 +202,6 @@ export function SessionView({
               interval={view?.interval ?? interval}
               bar={legend.bar}
               indicators={legend.indicators}
-              trades={legend.trades}
               equity={legend.equity}
             />
             <IntervalPicker
@@ -226,6 +226,7 @@ export function SessionView({
             data-trade-markers={view?.tradeMarkers ?? 0}
           >
             <div ref={box} className="session-view__chart" data-testid="chart" />
+            <MarkerNote trades={legend.trades} />
             {(overview === null || empty) && (
               <div className="session-view__chart-empty">
                 {overview === null ? 'Reading the mirror…' : 'Nothing to chart yet.'}

@@ -1,13 +1,15 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import type { TradeRow } from '../../../workers/mirror/analysis-types';
 import { formatPnl, formatQuantity } from './analysis-format';
-import { newestFirst, tradeCells } from './strategy-rows';
+import { newestFirst, sameTrades, tradeCells } from './strategy-rows';
 import { scrollHeight, VirtualRows } from './VirtualRows';
 
 const COLUMNS = 9;
 
 /** The closed trades (entry to exit, by average cost), newest first, each with the running total. */
-export function TradesTable({ trades }: { trades: readonly TradeRow[] }) {
+export const TradesTable = memo(TradesList, (a, b) => sameTrades(a.trades, b.trades));
+
+function TradesList({ trades }: { trades: readonly TradeRow[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   const total = trades.at(-1)?.runningPnl ?? null;
   return (

@@ -56,7 +56,7 @@ export interface LegendBar {
 export interface Legend {
   bar: LegendBar | null;
   indicators: LegendIndicator[];
-  /** The strategies' signals and orders on that bar (their reasons are read there: markers cannot hover). */
+  /** The strategies' signals and orders on the hovered bar (their reasons are read there: markers cannot hover). */
   trades: ChartMarker[];
   /** The account's equity at that bar's close, when the equity pane is drawn. */
   equity: number | null;
@@ -359,7 +359,8 @@ export class BarChart {
     this.onLegendChange({
       bar,
       indicators: bar ? this.indicators.valuesAt(at) : [],
-      trades: bar ? markersAt(this.trades, bar.time) : [],
+      // A bar's markers are told while the crosshair is on it (the last bar's would sit over the chart).
+      trades: this.hovered ? markersAt(this.trades, this.hovered.time) : [],
       equity: bar && this.equity.attached ? this.equity.valueAt(at) : null,
     });
   }

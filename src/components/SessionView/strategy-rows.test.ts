@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderView } from '../../../workers/mirror/analysis-types';
-import { newestFirst, orderCells, orderStatusCounts, positionCells, tradeCells } from './strategy-rows';
+import {
+  newestFirst,
+  orderCells,
+  orderStatusCounts,
+  positionCells,
+  sameOrders,
+  tradeCells,
+} from './strategy-rows';
 
 const MODULE = 'strategies.examples.simple_ma_cross';
 
@@ -112,5 +119,18 @@ describe('strategy table rows', () => {
   it('lists newest first without copying the list', () => {
     const list = ['a', 'b', 'c'];
     expect([0, 1, 2, 3].map((i) => newestFirst(list, i))).toEqual(['c', 'b', 'a', undefined]);
+  });
+
+  it('tells a read that brought no order from one that did', () => {
+    const list = [order('filled'), order('refused')];
+    expect(
+      sameOrders(
+        list,
+        list.map((o) => ({ ...o })),
+      ),
+    ).toBe(true);
+    expect(sameOrders(list, [...list, order('filled')])).toBe(false);
+    expect(sameOrders(list, [list[0] as OrderView, order('cancelled')])).toBe(false);
+    expect(sameOrders([], [])).toBe(true);
   });
 });

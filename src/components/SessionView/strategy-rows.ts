@@ -101,3 +101,25 @@ export function orderStatusCounts(orders: readonly OrderView[]): string {
   for (const o of orders) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
   return [...counts].map(([status, n]) => `${formatQuantity(n)} ${status}`).join(', ');
 }
+
+/**
+ * Whether two reads' orders are the same list. Each read brings the list anew (every few frames at 600x);
+ * within a run orders are only ever added, so the count and the last one tell a change, and the table is
+ * not rendered again for a read that brought no order.
+ */
+export function sameOrders(a: readonly OrderView[], b: readonly OrderView[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = a.at(-1);
+  const y = b.at(-1);
+  if (!x || !y) return x === y;
+  return x.time === y.time && x.status === y.status && x.reason === y.reason && x.price === y.price;
+}
+
+/** As `sameOrders`, for closed trades. */
+export function sameTrades(a: readonly TradeRow[], b: readonly TradeRow[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = a.at(-1);
+  const y = b.at(-1);
+  if (!x || !y) return x === y;
+  return x.exitTime === y.exitTime && x.pnl === y.pnl && x.runningPnl === y.runningPnl;
+}
