@@ -50,11 +50,12 @@ test('the built-in strategy: markers and equity on the live chart, and the order
   await button(page, 'Start').click();
   await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
 
-  // RIVN at 1m: the strategy's markers come as its averages cross, and the equity pane is on by default.
+  // RIVN at 1m: the strategy's markers come as its averages cross (a round trip: two signals, two fills),
+  // and the equity pane is on by default.
   const live = page.getByTestId('session-view-live');
   const wrap = live.locator('.session-view__chart-wrap');
   await expect(live.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'RIVN');
-  await expect.poll(() => attr(wrap, 'data-trade-markers'), { timeout: 90_000 }).toBeGreaterThan(1);
+  await expect.poll(() => attr(wrap, 'data-trade-markers'), { timeout: 90_000 }).toBeGreaterThan(3);
   await expect(live.getByTestId('equity-toggle')).toBeChecked();
   await expect(wrap).toHaveAttribute('data-equity-pane', '1');
   expect(await attr(wrap, 'data-equity-points')).toBeGreaterThan(0);

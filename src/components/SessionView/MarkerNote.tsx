@@ -9,7 +9,7 @@ import { markerHeadline, strategyName } from './trade-markers';
 export function MarkerNote({ trades }: { trades: readonly ChartMarker[] }) {
   if (trades.length === 0) return null;
   return (
-    <ul className="marker-note" data-testid="chart-legend-trades" aria-live="polite">
+    <ul className="marker-note" data-testid="chart-legend-trades">
       {trades.map((trade, i) => (
         <li
           // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole for each bar.
