@@ -19,7 +19,11 @@ class FakeChart {
   indicatorList = [];
   tradeMarkerCount = 0;
   equityPoints = 0;
-  setAnalysis() {}
+  /** What each read gave the chart of the analysis, with the bars it held then. */
+  analyses: { candles: number; analysis: unknown }[] = [];
+  setAnalysis(analysis: unknown) {
+    this.analyses.push({ candles: this.candleCount, analysis });
+  }
   async load(series: BarSeries, interval: string) {
     this.calls.push(`load ${interval} ${series.from}..${series.total}`);
     this.total = series.total;
@@ -76,6 +80,19 @@ function setup() {
 }
 
 describe('session reader', () => {
+  it("gives the chart each read's analysis once, after its bars, and tells the owner", async () => {
+    const { backtest, sync, chart, views, request } = setup();
+    backtest.advance(3);
+    await sync(true);
+    await request();
+    backtest.advance(2);
+    await sync(false);
+    await request({ version: 1 });
+    expect(chart.analyses.map((a) => a.candles)).toEqual([3903, 3905]);
+    // The export helper's mirror reads the analysis section into the view; without it, there is none.
+    expect(views.map((v) => v.analysis)).toEqual(chart.analyses.map((a) => a.analysis ?? null));
+  });
+
   it('loads the whole series once, then appends only the bars each delta brought', async () => {
     const { backtest, sync, chart, views, request, seriesCalls } = setup();
     backtest.advance(3);
