@@ -54,6 +54,8 @@ export class EquityLayer {
   private barSeconds = 60;
   private line: EquityLine | null = null;
   private values: number[] = [];
+  /** Bars with a value, counted when the values change (read several times a read). */
+  private counted = 0;
   private series: ISeriesApi<'Line'> | null = null;
   private wanted = false;
 
@@ -69,9 +71,14 @@ export class EquityLayer {
 
   /** Bars with a value. */
   get points(): number {
+    return this.counted;
+  }
+
+  private setValues(values: number[]): void {
+    this.values = values;
     let n = 0;
-    for (const v of this.values) if (!Number.isNaN(v)) n++;
-    return n;
+    for (const v of values) if (!Number.isNaN(v)) n++;
+    this.counted = n;
   }
 
   get attached(): boolean {
@@ -82,7 +89,7 @@ export class EquityLayer {
   setBars(times: ArrayLike<number>, barSeconds: number): void {
     this.times = Array.from(times);
     this.barSeconds = barSeconds;
-    this.values = equityAtBars(this.times, barSeconds, this.line);
+    this.setValues(equityAtBars(this.times, barSeconds, this.line));
     this.series?.setData(this.pointsOf(0));
   }
 
@@ -136,7 +143,7 @@ export class EquityLayer {
 
   clear(): void {
     this.times = [];
-    this.values = [];
+    this.setValues([]);
     this.series?.setData([]);
   }
 
@@ -169,8 +176,8 @@ export class EquityLayer {
     const next = equityAtBars(this.times, this.barSeconds, this.line);
     const before = this.values;
     const from = firstDifference(before, next);
-    this.values = next;
     if (from < 0) return false;
+    this.setValues(next);
     const series = this.series;
     if (!series) return true;
     // `update()` may change the last point or add later ones; a change further back sets the line whole.
