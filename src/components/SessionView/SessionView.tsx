@@ -3,7 +3,9 @@
 // overview (symbol table, system panel), the selected symbol's quote, and only the new bars for the chart.
 // The symbol's indicators come with the bars; which of them are drawn is the owner's choice (a store's).
 // So do the strategies' markers and equity (drawn on the chart), positions, trades, orders and summary.
+
 import { type CSSProperties, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
 import type { MirrorClient, Source } from '../../mirror-client';
 import { EQUITY_KEY, equityShown, type IndicatorChoice, shownIndicators } from '../../store/indicator-choice';
 import { formatMoney } from './analysis-format';
@@ -65,6 +67,8 @@ export interface SessionViewProps {
   indicatorChoice: IndicatorChoice;
   /** Told when the person turns an indicator on or off: the owner keeps the choice. */
   onIndicatorChoice: (key: string, shown: boolean) => void;
+  /** Told the strategies' summary after each read (null without a strategy): the demo player shows it. */
+  onSummary?: (summary: AnalysisSummary | null) => void;
 }
 
 const NO_LEGEND: Legend = { bar: null, indicators: [], trades: [], equity: null };
@@ -80,6 +84,7 @@ export function SessionView({
   hold = false,
   indicatorChoice,
   onIndicatorChoice,
+  onSummary,
 }: SessionViewProps) {
   const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
@@ -165,6 +170,10 @@ export function SessionView({
     chartRef.current?.showEquity(equityOn);
   }, [equityOn]);
   const equityPane = equityOn && equityPoints > 0 ? 1 : 0;
+  const summary = hasStrategies ? (analysis?.summary ?? null) : null;
+  useEffect(() => {
+    onSummary?.(summary);
+  }, [summary, onSummary]);
   const tally = useMemo(() => describeTally(tallyMarkers(analysis?.markers ?? [])), [analysis?.markers]);
   const chartSummary = [
     `${view?.symbol ?? 'No symbol'} ${view?.interval ?? interval} chart, ${view?.candles ?? 0} candles.`,
@@ -267,10 +276,7 @@ export function SessionView({
       </div>
       {analysis && hasStrategies && <StrategyPanel analysis={analysis} />}
       <SymbolTable symbols={overview?.symbols ?? []} selected={view?.symbol ?? null} onSelect={setSymbol} />
-      <SystemPanel
-        sections={overview?.sections ?? {}}
-        summary={hasStrategies ? (analysis?.summary ?? null) : null}
-      />
+      <SystemPanel sections={overview?.sections ?? {}} summary={summary} />
     </div>
   );
 }

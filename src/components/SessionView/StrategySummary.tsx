@@ -10,7 +10,14 @@ import {
 } from './analysis-format';
 
 /** The run's figures so far: return, drawdown, win rate, trades, Sharpe, equity and cash. */
-export function StrategySummary({ summary }: { summary: AnalysisSummary }) {
+export function StrategySummary({
+  summary,
+  testId = 'strategy-summary',
+}: {
+  summary: AnalysisSummary;
+  /** The list's test id (the demo player shows a second one at its head). */
+  testId?: string;
+}) {
   const facts: { id: string; label: string; value: string; tone?: string; title?: string }[] = [
     {
       id: 'total-return',
@@ -32,7 +39,7 @@ export function StrategySummary({ summary }: { summary: AnalysisSummary }) {
     { id: 'cash', label: 'Cash', value: formatMoney(summary.cash) },
   ];
   return (
-    <dl className="strategy-summary" aria-label="Strategy results" data-testid="strategy-summary">
+    <dl className="strategy-summary" aria-label="Strategy results" data-testid={testId}>
       {facts.map((fact) => (
         <div key={fact.id} className="strategy-summary__fact" title={fact.title}>
           <dt>{fact.label}</dt>
@@ -42,5 +49,19 @@ export function StrategySummary({ summary }: { summary: AnalysisSummary }) {
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Whether two reads' summaries show the same figures (a read that changed none need not render again). */
+export function sameSummary(a: AnalysisSummary | null, b: AnalysisSummary | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.equity === b.equity &&
+    a.cash === b.cash &&
+    a.totalReturn === b.totalReturn &&
+    a.maxDrawdown === b.maxDrawdown &&
+    a.winRate === b.winRate &&
+    a.trades === b.trades &&
+    a.sharpe === b.sharpe
   );
 }
