@@ -41,7 +41,9 @@ function OrdersList({ orders }: { orders: readonly OrderView[] }) {
             <th scope="col" className="is-number">
               Price
             </th>
-            <th scope="col">Strategy</th>
+            <th scope="col" className="strategy-table__optional">
+              Strategy
+            </th>
             <th scope="col">Reason</th>
           </tr>
         </thead>
@@ -72,7 +74,7 @@ function OrdersList({ orders }: { orders: readonly OrderView[] }) {
                   <span className={`order-status order-status--${cells.tone}`}>{cells.status}</span>
                 </td>
                 <td className="is-number number">{cells.price}</td>
-                <td>{cells.strategy}</td>
+                <td className="strategy-table__optional">{cells.strategy}</td>
                 <td className="strategy-table__reason" title={cells.reason}>
                   {cells.reason}
                 </td>
