@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, each reporting ratios measured side by side in the same run.
 // `npm run bench -- demo viewer` runs only the ones named.
+import { benchAnalysis } from './analysis.bench';
 import { benchDemo } from './demo.bench';
 import { benchExport } from './export.bench';
 import { benchHistory } from './history.bench';
@@ -14,6 +15,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['viewer', benchViewer],
   ['demo', benchDemo],
   ['indicators', benchIndicators],
+  ['analysis', benchAnalysis],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !benches.some(([n]) => n === name));

@@ -1,4 +1,4 @@
-// Indicators against the built app: the built-in session's seven indicators drawn from the live mirror (the
+// Indicators against the built app: the built-in session's eight indicators drawn from the live mirror (the
 // averages and bands on the candles, rsi and macd in panes), their legend values checked against the
 // engine's own complete export, toggling, and the offline replay of the downloaded exports drawing the same
 // values. Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-indicators.png.
@@ -12,6 +12,7 @@ test.use({ viewport: { width: 1280, height: 900 } });
 const SCREENSHOT = fileURLToPath(new URL('../docs/chart-indicators.png', import.meta.url));
 
 const DEFAULT_KEYS = [
+  'sma_10_5m',
   'sma_20_5m',
   'ema_9_5m',
   'vwap_1m',
@@ -76,7 +77,7 @@ test('the built-in indicators are drawn from the exports, toggled, and replayed 
       .getByTestId('indicator-toggle')
       .evaluateAll((inputs) => inputs.map((i) => i.getAttribute('data-key')));
   await expect.poll(keys).toEqual(DEFAULT_KEYS);
-  for (const key of ['sma_20_5m', 'ema_9_5m', 'vwap_1m', 'bbands_20_5m', 'rsi_14_5m', 'macd_5m'])
+  for (const key of ['sma_10_5m', 'sma_20_5m', 'ema_9_5m', 'vwap_1m', 'bbands_20_5m', 'rsi_14_5m', 'macd_5m'])
     await expect(toggle(live, key)).toBeChecked();
   await expect(toggle(live, 'atr_14_5m')).not.toBeChecked();
   await expect(live.locator('[data-indicator-panes]')).toHaveAttribute('data-indicator-panes', '2');
@@ -92,7 +93,7 @@ test('the built-in indicators are drawn from the exports, toggled, and replayed 
   expect(rivn.sma_20_5m.series.total_count).toBe(11);
   const legend = await legendValues(live);
   expect(Object.keys(legend).sort()).toEqual(
-    ['sma_20_5m', 'ema_9_5m', 'vwap_1m', 'bbands_20_5m', 'rsi_14_5m', 'macd_5m'].sort(),
+    ['sma_10_5m', 'sma_20_5m', 'ema_9_5m', 'vwap_1m', 'bbands_20_5m', 'rsi_14_5m', 'macd_5m'].sort(),
   );
   expect(legend.sma_20_5m).toBe(rivn.sma_20_5m.value.toFixed(2));
   expect(legend.rsi_14_5m).toBe(rivn.rsi_14_5m.value.toFixed(2));
@@ -138,7 +139,7 @@ test('the built-in indicators are drawn from the exports, toggled, and replayed 
   expect(Object.keys(lastDelta.sma_20_5m)).toEqual(['value', 'last_updated', 'valid', 'series']);
   await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
   await toggle(live, 'sma_20_5m').check();
-  await expect.poll(async () => Object.keys(await legendValues(live)).length).toBe(7);
+  await expect.poll(async () => Object.keys(await legendValues(live)).length).toBe(8);
   const liveLegend = await legendValues(live);
 
   await page.reload();

@@ -171,7 +171,7 @@ test('a demo from disk plays with no request: Play, speeds, slider, keys and its
           ].join(' '),
         ),
       );
-  await expect(view.getByTestId('indicator-toggle')).toHaveCount(7);
+  await expect(view.getByTestId('indicator-toggle')).toHaveCount(8);
   await page.getByTestId('player-play').hover();
   await other.getByTestId('player-play').hover();
   await expect.poll(() => legend(page)).toContainEqual(expect.stringMatching(/^sma_20_5m \d+\.\d{2}$/));

@@ -63,9 +63,9 @@ describe('mirror client', () => {
     expect(parts.every((p) => p.byteLength === 0)).toBe(true);
     expect(await complete).toMatchObject({ kind: 'complete', sequence: 1, sessionDate: '2025-07-01' });
     // One round trip: the overview, the quote and the bars after the 3,900 of history shown.
-    // The view's key names the indicators the mirror holds: the built-in session's seven.
+    // The view's key names the indicators the mirror holds: the built-in session's eight.
     const key =
-      'live|RIVN|1m|1|2025-07-01|sma_20_5m,ema_9_5m,vwap_1m,rsi_14_5m,macd_5m,bbands_20_5m,atr_14_5m';
+      'live|RIVN|1m|1|2025-07-01|sma_10_5m,sma_20_5m,ema_9_5m,vwap_1m,rsi_14_5m,macd_5m,bbands_20_5m,atr_14_5m';
     const read = await client.view({
       source: 'live',
       symbol: 'RIVN',

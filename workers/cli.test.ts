@@ -388,10 +388,12 @@ describe('runCli: configurations', () => {
     const dir = tempDir();
     const config = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
       session_name: string;
-      session_data_config: { symbols: string[] };
+      session_data_config: { symbols: string[]; strategies?: unknown };
     };
     config.session_name = 'My Test / Session';
     config.session_data_config.symbols = ['AAPL'];
+    // The built-in strategy trades RIVN, which this session leaves out.
+    delete config.session_data_config.strategies;
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config));
     const { code, out } = await cli(
       ['--config', join(dir, 'config.json'), '--out', join(dir, 'out')],

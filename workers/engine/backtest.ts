@@ -2,7 +2,8 @@
 // every market minute. Deterministic: the same config and options always replay the same way.
 
 import type { Result } from '../common/result';
-import { AnalysisStore } from './analysis/analysis-store';
+import type { AnalysisStore } from './analysis/analysis-store';
+import { AnalysisRunner } from './analysis/runner';
 import {
   formatLocalDateTime,
   localToUtcMs,
@@ -25,7 +26,9 @@ import { type DayData, DEFAULT_MARKET_OPTIONS, dailyBarOf, type MarketDataOption
 import { generatorSource, type MarketSource } from './market-source';
 import { Pipeline } from './pipeline';
 import { type SessionBarBuilder, sessionBarBuilder } from './session-bars';
-import { type HistoricalSeries, SessionStore, type SymbolStore } from './session-store';
+import { type HistoricalSeries, SessionStore, type SymbolStore, strategyIntervals } from './session-store';
+import { STRATEGY_MODULES } from './strategies/index';
+import type { StrategyModule } from './strategies/strategy';
 import type { EngineSnapshot, SystemState } from './types';
 import { endsItsWeek, WeekBar, weekOf } from './weeks';
 
@@ -70,16 +73,22 @@ export class Backtest {
   private preloadedSource: MarketSource | null = null;
   private lastSessionId = 0;
   private feeds: SymbolFeed[] = [];
+  /** Runs the strategies for the whole backtest; a new one at every start. */
+  private runner: AnalysisRunner;
   /**
    * The analysis engine's run-long state: strategies' signals and orders, positions, account, equity.
-   * (Issue 15: no strategy runs yet; the engine work replaces this empty store with the configured one.)
+   * Before the first start, the configured strategies with no rows.
    */
-  analysis = new AnalysisStore([], [], 100_000);
+  analysis: AnalysisStore;
 
   constructor(
     readonly config: SessionConfig,
     market: Partial<MarketDataOptions> = {},
+    /** The strategy modules the configuration's strategies name (the built-in ones; tests add their own). */
+    private readonly strategyModules: readonly StrategyModule[] = STRATEGY_MODULES,
   ) {
+    this.runner = new AnalysisRunner(config, strategyModules);
+    this.analysis = this.runner.store;
     this.speedMultiplier = config.speedMultiplier;
     this.market = { ...DEFAULT_MARKET_OPTIONS, ...market };
     this.source = generatorSource(this.market);
@@ -107,10 +116,15 @@ export class Backtest {
       dayIndex: this.dayIndex,
       feeds: this.feeds,
       lastSessionId: this.lastSessionId,
+      runner: this.runner,
+      analysis: this.analysis,
     };
     try {
       this.startedAt = Date.now();
       this.runSource = this.source;
+      // The account, positions, orders and equity span the run: a start begins them again.
+      this.runner = new AnalysisRunner(this.config, this.strategyModules);
+      this.analysis = this.runner.store;
       this.openSession(0);
     } catch (error) {
       Object.assign(this, before);
@@ -308,18 +322,22 @@ export class Backtest {
         );
         return feed;
       });
+      if (this.runner.active) this.runner.openSession([...this.session.symbols.values()], day);
       this.pipeline.counters.sessionsOpened++;
     });
   }
 
   /**
-   * The week `date` is in, up to the day before it, for a symbol that streams or keeps weekly bars: carried
+   * The week `date` is in, up to the day before it, for a symbol that streams, keeps or reads weekly bars: carried
    * on from the previous session of the run when that was the day before in the same week, else read from
    * the source (at most the four trading days before `date` in its week).
    */
   private weekSoFar(symbol: string, date: string, prior: SymbolFeed | undefined): WeekBar | null {
+    // Weekly bars built for an indicator or a strategy alone need the week too.
     const weekly =
       this.config.barIntervals.includes('1w') ||
+      this.config.indicators.session.some((spec) => spec.interval === '1w') ||
+      strategyIntervals(this.config, symbol).includes('1w') ||
       requestsFor(symbol, this.config.historical).some((r) => r.interval === '1w');
     if (!weekly) return null;
     const week = weekOf(date);
@@ -367,17 +385,24 @@ export class Backtest {
     this.pipeline.time('data_quality_manager', () => {
       for (const { store } of this.feeds) store.metrics.expectedBars = minute + 1;
     });
+    const closing = minute + 1 === this.sessionMinutes;
+    const last = closing && this.dayIndex === this.tradingDays.length - 1;
     this.pipeline.time('analysis_engine', () => {
+      const runner = this.runner;
       for (const { store, day } of this.feeds) {
         const bar = day.barOfMinute[minute] as number;
         if (bar >= 0) store.metrics.addToVwap(day.bars.close[bar] as number, day.bars.volume[bar] as number);
-        feedIndicators(store);
+        if (!runner.active) feedIndicators(store);
+      }
+      // The strategies' stage feeds the indicators itself, so that each watched bar is seen as it closes.
+      if (runner.active) {
+        runner.minuteEnded(this.feeds, minute, closing);
+        const day = this.sessionDay;
+        if (last && day !== null) runner.finish(localToUtcMs(day.date, day.closeMinute));
       }
     });
     this.minute = minute + 1;
     counters.minutesProcessed++;
-    if (this.minute === this.sessionMinutes && this.dayIndex === this.tradingDays.length - 1) {
-      this.state = 'FINISHED';
-    }
+    if (last) this.state = 'FINISHED';
   }
 }

@@ -42,11 +42,14 @@ export const IGNORED_SECTIONS = [
   'streaming',
   'scanners',
   'scanner',
-  'strategies',
-  'trading_config',
   'api_config',
   'metadata',
 ] as const;
+/**
+ * Sections read by `config-strategies.ts` (section 10), at the top level or in `session_data_config`: the
+ * schema only checks that they are JSON, as it does for the ignored ones.
+ */
+export const STRATEGY_SECTIONS = ['strategies', 'trading_config'] as const;
 /** Ignored inside `session_data_config.historical`. */
 export const IGNORED_HISTORICAL_SECTIONS = ['enable_quality'] as const;
 
@@ -598,6 +601,7 @@ const sessionDataSchema = z
       streams: streamsSchema.optional(),
       historical: historicalSchema.optional(),
       ...ignoredSections(IGNORED_SECTIONS),
+      ...ignoredSections(STRATEGY_SECTIONS),
     },
     {
       error: objectErrors('an object with symbols, streams, historical'),
@@ -652,6 +656,7 @@ export const sessionConfigSchema = z.looseObject(
     backtest_config: backtestSchema,
     session_data_config: sessionDataSchema,
     ...ignoredSections(IGNORED_SECTIONS),
+    ...ignoredSections(STRATEGY_SECTIONS),
   },
   { error: objectErrors('a JSON object (the session configuration)') },
 );

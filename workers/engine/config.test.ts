@@ -160,7 +160,7 @@ describe('the original format', () => {
   it('keeps ignored sections at the top level and in session_data_config', () => {
     const config = ok(
       example((c) => {
-        c.strategies = [{ name: 'orb' }];
+        c.scanner = [{ name: 'orb' }];
         c.metadata = { author: 'x' };
         c.session_data_config.scanners = null;
         c.session_data_config.api_config = { key: 'k' };
@@ -172,10 +172,10 @@ describe('the original format', () => {
       'session_data_config.gap_filler',
       'session_data_config.scanners',
       'session_data_config.api_config',
-      'strategies',
+      'scanner',
       'metadata',
     ]);
-    expect(config.raw.strategies).toEqual([{ name: 'orb' }]);
+    expect(config.raw.scanner).toEqual([{ name: 'orb' }]);
     expect((config.raw.session_data_config as Json).scanners).toBeNull();
   });
 });

@@ -36,8 +36,15 @@ import {
   issueToLine,
   SESSION_DATA_FIELDS,
   type SessionConfigInput,
+  STRATEGY_SECTIONS,
   sessionConfigSchema,
 } from './config-schema';
+import {
+  readStrategies,
+  type StrategiesRead,
+  type StrategyEntry,
+  type TradingLimits,
+} from './config-strategies';
 import { DEFAULT_SESSION_CONFIG_JSON } from './default-config';
 import type { IndicatorsConfig } from './indicators/spec';
 import { MAX_CONFIG_DEPTH } from './limits';
@@ -84,6 +91,10 @@ export interface SessionConfig {
   historical: HistoricalRequest[];
   /** The indicators of `session_data_config.indicators` (section 9), defaults filled in. */
   indicators: IndicatorsConfig;
+  /** The strategies of `session_data_config.strategies` (section 10), config order, disabled ones included. */
+  strategies: StrategyEntry[];
+  /** `trading_config`: the account's starting cash and the limits orders are checked against. */
+  trading: TradingLimits;
   /**
    * The normalized configuration as it appears in an export's `session_config` section: the original's
    * snake_case shape, in the form and key order it was given (either historical form is kept as given),
@@ -117,7 +128,13 @@ export function parseSessionConfig(input: unknown): SessionConfigResult {
   const sessionDataInput = (input as JsonObject).session_data_config as JsonObject;
   const indicators = readIndicators(sessionDataInput.indicators);
   if (!indicators.ok) return indicators;
-  return { ok: true, value: build(parsed.data, input as JsonObject, indicators.value) };
+  const strategies = readStrategies(
+    input as JsonObject,
+    sessionDataInput,
+    parsed.data.session_data_config.symbols,
+  );
+  if (!strategies.ok) return strategies;
+  return { ok: true, value: build(parsed.data, input as JsonObject, indicators.value, strategies.value) };
 }
 
 /** As `parseSessionConfig`, from JSON text; a JSON syntax error is reported with its line and column. */
@@ -194,7 +211,12 @@ function jsonErrorLine(text: string, error: unknown): string {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function build(data: SessionConfigInput, input: JsonObject, indicators: IndicatorsRead): SessionConfig {
+function build(
+  data: SessionConfigInput,
+  input: JsonObject,
+  indicators: IndicatorsRead,
+  strategies: StrategiesRead,
+): SessionConfig {
   const sessionData = data.session_data_config;
   const streams = sessionData.streams ?? DEFAULT_STREAMS;
   const barIntervals = barIntervalsOf(streams);
@@ -217,8 +239,10 @@ function build(data: SessionConfigInput, input: JsonObject, indicators: Indicato
     quotes: streams.includes('quotes'),
     historical: normalizeHistorical(entries, sessionData.symbols),
     indicators: indicators.indicators,
+    strategies: strategies.strategies,
+    trading: strategies.trading,
     raw: buildRaw(data, input),
-    ignored: withLimit([...unusedFields(input), ...indicators.unused]),
+    ignored: withLimit([...unusedFields(input), ...indicators.unused, ...strategies.unused]),
   };
 }
 
@@ -366,12 +390,12 @@ interface Level {
 }
 
 const LEVELS: Level = {
-  fields: FIELD_ORDER.top,
+  fields: [...FIELD_ORDER.top, ...STRATEGY_SECTIONS],
   ignored: IGNORED_SECTIONS,
   nested: {
     backtest_config: { fields: BACKTEST_FIELDS, ignored: [], nested: {} },
     session_data_config: {
-      fields: [...SESSION_DATA_FIELDS, 'indicators'],
+      fields: [...SESSION_DATA_FIELDS, 'indicators', ...STRATEGY_SECTIONS],
       ignored: IGNORED_SECTIONS.filter((section) => section !== 'indicators'),
       nested: {
         historical: {

@@ -35,6 +35,7 @@ export const DEFAULT_SESSION_CONFIG_JSON: Record<string, unknown> = deepFreeze({
     // A handful of the catalogue (section 9), so that a first Start shows averages, bands and oscillators.
     indicators: {
       session: [
+        { name: 'sma', period: 10, interval: '5m', type: 'trend', params: {} },
         { name: 'sma', period: 20, interval: '5m', type: 'trend', params: {} },
         { name: 'ema', period: 9, interval: '5m', type: 'trend', params: {} },
         { name: 'vwap', period: 0, interval: '1m', type: 'trend', params: {} },
@@ -50,5 +51,14 @@ export const DEFAULT_SESSION_CONFIG_JSON: Record<string, unknown> = deepFreeze({
         { name: 'atr', period: 14, interval: '5m', type: 'volatility', params: {} },
       ],
     },
+    // One strategy on the first symbol, so that a first Start shows signals, fills and an equity curve; its
+    // averages are the two SMAs above, so the chart shows the lines that cross.
+    strategies: [
+      {
+        module: 'strategies.examples.simple_ma_cross',
+        enabled: true,
+        config: { symbols: ['RIVN'], interval: '5m', fast_period: 10, slow_period: 20 },
+      },
+    ],
   },
 });

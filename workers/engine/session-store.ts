@@ -49,6 +49,18 @@ export class SessionMetrics {
   }
 }
 
+/** The bar intervals the enabled strategies watch or read indicators on for `symbol`, config order. */
+export function strategyIntervals(config: SessionConfig, symbol: string): string[] {
+  const out: string[] = [];
+  for (const strategy of config.strategies) {
+    for (const s of strategy.subscriptions)
+      if (s.symbol === symbol && !out.includes(s.interval)) out.push(s.interval);
+    for (const i of strategy.indicators)
+      if (i.symbol === symbol && !out.includes(i.spec.interval)) out.push(i.spec.interval);
+  }
+  return out;
+}
+
 export class SymbolStore {
   readonly bars = new Map<string, BarColumns>();
   /** Bars of intervals that only indicators read: built like the streams, never exported. */
@@ -59,7 +71,12 @@ export class SymbolStore {
   readonly metrics = new SessionMetrics();
   /** The session indicators of the configuration, in its order (set up as the session opens). */
   indicators: IndicatorSeries[] = [];
-  /** The same indicators by interval, as the runner feeds them. */
+  /**
+   * Indicators only strategies read (not in the configuration's list, so not exported): computed and
+   * warmed up exactly like the others.
+   */
+  hiddenIndicators: IndicatorSeries[] = [];
+  /** The same indicators (exported and hidden) by interval, as the runner feeds them. */
   indicatorGroups: IndicatorGroup[] = [];
   /** The historical indicators, computed from the history as the session opens. */
   historicalIndicators: HistoricalIndicatorValue[] = [];
@@ -78,7 +95,12 @@ export class SymbolStore {
         ),
       );
     for (const interval of config.barIntervals) this.bars.set(interval, columnsFor(interval));
-    for (const { interval } of config.indicators.session) {
+    // The intervals indicators and strategies read are built even when not streamed.
+    const read = [
+      ...config.indicators.session.map((spec) => spec.interval),
+      ...strategyIntervals(config, symbol),
+    ];
+    for (const interval of read) {
       if (!this.bars.has(interval) && !this.indicatorBars.has(interval))
         this.indicatorBars.set(interval, columnsFor(interval));
     }
@@ -120,6 +142,7 @@ export class SessionStore {
       bytes += (s.ticks?.allocatedBytes ?? 0) + (s.quotes?.allocatedBytes ?? 0);
       for (const h of s.historical.values()) bytes += h.bars.allocatedBytes;
       for (const i of s.indicators) bytes += i.series.allocatedBytes;
+      for (const i of s.hiddenIndicators) bytes += i.series.allocatedBytes;
     }
     return bytes;
   }

@@ -25,6 +25,8 @@ const json = configJson((c) => {
   delete c.session_data_config.indicators;
   // Two quiet symbols (about 12 trades a minute) keep a thousand runs fast.
   c.session_data_config.symbols = ['GH', 'IBM'];
+  // The built-in strategy trades RIVN, which this session leaves out.
+  delete c.session_data_config.strategies;
   c.session_data_config.streams = ['1m', '5m', 'ticks', 'quotes'];
   c.session_data_config.historical = {
     enabled: true,
@@ -96,6 +98,7 @@ interface ConsumerModel {
 /** The indicators as the engine runs them for a configuration that names them (section 9). */
 const configured = configJson((c) => {
   Object.assign(c.session_data_config, json.session_data_config);
+  delete c.session_data_config.strategies;
   c.session_data_config.indicators = {
     session: [
       { name: 'sma', period: 3, interval: '1m' },

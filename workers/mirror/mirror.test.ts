@@ -168,6 +168,8 @@ describe('every interval', () => {
         c.backtest_config.start_date = '2025-07-03'; // closes early; its week ends that day (July 4 is a holiday)
         c.backtest_config.end_date = '2025-07-03';
         c.session_data_config.symbols = ['AAPL'];
+        // The built-in strategy trades RIVN, which this session leaves out.
+        delete c.session_data_config.strategies;
         c.session_data_config.streams = ['1w', '1d', '1h', '5m', '1m', '30s', 'ticks'];
         c.session_data_config.historical = {
           enabled: true,

@@ -48,6 +48,8 @@ export interface PositionState {
   unrealizedPnl: number;
   /** The mark: the symbol's last base bar close, NaN before any bar. */
   lastPrice: number;
+  /** Epoch ms of the fill that opened the position from flat; NaN when flat. */
+  openedAt: number;
 }
 
 export interface AccountState {
@@ -121,6 +123,7 @@ export class AnalysisStore {
         realizedPnl: 0,
         unrealizedPnl: 0,
         lastPrice: Number.NaN,
+        openedAt: Number.NaN,
       });
     this.account = {
       startingCash,

@@ -76,11 +76,14 @@ export class IndicatorSeries {
 
 /** The session indicators of one interval of one symbol: fed together, a bar at a time, from its bars. */
 export interface IndicatorGroup {
+  readonly interval: string;
   /** The session's bars of the interval (a stream's, or built for the indicators only). */
   readonly bars: BarColumns;
   readonly members: IndicatorSeries[];
   /** Bars of `bars` already fed. */
   fed: number;
+  /** A strategy watches the interval: its bars are fed one at a time, the strategies seeing each. */
+  readonly watched: boolean;
 }
 
 /** A historical indicator of one symbol, computed once as its session opens. */

@@ -5,7 +5,7 @@
 import { historicalIndicatorInfo, sessionIndicatorInfo } from '../../common/indicator-catalogue';
 import type { BarColumns } from '../columns';
 import { barsPerSession, type SessionConfig } from '../config';
-import type { SymbolStore } from '../session-store';
+import { type SymbolStore, strategyIntervals } from '../session-store';
 import { dailyHistory, dayNumber, historyBarsFor } from './history-bars';
 import { HISTORICAL_CALCS, SESSION_CALCS } from './index';
 import { type HistoricalIndicatorValue, type IndicatorGroup, IndicatorSeries } from './indicator-series';
@@ -92,32 +92,60 @@ function historicalValue(
 export function openIndicators(store: SymbolStore, config: SessionConfig, sessionDate: string): void {
   const { session, historical } = config.indicators;
   store.indicators = session.map(makeSeries);
+  // What the strategies read and the configuration does not list: the same calculation, not exported.
+  const keys = new Set(session.map((spec) => spec.key));
+  store.hiddenIndicators = [];
+  for (const strategy of config.strategies) {
+    for (const { symbol, spec } of strategy.indicators) {
+      if (symbol !== store.symbol || keys.has(spec.key)) continue;
+      keys.add(spec.key);
+      store.hiddenIndicators.push(makeSeries(spec));
+    }
+  }
+  const all = [...store.indicators, ...store.hiddenIndicators];
+  const watched = strategyIntervals(config, store.symbol);
   store.indicatorGroups = [];
-  for (const interval of new Set(session.map((spec) => spec.interval))) {
-    const members = store.indicators.filter((indicator) => indicator.spec.interval === interval);
+  for (const interval of new Set([...all.map((i) => i.spec.interval), ...watched])) {
+    const members = all.filter((indicator) => indicator.spec.interval === interval);
     const bars = store.barsOf(interval);
-    // The store builds bars for every interval an indicator names (SymbolStore constructor).
+    // The store builds bars for every interval an indicator or a strategy names (SymbolStore constructor).
     if (bars === undefined) throw new Error(`no ${interval} bars for ${store.symbol}'s indicators`);
     // History bars of the interval are found (or built) once for all its indicators, and only as many as the
     // longest warm-up needs.
-    const need = Math.max(...members.map((m) => warmUpBars(m.spec)));
-    const history = historyBarsFor(interval, store.historical, need);
-    if (history) feedRange(members, history, 0, history.length, false, Number.NaN);
-    store.indicatorGroups.push({ bars, members, fed: 0 });
+    if (members.length > 0) {
+      const need = Math.max(...members.map((m) => warmUpBars(m.spec)));
+      const history = historyBarsFor(interval, store.historical, need);
+      if (history) feedRange(members, history, 0, history.length, false, Number.NaN);
+    }
+    store.indicatorGroups.push({ interval, bars, members, fed: 0, watched: watched.includes(interval) });
   }
   store.historicalIndicators = historical.map((spec) => historicalValue(spec, store, sessionDate));
 }
 
-/** Feeds every indicator the bars of its interval that closed since the last call. */
-export function feedIndicators(store: SymbolStore): void {
+/** Called after the indicators of a watched interval took bar `index` of `group.bars`. */
+export type BarClosed = (store: SymbolStore, group: IndicatorGroup, index: number) => void;
+
+/**
+ * Feeds every indicator the bars of its interval that closed since the last call. A watched interval's bars
+ * are fed one at a time, `onBar` called after each, so that a strategy sees the indicators at that bar.
+ */
+export function feedIndicators(store: SymbolStore, onBar?: BarClosed): void {
   const groups = store.indicatorGroups;
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g] as IndicatorGroup;
     const { bars, fed } = group;
-    if (fed === bars.length) continue;
+    const end = bars.length;
+    if (fed === end) continue;
     // The session's first bar starts a day: NaN matches no day.
-    const last = fed === 0 ? Number.NaN : dayNumber(bars.time[fed - 1] as number);
-    feedRange(group.members, bars, fed, bars.length, true, last);
-    group.fed = bars.length;
+    let last = fed === 0 ? Number.NaN : dayNumber(bars.time[fed - 1] as number);
+    if (onBar === undefined || !group.watched) {
+      feedRange(group.members, bars, fed, end, true, last);
+    } else {
+      for (let i = fed; i < end; i++) {
+        last = feedRange(group.members, bars, i, i + 1, true, last);
+        onBar(store, group, i);
+      }
+    }
+    group.fed = end;
   }
 }
