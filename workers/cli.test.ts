@@ -71,8 +71,9 @@ describe('runCli', () => {
     expect(out[2]).toMatch(
       /^exported complete #1 for consumer default: [\d,]+ rows, [\d,]+ bytes -> first\.json$/,
     );
+    // 1m, ticks, quotes and vwap_1m of three symbols, and the built-in strategy's equity samples (section 10.1).
     expect(out[4]).toMatch(
-      /^exported delta #2 for consumer default: 12 streams changed, [\d,]+ rows, [\d,]+ bytes -> second\.json$/,
+      /^exported delta #2 for consumer default: 13 streams changed, [\d,]+ rows, [\d,]+ bytes -> second\.json$/,
     );
     expect(readdirSync(dir).sort()).toEqual(['first.json', 'second.json']);
     const first = readJson(join(dir, 'first.json'));

@@ -177,8 +177,9 @@ describe('engine API', () => {
     await api.runCommand('system advance 2');
     const reply = await api.runCommand('system export-status complete=false consumer=ui');
     expect(reply.ok).toBe(true);
+    // 1m, ticks, quotes and vwap_1m of three symbols, and the built-in strategy's equity samples (section 10.1).
     expect(reply.message).toMatch(
-      /^exported delta #1 for consumer ui: 12 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/,
+      /^exported delta #1 for consumer ui: 13 streams changed, .* -> system_status_Example_Trading_Session_delta_\d{8}_\d{6}\.json$/,
     );
     expect(reply.export && json(reply.export).session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
   });

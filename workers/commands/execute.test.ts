@@ -46,6 +46,18 @@ function exported(outcome: CommandOutcome) {
   return { ...outcome.export, doc: document(outcome.export.result) };
 }
 
+/** The analysis section's streams with new rows in a delta, and their rows (section 10.1). */
+function analysisChanges(doc: { _metadata: { changed_paths: string[] }; analysis?: unknown }) {
+  const streams = doc._metadata.changed_paths.filter((p) => p.startsWith('analysis.')).length;
+  const section = doc.analysis as {
+    strategies: Record<string, { signals: { count: number }; orders: { count: number } }>;
+    equity: { count: number };
+  };
+  let rows = section.equity.count;
+  for (const s of Object.values(section.strategies)) rows += s.signals.count + s.orders.count;
+  return { streams, rows };
+}
+
 const DEFAULT_NAME = /^system_status_Example_Trading_Session_(complete|delta)_\d{8}_\d{6}(_\d+)?\.json$/;
 
 describe('executeCommand: the clock', () => {
@@ -167,9 +179,11 @@ describe('executeCommand: exports', () => {
     expect(delta.fileName).toBe('system_status_Example_Trading_Session_delta_20251203_141545.json');
     const rows = delta.result.rows;
     expect(rows).toBeGreaterThan(6);
-    // 1m, ticks and quotes, and the built-in 1m indicator's series (vwap_1m), for three symbols.
+    // 1m, ticks and quotes, and the built-in 1m indicator's series (vwap_1m), for three symbols; then the
+    // analysis section's streams that got rows (the built-in strategy's equity samples, when it runs one).
+    const changed = 12 + analysisChanges(delta.doc).streams;
     expect(outcome.message).toBe(
-      `exported delta #2 for consumer default: 12 streams changed, ${rows.toLocaleString('en-US')} rows, ${delta.result.bytes.toLocaleString('en-US')} bytes -> system_status_Example_Trading_Session_delta_20251203_141545.json`,
+      `exported delta #2 for consumer default: ${changed} streams changed, ${rows.toLocaleString('en-US')} rows, ${delta.result.bytes.toLocaleString('en-US')} bytes -> system_status_Example_Trading_Session_delta_20251203_141545.json`,
     );
     expect(delta.doc.session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
     expect(delta.doc.session_data.symbols.RIVN.historical.data).toEqual({});
@@ -243,8 +257,12 @@ describe('executeCommand: exports', () => {
       'system export-status complete=false consumer=ui since=1 exclude=ticks,quotes layout=compact',
     );
     const again = exported(outcome);
+    // The 1m stream and vwap_1m series of three symbols, a row each since #1, and the analysis section's.
+    const analysis = analysisChanges(again.doc);
     expect(outcome.message).toMatch(
-      /^exported delta #3 since #1 for consumer ui: 6 streams changed, 6 rows, [\d,]+ bytes \(excluded: ticks, quotes\) -> system_status_Example_Trading_Session_delta_20251203_141545_3\.json \(system_status_Example_Trading_Session_delta_20251203_141545\.json already exists\)$/,
+      new RegExp(
+        `^exported delta #3 since #1 for consumer ui: ${6 + analysis.streams} streams changed, ${6 + analysis.rows} rows, [\\d,]+ bytes \\(excluded: ticks, quotes\\) -> system_status_Example_Trading_Session_delta_20251203_141545_3\\.json \\(system_status_Example_Trading_Session_delta_20251203_141545\\.json already exists\\)$`,
+      ),
     );
     expect(again.doc._metadata.consumer).toBe('ui');
     expect(again.doc._metadata.previous_sequence).toBe(1);

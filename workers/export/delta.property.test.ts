@@ -7,14 +7,20 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Backtest } from '../engine/backtest';
 import {
+  addEquity,
+  addOrder,
+  addSignal,
   applyExport,
   backtestOf,
   configJson,
   feedIndicators,
   type HandIndicator,
+  handAnalysis,
   type Json,
   type Mirror,
   parsed,
+  setAccount,
+  setPosition,
 } from './export.test-support';
 import { Exporter } from './exporter';
 
@@ -54,7 +60,9 @@ type Step =
       fail: number | null;
       since: number | null;
     }
-  | { kind: 'reset'; consumer: number };
+  | { kind: 'reset'; consumer: number }
+  /** Analysis rows appended by hand: a signal, an order or an equity sample, and the whole parts changed. */
+  | { kind: 'analysis'; strategy: number; row: 'signal' | 'order' | 'equity'; n: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -74,7 +82,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       kind: fc.constant('export' as const),
       consumer: fc.integer({ min: 0, max: 2 }),
       complete: fc.boolean(),
-      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators']),
+      exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators', 'analysis']),
       // Fails at the first or the second symbol (each symbol is a cancellation checkpoint).
       fail: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 5 }),
       since: fc.option(fc.integer({ min: 0, max: 5 }), { freq: 3 }),
@@ -84,7 +92,54 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({ kind: fc.constant('reset' as const), consumer: fc.integer({ min: 0, max: 2 }) }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('analysis' as const),
+      strategy: fc.integer({ min: 0, max: 1 }),
+      row: fc.constantFrom('signal' as const, 'order' as const, 'equity' as const),
+      n: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
 );
+
+const STRATEGIES = ['strategies.examples.simple_ma_cross', 'rsi_strategy'] as const;
+
+/** Appends `n` rows of one kind to the hand-filled analysis store, and moves its whole parts. */
+function appendAnalysis(backtest: Backtest, s: Extract<Step, { kind: 'analysis' }>): void {
+  const store = backtest.analysis;
+  const module = STRATEGIES[s.strategy] as string;
+  const time = backtest.marketTimeMs ?? Date.UTC(2025, 6, 1, 13, 30);
+  for (let i = 0; i < s.n; i++) {
+    const k = store.version;
+    if (s.row === 'signal')
+      addSignal(store, module, {
+        time,
+        symbol: 'GH',
+        interval: '5m',
+        action: k % 2 ? 'SELL' : 'BUY',
+        quantity: 10,
+        price: 20 + k / 7,
+        reason: `signal ${k} "quoted"`,
+      });
+    else if (s.row === 'order')
+      addOrder(store, module, {
+        time,
+        symbol: 'IBM',
+        side: 'BUY',
+        quantity: 5,
+        status: k % 3 ? 'filled' : 'refused',
+        price: k % 3 ? 100 + k / 3 : null,
+        commission: 0.005 * k,
+        realizedPnl: k % 3 ? k / 9 : null,
+        signalTime: time,
+        reason: `order ${k}`,
+      });
+    else addEquity(store, time, [100_000 - k / 3, 100_000 + k / 7, k / 11, k / 13]);
+  }
+  setPosition(store, 'IBM', { quantity: store.version, avgPrice: 100 + store.version / 3, lastPrice: 101 });
+  setAccount(store, { cash: 100_000 - store.version / 3, trades: store.version });
+}
 
 interface ConsumerModel {
   sequence: number;
@@ -115,18 +170,55 @@ interface Setup {
   config: Json;
   feed: (backtest: Backtest) => void;
   indicatorsPerSymbol: number;
+  /** Analysis rows appended by hand at random (`analysis` steps), or only those the engine's strategies make. */
+  handAnalysis: boolean;
 }
 
 const HAND_FED: Setup = {
   config: json,
   feed: (backtest) => feedIndicators(backtest, INDICATORS),
   indicatorsPerSymbol: INDICATORS.length,
+  handAnalysis: true,
 };
-const ENGINE_RUN: Setup = { config: configured, feed: () => {}, indicatorsPerSymbol: 3 };
+const ENGINE_RUN: Setup = {
+  config: configured,
+  feed: () => {},
+  indicatorsPerSymbol: 3,
+  handAnalysis: true,
+};
+
+/** A strategy the engine runs (section 10): a fast MA cross on 1m bars trades often in a few minutes. */
+const strategyConfig = configJson((c) => {
+  Object.assign(c.session_data_config, json.session_data_config);
+  c.session_data_config.indicators = { session: [{ name: 'sma', period: 2, interval: '1m' }] };
+  c.session_data_config.strategies = [
+    {
+      module: 'strategies.examples.simple_ma_cross',
+      enabled: true,
+      config: { interval: '1m', fast_period: 2, slow_period: 3, min_quality: 0, quantity: 10 },
+    },
+  ];
+  c.trading_config = { max_buying_power: 100_000, commission_per_share: 0.01 };
+});
+const ENGINE_STRATEGY: Setup = {
+  config: strategyConfig,
+  feed: () => {},
+  indicatorsPerSymbol: 1,
+  handAnalysis: false,
+};
 
 function run(steps: Step[], setup: Setup): void {
   const backtest = backtestOf(setup.config);
   backtest.start();
+  // A run-long analysis store with two strategies (one disabled), its rows appended by hand at random.
+  handAnalysis(
+    backtest,
+    [
+      { module: STRATEGIES[0], config: { interval: '5m' } },
+      { module: STRATEGIES[1], enabled: false },
+    ],
+    ['GH', 'IBM'],
+  );
   setup.feed(backtest);
   const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 18, 0, 0));
   const models = CONSUMERS.map(
@@ -176,6 +268,8 @@ function run(steps: Step[], setup: Setup): void {
     if (s.kind === 'advance') {
       if (!backtest.finished) backtest.advance(s.minutes);
       setup.feed(backtest);
+    } else if (s.kind === 'analysis') {
+      if (setup.handAnalysis) appendAnalysis(backtest, s);
     } else if (s.kind === 'reset') {
       exporter.resetIndices(CONSUMERS[s.consumer]);
     } else if (s.fail !== null) {
@@ -216,6 +310,10 @@ function run(steps: Step[], setup: Setup): void {
     expect(text(mirror.metrics)).toBe(text(end.metrics));
     expect(text(mirror.series)).toBe(text(end.series));
     expect(text(mirror.indicators)).toBe(text(end.indicators));
+    expect(text(mirror.analysisRows)).toBe(text(end.analysisRows));
+    expect(text(mirror.analysisWhole)).toBe(text(end.analysisWhole));
+    // Enabled and config come with complete exports only: a chain that starts with one holds them.
+    if (mirror.strategyHeads.size > 0) expect(text(mirror.strategyHeads)).toBe(text(end.strategyHeads));
     if (model.fromComplete.get(model.sequence)) expect(text(mirror.historical)).toBe(text(end.historical));
   });
 }
@@ -232,6 +330,13 @@ describe('delta exports (property)', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps, ENGINE_RUN)),
       { numRuns: 200 },
+    );
+  }, 600_000);
+
+  it('do so with the signals, orders and equity samples of a strategy the engine runs', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), (steps) => run(steps, ENGINE_STRATEGY)),
+      { numRuns: 150 },
     );
   }, 600_000);
 });

@@ -85,7 +85,7 @@ describe('delta semantics', () => {
     expect(exporter.export({ complete: false, exclude: ['trades'] })).toEqual({
       ok: false,
       error:
-        'system export-status: exclude=trades is not a stream or section of this session (accepted: 1m, 5m, 15m, ticks, quotes, system_manager, time_manager, performance_metrics, threads, session_config, historical, indicators)',
+        'system export-status: exclude=trades is not a stream or section of this session (accepted: 1m, 5m, 15m, ticks, quotes, system_manager, time_manager, performance_metrics, threads, session_config, historical, indicators, analysis)',
     });
   });
 

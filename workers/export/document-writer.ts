@@ -3,12 +3,23 @@
 // decides how it is laid out.
 
 import { isDateInterval } from '../common/interval-key';
+import type { OrderRow, SignalRow } from '../engine/analysis/analysis-store';
 import { formatLocalTime } from '../engine/calendar';
 import { EXCHANGE_CODES } from '../engine/columns';
 import type { SessionStore, SymbolStore } from '../engine/session-store';
+import { type AnalysisPlan, type AnalysisRange, orderRow, signalRow, strategyHead } from './analysis';
+import { equityRows, valueRows } from './analysis-rows';
 import type { ByteSink } from './byte-sink';
 import type { ExportMetadata, ExportProgress } from './contract';
-import { BAR_COLUMNS, DAILY_COLUMNS, QUOTE_COLUMNS, TICK_COLUMNS } from './contract';
+import {
+  BAR_COLUMNS,
+  DAILY_COLUMNS,
+  EQUITY_COLUMNS,
+  ORDER_COLUMNS,
+  QUOTE_COLUMNS,
+  SIGNAL_COLUMNS,
+  TICK_COLUMNS,
+} from './contract';
 import { type IndicatorPlan, seriesColumns, seriesTimeForm } from './indicators';
 import { type JsonValue, key, type Layout, MemberWriter, writeValue } from './json-value';
 import { barRows, quoteRows, type RowWriter, type StreamSpec, seriesRows, tickRows } from './streams';
@@ -241,6 +252,88 @@ export class DocumentWriter {
     for (const [name, value] of Object.entries(head)) block.member(name, value);
     this.rows(block, seriesRows(indicator.series, this.times, seriesTimeForm(indicator)), from, to, 7);
     this.close(6, 0x7d);
+    return to - from;
+  }
+
+  /**
+   * The `analysis` section (section 10.1), at depth 1 after its key: strategies with their signal and order
+   * blocks, positions and account whole, then the equity block. Returns the rows written.
+   */
+  analysis(plan: AnalysisPlan): number {
+    let rows = 0;
+    this.sink.char(0x7b);
+    const parts = this.members(2);
+    parts.start('strategies');
+    if (plan.strategies.length === 0) this.sink.ascii('{}');
+    else {
+      this.sink.char(0x7b);
+      const entries = this.members(3);
+      for (const { record, signals, orders } of plan.strategies) {
+        entries.start(record.module);
+        this.sink.char(0x7b);
+        const fields = this.members(4);
+        if (plan.complete)
+          for (const [name, value] of Object.entries(strategyHead(record))) fields.member(name, value);
+        fields.start('signals');
+        rows += this.analysisBlock(
+          'signals',
+          SIGNAL_COLUMNS,
+          signals,
+          valueRows((i) => signalRow(record.signals[i] as SignalRow)),
+          4,
+        );
+        fields.start('orders');
+        rows += this.analysisBlock(
+          'orders',
+          ORDER_COLUMNS,
+          orders,
+          valueRows((i) => orderRow(record.orders[i] as OrderRow)),
+          4,
+        );
+        this.close(3, 0x7d);
+      }
+      this.close(2, 0x7d);
+    }
+    // Written with the plan, as the store stood when the export started.
+    for (const [name, encoded] of [
+      ['positions', plan.positions],
+      ['account', plan.account],
+    ] as const) {
+      if (!encoded) throw new Error(`the analysis plan has no ${name}`);
+      parts.start(name);
+      this.sink.bytes(encoded.bytes);
+      this.sink.lines += encoded.lines;
+    }
+    parts.start('equity');
+    rows += this.analysisBlock(
+      'equity',
+      EQUITY_COLUMNS,
+      plan.equity,
+      equityRows(plan.store.equity, this.times),
+      2,
+    );
+    this.close(1, 0x7d);
+    return rows;
+  }
+
+  /** A stream block of the analysis section at `depth`: one line when it has no rows, else its rows below. */
+  private analysisBlock(
+    name: string,
+    columns: readonly string[],
+    { from, to }: AnalysisRange,
+    write: RowWriter,
+    depth: number,
+  ): number {
+    const head = { count: to - from, total_count: to, columns };
+    if (to === from) {
+      this.value(head, depth, name.length + 4);
+      return 0;
+    }
+    this.sink.char(0x7b);
+    const block = this.members(depth + 1);
+    for (const [key, value] of Object.entries(head)) block.member(key, value);
+    this.rows(block, write, from, to, depth + 1);
+    this.close(depth, 0x7d);
     return to - from;
   }
 

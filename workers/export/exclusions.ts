@@ -13,6 +13,7 @@ export const EXCLUDABLE_SECTIONS = [
   'session_config',
   'historical',
   'indicators',
+  'analysis',
 ] as const;
 
 /** The names, validated against this session's streams, in the order given and without repeats. */

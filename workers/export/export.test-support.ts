@@ -3,6 +3,15 @@
 
 import { indicatorKey, sessionIndicatorInfo } from '../common/indicator-catalogue';
 import type { Result } from '../common/result';
+import {
+  type AccountState,
+  AnalysisStore,
+  type ConfigValue,
+  type OrderRow,
+  type PositionState,
+  type SignalRow,
+  type StrategyRecord,
+} from '../engine/analysis/analysis-store';
 import { Backtest } from '../engine/backtest';
 import type { BarColumns } from '../engine/columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from '../engine/config';
@@ -138,6 +147,19 @@ export interface Mirror {
   series: Map<string, unknown[]>;
   /** Each indicator's `value`, `last_updated` and `valid`, by `SYMBOL.key`: replaced by every export. */
   indicators: Map<string, unknown>;
+  /** The analysis section's stream rows, by `equity` or `<module>.signals` / `<module>.orders`. */
+  analysisRows: Map<string, unknown[]>;
+  /** Its whole parts (`positions`, `account`), replaced by every export that carries the section. */
+  analysisWhole: Map<string, unknown>;
+  /** Each strategy's `enabled` and `config`, from complete exports. */
+  strategyHeads: Map<string, unknown>;
+}
+
+interface AnalysisDoc {
+  strategies: Record<string, { signals: Block; orders: Block; enabled?: unknown; config?: unknown }>;
+  positions: unknown;
+  account: unknown;
+  equity: Block;
 }
 
 interface Block {
@@ -193,6 +215,9 @@ export function applyExport(base: Mirror | null, doc: Json): Mirror {
           historical: new Map(),
           series: new Map(),
           indicators: new Map(),
+          analysisRows: new Map(),
+          analysisWhole: new Map(),
+          strategyHeads: new Map(),
         }
       : {
           sessionId: base.sessionId,
@@ -201,6 +226,9 @@ export function applyExport(base: Mirror | null, doc: Json): Mirror {
           historical: base.historical,
           series: new Map(base.series),
           indicators: new Map(base.indicators),
+          analysisRows: new Map(base.analysisRows),
+          analysisWhole: new Map(base.analysisWhole),
+          strategyHeads: base.strategyHeads,
         };
   if (!complete && base && base.sessionId !== meta.session_id)
     throw new Error('delta applied across sessions');
@@ -216,5 +244,81 @@ export function applyExport(base: Mirror | null, doc: Json): Mirror {
       mirror.indicators.set(path, { value, last_updated, valid });
     }
   }
+  const analysis = doc.analysis as AnalysisDoc | undefined;
+  if (analysis) {
+    for (const [module, strategy] of Object.entries(analysis.strategies)) {
+      const { signals, orders, ...head } = strategy;
+      if (complete) mirror.strategyHeads.set(module, head);
+      else if (Object.keys(head).length > 0) throw new Error(`a delta carries ${module}'s enabled or config`);
+      appendBlock(mirror.analysisRows, `${module}.signals`, signals);
+      appendBlock(mirror.analysisRows, `${module}.orders`, orders);
+    }
+    appendBlock(mirror.analysisRows, 'equity', analysis.equity);
+    mirror.analysisWhole.set('positions', analysis.positions);
+    mirror.analysisWhole.set('account', analysis.account);
+  }
   return mirror;
+}
+
+/** A strategy a test gives the analysis store by hand: its module, and its resolved config. */
+export interface HandStrategy {
+  module: string;
+  enabled?: boolean;
+  config?: { [key: string]: ConfigValue };
+}
+
+/**
+ * Gives the backtest an analysis store with these strategies, positions for `symbols` and `startingCash`,
+ * as the engine makes one at `start` for a configuration that names them. Rows are then added by hand
+ * (`addSignal`, `addOrder`, `addEquity`), and positions and the account set directly, so that export
+ * tests do not depend on the simulation.
+ */
+export function handAnalysis(
+  backtest: Backtest,
+  strategies: readonly HandStrategy[],
+  symbols: readonly string[],
+  startingCash = 100_000,
+): AnalysisStore {
+  const store = new AnalysisStore(
+    strategies.map((s) => ({ module: s.module, enabled: s.enabled ?? true, config: s.config ?? {} })),
+    symbols,
+    startingCash,
+  );
+  backtest.analysis = store;
+  return store;
+}
+
+function strategyOf(store: AnalysisStore, module: string): StrategyRecord {
+  const record = store.strategies.find((s) => s.module === module);
+  if (!record) throw new Error(`no strategy ${module}`);
+  return record;
+}
+
+export function addSignal(store: AnalysisStore, module: string, row: SignalRow): void {
+  strategyOf(store, module).signals.push(row);
+  store.version++;
+}
+
+export function addOrder(store: AnalysisStore, module: string, row: OrderRow): void {
+  strategyOf(store, module).orders.push(row);
+  store.version++;
+}
+
+/** One equity sample: time, then cash, equity, realized and unrealized P&L. */
+export function addEquity(store: AnalysisStore, time: number, values: readonly number[]): void {
+  store.equity.append(time, Float64Array.from(values));
+  store.version++;
+}
+
+export function setPosition(store: AnalysisStore, symbol: string, state: Partial<PositionState>): void {
+  // The store made a position for each symbol it was given: changed in place, as the engine changes it.
+  const held = store.positions.get(symbol);
+  if (!held) throw new Error(`the analysis store has no position for ${symbol}`);
+  Object.assign(held, state);
+  store.version++;
+}
+
+export function setAccount(store: AnalysisStore, state: Partial<AccountState>): void {
+  Object.assign(store.account, state);
+  store.version++;
 }

@@ -13,6 +13,32 @@ function setup(json = configJson()) {
 
 const RIVN = 'session_data.symbols.RIVN';
 
+interface AnalysisSection {
+  strategies: Record<
+    string,
+    { signals: { count: number; data?: unknown[] }; orders: { count: number; data?: unknown[] } }
+  >;
+  equity: { count: number; data?: unknown[] };
+}
+
+/** The analysis section's stream blocks with their changed paths, in document order (section 10.1). */
+function analysisBlocks(doc: Record<string, unknown>): [string, { count: number; data?: unknown[] }][] {
+  const analysis = doc.analysis as AnalysisSection;
+  return [
+    ...Object.entries(analysis.strategies).flatMap(([module, s]) => [
+      [`analysis.strategies.${module}.signals`, s.signals] as const,
+      [`analysis.strategies.${module}.orders`, s.orders] as const,
+    ]),
+    ['analysis.equity', analysis.equity] as const,
+  ].map(([path, block]) => [path, block]);
+}
+
+/** The changed paths a delta names for the built-in session's strategies: those of blocks with rows. */
+const analysisPaths = (doc: Record<string, unknown>): string[] =>
+  analysisBlocks(doc)
+    .filter(([, block]) => block.count > 0)
+    .map(([path]) => path);
+
 describe('export document', () => {
   it('has the top-level sections in the contract order, session_config only in complete exports', () => {
     const { backtest, exporter } = setup();
@@ -26,6 +52,7 @@ describe('export document', () => {
       'threads',
       'session_config',
       'session_data',
+      'analysis',
     ]);
     expect(Object.keys(parsed(exporter.export({ complete: false })))).toEqual([
       '_metadata',
@@ -34,6 +61,7 @@ describe('export document', () => {
       'performance_metrics',
       'threads',
       'session_data',
+      'analysis',
     ]);
   });
 
@@ -76,7 +104,8 @@ describe('export document', () => {
       'excluded',
     ]);
     backtest.advance(1);
-    const delta = parsed(exporter.export({ complete: false }))._metadata;
+    const deltaDoc = parsed(exporter.export({ complete: false }));
+    const delta = deltaDoc._metadata;
     expect(delta).toEqual({
       generated_at: '2025-12-03T14:15:30-05:00',
       version: '2.0',
@@ -86,10 +115,12 @@ describe('export document', () => {
       diff_mode: true,
       last_update: '2025-12-03T14:15:30-05:00',
       // Each symbol's new rows: its streams', then the series of the built-in session's 1m indicator.
-      changed_paths: ['RIVN', 'AAPL', 'TSLA'].flatMap((s) => [
-        ...['1m', 'ticks', 'quotes'].map((k) => `session_data.symbols.${s}.session.data.${k}`),
-        `session_data.symbols.${s}.indicators.vwap_1m.series`,
-      ]),
+      changed_paths: ['RIVN', 'AAPL', 'TSLA']
+        .flatMap((s) => [
+          ...['1m', 'ticks', 'quotes'].map((k) => `session_data.symbols.${s}.session.data.${k}`),
+          `session_data.symbols.${s}.indicators.vwap_1m.series`,
+        ])
+        .concat(analysisPaths(deltaDoc)),
       consumer: 'default',
       sequence: 2,
       previous_sequence: 1,
@@ -223,6 +254,8 @@ describe('export document', () => {
           Object.values(doc.session_data.symbols[s].indicators).map((i) => (i as { series: unknown }).series),
         ),
       )
+      // The analysis section's rows (the built-in session's strategy): rows too (section 10.1).
+      .concat(analysisBlocks(doc).map(([, block]) => block))
       .reduce((n: number, block) => n + ((block as { data?: unknown[] }).data?.length ?? 0), 0);
     expect(rowLines.length).toBe(expectedRows);
     for (const line of rowLines) expect(line).toMatch(/^ +\[("[^"]*"|[-0-9.e]+)(,("[^"]*"|[-0-9.e]+))*\],?$/);
@@ -245,6 +278,8 @@ describe('export document', () => {
     const { backtest, exporter } = setup(
       configJson((c) => {
         delete c.session_data_config.indicators;
+        // No strategy of the built-in session: these symbols and indicators are the test's own.
+        delete c.session_data_config.strategies;
       }),
     );
     backtest.start();
@@ -273,6 +308,10 @@ describe('export document', () => {
       stored += (store.ticks?.length ?? 0) + (store.quotes?.length ?? 0);
       for (const indicator of store.indicators) stored += indicator.series.length;
     }
+    // The analysis section's rows (the built-in session's strategy, when it runs one).
+    const { analysis } = backtest;
+    stored += analysis.equity.length;
+    for (const s of analysis.strategies) stored += s.signals.length + s.orders.length;
     expect(stored).toBeGreaterThan(3 * (3900 + 30 + 10 + 2));
     expect(result.value.rows).toBe(stored);
     expect(result.value.durationMs).toBeGreaterThan(0);

@@ -10,6 +10,14 @@ import type { Result } from '../common/result';
 import { quotedWord } from '../common/shown-text';
 import type { Backtest } from '../engine/backtest';
 import { formatIsoWithOffset, formatLocalDateTime, utcMsToLocal } from '../engine/calendar';
+import {
+  ANALYSIS_CURSOR_KEY,
+  ANALYSIS_SECTION,
+  type AnalysisPlan,
+  analysisChangedPaths,
+  analysisEndPositions,
+  planAnalysis,
+} from './analysis';
 import { ByteSink, type CancelSignal, ExportCancelled } from './byte-sink';
 import {
   CONSUMER_NAME_RULE,
@@ -154,6 +162,13 @@ export class Exporter {
 
     const excluded = exclusions.value;
     const plans = this.plan(request.complete, start.value, excluded);
+    const analysis = planAnalysis(
+      this.backtest.analysis,
+      start.value.get(ANALYSIS_CURSOR_KEY),
+      request.complete,
+      excluded.has(ANALYSIS_SECTION),
+      request.layout !== 'compact',
+    );
     const generatedMs = this.now();
     const sequence = cursor.sequence + 1;
     const time = this.backtest.marketTimeMs;
@@ -166,14 +181,14 @@ export class Exporter {
       generatedAt: formatIsoWithOffset(generatedMs),
       fileTimestamp: fileTimestamp(generatedMs),
       marketTime: time === null ? null : formatLocalDateTime(time),
-      changedPaths: request.complete ? [] : changedPaths(plans),
+      changedPaths: request.complete ? [] : [...changedPaths(plans), ...analysisChangedPaths(analysis)],
       excluded: [...excluded],
     };
     const layout: Layout = { pretty: request.layout !== 'compact' };
     const sink = new ByteSink(request.signal ?? null);
     let rows: number;
     try {
-      rows = yield* this.write(sink, layout, metadata, plans, cursor, request.complete, excluded);
+      rows = yield* this.write(sink, layout, metadata, plans, analysis, cursor, request.complete, excluded);
     } catch (error) {
       if (error instanceof ExportCancelled) return fail(CANCELLED);
       throw error;
@@ -187,6 +202,7 @@ export class Exporter {
       metadata,
     };
     const positions = endPositions(plans);
+    positions.set(ANALYSIS_CURSOR_KEY, analysisEndPositions(analysis));
     let committed = false;
     const commit = (): Result<ExportResult> => {
       if (committed) return ok(result);
@@ -292,6 +308,7 @@ export class Exporter {
     layout: Layout,
     metadata: ExportMetadata,
     plans: SymbolPlan[],
+    analysis: AnalysisPlan,
     cursor: CursorView,
     complete: boolean,
     excluded: ReadonlySet<string>,
@@ -314,12 +331,17 @@ export class Exporter {
       writeValue(sink, build(), layout, 2, name.length + 4);
     }
     writer.field(1, 'session_data', false);
-    const rows = yield* writer.sessionData(
+    let rows = yield* writer.sessionData(
       backtest.session,
       plans,
       complete && !excluded.has('historical'),
       this.sessionActive,
     );
+    // After session_data, in every export unless left out (section 10.1).
+    if (!analysis.excluded) {
+      writer.field(1, 'analysis', false);
+      rows += writer.analysis(analysis);
+    }
     if (layout.pretty) sink.newline(0);
     sink.char(0x7d);
     sink.char(0x0a);

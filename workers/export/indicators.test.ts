@@ -17,6 +17,8 @@ const json = configJson((c) => {
   c.session_data_config.symbols = ['RIVN', 'AAPL'];
   // Indicators fed by hand: none of the built-in session's.
   delete c.session_data_config.indicators;
+  // No strategy of the built-in session: these symbols and indicators are the test's own.
+  delete c.session_data_config.strategies;
   c.session_data_config.streams = ['1m', '5m', 'ticks'];
   c.session_data_config.historical = {
     enabled: true,

@@ -9,6 +9,7 @@ import {
   type TickColumns,
 } from '../engine/columns';
 import type { SessionConfig } from '../engine/config';
+import { roundIndicator } from '../engine/indicators/indicator-series';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
 import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeNumberWords } from './encode';
@@ -199,7 +200,21 @@ export function seriesRows(
   times: TimestampWriter,
   form: 'date' | 'timeOfDay',
 ): RowWriter {
+  return seriesRowsAs(series, times, form, false);
+}
+
+/**
+ * Rows of a series of columns: the time in `form`, then each value, rounded to 12 significant digits when
+ * `round` (the analysis section's money, kept exact by the engine; section 10.1).
+ */
+export function seriesRowsAs(
+  series: SeriesColumns,
+  times: TimestampWriter,
+  form: TimeForm,
+  round: boolean,
+): RowWriter {
   const room = 2 * NUMBER_ROOM + NUMBER_ROOM * series.values.length;
+  const stampForm = form === 'dateTime' ? DATE_TIME : TIME_OF_DAY;
   return (sink, from, to, indent) => {
     const { time, values } = series;
     writeRows(
@@ -211,10 +226,11 @@ export function seriesRows(
         out[pos++] = OPEN_BRACKET;
         // Series are session rows: the time of day, or the date for daily and weekly ones.
         if (form === 'date') pos = times.day(out, pos, time[i] as number);
-        else pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
+        else pos = times.stamp(view, out, pos, time[i] as number, stampForm);
         for (const column of values) {
           out[pos++] = COMMA;
-          pos = writeNumberWords(view, out, pos, column[i] as number);
+          const x = column[i] as number;
+          pos = writeNumberWords(view, out, pos, round ? roundIndicator(x) : x);
         }
         out[pos++] = CLOSE_BRACKET;
         return pos;

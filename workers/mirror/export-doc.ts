@@ -21,22 +21,11 @@ import {
   rowProblem,
   versionNote,
 } from '../export/contract';
+import { type AnalysisDoc, type BlockReader, readAnalysis } from './analysis-doc';
 import { localSeconds } from './row-table';
+import type { Row, StreamBlock } from './stream-block';
 
-export type Row = (string | number | null)[];
-
-export interface StreamBlock {
-  count: number;
-  /** The rows the stream holds; when the file did not say (`totalKnown` false), the rows in this block. */
-  total_count: number;
-  /** Whether the file gave `total_count` (a delta without it cannot be checked to follow on). */
-  totalKnown: boolean;
-  generated?: boolean;
-  /** The row fields; this app's columns for the stream when the file names none. */
-  columns: string[];
-  data?: Row[];
-  latest?: Record<string, string | number | null>;
-}
+export type { Row, StreamBlock } from './stream-block';
 
 export interface HistoricalBlock {
   count: number;
@@ -106,6 +95,8 @@ export interface ExportDoc {
   /** The session's trading date (time_manager.current_session.date), which session rows' times belong to. */
   sessionDate: string | null;
   symbols: Record<string, SymbolDoc>;
+  /** The `analysis` section (section 10.1); null when the file has none (left out, or the original's). */
+  analysis: AnalysisDoc | null;
 }
 
 const numberOrNull = (v: unknown): number | null => (typeof v === 'number' ? v : null);
@@ -496,6 +487,19 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
     if (!read.ok) return read;
     if (read.value !== null) symbols[symbol] = read.value;
   }
+  // Analysis rows carry their full date-time: no session date places them.
+  const analysisContext: BlockContext = { ...context, date: null };
+  const readBlock: BlockReader = (block, where, columns) => {
+    let given = block;
+    if (isObject(given) && (given.columns === undefined || given.columns === null)) {
+      notes.tally.add('no-columns', where);
+      given = { ...given, columns };
+    }
+    return streamBlock(given, where, 'analysis', analysisContext);
+  };
+  const analysis = readAnalysis(value.analysis, readBlock, (where, problem) =>
+    notes.tally.add('analysis-damaged', where, problem),
+  );
   return {
     ok: true,
     value: {
@@ -512,6 +516,7 @@ export function readExport(value: unknown): { ok: true; value: ExportDoc } | { o
       raw: value,
       sessionDate,
       symbols,
+      analysis,
     },
   };
 }

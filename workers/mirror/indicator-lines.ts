@@ -46,7 +46,7 @@ const REGULAR_CLOSE = 16 * 3600;
  * regular close when that comes first (the last hour bar, 15:30, lasts 30 minutes, and a day's bar is whole
  * at the close).
  */
-const rowClose = (t: number, length: number): number =>
+export const rowClose = (t: number, length: number): number =>
   Math.min(t + length, Math.floor(t / DAY) * DAY + REGULAR_CLOSE);
 
 /**

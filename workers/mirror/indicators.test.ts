@@ -22,6 +22,8 @@ function setup() {
       c.session_data_config.streams = ['1m', '5m'];
       // Indicators fed by hand: none of the built-in session's.
       delete c.session_data_config.indicators;
+      // No strategy of the built-in session: these symbols and indicators are the test's own.
+      delete c.session_data_config.strategies;
       c.session_data_config.historical = { enabled: true, data: [{ interval: '1m', trailing_days: 1 }] };
     }),
   );

@@ -3,6 +3,15 @@
 // parts. It refuses a delta that does not follow (a missing export, another session) instead of applying
 // it, so that what it holds is always exactly what the engine held at the last export applied.
 
+import {
+  type AnalysisChange,
+  analysisFollowProblem,
+  analysisOf,
+  analysisRowsHeld,
+  applyAnalysisDelta,
+  type HeldShape,
+  type MirrorAnalysis,
+} from './analysis-state';
 import type { ExportDoc, HistoricalIndicatorDoc, IndicatorDoc, SymbolDoc } from './export-doc';
 import { RowTable } from './row-table';
 
@@ -16,6 +25,8 @@ export type ApplyOutcome =
       changed: StreamChange[];
       /** Indicators whose series got rows, apart from `changed` (whose names are all streams). */
       indicators: IndicatorChange[];
+      /** What the analysis section got (its rows count in `rowsAdded` too). */
+      analysis: AnalysisChange;
     }
   /** The delta cannot be applied; take a complete export. The mirror is unchanged. */
   | { kind: 'resync'; reason: string };
@@ -84,6 +95,8 @@ export class Mirror {
   /** The always-whole sections of the last export applied. */
   sections: Record<string, unknown> = {};
   readonly symbols = new Map<string, SymbolState>();
+  /** The analysis section (section 10.1); null when the exports applied had none. */
+  analysis: MirrorAnalysis | null = null;
   private hasComplete = false;
 
   get synced(): boolean {
@@ -98,7 +111,7 @@ export class Mirror {
       for (const h of s.historical.values()) rows += h.table.length;
       for (const i of s.indicators.values()) rows += i.series.length;
     }
-    return rows;
+    return rows + analysisRowsHeld(this.analysis);
   }
 
   apply(doc: ExportDoc): ApplyOutcome {
@@ -122,8 +135,10 @@ export class Mirror {
         state.historicalIndicators.set(key, historicalIndicator(key, entry));
       appendIndicators(state, s, doc.sessionDate, symbol, []);
     }
+    const analysis = analysisOf(doc.analysis);
     this.symbols.clear();
     for (const [symbol, state] of symbols) this.symbols.set(symbol, state);
+    this.analysis = analysis;
     this.take(doc);
     this.hasComplete = true;
     this.applied = 1;
@@ -142,9 +157,19 @@ export class Mirror {
       rowsAdded += appendSession(state, s, doc.sessionDate, symbol, changed);
       rowsAdded += appendIndicators(state, s, doc.sessionDate, symbol, indicators);
     }
+    const applied = applyAnalysisDelta(this.analysis, doc.analysis);
+    this.analysis = applied.analysis;
+    rowsAdded += applied.change.rows;
     this.take(doc);
     this.applied++;
-    return { kind: 'delta', sequence: this.sequence, rowsAdded, changed, indicators };
+    return {
+      kind: 'delta',
+      sequence: this.sequence,
+      rowsAdded,
+      changed,
+      indicators,
+      analysis: applied.change,
+    };
   }
 
   /** Why a delta cannot be applied to what the mirror holds, or null when it can. */
@@ -179,14 +204,14 @@ export class Mirror {
         if (problem) return problem;
       }
     }
-    return null;
+    return analysisFollowProblem(this.analysis, doc.analysis, followProblem);
   }
 
   private take(doc: ExportDoc): void {
     this.sequence = doc.meta.sequence;
     this.sessionId = doc.meta.sessionId;
     this.sessionDate = doc.sessionDate;
-    const { _metadata, session_data, session_config, ...always } = doc.raw;
+    const { _metadata, session_data, session_config, analysis: _analysis, ...always } = doc.raw;
     this.sections = { ...always, _metadata };
     if (session_config !== undefined) this.sections.session_config = session_config;
   }
@@ -199,7 +224,7 @@ export class Mirror {
  */
 function followProblem(
   name: string,
-  table: RowTable | undefined,
+  table: HeldShape | undefined,
   block: { count: number; total_count: number; totalKnown: boolean; columns: string[] },
 ): string | null {
   if (table && block.count > 0 && table.names.length !== block.columns.length)

@@ -4,6 +4,8 @@
 // shown come back, to be appended; otherwise the whole series, to be loaded. The symbol's indicators come
 // with the bars, lined up with them point for point (indicator-lines.ts), appended or whole like them.
 
+import type { AnalysisRead } from './analysis-types';
+import { analysisRead } from './analysis-view';
 import { type ChartIndicator, indicatorLines } from './indicator-lines';
 import type { Mirror } from './mirror';
 import { type Overview, overviewOf, type Quote, quoteOf, type SymbolRow } from './overview';
@@ -39,6 +41,11 @@ export interface ViewRead {
   appended: boolean;
   /** The symbol's session indicators, each lined up with `series`' bars (empty when there is none). */
   indicators: ChartIndicator[];
+  /**
+   * The analysis section (section 10.1): the shown symbol's markers on the shown interval, the equity line,
+   * orders, positions, trades and summary. Null when the mirror holds no analysis section.
+   */
+  analysis: AnalysisRead | null;
 }
 
 export function pickSymbol(overview: Overview, wanted: string | null): SymbolRow | null {
@@ -73,6 +80,7 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
     series,
     appended,
     indicators: state && series ? indicatorLines(state, interval, series) : [],
+    analysis: mirror.analysis ? analysisRead(mirror.analysis, symbol, state, interval) : null,
   };
 }
 
@@ -81,8 +89,12 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
  * the read, so nothing the mirror holds is given away.
  */
 export function viewBuffers(read: ViewRead): ArrayBuffer[] {
-  if (!read.series) return [];
-  const { time, open, high, low, close, volume } = read.series;
-  const columns = [time, open, high, low, close, volume, ...read.indicators.flatMap((i) => i.values)];
+  const columns: Float64Array[] = [];
+  if (read.series) {
+    const { time, open, high, low, close, volume } = read.series;
+    columns.push(time, open, high, low, close, volume, ...read.indicators.flatMap((i) => i.values));
+  }
+  // The equity line is copied out of the mirror for each read, so it is the read's to give away.
+  if (read.analysis) columns.push(read.analysis.equity.time, read.analysis.equity.equity);
   return columns.map((c) => c.buffer as ArrayBuffer);
 }

@@ -26,6 +26,8 @@ function exportOf(complete: boolean) {
       c.session_data_config.historical = { enabled: false, data: [] };
       // Indicators fed by hand: none of the built-in session's.
       delete c.session_data_config.indicators;
+      // No strategy of the built-in session: these symbols and indicators are the test's own.
+      delete c.session_data_config.strategies;
     }),
   );
   backtest.start();
@@ -55,8 +57,9 @@ describe('the viewer and indicators', () => {
       const { doc, rows } = exportOf(complete);
       const { summary, children } = await open(doc);
       // 1m and 5m, and the two series: 10 + 2 bars; without history to warm up on, the SMA is valid from
-      // the third bar (8 rows), the 5m indicator from the second (1 row).
-      expect(summary).toMatchObject({ streams: 4, rows: 21, notes: [] });
+      // the third bar (8 rows), the 5m indicator from the second (1 row). The analysis section's equity
+      // block (no strategy: no rows) is one more.
+      expect(summary).toMatchObject({ streams: 5, rows: 21, notes: [] });
       expect(summary.rows).toBe(rows);
       const series = await children(SERIES);
       expect(series.find((e) => e.key === 'data')).toMatchObject({
@@ -74,7 +77,7 @@ describe('the viewer and indicators', () => {
     const copy = structuredClone(doc);
     (at(copy, 'session_data.symbols.RIVN.indicators.sma_3_1m.series') as Json).count = 4;
     const { summary } = await open(copy);
-    expect(summary).toMatchObject({ streams: 3, rows: 13 });
+    expect(summary).toMatchObject({ streams: 4, rows: 13 });
     expect(summary.notes).toEqual([
       'session_data.symbols.RIVN.indicators.sma_3_1m.series says count 4 but holds 8 rows: indicator left out',
     ]);

@@ -134,6 +134,44 @@ class StreamCounter {
     });
   }
 
+  /**
+   * The `analysis` section (section 10.1): each strategy's signals and orders and the equity samples are
+   * stream blocks, counted with their rows. As the mirror does, a damaged part is noted and not counted.
+   */
+  analysis(section: Slot | undefined): void {
+    if (section === undefined || isNull(section)) return;
+    if (section.kind !== 'object') {
+      this.tally.add('analysis-damaged', 'analysis', `analysis is ${describeSlot(section)}, not an object`);
+      return;
+    }
+    const strategies = this.document.child(section, 'strategies');
+    if (strategies?.kind === 'object') {
+      strategies.keys.forEach((module, i) => {
+        const entry = strategies.slots[i] as Slot;
+        const place = `analysis.strategies.${keyText(module)}`;
+        if (entry.kind !== 'object') {
+          this.tally.add('analysis-damaged', place, `${place} is ${describeSlot(entry)}, not an object`);
+          return;
+        }
+        for (const name of ['signals', 'orders'])
+          this.analysisBlock(this.document.child(entry, name), `${place}.${name}`);
+      });
+    }
+    this.analysisBlock(this.document.child(section, 'equity'), 'analysis.equity');
+  }
+
+  private analysisBlock(block: Slot | undefined, where: string): void {
+    if (block === undefined || isNull(block)) return;
+    const problem = this.seriesProblem(block, where);
+    if (problem !== null) {
+      this.tally.add('analysis-damaged', where, problem);
+      return;
+    }
+    this.streams++;
+    this.countRows(block as ObjectNode, where);
+    this.checkTotal(block as ObjectNode, where);
+  }
+
   /** What makes a series block damaged (as `checkShape` says of stream blocks), or null. */
   private seriesProblem(series: Slot, where: string): string | null {
     if (series.kind !== 'object') return `${where} is ${describeSlot(series)}, not a stream block`;
@@ -279,6 +317,7 @@ export async function summarize(document: ExportDocument, indexMs: number): Prom
   if (!symbols.ok) return symbols;
   const counter = new StreamCounter(document, read.mode === 'complete');
   if (symbols.value) counter.symbols(symbols.value);
+  counter.analysis(document.child(document.root, 'analysis'));
   const damage = counter.damage ?? (await columnsDamage(document, counter.columnLists));
   if (damage !== null) return fail(`The file is damaged: ${damage}.`);
   notes.push(...counter.tally.lines());

@@ -39,7 +39,10 @@ export interface ViewerSummary {
   sessionId: number | null;
   marketTime: string | null;
   symbols: number;
-  /** Stream blocks (session, historical and indicator series) and the rows they carry in this file. */
+  /**
+   * Stream blocks (session, historical, indicator series, and the analysis section's signals, orders and
+   * equity) and the rows they carry in this file.
+   */
   streams: number;
   rows: number;
   /**

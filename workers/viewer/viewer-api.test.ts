@@ -67,6 +67,18 @@ describe('viewer api', () => {
         rows += block.count;
       }
     }
+    // The analysis section's blocks: each strategy's signals and orders, and the equity samples.
+    const analysis = doc.analysis as {
+      strategies: Record<string, { signals: { count: number }; orders: { count: number } }>;
+      equity: { count: number };
+    };
+    for (const block of [
+      ...Object.values(analysis.strategies).flatMap((s) => [s.signals, s.orders]),
+      analysis.equity,
+    ]) {
+      streams++;
+      rows += block.count;
+    }
     expect(summary.streams).toBe(streams);
     expect(summary.rows).toBe(rows);
     // This app's own export: nothing to say.

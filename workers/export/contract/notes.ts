@@ -16,7 +16,8 @@ export type NoteKind =
   | 'no-total'
   | 'no-columns'
   | 'indicators-not-object'
-  | 'indicator-damaged';
+  | 'indicator-damaged'
+  | 'analysis-damaged';
 
 interface Phrases {
   /** One place: its path, and what it held (a quoted value, or a few words). */
@@ -73,6 +74,11 @@ const PHRASES: Record<NoteKind, Phrases> = {
     // The detail is the problem as the block checks word it, which starts with its place.
     one: (_where, problem) => `${problem}: indicator left out`,
     many: (n) => `${n} indicators are damaged: left out`,
+  },
+  'analysis-damaged': {
+    // As for indicators, the detail is the problem, which starts with its place.
+    one: (_where, problem) => `${problem}: left out`,
+    many: (n) => `${n} parts of the analysis section are damaged: left out`,
   },
 };
 

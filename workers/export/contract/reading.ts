@@ -11,6 +11,36 @@ export const DAILY_COLUMNS: readonly string[] = ['date', 'open', 'high', 'low', 
 export const TICK_COLUMNS: readonly string[] = ['timestamp', 'price', 'size', 'exchange'];
 export const QUOTE_COLUMNS: readonly string[] = ['timestamp', 'bid', 'ask', 'bid_size', 'ask_size'];
 
+/** The analysis section's streams (section 10.1): each strategy's signals and orders, the equity samples. */
+export const SIGNAL_COLUMNS: readonly string[] = [
+  'timestamp',
+  'symbol',
+  'interval',
+  'action',
+  'quantity',
+  'price',
+  'reason',
+];
+export const ORDER_COLUMNS: readonly string[] = [
+  'timestamp',
+  'symbol',
+  'side',
+  'quantity',
+  'status',
+  'price',
+  'commission',
+  'realized_pnl',
+  'signal_timestamp',
+  'reason',
+];
+export const EQUITY_COLUMNS: readonly string[] = [
+  'timestamp',
+  'cash',
+  'equity',
+  'realized_pnl',
+  'unrealized_pnl',
+];
+
 /** The columns a stream's rows have in this app's exports (section 3), for files that do not name them. */
 export function defaultColumns(stream: string): string[] {
   if (stream === 'ticks') return [...TICK_COLUMNS];
