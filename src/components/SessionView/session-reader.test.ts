@@ -89,8 +89,12 @@ describe('session reader', () => {
     await sync(false);
     await request({ version: 1 });
     expect(chart.analyses.map((a) => a.candles)).toEqual([3903, 3905]);
-    // The export helper's mirror reads the analysis section into the view; without it, there is none.
-    expect(views.map((v) => v.analysis)).toEqual(chart.analyses.map((a) => a.analysis ?? null));
+    expect(views.map((v) => v.analysis)).toEqual(chart.analyses.map((a) => a.analysis));
+    // The built-in session's strategy, six minutes in: no signal yet, the account as it started.
+    expect(views.at(-1)?.analysis).toMatchObject({
+      strategies: [{ module: 'strategies.examples.simple_ma_cross', enabled: true }],
+      orders: [],
+    });
   });
 
   it('loads the whole series once, then appends only the bars each delta brought', async () => {

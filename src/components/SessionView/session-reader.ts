@@ -15,7 +15,6 @@ import type {
   ShownSeries,
   Source,
   SymbolRow,
-  ViewRead,
 } from '../../mirror-client';
 import type { BarChart } from './bar-chart';
 import type { IndicatorInfo } from './indicator-layer';
@@ -68,10 +67,6 @@ type Chart = Pick<
   | 'tradeMarkerCount'
   | 'equityPoints'
 >;
-
-/** The analysis of a read; a mirror that reads no `analysis` section has none. */
-const analysisOf = (read: ViewRead): AnalysisRead | null =>
-  (read as ViewRead & { analysis?: AnalysisRead | null }).analysis ?? null;
 
 /** The row of the symbol a view shows, if any. */
 export function rowOf(overview: Overview, symbol: string | null): SymbolRow | null {
@@ -144,7 +139,7 @@ export class SessionReader {
       lastRead = await this.load(read.series, read.interval, read.indicators);
     }
     if (this.disposed) return;
-    const analysis = analysisOf(read);
+    const { analysis } = read;
     this.chart.setAnalysis(analysis);
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
     this.onView({
