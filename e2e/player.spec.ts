@@ -134,6 +134,10 @@ test('a demo from disk plays with no request: Play, speeds, slider, keys and its
   await expect(summary.getByTestId('summary-sharpe')).toHaveText(/^(-?\d+\.\d{2}|—)$/);
   await expect(summary.getByTestId('summary-equity')).toHaveText(/^\$[\d,]+\.\d{2}$/);
   await expect(page.getByTestId('orders-table')).not.toHaveAttribute('data-rows', '0');
+  // The same figures at the head of the page, beside the controls.
+  await expect(page.getByTestId('player-summary').getByTestId('summary-equity')).toHaveText(
+    (await summary.getByTestId('summary-equity').textContent()) ?? '',
+  );
   const wrap = page.locator('.session-view__chart-wrap');
   await expect(wrap).toHaveAttribute('data-equity-pane', '1');
   await expect.poll(async () => Number(await wrap.getAttribute('data-trade-markers'))).toBeGreaterThan(0);

@@ -148,10 +148,6 @@ test('the built-in strategy: markers and equity on the live chart, and the order
   for (const reason of shownReasons) expect(reasons).toContain(reason);
   await expect(live.getByTestId('chart-legend-equity')).toContainText('$');
 
-  if (process.env.UPDATE_SCREENSHOT === '1') {
-    await live.locator('.session-view__chart-card').screenshot({ path: SCREENSHOT, animations: 'disabled' });
-  }
-
   // The equity chip takes the pane away and brings it back.
   await page.getByTestId('system-state').hover();
   await live.getByTestId('equity-toggle').uncheck();
@@ -160,5 +156,18 @@ test('the built-in strategy: markers and equity on the live chart, and the order
   await live.getByTestId('equity-toggle').check();
   await expect(wrap).toHaveAttribute('data-equity-pane', '1');
   await expect(live.getByTestId('chart-legend-equity')).toHaveCount(1);
+
+  if (process.env.UPDATE_SCREENSHOT === '1') {
+    // Three round trips into the day, on the 5m chart (the whole day in view), a marker's note shown.
+    await button(page, 'Resume').click();
+    await expect.poll(() => attr(wrap, 'data-trade-markers'), { timeout: 90_000 }).toBeGreaterThan(11);
+    await button(page, 'Pause').click();
+    await expect(page.getByTestId('system-panel-state')).toHaveText('PAUSED');
+    await live.getByTestId('interval-button').filter({ hasText: /^5m$/ }).click();
+    await expect(live.getByTestId('chart-candle-count')).toHaveAttribute('data-interval', '5m');
+    await wrap.scrollIntoViewIfNeeded();
+    expect(await hoverMarker(page, live)).toBe(true);
+    await live.locator('.session-view__chart-card').screenshot({ path: SCREENSHOT, animations: 'disabled' });
+  }
   expect(problems).toEqual([]);
 });
