@@ -1,5 +1,5 @@
 // Strategies against the built app (issue 15): the built-in session runs simple_ma_cross on RIVN. Replayed at
-// 600x, the live chart gets the strategy's markers on the candles and the equity pane; the legend reads a
+// 600x, the live chart gets the strategy's markers on the candles and the equity pane; a hovered bar's note reads a
 // marker's reason; the orders table holds exactly the orders of the engine's own complete export, and the
 // system panel its account. Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-strategy.png.
 import { fileURLToPath } from 'node:url';
@@ -22,7 +22,7 @@ async function completeExport(page: Page): Promise<Json> {
   return jsonOf(download);
 }
 
-/** Moves the mouse over the price pane, right to left, until the legend shows a bar's trade markers. */
+/** Moves the mouse over the price pane, right to left, until a bar's trade markers are told (the note). */
 async function hoverMarker(page: Page, view: Locator): Promise<boolean> {
   const box = await view.getByTestId('chart').boundingBox();
   if (!box) throw new Error('The chart is not on the page.');
@@ -133,7 +133,7 @@ test('the built-in strategy: markers and equity on the live chart, and the order
     String(analysis.account.trades),
   );
 
-  // A marker's reason is read in the legend at its bar: one of the export's signals or orders.
+  // A marker's reason is read in the note at its bar: one of the export's signals or orders.
   await wrap.scrollIntoViewIfNeeded();
   expect(await hoverMarker(page, live)).toBe(true);
   const reasons = new Set<string>([
