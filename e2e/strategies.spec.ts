@@ -1,7 +1,7 @@
 // Strategies against the built app (issue 15): the built-in session runs simple_ma_cross on RIVN. Replayed at
-// 600x, the live chart gets the strategy's markers on the candles and the equity pane; a hovered bar's note reads a
-// marker's reason; the orders table holds exactly the orders of the engine's own complete export, and the
-// system panel its account. Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-strategy.png.
+// 600x, the live chart gets the strategy's markers on the candles and the equity pane; a hovered bar's note
+// reads a marker's reason; the orders table holds exactly the orders of the engine's own complete export, and
+// the system panel its account. Set UPDATE_SCREENSHOT=1 to also refresh docs/chart-strategy.png.
 import { fileURLToPath } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { button, type Json, jsonOf, watchProblems } from './support';
