@@ -25,8 +25,16 @@ test('Save demo and the console download a demo page of the session so far; the 
 }) => {
   const problems = watchProblems(page);
   await startPaused(page);
+  // The session may run a minute before the pause lands (it does, now that it runs a strategy): three
+  // steps from wherever it stopped.
+  const paused = Number((await minuteOf(page)).slice(14, 16));
+  expect(paused).toBeGreaterThanOrEqual(30);
+  expect(paused).toBeLessThanOrEqual(31);
+  const last = `2025-07-01T09:${paused + 3}:00`;
+  // A step per market minute from 09:30 to the last, both counted.
+  const steps = paused + 3 - 30 + 1;
   for (let i = 0; i < 3; i++) await button(page, 'Step').click();
-  await expect.poll(() => minuteOf(page)).toBe('2025-07-01T09:33:00');
+  await expect.poll(() => minuteOf(page)).toBe(last);
   for (const stream of ['ticks', 'quotes'])
     await page.getByRole('checkbox', { name: stream, exact: true }).check();
 
@@ -38,11 +46,13 @@ test('Save demo and the console download a demo page of the session so far; the 
     every_minutes: 1,
     excluded: ['ticks', 'quotes'],
     first_market_time: '2025-07-01T09:30:00',
-    last_market_time: '2025-07-01T09:33:00',
+    last_market_time: last,
   });
-  expect(header.entries).toHaveLength(4);
+  expect(header.entries).toHaveLength(steps);
   await expect(page.getByTestId('demo-saved')).toHaveText(
-    /^Demo saved: session_tape_.*\.html \([\d.,]+ (KB|MB), 4 steps over 1 trading day\)$/,
+    new RegExp(
+      `^Demo saved: session_tape_.*\\.html \\([\\d.,]+ (KB|MB), ${steps} steps over 1 trading day\\)$`,
+    ),
   );
 
   // While the session runs: the demo ends where it was asked, and the session went on meanwhile.

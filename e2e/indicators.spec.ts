@@ -56,6 +56,12 @@ async function legendValues(view: Locator): Promise<Record<string, string>> {
   return out;
 }
 
+/** The session's 5m bars closed by an export's market time (a bar closes when the next one opens). */
+function fiveMinuteBarsClosed(doc: Json): number {
+  const [hours, minutes] = String(doc.system_manager.market_time).slice(11, 16).split(':').map(Number);
+  return Math.floor(((hours ?? 0) * 60 + (minutes ?? 0) - (9 * 60 + 30)) / 5);
+}
+
 const toggle = (view: Locator, key: string) =>
   view.locator(`[data-testid="indicator-toggle"][data-key="${key}"]`);
 
@@ -89,8 +95,11 @@ test('the built-in indicators are drawn from the exports, toggled, and replayed 
   const rivn = complete.doc.session_data.symbols.RIVN.indicators;
   expect(Object.keys(rivn)).toEqual(DEFAULT_KEYS);
   expect(rivn.sma_20_5m.valid).toBe(true);
-  // 09:30 to 10:20: valid from the session's first 5m bar, warmed up on the history.
-  expect(rivn.sma_20_5m.series.total_count).toBe(11);
+  // Valid from the session's first 5m bar, warmed up on the history: a value for every 5m bar closed since
+  // 09:30 (eleven or twelve: the session may run a minute before the pause lands, then 59 more).
+  const closed = fiveMinuteBarsClosed(complete.doc);
+  expect(closed).toBeGreaterThanOrEqual(11);
+  expect(rivn.sma_20_5m.series.total_count).toBe(closed);
   const legend = await legendValues(live);
   expect(Object.keys(legend).sort()).toEqual(
     ['sma_10_5m', 'sma_20_5m', 'ema_9_5m', 'vwap_1m', 'bbands_20_5m', 'rsi_14_5m', 'macd_5m'].sort(),
@@ -134,12 +143,15 @@ test('the built-in indicators are drawn from the exports, toggled, and replayed 
     files.push(await exportFile(page, 'Export delta'));
   }
   const lastDelta = files[2]?.doc.session_data.symbols.RIVN.indicators;
-  expect(lastDelta.sma_20_5m.series.count).toBe(1); // 10:32 to 10:39: the 10:30 bar closed at 10:35
+  // The 5m bars that closed in the last delta's seven minutes (one or two, by where the pause landed).
+  const closedSince = fiveMinuteBarsClosed(files[2]?.doc) - fiveMinuteBarsClosed(files[1]?.doc);
+  expect(closedSince).toBeGreaterThanOrEqual(1);
+  expect(lastDelta.sma_20_5m.series.count).toBe(closedSince);
   expect(lastDelta.vwap_1m.series.count).toBe(7);
   expect(Object.keys(lastDelta.sma_20_5m)).toEqual(['value', 'last_updated', 'valid', 'series']);
   await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
   await toggle(live, 'sma_20_5m').check();
-  await expect.poll(async () => Object.keys(await legendValues(live)).length).toBe(8);
+  await expect.poll(async () => Object.keys(await legendValues(live)).length).toBe(DEFAULT_KEYS.length);
   const liveLegend = await legendValues(live);
 
   await page.reload();

@@ -1,7 +1,8 @@
 // A demo file written by the command line, opened from disk (issue 13): file://, no server, and every
 // request that is not file:, data: or blob: refused and counted (there must be none). It starts paused at
 // the first step; Play moves the market time and the chart; the speeds, the slider and the keyboard work; the
-// address keeps the step, symbol and interval, and opening that address shows them again.
+// address keeps the step, symbol and interval, and opening that address shows them again. The built-in
+// strategy's summary, markers and equity are drawn from the demo's exports.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,21 @@ test('a demo from disk plays with no request: Play, speeds, slider, keys and its
   await page.keyboard.press('End');
   await expect(position(page)).toHaveText(`Step ${total} of ${total}`);
   await expect(page.getByTestId('player-day')).toHaveText('Day 2 of 2');
+  // The built-in strategy's figures, markers and equity, from the demo's exports alone (as the live charts).
+  const summary = page.getByTestId('strategy-summary');
+  await expect(summary.getByTestId('summary-total-return')).toHaveText(/^([+-]\d+\.\d{2}|0\.00)%$/);
+  await expect(summary.getByTestId('summary-max-drawdown')).toHaveText(/^(-\d+\.\d{2}|0\.00)%$/);
+  await expect(summary.getByTestId('summary-trades')).toHaveText(/^\d+$/);
+  await expect(summary.getByTestId('summary-sharpe')).toHaveText(/^(-?\d+\.\d{2}|—)$/);
+  await expect(summary.getByTestId('summary-equity')).toHaveText(/^\$[\d,]+\.\d{2}$/);
+  await expect(page.getByTestId('orders-table')).not.toHaveAttribute('data-rows', '0');
+  // The same figures at the head of the page, beside the controls.
+  await expect(page.getByTestId('player-summary').getByTestId('summary-equity')).toHaveText(
+    (await summary.getByTestId('summary-equity').textContent()) ?? '',
+  );
+  const wrap = page.locator('.session-view__chart-wrap');
+  await expect(wrap).toHaveAttribute('data-equity-pane', '1');
+  await expect.poll(async () => Number(await wrap.getAttribute('data-trade-markers'))).toBeGreaterThan(0);
   await page.keyboard.press('Home');
   await expect(position(page)).toHaveText(`Step 1 of ${total}`);
   await page.keyboard.press('2');

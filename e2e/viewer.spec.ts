@@ -112,8 +112,10 @@ timingTests(() => {
       timeout: 15_000,
     });
     // This measures the viewer. The live chart's indicator paints reach 50-70 ms now and then on a 2-core
-    // machine with a software canvas (noted for the next issues), so they are turned off here.
+    // machine with a software canvas (noted for the next issues), so they are turned off here, and so is
+    // the strategy's equity pane (a pane's paint, the same cost).
     for (const toggle of await page.getByTestId('indicator-toggle').all()) await toggle.uncheck();
+    await page.getByTestId('equity-toggle').uncheck();
     await expect(page.getByTestId('chart-legend-indicators')).toHaveCount(0);
 
     const since = await now(page);

@@ -3,8 +3,10 @@
 // read and checked; a damaged tape is one message.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Result } from '../../workers/common/result';
+import type { AnalysisSummary } from '../../workers/mirror/analysis-types';
 import { Card } from '../components/Card/Card';
 import { SessionView, type ViewChoice } from '../components/SessionView/SessionView';
+import { StrategySummary, sameSummary } from '../components/SessionView/StrategySummary';
 import { formatDateRange, formatMarketDate } from '../format';
 import { choose, type IndicatorChoice } from '../store/indicator-choice';
 import { keyAction } from './keys';
@@ -207,6 +209,13 @@ function Player({
     [],
   );
 
+  // The strategies' figures at the step shown, at the head of the page (a read that changes none keeps them).
+  const [summary, setSummary] = useState<AnalysisSummary | null>(null);
+  const onSummary = useCallback(
+    (next: AnalysisSummary | null) => setSummary((current) => (sameSummary(current, next) ? current : next)),
+    [],
+  );
+
   // The first step is drawn from the tape's first export alone; then the worker checks the rest (every
   // export read, every day replayed), and no other step is shown before it has. Asked only now, so that
   // the check does not take the CPU from that first drawing.
@@ -242,7 +251,7 @@ function Player({
           Reading the tape…
         </p>
       ) : (
-        <PlayerHead facts={facts} steps={steps} playback={playback} />
+        <PlayerHead facts={facts} steps={steps} playback={playback} summary={summary} />
       )}
       <Card title="Session" titleId="player-session-title" className="player__session">
         <SessionView
@@ -255,21 +264,24 @@ function Player({
           hold={tape === null}
           indicatorChoice={indicatorChoice}
           onIndicatorChoice={onIndicatorChoice}
+          onSummary={onSummary}
         />
       </Card>
     </>
   );
 }
 
-/** The session's name and dates, and the playback controls. */
+/** The session's name and dates, the strategies' figures, and the playback controls. */
 function PlayerHead({
   facts,
   steps,
   playback,
+  summary,
 }: {
   facts: OpenedTape['facts'];
   steps: readonly TapeStep[];
   playback: Playback;
+  summary: AnalysisSummary | null;
 }) {
   const { loop, state } = playback;
   const days = (steps.at(-1)?.day ?? 0) + 1;
@@ -293,6 +305,7 @@ function PlayerHead({
           </span>
           {facts.excluded.length > 0 && <span>without {facts.excluded.join(', ')}</span>}
         </p>
+        {summary && <StrategySummary summary={summary} testId="player-summary" />}
       </div>
       <div className="player__controls-bar">
         <PlayerControls

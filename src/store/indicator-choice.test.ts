@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { choose, defaultShown, shownIndicators } from './indicator-choice';
+import { choose, defaultShown, EQUITY_KEY, equityShown, shownIndicators } from './indicator-choice';
 import { createIndicatorSlice } from './indicator-slice';
 import type { IndicatorSlice } from './indicator-types';
 
@@ -34,5 +34,14 @@ describe('indicator choice', () => {
       live: { rsi_14_1m: false },
       offline: { atr_14_1m: true },
     });
+  });
+
+  it('shows the equity pane when a strategy runs, unless the person turned it off (or on without one)', () => {
+    expect(equityShown({}, true)).toBe(true);
+    expect(equityShown({}, false)).toBe(false);
+    expect(equityShown(choose({}, EQUITY_KEY, false), true)).toBe(false);
+    expect(equityShown(choose({}, EQUITY_KEY, true), false)).toBe(true);
+    // The indicators' default does not see it.
+    expect([...shownIndicators(choose({}, EQUITY_KEY, true), session)]).toEqual([...defaultShown(session)]);
   });
 });

@@ -42,3 +42,13 @@ export function shownIndicators(
 export function choose(choice: IndicatorChoice, key: string, shown: boolean): IndicatorChoice {
   return { ...choice, [key]: shown };
 }
+
+/**
+ * The equity pane's chip is kept in the same choice as the indicators (the store and the demo player keep
+ * one for each view), under a key no indicator has (theirs are `<name>_..._<interval>`).
+ */
+export const EQUITY_KEY = 'equity_pane';
+
+/** Whether the equity pane is drawn: the person's choice, else on whenever a strategy runs. */
+export const equityShown = (choice: IndicatorChoice, strategyRuns: boolean): boolean =>
+  choice[EQUITY_KEY] ?? strategyRuns;

@@ -1,4 +1,5 @@
 import { formatCount } from '../../format';
+import { formatMoney } from './analysis-format';
 import type { LegendBar } from './bar-chart';
 import { crosshairLabel } from './chart-time';
 import { formatIndicatorValue, outputLabel } from './indicator-format';
@@ -7,19 +8,21 @@ import type { LegendIndicator } from './indicator-layer';
 const price = (value: number) => value.toFixed(2);
 
 /**
- * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; and under it
- * each shown indicator's values at that bar.
+ * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; under it each
+ * shown indicator's values at that bar, and the equity.
  */
 export function ChartLegend({
   symbol,
   interval,
   bar,
   indicators = [],
+  equity = null,
 }: {
   symbol: string | null;
   interval: string;
   bar: LegendBar | null;
   indicators?: readonly LegendIndicator[];
+  equity?: number | null;
 }) {
   const down = bar !== null && bar.close < bar.open;
   return (
@@ -51,11 +54,18 @@ export function ChartLegend({
           </span>
         </>
       )}
-      {bar && indicators.length > 0 && (
+      {bar && (indicators.length > 0 || equity !== null) && (
         <span className="chart-legend__indicators" data-testid="chart-legend-indicators">
           {indicators.map((indicator) => (
             <IndicatorValues key={indicator.key} indicator={indicator} />
           ))}
+          {equity !== null && (
+            <span className="chart-legend__indicator" data-testid="chart-legend-equity">
+              <span className="indicator-toggle__swatch equity-swatch" aria-hidden="true" />
+              <span className="chart-legend__indicator-name">Equity</span>
+              <b className="number chart-legend__value">{formatMoney(equity)}</b>
+            </span>
+          )}
         </span>
       )}
     </div>

@@ -1,21 +1,29 @@
+import type { ReactNode } from 'react';
 import type { IndicatorInfo } from './indicator-layer';
 
 /**
  * The session's indicators as toggle chips, each with its colour: a chip turns the drawing on or off (the
- * choice is the owner's to keep, so it outlives a switch of symbol or interval).
+ * choice is the owner's to keep, so it outlives a switch of symbol or interval). `children`: chips of other
+ * lines (the equity's), in the same row.
  */
 export function IndicatorToggles({
   indicators,
   shown,
   onToggle,
+  children,
 }: {
   indicators: readonly IndicatorInfo[];
   shown: ReadonlySet<string>;
   onToggle: (key: string, shown: boolean) => void;
+  children?: ReactNode;
 }) {
-  if (indicators.length === 0) return null;
+  if (indicators.length === 0 && !children) return null;
   return (
-    <fieldset className="indicator-toggles" aria-label="Indicators" data-testid="indicator-toggles">
+    <fieldset
+      className="indicator-toggles"
+      aria-label={children ? 'Indicators and equity' : 'Indicators'}
+      data-testid="indicator-toggles"
+    >
       {indicators.map((indicator) => {
         const where = indicator.placement === 'price' ? 'on the candles' : 'in a pane below';
         return (
@@ -40,6 +48,7 @@ export function IndicatorToggles({
           </label>
         );
       })}
+      {children}
     </fieldset>
   );
 }

@@ -2,17 +2,25 @@
 // replay of export files (`offline`). It reads again whenever `version` changes, in one round trip: the
 // overview (symbol table, system panel), the selected symbol's quote, and only the new bars for the chart.
 // The symbol's indicators come with the bars; which of them are drawn is the owner's choice (a store's).
+// So do the strategies' markers and equity (drawn on the chart), positions, trades, orders and summary.
+
 import { type CSSProperties, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
 import type { MirrorClient, Source } from '../../mirror-client';
-import { type IndicatorChoice, shownIndicators } from '../../store/indicator-choice';
+import { EQUITY_KEY, equityShown, type IndicatorChoice, shownIndicators } from '../../store/indicator-choice';
+import { formatMoney } from './analysis-format';
 import { BarChart, type Legend, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
+import { EquityToggle } from './EquityToggle';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
+import { MarkerNote } from './MarkerNote';
 import { QuoteView } from './QuoteView';
+import { StrategyPanel } from './StrategyPanel';
 import { SymbolTable } from './SymbolTable';
 import { SystemPanel } from './SystemPanel';
 import { type ReadView, rowOf, SessionReader } from './session-reader';
+import { describeTally, strategyName, tallyMarkers } from './trade-markers';
 import './SessionView.css';
 
 /** Whether any part of the element is in the viewport (always true when not watched). */
@@ -59,9 +67,11 @@ export interface SessionViewProps {
   indicatorChoice: IndicatorChoice;
   /** Told when the person turns an indicator on or off: the owner keeps the choice. */
   onIndicatorChoice: (key: string, shown: boolean) => void;
+  /** Told the strategies' summary after each read (null without a strategy): the demo player shows it. */
+  onSummary?: (summary: AnalysisSummary | null) => void;
 }
 
-const NO_LEGEND: Legend = { bar: null, indicators: [] };
+const NO_LEGEND: Legend = { bar: null, indicators: [], trades: [], equity: null };
 
 export function SessionView({
   client,
@@ -74,6 +84,7 @@ export function SessionView({
   hold = false,
   indicatorChoice,
   onIndicatorChoice,
+  onSummary,
 }: SessionViewProps) {
   const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
@@ -149,6 +160,31 @@ export function SessionView({
   }, [shown]);
   const panes = (indicators ?? []).filter((i) => i.placement === 'pane' && shown.has(i.key)).length;
 
+  // The equity pane: on by default when a strategy runs; its chip only when there is a strategy at all.
+  const analysis = view?.analysis ?? null;
+  const hasStrategies = (analysis?.strategies.length ?? 0) > 0;
+  const strategyRuns = analysis?.strategies.some((s) => s.enabled) ?? false;
+  const equityOn = equityShown(indicatorChoice, strategyRuns);
+  const equityPoints = view?.equityPoints ?? 0;
+  useEffect(() => {
+    chartRef.current?.showEquity(equityOn);
+  }, [equityOn]);
+  const equityPane = equityOn && equityPoints > 0 ? 1 : 0;
+  const summary = hasStrategies ? (analysis?.summary ?? null) : null;
+  useEffect(() => {
+    onSummary?.(summary);
+  }, [summary, onSummary]);
+  const tally = useMemo(() => describeTally(tallyMarkers(analysis?.markers ?? [])), [analysis?.markers]);
+  const chartSummary = [
+    `${view?.symbol ?? 'No symbol'} ${view?.interval ?? interval} chart, ${view?.candles ?? 0} candles.`,
+    hasStrategies
+      ? `${analysis?.strategies.map((s) => strategyName(s.module)).join(', ')}: ${tally ?? 'no signal or order on this symbol yet'}; ${analysis?.summary.trades ?? 0} closed trades.`
+      : null,
+    equityPane ? `Equity pane shown, last ${formatMoney(analysis?.summary.equity ?? null)}.` : null,
+  ]
+    .filter((part) => part !== null)
+    .join(' ');
+
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
@@ -161,13 +197,21 @@ export function SessionView({
         </p>
       )}
       <div className="session-view__top">
-        <section className="session-view__chart-card" aria-label="Chart">
+        <section
+          className="session-view__chart-card"
+          aria-label="Chart"
+          aria-describedby={`${source}-chart-summary`}
+        >
+          <p className="session-view__sr-only" id={`${source}-chart-summary`} data-testid="chart-summary">
+            {chartSummary}
+          </p>
           <div className="session-view__chart-head">
             <ChartLegend
               symbol={view?.symbol ?? null}
               interval={view?.interval ?? interval}
               bar={legend.bar}
               indicators={legend.indicators}
+              equity={legend.equity}
             />
             <IntervalPicker
               intervals={row?.intervals ?? []}
@@ -175,14 +219,23 @@ export function SessionView({
               onSelect={setChosenInterval}
             />
           </div>
-          <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice} />
-          {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs. */}
+          <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice}>
+            {hasStrategies && (
+              <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />
+            )}
+          </IndicatorToggles>
+          {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs;
+              so does the equity pane. */}
           <div
             className="session-view__chart-wrap"
-            style={{ '--indicator-panes': panes } as CSSProperties}
+            style={{ '--indicator-panes': panes + equityPane } as CSSProperties}
             data-indicator-panes={panes}
+            data-equity-pane={equityPane}
+            data-equity-points={equityPoints}
+            data-trade-markers={view?.tradeMarkers ?? 0}
           >
             <div ref={box} className="session-view__chart" data-testid="chart" />
+            <MarkerNote trades={legend.trades} />
             {(overview === null || empty) && (
               <div className="session-view__chart-empty">
                 {overview === null ? 'Reading the mirror…' : 'Nothing to chart yet.'}
@@ -206,6 +259,11 @@ export function SessionView({
               </span>{' '}
               historical)
             </span>
+            {tally && (
+              <span className="session-view__trades" data-testid="chart-trade-markers">
+                {tally}
+              </span>
+            )}
             {(view?.gaps ?? 0) > 0 && (
               <span className="session-view__gaps" data-testid="chart-gaps">
                 {view?.gaps} gaps marked
@@ -216,8 +274,9 @@ export function SessionView({
         </section>
         <QuoteView symbol={view?.symbol ?? null} quote={view?.quote ?? null} row={row} />
       </div>
+      {analysis && hasStrategies && <StrategyPanel analysis={analysis} />}
       <SymbolTable symbols={overview?.symbols ?? []} selected={view?.symbol ?? null} onSelect={setSymbol} />
-      <SystemPanel sections={overview?.sections ?? {}} />
+      <SystemPanel sections={overview?.sections ?? {}} summary={summary} />
     </div>
   );
 }

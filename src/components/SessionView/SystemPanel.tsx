@@ -2,7 +2,9 @@
 // their status (`threads`), and performance (`performance_metrics`: stage timings, counters, the last
 // complete and delta export). Read from the always-whole sections, so it works offline too; states are
 // shown as the file writes them, and missing thread information as not known (system-status.ts).
+import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
 import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
+import { StrategySummary } from './StrategySummary';
 import { exportShown, STAGES, speedShown, stageStatus, systemState } from './system-status';
 
 type Json = Record<string, unknown>;
@@ -45,7 +47,14 @@ function ExportLine({ title, value }: { title: string; value: unknown }) {
   );
 }
 
-export function SystemPanel({ sections }: { sections: Json }) {
+export function SystemPanel({
+  sections,
+  summary = null,
+}: {
+  sections: Json;
+  /** The strategies' figures, when a strategy is configured. */
+  summary?: AnalysisSummary | null;
+}) {
   const system = obj(sections.system_manager);
   const session = obj(obj(sections.time_manager)?.current_session);
   const threads = sections.threads;
@@ -56,6 +65,7 @@ export function SystemPanel({ sections }: { sections: Json }) {
 
   return (
     <section className="system-panel" aria-label="System" data-testid="system-panel">
+      {summary && <StrategySummary summary={summary} />}
       <dl className="system-panel__facts">
         <div className="system-panel__fact">
           <dt>State</dt>

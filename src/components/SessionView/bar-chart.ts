@@ -2,7 +2,9 @@
 // series. `load` replaces every bar (first load, another symbol or interval, a resync); `append` adds the
 // bars that follow those shown with `update()`, never `setData`, so a live session costs a few bars per
 // delta. Missing intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
-// The session's indicators come with the bars, point for point, and are drawn by indicator-layer.ts.
+// The session's indicators come with the bars, point for point, and are drawn by indicator-layer.ts. The
+// strategies' signals and fills of the symbol are markers on the candles (trade-markers.ts), the equity a
+// line in a pane below the indicators (equity-layer.ts); both are set once per read, and only when changed.
 import {
   type CandlestickData,
   CandlestickSeries,
@@ -19,9 +21,12 @@ import {
   type Time,
   type UTCTimestamp,
 } from 'lightweight-charts';
+import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
 import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { EquityLayer } from './equity-layer';
 import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
+import { markersAt, sameMarkers, seriesMarkersOf } from './trade-markers';
 
 export interface ChartTheme {
   background: string;
@@ -32,6 +37,9 @@ export interface ChartTheme {
   down: string;
   volume: string;
   gap: string;
+  /** A refused order's marker. */
+  refused: string;
+  equity: string;
 }
 
 /** What the legend shows: the bar under the crosshair, or the last bar. */
@@ -44,10 +52,14 @@ export interface LegendBar {
   volume: number;
 }
 
-/** The legend's contents: the bar and the shown indicators' values at it. */
+/** The legend's contents: the bar, the shown indicators' values at it, its trade markers and the equity. */
 export interface Legend {
   bar: LegendBar | null;
   indicators: LegendIndicator[];
+  /** The strategies' signals and orders on the hovered bar (their reasons are read there: markers cannot hover). */
+  trades: ChartMarker[];
+  /** The account's equity at that bar's close, when the equity pane is drawn. */
+  equity: number | null;
 }
 
 /** Reads the chart colours from CSS custom properties (SessionView.css sets them for light and dark). */
@@ -63,6 +75,8 @@ export function themeOf(element: Element): ChartTheme {
     down: cssVar('--chart-down', '#dc2626'),
     volume: cssVar('--chart-volume', 'rgba(100, 116, 139, 0.4)'),
     gap: cssVar('--chart-gap', '#d97706'),
+    refused: cssVar('--chart-refused', '#94a3b8'),
+    equity: cssVar('--chart-equity', '#2563eb'),
   };
 }
 
@@ -98,6 +112,10 @@ export class BarChart {
   private gapMarkers: SeriesMarker<Time>[] = [];
   private last: LegendBar | null = null;
   private readonly indicators: IndicatorLayer;
+  private readonly equity: EquityLayer;
+  /** The strategies' markers, apart from the gaps' (each list set on its own, when it changes). */
+  private readonly tradeMarkers: ISeriesMarkersPluginApi<Time>;
+  private trades: ChartMarker[] = [];
   /** The bar under the crosshair, or null for the last bar. */
   private hovered: LegendBar | null = null;
   private shownCandles = 0;
@@ -129,7 +147,10 @@ export class BarChart {
     });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
     this.markers = createSeriesMarkers(this.candles, []);
+    this.tradeMarkers = createSeriesMarkers(this.candles, []);
     this.indicators = new IndicatorLayer(this.chart, theme.text);
+    this.equity = new EquityLayer(this.chart, theme.equity);
+    this.indicators.setTrailing(this.equity);
     this.chart.subscribeCrosshairMove(this.onCrosshair);
     this.applyTheme(theme);
   }
@@ -170,6 +191,51 @@ export class BarChart {
     this.gapMarkers = this.gapMarkers.map((m) => ({ ...m, color: theme.gap }));
     this.markers.setMarkers(this.gapMarkers);
     this.indicators.setLevelColor(theme.text);
+    this.equity.setColor(theme.equity);
+    this.tradeMarkers.setMarkers(seriesMarkersOf(this.trades, this.markerColors));
+  }
+
+  private get markerColors() {
+    return { buy: this.theme.up, sell: this.theme.down, refused: this.theme.refused };
+  }
+
+  /** Markers of the strategies on the candles. */
+  get tradeMarkerCount(): number {
+    return this.trades.length;
+  }
+
+  /** Points of the equity line (bars from the first sample on); drawn only when `equityShown`. */
+  get equityPoints(): number {
+    return this.equity.points;
+  }
+
+  get equityShown(): boolean {
+    return this.equity.attached;
+  }
+
+  /**
+   * The strategies' part of a read: the symbol's markers and the equity samples. Called once per read, after
+   * its bars; the markers are set only when they changed (a new signal or fill), the equity line by the
+   * points that changed.
+   */
+  setAnalysis(analysis: AnalysisRead | null): void {
+    const markers = analysis?.markers ?? [];
+    const markersChanged = !sameMarkers(this.trades, markers);
+    if (markersChanged) {
+      this.trades = markers;
+      this.tradeMarkers.setMarkers(seriesMarkersOf(markers, this.markerColors));
+    }
+    const drawable = this.equity.drawable;
+    const equityChanged = this.equity.setLine(analysis?.equity ?? null);
+    if (drawable !== this.equity.drawable) this.indicators.placeTrailing();
+    if (markersChanged || equityChanged) this.onLegend(this.hovered ?? this.last);
+  }
+
+  /** Draws the equity pane or takes it away (its chip). */
+  showEquity(shown: boolean): void {
+    if (!this.equity.setWanted(shown)) return;
+    this.indicators.placeTrailing();
+    this.onLegend(this.hovered ?? this.last);
   }
 
   /** The session's indicators the chart holds (the toggles list them). */
@@ -196,6 +262,10 @@ export class BarChart {
     const candles = candlesOf(series);
     // The indicators of the last series must not stretch this one's time axis until theirs come.
     this.indicators.blank();
+    // The markers of the last series do not belong on this one: the read that loads brings this one's.
+    this.trades = [];
+    this.tradeMarkers.setMarkers([]);
+    this.equity.setBars(series.time, step);
     this.candles.setData(candles);
     this.shownCandles = candles.length;
     this.total = series.total;
@@ -241,6 +311,7 @@ export class BarChart {
     // Each appended bar is after the last shown (checked above): one more candle each.
     this.shownCandles += n;
     this.indicators.append(series.time, indicators);
+    this.equity.appendBars(series.time);
     const gaps = findGaps(series.time, this.interval, lastTime);
     if (gaps.length > 0) {
       this.gapMarkers = [...this.gapMarkers, ...gaps.map((g) => this.gapMarker(g.time, g.missing))];
@@ -260,6 +331,9 @@ export class BarChart {
     this.gapMarkers = [];
     this.markers.setMarkers([]);
     this.indicators.clear();
+    this.trades = [];
+    this.tradeMarkers.setMarkers([]);
+    this.equity.clear();
     this.hovered = null;
     this.total = 0;
     this.historyCount = 0;
@@ -282,7 +356,13 @@ export class BarChart {
   private onLegend(bar: LegendBar | null): void {
     // The indicators at the hovered bar, or at the last one.
     const at = this.hovered ? this.hovered.time : null;
-    this.onLegendChange({ bar, indicators: bar ? this.indicators.valuesAt(at) : [] });
+    this.onLegendChange({
+      bar,
+      indicators: bar ? this.indicators.valuesAt(at) : [],
+      // A bar's markers are told while the crosshair is on it (the last bar's would sit over the chart).
+      trades: this.hovered ? markersAt(this.trades, this.hovered.time) : [],
+      equity: bar && this.equity.attached ? this.equity.valueAt(at) : null,
+    });
   }
 
   private readonly onCrosshair = (param: MouseEventParams<Time>) => {

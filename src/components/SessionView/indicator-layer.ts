@@ -52,6 +52,15 @@ interface Held {
 }
 
 type OutputSeries = ISeriesApi<'Line'> | ISeriesApi<'Histogram'>;
+
+/**
+ * A pane drawn below the indicator panes (the equity). Panes are known by index, and an emptied pane goes
+ * away: so it is taken off while the indicators are drawn again, and put back below them after.
+ */
+export interface TrailingPane {
+  detach(): void;
+  attach(paneIndex: number): void;
+}
 type Point = { time: Time; value: number } | WhitespaceData<Time>;
 
 const DASHES: Readonly<Record<LineDash, LineStyle>> = {
@@ -73,6 +82,9 @@ export class IndicatorLayer {
   private held: Held[] = [];
   private shown: ReadonlySet<string> = new Set();
   private readonly drawn = new Map<string, OutputSeries[]>();
+  private trailing: TrailingPane | null = null;
+  /** The generation of a load drawing one indicator a frame, while it runs. */
+  private loading = -1;
 
   constructor(
     private readonly chart: IChartApi,
@@ -88,6 +100,21 @@ export class IndicatorLayer {
   /** Indicator panes drawn below the price pane. */
   get paneCount(): number {
     return this.held.filter((h) => h.info.placement === 'pane' && this.drawn.has(h.info.key)).length;
+  }
+
+  setTrailing(trailing: TrailingPane): void {
+    this.trailing = trailing;
+  }
+
+  /**
+   * Puts the trailing pane (back) below the indicator panes: after it was turned on or off, or got its
+   * first values. A load drawing indicators one a frame puts it there when it is done.
+   */
+  placeTrailing(): void {
+    if (this.loading === this.generation) return;
+    this.trailing?.detach();
+    this.trailing?.attach(this.paneCount + 1);
+    this.stretchPanes();
   }
 
   /** Holds these lines for these bars (the whole series), and draws the shown ones anew. */
@@ -108,7 +135,9 @@ export class IndicatorLayer {
   ): Promise<void> {
     this.hold(times, indicators);
     this.removeDrawn();
+    this.trailing?.detach();
     const generation = ++this.generation;
+    this.loading = generation;
     let pane = 0;
     for (const held of this.held) {
       if (!this.shown.has(held.info.key)) continue;
@@ -117,6 +146,9 @@ export class IndicatorLayer {
       this.drawn.set(held.info.key, this.draw(held, paneIndex));
       this.stretchPanes();
     }
+    this.loading = -1;
+    this.trailing?.attach(pane + 1);
+    this.stretchPanes();
   }
 
   private hold(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
@@ -223,12 +255,14 @@ export class IndicatorLayer {
   private redraw(): void {
     this.generation++;
     this.removeDrawn();
+    this.trailing?.detach();
     let pane = 0;
     for (const held of this.held) {
       if (!this.shown.has(held.info.key)) continue;
       const paneIndex = held.info.placement === 'pane' ? ++pane : 0;
       this.drawn.set(held.info.key, this.draw(held, paneIndex));
     }
+    this.trailing?.attach(pane + 1);
     this.stretchPanes();
   }
 

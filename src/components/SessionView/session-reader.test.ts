@@ -17,6 +17,13 @@ class FakeChart {
   candleCount = 0;
   gapCount = 0;
   indicatorList = [];
+  tradeMarkerCount = 0;
+  equityPoints = 0;
+  /** What each read gave the chart of the analysis, with the bars it held then. */
+  analyses: { candles: number; analysis: unknown }[] = [];
+  setAnalysis(analysis: unknown) {
+    this.analyses.push({ candles: this.candleCount, analysis });
+  }
   async load(series: BarSeries, interval: string) {
     this.calls.push(`load ${interval} ${series.from}..${series.total}`);
     this.total = series.total;
@@ -73,6 +80,23 @@ function setup() {
 }
 
 describe('session reader', () => {
+  it("gives the chart each read's analysis once, after its bars, and tells the owner", async () => {
+    const { backtest, sync, chart, views, request } = setup();
+    backtest.advance(3);
+    await sync(true);
+    await request();
+    backtest.advance(2);
+    await sync(false);
+    await request({ version: 1 });
+    expect(chart.analyses.map((a) => a.candles)).toEqual([3903, 3905]);
+    expect(views.map((v) => v.analysis)).toEqual(chart.analyses.map((a) => a.analysis));
+    // The built-in session's strategy, six minutes in: no signal yet, the account as it started.
+    expect(views.at(-1)?.analysis).toMatchObject({
+      strategies: [{ module: 'strategies.examples.simple_ma_cross', enabled: true }],
+      orders: [],
+    });
+  });
+
   it('loads the whole series once, then appends only the bars each delta brought', async () => {
     const { backtest, sync, chart, views, request, seriesCalls } = setup();
     backtest.advance(3);

@@ -3,7 +3,9 @@
 // while a read is running replaces any other waiting one, so a fast live session never queues reads up.
 // The chart is loaded whole only on the first read, another symbol or interval, a resync or another
 // session (or an offline step back); otherwise the mirror sends only the bars after those shown, and they
-// are appended. The symbol's indicators come in the same read, and go to the chart with the bars.
+// are appended. The symbol's indicators come in the same read, and go to the chart with the bars; so do the
+// strategies' markers and equity (the analysis), set on the chart once per read after the bars.
+import type { AnalysisRead } from '../../../workers/mirror/analysis-types';
 import type {
   BarSeries,
   ChartIndicator,
@@ -40,6 +42,11 @@ export interface ReadView {
   gaps: number;
   /** The symbol's session indicators the chart holds, in the mirror's order (the toggles list them). */
   indicators: IndicatorInfo[];
+  /** The strategies' part of the read (null when the exports have none). */
+  analysis: AnalysisRead | null;
+  /** Strategy markers on the candles, and points of the equity line the chart holds. */
+  tradeMarkers: number;
+  equityPoints: number;
   /** How the chart was last changed: loaded whole, or appended to. */
   lastRead: 'load' | 'append' | 'clear';
   /** The owner's version this read was made for (the demo player waits for its step to be drawn). */
@@ -48,7 +55,17 @@ export interface ReadView {
 
 type Chart = Pick<
   BarChart,
-  'load' | 'append' | 'clear' | 'total' | 'candleCount' | 'historyCount' | 'gapCount' | 'indicatorList'
+  | 'load'
+  | 'append'
+  | 'clear'
+  | 'total'
+  | 'candleCount'
+  | 'historyCount'
+  | 'gapCount'
+  | 'indicatorList'
+  | 'setAnalysis'
+  | 'tradeMarkerCount'
+  | 'equityPoints'
 >;
 
 /** The row of the symbol a view shows, if any. */
@@ -122,6 +139,8 @@ export class SessionReader {
       lastRead = await this.load(read.series, read.interval, read.indicators);
     }
     if (this.disposed) return;
+    const { analysis } = read;
+    this.chart.setAnalysis(analysis);
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
     this.onView({
       overview: read.overview,
@@ -132,6 +151,9 @@ export class SessionReader {
       historyCount: this.chart.historyCount,
       gaps: this.chart.gapCount,
       indicators: this.chart.indicatorList,
+      analysis,
+      tradeMarkers: this.chart.tradeMarkerCount,
+      equityPoints: this.chart.equityPoints,
       lastRead,
       version,
     });
