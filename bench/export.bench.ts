@@ -19,6 +19,8 @@ function backtestWith(symbols: string[], streams: string[], historyDays: number)
   json.session_data_config.streams = streams;
   // The design note's typical session has no indicators: `npm run bench -- indicators` measures them.
   delete json.session_data_config.indicators;
+  // Nor strategies (`npm run bench -- analysis`); their section is there, empty, as in every export.
+  delete json.session_data_config.strategies;
   json.session_data_config.historical = {
     enabled: true,
     data: [

@@ -97,10 +97,12 @@ function replayWithIndicators(lines: string[]): void {
     configOf((json) => {
       json.session_data_config.symbols = symbols;
       json.session_data_config.indicators = { session };
+      delete json.session_data_config.strategies;
     }),
     configOf((json) => {
       json.session_data_config.symbols = symbols;
       delete json.session_data_config.indicators;
+      delete json.session_data_config.strategies;
     }),
   ] as const;
   const starts: [number[], number[]] = [[], []];

@@ -8,11 +8,13 @@ import { syntheticSymbols } from './symbols';
 
 function configFor(symbols: string[]) {
   const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
-    session_data_config: { symbols: string[]; indicators?: unknown };
+    session_data_config: { symbols: string[]; indicators?: unknown; strategies?: unknown };
   };
   json.session_data_config.symbols = symbols;
-  // Bars, ticks and quotes alone: `npm run bench -- indicators` measures replay with indicators beside this.
+  // Bars, ticks and quotes alone: `npm run bench -- indicators` and `-- analysis` measure replay with
+  // indicators and strategies beside this.
   delete json.session_data_config.indicators;
+  delete json.session_data_config.strategies;
   const parsed = parseSessionConfig(json);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
