@@ -124,3 +124,28 @@ export function symbolsOf(value: StrategyConfig[string] | undefined, session: St
 }
 
 export const num = (config: StrategyConfig, name: string): number => config[name] as number;
+
+// The parameters every built-in strategy has, written once.
+
+export const SYMBOLS_PARAM: StrategyParam = {
+  name: 'symbols',
+  kind: 'symbols',
+  default: null,
+  summary: 'Symbols it trades (every session symbol when left out).',
+};
+
+export const QUANTITY_PARAM: StrategyParam = {
+  name: 'quantity',
+  kind: 'integer',
+  default: 100,
+  min: 1,
+  max: 1_000_000_000,
+  summary: 'Shares per order.',
+};
+
+export const ALLOW_SHORT_PARAM: StrategyParam = {
+  name: 'allow_short',
+  kind: 'boolean',
+  default: false,
+  summary: 'Whether a SELL may open or add to a short position.',
+};

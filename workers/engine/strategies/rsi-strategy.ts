@@ -1,7 +1,15 @@
 // `rsi_strategy` (also `strategies.examples.rsi_strategy`): buys when the RSI falls below the oversold
 // threshold and sells when it rises above the overbought one, on each of its intervals, for each symbol.
 
-import { num, ParamProblem, readParams, symbolsOf } from './params';
+import {
+  ALLOW_SHORT_PARAM,
+  num,
+  ParamProblem,
+  QUANTITY_PARAM,
+  readParams,
+  SYMBOLS_PARAM,
+  symbolsOf,
+} from './params';
 import type {
   ClosedBar,
   IndicatorHandle,
@@ -74,12 +82,7 @@ export const rsiStrategy: StrategyModule = {
   summary:
     'Buys when the RSI falls below the oversold threshold, sells when it rises above the overbought one.',
   params: [
-    {
-      name: 'symbols',
-      kind: 'symbols',
-      default: null,
-      summary: 'Symbols it trades (every session symbol when left out).',
-    },
+    SYMBOLS_PARAM,
     { name: 'period', kind: 'integer', default: 14, min: 1, max: 5000, summary: 'Bars of the RSI.' },
     {
       name: 'oversold_threshold',
@@ -97,26 +100,14 @@ export const rsiStrategy: StrategyModule = {
       max: 100,
       summary: 'A SELL when the RSI rises above it (above oversold_threshold).',
     },
-    {
-      name: 'quantity',
-      kind: 'integer',
-      default: 100,
-      min: 1,
-      max: 1_000_000_000,
-      summary: 'Shares per order.',
-    },
+    QUANTITY_PARAM,
     {
       name: 'intervals',
       kind: 'intervals',
       default: ['5m'],
       summary: 'Bar intervals it watches, each on its own.',
     },
-    {
-      name: 'allow_short',
-      kind: 'boolean',
-      default: false,
-      summary: 'Whether a SELL may open or add to a short position.',
-    },
+    ALLOW_SHORT_PARAM,
   ],
   read(config, session) {
     return readParams(config, this.params, session, (resolved) => {

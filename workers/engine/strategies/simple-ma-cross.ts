@@ -1,7 +1,15 @@
 // `strategies.examples.simple_ma_cross`: buys when the fast simple moving average crosses above the slow
 // one and sells when it crosses below, on one bar interval, for each of its symbols.
 
-import { num, ParamProblem, readParams, symbolsOf } from './params';
+import {
+  ALLOW_SHORT_PARAM,
+  num,
+  ParamProblem,
+  QUANTITY_PARAM,
+  readParams,
+  SYMBOLS_PARAM,
+  symbolsOf,
+} from './params';
 import type {
   ClosedBar,
   IndicatorHandle,
@@ -80,12 +88,7 @@ export const simpleMaCross: StrategyModule = {
   module: 'strategies.examples.simple_ma_cross',
   summary: 'Buys when the fast SMA crosses above the slow SMA, sells when it crosses below.',
   params: [
-    {
-      name: 'symbols',
-      kind: 'symbols',
-      default: null,
-      summary: 'Symbols it trades (every session symbol when left out).',
-    },
+    SYMBOLS_PARAM,
     {
       name: 'interval',
       kind: 'interval',
@@ -116,20 +119,8 @@ export const simpleMaCross: StrategyModule = {
       max: 100,
       summary: 'No signal while the session quality is below it.',
     },
-    {
-      name: 'quantity',
-      kind: 'integer',
-      default: 100,
-      min: 1,
-      max: 1_000_000_000,
-      summary: 'Shares per order.',
-    },
-    {
-      name: 'allow_short',
-      kind: 'boolean',
-      default: false,
-      summary: 'Whether a SELL may open or add to a short position.',
-    },
+    QUANTITY_PARAM,
+    ALLOW_SHORT_PARAM,
   ],
   read(config, session) {
     return readParams(config, this.params, session, (resolved) => {
