@@ -17,6 +17,9 @@ describe('analysis figures', () => {
     expect(formatReturn(0.0123)).toBe('+1.23%');
     expect(formatReturn(-0.004)).toBe('-0.40%');
     expect(formatReturn(0)).toBe('0.00%');
+    // The built-in session's day: 100 shares of a $12 stock move a $100,000 account by thousandths of a percent.
+    expect(formatReturn(-0.0000123)).toBe('-0.0012%');
+    expect(formatReturn(0.00005)).toBe('+0.005%');
     expect(formatReturn(null)).toBe('—');
     expect(formatReturn(Number.NaN)).toBe('—');
   });
@@ -24,6 +27,7 @@ describe('analysis figures', () => {
   it('writes a drawdown as a fall', () => {
     expect(formatDrawdown(0.032)).toBe('-3.20%');
     expect(formatDrawdown(0)).toBe('0.00%');
+    expect(formatDrawdown(0.000021)).toBe('-0.0021%');
   });
 
   it('writes the win rate, Sharpe and money, with a dash for none', () => {

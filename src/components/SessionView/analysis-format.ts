@@ -15,6 +15,15 @@ const signedPercent = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
   signDisplay: 'exceptZero',
 });
+/** Below 0.01 % two decimals would read `-0.00%`: such a return keeps two significant digits (`-0.0012%`). */
+const smallSignedPercent = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  maximumSignificantDigits: 2,
+  signDisplay: 'exceptZero',
+});
+const SMALL = 0.0001;
+const signedShare = (fraction: number): string =>
+  (fraction !== 0 && Math.abs(fraction) < SMALL ? smallSignedPercent : signedPercent).format(fraction);
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const signedMoney = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -26,13 +35,13 @@ const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const given = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined && Number.isFinite(value);
 
-/** A return: `0.0123` -> `+1.23%`, `-0.004` -> `-0.40%`, `0` -> `0.00%`. */
+/** A return: `0.0123` -> `+1.23%`, `-0.004` -> `-0.40%`, `-0.0000123` -> `-0.0012%`, `0` -> `0.00%`. */
 export const formatReturn = (fraction: number | null): string =>
-  given(fraction) ? signedPercent.format(fraction) : NONE;
+  given(fraction) ? signedShare(fraction) : NONE;
 
 /** A drawdown (a fall, given as a positive fraction): `0.032` -> `-3.20%`; none -> `0.00%`. */
 export const formatDrawdown = (fraction: number | null): string =>
-  given(fraction) ? signedPercent.format(fraction === 0 ? 0 : -Math.abs(fraction)) : NONE;
+  given(fraction) ? (fraction === 0 ? signedPercent.format(0) : signedShare(-Math.abs(fraction))) : NONE;
 
 /** A share such as the win rate: `0.6667` -> `66.67%`. */
 export const formatShare = (fraction: number | null): string =>
