@@ -5,23 +5,9 @@
 // computed for it), where the strategy's share of the work is largest.
 
 import { Backtest } from '../workers/engine/backtest';
-import {
-  DEFAULT_SESSION_CONFIG_JSON,
-  parseSessionConfig,
-  type SessionConfig,
-} from '../workers/engine/config';
+import { configOf, type ConfigJson as Json } from './config-of';
 import { median } from './stats';
 import { syntheticSymbols } from './symbols';
-
-type Json = Record<string, unknown> & { session_data_config: Record<string, unknown> };
-
-function configOf(edit: (json: Json) => void): SessionConfig {
-  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as Json;
-  edit(json);
-  const parsed = parseSessionConfig(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
 
 const STRATEGY = {
   module: 'strategies.examples.simple_ma_cross',

@@ -1,28 +1,15 @@
 // Indicators, each measured side by side in one run and printed as a ratio:
-// 1. one-bar deltas of the built-in session with its seven indicators against the same session without
+// 1. one-bar deltas of the built-in session with its eight indicators against the same session without
 //    them, a minute each over a five-minute cycle: bytes per indicator entry and symbol, and the time;
 // 2. replay at maximum speed of 100 symbols with all 20 session indicators of the catalogue against none.
 
 import { Backtest } from '../workers/engine/backtest';
-import {
-  DEFAULT_SESSION_CONFIG_JSON,
-  parseSessionConfig,
-  type SessionConfig,
-} from '../workers/engine/config';
+import type { SessionConfig } from '../workers/engine/config';
 import allIndicators from '../workers/engine/fixtures/all-indicators-config.json';
 import { Exporter } from '../workers/export/exporter';
+import { configOf } from './config-of';
 import { median } from './stats';
 import { syntheticSymbols } from './symbols';
-
-type Json = Record<string, unknown> & { session_data_config: Record<string, unknown> };
-
-function configOf(edit: (json: Json) => void): SessionConfig {
-  const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as Json;
-  edit(json);
-  const parsed = parseSessionConfig(json);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
 
 function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!result.ok) throw new Error(result.error);
