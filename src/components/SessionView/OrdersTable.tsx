@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import type { OrderView } from '../../../workers/mirror/analysis-types';
-import { formatQuantity } from './analysis-format';
+import { formatCount } from '../../format';
 import { newestFirst, orderCells, orderStatusCounts, sameOrders } from './strategy-rows';
 import { scrollHeight, VirtualRows } from './VirtualRows';
 
@@ -26,7 +26,7 @@ function OrdersList({ orders }: { orders: readonly OrderView[] }) {
         <caption>
           Orders{' '}
           <span className="strategy-table__count">
-            {orders.length === 0 ? 'none yet' : `${formatQuantity(orders.length)} · ${counts} · newest first`}
+            {orders.length === 0 ? 'none yet' : `${formatCount(orders.length)} · ${counts} · newest first`}
           </span>
         </caption>
         <thead>

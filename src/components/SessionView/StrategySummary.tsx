@@ -1,8 +1,8 @@
 import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
+import { formatCount } from '../../format';
 import {
   formatDrawdown,
   formatMoney,
-  formatQuantity,
   formatReturn,
   formatShare,
   formatSharpe,
@@ -28,12 +28,12 @@ export function StrategySummary({
     },
     { id: 'max-drawdown', label: 'Max drawdown', value: formatDrawdown(summary.maxDrawdown) },
     { id: 'win-rate', label: 'Win rate', value: formatShare(summary.winRate) },
-    { id: 'trades', label: 'Trades', value: formatQuantity(summary.trades), title: 'Closed trades' },
+    { id: 'trades', label: 'Trades', value: formatCount(summary.trades), title: 'Closed trades' },
     {
       id: 'sharpe',
       label: 'Sharpe',
       value: formatSharpe(summary.sharpe),
-      title: `Annualized, on ${formatQuantity(summary.samples)} equity samples`,
+      title: `Annualized, on ${formatCount(summary.samples)} equity samples`,
     },
     { id: 'equity', label: 'Equity', value: formatMoney(summary.equity) },
     { id: 'cash', label: 'Cash', value: formatMoney(summary.cash) },

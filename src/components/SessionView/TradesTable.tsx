@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react';
 import type { TradeRow } from '../../../workers/mirror/analysis-types';
-import { formatPnl, formatQuantity } from './analysis-format';
+import { formatCount } from '../../format';
+import { formatPnl } from './analysis-format';
 import { newestFirst, sameTrades, tradeCells } from './strategy-rows';
 import { scrollHeight, VirtualRows } from './VirtualRows';
 
@@ -25,7 +26,7 @@ function TradesList({ trades }: { trades: readonly TradeRow[] }) {
           <span className="strategy-table__count">
             {trades.length === 0
               ? 'none yet'
-              : `${formatQuantity(trades.length)} · ${formatPnl(total)} in all · newest first`}
+              : `${formatCount(trades.length)} · ${formatPnl(total)} in all · newest first`}
           </span>
         </caption>
         <thead>

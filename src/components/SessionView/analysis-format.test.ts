@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { formatCount } from '../../format';
 import {
   formatDrawdown,
   formatMoney,
   formatOrderTime,
   formatPnl,
   formatPrice,
-  formatQuantity,
   formatReturn,
   formatShare,
   formatSharpe,
@@ -47,8 +47,8 @@ describe('analysis figures', () => {
     expect(formatPrice(12.5)).toBe('12.50');
     expect(formatPrice(0.1234)).toBe('0.1234');
     expect(formatPrice(null)).toBe('—');
-    expect(formatQuantity(1200)).toBe('1,200');
-    expect(formatQuantity(-100)).toBe('-100');
+    expect(formatCount(1200)).toBe('1,200');
+    expect(formatCount(-100)).toBe('-100');
     expect([pnlTone(3), pnlTone(-1), pnlTone(0), pnlTone(null)]).toEqual(['up', 'down', 'flat', 'flat']);
   });
 

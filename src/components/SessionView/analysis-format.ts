@@ -30,7 +30,6 @@ const signedMoney = new Intl.NumberFormat('en-US', {
   currency: 'USD',
   signDisplay: 'exceptZero',
 });
-const quantity = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 const given = (value: number | null | undefined): value is number =>
   value !== null && value !== undefined && Number.isFinite(value);
@@ -62,9 +61,6 @@ export function formatPrice(value: number | null): string {
   const size = Math.abs(value);
   return value.toFixed(size !== 0 && size < 1 ? 4 : 2);
 }
-
-/** Shares: `1200` -> `1,200`, `-100` -> `-100`. */
-export const formatQuantity = (value: number): string => quantity.format(value);
 
 /** Whether a P&L is drawn as a gain, a loss, or neither. */
 export const pnlTone = (value: number | null): 'up' | 'down' | 'flat' =>

@@ -204,13 +204,9 @@ export class BarChart {
     return this.trades.length;
   }
 
-  /** Points of the equity line (bars from the first sample on); drawn only when `equityShown`. */
+  /** Points of the equity line (bars from the first sample on); drawn only while its pane is on. */
   get equityPoints(): number {
     return this.equity.points;
-  }
-
-  get equityShown(): boolean {
-    return this.equity.attached;
   }
 
   /**

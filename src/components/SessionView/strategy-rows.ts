@@ -2,7 +2,8 @@
 // formatted, the P&L's tone, newest first for the two long lists (the latest fill is what a person watching
 // a replay looks for). Pure, for the tests; the tables only lay the rows out.
 import type { OrderView, PositionView, TradeRow } from '../../../workers/mirror/analysis-types';
-import { formatOrderTime, formatPnl, formatPrice, formatQuantity, pnlTone } from './analysis-format';
+import { formatCount } from '../../format';
+import { formatOrderTime, formatPnl, formatPrice, pnlTone } from './analysis-format';
 import { strategyName } from './trade-markers';
 
 export type Tone = 'up' | 'down' | 'flat';
@@ -21,7 +22,7 @@ export interface PositionCells {
 export function positionCells(p: PositionView): PositionCells {
   return {
     symbol: p.symbol,
-    quantity: formatQuantity(p.quantity),
+    quantity: formatCount(p.quantity),
     // A flat position has no average price worth showing.
     avgPrice: p.quantity === 0 ? '—' : formatPrice(p.avgPrice),
     last: formatPrice(p.lastPrice),
@@ -56,7 +57,7 @@ export function tradeCells(t: TradeRow): TradeCells {
     entryPrice: formatPrice(t.entryPrice),
     exit: formatOrderTime(t.exitTime),
     exitPrice: formatPrice(t.exitPrice),
-    quantity: formatQuantity(t.quantity),
+    quantity: formatCount(t.quantity),
     pnl: formatPnl(t.pnl),
     pnlTone: pnlTone(t.pnl),
     running: formatPnl(t.runningPnl),
@@ -84,7 +85,7 @@ export function orderCells(o: OrderView): OrderCells {
     symbol: o.symbol,
     strategy: strategyName(o.strategy),
     side: o.side,
-    quantity: formatQuantity(o.quantity),
+    quantity: formatCount(o.quantity),
     status: o.status,
     price: formatPrice(o.price),
     reason: o.reason,
@@ -99,7 +100,7 @@ export const newestFirst = <T>(list: readonly T[], i: number): T | undefined => 
 export function orderStatusCounts(orders: readonly OrderView[]): string {
   const counts = new Map<string, number>();
   for (const o of orders) counts.set(o.status, (counts.get(o.status) ?? 0) + 1);
-  return [...counts].map(([status, n]) => `${formatQuantity(n)} ${status}`).join(', ');
+  return [...counts].map(([status, n]) => `${formatCount(n)} ${status}`).join(', ');
 }
 
 /**

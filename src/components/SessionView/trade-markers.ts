@@ -5,7 +5,8 @@
 // Pure, for the tests.
 import type { SeriesMarker, Time, UTCTimestamp } from 'lightweight-charts';
 import type { ChartMarker } from '../../../workers/mirror/analysis-types';
-import { formatPrice, formatQuantity } from './analysis-format';
+import { formatCount } from '../../format';
+import { formatPrice } from './analysis-format';
 
 export interface MarkerColors {
   buy: string;
@@ -27,7 +28,7 @@ export function seriesMarkerOf(marker: ChartMarker, colors: MarkerColors): Serie
     position,
     shape: buy ? 'arrowUp' : 'arrowDown',
     color,
-    text: `${buy ? 'B' : 'S'} ${formatQuantity(marker.quantity)}`,
+    text: `${buy ? 'B' : 'S'} ${formatCount(marker.quantity)}`,
   };
 }
 
@@ -78,7 +79,7 @@ export const strategyName = (module: string): string => module.split('.').at(-1)
  * `Bought 100 at 12.53`, `BUY signal, 100 at 12.51`, `SELL of 100 refused`.
  */
 export function markerHeadline(marker: ChartMarker): string {
-  const qty = formatQuantity(marker.quantity);
+  const qty = formatCount(marker.quantity);
   if (marker.kind === 'refused') return `${marker.side} of ${qty} refused`;
   if (marker.kind === 'signal') return `${marker.side} signal, ${qty} at ${formatPrice(marker.price)}`;
   return `${marker.side === 'BUY' ? 'Bought' : 'Sold'} ${qty} at ${formatPrice(marker.price)}`;
@@ -100,7 +101,7 @@ export function tallyMarkers(markers: readonly ChartMarker[]): MarkerTally {
   return tally;
 }
 
-const plural = (n: number, one: string, many: string) => `${formatQuantity(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** `2 fills, 3 signals and 1 refused order marked`, or null when there is none. */
 export function describeTally({ signals, fills, refused }: MarkerTally): string | null {
