@@ -59,3 +59,6 @@ export function quoted(value: unknown): string {
   if (typeof value === 'string') return escapeInvisible(JSON.stringify(cut(value, QUOTED_CHARS)));
   return escapeInvisible(cut(JSON.stringify(value) ?? String(value), QUOTED_CHARS));
 }
+
+/** A number in a message: up to 10 significant digits, no trailing zeros (`12.501`, not `12.501000000000001`). */
+export const shownNumber = (x: number): string => String(Number(x.toPrecision(10)));

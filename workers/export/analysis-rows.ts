@@ -7,7 +7,7 @@ import type { SeriesColumns } from '../engine/columns';
 import type { ByteSink } from './byte-sink';
 import { type JsonValue, writeValue } from './json-value';
 import type { RowWriter } from './streams';
-import { seriesRowsAs } from './streams';
+import { seriesRows } from './streams';
 import type { TimestampWriter } from './timestamps';
 
 const COMPACT = { pretty: false };
@@ -23,7 +23,7 @@ export function valueRows(row: (i: number) => JsonValue): RowWriter {
   };
 }
 
-/** Equity samples: the local date-time of each, then the money columns rounded to 12 significant digits. */
+/** Equity samples: the local date-time of each, then the money columns (rounded as they were sampled). */
 export function equityRows(equity: SeriesColumns, times: TimestampWriter): RowWriter {
-  return seriesRowsAs(equity, times, 'dateTime', true);
+  return seriesRows(equity, times, 'dateTime');
 }

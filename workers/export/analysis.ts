@@ -4,6 +4,7 @@
 // (equity, and each strategy's signals and orders) is planned like a session stream: one cursor position
 // per stream, under a key of its own in the consumer's positions.
 
+import { concatBytes } from '../common/bytes';
 import type {
   AccountState,
   AnalysisStore,
@@ -74,15 +75,9 @@ function encode(value: JsonValue, key: string, pretty: boolean): EncodedValue {
   const sink = new ByteSink();
   writeValue(sink, value, { pretty }, MEMBER_INDENT, key.length + 4);
   const chunks = sink.finish();
-  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array) : new Uint8Array(sink.byteLength);
-  if (chunks.length > 1) {
-    let at = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-  }
-  return { bytes: bytes.slice(), lines: sink.lines };
+  // A single chunk is the sink's own buffer: copied, as the value is kept across exports.
+  const bytes = chunks.length === 1 ? (chunks[0] as Uint8Array).slice() : concatBytes(chunks);
+  return { bytes, lines: sink.lines };
 }
 
 interface WholeParts {

@@ -9,7 +9,6 @@ import {
   type TickColumns,
 } from '../engine/columns';
 import type { SessionConfig } from '../engine/config';
-import { roundIndicator } from '../engine/indicators/indicator-series';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
 import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeNumberWords } from './encode';
@@ -195,24 +194,7 @@ const NUMBER_ROOM = 32;
  * of day, or the date for `1d` and `1w`), then one number per output. An indicator may have up to seven
  * outputs (`pivot_points`), so the room reserved per row grows with them.
  */
-export function seriesRows(
-  series: SeriesColumns,
-  times: TimestampWriter,
-  form: 'date' | 'timeOfDay',
-): RowWriter {
-  return seriesRowsAs(series, times, form, false);
-}
-
-/**
- * Rows of a series of columns: the time in `form`, then each value, rounded to 12 significant digits when
- * `round` (the analysis section's money, kept exact by the engine; section 10.1).
- */
-export function seriesRowsAs(
-  series: SeriesColumns,
-  times: TimestampWriter,
-  form: TimeForm,
-  round: boolean,
-): RowWriter {
+export function seriesRows(series: SeriesColumns, times: TimestampWriter, form: TimeForm): RowWriter {
   const room = 2 * NUMBER_ROOM + NUMBER_ROOM * series.values.length;
   const stampForm = form === 'dateTime' ? DATE_TIME : TIME_OF_DAY;
   return (sink, from, to, indent) => {
@@ -230,7 +212,7 @@ export function seriesRowsAs(
         for (const column of values) {
           out[pos++] = COMMA;
           const x = column[i] as number;
-          pos = writeNumberWords(view, out, pos, round ? roundIndicator(x) : x);
+          pos = writeNumberWords(view, out, pos, x);
         }
         out[pos++] = CLOSE_BRACKET;
         return pos;

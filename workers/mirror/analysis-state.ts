@@ -30,6 +30,12 @@ export interface MirrorAnalysis {
   account: AccountDoc | null;
   /** Equity samples: time as local seconds (like the bars), then cash, equity, realized and unrealized P&L. */
   equity: RowTable;
+  /**
+   * Counts the deltas that added signals or orders (every delta replaces the positions and the account,
+   * most add an equity sample, few add an order): what a view builds from the signals and orders (markers,
+   * the sorted orders, the trades) is kept until this moves.
+   */
+  version: number;
 }
 
 /** What a stream's follow-on check needs of the rows held: how many, and how wide. */
@@ -68,6 +74,7 @@ export function analysisOf(doc: AnalysisDoc | null): MirrorAnalysis | null {
     positions: new Map(Object.entries(doc.positions ?? {})),
     account: doc.account,
     equity,
+    version: 0,
   };
 }
 
@@ -126,6 +133,7 @@ export function applyAnalysisDelta(
       if (!block.data || block.count === 0) continue;
       for (const row of block.data) part.rows.push(row);
       change.rows += block.count;
+      analysis.version++;
       if (part === strategy.orders) change.orders = true;
     }
   }

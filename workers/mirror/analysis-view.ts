@@ -271,6 +271,45 @@ function equityLine(analysis: MirrorAnalysis): { time: Float64Array; equity: Flo
   };
 }
 
+/** What a view read of an analysis built from its signals and orders, kept until more come (its `version`). */
+interface Computed {
+  version: number;
+  orders: OrderView[];
+  trades: TradeRow[];
+  markersKey: string;
+  markers: ChartMarker[];
+}
+
+/**
+ * The parts of a read that cost a pass over the run's rows (orders sorted and parsed, trades rebuilt,
+ * markers placed), by the analysis they came from: a view is read every 250 ms while the session runs, and
+ * most reads follow no new signal or order. The equity line is copied for every read (it is transferred),
+ * and the summary, which moves with every equity sample, is computed for every read.
+ */
+const computed = new WeakMap<MirrorAnalysis, Computed>();
+
+function computedFor(
+  analysis: MirrorAnalysis,
+  symbol: string | null,
+  state: SymbolState | undefined,
+  interval: string,
+): Computed {
+  // Markers also move with the bars shown (a marker whose bar is not shown yet has none).
+  const shown = `${state?.historical.get(interval)?.table.length ?? 0}/${state?.streams.get(interval)?.length ?? 0}`;
+  const markersKey = `${symbol}|${interval}|${shown}`;
+  let held = computed.get(analysis);
+  if (held === undefined || held.version !== analysis.version) {
+    const orders = ordersOf(analysis);
+    held = { version: analysis.version, orders, trades: tradesOf(orders), markersKey: '', markers: [] };
+    computed.set(analysis, held);
+  }
+  if (held.markersKey !== markersKey) {
+    held.markers = markersOf(analysis, symbol, state, interval);
+    held.markersKey = markersKey;
+  }
+  return held;
+}
+
 /** What the view reads of the analysis the mirror holds, for the symbol and interval shown. */
 export function analysisRead(
   analysis: MirrorAnalysis,
@@ -278,8 +317,7 @@ export function analysisRead(
   state: SymbolState | undefined,
   interval: string,
 ): AnalysisRead {
-  const orders = ordersOf(analysis);
-  const trades = tradesOf(orders);
+  const { orders, trades, markers } = computedFor(analysis, symbol, state, interval);
   const equity = equityLine(analysis);
   const last = equity.equity.length - 1;
   const table = analysis.equity;
@@ -301,7 +339,7 @@ export function analysisRead(
       // A strategy the exports list without saying (a chain of deltas only) runs: disabled ones have no rows.
       enabled: s.enabled ?? true,
     })),
-    markers: markersOf(analysis, symbol, state, interval),
+    markers,
     equity,
     orders,
     positions: positionsOf(analysis),

@@ -123,6 +123,35 @@ describe('the analysis section in the mirror', () => {
     expect(mirror.rowsHeld).toBe(end.rowsHeld);
   });
 
+  it('gives each read the orders, trades and markers as of the last delta, built again only when orders come', () => {
+    const { backtest, store, raw, read } = setup();
+    backtest.advance(45);
+    const mirror = new Mirror();
+    mirror.apply(read(raw(true)));
+    const view = () =>
+      readView(mirror, { source: 'live', symbol: 'RIVN', interval: '1m', shown: null }).analysis;
+    fill(store, 40, 'BUY', 12.5, 0);
+    mirror.apply(read(raw(false)));
+    const first = view();
+    expect(first?.orders.map((o) => o.side)).toEqual(['BUY']);
+    expect(first?.markers.map((m) => m.kind)).toEqual(['signal', 'fill']);
+    // A delta with an equity sample and no order: the same orders and trades, not built again.
+    addEquity(store, ny(9, 46), [98749, 100009, 0, 9]);
+    backtest.advance(1);
+    mirror.apply(read(raw(false)));
+    const second = view();
+    expect(second?.orders).toBe(first?.orders);
+    expect(second?.trades).toBe(first?.trades);
+    expect(second?.equity.time).toHaveLength(1);
+    // An order comes: the trades are built again and hold the round trip.
+    fill(store, 45, 'SELL', 12.7, 19);
+    mirror.apply(read(raw(false)));
+    const third = view();
+    expect(third?.orders.map((o) => o.side)).toEqual(['BUY', 'SELL']);
+    expect(third?.trades.map((t) => [t.side, t.pnl])).toEqual([['long', 19]]);
+    expect(third?.markers.map((m) => m.kind)).toEqual(['signal', 'fill', 'signal', 'fill']);
+  });
+
   it('keeps what it holds through a delta that left the section out, and resyncs on a missing row', () => {
     const { store, raw, read } = setup();
     const mirror = new Mirror();

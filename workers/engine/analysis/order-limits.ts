@@ -2,11 +2,9 @@
 // "Limits"). The first one that fails is the refusal's reason: one line naming the limit, the numbers and
 // what is allowed.
 
+import { shownNumber } from '../../common/shown-text';
 import type { TradingLimits } from '../config-strategies';
 import type { AnalysisStore, PositionState, Side } from './analysis-store';
-
-/** Money and prices in a reason: up to 10 significant digits, no trailing zeros. */
-export const shownMoney = (x: number) => String(Number(x.toPrecision(10)));
 
 /** Sum of |quantity| x mark over every position but `except`'s. */
 function grossExposureExcept(store: AnalysisStore, except: PositionState): number {
@@ -54,21 +52,21 @@ export function refusal(
   const opens = Math.abs(after) > Math.abs(held) || Math.sign(after) === -Math.sign(held);
   const value = quantity * price;
   if (opens && limits.maxPerTrade !== null && value > limits.maxPerTrade)
-    return `max_per_trade: ${quantity} x ${shownMoney(price)} = ${shownMoney(value)} is above ${shownMoney(limits.maxPerTrade)} (allowed: an order of at most ${Math.floor(limits.maxPerTrade / price)} shares at this price)`;
+    return `max_per_trade: ${quantity} x ${shownNumber(price)} = ${shownNumber(value)} is above ${shownNumber(limits.maxPerTrade)} (allowed: an order of at most ${Math.floor(limits.maxPerTrade / price)} shares at this price)`;
   const symbolValue = Math.abs(after) * price;
   if (opens && limits.maxPerSymbol !== null && symbolValue > limits.maxPerSymbol) {
     const most = Math.floor(limits.maxPerSymbol / price);
     const more = Math.max(0, most - (Math.sign(after) === Math.sign(held) ? Math.abs(held) : 0));
-    return `max_per_symbol: ${symbol} would hold ${after} x ${shownMoney(price)} = ${shownMoney(symbolValue)}, above ${shownMoney(limits.maxPerSymbol)} (allowed: a position of at most ${most} shares at this price, so at most ${more} more)`;
+    return `max_per_symbol: ${symbol} would hold ${after} x ${shownNumber(price)} = ${shownNumber(symbolValue)}, above ${shownNumber(limits.maxPerSymbol)} (allowed: a position of at most ${most} shares at this price, so at most ${more} more)`;
   }
   // Every BUY is paid in cash (no margin), covering a short too: cash falls short of that only when the
   // account's equity is below zero.
   const commission = quantity * limits.commissionPerShare;
   const cash = store.account.cash;
   if (side === 'BUY' && value + commission > cash)
-    return `buying power: ${quantity} x ${shownMoney(price)} + commission ${shownMoney(commission)} = ${shownMoney(value + commission)} is above the cash ${shownMoney(cash)} (no margin)`;
+    return `buying power: ${quantity} x ${shownNumber(price)} + commission ${shownNumber(commission)} = ${shownNumber(value + commission)} is above the cash ${shownNumber(cash)} (no margin)`;
   const gross = grossExposureExcept(store, position) + symbolValue;
   if (opens && gross > limits.maxBuyingPower)
-    return `buying power: gross exposure after the fill ${shownMoney(gross)} is above max_buying_power ${shownMoney(limits.maxBuyingPower)}`;
+    return `buying power: gross exposure after the fill ${shownNumber(gross)} is above max_buying_power ${shownNumber(limits.maxBuyingPower)}`;
   return null;
 }

@@ -10,7 +10,7 @@ import { intervalSeconds, isDateInterval, readIntervalKey } from '../../common/i
 import { localToUtcMs, type TradingDay } from '../calendar';
 import type { BarColumns } from '../columns';
 import type { SessionConfig } from '../config';
-import type { IndicatorGroup, IndicatorSeries } from '../indicators/indicator-series';
+import { type IndicatorGroup, type IndicatorSeries, roundIndicator } from '../indicators/indicator-series';
 import { feedIndicators } from '../indicators/runner';
 import type { DayData } from '../market-data';
 import type { SymbolStore } from '../session-store';
@@ -260,10 +260,12 @@ export class AnalysisRunner {
           : this.openMs + Math.floor(minute / every) * every * MS_PER_MINUTE;
       const { account } = this.store;
       const row = this.sample;
-      row[0] = account.cash;
-      row[1] = account.equity;
-      row[2] = account.realizedPnl;
-      row[3] = account.unrealizedPnl;
+      // Sampled as exports write them, 12 significant digits (the account keeps exact sums): rounded once
+      // here rather than at every export of the run's rows.
+      row[0] = roundIndicator(account.cash);
+      row[1] = roundIndicator(account.equity);
+      row[2] = roundIndicator(account.realizedPnl);
+      row[3] = roundIndicator(account.unrealizedPnl);
       this.store.equity.append(time, row);
       changed = true;
     }

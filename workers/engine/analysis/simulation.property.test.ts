@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Backtest } from '../backtest';
 import { Backtest as Engine } from '../backtest';
+import { roundIndicator } from '../indicators/indicator-series';
 import { Random } from '../random';
 import { STRATEGY_MODULES } from '../strategies/index';
 import type { Script } from './analysis.test-support';
@@ -220,6 +221,10 @@ function runChecked(c: Case): string {
       open += (p.lastPrice - p.avgPrice) * p.quantity;
     }
     const closed = store.trades.reduce((sum, t) => sum + t.pnl, 0);
+    // A sample holds what exports write, 12 significant digits (the running sums carry float noise).
+    const sampled = [cash, equity, realized, unrealized];
+    if (sampled.some((x) => x !== roundIndicator(x)))
+      throw new Error(`sample ${row} is not rounded to 12 significant digits: ${sampled.join(', ')}`);
     const ok =
       close(cash + marked, equity) &&
       close(equity, store.account.startingCash + realized + unrealized) &&

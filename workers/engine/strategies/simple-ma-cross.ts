@@ -1,6 +1,7 @@
 // `strategies.examples.simple_ma_cross`: buys when the fast simple moving average crosses above the slow
 // one and sells when it crosses below, on one bar interval, for each of its symbols.
 
+import { shownNumber } from '../../common/shown-text';
 import {
   ALLOW_SHORT_PARAM,
   num,
@@ -31,8 +32,6 @@ interface CrossState {
   /** -1 or 1; 0 before the first valid bar with a difference. */
   lastSign: number;
 }
-
-const shown = (x: number) => String(Number(x.toPrecision(10)));
 
 class SimpleMaCross implements Strategy {
   readonly subscriptions;
@@ -78,7 +77,7 @@ class SimpleMaCross implements Strategy {
         symbol: bar.symbol,
         action: above ? 'BUY' : 'SELL',
         quantity: this.quantity,
-        reason: `sma ${this.fastPeriod} crossed ${above ? 'above' : 'below'} sma ${this.slowPeriod} (${shown(fast)} ${relation} ${shown(slow)})`,
+        reason: `sma ${this.fastPeriod} crossed ${above ? 'above' : 'below'} sma ${this.slowPeriod} (${shownNumber(fast)} ${relation} ${shownNumber(slow)})`,
       },
     ];
   }
