@@ -119,14 +119,43 @@ test('the built-in strategy: markers and equity on the live chart, and the order
     }),
   );
 
-  // The position and the summary follow the export's account.
-  await expect(live.getByTestId('position-row').filter({ hasText: 'RIVN' })).toContainText(
-    String(analysis.positions.RIVN.quantity),
+  // The markers on the candles are the export's RIVN signals, fills and refusals (a cancelled order has
+  // none), one each, and the chart's tally says how many of each.
+  const sym = (block: Json) =>
+    (block.data ?? []).filter((r: Json[]) => r[block.columns.indexOf('symbol')] === 'RIVN');
+  const signals = sym(strategy.signals).length;
+  const statusOf = (r: Json[]) => r[col('status')];
+  const fills = sym(strategy.orders).filter((r: Json[]) => statusOf(r) === 'filled').length;
+  const refused = sym(strategy.orders).filter((r: Json[]) => statusOf(r) === 'refused').length;
+  await expect.poll(() => attr(wrap, 'data-trade-markers')).toBe(signals + fills + refused);
+  const plural = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`;
+  const tally = [
+    fills > 0 ? plural(fills, 'fill') : null,
+    signals > 0 ? plural(signals, 'signal') : null,
+    refused > 0 ? plural(refused, 'refused order') : null,
+  ].filter((p) => p !== null);
+  const lastPart = tally.pop();
+  await expect(live.getByTestId('chart-trade-markers')).toHaveText(
+    `${tally.length > 0 ? `${tally.join(', ')} and ${lastPart}` : lastPart} marked`,
   );
+
+  // The position and the summary follow the export's account.
+  const rivn = live.locator('[data-testid="position-row"][data-symbol="RIVN"] td');
+  await expect(rivn.nth(0)).toHaveText(Number(analysis.positions.RIVN.quantity).toLocaleString('en-US'));
   await expect(live.getByTestId('summary-trades')).toHaveText(String(analysis.account.trades));
   await expect(live.getByTestId('summary-equity')).toHaveText(money(analysis.account.equity));
   await expect(live.getByTestId('summary-cash')).toHaveText(money(analysis.account.cash));
-  await expect(live.getByTestId('summary-total-return')).toHaveText(/^([+-]\d+\.\d+|0\.00)%$/);
+  // Total return = equity over the starting equity (equity - realized - unrealized), less 1: two decimals
+  // of a percent, or two significant digits below 0.01 %.
+  const { equity, realized_pnl: realized, unrealized_pnl: unrealized } = analysis.account;
+  const totalReturn = equity / (equity - realized - unrealized) - 1;
+  const small = totalReturn !== 0 && Math.abs(totalReturn) < 0.0001;
+  const percent = new Intl.NumberFormat('en-US', {
+    style: 'percent',
+    signDisplay: 'exceptZero',
+    ...(small ? { maximumSignificantDigits: 2 } : { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+  });
+  await expect(live.getByTestId('summary-total-return')).toHaveText(percent.format(totalReturn));
   await expect(live.getByTestId('summary-sharpe')).toHaveText(/^(-?\d+\.\d{2}|—)$/);
   await expect(live.getByTestId('trades-table')).toHaveAttribute(
     'data-rows',
