@@ -156,9 +156,7 @@ export class Exporter {
     if (!isConsumerName(consumer)) return fail(consumerError(consumer));
     const exclusions = parseExclusions(request.exclude ?? [], this.backtest.config);
     if (!exclusions.ok) return exclusions;
-    const selection = parseSymbolSelection(request.symbols, [
-      ...(this.backtest.session?.symbols.keys() ?? []),
-    ]);
+    const selection = parseSymbolSelection(request.symbols, this.backtest.config.symbols);
     if (!selection.ok) return selection;
     const sessionId = this.sessionId;
     const cursor = this.cursors.peek(consumer, sessionId);

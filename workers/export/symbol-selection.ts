@@ -10,7 +10,7 @@ const NAMED_IN_REFUSAL = 10;
 
 /** The session's symbols as a refusal lists them: the first few, then how many more. */
 export function acceptedSymbols(symbols: readonly string[]): string {
-  if (symbols.length === 0) return 'none: no session is open';
+  if (symbols.length === 0) return 'none';
   const named = symbols.slice(0, NAMED_IN_REFUSAL).join(', ');
   const more = symbols.length - NAMED_IN_REFUSAL;
   return more > 0 ? `${named} and ${more} more of the session's symbols` : named;
@@ -18,12 +18,13 @@ export function acceptedSymbols(symbols: readonly string[]): string {
 
 /**
  * The symbols asked for, validated against the session's, without repeats; null when none were asked for
- * (every symbol). An empty list is accepted: the export then carries no symbol's rows.
+ * (every symbol). An empty list is accepted: the export then carries no symbol's rows. `asked` starts the
+ * refusal: what was asked, up to the name refused.
  */
 export function parseSymbolSelection(
   names: readonly string[] | undefined,
   symbols: readonly string[],
-  command = 'system export-status',
+  asked = 'system export-status: symbols=',
 ): Result<ReadonlySet<string> | null> {
   if (names === undefined) return { ok: true, value: null };
   const known = new Set(symbols);
@@ -32,7 +33,7 @@ export function parseSymbolSelection(
     if (!known.has(name)) {
       return {
         ok: false,
-        error: `${command}: symbols=${shownWord(name)} is not a symbol of this session (accepted: ${acceptedSymbols(symbols)})`,
+        error: `${asked}${shownWord(name)} is not a symbol of this session (accepted: ${acceptedSymbols(symbols)})`,
       };
     }
     result.add(name);
