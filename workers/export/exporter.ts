@@ -302,8 +302,10 @@ export class Exporter {
           const carried = !indicatorsExcluded && (complete || indicator.updates !== updatesHeld);
           return {
             indicator,
-            // An entry the consumer does not hold goes whole, name and config included, even in a delta.
-            head: indicatorHead(indicator, complete || updatesHeld === NOT_HELD),
+            // An entry the consumer does not hold goes whole, name and config included, even in a delta. An
+            // entry not written needs no head: formatting one for every indicator of every symbol left out
+            // (the live feed's thousand symbols) was most of a small delta's time.
+            head: carried ? indicatorHead(indicator, complete || updatesHeld === NOT_HELD) : {},
             from: at,
             to,
             excluded: indicatorsExcluded,
