@@ -45,6 +45,22 @@ describe('engine client', () => {
     await expect(client.call('indicatorCatalogue')).resolves.toEqual(catalogue);
   });
 
+  it('tells the engine the symbols the page shows, and passes a refusal on', async () => {
+    const asked: string[][] = [];
+    const env = setup({
+      showSymbols: (symbols: string[]) => {
+        asked.push(symbols);
+        return symbols.includes('NOPE')
+          ? { ok: false, error: 'show symbols: NOPE is not a symbol of this session (accepted: RIVN)' }
+          : { ok: true, value: undefined };
+      },
+    });
+    client = env.client;
+    await expect(client.showSymbols(['RIVN'])).resolves.toEqual({ ok: true, value: undefined });
+    await expect(client.showSymbols(['NOPE'])).resolves.toMatchObject({ ok: false });
+    expect(asked).toEqual([['RIVN'], ['NOPE']]);
+  });
+
   it('stops a worker that does not answer in time and rejects the call clearly', async () => {
     const env = setup({ snapshot: () => new Promise(() => {}) }, 50);
     client = env.client;

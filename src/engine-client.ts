@@ -7,6 +7,7 @@
 // Callbacks (export progress) are passed as plain functions; the supervisor wraps them in Comlink's
 // `proxy()`, and a callback the engine invokes restarts the call's timeout, so a long export that keeps
 // reporting progress is not stopped.
+import type { Result } from '../workers/common/result';
 import type { EngineApi } from '../workers/engine.worker';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
@@ -31,7 +32,13 @@ export interface EngineClientOptions {
   createWorker?: () => WorkerLike;
 }
 
-export type EngineClient = SupervisedWorker<EngineApi>;
+export interface EngineClient extends SupervisedWorker<EngineApi> {
+  /**
+   * Tells the engine which symbols the page shows (the chart's, and any other it draws): the live mirror
+   * then holds only their rows, and gets them at once. Unknown names are refused with one message.
+   */
+  showSymbols(symbols: string[]): Promise<Result<void>>;
+}
 
 export const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 
@@ -40,10 +47,16 @@ const createEngineWorker = (): WorkerLike =>
   new Worker(new URL('../workers/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 
 export function createEngineClient(options: EngineClientOptions = {}): EngineClient {
-  return superviseWorker<EngineApi>({
+  const worker = superviseWorker<EngineApi>({
     label: 'engine',
     createWorker: options.createWorker ?? createEngineWorker,
     timeoutMs: options.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS,
     deadError: (message) => new EngineWorkerError(message),
   });
+  return engineClientOf(worker);
+}
+
+/** The client's named verbs over a supervised worker's `call` (tests give a stand-in worker). */
+export function engineClientOf(worker: SupervisedWorker<EngineApi>): EngineClient {
+  return { ...worker, showSymbols: (symbols) => worker.call('showSymbols', symbols) };
 }

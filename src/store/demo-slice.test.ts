@@ -9,7 +9,7 @@ import {
   MAX_DEMO_EVERY,
   MIN_DEMO_EVERY,
 } from '../../workers/export/contract';
-import type { EngineClient } from '../engine-client';
+import { type EngineClient, engineClientOf } from '../engine-client';
 import { clampDemoEvery, DEMO_EVERY_DEFAULT, DEMO_EVERY_MAX, DEMO_EVERY_MIN } from './demo-slice';
 import { createAppStore } from './index';
 
@@ -46,7 +46,7 @@ type Answer = (...args: unknown[]) => Promise<unknown>;
 
 function setup(answers: Record<string, Answer>) {
   const calls: { method: string; args: unknown[] }[] = [];
-  const client: EngineClient = {
+  const client: EngineClient = engineClientOf({
     call: ((method: string, ...args: unknown[]) => {
       calls.push({ method, args });
       const answer = answers[method];
@@ -55,7 +55,7 @@ function setup(answers: Record<string, Answer>) {
     restart: () => {},
     onFailure: () => () => {},
     dispose: () => {},
-  };
+  });
   const saved: { blob: Blob; name: string }[] = [];
   const store = createAppStore(client, { saveFile: (blob, name) => saved.push({ blob, name }) });
   return { store, calls, saved };

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandReply, ExportOptions, ExportPayload } from '../../workers/api/engine-api';
 import type { ExportProgress } from '../../workers/export/contract';
-import type { EngineClient } from '../engine-client';
+import { type EngineClient, engineClientOf } from '../engine-client';
 import { CONSOLE_ENTRY_LIMIT, rememberLine } from './console-slice';
 import { clampAutoSeconds, exportOptions, selectExportBlob } from './exports-slice';
 import { createAppStore } from './index';
@@ -48,7 +48,7 @@ function setup(scripted: Record<string, Answer>) {
     ...scripted,
   };
   const calls: { method: string; args: unknown[] }[] = [];
-  const client: EngineClient = {
+  const client: EngineClient = engineClientOf({
     call: ((method: string, ...args: unknown[]) => {
       calls.push({ method, args });
       const answer = answers[method];
@@ -57,7 +57,7 @@ function setup(scripted: Record<string, Answer>) {
     restart: () => {},
     onFailure: () => () => {},
     dispose: () => {},
-  };
+  });
   const saved: { blob: Blob; name: string }[] = [];
   const store = createAppStore(client, {
     saveFile: (blob, name) => saved.push({ blob, name }),

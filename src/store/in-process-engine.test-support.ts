@@ -2,13 +2,13 @@
 // interface (no worker, no Comlink), and a storage kept in memory that can be told its quota is full.
 import { createEngineApi } from '../../workers/api/engine-api';
 import { createRuntime } from '../../workers/api/runtime';
-import type { EngineClient } from '../engine-client';
+import { type EngineClient, engineClientOf } from '../engine-client';
 import type { AppStorage, SaveOutcome, StoredRecords, StoreName } from '../persistence/storage';
 
 export function inProcessEngine() {
   const api = createEngineApi(createRuntime({ realtime: false }));
   const calls: string[] = [];
-  const client: EngineClient = {
+  const client: EngineClient = engineClientOf({
     call: (async (method: keyof typeof api, ...args: unknown[]) => {
       calls.push(method);
       return (api[method] as (...a: unknown[]) => unknown)(...args);
@@ -16,7 +16,7 @@ export function inProcessEngine() {
     restart: () => {},
     onFailure: () => () => {},
     dispose: () => {},
-  };
+  });
   return { api, client, calls };
 }
 

@@ -97,7 +97,8 @@ describe('live mirror slice', () => {
 
     await store.getState().step(3);
     const after = await until(store, (live) => live.sequence === 2);
-    // The delta's rows: three one-minute bars for each of three symbols, with their ticks and quotes.
+    // The delta's rows: three one-minute bars of the symbol shown (the first until the page says), with
+    // their ticks and quotes.
     expect(after.rowsHeld).toBe(mirror.overview().rowsHeld);
     expect(after.version).toBe(first.version + 1);
     expect(after.epoch).toBe(first.epoch);
@@ -105,6 +106,38 @@ describe('live mirror slice', () => {
     expect(engine.calls).not.toContain('exportStatus');
     expect(engine.calls).toContain('connectMirror');
     expect(store.getState().exports).toEqual([]);
+    stop();
+  });
+
+  it('asks the engine for the symbols the charts show, says a refusal, and tells a restarted engine', async () => {
+    const { store, engine, mirror, stop } = setup();
+    await store.getState().start();
+    const first = await until(store, (live) => live.status === 'in-sync');
+    const held = () =>
+      mirror
+        .overview()
+        .symbols.filter((s) => s.held)
+        .map((s) => s.symbol);
+    expect(held()).toEqual(['RIVN']);
+    await store.getState().showLiveSymbols(['TSLA']);
+    // Sent complete at once, with no change of the session: the charts reload TSLA.
+    await until(store, (live) => live.epoch === first.epoch + 1);
+    expect(held()).toEqual(['TSLA']);
+    expect(mirror.overview().symbols.map((s) => s.symbol)).toEqual(['RIVN', 'AAPL', 'TSLA']);
+
+    await store.getState().showLiveSymbols(['XYZ']);
+    expect(store.getState().liveMirror.error).toBe(
+      'show symbols: XYZ is not a symbol of this session (accepted: RIVN, AAPL, TSLA)',
+    );
+    expect(held()).toEqual(['TSLA']);
+
+    await store.getState().showLiveSymbols(['AAPL']);
+    await store.getState().restartEngine();
+    // The last symbols asked for are said again after the engine is joined again.
+    await until(store, (live) => live.status === 'in-sync');
+    const calls = engine.calls;
+    expect(calls.lastIndexOf('showSymbols')).toBeGreaterThan(calls.lastIndexOf('connectMirror'));
+    expect(engine.api.shownSymbols()).toEqual(['AAPL']);
     stop();
   });
 

@@ -77,6 +77,8 @@ export const createMirrorSlice =
     /** The page's end of the current connection's update channel. */
     let updates: MessagePort | null = null;
     let mirrorDown = false;
+    /** What the live charts show, to tell a restarted engine (null: the engine's default, the first). */
+    let shownSymbols: string[] | null = null;
     /**
      * While a complete export is being applied no call is pending, so a mirror worker stuck in it would
      * never be noticed: if the sync takes longer than a call may, the mirror is asked to answer (and a
@@ -128,6 +130,9 @@ export const createMirrorSlice =
         try {
           await mirror.connectLive(feed.port1, told.port2);
           await engine.call('connectMirror', transfer(feed.port2, [feed.port2]));
+          // A restarted engine shows its first symbol: tell it what the charts show. A symbol the engine's
+          // configuration no longer has is refused, and it keeps its first: nothing to say then.
+          if (shownSymbols !== null) await engine.showSymbols(shownSymbols);
         } catch (error) {
           if (isEngineWorkerError(error)) get().reportError(error);
           else if (isMirrorWorkerError(error)) down(error.message);
@@ -143,6 +148,17 @@ export const createMirrorSlice =
         mirrorDown = false;
         patch({ status: 'waiting', error: null });
         await get().connectLiveMirror();
+      },
+
+      async showLiveSymbols(symbols) {
+        shownSymbols = [...symbols];
+        try {
+          const shown = await engine.showSymbols(symbols);
+          if (!shown.ok) patch({ error: shown.error });
+        } catch (error) {
+          if (isEngineWorkerError(error)) get().reportError(error);
+          else patch({ error: error instanceof Error ? error.message : String(error) });
+        }
       },
 
       dismissMirrorNotice: () => patch({ notice: null }),

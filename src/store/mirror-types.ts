@@ -36,5 +36,10 @@ export interface MirrorSlice {
   connectLiveMirror(): Promise<void>;
   /** Starts a fresh mirror worker after a failure and connects it: it then gets a complete export. */
   restartMirror(): Promise<void>;
+  /**
+   * The symbols the live charts show: the engine's feed then carries only their rows, and sends them at
+   * once (a refusal is shown as the mirror's error). Said again to a restarted engine.
+   */
+  showLiveSymbols(symbols: string[]): Promise<void>;
   dismissMirrorNotice(): void;
 }

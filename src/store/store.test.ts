@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineSnapshot } from '../../workers/engine/types';
-import { type EngineClient, EngineWorkerError } from '../engine-client';
+import { type EngineClient, EngineWorkerError, engineClientOf } from '../engine-client';
 import { createAppStore } from './index';
 
 const snap = (overrides: Partial<EngineSnapshot> = {}): EngineSnapshot => ({
@@ -26,7 +26,7 @@ function fakeClient(answers: Record<string, (...args: unknown[]) => Promise<unkn
   const calls: string[] = [];
   let failureListener: ((message: string) => void) | undefined;
   let restarts = 0;
-  const client: EngineClient = {
+  const client: EngineClient = engineClientOf({
     call: ((method: string, ...args: unknown[]) => {
       calls.push(method);
       const answer = answers[method];
@@ -40,7 +40,7 @@ function fakeClient(answers: Record<string, (...args: unknown[]) => Promise<unkn
       return () => {};
     },
     dispose: () => {},
-  };
+  });
   return { client, calls, fail: (m: string) => failureListener?.(m), restarts: () => restarts };
 }
 

@@ -2,6 +2,7 @@
 // console's, the configuration's and the imports'. `engine.worker.ts` exposes this object through Comlink
 // and marks export bytes for transfer; tests call it directly.
 
+import type { Result } from '../common/result';
 import type { FeedPort } from '../export/contract';
 import { createConfigVerbs } from './config-verbs';
 import { createDemoVerbs, type DemoPlayer } from './demo-verbs';
@@ -59,6 +60,17 @@ export function createEngineApi(
     connectMirror(port: FeedPort): void {
       feed.connect(port);
     },
+    /**
+     * The symbols the page shows (its chart's, and any other it draws): the live feed carries rows only for
+     * them, and sends them complete at once so that the chart switches without waiting. Until the page
+     * says, the session's first symbol. A name the session does not have is refused and nothing changes.
+     * (Async like every verb the page calls, so that tests and the worker answer alike.)
+     */
+    async showSymbols(symbols: string[]): Promise<Result<void>> {
+      return feed.show(symbols);
+    },
+    /** The symbols the live feed carries rows for now. */
+    shownSymbols: (): string[] => feed.shown(),
   };
 }
 

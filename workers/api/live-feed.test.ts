@@ -2,9 +2,10 @@
 // ends of a MessageChannel, as the page joins the two workers. Only the engine is driven; the mirror must
 // follow it by itself, and its updates (on a second channel, the page's) say what changed.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { FeedMessage, SymbolBoard } from '../export/contract';
 import type { LiveUpdate } from '../mirror/live-link';
 import { overviewIn } from '../mirror/live-link.test-support';
-import { createMirrorApi } from '../mirror/mirror-api';
+import { createMirrorApi, type SymbolRow } from '../mirror/mirror-api';
 import { createEngineApi } from './engine-api';
 import { EngineHost } from './engine-host';
 import { createExportQueue } from './export-verbs';
@@ -17,7 +18,8 @@ afterEach(() => {
 });
 
 function joined() {
-  const engine = createEngineApi(createRuntime({ realtime: false }));
+  const runtime = createRuntime({ realtime: false });
+  const engine = createEngineApi(runtime);
   const mirror = createMirrorApi();
   const feed = new MessageChannel();
   const told = new MessageChannel();
@@ -43,7 +45,7 @@ function joined() {
         },
       };
     });
-  return { engine, mirror, updates, told: told_ };
+  return { runtime, engine, mirror, updates, told: told_ };
 }
 
 const kinds = (updates: LiveUpdate[]) => updates.map((u) => u.kind);
@@ -215,6 +217,131 @@ describe('the live feed', () => {
   });
 });
 
+describe('the symbols the page shows', () => {
+  /** The next export message the stand-in mirror gets, answered. */
+  const nextExport = async (answer: ReturnType<typeof mirrorStandIn>) =>
+    (await answer.next()) as Extract<FeedMessage, { kind: 'export' }>;
+
+  it("carries rows only for the session's first symbol until the page says, and every symbol's figures", async () => {
+    const { runtime, feed, taken, answer, clock } = feedAlone();
+    feed.connect(answer.port);
+    runtime.start();
+    const first = await nextExport(answer);
+    expect(first.mode).toBe('complete');
+    expect(Object.keys(taken[0]?.doc?.session_data.symbols ?? {})).toEqual(['RIVN']);
+    clock.now += FEED_INTERVAL_MS;
+    runtime.step(3);
+    const delta = await nextExport(answer);
+    expect(delta.mode).toBe('delta');
+    expect(Object.keys(taken[1]?.doc?.session_data.symbols ?? {})).toEqual(['RIVN']);
+    // The board has every symbol, as the session's stores have them when the export was taken.
+    const session = runtime.backtest.session;
+    if (!session) throw new Error('no session');
+    expect(delta.board.symbols).toEqual(['RIVN', 'AAPL', 'TSLA']);
+    const aapl = session.symbols.get('AAPL');
+    expect(delta.board.volume[1]).toBe(aapl?.metrics.volume);
+    expect(delta.board.high[1]).toBe(aapl?.metrics.high);
+    expect(delta.board.low[1]).toBe(aapl?.metrics.low);
+    expect(delta.board.quality[1]).toBe(aapl?.metrics.quality);
+    expect(delta.board.lastPrice[1]).toBe(aapl?.ticks?.price[(aapl?.ticks?.length ?? 0) - 1]);
+    expect(delta.board.volume[1]).toBeGreaterThan(0);
+  });
+
+  it('sends the new symbols complete at once, without waiting for the feed period', async () => {
+    const { runtime, feed, taken, answer, timers, clock } = feedAlone();
+    feed.connect(answer.port);
+    runtime.start();
+    await nextExport(answer);
+    // A change within the period: the feed waits for its timer...
+    clock.now = 10;
+    runtime.step(1);
+    await until(() => timers.length === 1);
+    // ...but the page switching symbol does not wait for it.
+    expect(feed.show(['TSLA', 'AAPL'])).toEqual({ ok: true, value: undefined });
+    const switched = await nextExport(answer);
+    expect(switched.mode).toBe('complete');
+    expect(taken.at(-1)?.symbols).toEqual(['AAPL', 'TSLA']);
+    expect(Object.keys(taken.at(-1)?.doc?.session_data.symbols ?? {})).toEqual(['AAPL', 'TSLA']);
+    expect(feed.shown()).toEqual(['AAPL', 'TSLA']);
+    // The timer then finds nothing new to send.
+    timers.shift()?.();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(taken).toHaveLength(2);
+    // The same symbols again: nothing to send.
+    expect(feed.show(['AAPL', 'TSLA']).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(taken).toHaveLength(2);
+  });
+
+  it('refuses a name the session does not have in one line, and changes nothing', async () => {
+    const { runtime, feed, taken, answer } = feedAlone();
+    feed.connect(answer.port);
+    runtime.start();
+    await nextExport(answer);
+    expect(feed.show(['AAPL', 'MSFT'])).toEqual({
+      ok: false,
+      error: 'show symbols: MSFT is not a symbol of this session (accepted: RIVN, AAPL, TSLA)',
+    });
+    expect(feed.show('AAPL' as unknown as string[])).toEqual({
+      ok: false,
+      error: 'show symbols: expected a list of the session\'s symbols, e.g. ["RIVN"]',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(taken).toHaveLength(1);
+    expect(feed.shown()).toEqual(['RIVN']);
+  });
+
+  it("switches the mirror to the symbols shown: it drops the others' rows and keeps their figures", async () => {
+    const { runtime, engine, mirror, updates, told } = joined();
+    await engine.start();
+    await told(2);
+    engine.step(2);
+    await told(3);
+    const row = (symbol: string) =>
+      overviewIn(mirror, 'live').symbols.find((s) => s.symbol === symbol) as SymbolRow;
+    expect(row('RIVN')).toMatchObject({ held: true, rows: { '1m': 2 } });
+    expect(row('TSLA')).toMatchObject({ held: false, rows: {} });
+    expect(row('TSLA').intervals).toEqual(row('RIVN').intervals);
+
+    expect(await engine.showSymbols(['TSLA'])).toEqual({ ok: true, value: undefined });
+    await told(5);
+    expect(updates.slice(3)).toMatchObject([{ kind: 'syncing' }, { kind: 'complete' }]);
+    expect(row('TSLA')).toMatchObject({ held: true, rows: { '1m': 2 } });
+    expect(row('RIVN')).toMatchObject({ held: false, rows: {} });
+    // The mirror holds TSLA's rows (history included) and nothing of RIVN's.
+    const tsla = mirror.view({ source: 'live', symbol: 'TSLA', interval: '1m', shown: null });
+    expect(tsla.series?.total).toBe((tsla.series?.historyCount ?? 0) + 2);
+    expect(mirror.view({ source: 'live', symbol: 'RIVN', interval: '1m', shown: null }).series).toBeNull();
+    // Every symbol's figures are the session's own, shown or not.
+    const session = runtime.backtest.session;
+    for (const symbol of ['RIVN', 'AAPL', 'TSLA']) {
+      const metrics = session?.symbols.get(symbol)?.metrics;
+      expect(row(symbol)).toMatchObject({ volume: metrics?.volume, high: metrics?.high, low: metrics?.low });
+      expect(row(symbol).lastPrice).toEqual(expect.any(Number));
+    }
+    expect((await engine.showSymbols(['NOPE'])).ok).toBe(false);
+    expect(engine.shownSymbols()).toEqual(['TSLA']);
+  });
+
+  it('keeps showing what the page showed across a new configuration', async () => {
+    const { engine, mirror, told } = joined();
+    await engine.start();
+    await told(2);
+    await engine.showSymbols(['AAPL']);
+    await told(4);
+    engine.stop();
+    await told(5);
+    expect(engine.applyConfig(engine.configuration().text).ok).toBe(true);
+    await told(6);
+    await engine.start();
+    await told(8);
+    const held = overviewIn(mirror, 'live')
+      .symbols.filter((s) => s.held)
+      .map((s) => s.symbol);
+    expect(held).toEqual(['AAPL']);
+  });
+});
+
 /** The test as the mirror: it answers each export itself. */
 function mirrorStandIn() {
   const channel = new MessageChannel();
@@ -246,6 +373,8 @@ function mirrorStandIn() {
 
 interface Taken {
   complete: boolean;
+  symbols?: readonly string[] | undefined;
+  board?: SymbolBoard;
   doc?: {
     session_data: { symbols: Record<string, { session: { data: Record<string, { count: number }> } }> };
   };
@@ -264,7 +393,7 @@ function feedAlone() {
   const feed = createLiveFeed(
     host,
     async (request, options) => {
-      const entry: Taken = { complete: request.complete };
+      const entry: Taken = { complete: request.complete, symbols: request.symbols };
       taken.push(entry);
       if (hold) await hold;
       if (failure !== null) {

@@ -7,19 +7,30 @@
 // per FEED_INTERVAL_MS, and changes that came meanwhile are folded into it. A delta the mirror cannot apply
 // (a gap: another export of `ui` was taken, say from the console) is answered `resync`, and a complete
 // export follows. A new session is sent complete at once.
+//
+// The feed carries rows only for the symbols the page shows (`show`, the first symbol until the page says):
+// at a thousand symbols a complete export of every symbol is a gigabyte, and the mirror would hold a second
+// copy of every symbol's history. The others' figures ride with each export as a small board
+// (symbol-board.ts). Showing other symbols sends a complete export of them at once, without waiting for
+// the feed's period, so that the chart switches at once.
 
 import type { Result } from '../common/result';
+import type { SessionConfig } from '../engine/config';
 import type { EngineSnapshot } from '../engine/types';
 import {
+  boardBuffers,
   type ExportResult,
   type FeedAnswer,
   type FeedMessage,
   type FeedPort,
   LIVE_CONSUMER,
+  type SymbolBoard,
   transferListOf,
 } from '../export/contract';
+import { parseSymbolSelection } from '../export/symbol-selection';
 import type { EngineHost } from './engine-host';
 import type { RunExport } from './export-verbs';
+import { boardOf } from './symbol-board';
 
 /**
  * Least time between two exports of the feed. A replay tick comes every 100 ms; the charts need no more
@@ -46,6 +57,22 @@ function changeKey(s: EngineSnapshot): string | null {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * The symbols the feed carries rows for: those the page asked for that the configuration has, in its
+ * order; the first symbol when the page asked for none yet, or when none of those it showed is left (a new
+ * configuration). An empty list asked for stays empty: the page shows no symbol's rows.
+ */
+export function shownIn(config: SessionConfig, asked: readonly string[] | null): string[] {
+  const first = config.symbols.slice(0, 1);
+  if (asked === null) return first;
+  if (asked.length === 0) return [];
+  const shown = config.symbols.filter((symbol) => asked.includes(symbol));
+  return shown.length > 0 ? shown : first;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: FeedClock = SYSTEM_CLOCK) {
   let port: FeedPort | null = null;
   let needComplete = true;
@@ -59,17 +86,37 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: Fe
   let epoch = 0;
   let lastSentAt = Number.NEGATIVE_INFINITY;
   let timerSet = false;
+  /** The symbols the page said it shows (null until it says): kept across configurations and mirrors. */
+  let asked: string[] | null = null;
+  /** The symbols of the last export taken: another list is sent complete. */
+  let sentSymbols: string[] | null = null;
+  /** Other symbols are to be shown: the next export goes without waiting for the feed's period. */
+  let urgent = false;
   let unsubscribe = host.runtime.onChange(() => pump());
 
   async function send(target: FeedPort, key: string, sessionId: number): Promise<void> {
     busy = true;
     const taken = epoch;
-    const complete = needComplete || sessionId !== sentSession;
+    const symbols = shownIn(host.runtime.backtest.config, asked);
+    const complete =
+      needComplete || sessionId !== sentSession || sentSymbols === null || !sameList(symbols, sentSymbols);
+    // Taken now, not when the export is sent: a `show` meanwhile compares with what is on its way.
+    sentSymbols = symbols;
+    let board: SymbolBoard | null = null;
     let result: Result<ExportResult>;
     try {
       result = await runExport(
-        { complete, consumer: LIVE_CONSUMER, layout: 'compact', record: false },
-        { cancellable: false, skipIf: () => epoch !== taken },
+        { complete, consumer: LIVE_CONSUMER, layout: 'compact', record: false, symbols },
+        {
+          cancellable: false,
+          // Asked in the same task as the export takes its rows and metrics, right before: the board taken
+          // here describes the same instant as the export.
+          skipIf: () => {
+            if (epoch !== taken) return true;
+            board = boardOf(host.runtime.backtest);
+            return false;
+          },
+        },
       );
     } catch (error) {
       result = { ok: false, error: messageOf(error) };
@@ -93,7 +140,13 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: Fe
       sentKey = key;
       sentSession = sessionId;
       needComplete = false;
-      post(target, { kind: 'export', mode: metadata.mode, sequence: metadata.sequence, parts: chunks });
+      post(target, {
+        kind: 'export',
+        mode: metadata.mode,
+        sequence: metadata.sequence,
+        parts: chunks,
+        board: board ?? emptyBoard(sessionId),
+      });
     } catch {
       // The port could not take the message (closed under us): the next connection starts over.
       busy = false;
@@ -102,17 +155,22 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: Fe
   }
 
   function post(target: FeedPort, message: FeedMessage): void {
-    target.postMessage(message, message.kind === 'export' ? transferListOf(message.parts) : []);
+    target.postMessage(
+      message,
+      message.kind === 'export' ? [...transferListOf(message.parts), ...boardBuffers(message.board)] : [],
+    );
   }
 
   /** Sends the next export if the session changed since the last one and the mirror is free. */
   function pump(): void {
-    if (port === null || busy || timerSet) return;
+    // A period's timer may be set: other symbols to show go now, and the timer then finds nothing new.
+    if (port === null || busy || (timerSet && !urgent)) return;
     const snapshot = host.runtime.snapshot();
     const key = changeKey(snapshot);
     if (key === null || (key === sentKey && !needComplete)) return;
     const wait = lastSentAt + FEED_INTERVAL_MS - clock.now();
-    if (wait > 0) {
+    if (urgent) urgent = false;
+    else if (wait > 0) {
       // Too soon after the last one: the changes until then go in one export.
       timerSet = true;
       clock.later(() => {
@@ -142,6 +200,7 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: Fe
     needComplete = true;
     sentKey = null;
     sentSession = null;
+    sentSymbols = null;
   }
 
   // A new configuration: the old session is gone from the mirror too, and the new one starts complete.
@@ -172,5 +231,44 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: Fe
       };
       pump();
     },
+
+    /**
+     * The page shows these symbols: the feed carries their rows only, from a complete export sent at once
+     * (unless it is the list already sent). A name that is not a symbol of the session is refused, and
+     * nothing changes.
+     */
+    show(symbols: readonly string[]): Result<void> {
+      if (!Array.isArray(symbols) || symbols.some((s) => typeof s !== 'string')) {
+        return { ok: false, error: 'show symbols: expected a list of the session\'s symbols, e.g. ["RIVN"]' };
+      }
+      const { config } = host.runtime.backtest;
+      const checked = parseSymbolSelection(symbols, config.symbols, 'show symbols: ');
+      if (!checked.ok) return checked;
+      asked = [...symbols];
+      const shown = shownIn(config, asked);
+      if (sentSymbols === null || !sameList(shown, sentSymbols)) {
+        needComplete = true;
+        urgent = true;
+        pump();
+      }
+      return { ok: true, value: undefined };
+    },
+
+    /** The symbols the feed carries rows for now. */
+    shown: (): string[] => shownIn(host.runtime.backtest.config, asked),
+  };
+}
+
+/** A board of no symbol (an export made with no session open, which the feed never sends). */
+function emptyBoard(sessionId: number): SymbolBoard {
+  const none = () => new Float64Array(0);
+  return {
+    sessionId,
+    symbols: [],
+    lastPrice: none(),
+    volume: none(),
+    high: none(),
+    low: none(),
+    quality: none(),
   };
 }

@@ -16,6 +16,8 @@ export interface ExportCommand {
   since?: number;
   /** Streams or sections, in the order given (checked against the session when the export runs). */
   exclude?: string[];
+  /** Only these symbols' rows (checked against the session when the export runs). */
+  symbols?: string[];
   /** The file name as the user typed it (already checked with `checkFileName`); `.json` is added later. */
   fileName?: string;
   layout?: ExportLayout;
@@ -69,8 +71,9 @@ export const COMMAND_HELP: readonly string[] = [
   'system stop                   stop the replay (the session data stays available for exports)',
   `system advance [N]            move the backtest clock N market minutes (default 1, at most ${MAX_ADVANCE_MINUTES})`,
   `system speed X                set the replay speed multiplier (${SPEED_RULE})`,
-  'system export-status complete=true|false [consumer=NAME] [since=SEQ] [exclude=LIST] [layout=pretty|compact] [FILENAME]',
-  '                              make a complete or delta export; exclude=ticks,quotes leaves streams out',
+  'system export-status complete=true|false [consumer=NAME] [since=SEQ] [exclude=LIST] [symbols=LIST] [layout=pretty|compact] [FILENAME]',
+  '                              make a complete or delta export; exclude=ticks,quotes leaves streams out,',
+  '                              symbols=RIVN,AAPL carries only those symbols',
   'system save-demo [every=N] [exclude=LIST] [FILENAME]',
   '                              write a standalone HTML demo of the session so far, replayed apart',
   `                              (a step every N market minutes, default ${DEFAULT_DEMO_EVERY}, at most ${MAX_DEMO_EVERY})`,

@@ -275,6 +275,24 @@ describe('executeCommand: exports', () => {
     expect(other.doc.session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
   });
 
+  it('passes symbols= to the exporter, says it in the summary, and refuses an unknown symbol', () => {
+    const h = harness();
+    h.run('system start');
+    h.run('system advance 2');
+    const outcome = h.run('system export-status complete=false symbols=TSLA');
+    const only = exported(outcome);
+    expect(Object.keys(only.doc.session_data.symbols)).toEqual(['TSLA']);
+    expect(outcome.message).toContain('(symbols: TSLA) -> ');
+    const refused = h.run('system export-status complete=false symbols=ZZZZ');
+    expect(refused.ok).toBe(false);
+    expect(message(refused)).toBe(
+      'system export-status: symbols=ZZZZ is not a symbol of this session (accepted: RIVN, AAPL, TSLA)',
+    );
+    // RIVN was left out: its first delta still has every row.
+    const all = exported(h.run('system export-status complete=false'));
+    expect(all.doc.session_data.symbols.RIVN.session.data['1m'].count).toBe(2);
+  });
+
   it('reset-indices sends the session again from the start', () => {
     const h = harness();
     h.run('system start');

@@ -154,6 +154,7 @@ function prepareExport(
   if (command.consumer !== undefined) request.consumer = command.consumer;
   if (command.since !== undefined) request.since = command.since;
   if (command.exclude !== undefined) request.exclude = command.exclude;
+  if (command.symbols !== undefined) request.symbols = command.symbols;
   if (command.layout !== undefined) request.layout = command.layout;
   return { ok: true, value: { request, given: given.value } };
 }
@@ -174,10 +175,11 @@ function finishExport(
   parts.push(withUnit(result.rows, 'row'), withUnit(result.bytes, 'byte'));
   const since = command.since !== undefined ? ` since #${command.since}` : '';
   const excluded = metadata.excluded.length > 0 ? ` (excluded: ${metadata.excluded.join(', ')})` : '';
+  const only = metadata.symbols === undefined ? '' : ` (symbols: ${metadata.symbols.join(', ') || 'none'})`;
   const renamed = fileName !== wanted ? ` (${wanted} already exists)` : '';
   return {
     ok: true,
-    message: `exported ${metadata.mode} #${metadata.sequence}${since} for consumer ${metadata.consumer}: ${parts.join(', ')}${excluded} -> ${fileName}${renamed}`,
+    message: `exported ${metadata.mode} #${metadata.sequence}${since} for consumer ${metadata.consumer}: ${parts.join(', ')}${excluded}${only} -> ${fileName}${renamed}`,
     export: { fileName, result },
   };
 }

@@ -79,6 +79,11 @@ describe('parseCommand: the commands of the contract', () => {
       layout: 'pretty',
       exclude: ['historical'],
     });
+    expect(parsed('system export-status complete=false symbols=RIVN,AAPL')).toEqual({
+      kind: 'export',
+      complete: false,
+      symbols: ['RIVN', 'AAPL'],
+    });
   });
 
   it('parses reset-indices', () => {
@@ -154,7 +159,7 @@ describe('parseCommand: one clear line for every bad command', () => {
       `${e} only one file name can be given (got "a.json" and "b.json")`,
     );
     expect(refused('system export-status complet=true')).toBe(
-      `${e} "complet=true" is not an option (accepted: complete=, consumer=, since=, exclude=, layout=)`,
+      `${e} "complet=true" is not an option (accepted: complete=, consumer=, since=, exclude=, symbols=, layout=)`,
     );
     expect(refused('system export-status complete=false since=abc')).toBe(
       `${e} since=abc is not accepted (expected since=SEQ, the sequence number of an earlier export of the consumer, e.g. since=2)`,
@@ -168,6 +173,9 @@ describe('parseCommand: one clear line for every bad command', () => {
     );
     expect(refused('system export-status complete=false exclude=ticks,,quotes')).toContain(
       'exclude=ticks,,quotes is not accepted',
+    );
+    expect(refused('system export-status complete=false symbols=RIVN,,AAPL')).toBe(
+      `${e} symbols=RIVN,,AAPL is not accepted (expected a comma-separated list of the session's symbols, e.g. symbols=RIVN,AAPL)`,
     );
     expect(refused('system export-status complete=false layout=fancy')).toBe(
       `${e} layout=fancy is not accepted (expected layout=pretty or layout=compact)`,

@@ -29,7 +29,7 @@ import { type Command, type ExportCommand, type SaveDemoCommand, SYSTEM_SUBCOMMA
 const WHOLE_NUMBER = /^\d+$/;
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
-const EXPORT_OPTIONS = ['complete', 'consumer', 'since', 'exclude', 'layout'] as const;
+const EXPORT_OPTIONS = ['complete', 'consumer', 'since', 'exclude', 'symbols', 'layout'] as const;
 type ExportOption = (typeof EXPORT_OPTIONS)[number];
 
 const ok = (value: Command): Result<Command> => ({ ok: true, value });
@@ -188,6 +188,16 @@ function parseExport(args: string[]): Result<Command> {
           );
         }
         command.exclude = names;
+        break;
+      }
+      case 'symbols': {
+        const names = value.split(',');
+        if (names.some((n) => n === '')) {
+          return fail(
+            `${name}: ${plain(arg)} is not accepted (expected a comma-separated list of the session's symbols, e.g. symbols=RIVN,AAPL)`,
+          );
+        }
+        command.symbols = names;
         break;
       }
       case 'layout':

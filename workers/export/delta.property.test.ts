@@ -11,6 +11,7 @@ import {
   addOrder,
   addSignal,
   applyExport,
+  at,
   backtestOf,
   configJson,
   feedIndicators,
@@ -57,6 +58,8 @@ type Step =
       consumer: number;
       complete: boolean;
       exclude: string[];
+      /** `symbols=`: only these symbols' rows (null: every symbol). */
+      symbols: string[] | null;
       fail: number | null;
       since: number | null;
     }
@@ -83,6 +86,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       consumer: fc.integer({ min: 0, max: 2 }),
       complete: fc.boolean(),
       exclude: fc.subarray(['ticks', 'quotes', '5m', 'historical', 'threads', 'indicators', 'analysis']),
+      symbols: fc.option(fc.subarray(['GH', 'IBM']), { freq: 2 }),
       // Fails at the first or the second symbol (each symbol is a cancellation checkpoint).
       fail: fc.option(fc.integer({ min: 0, max: 1 }), { freq: 5 }),
       since: fc.option(fc.integer({ min: 0, max: 5 }), { freq: 3 }),
@@ -225,13 +229,20 @@ function run(steps: Step[], setup: Setup): void {
     (): ConsumerModel => ({ sequence: 0, sessionId: 0, mirrors: new Map(), fromComplete: new Map() }),
   );
 
-  const take = (c: number, complete: boolean, exclude: string[], since: number | null) => {
+  const take = (
+    c: number,
+    complete: boolean,
+    exclude: string[],
+    since: number | null,
+    symbols: string[] | null = null,
+  ) => {
     const model = models[c] as ConsumerModel;
     const request = {
       complete,
       consumer: CONSUMERS[c] as string,
       exclude,
       ...(since === null ? {} : { since }),
+      ...(symbols === null ? {} : { symbols }),
     };
     const result = exporter.export(request);
     if (!result.ok) {
@@ -243,6 +254,13 @@ function run(steps: Step[], setup: Setup): void {
     const doc = parsed(result);
     const meta = doc._metadata as Json;
     expect(meta.sequence).toBe(model.sequence + 1);
+    // Only the symbols asked for are written, and `_metadata.symbols` names them in the session's order.
+    const written = Object.keys(at(doc, 'session_data.symbols') as Json);
+    if (symbols === null) expect(meta.symbols).toBeUndefined();
+    else {
+      expect(meta.symbols).toEqual(['GH', 'IBM'].filter((s) => symbols.includes(s)));
+      expect(written).toEqual(meta.symbols);
+    }
     model.sequence = meta.sequence as number;
     if (meta.session_id !== model.sessionId) {
       model.sessionId = meta.session_id as number;
@@ -258,8 +276,10 @@ function run(steps: Step[], setup: Setup): void {
     model.fromComplete.set(
       model.sequence,
       complete
-        ? // historical.indicators is left out with either exclusion.
-          !exclude.includes('historical') && !exclude.includes('indicators')
+        ? // historical.indicators is left out with either exclusion, and a symbol not asked for is all out.
+          !exclude.includes('historical') &&
+            !exclude.includes('indicators') &&
+            (symbols === null || symbols.length === 2)
         : previous !== null && (model.fromComplete.get(previous) ?? false),
     );
   };
@@ -291,7 +311,7 @@ function run(steps: Step[], setup: Setup): void {
     } else {
       const model = models[s.consumer] as ConsumerModel;
       const since = s.since === null ? null : model.sequence - s.since;
-      take(s.consumer, s.complete, s.exclude, since !== null && since < 1 ? null : since);
+      take(s.consumer, s.complete, s.exclude, since !== null && since < 1 ? null : since, s.symbols);
     }
   }
 

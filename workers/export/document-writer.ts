@@ -60,6 +60,8 @@ export function metadataSection(m: ExportMetadata, lastUpdate: string | null): J
     session_id: m.sessionId,
     market_time: m.marketTime,
     excluded: m.excluded,
+    // Only in exports asked for some symbols (section 4.4): every other export keeps its bytes.
+    ...(m.symbols === undefined ? {} : { symbols: m.symbols }),
   };
 }
 

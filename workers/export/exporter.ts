@@ -49,6 +49,7 @@ import {
   timeManagerSection,
 } from './sections';
 import { streamLength, streamSpecs } from './streams';
+import { parseSymbolSelection } from './symbol-selection';
 
 /** A request as the exporter takes it: the contract's, plus a cancel signal for tests and slices. */
 export interface ExporterRequest extends ExportRequest {
@@ -155,13 +156,18 @@ export class Exporter {
     if (!isConsumerName(consumer)) return fail(consumerError(consumer));
     const exclusions = parseExclusions(request.exclude ?? [], this.backtest.config);
     if (!exclusions.ok) return exclusions;
+    const selection = parseSymbolSelection(request.symbols, this.backtest.config.symbols);
+    if (!selection.ok) return selection;
     const sessionId = this.sessionId;
     const cursor = this.cursors.peek(consumer, sessionId);
     const start = this.startPositions(request, cursor);
     if (!start.ok) return start;
 
     const excluded = exclusions.value;
-    const plans = this.plan(request.complete, start.value, excluded);
+    const plans = this.plan(request.complete, start.value, excluded, selection.value);
+    // Symbols not asked for are planned (their cursors) but not written (section 4.4).
+    const written =
+      selection.value === null ? plans : plans.filter((p) => selection.value?.has(p.store.symbol));
     const analysis = planAnalysis(
       this.backtest.analysis,
       start.value.get(ANALYSIS_CURSOR_KEY),
@@ -184,11 +190,12 @@ export class Exporter {
       changedPaths: request.complete ? [] : [...changedPaths(plans), ...analysisChangedPaths(analysis)],
       excluded: [...excluded],
     };
+    if (selection.value !== null) metadata.symbols = written.map((p) => p.store.symbol);
     const layout: Layout = { pretty: request.layout !== 'compact' };
     const sink = new ByteSink(request.signal ?? null);
     let rows: number;
     try {
-      rows = yield* this.write(sink, layout, metadata, plans, analysis, cursor, request.complete, excluded);
+      rows = yield* this.write(sink, layout, metadata, written, analysis, cursor, request.complete, excluded);
     } catch (error) {
       if (error instanceof ExportCancelled) return fail(CANCELLED);
       throw error;
@@ -251,14 +258,22 @@ export class Exporter {
     return ok(positions);
   }
 
-  private plan(complete: boolean, start: Positions, excluded: ReadonlySet<string>): SymbolPlan[] {
+  private plan(
+    complete: boolean,
+    start: Positions,
+    excluded: ReadonlySet<string>,
+    selected: ReadonlySet<string> | null,
+  ): SymbolPlan[] {
     const session = this.backtest.session;
     if (!session) return [];
     const specs = streamSpecs(this.backtest.config);
-    const indicatorsExcluded = excluded.has(INDICATORS_SECTION);
-    // Historical indicators go whole in complete exports only, and either exclusion leaves them out.
-    const withHistoricalIndicators = complete && !excluded.has('historical') && !indicatorsExcluded;
     return [...session.symbols.values()].map((store) => {
+      // A symbol not asked for is planned as if all its streams and indicators were excluded: its cursors
+      // stay in a delta and go back to the start in a complete export (section 4.4).
+      const left = selected !== null && !selected.has(store.symbol);
+      const indicatorsExcluded = left || excluded.has(INDICATORS_SECTION);
+      // Historical indicators go whole in complete exports only, and either exclusion leaves them out.
+      const withHistoricalIndicators = complete && !excluded.has('historical') && !indicatorsExcluded;
       const from = start.get(store.symbol);
       const metrics = store.metrics;
       return {
@@ -271,7 +286,7 @@ export class Exporter {
         },
         streams: specs.map((spec, k) => {
           const to = streamLength(store, spec);
-          const isExcluded = excluded.has(spec.name);
+          const isExcluded = left || excluded.has(spec.name);
           // An excluded stream keeps the consumer's old position, so a later export still sends its rows.
           const at = complete ? 0 : Math.min(from?.[k] ?? 0, to);
           return { spec, from: isExcluded ? (from?.[k] ?? 0) : at, to, excluded: isExcluded };
@@ -287,8 +302,10 @@ export class Exporter {
           const carried = !indicatorsExcluded && (complete || indicator.updates !== updatesHeld);
           return {
             indicator,
-            // An entry the consumer does not hold goes whole, name and config included, even in a delta.
-            head: indicatorHead(indicator, complete || updatesHeld === NOT_HELD),
+            // An entry the consumer does not hold goes whole, name and config included, even in a delta. An
+            // entry not written needs no head: formatting one for every indicator of every symbol left out
+            // (the live feed's thousand symbols) was most of a small delta's time.
+            head: carried ? indicatorHead(indicator, complete || updatesHeld === NOT_HELD) : {},
             from: at,
             to,
             excluded: indicatorsExcluded,

@@ -3,7 +3,7 @@
 // engine sends the next), and the page is told what changed over a second port, in a few plain fields. The
 // page then asks the mirror for what it draws; it never sees the export bytes.
 
-import type { FeedAnswer, FeedMessage, FeedPort } from '../export/contract';
+import type { FeedAnswer, FeedMessage, FeedPort, SymbolBoard } from '../export/contract';
 import { type ExportDoc, readExport } from './export-doc';
 import { Mirror } from './mirror';
 import { parseExportBytes } from './parse-export';
@@ -100,7 +100,9 @@ export class LiveLink {
         return;
       case 'export': {
         if (message.mode === 'complete') tell(connection, { kind: 'syncing' });
-        const answer = await this.apply(connection, message.parts);
+        // A board is plain data; anything else in its place (an older engine) is read as none.
+        const board = message.board && Array.isArray(message.board.symbols) ? message.board : null;
+        const answer = await this.apply(connection, message.parts, board);
         if (this.current === connection) connection.engine.postMessage(answer satisfies FeedAnswer);
         return;
       }
@@ -109,7 +111,11 @@ export class LiveLink {
     }
   }
 
-  private async apply(connection: Connection, parts: Uint8Array[]): Promise<FeedAnswer> {
+  private async apply(
+    connection: Connection,
+    parts: Uint8Array[],
+    board: SymbolBoard | null,
+  ): Promise<FeedAnswer> {
     const parsed = await parseExportBytes('export', concat(parts));
     const doc = parsed.ok ? readExport(parsed.value) : parsed;
     if (!doc.ok) {
@@ -119,6 +125,8 @@ export class LiveLink {
     const { mirror } = connection;
     const newSession = isNewSession(mirror, doc.value);
     const outcome = mirror.apply(doc.value);
+    // The board describes the moment of the export: taken with it, and kept with the state before a gap.
+    if (outcome.kind !== 'resync') mirror.takeBoard(board);
     switch (outcome.kind) {
       case 'resync': {
         const reason = newSession ? 'new-session' : outcome.reason;

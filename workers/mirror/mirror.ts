@@ -3,6 +3,7 @@
 // parts. It refuses a delta that does not follow (a missing export, another session) instead of applying
 // it, so that what it holds is always exactly what the engine held at the last export applied.
 
+import type { SymbolBoard } from '../export/contract';
 import {
   type AnalysisChange,
   analysisFollowProblem,
@@ -86,7 +87,25 @@ export interface SymbolState {
   historicalIndicators: Map<string, MirrorHistoricalIndicator>;
 }
 
+/**
+ * Versions handed out to every mirror of the worker from one count: a version names one state of one
+ * mirror, so a reader that kept one (the page's analysis) never takes another mirror's for its own.
+ */
+let lastVersion = 0;
+const nextVersion = () => ++lastVersion;
+
 export class Mirror {
+  /** Changes with every export applied and every board taken: what is read from the mirror is cached by it. */
+  version = nextVersion();
+  /** Changes when the analysis section changed (rows, positions, account), or a complete export came. */
+  analysisVersion = nextVersion();
+  /**
+   * Every symbol's figures from the live feed (docs/export-format.md section 4.7), which carries rows
+   * only for the symbols the page shows; null for a mirror of export files.
+   */
+  board: SymbolBoard | null = null;
+  /** The analysis section's whole parts as last applied, to tell whether a delta changed them. */
+  private analysisWhole = '';
   sequence: number | null = null;
   sessionId: number | null = null;
   sessionDate: string | null = null;
@@ -115,7 +134,15 @@ export class Mirror {
   }
 
   apply(doc: ExportDoc): ApplyOutcome {
-    return doc.meta.mode === 'complete' ? this.applyComplete(doc) : this.applyDelta(doc);
+    const outcome = doc.meta.mode === 'complete' ? this.applyComplete(doc) : this.applyDelta(doc);
+    if (outcome.kind !== 'resync') this.version = nextVersion();
+    return outcome;
+  }
+
+  /** Takes the live feed's board of every symbol's figures (it came with the export just applied). */
+  takeBoard(board: SymbolBoard | null): void {
+    this.board = board;
+    this.version = nextVersion();
   }
 
   private applyComplete(doc: ExportDoc): ApplyOutcome {
@@ -139,6 +166,8 @@ export class Mirror {
     this.symbols.clear();
     for (const [symbol, state] of symbols) this.symbols.set(symbol, state);
     this.analysis = analysis;
+    this.analysisVersion = nextVersion();
+    this.analysisWhole = wholeText(doc);
     this.take(doc);
     this.hasComplete = true;
     this.applied = 1;
@@ -160,6 +189,9 @@ export class Mirror {
     const applied = applyAnalysisDelta(this.analysis, doc.analysis);
     this.analysis = applied.analysis;
     rowsAdded += applied.change.rows;
+    const whole = doc.analysis ? wholeText(doc) : this.analysisWhole;
+    if (applied.change.rows > 0 || whole !== this.analysisWhole) this.analysisVersion = nextVersion();
+    this.analysisWhole = whole;
     this.take(doc);
     this.applied++;
     return {
@@ -215,6 +247,11 @@ export class Mirror {
     this.sections = { ...always, _metadata };
     if (session_config !== undefined) this.sections.session_config = session_config;
   }
+}
+
+/** The analysis section's always-whole parts as text: positions are few, one per symbol traded. */
+function wholeText(doc: ExportDoc): string {
+  return doc.analysis ? JSON.stringify([doc.analysis.positions, doc.analysis.account]) : '';
 }
 
 /**

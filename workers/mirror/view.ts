@@ -3,11 +3,13 @@
 // symbol's quote, and its bars. When the chart already shows the same series, only the bars after those
 // shown come back, to be appended; otherwise the whole series, to be loaded. The symbol's indicators come
 // with the bars, lined up with them point for point (indicator-lines.ts), appended or whole like them.
+// The analysis comes only when it changed since the one the reader holds (`analysisHeld`): it holds the
+// whole equity line, orders and trades, and most reads follow no change of it.
 
 import type { AnalysisRead } from './analysis-types';
 import { analysisRead } from './analysis-view';
 import { type ChartIndicator, indicatorLines } from './indicator-lines';
-import type { Mirror } from './mirror';
+import type { Mirror, SymbolState } from './mirror';
 import { type Overview, overviewOf, type Quote, quoteOf, type SymbolRow } from './overview';
 import { type BarSeries, barSeries } from './series';
 
@@ -26,6 +28,11 @@ export interface ViewQuery {
   interval: string;
   /** What the chart shows now; null to read the whole series. */
   shown: ShownSeries | null;
+  /**
+   * The `analysisKey` of the analysis the reader holds: when it is still the mirror's, the read leaves the
+   * analysis out (`analysisUnchanged`). Absent or null: the analysis always comes.
+   */
+  analysisHeld?: string | null;
 }
 
 export interface ViewRead {
@@ -43,9 +50,14 @@ export interface ViewRead {
   indicators: ChartIndicator[];
   /**
    * The analysis section (section 10.1): the shown symbol's markers on the shown interval, the equity line,
-   * orders, positions, trades and summary. Null when the mirror holds no analysis section.
+   * orders, positions, trades and summary. Null when the mirror holds no analysis section, and when it is
+   * the one the reader holds (`analysisUnchanged`).
    */
   analysis: AnalysisRead | null;
+  /** Names the analysis this read describes (null when there is none): the reader sends it back. */
+  analysisKey: string | null;
+  /** The analysis is the one the reader said it holds: keep it. */
+  analysisUnchanged: boolean;
 }
 
 export function pickSymbol(overview: Overview, wanted: string | null): SymbolRow | null {
@@ -71,6 +83,8 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
   const { shown } = query;
   const appended = shown !== null && shown.key === key && (overview.sequence ?? 0) >= (shown.sequence ?? 0);
   const series = state ? barSeries(state, interval, appended ? shown.total : 0) : null;
+  const analysisKey = mirror.analysis ? analysisKeyOf(mirror, symbol, state, interval) : null;
+  const analysisUnchanged = analysisKey !== null && query.analysisHeld === analysisKey;
   return {
     overview,
     symbol,
@@ -80,8 +94,25 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
     series,
     appended,
     indicators: state && series ? indicatorLines(state, interval, series) : [],
-    analysis: mirror.analysis ? analysisRead(mirror.analysis, symbol, state, interval) : null,
+    analysis:
+      mirror.analysis && !analysisUnchanged ? analysisRead(mirror.analysis, symbol, state, interval) : null,
+    analysisKey,
+    analysisUnchanged,
   };
+}
+
+/**
+ * What an analysis read depends on: the mirror's analysis, the symbol and interval whose markers it
+ * places, and the bars they are placed on (a marker whose bar is not held yet has none).
+ */
+function analysisKeyOf(
+  mirror: Mirror,
+  symbol: string | null,
+  state: SymbolState | undefined,
+  interval: string,
+): string {
+  const bars = `${state?.historical.get(interval)?.table.length ?? 0}/${state?.streams.get(interval)?.length ?? 0}`;
+  return `${mirror.analysisVersion}|${symbol}|${interval}|${bars}`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { useCallback } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
-import { SessionView } from './SessionView';
+import { SessionView, type ViewChoice } from './SessionView';
 
 export function LiveSession() {
   const version = useAppStore((s) => s.liveMirror.version);
@@ -17,6 +17,14 @@ export function LiveSession() {
   const epoch = useAppStore((s) => s.liveMirror.epoch);
   const indicatorChoice = useAppStore((s) => s.indicatorChoices.live);
   const chooseIndicator = useAppStore((s) => s.chooseIndicator);
+  const showLiveSymbols = useAppStore((s) => s.showLiveSymbols);
+  // The engine's feed carries rows only for the symbol charted: a symbol picked is asked for at once.
+  const onChoice = useCallback(
+    ({ symbol }: ViewChoice) => {
+      if (symbol !== null) void showLiveSymbols([symbol]);
+    },
+    [showLiveSymbols],
+  );
   const onIndicatorChoice = useCallback(
     (key: string, shown: boolean) => chooseIndicator('live', key, shown),
     [chooseIndicator],
@@ -47,6 +55,7 @@ export function LiveSession() {
         source="live"
         version={version}
         epoch={epoch}
+        onChoice={onChoice}
         indicatorChoice={indicatorChoice}
         onIndicatorChoice={onIndicatorChoice}
       />

@@ -58,10 +58,13 @@ function setup() {
   };
   // The bars each read asked for: from the end of those shown, or the whole series (0).
   const seriesCalls: number[] = [];
+  // Whether each read left the analysis out, the reader holding it already.
+  const analysisKept: boolean[] = [];
   const client = {
     view: async (query: ViewQuery) => {
       const read = api.view(query);
       seriesCalls.push(read.series?.from ?? -1);
+      analysisKept.push(read.analysisUnchanged);
       return read;
     },
   };
@@ -76,7 +79,7 @@ function setup() {
   );
   const request = (over: Partial<ReadRequest> = {}) =>
     reader.request({ source: 'live', symbol: null, interval: '1m', epoch: 1, version: 0, ...over });
-  return { backtest, api, sync, chart, views, errors, request, seriesCalls };
+  return { backtest, api, sync, chart, views, errors, request, seriesCalls, analysisKept };
 }
 
 describe('session reader', () => {
@@ -95,6 +98,27 @@ describe('session reader', () => {
       strategies: [{ module: 'strategies.examples.simple_ma_cross', enabled: true }],
       orders: [],
     });
+  });
+
+  it('is sent the analysis only when it changed, and keeps giving the chart the one it holds', async () => {
+    const { backtest, sync, chart, views, request, analysisKept } = setup();
+    backtest.advance(3);
+    await sync(true);
+    await request();
+    // A delta that changes neither the analysis nor the bars: the read leaves the analysis out.
+    await sync(false);
+    await request({ version: 1 });
+    expect(analysisKept).toEqual([false, true]);
+    expect(chart.analyses[1]?.analysis).toBe(chart.analyses[0]?.analysis);
+    expect(views[1]?.analysis).toBe(views[0]?.analysis);
+    // New bars (the markers' places) and a complete export (a new epoch): sent again.
+    backtest.advance(1);
+    await sync(false);
+    await request({ version: 2 });
+    await sync(true);
+    await request({ version: 3, epoch: 2 });
+    expect(analysisKept).toEqual([false, true, false, false]);
+    expect(views[3]?.analysis).not.toBeNull();
   });
 
   it('loads the whole series once, then appends only the bars each delta brought', async () => {

@@ -78,6 +78,8 @@ export class SessionReader {
   private running = false;
   private disposed = false;
   private shown: { epoch: number; key: string; sequence: number | null } | null = null;
+  /** The analysis last read and its key: the mirror sends it again only when it changed. */
+  private analysis: { epoch: number; key: string; value: AnalysisRead } | null = null;
 
   constructor(
     private readonly client: Pick<MirrorClient, 'view'>,
@@ -106,6 +108,7 @@ export class SessionReader {
         } catch (error) {
           // A dead mirror worker (or a bug): what is shown stays, and the next read loads whole.
           this.shown = null;
+          this.analysis = null;
           if (!this.disposed) this.onError(error instanceof Error ? error.message : String(error));
         }
       }
@@ -126,7 +129,14 @@ export class SessionReader {
       this.shown !== null && this.shown.epoch === epoch
         ? { key: this.shown.key, sequence: this.shown.sequence, total: this.chart.total }
         : null;
-    let read = await this.client.view({ source, symbol: wanted, interval: wantedInterval, shown });
+    const analysisHeld = this.analysis?.epoch === epoch ? this.analysis.key : null;
+    let read = await this.client.view({
+      source,
+      symbol: wanted,
+      interval: wantedInterval,
+      shown,
+      analysisHeld,
+    });
     if (this.disposed) return;
     let lastRead: ReadView['lastRead'] = 'clear';
     if (read.series === null) this.chart.clear();
@@ -134,12 +144,22 @@ export class SessionReader {
     else {
       // Bars that do not follow those shown (they moved on meanwhile): read the whole series.
       if (read.appended)
-        read = await this.client.view({ source, symbol: wanted, interval: wantedInterval, shown: null });
+        read = await this.client.view({
+          source,
+          symbol: wanted,
+          interval: wantedInterval,
+          shown: null,
+          analysisHeld,
+        });
       if (this.disposed) return;
       lastRead = await this.load(read.series, read.interval, read.indicators);
     }
     if (this.disposed) return;
-    const { analysis } = read;
+    const analysis = read.analysisUnchanged ? (this.analysis?.value ?? null) : read.analysis;
+    this.analysis =
+      analysis !== null && read.analysisKey !== null
+        ? { epoch, key: read.analysisKey, value: analysis }
+        : null;
     this.chart.setAnalysis(analysis);
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
     this.onView({

@@ -51,7 +51,14 @@ export {
   MAX_SPEED_MULTIPLIER,
   SPEED_RULE,
 } from './limits';
-export { type FeedAnswer, type FeedMessage, type FeedPort, transferListOf } from './live-feed';
+export {
+  boardBuffers,
+  type FeedAnswer,
+  type FeedMessage,
+  type FeedPort,
+  type SymbolBoard,
+  transferListOf,
+} from './live-feed';
 export { type NoteKind, NoteTally } from './notes';
 export {
   BAR_COLUMNS,

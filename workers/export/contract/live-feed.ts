@@ -5,10 +5,38 @@
 
 import type { ExportMode } from './types';
 
+/**
+ * Every symbol's figures for the symbol table, as the export carrying it started: one entry per symbol of
+ * the session, in its order, column by column (plain numbers, their buffers transferred). The feed's
+ * exports carry rows only for the symbols the page shows (section 4.7); this is how the others' figures
+ * reach the page, O(symbols) small numbers per export.
+ */
+export interface SymbolBoard {
+  sessionId: number;
+  symbols: string[];
+  /** The last trade's price, else the last base bar's close; NaN before either. */
+  lastPrice: Float64Array;
+  volume: Float64Array;
+  /** NaN until the session's first bar. */
+  high: Float64Array;
+  low: Float64Array;
+  quality: Float64Array;
+}
+
+/** The columns of a board, to transfer them. */
+export function boardBuffers(board: SymbolBoard): ArrayBuffer[] {
+  return [board.lastPrice, board.volume, board.high, board.low, board.quality].map(
+    (column) => column.buffer as ArrayBuffer,
+  );
+}
+
 /** What the engine sends. */
 export type FeedMessage =
-  /** One export of the `ui` consumer, its bytes transferred (the engine keeps no copy). */
-  | { kind: 'export'; mode: ExportMode; sequence: number; parts: Uint8Array[] }
+  /**
+   * One export of the `ui` consumer, its bytes transferred (the engine keeps no copy), with the board of
+   * every symbol's figures taken as it started.
+   */
+  | { kind: 'export'; mode: ExportMode; sequence: number; parts: Uint8Array[]; board: SymbolBoard }
   /** The engine's session is gone (a new configuration): drop what is mirrored. */
   | { kind: 'reset' }
   /** The engine could not make the export (a bug, not a gap): the mirror keeps what it holds. */

@@ -23,6 +23,11 @@ export interface ExportRequest {
   since?: number;
   /** Streams (`ticks`, `5m`, ...) or sections (`historical`, `threads`, ...) to leave out. */
   exclude?: readonly string[];
+  /**
+   * Only these symbols' rows (section 4.4): the others are left out of `session_data.symbols` and keep
+   * their cursors. Every symbol when not given.
+   */
+  symbols?: readonly string[];
   layout?: ExportLayout;
   /** Whether the export counts in `performance_metrics` (default true; false for the UI's own mirror). */
   record?: boolean;
@@ -41,6 +46,8 @@ export interface ExportMetadata {
   marketTime: string | null;
   changedPaths: string[];
   excluded: string[];
+  /** The symbols asked for with `symbols=`, in the session's order; absent when every symbol is carried. */
+  symbols?: string[];
 }
 
 /** An export produced whole: its bytes as chunks (never one string, which a large export would outgrow) and what it is. */
