@@ -310,7 +310,7 @@ export class Backtest {
         openIndicators(store, this.config, date);
         const feed: SymbolFeed = {
           store,
-          day: this.runSource.day(store.symbol, day, true),
+          day: this.runSource.day(store.symbol, day),
           builders: [],
           week: this.weekSoFar(store.symbol, date, prior),
         };
@@ -345,7 +345,7 @@ export class Backtest {
     const earlier: string[] = [];
     for (let d = previousTradingDay(date); weekOf(d) === week; d = previousTradingDay(d)) earlier.unshift(d);
     const bar = new WeekBar(week);
-    for (const d of earlier) bar.add(d, dailyBarOf(this.runSource.day(symbol, tradingDay(d), false)));
+    for (const d of earlier) bar.add(d, dailyBarOf(this.runSource.day(symbol, tradingDay(d))));
     return bar;
   }
 
@@ -355,12 +355,13 @@ export class Backtest {
     const { counters } = this.pipeline;
     this.pipeline.time('session_coordinator', () => {
       for (const { store, day } of this.feeds) {
-        const from = minute === 0 ? 0 : (day.tickEnd[minute - 1] as number);
-        const to = day.tickEnd[minute] as number;
-        store.ticks?.appendRange(day.ticks, from, to);
-        store.quotes?.appendRange(day.quotes, from, to);
-        if (store.ticks) counters.ticksProcessed += to - from;
-        if (store.quotes) counters.quotesProcessed += to - from;
+        // The minute's trades are made now, straight into the store: no day of trades is held beside it.
+        const { ticks, quotes } = store;
+        const ticksBefore = ticks?.length ?? 0;
+        const quotesBefore = quotes?.length ?? 0;
+        if (ticks || quotes) day.appendTrades(minute, ticks, quotes);
+        counters.ticksProcessed += (ticks?.length ?? 0) - ticksBefore;
+        counters.quotesProcessed += (quotes?.length ?? 0) - quotesBefore;
         if ((day.barOfMinute[minute] as number) >= 0) counters.barsProcessed++;
       }
     });

@@ -51,7 +51,7 @@ describe('history moved on to the next trading day', () => {
       for (const date of ['2025-07-02', '2025-07-03', '2025-07-07']) {
         const finishedDate = backtest.session?.date as string;
         const previous = backtest.session?.symbols.get('TSLA')?.historical as Map<string, HistoricalSeries>;
-        const finished = backtest.source.day('TSLA', tradingDay(finishedDate), true);
+        const finished = backtest.source.day('TSLA', tradingDay(finishedDate));
         const rolled = rollHistorical('TSLA', date, requests, previous, finished);
         expect(rolled).not.toBeNull();
         expectSameSeries(rolled ?? [], loadHistorical('TSLA', date, requests, backtest.source));
@@ -64,13 +64,13 @@ describe('history moved on to the next trading day', () => {
 
   it('is what every new session of a run holds, without generating history again, and leaves the previous session its own rows', () => {
     const backtest = backtestOf(0.05);
-    // Counts the days generated for history (bars only), which a new day should not need.
+    // Counts the days generated for history (every day but the session's own), which a new day should not need.
     const base = backtest.source;
     let historyDays = 0;
     backtest.source = {
-      day: (symbol, day, keepTrades) => {
-        if (!keepTrades) historyDays++;
-        return base.day(symbol, day, keepTrades);
+      day: (symbol, day, scratch) => {
+        if (day.date !== backtest.tradingDays[backtest.sessionIndex]) historyDays++;
+        return base.day(symbol, day, scratch);
       },
       describe: base.describe,
     };
@@ -101,7 +101,7 @@ describe('history moved on to the next trading day', () => {
     const backtest = backtestOf(0);
     backtest.start();
     const previous = backtest.session?.symbols.get('AAPL')?.historical as Map<string, HistoricalSeries>;
-    const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'), false);
+    const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'));
     expect(rollHistorical('AAPL', '2025-07-03', backtest.config.historical, previous, finished)).toBeNull();
   });
 });
