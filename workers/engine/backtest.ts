@@ -310,7 +310,8 @@ export class Backtest {
         openIndicators(store, this.config, date);
         const feed: SymbolFeed = {
           store,
-          day: this.runSource.day(store.symbol, day),
+          // The finished day is done with once history has moved on by it: its memory serves the new day.
+          day: this.runSource.day(store.symbol, day, prior?.day.memory),
           builders: [],
           week: this.weekSoFar(store.symbol, date, prior),
         };

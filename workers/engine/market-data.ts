@@ -7,6 +7,7 @@ import { localToUtcMs, type TradingDay } from './calendar';
 import { BarColumns, type QuoteColumns, type TickColumns } from './columns';
 import { followingDay, openingLogLevel } from './market-walk';
 import { appendMinuteTrades, MEAN_TRADE_SIZE, SD_TRADE_SIZE } from './minute-trades';
+import { exponentialDraw, normalDraw } from './quantile-draws';
 import { hashSeed, Random } from './random';
 import { symbolProfile } from './symbol-profile';
 
@@ -39,14 +40,19 @@ export interface DayData {
   barOfMinute: Int32Array;
   /** The trades of a minute, made when asked (replay, second bars); none for imported data. */
   appendTrades: MinuteTradesWriter;
+  /**
+   * The memory a generated day lives in: a caller done with this day may lend it for the next one (the
+   * backtest does at each new session), which then overwrites this day.
+   */
+  memory?: DayScratch;
 }
 
 const MS_PER_MINUTE = 60_000;
 
 /**
- * Memory a reader that is done with one day before it asks for the next (history) lends the generator:
- * the day's bars are written there instead of into fresh arrays. Allocating them for each of 40,000 days
- * (1,000 symbols x 40) cost more than generating them.
+ * Memory a reader that is done with one day before it asks for the next (history, a new session) lends the
+ * generator: the day's bars are written there instead of into fresh arrays. Allocating them for each of
+ * 40,000 days (1,000 symbols x 40) cost more than generating them, and fresh memory is slow to touch.
  */
 export class DayScratch {
   readonly bars = new BarColumns(MAX_SESSION_MINUTES);
@@ -102,10 +108,11 @@ export function generateDay(
   const openMs = localToUtcMs(day.date, day.openMinute);
   const sigmaPerMinute = profile.dailyVolatility / Math.sqrt(390);
 
-  const reuse = scratch !== null && n <= MAX_SESSION_MINUTES;
-  const bars = reuse ? scratch.bars : new BarColumns(n);
-  const barOfMinute = reuse ? scratch.barOfMinute.subarray(0, n).fill(-1) : new Int32Array(n).fill(-1);
-  const tradeCount = reuse ? scratch.tradeCount : new Uint16Array(n);
+  // Sessions are never longer than MAX_SESSION_MINUTES; the check keeps a longer one correct all the same.
+  const memory = n > MAX_SESSION_MINUTES ? null : (scratch ?? new DayScratch());
+  const bars = memory ? memory.bars : new BarColumns(n);
+  const barOfMinute = memory ? memory.barOfMinute.subarray(0, n).fill(-1) : new Int32Array(n).fill(-1);
+  const tradeCount = memory ? memory.tradeCount : new Uint16Array(n);
   bars.length = 0;
   const activity = activityOf(n);
 
@@ -130,14 +137,14 @@ export function generateDay(
     // (drawn from the bridge's exact distribution of the maximum and of the minimum).
     const steps = count - 1;
     // All in log price relative to the open: one exp a minute, the rest by a short series.
-    const openLog = logPrice + driftPerTrade + sigmaPerTrade * random.gaussian();
+    const openLog = logPrice + driftPerTrade + sigmaPerTrade * normalDraw(random);
     const variance = sigmaPerTrade * sigmaPerTrade * steps;
-    const move = driftPerTrade * steps + Math.sqrt(variance) * random.gaussian();
-    const up = (move + Math.sqrt(move * move - 2 * variance * Math.log(1 - random.next()))) / 2;
-    const down = (move - Math.sqrt(move * move - 2 * variance * Math.log(1 - random.next()))) / 2;
+    const move = driftPerTrade * steps + Math.sqrt(variance) * normalDraw(random);
+    const up = (move + Math.sqrt(move * move + 2 * variance * exponentialDraw(random))) / 2;
+    const down = (move - Math.sqrt(move * move + 2 * variance * exponentialDraw(random))) / 2;
     // The volume is the sum of `count` trade sizes, drawn as one number (their mean and spread), never
     // below one share a trade.
-    const volumeDraw = random.gaussian();
+    const volumeDraw = normalDraw(random);
     logPrice = openLog + move;
     if (isGap) continue;
 
@@ -173,6 +180,7 @@ export function generateDay(
     sessionMinutes: n,
     bars,
     barOfMinute,
+    ...(memory ? { memory } : {}),
     appendTrades(minute, ticks, quotes) {
       const bar = barOfMinute[minute];
       if (bar === undefined || bar < 0) return;

@@ -5,6 +5,7 @@
 
 import type { BarColumns, QuoteColumns, TickColumns } from './columns';
 import { EXCHANGE_CODES } from './columns';
+import { normalDraw } from './quantile-draws';
 import type { Random } from './random';
 
 const MS_PER_MINUTE = 60_000;
@@ -58,7 +59,7 @@ function bridge(
   let x = a;
   for (let i = ia + 1; i < ib; i++) {
     const left = ib - i + 1;
-    x += (b - x) / left + sigma * Math.sqrt((left - 1) / left) * random.normal();
+    x += (b - x) / left + sigma * Math.sqrt((left - 1) / left) * normalDraw(random);
     x = Math.min(high, Math.max(low, x));
     prices[i] = Math.min(high, Math.max(low, Math.round(x * 100) / 100));
   }

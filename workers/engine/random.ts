@@ -15,10 +15,6 @@ export function hashSeed(text: string, seed: number): number {
 export class Random {
   private state: number;
   private spareNormal: number | null = null;
-  // A flag beside a plain number (not number | null): V8 then stores the spare unboxed, where a field that
-  // is sometimes null boxes every value stored in it (an allocation per call, which tripled its cost).
-  private hasSpareGaussian = false;
-  private spareGaussian = 0;
 
   constructor(seed: number) {
     this.state = seed >>> 0;
@@ -45,29 +41,6 @@ export class Random {
     const r = Math.sqrt(-2 * Math.log(u));
     this.spareNormal = r * Math.sin(2 * Math.PI * v);
     return r * Math.cos(2 * Math.PI * v);
-  }
-
-  /**
-   * Standard normal by Marsaglia's polar method: no sine or cosine, so about twice as fast as `normal`.
-   * A different sequence from `normal`'s, which stays as it is for the values made with it (the day walk).
-   */
-  gaussian(): number {
-    if (this.hasSpareGaussian) {
-      this.hasSpareGaussian = false;
-      return this.spareGaussian;
-    }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const scale = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spareGaussian = v * scale;
-    this.hasSpareGaussian = true;
-    return u * scale;
   }
 
   /** Integer in [min, max]. */
