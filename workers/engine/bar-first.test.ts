@@ -137,5 +137,5 @@ describe('bar-first market in the engine', () => {
       ),
       { numRuns: 30 },
     );
-  });
+  }, 30_000);
 });

@@ -231,7 +231,9 @@ export function rollHistorical(
 
 /**
  * Rows [from, length) of `bars` with room for one more day of `interval`: a view over the same memory when
- * its room holds the day, else a copy with ROLL_ROOM_DAYS days of room again.
+ * its room holds the day, else a copy with ROLL_ROOM_DAYS days of room again. The backtest copies a series
+ * short of room during the session before (`withRoom`), a few symbols a minute, so that the copy here is
+ * only a fallback (a series rolled twice from the same day, as tests do).
  */
 function movedOn(bars: BarColumns, from: number, interval: string): BarColumns {
   const day = barsPerSession(interval);
@@ -239,6 +241,22 @@ function movedOn(bars: BarColumns, from: number, interval: string): BarColumns {
   const copy = new BarColumns(bars.length - from + (1 + ROLL_ROOM_DAYS) * day);
   copy.appendRange(bars, from, bars.length);
   return copy;
+}
+
+/** True when `series` cannot take another trading day without a copy (weekly series are always copied). */
+export function isShortOfRoom(series: HistoricalSeries): boolean {
+  return series.interval !== '1w' && series.bars.room < barsPerSession(series.interval);
+}
+
+/**
+ * The same rows in fresh memory with ROLL_ROOM_DAYS days of room again. Readers of the series it replaces
+ * keep reading their own rows, which stay as they were.
+ */
+export function withRoom(series: HistoricalSeries): HistoricalSeries {
+  const { bars } = series;
+  const copy = new BarColumns(bars.length + ROLL_ROOM_DAYS * barsPerSession(series.interval));
+  copy.appendRange(bars, 0, bars.length);
+  return { interval: series.interval, bars: copy, dates: series.dates };
 }
 
 /** The weekly series moved on: weeks that started before the window leave, a week just ended joins. */

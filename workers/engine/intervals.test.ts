@@ -104,7 +104,8 @@ describe('second bars', () => {
       ),
       { numRuns: 30 },
     );
-  });
+    // A generous limit: the property runs a whole day's hand aggregation 30 times, slow on a busy machine.
+  }, 30_000);
 
   it('add up to the one-minute bars: a minute of 1s bars is that minute', () => {
     const day = dayOf('RIVN', '2025-07-01', 0.2);

@@ -121,7 +121,7 @@ describe('built-in market data, bar first', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 30_000);
 
   it('never changes a bar by making trades, whatever minutes are asked, in any order, and again', () => {
     fc.assert(
@@ -147,7 +147,7 @@ describe('built-in market data, bar first', () => {
       ),
       { numRuns: 20 },
     );
-  });
+  }, 30_000);
 
   it('gives the same bars written into lent memory as into its own', () => {
     const scratch = new DayScratch();
