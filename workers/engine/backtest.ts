@@ -425,7 +425,8 @@ export class Backtest {
         if (last && day !== null) runner.finish(localToUtcMs(day.date, day.closeMinute));
       }
     });
-    this.makeRoom(this.sessionMinutes - minute);
+    // Not in the first minute, which opening the day already burdens.
+    if (minute > 0) this.makeRoom(this.sessionMinutes - minute);
     this.minute = minute + 1;
     counters.minutesProcessed++;
     if (last) this.state = 'FINISHED';
