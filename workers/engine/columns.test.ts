@@ -2,6 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { BarColumns, QuoteColumns, TickColumns } from './columns';
 
 describe('columnar streams', () => {
+  it('can share one buffer between streams of exact capacities, each growing on its own', () => {
+    const [a, b] = BarColumns.inOneBuffer([2, 3]) as [BarColumns, BarColumns];
+    expect(a.time.buffer).toBe(b.time.buffer);
+    expect([a.rowCapacity, b.rowCapacity]).toEqual([2, 3]);
+    for (let i = 0; i < 3; i++) b.append(i, i, i, i, i, i);
+    a.append(7, 7, 7, 7, 7, 7);
+    a.append(8, 8, 8, 8, 8, 8);
+    a.append(9, 9, 9, 9, 9, 9); // past its capacity: moves to arrays of its own
+    expect(a.time.buffer).not.toBe(b.time.buffer);
+    expect(Array.from(a.volume.subarray(0, a.length))).toEqual([7, 8, 9]);
+    expect(Array.from(b.volume.subarray(0, b.length))).toEqual([0, 1, 2]);
+    expect(Array.from(b.time.subarray(0, b.length))).toEqual([0, 1, 2]);
+  });
+
   it('append a range as a block, and share their tail without a copy or a clash', () => {
     const bars = new BarColumns(10);
     for (let i = 0; i < 6; i++) bars.append(i, i, i, i, i, i);

@@ -114,6 +114,34 @@ export class BarColumns extends Columns {
     this.length += to - from;
   }
 
+  /**
+   * Streams of the given capacities whose columns all live in one ArrayBuffer: one allocation instead of six
+   * a stream (a session of 1,000 symbols opens 18,000 columns; each buffer has a fixed cost). A stream that
+   * outgrows its capacity moves to arrays of its own, as any other.
+   */
+  static inOneBuffer(capacities: readonly number[]): BarColumns[] {
+    const rows = capacities.reduce((sum, c) => sum + Math.max(1, Math.ceil(c)), 0);
+    const buffer = new ArrayBuffer(rows * 6 * Float64Array.BYTES_PER_ELEMENT);
+    let offset = 0;
+    const column = (n: number) => {
+      const array = new Float64Array(buffer, offset, n);
+      offset += n * Float64Array.BYTES_PER_ELEMENT;
+      return array;
+    };
+    return capacities.map((c) => {
+      const n = Math.max(1, Math.ceil(c));
+      const bars = new BarColumns(1);
+      bars.time = column(n);
+      bars.open = column(n);
+      bars.high = column(n);
+      bars.low = column(n);
+      bars.close = column(n);
+      bars.volume = column(n);
+      bars.capacity = n;
+      return bars;
+    });
+  }
+
   /** Rows that can still be appended without reallocating. */
   get room(): number {
     return this.capacity - this.length;
