@@ -36,6 +36,8 @@ function scaleConfig(symbols: string[]) {
 }
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+const cpuText = (usage: NodeJS.CpuUsage) =>
+  `CPU ${(cpuMs(usage) / 1000).toFixed(2)} s (user ${(usage.user / 1e6).toFixed(2)} s, system ${(usage.system / 1e6).toFixed(2)} s)`;
 
 function rss(): number {
   globalThis.gc?.();
@@ -88,7 +90,7 @@ export function benchScale(): string[] {
   const cpu0 = process.cpuUsage();
   const started = backtest.start();
   const startMs = performance.now() - t0;
-  const startCpuMs = cpuMs(process.cpuUsage(cpu0));
+  const startCpu = process.cpuUsage(cpu0);
   if (!started.ok) throw new Error(started.error);
   const grown = rss() - empty;
   const session = backtest.session;
@@ -102,7 +104,7 @@ export function benchScale(): string[] {
   const touchMs = touch * (grown / 2 ** 20);
   lines.push(
     `  start (Backtest.start, history included): ${(startMs / 1000).toFixed(2)} s (target <= 5 s); ` +
-      `CPU time ${(startCpuMs / 1000).toFixed(2)} s (all threads, the GC's included)`,
+      `${cpuText(startCpu)}, all threads, the GC's included`,
   );
   lines.push(
     `    of which first touches of fresh memory, about ${(touchMs / 1000).toFixed(2)} s (${touch.toFixed(2)} ms a MiB ` +
@@ -118,11 +120,11 @@ export function benchScale(): string[] {
   const cpu1 = process.cpuUsage();
   backtest.advance(1);
   const nextMs = performance.now() - t1;
-  const nextCpuMs = cpuMs(process.cpuUsage(cpu1));
+  const nextCpu = process.cpuUsage(cpu1);
   if (backtest.session?.date !== '2025-07-02') throw new Error('the next day did not open');
   lines.push(
     `  the next trading day opens (Backtest.advance across the close, its first minute included): ` +
-      `${nextMs.toFixed(0)} ms (target <= 1,000 ms); CPU time ${nextCpuMs.toFixed(0)} ms`,
+      `${nextMs.toFixed(0)} ms (target <= 1,000 ms); ${cpuText(nextCpu)}`,
   );
 
   const ten = symbols.slice(0, 10);
