@@ -344,5 +344,5 @@ describe('history in every interval', () => {
       // Rolled, not loaded again: the next session costs its own day per symbol (3 symbols), no window.
       if (!last) expect(running.days - asked).toBe(3);
     }
-  });
+  }, 30_000);
 });
