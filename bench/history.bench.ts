@@ -28,7 +28,7 @@ export function benchHistory(): string[] {
     const loaded = loadHistorical('AAPL', SESSION, wanted, source);
     const loadMs = performance.now() - t0;
     const byInterval = new Map(loaded.map((s) => [s.interval, s]));
-    const finished = generateDay('AAPL', tradingDay(SESSION), { seed: 1, gapRate: 0 }, true);
+    const finished = generateDay('AAPL', tradingDay(SESSION), { seed: 1, gapRate: 0 });
     const rolls: number[] = [];
     for (let run = 0; run < 5; run++) {
       const t1 = performance.now();

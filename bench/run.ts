@@ -6,6 +6,7 @@ import { benchExport } from './export.bench';
 import { benchHistory } from './history.bench';
 import { benchIndicators } from './indicators.bench';
 import { benchReplay } from './replay.bench';
+import { benchScale } from './scale.bench';
 import { benchViewer } from './viewer.bench';
 
 const benches: [string, () => string[] | Promise<string[]>][] = [
@@ -16,6 +17,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['demo', benchDemo],
   ['indicators', benchIndicators],
   ['analysis', benchAnalysis],
+  ['scale', benchScale],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !benches.some(([n]) => n === name));

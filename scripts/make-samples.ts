@@ -9,7 +9,7 @@ import { generateDay } from '../workers/engine/market-data';
 const rows: { time: number; open: number; high: number; low: number; close: number; volume: number }[] = [];
 for (const date of ['2025-06-30', '2025-07-01', '2025-07-02', '2025-07-03']) {
   // A different seed from the built-in market, so the imported prices are visibly not the generator's.
-  const day = generateDay('RIVN', tradingDay(date), { seed: 2024, gapRate: 0.01 }, false);
+  const day = generateDay('RIVN', tradingDay(date), { seed: 2024, gapRate: 0.01 });
   for (let i = 0; i < day.bars.length; i++) {
     rows.push({
       time: day.bars.time[i] as number,

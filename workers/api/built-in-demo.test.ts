@@ -20,4 +20,4 @@ it("makes the demo of the built-in session's whole first day, every minute, with
   expect(summary.gzipBytes * 3).toBeLessThan(summary.tapeBytes);
   expect(summary.base64Chars).toBe(4 * Math.ceil(summary.gzipBytes / 3));
   expect(summary.bytes).toBeGreaterThan(summary.base64Chars);
-});
+}, 30_000); // A whole day replayed and packed: more than 5 s on a busy machine.

@@ -15,10 +15,12 @@ import {
 import type { SessionConfig } from './config';
 import {
   type HistoryLoad,
+  isShortOfRoom,
   loadHistorical,
   requestsFor,
   rollHistorical,
   startHistoryLoad,
+  withRoom,
 } from './historical';
 import { feedIndicators, openIndicators } from './indicators/runner';
 import { isSpeed, MAX_ADVANCE_MINUTES, SPEED_RULE } from './limits';
@@ -73,6 +75,12 @@ export class Backtest {
   private preloadedSource: MarketSource | null = null;
   private lastSessionId = 0;
   private feeds: SymbolFeed[] = [];
+  /**
+   * Historical series of the open session that have no room left for the next day, copied into fresh
+   * memory with room a few a minute as the session runs: the next day then moves every series on without a
+   * copy (copying 1,000 symbols' 40 days at once stalled the day boundary for seconds).
+   */
+  private shortOfRoom: { store: SymbolStore; interval: string }[] = [];
   /** Runs the strategies for the whole backtest; a new one at every start. */
   private runner: AnalysisRunner;
   /**
@@ -310,7 +318,8 @@ export class Backtest {
         openIndicators(store, this.config, date);
         const feed: SymbolFeed = {
           store,
-          day: this.runSource.day(store.symbol, day, true),
+          // The finished day is done with once history has moved on by it: its memory serves the new day.
+          day: this.runSource.day(store.symbol, day, prior?.day.memory),
           builders: [],
           week: this.weekSoFar(store.symbol, date, prior),
         };
@@ -322,6 +331,10 @@ export class Backtest {
         );
         return feed;
       });
+      this.shortOfRoom = [];
+      for (const { store } of this.feeds)
+        for (const series of store.historical.values())
+          if (isShortOfRoom(series)) this.shortOfRoom.push({ store, interval: series.interval });
       if (this.runner.active) this.runner.openSession([...this.session.symbols.values()], day);
       this.pipeline.counters.sessionsOpened++;
     });
@@ -345,8 +358,18 @@ export class Backtest {
     const earlier: string[] = [];
     for (let d = previousTradingDay(date); weekOf(d) === week; d = previousTradingDay(d)) earlier.unshift(d);
     const bar = new WeekBar(week);
-    for (const d of earlier) bar.add(d, dailyBarOf(this.runSource.day(symbol, tradingDay(d), false)));
+    for (const d of earlier) bar.add(d, dailyBarOf(this.runSource.day(symbol, tradingDay(d))));
     return bar;
+  }
+
+  /** Copies its share of the series short of room, `minutesLeft` minutes (this one included) before the close. */
+  private makeRoom(minutesLeft: number): void {
+    const due = Math.ceil(this.shortOfRoom.length / minutesLeft);
+    for (let k = 0; k < due; k++) {
+      const job = this.shortOfRoom.pop();
+      const series = job?.store.historical.get(job.interval);
+      if (job && series) job.store.historical.set(job.interval, withRoom(series));
+    }
   }
 
   /** Runs the four stages for the next minute of the open session. */
@@ -355,12 +378,13 @@ export class Backtest {
     const { counters } = this.pipeline;
     this.pipeline.time('session_coordinator', () => {
       for (const { store, day } of this.feeds) {
-        const from = minute === 0 ? 0 : (day.tickEnd[minute - 1] as number);
-        const to = day.tickEnd[minute] as number;
-        store.ticks?.appendRange(day.ticks, from, to);
-        store.quotes?.appendRange(day.quotes, from, to);
-        if (store.ticks) counters.ticksProcessed += to - from;
-        if (store.quotes) counters.quotesProcessed += to - from;
+        // The minute's trades are made now, straight into the store: no day of trades is held beside it.
+        const { ticks, quotes } = store;
+        const ticksBefore = ticks?.length ?? 0;
+        const quotesBefore = quotes?.length ?? 0;
+        if (ticks || quotes) day.appendTrades(minute, ticks, quotes);
+        counters.ticksProcessed += (ticks?.length ?? 0) - ticksBefore;
+        counters.quotesProcessed += (quotes?.length ?? 0) - quotesBefore;
         if ((day.barOfMinute[minute] as number) >= 0) counters.barsProcessed++;
       }
     });
@@ -401,6 +425,8 @@ export class Backtest {
         if (last && day !== null) runner.finish(localToUtcMs(day.date, day.closeMinute));
       }
     });
+    // Not in the first minute, which opening the day already burdens.
+    if (minute > 0) this.makeRoom(this.sessionMinutes - minute);
     this.minute = minute + 1;
     counters.minutesProcessed++;
     if (last) this.state = 'FINISHED';

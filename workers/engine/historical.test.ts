@@ -3,7 +3,7 @@ import { Backtest } from './backtest';
 import { tradingDay } from './calendar';
 import type { BarColumns } from './columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from './config';
-import { loadHistorical, rollHistorical } from './historical';
+import { loadHistorical, ROLL_ROOM_DAYS, rollHistorical } from './historical';
 import { generatorSource } from './market-source';
 import type { HistoricalSeries } from './session-store';
 
@@ -51,7 +51,7 @@ describe('history moved on to the next trading day', () => {
       for (const date of ['2025-07-02', '2025-07-03', '2025-07-07']) {
         const finishedDate = backtest.session?.date as string;
         const previous = backtest.session?.symbols.get('TSLA')?.historical as Map<string, HistoricalSeries>;
-        const finished = backtest.source.day('TSLA', tradingDay(finishedDate), true);
+        const finished = backtest.source.day('TSLA', tradingDay(finishedDate));
         const rolled = rollHistorical('TSLA', date, requests, previous, finished);
         expect(rolled).not.toBeNull();
         expectSameSeries(rolled ?? [], loadHistorical('TSLA', date, requests, backtest.source));
@@ -64,13 +64,13 @@ describe('history moved on to the next trading day', () => {
 
   it('is what every new session of a run holds, without generating history again, and leaves the previous session its own rows', () => {
     const backtest = backtestOf(0.05);
-    // Counts the days generated for history (bars only), which a new day should not need.
+    // Counts the days generated for history (every day but the session's own), which a new day should not need.
     const base = backtest.source;
     let historyDays = 0;
     backtest.source = {
-      day: (symbol, day, keepTrades) => {
-        if (!keepTrades) historyDays++;
-        return base.day(symbol, day, keepTrades);
+      day: (symbol, day, scratch) => {
+        if (day.date !== backtest.tradingDays[backtest.sessionIndex]) historyDays++;
+        return base.day(symbol, day, scratch);
       },
       describe: base.describe,
     };
@@ -97,11 +97,66 @@ describe('history moved on to the next trading day', () => {
     expect(first ? columnsOf(first.bars) : null).toEqual(firstRows);
   });
 
+  it('moves every series on by a view over the same memory, day after day, its rows those of a fresh load', () => {
+    const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
+      backtest_config: Record<string, unknown>;
+      session_data_config: Record<string, unknown>;
+    };
+    json.backtest_config.start_date = '2025-07-01';
+    json.backtest_config.end_date = '2025-07-18';
+    json.session_data_config.symbols = ['RIVN', 'SPY'];
+    json.session_data_config.streams = ['1m'];
+    json.session_data_config.historical = {
+      enabled: true,
+      data: [
+        { interval: '1m', trailing_days: 2 },
+        { interval: '15m', trailing_days: 3 },
+        { interval: '1d', trailing_days: 5 },
+      ],
+    };
+    delete json.session_data_config.indicators;
+    delete json.session_data_config.strategies;
+    const parsed = parseSessionConfig(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const backtest = new Backtest(parsed.value, { seed: 3, gapRate: 0.02 });
+    backtest.start();
+    let days = 1;
+    const finished = () => backtest.state === 'FINISHED';
+    while (!finished()) {
+      backtest.advance(backtest.sessionMinutes - backtest.minute);
+      if (finished()) break;
+      // At the close: the series as the day leaves them (copied with room during the day if they had none).
+      const closing = new Map(
+        [...(backtest.session?.symbols.values() ?? [])].map((s) => [s.symbol, new Map(s.historical)]),
+      );
+      backtest.advance(1);
+      days++;
+      for (const store of backtest.session?.symbols.values() ?? []) {
+        for (const [interval, series] of store.historical) {
+          const before = closing.get(store.symbol)?.get(interval);
+          expect(series.bars.time.buffer, `${store.symbol} ${interval} on ${backtest.session?.date}`).toBe(
+            before?.bars.time.buffer,
+          );
+        }
+        const fresh = loadHistorical(
+          store.symbol,
+          backtest.session?.date as string,
+          backtest.config.historical,
+          backtest.source,
+        );
+        expectSameSeries([...store.historical.values()], fresh);
+      }
+    }
+    // More days than the room holds: the copies made during sessions were needed, and came in time.
+    expect(days).toBe(backtest.tradingDays.length);
+    expect(days).toBeGreaterThan(2 * ROLL_ROOM_DAYS);
+  });
+
   it('declines when the finished day is not the trading day just before the new session', () => {
     const backtest = backtestOf(0);
     backtest.start();
     const previous = backtest.session?.symbols.get('AAPL')?.historical as Map<string, HistoricalSeries>;
-    const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'), false);
+    const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'));
     expect(rollHistorical('AAPL', '2025-07-03', backtest.config.historical, previous, finished)).toBeNull();
   });
 });

@@ -18,6 +18,7 @@ import { loadHistorical } from './historical';
 import { type DayData, generateDay } from './market-data';
 import type { MarketSource } from './market-source';
 import { appendDayBars } from './session-bars';
+import { allTrades } from './stored-trades';
 
 type Row = [time: number, open: number, high: number, low: number, close: number, volume: number];
 
@@ -52,22 +53,24 @@ function aggregate(
   ]);
 }
 
-const tradesOf = (day: DayData): Row[] =>
-  Array.from({ length: day.ticks.length }, (_, i) => {
-    const p = day.ticks.price[i] as number;
-    return [day.ticks.time[i] as number, p, p, p, p, day.ticks.size[i] as number];
+const tradesOf = (day: DayData): Row[] => {
+  const { ticks } = allTrades(day);
+  return Array.from({ length: ticks.length }, (_, i) => {
+    const p = ticks.price[i] as number;
+    return [ticks.time[i] as number, p, p, p, p, ticks.size[i] as number];
   });
+};
 
 const dayOf = (symbol: string, date: string, gapRate = 0) =>
-  generateDay(symbol, tradingDay(date), { seed: 3, gapRate }, true);
+  generateDay(symbol, tradingDay(date), { seed: 3, gapRate });
 
 /** The generator as a source, counting the days it is asked for. */
 function countingSource() {
   const source = {
     days: 0,
-    day(symbol: string, day: ReturnType<typeof tradingDay>, keepTrades: boolean) {
+    day(symbol: string, day: ReturnType<typeof tradingDay>) {
       source.days++;
-      return generateDay(symbol, day, { seed: 3, gapRate: 0 }, keepTrades);
+      return generateDay(symbol, day, { seed: 3, gapRate: 0 });
     },
     describe: () => 'generated' as const,
   };
@@ -101,7 +104,8 @@ describe('second bars', () => {
       ),
       { numRuns: 30 },
     );
-  });
+    // A generous limit: the property runs a whole day's hand aggregation 30 times, slow on a busy machine.
+  }, 30_000);
 
   it('add up to the one-minute bars: a minute of 1s bars is that minute', () => {
     const day = dayOf('RIVN', '2025-07-01', 0.2);
@@ -340,5 +344,5 @@ describe('history in every interval', () => {
       // Rolled, not loaded again: the next session costs its own day per symbol (3 symbols), no window.
       if (!last) expect(running.days - asked).toBe(3);
     }
-  });
+  }, 30_000);
 });

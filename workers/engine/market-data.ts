@@ -1,10 +1,17 @@
-// The built-in market: deterministic ticks, quotes and one-minute bars for any symbol and trading day.
-// Bars are built from the ticks of their minute, so they are exactly that minute's aggregation.
+// The built-in market, bar first: each trading day's one-minute bars are drawn directly (a few random
+// numbers a minute), and the trades and quotes of a minute are made afterwards, on demand, from their own
+// seed, constrained to reproduce the bar already drawn (see minute-trades.ts and docs/market-data.md).
+// Bars never depend on whether, or in what order, anyone asks for trades.
 
-import { localToUtcMs, nextTradingDay, TABLE_FIRST_YEAR, TABLE_LAST_YEAR, type TradingDay } from './calendar';
-import { BarColumns, EXCHANGE_CODES, QuoteColumns, TickColumns } from './columns';
+import { localToUtcMs, type TradingDay } from './calendar';
+import { BarColumns, type QuoteColumns, type TickColumns } from './columns';
+import { followingDay, openingLogLevel } from './market-walk';
+import { appendMinuteTrades, MEAN_TRADE_SIZE, SD_TRADE_SIZE } from './minute-trades';
+import { exponentialDraw, normalDraw } from './quantile-draws';
 import { hashSeed, Random } from './random';
 import { symbolProfile } from './symbol-profile';
+
+export { openingLogLevel } from './market-walk';
 
 export interface MarketDataOptions {
   seed: number;
@@ -14,6 +21,16 @@ export interface MarketDataOptions {
 
 export const DEFAULT_MARKET_OPTIONS: MarketDataOptions = { seed: 1, gapRate: 0 };
 
+/**
+ * Appends the trades and quotes of session minute `minute` to `ticks` and `quotes` (either may be null: it
+ * is then left out); a gap minute appends nothing. Asking again gives the same rows.
+ */
+export type MinuteTradesWriter = (
+  minute: number,
+  ticks: TickColumns | null,
+  quotes: QuoteColumns | null,
+) => void;
+
 export interface DayData {
   date: string;
   sessionMinutes: number;
@@ -21,92 +38,30 @@ export interface DayData {
   bars: BarColumns;
   /** For each session minute, the index of its bar in `bars`, or -1 for a gap. */
   barOfMinute: Int32Array;
-  ticks: TickColumns;
-  /** Quotes are taken at each trade, so they share the ticks' per-minute ranges. */
-  quotes: QuoteColumns;
-  /** Ticks (and quotes) of minute m are the rows [tickEnd[m - 1] ?? 0, tickEnd[m]). */
-  tickEnd: Int32Array;
+  /** The trades of a minute, made when asked (replay, second bars); none for imported data. */
+  appendTrades: MinuteTradesWriter;
+  /**
+   * The memory a generated day lives in: a caller done with this day may lend it for the next one (the
+   * backtest does at each new session), which then overwrites this day.
+   */
+  memory?: DayScratch;
 }
 
 const MS_PER_MINUTE = 60_000;
-// Profiles give each symbol's level around the default backtest window (July 2025); the walk spreads from there.
-const REFERENCE_DAY = Date.UTC(2025, 6, 1) / 86_400_000;
-// The walk covers every day the calendar's tables do (2008-2028), so history may reach 3,650 trading days
-// back from any session. Offsets are in days from the reference day, whose level is 0.
-const FIRST_OFFSET = dayNumber(`${TABLE_FIRST_YEAR}-01-01`) - REFERENCE_DAY;
-const LAST_OFFSET = dayNumber(`${TABLE_LAST_YEAR}-12-31`) - REFERENCE_DAY;
-// The walk used to start 1,800 days before the reference day, and each day's step was seeded with its index
-// in that array. Steps keep that number (negative before 2020-07-27) as their seed, so every level the
-// shorter walk had, and with it every price generated from it, stays the same to the bit.
-const SEED_INDEX_OF_REFERENCE_DAY = 1800;
-// The days the old walk had (offsets -1800 to 1199) keep its plain random walk. Past them, levels are drawn
-// back toward the reference level a little each day, so that fourteen years of history wander like a stock
-// (a typical spread of about 0.5 in log price) instead of a pure random walk's (RIVN near $1,000 in 2009).
-const OLD_FIRST_OFFSET = -SEED_INDEX_OF_REFERENCE_DAY;
-const OLD_LAST_OFFSET = 1199;
-const REVERSION_PER_DAY = 0.002;
-
-function dayNumber(date: string): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
-  );
-}
-
-const walkCache = new Map<string, Float64Array>();
 
 /**
- * The step seeded for the day `offset` days from the reference day: after the reference day it leads from
- * the day before to this one, before it from this day to the next (the walk has always been built so).
+ * Memory a reader that is done with one day before it asks for the next (history, a new session) lends the
+ * generator: the day's bars are written there instead of into fresh arrays. Allocating them for each of
+ * 40,000 days (1,000 symbols x 40) cost more than generating them, and fresh memory is slow to touch.
  */
-function walkStep(symbol: string, seed: number, sigma: number, offset: number): number {
-  const seedIndex = offset + SEED_INDEX_OF_REFERENCE_DAY;
-  return sigma * new Random(hashSeed(`${symbol}:walk:${seedIndex}`, seed)).normal();
+export class DayScratch {
+  readonly bars = new BarColumns(MAX_SESSION_MINUTES);
+  readonly barOfMinute = new Int32Array(MAX_SESSION_MINUTES);
+  readonly tradeCount = new Uint16Array(MAX_SESSION_MINUTES);
 }
 
-/** Levels by offset - FIRST_OFFSET, built outward from the reference day (forward, then backward). */
-function buildWalk(symbol: string, seed: number): Float64Array {
-  const sigma = symbolProfile(symbol).dailyVolatility;
-  const walk = new Float64Array(LAST_OFFSET - FIRST_OFFSET + 1);
-  const reference = -FIRST_OFFSET;
-  const pull = (offset: number) =>
-    offset < OLD_FIRST_OFFSET || offset > OLD_LAST_OFFSET ? 1 - REVERSION_PER_DAY : 1;
-  for (let i = reference + 1; i < walk.length; i++) {
-    const offset = i - reference;
-    walk[i] = (walk[i - 1] as number) * pull(offset) + walkStep(symbol, seed, sigma, offset);
-  }
-  for (let i = reference - 1; i >= 0; i--) {
-    const offset = i - reference;
-    walk[i] = (walk[i + 1] as number) * pull(offset) - walkStep(symbol, seed, sigma, offset);
-  }
-  return walk;
-}
-
-/**
- * The log-price level a symbol opens each calendar day at: a random walk across days, so that consecutive
- * sessions connect (with an overnight gap) and history looks like one continuous series. Exported for the
- * tests that pin its values: every price the generator makes rests on them.
- */
-export function openingLogLevel(symbol: string, date: string, seed: number): number {
-  const key = `${symbol}|${seed}`;
-  let walk = walkCache.get(key);
-  if (!walk) {
-    // Built on first use, once per symbol and seed: about 7,700 days.
-    walk = buildWalk(symbol, seed);
-    walkCache.set(key, walk);
-  }
-  const level = walk[dayNumber(date) - REFERENCE_DAY - FIRST_OFFSET];
-  if (level === undefined) throw new RangeError(`market data: ${date} is outside the generator's range`);
-  return level;
-}
-
-/** The next trading day, whose opening level a day drifts toward; the day itself at the end of the calendar. */
-function followingDay(date: string): string {
-  try {
-    return nextTradingDay(date);
-  } catch {
-    return date;
-  }
-}
+// The longest regular session (09:30-16:00).
+const MAX_SESSION_MINUTES = 390;
 
 /** Relative trading activity through the day: busy at the open and the close, quiet at midday (a U shape). */
 export function activityAt(minute: number, sessionMinutes: number): number {
@@ -118,48 +73,48 @@ export function activityAt(minute: number, sessionMinutes: number): number {
 
 const cents = (x: number) => Math.max(0.01, Math.round(x * 100) / 100);
 
-function tradeSize(random: Random): number {
-  // Mostly round lots with a long tail, some odd lots.
-  if (random.next() < 0.2) return random.int(1, 99);
-  return 100 * Math.ceil(-Math.log(1 - random.next()) * 3);
-}
+/** exp(x) for the small moves inside one minute (|x| below a few percent): exact to about 1e-10. */
+const expSmall = (x: number) => 1 + x * (1 + x * (0.5 + x * (1 / 6 + x / 24)));
 
-// Weighted venue choice: Nasdaq and NYSE carry most of the tape.
-const EXCHANGE_WEIGHTS = [0.3, 0.2, 0.15, 0.1, 0.08, 0.07, 0.05, 0.05];
+const activityCache = new Map<number, Float64Array>();
 
-function exchangeIndex(random: Random): number {
-  let r = random.next();
-  for (let i = 0; i < EXCHANGE_WEIGHTS.length; i++) {
-    r -= EXCHANGE_WEIGHTS[i] as number;
-    if (r < 0) return i;
+/** `activityAt` for every minute of a session of `n` minutes, computed once per session length. */
+function activityOf(n: number): Float64Array {
+  let activity = activityCache.get(n);
+  if (!activity) {
+    activity = Float64Array.from({ length: n }, (_, minute) => activityAt(minute, n));
+    activityCache.set(n, activity);
   }
-  return EXCHANGE_CODES.length - 1;
+  return activity;
 }
 
 /**
- * Generates one trading day of ticks, quotes and one-minute bars for a symbol. History needs only the
- * bars: `keepTrades: false` still walks every trade (so the bars are the same) but stores none.
+ * Generates one trading day of one-minute bars for a symbol, O(minutes): per minute the number of trades,
+ * the first and last trade's prices, the extremes of the path between them and the volume. The trades
+ * themselves are made only when `appendTrades` is asked for a minute.
  */
 export function generateDay(
   symbol: string,
   day: TradingDay,
   options: MarketDataOptions,
-  keepTrades = true,
+  scratch: DayScratch | null = null,
 ): DayData {
   const n = day.sessionMinutes;
   const profile = symbolProfile(symbol);
+  const level = profile.level;
   const random = new Random(hashSeed(`${symbol}:${day.date}`, options.seed));
   // Gaps come from their own sequence so that the prices of the other minutes do not depend on the gap rate.
   const gaps = new Random(hashSeed(`${symbol}:${day.date}:gaps`, options.seed));
   const openMs = localToUtcMs(day.date, day.openMinute);
   const sigmaPerMinute = profile.dailyVolatility / Math.sqrt(390);
-  const expectedTicks = Math.ceil(n * profile.ticksPerMinute * 1.2);
 
-  const bars = new BarColumns(n);
-  const ticks = new TickColumns(keepTrades ? expectedTicks : 1);
-  const quotes = new QuoteColumns(keepTrades ? expectedTicks : 1);
-  const barOfMinute = new Int32Array(n).fill(-1);
-  const tickEnd = new Int32Array(n);
+  // Sessions are never longer than MAX_SESSION_MINUTES; the check keeps a longer one correct all the same.
+  const memory = n > MAX_SESSION_MINUTES ? null : (scratch ?? new DayScratch());
+  const bars = memory ? memory.bars : new BarColumns(n);
+  const barOfMinute = memory ? memory.barOfMinute.subarray(0, n).fill(-1) : new Int32Array(n).fill(-1);
+  const tradeCount = memory ? memory.tradeCount : new Uint16Array(n);
+  bars.length = 0;
+  const activity = activityOf(n);
 
   // The opening auction moves the price away from the overnight level: the overnight gap. The day then
   // drifts toward the next trading day's level, so that consecutive days (and history and session on one
@@ -171,54 +126,75 @@ export function generateDay(
   for (let minute = 0; minute < n; minute++) {
     const count = Math.max(
       1,
-      Math.round(profile.ticksPerMinute * activityAt(minute, n) * (0.7 + 0.6 * random.next())),
+      Math.round(profile.ticksPerMinute * (activity[minute] as number) * (0.7 + 0.6 * random.next())),
     );
     const isGap = gaps.next() < options.gapRate;
-    const sigmaPerTick = sigmaPerMinute / Math.sqrt(count);
+    const sigmaPerTrade = sigmaPerMinute / Math.sqrt(count);
     // A bridge: each minute closes a share of the way still left to the day's closing level.
-    const driftPerTick = (closingLevel - logPrice) / (n - minute) / count;
-    const minuteStart = openMs + minute * MS_PER_MINUTE;
-    // Evenly spread trade times with jitter, strictly inside the minute and in order.
-    const spacing = MS_PER_MINUTE / count;
-    let open = 0;
-    let high = 0;
-    let low = 0;
-    let close = 0;
-    let volume = 0;
-    for (let k = 0; k < count; k++) {
-      logPrice += driftPerTick + sigmaPerTick * random.normal();
-      const price = cents(profile.level * Math.exp(logPrice));
-      const size = tradeSize(random);
-      const venue = exchangeIndex(random);
-      const time = minuteStart + Math.floor(k * spacing + random.next() * spacing * 0.9);
-      const halfSpread = Math.max(0.005, (price * profile.spreadBps) / 20_000);
-      let bid = cents(price - halfSpread);
-      if (bid >= price) bid = cents(price - 0.01);
-      const ask = Math.max(cents(price + halfSpread), cents(bid + 0.01));
-      const bidSize = 100 * random.int(1, 20);
-      const askSize = 100 * random.int(1, 20);
-      if (isGap) continue;
-      if (keepTrades) {
-        ticks.append(time, price, size, venue);
-        quotes.append(time, bid, ask, bidSize, askSize);
-      }
-      if (k === 0) {
-        open = price;
-        high = price;
-        low = price;
-      }
-      if (price > high) high = price;
-      if (price < low) low = price;
-      close = price;
-      volume += size;
+    const driftPerTrade = (closingLevel - logPrice) / (n - minute) / count;
+    // The minute's first trade is one step from the last trade before it; the other count - 1 steps lead
+    // to its close. Between the two, the path's extremes are those of a Brownian bridge with that variance
+    // (drawn from the bridge's exact distribution of the maximum and of the minimum).
+    const steps = count - 1;
+    // All in log price relative to the open: one exp a minute, the rest by a short series.
+    const openLog = logPrice + driftPerTrade + sigmaPerTrade * normalDraw(random);
+    const variance = sigmaPerTrade * sigmaPerTrade * steps;
+    const move = driftPerTrade * steps + Math.sqrt(variance) * normalDraw(random);
+    const up = (move + Math.sqrt(move * move + 2 * variance * exponentialDraw(random))) / 2;
+    const down = (move - Math.sqrt(move * move + 2 * variance * exponentialDraw(random))) / 2;
+    // The volume is the sum of `count` trade sizes, drawn as one number (their mean and spread), never
+    // below one share a trade.
+    const volumeDraw = normalDraw(random);
+    logPrice = openLog + move;
+    if (isGap) continue;
+
+    const openPrice = level * Math.exp(openLog);
+    const open = cents(openPrice);
+    const close = cents(openPrice * expSmall(move));
+    const top = Math.max(open, close);
+    const bottom = Math.min(open, close);
+    let high = Math.max(top, cents(openPrice * expSmall(up)));
+    let low = Math.min(bottom, cents(openPrice * expSmall(down)));
+    // The trades between the first and the last must reach the extremes: two trades reach none beyond
+    // open and close, three reach one (the farther one is kept).
+    if (count <= 2) {
+      high = top;
+      low = bottom;
+    } else if (count === 3 && high > top && low < bottom) {
+      if (high - top >= bottom - low) low = bottom;
+      else high = top;
     }
-    tickEnd[minute] = ticks.length;
-    if (!isGap) {
-      barOfMinute[minute] = bars.length;
-      bars.append(minuteStart, open, high, low, close, volume);
-    }
+    const volume = Math.max(
+      count,
+      Math.round(count * MEAN_TRADE_SIZE + Math.sqrt(count) * SD_TRADE_SIZE * volumeDraw),
+    );
+    barOfMinute[minute] = bars.length;
+    tradeCount[minute] = count;
+    bars.append(openMs + minute * MS_PER_MINUTE, open, high, low, close, volume);
   }
-  return { date: day.date, sessionMinutes: n, bars, barOfMinute, ticks, quotes, tickEnd };
+
+  const tradesSeed = hashSeed(`${symbol}:${day.date}:trades`, options.seed);
+  const spreadBps = profile.spreadBps;
+  return {
+    date: day.date,
+    sessionMinutes: n,
+    bars,
+    barOfMinute,
+    ...(memory ? { memory } : {}),
+    appendTrades(minute, ticks, quotes) {
+      const bar = barOfMinute[minute];
+      if (bar === undefined || bar < 0) return;
+      appendMinuteTrades(
+        bars,
+        bar,
+        tradeCount[minute] as number,
+        new Random(hashSeed(`:${minute}`, tradesSeed)),
+        spreadBps,
+        ticks,
+        quotes,
+      );
+    },
+  };
 }
 
 export interface DailyBar {

@@ -2,18 +2,21 @@
 // workers/import/). The backtest and history ask this, so an imported symbol replays its own bars.
 
 import type { TradingDay } from './calendar';
-import { type DayData, generateDay, type MarketDataOptions } from './market-data';
+import { type DayData, type DayScratch, generateDay, type MarketDataOptions } from './market-data';
 
 export interface MarketSource {
-  /** One trading day of a symbol; `keepTrades: false` when only the bars are needed (history). */
-  day(symbol: string, day: TradingDay, keepTrades: boolean): DayData;
+  /**
+   * One trading day of a symbol: its bars, and its trades a minute at a time when asked. With `scratch`,
+   * the day may live in that memory: valid only until the caller lends the same scratch again.
+   */
+  day(symbol: string, day: TradingDay, scratch?: DayScratch): DayData;
   /** Where a symbol's data comes from, for display. */
   describe(symbol: string): 'generated' | 'imported';
 }
 
 export function generatorSource(options: MarketDataOptions): MarketSource {
   return {
-    day: (symbol, day, keepTrades) => generateDay(symbol, day, options, keepTrades),
+    day: (symbol, day, scratch) => generateDay(symbol, day, options, scratch ?? null),
     describe: () => 'generated',
   };
 }

@@ -4,7 +4,7 @@
 
 import { readIntervalKey } from '../common/interval-key';
 import { localToUtcMs } from './calendar';
-import type { BarColumns } from './columns';
+import { type BarColumns, TickColumns } from './columns';
 import { BarBucketer } from './derived-bars';
 import { type DayData, dailyBarOf } from './market-data';
 import type { WeekBar } from './weeks';
@@ -20,15 +20,19 @@ export interface SessionBarBuilder {
   sessionClosed(day: DayData): void;
 }
 
-/** Second bars from the trades of each minute (`day` must keep its trades). */
+/** Second bars from the trades of each minute, asked of the day a minute at a time. */
 function secondBars(seconds: number, openMs: number, out: BarColumns): SessionBarBuilder {
   const bucketer = new BarBucketer(seconds * MS_PER_SECOND, openMs, out);
+  // One minute's trades, reused: the day makes them again when asked (the same rows every time), so the
+  // builder needs no copy of the session's stored ticks, which a session may not even keep.
+  const trades = new TickColumns(64);
   return {
     out,
     minuteEnded(day, minute) {
-      const { time, price, size } = day.ticks;
-      const to = day.tickEnd[minute] as number;
-      for (let i = minute === 0 ? 0 : (day.tickEnd[minute - 1] as number); i < to; i++) {
+      trades.length = 0;
+      day.appendTrades(minute, trades, null);
+      const { time, price, size } = trades;
+      for (let i = 0; i < trades.length; i++) {
         const p = price[i] as number;
         bucketer.add(time[i] as number, p, p, p, p, size[i] as number);
       }
@@ -114,7 +118,7 @@ export function sessionBarBuilder(
   }
 }
 
-/** Appends a whole day's bars of an intraday interval (seconds need the day's trades). */
+/** Appends a whole day's bars of an intraday interval (second bars from the day's trades, made per minute). */
 export function appendDayBars(interval: string, day: DayData, openMinute: number, out: BarColumns): void {
   if (interval === '1m') {
     out.appendRange(day.bars, 0, day.bars.length);

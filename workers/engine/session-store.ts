@@ -86,24 +86,25 @@ export class SymbolStore {
     config: SessionConfig,
     sessionMinutes: number,
   ) {
-    // Capacities sized for the day, so a full session holds its bars without spare room.
-    const columnsFor = (interval: string) =>
-      new BarColumns(
-        Math.max(
-          1,
-          isDateInterval(interval) ? 1 : Math.ceil((sessionMinutes * 60) / intervalSeconds(interval)),
-        ),
+    // Capacities sized for the day, so a full session holds its bars without spare room, all in one buffer.
+    const capacityOf = (interval: string) =>
+      Math.max(
+        1,
+        isDateInterval(interval) ? 1 : Math.ceil((sessionMinutes * 60) / intervalSeconds(interval)),
       );
-    for (const interval of config.barIntervals) this.bars.set(interval, columnsFor(interval));
     // The intervals indicators and strategies read are built even when not streamed.
     const read = [
       ...config.indicators.session.map((spec) => spec.interval),
       ...strategyIntervals(config, symbol),
     ];
-    for (const interval of read) {
-      if (!this.bars.has(interval) && !this.indicatorBars.has(interval))
-        this.indicatorBars.set(interval, columnsFor(interval));
-    }
+    const readOnly = [...new Set(read)].filter((interval) => !config.barIntervals.includes(interval));
+    const intervals = [...config.barIntervals, ...readOnly];
+    const columns = BarColumns.inOneBuffer(intervals.map(capacityOf));
+    intervals.forEach((interval, i) => {
+      const bars = columns[i] as BarColumns;
+      if (i < config.barIntervals.length) this.bars.set(interval, bars);
+      else this.indicatorBars.set(interval, bars);
+    });
     this.ticks = config.ticks ? new TickColumns() : null;
     this.quotes = config.quotes ? new QuoteColumns() : null;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tradingDay } from '../engine/calendar';
+import { TickColumns } from '../engine/columns';
 import { importCsv } from './csv-import';
 import { recognizeColumns } from './header';
 import { parseTimestamp } from './timestamp';
@@ -83,7 +84,10 @@ describe('CSV import', () => {
     expect(day.bars.length).toBe(2);
     expect(day.barOfMinute[1]).toBe(1);
     expect(day.barOfMinute[2]).toBe(-1);
-    expect(day.ticks.length).toBe(0);
+    // Imported bars have no trades: no minute makes any.
+    const ticks = new TickColumns();
+    for (let m = 0; m < day.sessionMinutes; m++) day.appendTrades(m, ticks, null);
+    expect(ticks.length).toBe(0);
   });
 
   it('reports every kind of bad row with its line number', async () => {

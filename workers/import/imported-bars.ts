@@ -2,8 +2,9 @@
 // generator for that symbol (and what becomes history for the days before the backtest window).
 
 import { localToUtcMs, type TradingDay } from '../engine/calendar';
-import { BarColumns, QuoteColumns, TickColumns } from '../engine/columns';
+import { BarColumns } from '../engine/columns';
 import type { DayData } from '../engine/market-data';
+import { noTrades } from '../engine/stored-trades';
 
 export class ImportedBars {
   /** Bars by trading date, in time order. */
@@ -58,9 +59,7 @@ export class ImportedBars {
       sessionMinutes: n,
       bars,
       barOfMinute,
-      ticks: new TickColumns(1),
-      quotes: new QuoteColumns(1),
-      tickEnd: new Int32Array(n),
+      appendTrades: noTrades,
     };
   }
 }

@@ -90,7 +90,7 @@ describe('imported bars in the backtest', () => {
     expect(store?.ticks?.length).toBeGreaterThan(0);
     expect(store?.historical.get('1m')?.bars.length).toBe(3900);
     expect(store?.historical.get('1m')?.bars.open[3899]).toBe(
-      generatorSource(runtime.backtest.market).day('RIVN', tradingDay('2025-07-01'), false).bars.open[389],
+      generatorSource(runtime.backtest.market).day('RIVN', tradingDay('2025-07-01')).bars.open[389],
     );
     expect(store?.historical.get('1m')?.bars.open[3899]).not.toBe(20 + 389 / 100);
 

@@ -9,9 +9,9 @@ export function importedSource(
   imported: ReadonlyMap<string, ImportedBars>,
 ): MarketSource {
   return {
-    day(symbol, day, keepTrades) {
+    day(symbol, day, scratch) {
       const bars = imported.get(symbol);
-      return bars ? bars.dayData(day) : base.day(symbol, day, keepTrades);
+      return bars ? bars.dayData(day) : base.day(symbol, day, scratch);
     },
     describe: (symbol) => (imported.has(symbol) ? 'imported' : base.describe(symbol)),
   };

@@ -8,6 +8,7 @@ import { parseSessionConfig, type SessionConfig } from '../config';
 import { readStrategies } from '../config-strategies';
 import type { DayData } from '../market-data';
 import type { MarketSource } from '../market-source';
+import { storedTrades } from '../stored-trades';
 import { STRATEGY_MODULES } from '../strategies/index';
 import type { ClosedBar, Signal, StrategyContext, StrategyModule } from '../strategies/strategy';
 
@@ -63,9 +64,7 @@ export function scriptedSource(
         sessionMinutes: minutes,
         bars,
         barOfMinute,
-        ticks,
-        quotes: new QuoteColumns(1),
-        tickEnd,
+        appendTrades: storedTrades(ticks, new QuoteColumns(1), tickEnd),
       };
     },
     describe: () => 'imported',
