@@ -1,8 +1,8 @@
 // Comlink wiring only: build the engine and expose its API object. Everything else lives in api/ and engine/.
 import { expose, transfer } from 'comlink';
 import type { DemoProgressListener, ExportOptions } from './api/engine-api';
-import type { ChunkListener } from './api/export-verbs';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
+import type { ChunkListener } from './api/export-verbs';
 import { createRuntime } from './api/runtime';
 import type { Result } from './common/result';
 import { demoPlayerPage } from './demo-player-page';

@@ -40,7 +40,7 @@ function fakeDialog(name = 'chosen.json', failAt?: number) {
   return { picker, file };
 }
 
-const text = async (parts: readonly BlobPart[]) => new Blob(parts).text();
+const text = async (parts: BlobPart[]) => new Blob(parts).text();
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,5 +1,6 @@
 // The exports slice: the export panel's settings, the export in progress, the history of exports (each
 // with its bytes as a Blob), downloads, and the auto-export timer.
+import { transfer } from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { ExportOptions } from '../../workers/api/engine-api';
 import type { ExportProgress } from '../../workers/export/contract';
@@ -151,6 +152,10 @@ export const createExportsSlice =
           gzip,
         });
         set((state) => ({ exports: addToHistory(state.exports, record) }));
+        // The Blob holds a copy of the bytes now: the chunks' buffers go back to the engine (transferred, not
+        // copied), whose next exports write into them instead of fresh memory.
+        const buffers = [...new Set(payload.parts.map((part) => part.buffer as ArrayBuffer))];
+        client.call('recycleExportChunks', transfer(buffers, buffers)).catch(() => {});
         if (downloadEach) void get().downloadExport(record.id);
         return record;
       },

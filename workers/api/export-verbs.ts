@@ -9,6 +9,7 @@
 import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
 import type { Result } from '../common/result';
+import { recycleChunks } from '../export/byte-sink';
 import type {
   ExportMetadata,
   ExportProgress,
@@ -413,6 +414,14 @@ export function createExportVerbs(
       const committed = export_.pending.commit();
       export_.release();
       return committed.ok ? { ok: true, value: committed.value.metadata } : committed;
+    },
+
+    /**
+     * The page copied an export's chunks into a Blob and sends their buffers back (transferred): the next
+     * exports write into them instead of fresh memory, which the browser maps and zeroes page by page.
+     */
+    recycleExportChunks(buffers: ArrayBuffer[]): void {
+      recycleChunks(buffers);
     },
 
     /** Stops the export in progress, if any; it then changes nothing. */

@@ -22,6 +22,33 @@ import { QUOTE, writeIndent, writeNumber, writePadded, writeUint } from './encod
 
 const encoder = new TextEncoder();
 
+/**
+ * Chunk buffers given back for reuse: by a sink whose target was done with its chunks, or by the page once
+ * it copied an export's chunks into a Blob (their buffers travel back). A fresh buffer costs the browser
+ * far more than writing it (it is mapped and zeroed page by page); a reused one is already there. Bounded,
+ * so that a burst of returns does not keep memory no export needs.
+ */
+const pool: ArrayBuffer[] = [];
+const POOL_LIMIT = 32;
+
+/** Gives chunk buffers back for later exports (each at least CHUNK_SIZE long; others are dropped). */
+export function recycleChunks(buffers: readonly ArrayBufferLike[]): void {
+  for (const buffer of buffers) {
+    if (pool.length >= POOL_LIMIT) return;
+    if (buffer instanceof ArrayBuffer && buffer.byteLength >= CHUNK_SIZE && !pool.includes(buffer))
+      pool.push(buffer);
+  }
+}
+
+/** A chunk of at least `n` bytes: a recycled buffer when one is there. */
+function takeChunk(n: number): Uint8Array {
+  if (n <= CHUNK_SIZE) {
+    const buffer = pool.pop();
+    if (buffer !== undefined && buffer.byteLength > 0) return new Uint8Array(buffer, 0, CHUNK_SIZE);
+  }
+  return new Uint8Array(Math.max(CHUNK_SIZE, n));
+}
+
 /** Where a sink's chunks go as they are made (a file, a stream, a counter). */
 export interface ChunkTarget {
   /** Takes one finished chunk (never empty); may throw, which stops the export (nothing is counted). */
@@ -38,9 +65,9 @@ export class ByteSink {
   /** The finished chunks, when the sink has no target; always empty with one. */
   readonly chunks: Uint8Array[] = [];
   /** The chunk being written and the position in it: row writers use them directly (see encode.ts). */
-  chunk = new Uint8Array(CHUNK_SIZE);
+  chunk = takeChunk(CHUNK_SIZE);
   /** The same chunk for word-sized writes (indentation, timestamps). */
-  view = new DataView(this.chunk.buffer);
+  view = new DataView(this.chunk.buffer, this.chunk.byteOffset, this.chunk.byteLength);
   pos = 0;
   private flushed = 0;
   lines = 0;
@@ -65,8 +92,8 @@ export class ByteSink {
     this.checkpoint();
     // A buffer the target gave back is written again, unless this write needs a larger one.
     if (this.target?.reusesChunks && n <= this.chunk.length) return;
-    this.chunk = new Uint8Array(Math.max(CHUNK_SIZE, n));
-    this.view = new DataView(this.chunk.buffer);
+    this.chunk = takeChunk(n);
+    this.view = new DataView(this.chunk.buffer, this.chunk.byteOffset, this.chunk.byteLength);
   }
 
   /** Typed arrays drop writes past their end silently; a position past the end means a row was cut. */
@@ -172,6 +199,8 @@ export class ByteSink {
    */
   finish(): Uint8Array[] {
     this.finishChunk();
+    // The target is done with the last chunk: its buffer serves the next export.
+    if (this.target?.reusesChunks) recycleChunks([this.chunk.buffer]);
     return this.chunks;
   }
 }

@@ -1,7 +1,7 @@
 // Exports streamed to a target as they are made: the same bytes as the in-memory export whether the target
 // lets the sink reuse its chunk or keeps each one, and a writer's failure or slowness seen by the exporter.
 import { describe, expect, it } from 'vitest';
-import type { ChunkTarget } from './byte-sink';
+import { CHUNK_SIZE, type ChunkTarget, recycleChunks } from './byte-sink';
 import { backtestOf, configJson } from './export.test-support';
 import { Exporter } from './exporter';
 import { type ChunkWriter, StreamTarget } from './stream-target';
@@ -90,6 +90,19 @@ describe('streamed export', () => {
     if (!pending.ok) throw new Error(pending.error);
     expect(new Set(kept.map((c) => c.buffer)).size).toBe(kept.length);
     expect(sameBytes(concat(kept), expected)).toBe('same');
+  });
+
+  it('writes the next export into buffers given back, with the same bytes', () => {
+    const exporter = exporterOf(2);
+    const expected = inMemory(exporter, 'pretty');
+    const given = [new ArrayBuffer(CHUNK_SIZE), new ArrayBuffer(CHUNK_SIZE)];
+    new Uint8Array(given[0] as ArrayBuffer).fill(0x7b); // stale bytes must not leak into the export
+    recycleChunks(given);
+    const pending = exporter.prepare({ complete: true });
+    if (!pending.ok) throw new Error(pending.error);
+    const buffers = pending.value.result.chunks.map((c) => c.buffer);
+    expect(given.every((b) => buffers.includes(b))).toBe(true);
+    expect(sameBytes(concat(pending.value.result.chunks), expected)).toBe('same');
   });
 
   it('moves no cursor while streaming: the export counts only at commit', () => {
