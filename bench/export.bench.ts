@@ -246,7 +246,7 @@ function throughput(
 
 type Rates = Record<'wall' | 'cpu', number[]>;
 
-async function throughputAtSize(lines: string[]): Promise<void> {
+function throughputAtSize(lines: string[]): void {
   const small = backtestWith(['RIVN'], ['1m', '5m', '15m'], 40);
   small.advance(386);
   const started = performance.now();
@@ -263,7 +263,6 @@ async function throughputAtSize(lines: string[]): Promise<void> {
     rates.set(key, entry);
   };
   const sizes = { small: 0, large: 0 };
-  const perSymbol: number[] = [];
   try {
     for (let i = 0; i < 30; i++) throughput(exporters.small, 'discard', path); // JIT warm-up
     for (const sink of ['discard', 'file'] as const) {
@@ -282,32 +281,12 @@ async function throughputAtSize(lines: string[]): Promise<void> {
         sizes.large = run.bytes;
       }
     }
-    // The same large export's symbols one by one (each about 1.15 MB, as the small export): timed like
-    // the small runs, so a contended machine's preemption, which a run of seconds cannot escape and the
-    // median of short runs mostly does, falls on both alike.
-    (globalThis as { gc?: () => void }).gc?.();
-    let last = { at: performance.now(), bytes: 0 };
-    await exporters.large.exportInSlices(
-      { complete: true, record: false, target: discardTarget() },
-      {
-        sliceMs: Number.POSITIVE_INFINITY,
-        onProgress: ({ bytes }) => {
-          const at = performance.now();
-          perSymbol.push((bytes - last.bytes) / 1e6 / ((at - last.at) / 1000));
-          last = { at, bytes };
-        },
-      },
-    );
   } finally {
     rmSync(path, { force: true });
   }
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
   lines.push(
     `complete export throughput by size: the typical session (${mb(sizes.small)}) against ${LARGE_SYMBOLS.toLocaleString('en-US')} symbols of it (${mb(sizes.large)}, built in ${startSeconds.toFixed(0)} s), streamed as made`,
-  );
-  const smallDiscard = median(rates.get('small-discard')?.wall ?? []);
-  lines.push(
-    `  into a counting discard, symbol by symbol (median) within the large export against the small runs: ${median(perSymbol).toFixed(0)} MB/s vs ${smallDiscard.toFixed(0)} MB/s: ${(median(perSymbol) / smallDiscard).toFixed(2)}x`,
   );
   for (const sink of ['discard', 'file'] as const) {
     const into = sink === 'file' ? 'written to a file (the disk included)' : 'into a counting discard';
@@ -322,10 +301,10 @@ async function throughputAtSize(lines: string[]): Promise<void> {
   }
 }
 
-export async function benchExport(): Promise<string[]> {
+export function benchExport(): string[] {
   const lines: string[] = [];
   completeVersusStringify(lines);
   deltaCostAgainstHistory(lines);
-  await throughputAtSize(lines);
+  throughputAtSize(lines);
   return lines;
 }
