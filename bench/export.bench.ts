@@ -1,12 +1,18 @@
 // Export benchmarks, each measured side by side in one run and printed as a ratio:
 // 1. a complete export of the seed's typical session against JSON.stringify of the same rows;
 // 2. the size of a one-bar delta against the complete export;
-// 3. a delta with 40 days of history against one with 1 day (the cost must not depend on history).
+// 3. a delta with 40 days of history against one with 1 day (the cost must not depend on history);
+// 4. the throughput of a complete export of about 1 GB (1,000 symbols of the same session) against the
+//    1 MB one, each written as it is made to a file and to a counting discard (never held whole).
 
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Backtest } from '../workers/engine/backtest';
 import { formatLocalDateTime, formatLocalTime } from '../workers/engine/calendar';
 import type { BarColumns } from '../workers/engine/columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from '../workers/engine/config';
+import type { ChunkTarget } from '../workers/export/byte-sink';
 import { Exporter } from '../workers/export/exporter';
 import { kb, median } from './stats';
 import { syntheticSymbols } from './symbols';
@@ -187,9 +193,118 @@ function deltaCostAgainstHistory(lines: string[]): void {
   );
 }
 
+/** How many symbols the large session has: 1,000 by default (about 1.15 GB); fewer for a quick run. */
+const LARGE_SYMBOLS = Number(process.env.BENCH_EXPORT_SYMBOLS ?? 1000);
+
+/** A streaming consumer that counts the bytes and drops them: the exporter alone is measured. */
+function discardTarget(): ChunkTarget & { seen: number } {
+  return {
+    seen: 0,
+    reusesChunks: true,
+    write(chunk) {
+      this.seen += chunk.length;
+    },
+  };
+}
+
+/** A streaming consumer writing each chunk to a file as it is made (written before `write` returns). */
+function fileTarget(fd: number): ChunkTarget {
+  return {
+    reusesChunks: true,
+    write(chunk) {
+      let done = 0;
+      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+    },
+  };
+}
+
+/**
+ * MB/s of one complete export into a fresh target of the kind asked: by the clock, and by the CPU time of
+ * this process (all its threads, the collector's included), which the other work of a shared machine
+ * disturbs far less than the clock.
+ */
+function throughput(
+  exporter: Exporter,
+  sink: 'discard' | 'file',
+  path: string,
+): { wall: number; cpu: number; bytes: number } {
+  const fd = sink === 'file' ? openSync(path, 'w') : -1;
+  const target = sink === 'file' ? fileTarget(fd) : discardTarget();
+  try {
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const result = unwrap(exporter.export({ complete: true, record: false, target }));
+    const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    if (result.chunks.length !== 0) throw new Error('a streamed export kept its chunks');
+    const mb = result.bytes / 1e6;
+    return { wall: mb / (ms / 1000), cpu: mb / ((used.user + used.system) / 1e6), bytes: result.bytes };
+  } finally {
+    if (fd >= 0) closeSync(fd);
+  }
+}
+
+type Rates = Record<'wall' | 'cpu', number[]>;
+
+function throughputAtSize(lines: string[]): void {
+  const small = backtestWith(['RIVN'], ['1m', '5m', '15m'], 40);
+  small.advance(386);
+  const started = performance.now();
+  const large = backtestWith(syntheticSymbols(LARGE_SYMBOLS), ['1m', '5m', '15m'], 40);
+  large.advance(386);
+  const startSeconds = (performance.now() - started) / 1000;
+  const exporters = { small: new Exporter(small), large: new Exporter(large) };
+  const path = join(tmpdir(), `session-tape-export-bench-${process.pid}.json`);
+  const rates = new Map<string, Rates>();
+  const record = (key: string, run: { wall: number; cpu: number }) => {
+    const entry = rates.get(key) ?? { wall: [], cpu: [] };
+    entry.wall.push(run.wall);
+    entry.cpu.push(run.cpu);
+    rates.set(key, entry);
+  };
+  const sizes = { small: 0, large: 0 };
+  try {
+    for (let i = 0; i < 30; i++) throughput(exporters.small, 'discard', path); // JIT warm-up
+    for (const sink of ['discard', 'file'] as const) {
+      // Rounds alternate the sizes, so the machine's noise falls on both alike; the 1 MB one takes many
+      // runs per round (one is 3 ms), the 1 GB one a single run; medians reported.
+      for (let round = 0; round < 3; round++) {
+        for (let k = 0; k < 40; k++) {
+          const run = throughput(exporters.small, sink, path);
+          record(`small-${sink}`, run);
+          sizes.small = run.bytes;
+        }
+        // The garbage of the small runs swept first, so that the large run does not pay for it.
+        (globalThis as { gc?: () => void }).gc?.();
+        const run = throughput(exporters.large, sink, path);
+        record(`large-${sink}`, run);
+        sizes.large = run.bytes;
+      }
+    }
+  } finally {
+    rmSync(path, { force: true });
+  }
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 2 : 0)} MB`;
+  lines.push(
+    `complete export throughput by size: the typical session (${mb(sizes.small)}) against ${LARGE_SYMBOLS.toLocaleString('en-US')} symbols of it (${mb(sizes.large)}, built in ${startSeconds.toFixed(0)} s), streamed as made`,
+  );
+  for (const sink of ['discard', 'file'] as const) {
+    const into = sink === 'file' ? 'written to a file (the disk included)' : 'into a counting discard';
+    for (const clock of ['wall', 'cpu'] as const) {
+      const small = median(rates.get(`small-${sink}`)?.[clock] ?? []);
+      const large = median(rates.get(`large-${sink}`)?.[clock] ?? []);
+      const by = clock === 'wall' ? 'by the clock' : 'by CPU time ';
+      lines.push(
+        `  ${into}, ${by}: ${small.toFixed(0)} MB/s vs ${large.toFixed(0)} MB/s: ${(large / small).toFixed(2)}x (target >= 0.8x)`,
+      );
+    }
+  }
+}
+
 export function benchExport(): string[] {
   const lines: string[] = [];
   completeVersusStringify(lines);
   deltaCostAgainstHistory(lines);
+  throughputAtSize(lines);
   return lines;
 }

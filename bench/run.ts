@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each reporting ratios measured side by side in the same run.
 // `npm run bench -- demo viewer` runs only the ones named.
 import { benchAnalysis } from './analysis.bench';
+import { benchBrowser } from './browser/browser.bench';
 import { benchDemo } from './demo.bench';
 import { benchExport } from './export.bench';
 import { benchHistory } from './history.bench';
@@ -18,6 +19,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['indicators', benchIndicators],
   ['analysis', benchAnalysis],
   ['scale', benchScale],
+  ['browser', benchBrowser],
 ];
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !benches.some(([n]) => n === name));

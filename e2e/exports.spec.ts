@@ -2,7 +2,15 @@
 // (names and contents), gzip, auto-export, keyboard shortcuts and refused commands.
 import { gunzipSync } from 'node:zlib';
 import { type Download, expect, type Page, test } from '@playwright/test';
-import { button, bytesOf, downloadFrom, jsonOf, startPaused, watchProblems } from './support';
+import {
+  applyConfiguration,
+  button,
+  bytesOf,
+  downloadFrom,
+  jsonOf,
+  startPaused,
+  watchProblems,
+} from './support';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -217,5 +225,120 @@ test('keyboard shortcuts, console history and help', async ({ page }) => {
   await input.press('Enter');
   await expect(state).toHaveText('RUNNING');
 
+  expect(problems).toEqual([]);
+});
+
+/** A session of twelve symbols: enough for a complete export to report its progress symbol by symbol. */
+const twelveSymbols = {
+  session_name: 'Save Session',
+  mode: 'backtest',
+  exchange_group: 'US_EQUITY',
+  asset_class: 'EQUITY',
+  backtest_config: { start_date: '2025-07-01', end_date: '2025-07-01', speed_multiplier: 60 },
+  session_data_config: {
+    symbols: Array.from({ length: 12 }, (_, i) => `SV${String.fromCharCode(65 + i)}`),
+    streams: ['1m', '5m', 'ticks', 'quotes'],
+    historical: { enabled: true, data: [{ interval: '1m', trailing_days: 5 }] },
+  },
+};
+
+const SAVE_NAME = /^system_status_Save_Session_complete_\d{8}_\d{6}(_\d+)?\.json$/;
+
+/** The session configured, started, run a little and paused. */
+async function savingSession(page: Page): Promise<void> {
+  await applyConfiguration(page, twelveSymbols);
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+}
+
+/** Records every text the export's progress figures show, however briefly they are on screen. */
+async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="export-progress-figures"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+}
+
+/** A complete export from the panel, downloaded: what the saved file is compared with. */
+async function downloadedComplete(page: Page) {
+  return jsonOf(await downloadFrom(page, () => button(page, 'Export complete').click()));
+}
+
+test('Save complete to a file: the engine writes the chosen file as the export is made, with progress', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  // The save dialog, stubbed: it answers a file of the origin's private file system, which the engine
+  // worker writes as a real one (a FileSystemFileHandle, passed to the worker).
+  await page.addInitScript(() => {
+    const w = window as unknown as { showSaveFilePicker: unknown; suggestedName?: string };
+    w.showSaveFilePicker = async (options: { suggestedName: string }) => {
+      w.suggestedName = options.suggestedName;
+      const root = await navigator.storage.getDirectory();
+      return root.getFileHandle('saved-export.json', { create: true });
+    };
+  });
+  await savingSession(page);
+  const progress = await recordProgress(page);
+
+  await button(page, 'Save complete to a file…').click();
+  await expect(page.getByTestId('saved-file')).toHaveText(
+    /^Saved export #1 to saved-export\.json \([\d.,]+ (KB|MB)\)$/,
+  );
+  expect(await page.evaluate(() => (window as unknown as { suggestedName: string }).suggestedName)).toMatch(
+    SAVE_NAME,
+  );
+  // Progress by symbols, with the bytes made and written.
+  const seen = await progress();
+  expect(
+    seen.some((text) => /^\d+ of 12 symbols · [\d.,]+ (B|KB|MB) · [\d.,]+ (B|KB|MB) written$/.test(text)),
+  ).toBe(true);
+  // Never filed in the history: its bytes are in the file, not in the page.
+  await expect(page.getByTestId('export-row')).toHaveCount(0);
+
+  const text = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const file = await (await root.getFileHandle('saved-export.json')).getFile();
+    return file.text();
+  });
+  const saved = JSON.parse(text);
+  expect(saved._metadata).toMatchObject({ mode: 'complete', sequence: 1, consumer: 'default' });
+  expect(Object.keys(saved.session_data.symbols)).toEqual(twelveSymbols.session_data_config.symbols);
+  // It counted: the next export of the consumer follows it, and holds the same session data.
+  const next = await downloadedComplete(page);
+  expect(next._metadata.sequence).toBe(2);
+  expect(saved.session_data).toEqual(next.session_data);
+  expect(problems).toEqual([]);
+});
+
+test('Save complete to a file without a save dialog downloads the export, built as it arrives', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  // A browser without showSaveFilePicker (Firefox, Safari).
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true });
+  });
+  await savingSession(page);
+  const progress = await recordProgress(page);
+
+  const download = await downloadFrom(page, () => button(page, 'Save complete to a file…').click());
+  expect(download.suggestedFilename()).toMatch(SAVE_NAME);
+  await expect(page.getByTestId('saved-file')).toHaveText(
+    /^Downloaded export #1 to system_status_Save_Session_complete_\d{8}_\d{6}\.json \([\d.,]+ (KB|MB)\)$/,
+  );
+  const saved = await jsonOf(download);
+  expect(saved._metadata).toMatchObject({ mode: 'complete', sequence: 1 });
+  expect((await progress()).some((text) => /of 12 symbols/.test(text))).toBe(true);
+  const next = await downloadedComplete(page);
+  expect(next._metadata.sequence).toBe(2);
+  expect(saved.session_data).toEqual(next.session_data);
   expect(problems).toEqual([]);
 });

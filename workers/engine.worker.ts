@@ -2,6 +2,7 @@
 import { expose, transfer } from 'comlink';
 import type { DemoProgressListener, ExportOptions } from './api/engine-api';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
+import type { ChunkListener } from './api/export-verbs';
 import { createRuntime } from './api/runtime';
 import type { Result } from './common/result';
 import { demoPlayerPage } from './demo-player-page';
@@ -25,6 +26,10 @@ const api = {
     const reply = await engine.runCommand(line, onProgress, onDemoProgress);
     if (reply.demo) return transfer(reply, [reply.demo.bytes]);
     return transferred(reply, reply.export);
+  },
+  /** Each chunk of a streamed export leaves as it is made, its buffer transferred (each chunk has its own). */
+  streamExport(options: ExportOptions, onChunk: ChunkListener, onProgress?: ProgressListener) {
+    return engine.streamExport(options, (chunk) => onChunk(transfer(chunk, [chunk.buffer])), onProgress);
   },
   /** The demo file's bytes leave as one transferred buffer. */
   async saveDemo(request: DemoRequest, onProgress?: DemoProgressListener) {

@@ -1,13 +1,15 @@
 // The exports slice: the export panel's settings, the export in progress, the history of exports (each
 // with its bytes as a Blob), downloads, and the auto-export timer.
+import { transfer } from 'comlink';
 import type { StateCreator } from 'zustand';
 import type { ExportOptions } from '../../workers/api/engine-api';
 import type { ExportProgress } from '../../workers/export/contract';
-import { downloadBlob, type SaveFile } from '../downloads';
+import { downloadBlob, gzipName, type SaveFile } from '../downloads';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
 import type { ExportRecord } from '../export-record';
 import { addToHistory, recordFromPayload, removeFromHistory } from './export-history';
-import type { ExportSettings, ExportsSlice } from './exports-types';
+import { browserSavePicker, type SaveFilePicker, saveExport } from './exports-save';
+import type { ExportSettings, ExportsSlice, SavedFile } from './exports-types';
 import type { AppState } from './types';
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
@@ -35,6 +37,8 @@ export interface ExportsDeps {
   saveFile: SaveFile;
   now: () => number;
   newId: () => string;
+  /** The save dialog for "Save to a file…"; by default the browser's, looked up when it is used. */
+  savePicker?: SaveFilePicker | null;
 }
 
 /** The panel's settings as the engine's export options; auto-exports always use the default file name. */
@@ -85,6 +89,7 @@ export const createExportsSlice =
       excludable: null,
       runningExport: null,
       exportError: null,
+      savedFile: null,
 
       async loadExcludable() {
         try {
@@ -110,7 +115,7 @@ export const createExportsSlice =
         const mine = ++token;
         const { generation } = state;
         const current = () => get().generation === generation;
-        set({ runningExport: { source, complete, progress: null }, exportError: null });
+        set({ runningExport: { source, complete, progress: null }, exportError: null, savedFile: null });
         try {
           const result = await client.call('exportStatus', options, onProgress(mine));
           if (!current()) return null;
@@ -147,8 +152,66 @@ export const createExportsSlice =
           gzip,
         });
         set((state) => ({ exports: addToHistory(state.exports, record) }));
+        // The Blob holds a copy of the bytes now: the chunks' buffers go back to the engine (transferred, not
+        // copied), whose next exports write into them instead of fresh memory.
+        const buffers = [...new Set(payload.parts.map((part) => part.buffer as ArrayBuffer))];
+        client.call('recycleExportChunks', transfer(buffers, buffers)).catch(() => {});
         if (downloadEach) void get().downloadExport(record.id);
         return record;
+      },
+
+      async saveExportToFile(complete) {
+        const state = get();
+        if (state.workerError !== null || state.runningExport !== null) return null;
+        const options = exportOptions(state.exportSettings, complete, true);
+        const mine = ++token;
+        const { generation } = state;
+        const current = () => get().generation === generation;
+        const picker = deps.savePicker !== undefined ? deps.savePicker : browserSavePicker();
+        set({
+          runningExport: { source: 'panel', complete, progress: null, saving: { fileName: null } },
+          exportError: null,
+          savedFile: null,
+        });
+        try {
+          const outcome = await saveExport(client, options, {
+            picker,
+            onProgress: onProgress(mine),
+            onFileChosen: (fileName) =>
+              set((s) =>
+                s.runningExport && mine === token
+                  ? { runningExport: { ...s.runningExport, saving: { fileName } } }
+                  : {},
+              ),
+          });
+          if (!current()) return null;
+          if (!outcome.ok) {
+            if (!outcome.dismissed) set({ exportError: outcome.error });
+            return null;
+          }
+          const { saved } = outcome;
+          const savedFile: SavedFile = {
+            fileName: saved.fileName,
+            bytes: saved.bytes,
+            sequence: saved.metadata.sequence,
+            how: outcome.how,
+          };
+          if (outcome.how === 'download') {
+            const { gzip } = get().exportSettings;
+            const name = gzip ? gzipName(saved.fileName) : saved.fileName;
+            savedFile.fileName = name;
+            await downloadBlob(outcome.blob, name, gzip, deps.saveFile);
+          }
+          set({ savedFile });
+          return savedFile;
+        } catch (error) {
+          if (!current()) return null;
+          if (isEngineWorkerError(error)) get().reportError(error);
+          else set({ exportError: `The save failed: ${error instanceof Error ? error.message : error}` });
+          return null;
+        } finally {
+          if (mine === token) set({ runningExport: null });
+        }
       },
 
       async cancelExport() {

@@ -24,6 +24,17 @@ export interface RunningExport {
   source: ExportSource;
   complete: boolean | null;
   progress: ExportProgress | null;
+  /** Set for "Save to a file…": the file being written (null until the user chose it, or for a download). */
+  saving?: { fileName: string | null };
+}
+
+/** The last export saved to a file as it was made (not kept in the history: its bytes are in the file). */
+export interface SavedFile {
+  fileName: string;
+  bytes: number;
+  sequence: number;
+  /** Written by the engine into the file the user chose, or downloaded by the browser (no save dialog). */
+  how: 'file' | 'download';
 }
 
 export interface ExportsSlice {
@@ -36,12 +47,19 @@ export interface ExportsSlice {
   runningExport: RunningExport | null;
   /** Why the last export (or download) failed, in one line; cleared by the next export. */
   exportError: string | null;
+  /** The last export saved to a file as it was made; cleared by the next export. */
+  savedFile: SavedFile | null;
   loadExcludable(): Promise<void>;
   updateExportSettings(patch: Partial<ExportSettings>): void;
   /** Makes an export with the panel's settings; resolves to the new record, or null when refused. */
   exportNow(complete: boolean, source?: 'panel' | 'auto'): Promise<ExportRecord | null>;
   /** Files an export the engine produced (the console's), downloading it when the setting says so. */
   addExport(payload: ExportPayload, source: ExportSource): ExportRecord;
+  /**
+   * "Save to a file…": makes an export with the panel's settings and writes it to a file as it is made
+   * (the browser's save dialog where there is one, a download otherwise). Never filed in the history.
+   */
+  saveExportToFile(complete: boolean): Promise<SavedFile | null>;
   cancelExport(): Promise<void>;
   downloadExport(id: string): Promise<void>;
   removeExport(id: string): void;

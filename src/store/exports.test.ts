@@ -285,7 +285,12 @@ describe('command console', () => {
     ]);
     expect(state.exports[0]).toMatchObject({ fileName: 'console.json', source: 'console' });
     await vi.waitFor(() => expect(env.saved.map((s) => s.name)).toEqual(['console.json']));
-    expect(env.calls.map((c) => c.method)).toEqual(['runCommand', 'confirmExport', 'snapshot']);
+    expect(env.calls.map((c) => c.method)).toEqual([
+      'runCommand',
+      'confirmExport',
+      'recycleExportChunks',
+      'snapshot',
+    ]);
     expect(state.consoleBusy).toBe(false);
   });
 

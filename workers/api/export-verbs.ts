@@ -9,6 +9,7 @@
 import { executeCommandAsync } from '../commands/execute';
 import { parseCommand } from '../commands/parse';
 import type { Result } from '../common/result';
+import { recycleChunks } from '../export/byte-sink';
 import type {
   ExportMetadata,
   ExportProgress,
@@ -18,6 +19,8 @@ import type {
 } from '../export/contract';
 import { checkGivenFileName, exportFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
+import { fileTimestamp } from '../export/exporter';
+import { type ChunkWriter, StreamTarget } from '../export/stream-target';
 import { streamSpecs } from '../export/streams';
 import {
   type DemoPayload,
@@ -47,6 +50,28 @@ export interface ExportPayload {
   durationMs: number;
   metadata: ExportMetadata;
 }
+
+/** An export saved as it was made (to a file, or to the page chunk by chunk): what it is, without its bytes. */
+export interface SavedExport {
+  fileName: string;
+  bytes: number;
+  lines: number;
+  rows: number;
+  durationMs: number;
+  metadata: ExportMetadata;
+}
+
+/**
+ * The part of a `FileSystemFileHandle` (from the page's `showSaveFilePicker`, or the origin private file
+ * system) the engine writes through: it arrives here structured-cloned, and the worker writes the file itself.
+ */
+export interface WritableFileHandle {
+  readonly name: string;
+  createWritable(): Promise<ChunkWriter>;
+}
+
+/** Takes each chunk of a streamed export as it is made; it may keep the chunk (its buffer is transferred). */
+export type ChunkListener = (chunk: Uint8Array) => Promise<void> | void;
 
 export interface CommandReply {
   ok: boolean;
@@ -165,15 +190,74 @@ export function createExportQueue(host: EngineHost, queueOptions: ExportQueueOpt
     );
   };
 
+  /**
+   * Produces an export into `target` as it is made, closes the target, and only then counts it: a cancel,
+   * a refusal or a writer that fails aborts the target (a partial file is discarded) and counts nothing.
+   */
+  const runStreamed = (
+    request: ExportRequest,
+    target: StreamTarget,
+    options: RunOptions = {},
+  ): Promise<Result<ExportResult>> =>
+    enqueue(options, async (exporter, token) => {
+      const onProgress = options.onProgress;
+      let last: ExportProgress | null = null;
+      const report = (progress: ExportProgress) => {
+        last = progress;
+        onProgress?.({ ...progress, written: target.written });
+      };
+      const slices = { ...sliceOptions(token, report), drain: () => target.drain() };
+      let pending: Result<PendingExport>;
+      try {
+        pending = await exporter.prepareInSlices({ ...request, target }, slices);
+      } catch (error) {
+        const reason = writeFailure(error);
+        await target.abort(reason);
+        return { ok: false, error: reason };
+      }
+      if (!pending.ok) {
+        await target.abort(pending.error);
+        return pending;
+      }
+      try {
+        await target.close();
+      } catch (error) {
+        const reason = writeFailure(error);
+        await target.abort(reason);
+        return { ok: false, error: reason };
+      }
+      // Every byte is where it goes: say so before the export counts.
+      const { bytes } = pending.value.result;
+      const done = last as ExportProgress | null;
+      onProgress?.({
+        symbolsDone: done?.symbolsDone ?? 0,
+        symbolsTotal: done?.symbolsTotal ?? 0,
+        bytes,
+        written: target.written,
+      });
+      return pending.value.commit();
+    });
+
   return {
     run,
     runHeld,
+    runStreamed,
     confirmWithinMs,
     /** Stops the user's exports in progress or waiting, if any; they then change nothing. */
     cancel(): void {
       for (const token of cancellable) token.cancelled = true;
     },
   };
+}
+
+function savedOf(fileName: string, result: ExportResult): SavedExport {
+  const { bytes, lines, rows, durationMs, metadata } = result;
+  return { fileName, bytes, lines, rows, durationMs, metadata };
+}
+
+function writeFailure(error: unknown): string {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `system export-status: the export could not be written (${detail}); nothing was counted`;
 }
 
 /** Names handed out in this page's life (exports and demos): two files never get the same name. */
@@ -241,6 +325,80 @@ export function createExportVerbs(
     },
 
     /**
+     * The name an export with these options would get if made now (the user's, or the contract's default):
+     * what the page suggests in the save dialog, before the export runs.
+     */
+    suggestedExportName(options: ExportOptions): Result<string> {
+      const typed = options.fileName?.trim();
+      const given = checkGivenFileName(typed === '' ? undefined : typed);
+      if (!given.ok) return given;
+      const mode = options.complete ? 'complete' : 'delta';
+      const sessionName = host.runtime.snapshot().sessionName;
+      return {
+        ok: true,
+        value: exportFileName(given.value, sessionName, { mode, fileTimestamp: fileTimestamp(Date.now()) }),
+      };
+    },
+
+    /**
+     * Writes an export straight into the file the user chose, chunk by chunk as it is made (the page never
+     * holds it). It counts once the file is closed; a cancel or a failure aborts the file (nothing of it
+     * is kept) and counts nothing.
+     */
+    async saveExportToFile(
+      file: WritableFileHandle,
+      options: ExportOptions,
+      onProgress?: ProgressListener,
+    ): Promise<Result<SavedExport>> {
+      const { fileName: _name, ...request } = options;
+      let writer: ChunkWriter;
+      try {
+        writer = await file.createWritable();
+      } catch (error) {
+        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        return {
+          ok: false,
+          error: `could not open ${file.name} for writing (${detail}); nothing was exported`,
+        };
+      }
+      const made = await exports.runStreamed(
+        request,
+        new StreamTarget(writer),
+        onProgress ? { onProgress } : {},
+      );
+      return made.ok ? { ok: true, value: savedOf(file.name, made.value) } : made;
+    },
+
+    /**
+     * Sends an export to the page chunk by chunk as it is made (the page builds a Blob of them where it
+     * cannot write a file itself). It counts once the page has taken every chunk.
+     */
+    async streamExport(
+      options: ExportOptions,
+      onChunk: ChunkListener,
+      onProgress?: ProgressListener,
+    ): Promise<Result<SavedExport>> {
+      const typed = options.fileName?.trim();
+      const given = checkGivenFileName(typed === '' ? undefined : typed);
+      if (!given.ok) return given;
+      const { fileName: _name, ...request } = options;
+      const writer: ChunkWriter = {
+        write: async (chunk) => onChunk(chunk),
+        close: async () => {},
+        abort: async () => {},
+      };
+      const made = await exports.runStreamed(
+        request,
+        new StreamTarget(writer),
+        onProgress ? { onProgress } : {},
+      );
+      if (!made.ok) return made;
+      const sessionName = host.runtime.snapshot().sessionName;
+      const fileName = takeFileName(exportFileName(given.value, sessionName, made.value.metadata));
+      return { ok: true, value: savedOf(fileName, made.value) };
+    },
+
+    /**
      * The page has the bytes of the export with this receipt: it counts now (the consumer's cursor and
      * sequence move). Refused when it was dropped meanwhile (not confirmed in time), or the consumer moved.
      */
@@ -256,6 +414,14 @@ export function createExportVerbs(
       const committed = export_.pending.commit();
       export_.release();
       return committed.ok ? { ok: true, value: committed.value.metadata } : committed;
+    },
+
+    /**
+     * The page copied an export's chunks into a Blob and sends their buffers back (transferred): the next
+     * exports write into them instead of fresh memory, which the browser maps and zeroes page by page.
+     */
+    recycleExportChunks(buffers: ArrayBuffer[]): void {
+      recycleChunks(buffers);
     },
 
     /** Stops the export in progress, if any; it then changes nothing. */

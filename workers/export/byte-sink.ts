@@ -1,5 +1,11 @@
 // Writes JSON text as UTF-8 bytes straight into fixed-size chunks: no strings per row, no single giant
 // string (a JS string tops out near 512 MiB), and the chunks are ready to transfer across postMessage.
+//
+// By default the sink keeps its chunks and hands them all over at `finish`. Given a `ChunkTarget`, it hands
+// each chunk over as soon as it is full instead and keeps none: a 1 GB export then never lives in memory
+// whole. A target that is done with a chunk when `write` returns (it copied or wrote it out) lets the sink
+// write the next chunk into the same buffer: a large export then allocates no chunk after the first, and
+// leaves the garbage collector nothing to do however large it grows.
 
 export const CHUNK_SIZE = 256 * 1024;
 
@@ -16,17 +22,60 @@ import { QUOTE, writeIndent, writeNumber, writePadded, writeUint } from './encod
 
 const encoder = new TextEncoder();
 
+/**
+ * Chunk buffers given back for reuse: by a sink whose target was done with its chunks, or by the page once
+ * it copied an export's chunks into a Blob (their buffers travel back). A fresh buffer costs the browser
+ * far more than writing it (it is mapped and zeroed page by page); a reused one is already there. Bounded,
+ * so that a burst of returns does not keep memory no export needs.
+ */
+const pool: ArrayBuffer[] = [];
+const POOL_LIMIT = 32;
+
+/** Gives chunk buffers back for later exports (each at least CHUNK_SIZE long; others are dropped). */
+export function recycleChunks(buffers: readonly ArrayBufferLike[]): void {
+  for (const buffer of buffers) {
+    if (pool.length >= POOL_LIMIT) return;
+    if (buffer instanceof ArrayBuffer && buffer.byteLength >= CHUNK_SIZE && !pool.includes(buffer))
+      pool.push(buffer);
+  }
+}
+
+/** A chunk of at least `n` bytes: a recycled buffer when one is there. */
+function takeChunk(n: number): Uint8Array {
+  if (n <= CHUNK_SIZE) {
+    const buffer = pool.pop();
+    if (buffer !== undefined && buffer.byteLength > 0) return new Uint8Array(buffer, 0, CHUNK_SIZE);
+  }
+  return new Uint8Array(Math.max(CHUNK_SIZE, n));
+}
+
+/** Where a sink's chunks go as they are made (a file, a stream, a counter). */
+export interface ChunkTarget {
+  /** Takes one finished chunk (never empty); may throw, which stops the export (nothing is counted). */
+  write(chunk: Uint8Array): void;
+  /**
+   * True when `write` is done with the chunk once it returns (it copied or wrote the bytes out): the sink
+   * then reuses the chunk's buffer for the next one. False when the target keeps the chunk (a queue, a
+   * transfer to another thread): the sink then allocates a fresh chunk each time.
+   */
+  readonly reusesChunks: boolean;
+}
+
 export class ByteSink {
+  /** The finished chunks, when the sink has no target; always empty with one. */
   readonly chunks: Uint8Array[] = [];
   /** The chunk being written and the position in it: row writers use them directly (see encode.ts). */
-  chunk = new Uint8Array(CHUNK_SIZE);
+  chunk = takeChunk(CHUNK_SIZE);
   /** The same chunk for word-sized writes (indentation, timestamps). */
-  view = new DataView(this.chunk.buffer);
+  view = new DataView(this.chunk.buffer, this.chunk.byteOffset, this.chunk.byteLength);
   pos = 0;
   private flushed = 0;
   lines = 0;
 
-  constructor(private readonly signal: CancelSignal | null = null) {}
+  constructor(
+    private readonly signal: CancelSignal | null = null,
+    private readonly target: ChunkTarget | null = null,
+  ) {}
 
   get byteLength(): number {
     return this.flushed + this.pos;
@@ -41,8 +90,10 @@ export class ByteSink {
     this.checkOverflow();
     this.finishChunk();
     this.checkpoint();
-    this.chunk = new Uint8Array(Math.max(CHUNK_SIZE, n));
-    this.view = new DataView(this.chunk.buffer);
+    // A buffer the target gave back is written again, unless this write needs a larger one.
+    if (this.target?.reusesChunks && n <= this.chunk.length) return;
+    this.chunk = takeChunk(n);
+    this.view = new DataView(this.chunk.buffer, this.chunk.byteOffset, this.chunk.byteLength);
   }
 
   /** Typed arrays drop writes past their end silently; a position past the end means a row was cut. */
@@ -53,7 +104,9 @@ export class ByteSink {
   private finishChunk(): void {
     this.checkOverflow();
     if (this.pos === 0) return;
-    this.chunks.push(this.chunk.subarray(0, this.pos));
+    const finished = this.chunk.subarray(0, this.pos);
+    if (this.target) this.target.write(finished);
+    else this.chunks.push(finished);
     this.flushed += this.pos;
     this.pos = 0;
   }
@@ -140,9 +193,14 @@ export class ByteSink {
     this.bytes(encoder.encode(JSON.stringify(s)));
   }
 
-  /** Ends the document; the sink must not be written to afterwards. */
+  /**
+   * Ends the document, handing the last chunk to the target if there is one; the sink must not be written
+   * to afterwards. The chunks, or none with a target (it has them all).
+   */
   finish(): Uint8Array[] {
     this.finishChunk();
+    // The target is done with the last chunk: its buffer serves the next export.
+    if (this.target?.reusesChunks) recycleChunks([this.chunk.buffer]);
     return this.chunks;
   }
 }

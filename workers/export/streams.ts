@@ -11,7 +11,7 @@ import {
 import type { SessionConfig } from '../engine/config';
 import type { SymbolStore } from '../engine/session-store';
 import type { ByteSink } from './byte-sink';
-import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeNumberWords } from './encode';
+import { CLOSE_BRACKET, COMMA, OPEN_BRACKET, QUOTE, writeColumnWords, writeNumberWords } from './encode';
 import { DATE_TIME, TIME_OF_DAY, type TimestampWriter } from './timestamps';
 
 export type StreamKind = 'bars' | 'ticks' | 'quotes';
@@ -127,17 +127,17 @@ export function barRows(bars: BarColumns, times: TimestampWriter, form: TimeForm
     writeRows(sink, from, to, indent, (out, view, pos, i) => {
       out[pos++] = OPEN_BRACKET;
       if (form === 'date') pos = times.day(out, pos, time[i] as number);
-      else pos = times.stamp(view, out, pos, time[i] as number, stampForm);
+      else pos = times.stampAt(view, out, pos, time, i, stampForm);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, open[i] as number);
+      pos = writeColumnWords(view, out, pos, open, i);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, high[i] as number);
+      pos = writeColumnWords(view, out, pos, high, i);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, low[i] as number);
+      pos = writeColumnWords(view, out, pos, low, i);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, close[i] as number);
+      pos = writeColumnWords(view, out, pos, close, i);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, volume[i] as number);
+      pos = writeColumnWords(view, out, pos, volume, i);
       out[pos++] = CLOSE_BRACKET;
       return pos;
     });
@@ -152,9 +152,9 @@ export function tickRows(ticks: TickColumns, times: TimestampWriter): RowWriter 
     const { time, price, size, exchange } = ticks;
     writeRows(sink, from, to, indent, (out, view, pos, i) => {
       out[pos++] = OPEN_BRACKET;
-      pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
+      pos = times.stampAt(view, out, pos, time, i, TIME_OF_DAY);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, price[i] as number);
+      pos = writeColumnWords(view, out, pos, price, i);
       out[pos++] = COMMA;
       pos = writeNumberWords(view, out, pos, size[i] as number);
       out[pos++] = COMMA;
@@ -171,11 +171,11 @@ export function quoteRows(quotes: QuoteColumns, times: TimestampWriter): RowWrit
     const { time, bid, ask, bidSize, askSize } = quotes;
     writeRows(sink, from, to, indent, (out, view, pos, i) => {
       out[pos++] = OPEN_BRACKET;
-      pos = times.stamp(view, out, pos, time[i] as number, TIME_OF_DAY);
+      pos = times.stampAt(view, out, pos, time, i, TIME_OF_DAY);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, bid[i] as number);
+      pos = writeColumnWords(view, out, pos, bid, i);
       out[pos++] = COMMA;
-      pos = writeNumberWords(view, out, pos, ask[i] as number);
+      pos = writeColumnWords(view, out, pos, ask, i);
       out[pos++] = COMMA;
       pos = writeNumberWords(view, out, pos, bidSize[i] as number);
       out[pos++] = COMMA;
@@ -208,7 +208,7 @@ export function seriesRows(series: SeriesColumns, times: TimestampWriter, form: 
         out[pos++] = OPEN_BRACKET;
         // Series are session rows: the time of day, or the date for daily and weekly ones.
         if (form === 'date') pos = times.day(out, pos, time[i] as number);
-        else pos = times.stamp(view, out, pos, time[i] as number, stampForm);
+        else pos = times.stampAt(view, out, pos, time, i, stampForm);
         for (const column of values) {
           out[pos++] = COMMA;
           const x = column[i] as number;

@@ -78,6 +78,25 @@ export class TimestampWriter {
    * (corrected by one where rounding fell short or over).
    */
   stamp(view: DataView, out: Uint8Array, pos: number, ms: number, form: number): number {
+    this.scratch[0] = ms;
+    return this.stampAt(view, out, pos, this.scratch, 0, form);
+  }
+
+  private readonly scratch = new Float64Array(1);
+
+  /**
+   * `stamp` of `times[i]`: rows pass their time column and index, since a time passed as a number to a
+   * call that is not inlined is boxed on the heap (garbage on every row of a large export).
+   */
+  stampAt(
+    view: DataView,
+    out: Uint8Array,
+    pos: number,
+    times: Float64Array,
+    i: number,
+    form: number,
+  ): number {
+    const ms = times[i] as number;
     let key = Math.floor(ms * PER_HOUR);
     let within = ms - key * MS_PER_HOUR;
     if (within < 0) {

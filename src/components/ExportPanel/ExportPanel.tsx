@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatBytes } from '../../format';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { DemoControls } from './DemoControls';
@@ -15,6 +16,8 @@ export function ExportPanel() {
   );
   const error = useAppStore((s) => s.exportError);
   const exportNow = useAppStore((s) => s.exportNow);
+  const saveToFile = useAppStore((s) => s.saveExportToFile);
+  const savedFile = useAppStore((s) => s.savedFile);
   const dismiss = useAppStore((s) => s.dismissExportError);
   const excludableLoaded = useAppStore((s) => s.excludable !== null);
   const engineUp = useAppStore((s) => s.snapshot !== null && s.workerError === null);
@@ -48,8 +51,23 @@ export function ExportPanel() {
         >
           Export delta
         </button>
+        <button
+          type="button"
+          className="button"
+          disabled={unavailable}
+          title="Writes a complete export straight to a file you choose, as it is made: for exports too large to keep in the page"
+          onClick={() => void saveToFile(true)}
+        >
+          Save complete to a file…
+        </button>
         <ExportProgressLine />
       </div>
+      {savedFile !== null && (
+        <p className="export-panel__saved" role="status" data-testid="saved-file">
+          {savedFile.how === 'file' ? 'Saved' : 'Downloaded'} export #{savedFile.sequence} to{' '}
+          <code>{savedFile.fileName}</code> ({formatBytes(savedFile.bytes)})
+        </p>
+      )}
       <DemoControls />
       <SizeComparison />
       {error !== null && (

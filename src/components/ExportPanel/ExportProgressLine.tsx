@@ -11,17 +11,19 @@ export function ExportProgressLine() {
     running.source
   ];
   const progress = running.progress;
+  const saving = running.saving;
+  const doing = saving
+    ? `Saving a ${mode}export${saving.fileName === null ? '' : ` to ${saving.fileName}`}…`
+    : `${label}${mode}export…`;
   return (
     <div className="export-progress" role="status" data-testid="export-progress">
       <div className="export-progress__text">
-        <span>
-          {label}
-          {mode}export…
-        </span>
+        <span>{doing}</span>
         {progress !== null && (
-          <span className="number">
+          <span className="number" data-testid="export-progress-figures">
             {formatCount(progress.symbolsDone)} of {formatCount(progress.symbolsTotal)} symbols ·{' '}
             {formatBytes(progress.bytes)}
+            {progress.written !== undefined && ` · ${formatBytes(progress.written)} written`}
           </span>
         )}
       </div>

@@ -75,5 +75,8 @@ export interface PendingExport {
 export interface ExportProgress {
   symbolsDone: number;
   symbolsTotal: number;
+  /** Bytes made so far. */
   bytes: number;
+  /** For an export saved as it is made (to a file, to the page): the bytes already where they go. */
+  written?: number;
 }
