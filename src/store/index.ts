@@ -14,6 +14,7 @@ import { createIndicatorSlice } from './indicator-slice';
 import { createMirrorSlice } from './mirror-slice';
 import { createOfflineSlice } from './offline-slice';
 import { createSessionSlice } from './session-slice';
+import { createShownSlice } from './shown-slice';
 import { createStorageSlice } from './storage-slice';
 import type { AppState } from './types';
 import { createViewerSlice } from './viewer-slice';
@@ -60,6 +61,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createImportSlice(client, { storage, now: exportsDeps.now })(...args),
     ...createStorageSlice(client, storage)(...args),
     ...createIndicatorSlice<AppState>()(...args),
+    ...createShownSlice(client)(...args),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

@@ -10,6 +10,7 @@ import type { IndicatorSlice } from './indicator-types';
 import type { MirrorSlice } from './mirror-types';
 import type { OfflineSlice } from './offline-types';
 import type { SessionSlice } from './session-types';
+import type { ShownSlice } from './shown-types';
 import type { StorageSlice } from './storage-types';
 import type { ViewerSlice } from './viewer-types';
 
@@ -24,4 +25,5 @@ export type AppState = SessionSlice &
   ConfigSlice &
   ImportSlice &
   IndicatorSlice &
-  StorageSlice;
+  StorageSlice &
+  ShownSlice;

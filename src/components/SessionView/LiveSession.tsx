@@ -1,10 +1,11 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
-// resync notice, and a restart for a mirror worker that died.
-import { useCallback } from 'react';
+// resync notice, and a restart for a mirror worker that died. The symbol the chart shows is told to the
+// engine (`showSymbols`), so that its feed carries full rows for that symbol only.
+import { useCallback, useEffect, useState } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
-import { SessionView } from './SessionView';
+import { SessionView, type ViewChoice } from './SessionView';
 
 export function LiveSession() {
   const version = useAppStore((s) => s.liveMirror.version);
@@ -17,6 +18,16 @@ export function LiveSession() {
   const epoch = useAppStore((s) => s.liveMirror.epoch);
   const indicatorChoice = useAppStore((s) => s.indicatorChoices.live);
   const chooseIndicator = useAppStore((s) => s.chooseIndicator);
+  const showLiveSymbols = useAppStore((s) => s.showLiveSymbols);
+  const shownError = useAppStore((s) => s.shownError);
+  // A new session or a new engine knows nothing of what the page showed before: told again then.
+  const sessionId = useAppStore((s) => s.liveMirror.sessionId);
+  const generation = useAppStore((s) => s.generation);
+  const [charted, setCharted] = useState<string | null>(null);
+  const onChoice = useCallback((choice: ViewChoice) => setCharted(choice.symbol), []);
+  useEffect(() => {
+    if (charted !== null && sessionId !== null && generation >= 0) void showLiveSymbols([charted], true);
+  }, [charted, sessionId, generation, showLiveSymbols]);
   const onIndicatorChoice = useCallback(
     (key: string, shown: boolean) => chooseIndicator('live', key, shown),
     [chooseIndicator],
@@ -42,8 +53,14 @@ export function LiveSession() {
           )}
         </p>
       )}
+      {shownError && (
+        <p className="inline-error" data-testid="shown-error" role="alert">
+          {shownError}
+        </p>
+      )}
       <SessionView
         client={client}
+        onChoice={onChoice}
         source="live"
         version={version}
         epoch={epoch}

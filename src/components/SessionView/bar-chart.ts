@@ -10,7 +10,6 @@ import {
   CandlestickSeries,
   ColorType,
   createChart,
-  createSeriesMarkers,
   type HistogramData,
   HistogramSeries,
   type IChartApi,
@@ -24,6 +23,7 @@ import {
 import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
 import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { createCheapSeriesMarkers } from './cheap-markers';
 import { EquityLayer } from './equity-layer';
 import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
 import { markersAt, sameMarkers, seriesMarkersOf } from './trade-markers';
@@ -119,6 +119,8 @@ export class BarChart {
   /** The bar under the crosshair, or null for the last bar. */
   private hovered: LegendBar | null = null;
   private shownCandles = 0;
+  /** The first candle's time (the markers plugin asks for it at each change of the candles). */
+  private firstTime: Time | null = null;
   /** Bars of the whole series (history + session) that the chart holds. */
   total = 0;
   historyCount = 0;
@@ -146,8 +148,9 @@ export class BarChart {
       priceLineVisible: false,
     });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
-    this.markers = createSeriesMarkers(this.candles, []);
-    this.tradeMarkers = createSeriesMarkers(this.candles, []);
+    const firstTime = () => this.firstTime;
+    this.markers = createCheapSeriesMarkers(this.candles, firstTime);
+    this.tradeMarkers = createCheapSeriesMarkers(this.candles, firstTime);
     this.indicators = new IndicatorLayer(this.chart, theme.text);
     this.equity = new EquityLayer(this.chart, theme.equity);
     this.indicators.setTrailing(this.equity);
@@ -262,6 +265,7 @@ export class BarChart {
     this.trades = [];
     this.tradeMarkers.setMarkers([]);
     this.equity.setBars(series.time, step);
+    this.firstTime = candles[0]?.time ?? null;
     this.candles.setData(candles);
     this.shownCandles = candles.length;
     this.total = series.total;
@@ -301,6 +305,7 @@ export class BarChart {
     for (let i = 0; i < n; i++) {
       const bar = this.barAt(series, i);
       const t = asTime(bar.time);
+      this.firstTime ??= t;
       this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
       this.volume.update({ time: t, value: bar.volume });
     }
@@ -321,6 +326,7 @@ export class BarChart {
 
   /** Shows nothing (an unknown symbol, a mirror that holds nothing yet). */
   clear(): void {
+    this.firstTime = null;
     this.candles.setData([]);
     this.shownCandles = 0;
     this.volume.setData([]);
