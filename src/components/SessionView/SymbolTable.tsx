@@ -40,6 +40,8 @@ function SymbolGrid({ symbols, selected, onSelect }: SymbolTableProps) {
   const [query, setQuery] = useState('');
   /** The keyboard's row, as an index into the rows shown; null until the grid is used by keyboard. */
   const [active, setActive] = useState<number | null>(null);
+  /** Set while the search box hands the focus to the grid's first row (the focus must not move it). */
+  const fromSearch = useRef(false);
   const names = useMemo(() => symbols.map((s) => s.symbol), [symbols]);
   // The names change only when the session does: the match is kept across reads of the same names.
   const nameKey = names.join('\n');
@@ -75,7 +77,9 @@ function SymbolGrid({ symbols, selected, onSelect }: SymbolTableProps) {
     } else if (event.key === 'ArrowDown' && count > 0) {
       event.preventDefault();
       setActive(0);
+      fromSearch.current = true;
       grid.current?.focus();
+      fromSearch.current = false;
     } else if (event.key === 'Escape' && query !== '') {
       event.preventDefault();
       onSearch('');
@@ -83,7 +87,8 @@ function SymbolGrid({ symbols, selected, onSelect }: SymbolTableProps) {
   };
 
   const onGridFocus = () => {
-    if (activeRow !== null) return;
+    // Tabbed into: the keyboard starts on the charted symbol's row (or the first).
+    if (activeRow !== null || fromSearch.current) return;
     const at = selected === null ? -1 : matches.findIndex((i) => symbols[i]?.symbol === selected);
     setActive(Math.max(0, at));
   };

@@ -23,6 +23,7 @@ import {
 import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
 import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { historyShown, latestBars } from './chart-window';
 import { createCheapSeriesMarkers } from './cheap-markers';
 import { EquityLayer } from './equity-layer';
 import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
@@ -123,7 +124,10 @@ export class BarChart {
   private firstTime: Time | null = null;
   /** Bars of the whole series (history + session) that the chart holds. */
   total = 0;
+  /** Bars of the chart that are history (those before the session's). */
   historyCount = 0;
+  /** Bars of the whole series that are history (an append must have the same). */
+  private seriesHistory = 0;
 
   constructor(
     container: HTMLElement,
@@ -249,11 +253,16 @@ export class BarChart {
   }
 
   /**
-   * Shows exactly these bars (the whole series from index 0). Thousands of bars take the chart a while to
-   * take in, so the candles, the volume and the indicators are set in three tasks (with a frame between),
-   * each well below a long task.
+   * Shows these bars (the whole series from index 0), the latest MAX_CHART_BARS of them (chart-window.ts).
+   * Thousands of bars take the chart a while to take in, so the candles, the volume and the indicators are
+   * set in three tasks (with a frame between), each well below a long task.
    */
-  async load(series: BarSeries, interval: string, indicators: readonly ChartIndicator[] = []): Promise<void> {
+  async load(
+    whole: BarSeries,
+    interval: string,
+    allIndicators: readonly ChartIndicator[] = [],
+  ): Promise<void> {
+    const { series, indicators } = latestBars(whole, allIndicators);
     this.interval = interval;
     const step = intervalSeconds(interval) ?? 60;
     this.chart.applyOptions({ timeScale: { timeVisible: !this.daily, secondsVisible: step < 60 } });
@@ -269,7 +278,8 @@ export class BarChart {
     this.candles.setData(candles);
     this.shownCandles = candles.length;
     this.total = series.total;
-    this.historyCount = series.historyCount;
+    this.seriesHistory = series.historyCount;
+    this.historyCount = historyShown(series);
     this.last = n > 0 ? this.barAt(series, n - 1) : null;
     // Show the latest bars at a readable width rather than squeezing thousands into view.
     this.chart.timeScale().applyOptions({ barSpacing: 6 });
@@ -296,7 +306,7 @@ export class BarChart {
    * not follow: the caller then loads the whole series again.
    */
   append(series: BarSeries, indicators: readonly ChartIndicator[] = []): boolean {
-    if (series.from !== this.total || series.historyCount !== this.historyCount) return false;
+    if (series.from !== this.total || series.historyCount !== this.seriesHistory) return false;
     if (!this.indicators.follows(indicators)) return false;
     const n = series.time.length;
     if (n === 0) return true;
@@ -339,6 +349,7 @@ export class BarChart {
     this.hovered = null;
     this.total = 0;
     this.historyCount = 0;
+    this.seriesHistory = 0;
     this.last = null;
     this.onLegend(null);
   }
