@@ -95,7 +95,8 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     type: 'candles while replaying',
     description: `${candlesBefore} -> ${candlesAfter}`,
   });
-  expect(longTasks.filter((d) => d >= 50)).toEqual([]);
+  // Soft: a long task fails the test, and the search and keyboard below are still checked (and reported).
+  expect.soft(longTasks.filter((d) => d >= 50)).toEqual([]);
   // The chart followed the replay meanwhile (it draws from the mirror, which the feed kept up to date).
   expect(candlesAfter).toBeGreaterThan(candlesBefore);
   await expect(candles).toHaveAttribute('data-symbol', 'RIVN');
