@@ -22,7 +22,7 @@ const sma = (n: number): ChartIndicator => ({
   key: 'sma_20_5m',
   name: 'sma',
   interval: '5m',
-  placement: 'overlay',
+  placement: 'price',
   outputs: ['value'],
   values: [column(n, 50)],
   valid: true,
