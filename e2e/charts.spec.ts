@@ -244,6 +244,8 @@ timingTests(() => {
       type: 'long tasks while running (ms)',
       description: JSON.stringify(running),
     });
+    // Zero, as issue 16 asks. The durations are wall-clock: on a machine busier than its cores, a task
+    // waits for one, and a trace then shows tasks of 20 ms of CPU reported as 50-100 ms long.
     expect(running.filter((d) => d >= 50)).toEqual([]);
   });
 });
