@@ -240,13 +240,13 @@ timingTests(() => {
     expect(await numberIn(candles)).toBeGreaterThan(first + 200);
     expect(await numberIn(volume)).toBeGreaterThan(volumeFirst);
     await expect(candles).toHaveAttribute('data-last-read', 'append');
-    // On this 2-core machine with a software canvas (Chromium --disable-gpu) the chart's own paint frame
-    // now and then takes 50-85 ms, with or without the strategy (measured: the built-in session without
-    // its strategy showed the same), which is issue 16's "no long task at any speed". What this holds to is
-    // that the feed and the candles never block: no task of 100 ms or more, and at most two paint frames
-    // over 50 ms in the 30 seconds.
-    expect(running.filter((d) => d >= 100)).toEqual([]);
-    expect(running.filter((d) => d >= 50).length).toBeLessThanOrEqual(2);
+    testInfo.annotations.push({
+      type: 'long tasks while running (ms)',
+      description: JSON.stringify(running),
+    });
+    // Zero, as issue 16 asks. The durations are wall-clock: on a machine busier than its cores, a task
+    // waits for one, and a trace then shows tasks of 20 ms of CPU reported as 50-100 ms long.
+    expect(running.filter((d) => d >= 50)).toEqual([]);
   });
 });
 

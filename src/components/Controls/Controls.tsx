@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { controlAvailability } from './availability';
+import { StartProgress } from './StartProgress';
 import { keyPressOf, SHORTCUTS, shortcutFor } from './shortcuts';
 import './Controls.css';
 
@@ -84,17 +84,7 @@ export function Controls() {
         </button>
       </div>
       {startProgress !== null && (
-        <p className="controls__progress" role="status" data-testid="start-progress">
-          <span>
-            Loading history: {startProgress.symbolsDone} of {startProgress.symbolsTotal} symbols
-            {startProgress.current === undefined
-              ? ''
-              : ` (${startProgress.current.symbol}: ${formatCount(startProgress.current.daysDone)} of ${formatCount(startProgress.current.daysTotal)} trading days)`}
-          </span>
-          <button type="button" className="button button--small" onClick={() => void cancelStart()}>
-            Cancel
-          </button>
-        </p>
+        <StartProgress progress={startProgress} onCancel={() => void cancelStart()} />
       )}
       <p className="controls__hint" aria-hidden="true">
         <kbd>Space</kbd> start / pause / resume · <kbd>.</kbd> or <kbd>→</kbd> step

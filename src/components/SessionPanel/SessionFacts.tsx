@@ -3,6 +3,7 @@ import { formatCount, formatDateRange } from '../../format';
 import { useAppStore } from '../../store/context';
 import { SessionProgress } from './SessionProgress';
 import { SpeedInput } from './SpeedInput';
+import { SymbolChips } from './SymbolChips';
 
 function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -27,13 +28,7 @@ export function SessionFacts() {
         <SessionProgress minute={snapshot.sessionMinute} minutes={snapshot.sessionMinutes} />
       </Fact>
       <Fact label="Symbols">
-        <ul className="symbols" data-testid="symbols">
-          {snapshot.symbols.map((symbol) => (
-            <li key={symbol} className="symbols__item">
-              {symbol}
-            </li>
-          ))}
-        </ul>
+        <SymbolChips symbols={snapshot.symbols} />
       </Fact>
       <Fact label="Backtest window">{formatDateRange(backtestWindow.startDate, backtestWindow.endDate)}</Fact>
       <Fact label="Bars processed">

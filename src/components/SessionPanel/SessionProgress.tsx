@@ -12,7 +12,7 @@ export function SessionProgress({ minute, minutes }: { minute: number; minutes: 
         aria-valuemax={minutes}
         aria-valuenow={minute}
       >
-        <div className="session-progress__fill" style={{ width: `${percent}%` }} />
+        <div className="session-progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <div className="session-progress__text" data-testid="session-progress">
         Minute {formatCount(minute)} of {formatCount(minutes)}

@@ -1,5 +1,6 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
-// resync notice, and a restart for a mirror worker that died.
+// resync notice, and a restart for a mirror worker that died. The symbol the chart shows is told to the
+// engine (`showSymbols`), so that its feed carries full rows for that symbol only.
 import { useCallback } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';

@@ -2,7 +2,7 @@
 // has thousands of orders, and a live session reads several times a second. Spacer rows above and below
 // keep the scroll height, so the table stays a real table (headers, caption, columns lined up).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { ReactNode, RefObject } from 'react';
+import { type ReactNode, type RefObject, useEffect } from 'react';
 
 /** Every row is one line high (long text is cut, with the whole of it in a title). */
 export const ROW_HEIGHT = 30;
@@ -12,24 +12,38 @@ export function VirtualRows({
   columns,
   scroller,
   row,
+  reveal = null,
+  headHeight = 0,
 }: {
   count: number;
   columns: number;
   scroller: RefObject<HTMLDivElement | null>;
   /** Row `index` of the list as shown. */
   row: (index: number) => ReactNode;
+  /** A row scrolled into view when it changes (the keyboard's row): it must be drawn to be pointed at. */
+  reveal?: number | null;
+  /**
+   * Height of what the scroller shows above the rows (a sticky header): given, a revealed row is scrolled
+   * clear of it. Unset, the rows are counted from the scroller's top, which is enough for drawing them.
+   */
+  headHeight?: number;
 }) {
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
     // Before the scroller is measured (and in a test page), the first rows are drawn.
     initialRect: { width: 800, height: ROW_HEIGHT * 12 },
   });
+  useEffect(() => {
+    if (reveal !== null && reveal < count) virtualizer.scrollToIndex(reveal, { align: 'auto' });
+  }, [reveal, count, virtualizer]);
   const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const before = (items[0]?.start ?? headHeight) - headHeight;
+  const after = virtualizer.getTotalSize() - ((items.at(-1)?.end ?? headHeight) - headHeight);
   return (
     <tbody>
       {before > 0 && (

@@ -10,7 +10,6 @@ import {
   CandlestickSeries,
   ColorType,
   createChart,
-  createSeriesMarkers,
   type HistogramData,
   HistogramSeries,
   type IChartApi,
@@ -24,6 +23,8 @@ import {
 import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
 import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { historyShown, latestBars } from './chart-window';
+import { createCheapSeriesMarkers } from './cheap-markers';
 import { EquityLayer } from './equity-layer';
 import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
 import { markersAt, sameMarkers, seriesMarkersOf } from './trade-markers';
@@ -116,12 +117,19 @@ export class BarChart {
   /** The strategies' markers, apart from the gaps' (each list set on its own, when it changes). */
   private readonly tradeMarkers: ISeriesMarkersPluginApi<Time>;
   private trades: ChartMarker[] = [];
+  /** Where the crosshair is (its bar's time and height), while the pointer is over the chart. */
+  private pointer: { time: Time | null; y: number } | null = null;
   /** The bar under the crosshair, or null for the last bar. */
   private hovered: LegendBar | null = null;
   private shownCandles = 0;
+  /** The first candle's time (the markers plugin asks for it at each change of the candles). */
+  private firstTime: Time | null = null;
   /** Bars of the whole series (history + session) that the chart holds. */
   total = 0;
+  /** Bars of the chart that are history (those before the session's). */
   historyCount = 0;
+  /** Bars of the whole series that are history (an append must have the same). */
+  private seriesHistory = 0;
 
   constructor(
     container: HTMLElement,
@@ -146,8 +154,9 @@ export class BarChart {
       priceLineVisible: false,
     });
     this.chart.priceScale('volume').applyOptions({ scaleMargins: { top: 0.78, bottom: 0 } });
-    this.markers = createSeriesMarkers(this.candles, []);
-    this.tradeMarkers = createSeriesMarkers(this.candles, []);
+    const firstTime = () => this.firstTime;
+    this.markers = createCheapSeriesMarkers(this.candles, firstTime);
+    this.tradeMarkers = createCheapSeriesMarkers(this.candles, firstTime);
     this.indicators = new IndicatorLayer(this.chart, theme.text);
     this.equity = new EquityLayer(this.chart, theme.equity);
     this.indicators.setTrailing(this.equity);
@@ -246,11 +255,16 @@ export class BarChart {
   }
 
   /**
-   * Shows exactly these bars (the whole series from index 0). Thousands of bars take the chart a while to
-   * take in, so the candles, the volume and the indicators are set in three tasks (with a frame between),
-   * each well below a long task.
+   * Shows these bars (the whole series from index 0), the latest MAX_CHART_BARS of them (chart-window.ts).
+   * Thousands of bars take the chart a while to take in, so the candles, the volume and the indicators are
+   * set in three tasks (with a frame between), each well below a long task.
    */
-  async load(series: BarSeries, interval: string, indicators: readonly ChartIndicator[] = []): Promise<void> {
+  async load(
+    whole: BarSeries,
+    interval: string,
+    allIndicators: readonly ChartIndicator[] = [],
+  ): Promise<void> {
+    const { series, indicators } = latestBars(whole, allIndicators);
     this.interval = interval;
     const step = intervalSeconds(interval) ?? 60;
     this.chart.applyOptions({ timeScale: { timeVisible: !this.daily, secondsVisible: step < 60 } });
@@ -262,10 +276,12 @@ export class BarChart {
     this.trades = [];
     this.tradeMarkers.setMarkers([]);
     this.equity.setBars(series.time, step);
+    this.firstTime = candles[0]?.time ?? null;
     this.candles.setData(candles);
     this.shownCandles = candles.length;
     this.total = series.total;
-    this.historyCount = series.historyCount;
+    this.seriesHistory = series.historyCount;
+    this.historyCount = historyShown(series);
     this.last = n > 0 ? this.barAt(series, n - 1) : null;
     // Show the latest bars at a readable width rather than squeezing thousands into view.
     this.chart.timeScale().applyOptions({ barSpacing: 6 });
@@ -292,15 +308,22 @@ export class BarChart {
    * not follow: the caller then loads the whole series again.
    */
   append(series: BarSeries, indicators: readonly ChartIndicator[] = []): boolean {
-    if (series.from !== this.total || series.historyCount !== this.historyCount) return false;
+    if (series.from !== this.total || series.historyCount !== this.seriesHistory) return false;
     if (!this.indicators.follows(indicators)) return false;
     const n = series.time.length;
     if (n === 0) return true;
     const lastTime = this.last?.time ?? null;
     if (lastTime !== null && (series.time[0] as number) <= lastTime) return false;
+    // With the pointer over the chart, lightweight-charts hit-tests the crosshair again after every
+    // update() of every series, and that rebuilds the drawn points of all their bars: an append of k bars
+    // cost 2k + (indicators) rebuilds (profiled at 600x: 70-230 ms). The crosshair is taken off while the
+    // bars go in, and put back once after (on its bar: the next move of the pointer puts it under it).
+    const pointer = this.pointer;
+    if (pointer) this.chart.clearCrosshairPosition();
     for (let i = 0; i < n; i++) {
       const bar = this.barAt(series, i);
       const t = asTime(bar.time);
+      this.firstTime ??= t;
       this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
       this.volume.update({ time: t, value: bar.volume });
     }
@@ -308,6 +331,10 @@ export class BarChart {
     this.shownCandles += n;
     this.indicators.append(series.time, indicators);
     this.equity.appendBars(series.time);
+    if (pointer?.time) {
+      const price = this.candles.coordinateToPrice(pointer.y);
+      if (price !== null) this.chart.setCrosshairPosition(price, pointer.time, this.candles);
+    }
     const gaps = findGaps(series.time, this.interval, lastTime);
     if (gaps.length > 0) {
       this.gapMarkers = [...this.gapMarkers, ...gaps.map((g) => this.gapMarker(g.time, g.missing))];
@@ -321,6 +348,7 @@ export class BarChart {
 
   /** Shows nothing (an unknown symbol, a mirror that holds nothing yet). */
   clear(): void {
+    this.firstTime = null;
     this.candles.setData([]);
     this.shownCandles = 0;
     this.volume.setData([]);
@@ -333,6 +361,7 @@ export class BarChart {
     this.hovered = null;
     this.total = 0;
     this.historyCount = 0;
+    this.seriesHistory = 0;
     this.last = null;
     this.onLegend(null);
   }
@@ -362,6 +391,7 @@ export class BarChart {
   }
 
   private readonly onCrosshair = (param: MouseEventParams<Time>) => {
+    this.pointer = param.point ? { time: param.time ?? null, y: param.point.y } : null;
     const candle = param.seriesData.get(this.candles) as CandlestickData<Time> | undefined;
     if (param.time === undefined || !candle || !('open' in candle)) {
       this.hovered = null;
