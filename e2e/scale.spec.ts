@@ -1,6 +1,7 @@
 // Issue 16's app at scale: a session of 300 symbols starts with its progress shown, replays as fast as the
 // engine can for 20 seconds with no long task on the main thread, and its symbol table (virtualized and
-// searchable) finds a symbol by typing and switches the chart to it, by mouse and by keyboard.
+// searchable) finds a symbol by typing and switches the chart to it, by mouse and by keyboard, and the whole
+// session (history included, hundreds of megabytes) is saved complete to a file with its progress shown.
 // SCALE_SYMBOLS=n runs it with another count (for a quick look while developing); SCALE_SCREENSHOTS=dir
 // writes the symbol table's screenshots there.
 import { expect, type Page, test } from '@playwright/test';
@@ -25,13 +26,14 @@ function symbolNames(count: number): string[] {
 
 const names = symbolNames(COUNT);
 
-/** The design note's session at 300 symbols: bar streams, minute and day history, three session days. */
+/** The design note's session at 300 symbols: bar streams, minute and day history, a quarter of sessions. */
 const session = {
   session_name: `Scale ${COUNT}`,
   mode: 'backtest',
   exchange_group: 'US_EQUITY',
   asset_class: 'EQUITY',
-  backtest_config: { start_date: '2025-07-01', end_date: '2025-07-03', speed_multiplier: 60 },
+  // Long enough to be still replaying after 20 s at full speed (a day takes well under a second here).
+  backtest_config: { start_date: '2025-07-01', end_date: '2025-09-30', speed_multiplier: 60 },
   session_data_config: {
     symbols: names,
     streams: ['1m', '5m', '15m'],
@@ -54,6 +56,12 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
   // Until the bar-first market generator lands, starting 300 symbols takes about half a minute here.
   test.setTimeout(240_000);
   const problems = watchProblems(page);
+  // The save dialog, stubbed: it answers a file of the origin's private file system, which the engine worker
+  // writes as a real one (as e2e/exports.spec.ts does).
+  await page.addInitScript(() => {
+    (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async () =>
+      (await navigator.storage.getDirectory()).getFileHandle('scale-export.json', { create: true });
+  });
   await observeLongTasks(page);
   await applyConfiguration(page, session);
 
@@ -143,5 +151,47 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
   await table.press('Home');
   await page.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').click();
   await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'RIVN');
+
+  // Saved complete to a file: the progress counts the symbols, and the file holds every byte the panel names.
+  await button(page, 'Pause').click();
+  const progressSeen = page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        const observer = new MutationObserver(() => {
+          const text = document.querySelector('[data-testid="export-progress-figures"]')?.textContent;
+          if (text && seen.at(-1) !== text) seen.push(text);
+          if (document.querySelector('[data-testid="saved-file"]')) {
+            observer.disconnect();
+            resolve(seen);
+          }
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+  );
+  await button(page, 'Save complete to a file…').click();
+  const saved = page.getByTestId('saved-file');
+  await expect(saved).toHaveText(/^Saved export #\d+ to scale-export\.json \([\d.,]+ MB\)$/, {
+    timeout: 120_000,
+  });
+  const seen = await progressSeen;
+  const symbolsText = COUNT.toLocaleString('en-US');
+  expect(seen.some((text) => new RegExp(`^\\d+ of ${symbolsText} symbols · `).test(text))).toBe(true);
+  const file = await page.evaluate(async () => {
+    const handle = await (await navigator.storage.getDirectory()).getFileHandle('scale-export.json');
+    const blob = await handle.getFile();
+    return {
+      size: blob.size,
+      head: await blob.slice(0, 400).text(),
+      tail: await blob.slice(blob.size - 2).text(),
+    };
+  });
+  const shownMb = Number(/\(([\d.,]+) MB\)/.exec((await saved.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+  // The panel shows MiB to one decimal.
+  expect(Math.abs(file.size / 2 ** 20 - shownMb)).toBeLessThanOrEqual(0.051);
+  // Every symbol's 40 days of minutes: far more than a hundred megabytes.
+  expect(file.size).toBeGreaterThan(COUNT * 300_000);
+  expect(file.head).toContain('"mode": "complete"');
+  expect(file.tail).toBe('}\n');
   expect(problems).toEqual([]);
 });
