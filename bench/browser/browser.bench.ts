@@ -29,6 +29,9 @@ export async function benchBrowser(): Promise<string[]> {
     root,
     configFile: false,
     logLevel: 'error',
+    // The page's dependencies optimized before it loads: found while it loads, Vite would optimize them then
+    // and reload the page, losing the bench's `window.benchRound` mid-run.
+    optimizeDeps: { noDiscovery: true, include: ['comlink', 'zod', 'papaparse', 'hyparquet'] },
     // Port 0: the system picks a free one, so two runs at once cannot collide.
     server: { host: '127.0.0.1', port: 0, strictPort: false, fs: { allow: [repo] } },
   });

@@ -43,7 +43,13 @@ const decode = (chunks: readonly Uint8Array[]) => {
 /** A file handle whose writable records what happens to it; `failAt` makes that write reject. */
 function fakeFile(
   name: string,
-  options: { failAt?: number; failClose?: boolean; onClose?: () => void } = {},
+  options: {
+    failAt?: number;
+    failClose?: boolean;
+    onClose?: () => void;
+    /** Each write waits for this before it is done (a slow disk). */
+    writesWait?: Promise<void>;
+  } = {},
 ) {
   const log = { chunks: [] as Uint8Array[], closed: false, aborted: false, kept: [] as Uint8Array[] };
   const handle: WritableFileHandle = {
@@ -53,6 +59,7 @@ function fakeFile(
         async write(chunk) {
           if (log.chunks.length + 1 === options.failAt) throw new Error('QuotaExceededError: disk full');
           log.chunks.push(chunk);
+          await options.writesWait;
         },
         async close() {
           if (options.failClose) throw new Error('the file could not be replaced');
@@ -108,6 +115,28 @@ describe('saving an export to a file in the engine', () => {
     expect(result).toEqual({ ok: false, error: 'system export-status: export cancelled; nothing changed' });
     expect(log.aborted).toBe(true);
     expect(log.closed).toBe(false);
+    expect(runtime.exporter.cursorFingerprint()).toBe(before);
+  });
+
+  it('discards the file and moves no cursor when Cancel comes after the last chunk, while the disk catches up', async () => {
+    const { runtime, api } = await engine();
+    const before = runtime.exporter.cursorFingerprint();
+    let diskCaughtUp = () => {};
+    const writesWait = new Promise<void>((resolve) => {
+      diskCaughtUp = resolve;
+    });
+    const { handle, log } = fakeFile('slow.json', { writesWait });
+    const saving = api.saveExportToFile(handle, { complete: true });
+    // Every chunk handed to the disk, the document's last one included; none written yet.
+    const ended = () => new TextDecoder().decode(log.chunks.at(-1)?.slice(-2)) === '}\n';
+    while (!ended()) await new Promise((resolve) => setTimeout(resolve, 1));
+    api.cancelExport();
+    diskCaughtUp();
+    expect(await saving).toEqual({
+      ok: false,
+      error: 'system export-status: export cancelled; nothing changed',
+    });
+    expect(log.aborted && !log.closed).toBe(true);
     expect(runtime.exporter.cursorFingerprint()).toBe(before);
   });
 

@@ -19,7 +19,7 @@ import type {
 } from '../export/contract';
 import { checkGivenFileName, exportFileName, uniqueFileName } from '../export/contract';
 import { EXCLUDABLE_SECTIONS } from '../export/exclusions';
-import { fileTimestamp } from '../export/exporter';
+import { EXPORT_CANCELLED, fileTimestamp } from '../export/exporter';
 import { type ChunkWriter, StreamTarget } from '../export/stream-target';
 import { streamSpecs } from '../export/streams';
 import {
@@ -220,6 +220,13 @@ export function createExportQueue(host: EngineHost, queueOptions: ExportQueueOpt
         return pending;
       }
       try {
+        // Every write is waited for before the file is closed, and a Cancel pressed meanwhile (a slow disk
+        // can take long to catch up) still discards it: once `close` begins, the file is the user's.
+        await target.flush();
+        if (token.cancelled) {
+          await target.abort(EXPORT_CANCELLED);
+          return { ok: false, error: EXPORT_CANCELLED };
+        }
         await target.close();
       } catch (error) {
         const reason = writeFailure(error);

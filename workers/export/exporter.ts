@@ -75,7 +75,8 @@ export interface SliceOptions {
   drain?: () => Promise<void> | void;
 }
 
-const CANCELLED = 'system export-status: export cancelled; nothing changed';
+/** What a cancelled export answers: it changed nothing. */
+export const EXPORT_CANCELLED = 'system export-status: export cancelled; nothing changed';
 
 /**
  * Lets queued messages (a cancel, a snapshot poll) run: a macrotask, not a microtask. A message to itself
@@ -155,7 +156,7 @@ export class Exporter {
   ): Promise<Result<PendingExport>> {
     const sliceMs = options.sliceMs ?? 12;
     // Cancelled while it waited its turn: nothing was begun.
-    if (options.isCancelled?.()) return fail(CANCELLED);
+    if (options.isCancelled?.()) return fail(EXPORT_CANCELLED);
     const steps = this.steps(request);
     let sliceStart = performance.now();
     let step = steps.next();
@@ -166,7 +167,7 @@ export class Exporter {
         try {
           await draining;
         } catch (error) {
-          steps.return(fail(CANCELLED));
+          steps.return(fail(EXPORT_CANCELLED));
           throw error;
         }
       }
@@ -175,8 +176,8 @@ export class Exporter {
         sliceStart = performance.now();
       }
       if (options.isCancelled?.()) {
-        steps.return(fail(CANCELLED));
-        return fail(CANCELLED);
+        steps.return(fail(EXPORT_CANCELLED));
+        return fail(EXPORT_CANCELLED);
       }
       step = steps.next();
     }
@@ -230,7 +231,7 @@ export class Exporter {
     try {
       rows = yield* this.write(sink, layout, metadata, written, analysis, cursor, request.complete, excluded);
     } catch (error) {
-      if (error instanceof ExportCancelled) return fail(CANCELLED);
+      if (error instanceof ExportCancelled) return fail(EXPORT_CANCELLED);
       throw error;
     }
     const result: ExportResult = {

@@ -56,10 +56,15 @@ export class StreamTarget implements ChunkTarget {
     this.check();
   }
 
-  /** Waits for every write, then closes the writer: only then are the bytes where they go. */
-  async close(): Promise<void> {
+  /** Waits for every write; throws the writer's error if one failed. The writer stays open. */
+  async flush(): Promise<void> {
     await this.last;
     this.check();
+  }
+
+  /** Waits for every write, then closes the writer: only then are the bytes where they go. */
+  async close(): Promise<void> {
+    await this.flush();
     await this.writer.close();
   }
 
