@@ -4,7 +4,15 @@
 // The symbol's indicators come with the bars; which of them are drawn is the owner's choice (a store's).
 // So do the strategies' markers and equity (drawn on the chart), positions, trades, orders and summary.
 
-import { type CSSProperties, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type RefObject,
+  startTransition,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
 import type { MirrorClient, Source } from '../../mirror-client';
 import { EQUITY_KEY, equityShown, type IndicatorChoice, shownIndicators } from '../../store/indicator-choice';
@@ -113,8 +121,14 @@ export function SessionView({
           marked = true;
           requestAnimationFrame(() => performance.mark(`${FIRST_CHART_MARK}:${source}`));
         }
-        setError(null);
-        setView(next);
+        // A transition: React draws the tables in slices that yield to the page, not in the task that
+        // changed the chart (a 300-symbol session reads four times a second at full speed).
+        // A transition: React draws the tables in slices that yield to the page, not in the task that
+        // changed the chart (a 300-symbol session reads several times a second at full speed).
+        startTransition(() => {
+          setError(null);
+          setView(next);
+        });
       },
       setError,
     );

@@ -1,7 +1,8 @@
 // One candlestick chart with a volume histogram under it (lightweight-charts 5), fed from the mirror's bar
-// series. `load` replaces every bar (first load, another symbol or interval, a resync); `append` adds the
-// bars that follow those shown with `update()`, never `setData`, so a live session costs a few bars per
-// delta. Missing intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
+// series. `load` replaces every bar (first load, another symbol or interval); `append` adds the bars that
+// follow those shown with `update()` when they are a few, so a live session costs a few bars per delta, and
+// sets the bars held whole when they are many (chart-window.ts, MAX_UPDATES); `extend` appends to the bars
+// shown from a series read whole again that begins with them (a new trading day, a resync). Missing intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
 // The session's indicators come with the bars, point for point, and are drawn by indicator-layer.ts. The
 // strategies' signals and fills of the symbol are markers on the candles (trade-markers.ts), the equity a
 // line in a pane below the indicators (equity-layer.ts); both are set once per read, and only when changed.
@@ -23,7 +24,17 @@ import {
 import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
 import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
-import { historyShown, latestBars } from './chart-window';
+import {
+  barsFrom,
+  CHART_BARS_BOUND,
+  extensionOf,
+  HeldBars,
+  historyShown,
+  indicatorsBetween,
+  latestBars,
+  MAX_CHART_BARS,
+  MAX_UPDATES,
+} from './chart-window';
 import { createCheapSeriesMarkers } from './cheap-markers';
 import { EquityLayer } from './equity-layer';
 import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
@@ -88,7 +99,9 @@ const FONT_SIZE = 11;
 /** Lets the browser draw a frame (and handle input) before going on. */
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
-function candlesOf(series: BarSeries): CandlestickData<Time>[] {
+type Bars = Pick<BarSeries, 'time' | 'open' | 'high' | 'low' | 'close' | 'volume'>;
+
+function candlesOf(series: Bars): CandlestickData<Time>[] {
   const { time, open, high, low, close } = series;
   const candles: CandlestickData<Time>[] = new Array(time.length);
   for (let i = 0; i < time.length; i++) {
@@ -130,6 +143,8 @@ export class BarChart {
   historyCount = 0;
   /** Bars of the whole series that are history (an append must have the same). */
   private seriesHistory = 0;
+  /** The bars shown, to tell whether a series read whole again begins with them (`extend`). */
+  private readonly bars = new HeldBars();
 
   constructor(
     container: HTMLElement,
@@ -279,6 +294,8 @@ export class BarChart {
     this.firstTime = candles[0]?.time ?? null;
     this.candles.setData(candles);
     this.shownCandles = candles.length;
+    this.bars.set(series);
+    this.volumeLater = false;
     this.total = series.total;
     this.seriesHistory = series.historyCount;
     this.historyCount = historyShown(series);
@@ -320,17 +337,41 @@ export class BarChart {
     // bars go in, and put back once after (on its bar: the next move of the pointer puts it under it).
     const pointer = this.pointer;
     if (pointer) this.chart.clearCrosshairPosition();
-    for (let i = 0; i < n; i++) {
-      const bar = this.barAt(series, i);
-      const t = asTime(bar.time);
-      this.firstTime ??= t;
-      this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
-      this.volume.update({ time: t, value: bar.volume });
-    }
     // Each appended bar is after the last shown (checked above): one more candle each.
-    this.shownCandles += n;
-    this.indicators.append(series.time, indicators);
-    this.equity.appendBars(series.time);
+    this.bars.append(series);
+    // Many bars at once (a fast replay's delta, a new trading day) are set whole: one `update()` a bar
+    // costs a pass over every bar held (chart-window.ts, MAX_UPDATES). Set whole, the chart keeps the
+    // latest MAX_CHART_BARS; bars added one by one make it grow up to CHART_BARS_BOUND first.
+    const whole = n > MAX_UPDATES || this.bars.length > CHART_BARS_BOUND;
+    const drop = whole ? Math.max(0, this.bars.length - MAX_CHART_BARS) : 0;
+    if (drop > 0) {
+      this.bars.dropFirst(drop);
+      this.indicators.dropFirst(drop);
+      this.historyCount = Math.max(0, this.historyCount - drop);
+      const first = this.bars.column('time')[0] as number;
+      this.gapMarkers = this.gapMarkers.filter((m) => (m.time as number) >= first);
+      this.markers.setMarkers(this.gapMarkers);
+    }
+    this.shownCandles = this.bars.length;
+    if (whole) {
+      const candles = candlesOf(this.bars.bars);
+      this.firstTime = candles[0]?.time ?? null;
+      this.candles.setData(candles);
+      // The volume in a task of its own, after the next frame: each `setData` of thousands of bars is a
+      // good part of a long task on a busy 2-core machine.
+      this.setVolumeLater();
+    } else {
+      for (let i = 0; i < n; i++) {
+        const bar = this.barAt(series, i);
+        const t = asTime(bar.time);
+        this.firstTime ??= t;
+        this.candles.update({ time: t, open: bar.open, high: bar.high, low: bar.low, close: bar.close });
+        this.volume.update({ time: t, value: bar.volume });
+      }
+    }
+    this.indicators.append(series.time, indicators, whole);
+    if (drop > 0) this.equity.setBars(this.bars.column('time'), intervalSeconds(this.interval) ?? 60);
+    else this.equity.appendBars(series.time);
     if (pointer?.time) {
       const price = this.candles.coordinateToPrice(pointer.y);
       if (price !== null) this.chart.setCrosshairPosition(price, pointer.time, this.candles);
@@ -346,11 +387,66 @@ export class BarChart {
     return true;
   }
 
+  /**
+   * The symbol and interval shown, read whole again (a complete export: a new trading day, a resync). When
+   * the series holds the bars shown, in a row and equal, only those after them are appended: on a new
+   * trading day the day before became history and the new day's bars follow it, and loading thousands of
+   * bars again would be a long task. The indicators' points for the bars shown are drawn again (one a
+   * frame) only when they changed: a new session's indicators start over. Returns false, changing nothing,
+   * when the series is to be loaded instead (chart-window.ts, `extensionOf`).
+   */
+  async extend(whole: BarSeries, allIndicators: readonly ChartIndicator[] = []): Promise<boolean> {
+    const end = extensionOf(this.bars, whole);
+    if (end < 0 || !this.indicators.follows(allIndicators)) return false;
+    const start = end - this.bars.length;
+    const tail = barsFrom(whole, allIndicators, end);
+    const indicatorsSame = this.indicators.holds(indicatorsBetween(allIndicators, start, end));
+    // What the append checks the bars against: the series as read now.
+    const before = { total: this.total, seriesHistory: this.seriesHistory };
+    this.total = whole.from + end;
+    this.seriesHistory = whole.historyCount;
+    if (!this.append(tail.series, tail.indicators)) {
+      ({ total: this.total, seriesHistory: this.seriesHistory } = before);
+      return false;
+    }
+    // The chart's first bar in the series read (the append may have let go of some of those before).
+    const first = whole.time.length - this.shownCandles;
+    this.historyCount = Math.max(0, Math.min(this.shownCandles, whole.historyCount - (whole.from + first)));
+    if (!indicatorsSame) {
+      const shown = indicatorsBetween(allIndicators, first);
+      await this.indicators.loadInFrames(this.bars.column('time'), shown, async () => {
+        await nextFrame();
+        return !this.disposed;
+      });
+      if (this.disposed) return true;
+      this.onLegend(this.hovered ?? this.last);
+    }
+    return true;
+  }
+
+  /** Whether the volume is to be set whole from the bars held, in a task after the next frame. */
+  private volumeLater = false;
+
+  private setVolumeLater(): void {
+    if (this.volumeLater) return;
+    this.volumeLater = true;
+    void nextFrame().then(() => {
+      if (!this.volumeLater || this.disposed) return;
+      this.volumeLater = false;
+      const held = this.bars.bars;
+      this.volume.setData(
+        Array.from(held.time, (time, i) => ({ time: asTime(time), value: held.volume[i] as number })),
+      );
+    });
+  }
+
   /** Shows nothing (an unknown symbol, a mirror that holds nothing yet). */
   clear(): void {
     this.firstTime = null;
     this.candles.setData([]);
     this.shownCandles = 0;
+    this.bars.clear();
+    this.volumeLater = false;
     this.volume.setData([]);
     this.gapMarkers = [];
     this.markers.setMarkers([]);
@@ -410,7 +506,7 @@ export class BarChart {
     this.onLegend(this.hovered);
   };
 
-  private barAt(series: BarSeries, i: number): LegendBar {
+  private barAt(series: Bars, i: number): LegendBar {
     return {
       time: series.time[i] as number,
       open: series.open[i] as number,
@@ -421,7 +517,10 @@ export class BarChart {
     };
   }
 
-  private volumesOf(series: BarSeries, candles: readonly CandlestickData<Time>[]): HistogramData<Time>[] {
+  private volumesOf(
+    series: Pick<Bars, 'volume'>,
+    candles: readonly CandlestickData<Time>[],
+  ): HistogramData<Time>[] {
     return candles.map((bar, i) => ({ time: bar.time, value: series.volume[i] as number }));
   }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
-import { historyShown, latestBars } from './chart-window';
+import {
+  barsFrom,
+  extensionOf,
+  followingIndex,
+  HeldBars,
+  historyShown,
+  indicatorsBetween,
+  latestBars,
+} from './chart-window';
 
 const column = (n: number, at = 0) => Float64Array.from({ length: n }, (_, i) => at + i);
 
@@ -53,5 +61,93 @@ describe('historyShown', () => {
   it('counts the history among the bars held, none once they start after it', () => {
     expect(historyShown(seriesOf(10, 4))).toBe(4);
     expect(historyShown({ ...seriesOf(3, 4), from: 7 })).toBe(0);
+  });
+});
+
+/** Bars [from, to) of a series whose bar i is at 1000 + i with prices i (history: the first `history`). */
+function window(from: number, to: number, history = 0): BarSeries {
+  const n = to - from;
+  return {
+    ...seriesOf(n, history),
+    time: column(n, 1000 + from),
+    open: column(n, from),
+    high: column(n, from),
+    low: column(n, from),
+    close: column(n, from),
+    volume: column(n, from),
+    total: n,
+  };
+}
+
+const held = (series: BarSeries) => {
+  const bars = new HeldBars();
+  bars.set(series);
+  return bars;
+};
+
+describe('HeldBars', () => {
+  it('holds a copy of the bars set, and grows with those appended', () => {
+    const bars = held(window(0, 3));
+    const more = window(3, 2000);
+    bars.append(more);
+    more.close[0] = -1; // a copy: the read's arrays are not kept
+    expect(bars.length).toBe(2000);
+    expect([...bars.column('time').subarray(0, 4)]).toEqual([1000, 1001, 1002, 1003]);
+    expect(bars.column('close')[3]).toBe(3);
+    expect(bars.column('volume')[1999]).toBe(1999);
+    bars.set(window(5, 7));
+    expect([...bars.column('open')]).toEqual([5, 6]);
+    bars.clear();
+    expect(bars.length).toBe(0);
+  });
+});
+
+describe('followingIndex', () => {
+  it('finds where the bars after those held begin, when the series holds them all in a row', () => {
+    // The day before became history: the series starts earlier (or later) and holds the same bars.
+    expect(followingIndex(held(window(10, 20)), window(0, 25))).toBe(20);
+    expect(followingIndex(held(window(10, 20)), window(5, 20))).toBe(15);
+    expect(followingIndex(held(window(0, 5)), window(0, 5))).toBe(5);
+  });
+
+  it('is -1 when a bar held is missing, moved or changed', () => {
+    expect(followingIndex(held(window(10, 20)), window(12, 30))).toBe(-1);
+    expect(followingIndex(held(window(10, 20)), window(0, 15))).toBe(-1);
+    const changed = window(0, 25);
+    changed.volume[14] = 99;
+    expect(followingIndex(held(window(10, 20)), changed)).toBe(-1);
+    const moved = window(0, 25);
+    moved.time[12] = 1012.5;
+    expect(followingIndex(held(window(10, 20)), moved)).toBe(-1);
+    expect(followingIndex(new HeldBars(), window(0, 5))).toBe(-1);
+  });
+});
+
+describe('extensionOf', () => {
+  it('appends when the bars held are those a load would show before the new ones', () => {
+    // Held from the series' start: whatever their number (below the bound).
+    expect(extensionOf(held(window(0, 5)), window(0, 8), 6, 9)).toBe(5);
+    // Held from later on: only with `max` bars or more, as a load would show.
+    expect(extensionOf(held(window(2, 8)), window(0, 10), 6, 9)).toBe(8);
+    expect(extensionOf(held(window(2, 5)), window(0, 7), 6, 9)).toBe(-1);
+  });
+
+  it('loads past the bound, and when the bars held are not all in the series', () => {
+    expect(extensionOf(held(window(0, 5)), window(0, 10), 6, 9)).toBe(-1);
+    expect(extensionOf(held(window(2, 8)), window(3, 10), 6, 9)).toBe(-1);
+  });
+});
+
+describe('barsFrom and indicatorsBetween', () => {
+  it('cut a series and its indicator points (views)', () => {
+    const series = seriesOf(10, 4);
+    const cut = barsFrom(series, [sma(10)], 7);
+    expect([...cut.series.time]).toEqual([1007, 1008, 1009]);
+    expect(cut.series.from).toBe(7);
+    expect(cut.series.time.buffer).toBe(series.time.buffer);
+    expect([...(cut.indicators[0]?.values[0] ?? [])]).toEqual([57, 58, 59]);
+    expect(barsFrom(series, [], 0).series).toBe(series);
+    expect([...(indicatorsBetween([sma(10)], 2, 4)[0]?.values[0] ?? [])]).toEqual([52, 53]);
+    expect([...(indicatorsBetween([sma(10)], 8)[0]?.values[0] ?? [])]).toEqual([58, 59]);
   });
 });

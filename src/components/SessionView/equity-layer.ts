@@ -12,6 +12,7 @@ import {
   type WhitespaceData,
 } from 'lightweight-charts';
 import type { EquityLine } from '../../../workers/mirror/analysis-types';
+import { MAX_UPDATES } from './chart-window';
 
 /**
  * The equity at each bar's close: the last sample whose time is before the bar's end (the next bar's time, or
@@ -180,8 +181,14 @@ export class EquityLayer {
     this.setValues(next);
     const series = this.series;
     if (!series) return true;
-    // `update()` may change the last point or add later ones; a change further back sets the line whole.
-    if (before.length > 0 && from >= before.length - 1 && next.length >= before.length) {
+    // `update()` may change the last point or add later ones; a change further back sets the line whole,
+    // and so do many new points (each `update()` costs a pass over the whole line: chart-window.ts).
+    if (
+      before.length > 0 &&
+      from >= before.length - 1 &&
+      next.length >= before.length &&
+      next.length - from <= MAX_UPDATES
+    ) {
       for (let i = from; i < next.length; i++)
         series.update(pointAt(this.times[i] as number, next[i] as number));
     } else series.setData(this.pointsOf(0));

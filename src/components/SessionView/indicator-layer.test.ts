@@ -127,6 +127,19 @@ describe('indicator layer', () => {
     expect(layer.follows(session.slice(0, 2))).toBe(false);
   });
 
+  it('tells whether lines for the bars held are those it holds, point for point', () => {
+    const { layer } = setup();
+    layer.load([60, 120, 180], session);
+    expect(layer.holds(session)).toBe(true);
+    // A new session's lines start over: the bars before it have no value any more.
+    const restarted = session.map((i) => ({ ...i, values: i.values.map((v) => v.map(() => Number.NaN)) }));
+    expect(layer.holds(restarted)).toBe(false);
+    expect(layer.holds(session.map((i) => ({ ...i, values: i.values.map((v) => v.subarray(1)) })))).toBe(
+      false,
+    );
+    expect(layer.holds(session.slice(1))).toBe(false);
+  });
+
   it("gives the legend each shown indicator's values at a bar, or at the last bar", () => {
     const { layer } = setup();
     layer.load([60, 120, 180], session);

@@ -171,8 +171,34 @@ export class IndicatorLayer {
     );
   }
 
-  /** Adds the points of bars appended after those held (their times, and each line's values for them). */
-  append(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
+  /** Lets go of the first `count` bars' points (the chart dropped those bars); the caller draws again. */
+  dropFirst(count: number): void {
+    this.times.splice(0, count);
+    for (const held of this.held) for (const values of held.values) values.splice(0, count);
+  }
+
+  /** Whether these lines (for the bars held) are those held, point for point (NaN as NaN). */
+  holds(indicators: readonly ChartIndicator[]): boolean {
+    if (!this.follows(indicators)) return false;
+    return indicators.every((ind, i) =>
+      ind.values.every((line, o) => {
+        const values = this.held[i]?.values[o];
+        if (!values || values.length !== line.length) return false;
+        for (let b = 0; b < line.length; b++) {
+          const x = values[b] as number;
+          const y = line[b] as number;
+          if (x !== y && !(Number.isNaN(x) && Number.isNaN(y))) return false;
+        }
+        return true;
+      }),
+    );
+  }
+
+  /**
+   * Adds the points of bars appended after those held (their times, and each line's values for them): one
+   * by one with `update()`, or (`whole`, for many) by setting each drawn line whole once.
+   */
+  append(times: ArrayLike<number>, indicators: readonly ChartIndicator[], whole = false): void {
     for (let i = 0; i < times.length; i++) this.times.push(times[i] as number);
     indicators.forEach((ind, i) => {
       const held = this.held[i];
@@ -184,12 +210,22 @@ export class IndicatorLayer {
         const line = ind.values[out.output];
         const values = held.values[out.output];
         if (!line || !values) return;
-        for (let b = 0; b < line.length; b++) {
-          values.push(line[b] as number);
-          series?.[o]?.update(pointAt(times[b] as number, line[b]));
-        }
+        for (let b = 0; b < line.length; b++) values.push(line[b] as number);
+        const drawn = series?.[o];
+        if (!drawn) return;
+        if (whole) drawn.setData(this.pointsOf(values));
+        else for (let b = 0; b < line.length; b++) drawn.update(pointAt(times[b] as number, line[b]));
       });
     });
+  }
+
+  /** A line's points for the bars held, from its first value on (the history before needs none). */
+  private pointsOf(values: readonly number[]): Point[] {
+    let first = 0;
+    while (first < values.length && !Number.isFinite(values[first] as number)) first++;
+    const points: Point[] = [];
+    for (let b = first; b < this.times.length; b++) points.push(pointAt(this.times[b] as number, values[b]));
+    return points;
   }
 
   /** Draws exactly these keys (the store's choice); false, changing nothing, when they are already drawn. */
@@ -282,15 +318,9 @@ export class IndicatorLayer {
     const { info, style } = held;
     const series = style.outputs.map((out) => {
       const s = this.addOutput(info, style, out, paneIndex);
-      const values = held.values[out.output] ?? [];
       // The history before an indicator's first value (thousands of bars) needs no points at all: a line
       // starts where its values do, and the chart takes in (and later collects) a tenth of the objects.
-      let first = 0;
-      while (first < values.length && !Number.isFinite(values[first] as number)) first++;
-      const points: Point[] = [];
-      for (let b = first; b < this.times.length; b++)
-        points.push(pointAt(this.times[b] as number, values[b]));
-      s.setData(points);
+      s.setData(this.pointsOf(held.values[out.output] ?? []));
       return s;
     });
     const first = series[0];

@@ -1,6 +1,7 @@
 // The session reader against the real mirror API (same thread) and a chart that records what it is told:
 // a whole load first, then only the bars after those shown (from = total shown), appended; a whole load
-// again for another symbol or interval, a resync, or an offline step back.
+// again for another symbol or interval, a resync, or an offline step back; a series of the chart's symbol and
+// interval read whole again is offered to the chart to extend first.
 import { describe, expect, it } from 'vitest';
 import { backtestOf } from '../../../workers/export/export.test-support';
 import { Exporter } from '../../../workers/export/exporter';
@@ -29,6 +30,15 @@ class FakeChart {
     this.total = series.total;
     this.candleCount = series.time.length;
     this.historyCount = series.historyCount;
+  }
+  /** Whether `extend` takes the series (the real chart: when it begins with the bars shown). */
+  extends = false;
+  async extend(series: BarSeries): Promise<boolean> {
+    if (!this.extends) return false;
+    this.calls.push(`extend ${series.from}..${series.total}`);
+    this.candleCount += series.total - this.total;
+    this.total = series.total;
+    return true;
   }
   append(series: BarSeries): boolean {
     if (series.from !== this.total) return false;
@@ -160,6 +170,35 @@ describe('session reader', () => {
       'load 1m 0..3915',
       'load 1m 0..3915',
     ]);
+  });
+
+  it('offers a series read whole again to the chart to extend, when it is the symbol and interval shown', async () => {
+    const { backtest, sync, chart, views, request } = setup();
+    chart.extends = true;
+    backtest.advance(15);
+    await sync(true);
+    await request();
+    // Another symbol, another interval: loaded, whatever the chart would take.
+    await request({ symbol: 'AAPL' });
+    await request({ symbol: 'AAPL', interval: '5m' });
+    await request({ symbol: 'AAPL', version: 1 });
+    // A complete export (a resync, a new trading day): the same series whole, which the chart extends.
+    backtest.advance(2);
+    await sync(true);
+    await request({ symbol: 'AAPL', epoch: 2, version: 2 });
+    expect(chart.calls).toEqual([
+      'load 1m 0..3915',
+      'load 1m 0..3915',
+      'load 5m 0..3',
+      'load 1m 0..3915',
+      'extend 0..3917',
+    ]);
+    expect(views.at(-1)).toMatchObject({ symbol: 'AAPL', candles: 3917, lastRead: 'append' });
+    // Then deltas append as before.
+    backtest.advance(1);
+    await sync(false);
+    await request({ symbol: 'AAPL', epoch: 2, version: 3 });
+    expect(chart.calls.at(-1)).toBe('append 3917..3918');
   });
 
   it('reloads when an offline replay steps back, and folds requests made during a read', async () => {

@@ -3,7 +3,9 @@
 // while a read is running replaces any other waiting one, so a fast live session never queues reads up.
 // The chart is loaded whole only on the first read, another symbol or interval, a resync or another
 // session (or an offline step back); otherwise the mirror sends only the bars after those shown, and they
-// are appended. The symbol's indicators come in the same read, and go to the chart with the bars; so do the
+// are appended. A series of the same symbol and interval read whole again (a new trading day or a resync:
+// the mirror took a complete export) is appended to as well when it begins with the bars shown
+// (`BarChart.extend`): a new day then costs its own few bars, not a load of thousands. The symbol's indicators come in the same read, and go to the chart with the bars; so do the
 // strategies' markers and equity (the analysis), set on the chart once per read after the bars.
 import type { AnalysisRead } from '../../../workers/mirror/analysis-types';
 import type {
@@ -17,6 +19,17 @@ import type {
   SymbolRow,
 } from '../../mirror-client';
 import type { BarChart } from './bar-chart';
+import { MAX_UPDATES } from './chart-window';
+
+/**
+ * After a live read that set the chart's bars whole (a load, or more bars than MAX_UPDATES: a replay as fast
+ * as possible brings a hundred or more a delta), the next read waits this long. Each such read costs the
+ * page a pass over every bar held (lightweight-charts takes them all in again, and draws them all again);
+ * the bars and rows that came meanwhile come in the next read, so the chart and the tables lag at most this
+ * much behind, and the page does a quarter of the work at full speed.
+ */
+export const LIVE_REST_MS = 750;
+
 import type { IndicatorInfo } from './indicator-layer';
 
 export interface ReadRequest {
@@ -56,6 +69,7 @@ export interface ReadView {
 type Chart = Pick<
   BarChart,
   | 'load'
+  | 'extend'
   | 'append'
   | 'clear'
   | 'total'
@@ -78,6 +92,8 @@ export class SessionReader {
   private running = false;
   private disposed = false;
   private shown: { epoch: number; key: string; sequence: number | null } | null = null;
+  /** The source, symbol and interval the chart shows (kept across epochs, unlike `shown`). */
+  private charted: string | null = null;
   /** The analysis last read and its key: the mirror sends it again only when it changed. */
   private analysis: { epoch: number; key: string; value: AnalysisRead } | null = null;
 
@@ -104,11 +120,14 @@ export class SessionReader {
         const request = this.waiting;
         this.waiting = null;
         try {
-          await this.read(request);
+          const heavy = await this.read(request);
+          if (heavy && request.source === 'live' && this.waiting && !this.disposed)
+            await new Promise((resolve) => setTimeout(resolve, LIVE_REST_MS));
         } catch (error) {
           // A dead mirror worker (or a bug): what is shown stays, and the next read loads whole.
           this.shown = null;
           this.analysis = null;
+          this.charted = null;
           if (!this.disposed) this.onError(error instanceof Error ? error.message : String(error));
         }
       }
@@ -123,7 +142,7 @@ export class SessionReader {
     interval: wantedInterval,
     epoch,
     version,
-  }: ReadRequest): Promise<void> {
+  }: ReadRequest): Promise<boolean> {
     // A new epoch (a complete export applied) reloads the chart whatever the series.
     const shown: ShownSeries | null =
       this.shown !== null && this.shown.epoch === epoch
@@ -137,8 +156,10 @@ export class SessionReader {
       shown,
       analysisHeld,
     });
-    if (this.disposed) return;
+    if (this.disposed) return false;
     let lastRead: ReadView['lastRead'] = 'clear';
+    const charted = this.charted;
+    this.charted = null;
     if (read.series === null) this.chart.clear();
     else if (read.appended && this.chart.append(read.series, read.indicators)) lastRead = 'append';
     else {
@@ -151,10 +172,13 @@ export class SessionReader {
           shown: null,
           analysisHeld,
         });
-      if (this.disposed) return;
-      lastRead = await this.load(read.series, read.interval, read.indicators);
+      if (this.disposed) return false;
+      const same = charted === `${source}|${read.symbol}|${read.interval}`;
+      if (same && read.series && (await this.chart.extend(read.series, read.indicators))) lastRead = 'append';
+      else lastRead = await this.load(read.series, read.interval, read.indicators);
     }
-    if (this.disposed) return;
+    if (this.disposed) return false;
+    if (lastRead !== 'clear') this.charted = `${source}|${read.symbol}|${read.interval}`;
     const analysis = read.analysisUnchanged ? (this.analysis?.value ?? null) : read.analysis;
     this.analysis =
       analysis !== null && read.analysisKey !== null
@@ -177,6 +201,8 @@ export class SessionReader {
       lastRead,
       version,
     });
+    // Whether the chart took its bars whole (see LIVE_REST_MS).
+    return lastRead === 'load' || (read.series?.time.length ?? 0) > MAX_UPDATES;
   }
 
   private async load(
