@@ -172,10 +172,11 @@ test('screenshots of the chart in light and dark', async ({ page }, testInfo) =>
   const console = page.getByLabel('Command', { exact: true });
   await console.fill('system advance 60');
   await console.press('Enter');
-  const pad = (n: number) => String(n).padStart(2, '0');
-  await expect(marketTime).toContainText(`${pad(Math.floor(later / 60))}:${pad(later % 60)}:00`);
+  // The live charts read the mirror only while on screen (the system panel is theirs): in view first.
   const card = page.locator('.live-session');
   await card.scrollIntoViewIfNeeded();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await expect(marketTime).toContainText(`${pad(Math.floor(later / 60))}:${pad(later % 60)}:00`);
   const chart = page.getByTestId('chart');
   const box = await chart.boundingBox();
   if (!box) throw new Error('The chart is not on the page.');
