@@ -210,7 +210,12 @@ function SymbolGrid({ symbols, selected, onSelect }: SymbolTableProps) {
                     {s.quality.toFixed(s.quality === 100 ? 0 : 2)}%
                   </td>
                   <td className="symbol-table__rows number" data-testid="symbol-rows">
-                    {rowsText(s.rows)}
+                    {/* The page holds the rows of the charted symbol only (the live feed's rule). */}
+                    {s.held ? (
+                      rowsText(s.rows)
+                    ) : (
+                      <span className="symbol-table__not-held">not held: chart it to load</span>
+                    )}
                   </td>
                 </tr>
               );
