@@ -1,25 +1,16 @@
-// Bench only: the per-trade generator the engine used before issue 16, kept as it was (imports aside) so that
-// `npm run bench -- scale` can measure the bar-first generator (workers/engine/market-data.ts) against it.
-// Every minute's bar was the aggregation of walked trades, so history walked every trade of every day.
+// Bench only: the per-trade generator the engine used before issue 16, so that `npm run bench -- scale` can
+// measure the bar-first generator (workers/engine/market-data.ts) against it. Every minute's bar was the
+// aggregation of walked trades, so history walked every trade of every day. The day-level walk, the activity
+// curve and the cents are the engine's own (unchanged by issue 16, the walk's levels to the bit): only the
+// per-trade day generator is kept here, so the ratio compares the generators and nothing else.
 
-import {
-  localToUtcMs,
-  nextTradingDay,
-  TABLE_FIRST_YEAR,
-  TABLE_LAST_YEAR,
-  type TradingDay,
-} from '../workers/engine/calendar';
+import { localToUtcMs, MS_PER_MINUTE, type TradingDay } from '../workers/engine/calendar';
 import { BarColumns, EXCHANGE_CODES, QuoteColumns, TickColumns } from '../workers/engine/columns';
+import { activityAt, type MarketDataOptions } from '../workers/engine/market-data';
+import { followingDay, openingLogLevel } from '../workers/engine/market-walk';
+import { cents } from '../workers/engine/minute-trades';
 import { hashSeed, Random } from '../workers/engine/random';
 import { symbolProfile } from '../workers/engine/symbol-profile';
-
-export interface MarketDataOptions {
-  seed: number;
-  /** Probability in [0, 1) that a minute has no trades at all (shows up as a gap in the base bars). */
-  gapRate: number;
-}
-
-export const DEFAULT_MARKET_OPTIONS: MarketDataOptions = { seed: 1, gapRate: 0 };
 
 export interface DayData {
   date: string;
@@ -34,96 +25,6 @@ export interface DayData {
   /** Ticks (and quotes) of minute m are the rows [tickEnd[m - 1] ?? 0, tickEnd[m]). */
   tickEnd: Int32Array;
 }
-
-const MS_PER_MINUTE = 60_000;
-// Profiles give each symbol's level around the default backtest window (July 2025); the walk spreads from there.
-const REFERENCE_DAY = Date.UTC(2025, 6, 1) / 86_400_000;
-// The walk covers every day the calendar's tables do (2008-2028), so history may reach 3,650 trading days
-// back from any session. Offsets are in days from the reference day, whose level is 0.
-const FIRST_OFFSET = dayNumber(`${TABLE_FIRST_YEAR}-01-01`) - REFERENCE_DAY;
-const LAST_OFFSET = dayNumber(`${TABLE_LAST_YEAR}-12-31`) - REFERENCE_DAY;
-// The walk used to start 1,800 days before the reference day, and each day's step was seeded with its index
-// in that array. Steps keep that number (negative before 2020-07-27) as their seed, so every level the
-// shorter walk had, and with it every price generated from it, stays the same to the bit.
-const SEED_INDEX_OF_REFERENCE_DAY = 1800;
-// The days the old walk had (offsets -1800 to 1199) keep its plain random walk. Past them, levels are drawn
-// back toward the reference level a little each day, so that fourteen years of history wander like a stock
-// (a typical spread of about 0.5 in log price) instead of a pure random walk's (RIVN near $1,000 in 2009).
-const OLD_FIRST_OFFSET = -SEED_INDEX_OF_REFERENCE_DAY;
-const OLD_LAST_OFFSET = 1199;
-const REVERSION_PER_DAY = 0.002;
-
-function dayNumber(date: string): number {
-  return (
-    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000
-  );
-}
-
-const walkCache = new Map<string, Float64Array>();
-
-/**
- * The step seeded for the day `offset` days from the reference day: after the reference day it leads from
- * the day before to this one, before it from this day to the next (the walk has always been built so).
- */
-function walkStep(symbol: string, seed: number, sigma: number, offset: number): number {
-  const seedIndex = offset + SEED_INDEX_OF_REFERENCE_DAY;
-  return sigma * new Random(hashSeed(`${symbol}:walk:${seedIndex}`, seed)).normal();
-}
-
-/** Levels by offset - FIRST_OFFSET, built outward from the reference day (forward, then backward). */
-function buildWalk(symbol: string, seed: number): Float64Array {
-  const sigma = symbolProfile(symbol).dailyVolatility;
-  const walk = new Float64Array(LAST_OFFSET - FIRST_OFFSET + 1);
-  const reference = -FIRST_OFFSET;
-  const pull = (offset: number) =>
-    offset < OLD_FIRST_OFFSET || offset > OLD_LAST_OFFSET ? 1 - REVERSION_PER_DAY : 1;
-  for (let i = reference + 1; i < walk.length; i++) {
-    const offset = i - reference;
-    walk[i] = (walk[i - 1] as number) * pull(offset) + walkStep(symbol, seed, sigma, offset);
-  }
-  for (let i = reference - 1; i >= 0; i--) {
-    const offset = i - reference;
-    walk[i] = (walk[i + 1] as number) * pull(offset) - walkStep(symbol, seed, sigma, offset);
-  }
-  return walk;
-}
-
-/**
- * The log-price level a symbol opens each calendar day at: a random walk across days, so that consecutive
- * sessions connect (with an overnight gap) and history looks like one continuous series. Exported for the
- * tests that pin its values: every price the generator makes rests on them.
- */
-export function openingLogLevel(symbol: string, date: string, seed: number): number {
-  const key = `${symbol}|${seed}`;
-  let walk = walkCache.get(key);
-  if (!walk) {
-    // Built on first use, once per symbol and seed: about 7,700 days.
-    walk = buildWalk(symbol, seed);
-    walkCache.set(key, walk);
-  }
-  const level = walk[dayNumber(date) - REFERENCE_DAY - FIRST_OFFSET];
-  if (level === undefined) throw new RangeError(`market data: ${date} is outside the generator's range`);
-  return level;
-}
-
-/** The next trading day, whose opening level a day drifts toward; the day itself at the end of the calendar. */
-function followingDay(date: string): string {
-  try {
-    return nextTradingDay(date);
-  } catch {
-    return date;
-  }
-}
-
-/** Relative trading activity through the day: busy at the open and the close, quiet at midday (a U shape). */
-export function activityAt(minute: number, sessionMinutes: number): number {
-  const x = sessionMinutes > 1 ? minute / (sessionMinutes - 1) : 0.5;
-  const u = 0.5 + 4 * (x - 0.5) ** 2;
-  const openingBurst = 1.5 * Math.exp(-minute / 10);
-  return (u + openingBurst) / 0.9;
-}
-
-const cents = (x: number) => Math.max(0.01, Math.round(x * 100) / 100);
 
 function tradeSize(random: Random): number {
   // Mostly round lots with a long tail, some odd lots.
@@ -226,35 +127,4 @@ export function generateDay(
     }
   }
   return { date: day.date, sessionMinutes: n, bars, barOfMinute, ticks, quotes, tickEnd };
-}
-
-export interface DailyBar {
-  date: string;
-  open: number;
-  high: number;
-  low: number;
-  close: number;
-  volume: number;
-}
-
-/** The day's bar: exactly the aggregation of its one-minute bars. */
-export function dailyBarOf(data: DayData): DailyBar | null {
-  const { bars } = data;
-  if (bars.length === 0) return null;
-  let high = -Infinity;
-  let low = Infinity;
-  let volume = 0;
-  for (let i = 0; i < bars.length; i++) {
-    high = Math.max(high, bars.high[i] as number);
-    low = Math.min(low, bars.low[i] as number);
-    volume += bars.volume[i] as number;
-  }
-  return {
-    date: data.date,
-    open: bars.open[0] as number,
-    high,
-    low,
-    close: bars.close[bars.length - 1] as number,
-    volume,
-  };
 }

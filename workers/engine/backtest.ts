@@ -7,6 +7,7 @@ import { AnalysisRunner } from './analysis/runner';
 import {
   formatLocalDateTime,
   localToUtcMs,
+  MS_PER_MINUTE,
   previousTradingDay,
   type TradingDay,
   tradingDay,
@@ -33,8 +34,6 @@ import { STRATEGY_MODULES } from './strategies/index';
 import type { StrategyModule } from './strategies/strategy';
 import type { EngineSnapshot, SystemState } from './types';
 import { endsItsWeek, WeekBar, weekOf } from './weeks';
-
-const MS_PER_MINUTE = 60_000;
 
 interface SymbolFeed {
   store: SymbolStore;
@@ -316,12 +315,14 @@ export class Backtest {
           this.historyOf(store.symbol, date);
         for (const series of history) store.historical.set(series.interval, series);
         openIndicators(store, this.config, date);
+        const week = this.weekSoFar(store.symbol, date, prior);
+        // Last of all: the finished day is done with once history has moved on by it and the week has read
+        // it, and its memory then serves the new day (which overwrites the finished day's bars).
         const feed: SymbolFeed = {
           store,
-          // The finished day is done with once history has moved on by it: its memory serves the new day.
           day: this.runSource.day(store.symbol, day, prior?.day.memory),
           builders: [],
-          week: this.weekSoFar(store.symbol, date, prior),
+          week,
         };
         // The streams first (the base leads), then the intervals only indicators read.
         feed.builders = [...store.bars, ...store.indicatorBars].map(([interval, out]) =>

@@ -32,7 +32,8 @@ export interface TradingDay {
 }
 
 const MS_PER_SECOND = 1000;
-const MS_PER_MINUTE = 60_000;
+/** Milliseconds in a minute: every minute-based clock of the engine counts with this one. */
+export const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
 const MINUTES_PER_DAY = 1440;
 

@@ -152,6 +152,20 @@ describe('history moved on to the next trading day', () => {
     expect(days).toBeGreaterThan(2 * ROLL_ROOM_DAYS);
   });
 
+  it('leaves every series as it was when one of them cannot move on', () => {
+    const backtest = backtestOf(0);
+    backtest.start();
+    const held = backtest.session?.symbols.get('AAPL')?.historical as Map<string, HistoricalSeries>;
+    // The daily series is missing: 1m and 5m could move on, 1d cannot, so the roll is declined.
+    const previous = new Map([...held].filter(([interval]) => interval !== '1d'));
+    const rooms = [...previous.values()].map((s) => s.bars.room);
+    expect(rooms.every((room) => room > 0)).toBe(true);
+    const finished = backtest.source.day('AAPL', tradingDay('2025-07-01'));
+    expect(rollHistorical('AAPL', '2025-07-02', backtest.config.historical, previous, finished)).toBeNull();
+    // No series gave its room away to a roll that did not happen: the next day still moves on without a copy.
+    expect([...previous.values()].map((s) => s.bars.room)).toEqual(rooms);
+  });
+
   it('declines when the finished day is not the trading day just before the new session', () => {
     const backtest = backtestOf(0);
     backtest.start();

@@ -202,7 +202,9 @@ export function rollHistorical(
   finishedWeek: WeekBar | null = null,
 ): HistoricalSeries[] | null {
   if (previousTradingDay(sessionDate) !== finished.date) return null;
-  const rolled: HistoricalSeries[] = [];
+  // Every request is checked before any series moves on: moving on gives a series' room to the new one, which
+  // must not happen for a roll that then turns out impossible.
+  const plans: { interval: string; before: HistoricalSeries; dates: string[]; first: string }[] = [];
   for (const request of requestsFor(symbol, requests)) {
     const before = previous.get(request.interval);
     const dates = previousTradingDays(sessionDate, request.trailingDays);
@@ -210,35 +212,42 @@ export function rollHistorical(
     if (!before || first === undefined) return null;
     if (request.interval === '1w') {
       if (finishedWeek === null && weekOf(sessionDate) !== weekOf(finished.date)) return null;
-      rolled.push(rollWeeks(before, first, finishedWeek));
-      continue;
+    } else {
+      // The new window is the old one moved on by one day: its days but the last must end the old one.
+      const kept = dates.slice(0, -1);
+      if (kept.some((d, i) => d !== before.dates[before.dates.length - kept.length + i])) return null;
     }
-    // The new window is the old one moved on by one day: its days but the last must end the old one.
-    const kept = dates.slice(0, -1);
-    if (kept.some((d, i) => d !== before.dates[before.dates.length - kept.length + i])) return null;
-    const bars = movedOn(before.bars, firstRowFrom(before.bars, localToUtcMs(first, 0)), request.interval);
-    if (request.interval === '1d') {
+    plans.push({ interval: request.interval, before, dates, first });
+  }
+  return plans.map(({ interval, before, dates, first }) => {
+    if (interval === '1w') return rollWeeks(before, first, finishedWeek);
+    const bars = movedOn(before.bars, firstRowFrom(before.bars, localToUtcMs(first, 0)), interval);
+    if (interval === '1d') {
       const bar = dailyBarOf(finished);
       if (bar)
         bars.append(localToUtcMs(finished.date, 0), bar.open, bar.high, bar.low, bar.close, bar.volume);
     } else {
-      appendDayBars(request.interval, finished, tradingDay(finished.date).openMinute, bars);
+      appendDayBars(interval, finished, tradingDay(finished.date).openMinute, bars);
     }
-    rolled.push({ interval: request.interval, bars, dates });
-  }
-  return rolled;
+    return { interval, bars, dates };
+  });
 }
 
 /**
  * Rows [from, length) of `bars` with room for one more day of `interval`: a view over the same memory when
- * its room holds the day, else a copy with ROLL_ROOM_DAYS days of room again. The backtest copies a series
- * short of room during the session before (`withRoom`), a few symbols a minute, so that the copy here is
- * only a fallback (a series rolled twice from the same day, as tests do).
+ * its room holds the day, else a copy with room again. The backtest copies a series short of room during
+ * the session before (`withRoom`), a few symbols a minute, so that the copy here is only a fallback (a
+ * series rolled twice from the same day, as tests do).
  */
 function movedOn(bars: BarColumns, from: number, interval: string): BarColumns {
-  const day = barsPerSession(interval);
-  if (bars.room >= day) return bars.tailFrom(from);
-  const copy = new BarColumns(bars.length - from + (1 + ROLL_ROOM_DAYS) * day);
+  return bars.room >= barsPerSession(interval)
+    ? bars.tailFrom(from)
+    : copyWithRoom(bars, from, interval, 1 + ROLL_ROOM_DAYS);
+}
+
+/** Rows [from, length) of `bars` in fresh memory, with `days` trading days of `interval` of room after them. */
+function copyWithRoom(bars: BarColumns, from: number, interval: string, days: number): BarColumns {
+  const copy = new BarColumns(bars.length - from + days * barsPerSession(interval));
   copy.appendRange(bars, from, bars.length);
   return copy;
 }
@@ -253,10 +262,11 @@ export function isShortOfRoom(series: HistoricalSeries): boolean {
  * keep reading their own rows, which stay as they were.
  */
 export function withRoom(series: HistoricalSeries): HistoricalSeries {
-  const { bars } = series;
-  const copy = new BarColumns(bars.length + ROLL_ROOM_DAYS * barsPerSession(series.interval));
-  copy.appendRange(bars, 0, bars.length);
-  return { interval: series.interval, bars: copy, dates: series.dates };
+  return {
+    interval: series.interval,
+    bars: copyWithRoom(series.bars, 0, series.interval, ROLL_ROOM_DAYS),
+    dates: series.dates,
+  };
 }
 
 /** The weekly series moved on: weeks that started before the window leave, a week just ended joins. */

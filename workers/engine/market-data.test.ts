@@ -131,18 +131,21 @@ describe('built-in market data, bar first', () => {
         (symbol, minutes) => {
           const d = generateDay(symbol, JULY_1, { seed: 5, gapRate: 0.1 });
           const bars = barRows(d);
-          const first = new TickColumns();
-          for (const m of minutes) d.appendTrades(m, first, null);
+          // Every row of a minute's trades (time, price, size, venue), asked with or without quotes.
+          const tradesOf = (m: number, withQuotes: boolean) => {
+            const ticks = new TickColumns();
+            d.appendTrades(m, ticks, withQuotes ? new QuoteColumns() : null);
+            return Array.from({ length: ticks.length }, (_, i) => [
+              ticks.time[i],
+              ticks.price[i],
+              ticks.size[i],
+              ticks.exchange[i],
+            ]);
+          };
+          const first = new Map(minutes.map((m) => [m, tradesOf(m, false)]));
           expect(barRows(d)).toEqual(bars);
-          // The trades of a minute are the same asked alone, after others, or without quotes.
-          const again = new TickColumns();
-          for (const m of [...minutes].reverse()) {
-            const alone = new TickColumns();
-            d.appendTrades(m, alone, new QuoteColumns());
-            again.appendRange(alone, 0, alone.length);
-          }
-          const perMinute = (t: TickColumns) => Array.from(t.price.subarray(0, t.length)).sort();
-          expect(perMinute(again)).toEqual(perMinute(first));
+          // The trades of a minute are the same asked alone, after others (in reverse), again, or with quotes.
+          for (const m of [...minutes].reverse()) expect(tradesOf(m, true)).toEqual(first.get(m));
         },
       ),
       { numRuns: 20 },

@@ -3,10 +3,10 @@
 // seed, constrained to reproduce the bar already drawn (see minute-trades.ts and docs/market-data.md).
 // Bars never depend on whether, or in what order, anyone asks for trades.
 
-import { localToUtcMs, type TradingDay } from './calendar';
+import { localToUtcMs, MS_PER_MINUTE, type TradingDay } from './calendar';
 import { BarColumns, type QuoteColumns, type TickColumns } from './columns';
 import { followingDay, openingLogLevel } from './market-walk';
-import { appendMinuteTrades, MEAN_TRADE_SIZE, SD_TRADE_SIZE } from './minute-trades';
+import { appendMinuteTrades, cents, MEAN_TRADE_SIZE, SD_TRADE_SIZE } from './minute-trades';
 import { exponentialDraw, normalDraw } from './quantile-draws';
 import { hashSeed, Random } from './random';
 import { symbolProfile } from './symbol-profile';
@@ -47,8 +47,6 @@ export interface DayData {
   memory?: DayScratch;
 }
 
-const MS_PER_MINUTE = 60_000;
-
 /**
  * Memory a reader that is done with one day before it asks for the next (history, a new session) lends the
  * generator: the day's bars are written there instead of into fresh arrays. Allocating them for each of
@@ -70,8 +68,6 @@ export function activityAt(minute: number, sessionMinutes: number): number {
   const openingBurst = 1.5 * Math.exp(-minute / 10);
   return (u + openingBurst) / 0.9;
 }
-
-const cents = (x: number) => Math.max(0.01, Math.round(x * 100) / 100);
 
 /** exp(x) for the small moves inside one minute (|x| below a few percent): exact to about 1e-10. */
 const expSmall = (x: number) => 1 + x * (1 + x * (0.5 + x * (1 / 6 + x / 24)));

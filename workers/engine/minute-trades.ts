@@ -3,12 +3,11 @@
 // sizes that sum to the volume, times strictly inside the minute and in order. The bar is read, never
 // changed, so asking for trades cannot move a price.
 
+import { MS_PER_MINUTE } from './calendar';
 import type { BarColumns, QuoteColumns, TickColumns } from './columns';
 import { EXCHANGE_CODES } from './columns';
 import { normalDraw } from './quantile-draws';
 import type { Random } from './random';
-
-const MS_PER_MINUTE = 60_000;
 
 /**
  * Mean and standard deviation of one trade's size under `tradeSize` (an odd lot of 1-99 one time in five,
@@ -39,7 +38,8 @@ function exchangeIndex(random: Random): number {
   return EXCHANGE_CODES.length - 1;
 }
 
-const cents = (x: number) => Math.max(0.01, Math.round(x * 100) / 100);
+/** A price rounded to whole cents, never below one cent: the generator's prices and quotes are all such. */
+export const cents = (x: number) => Math.max(0.01, Math.round(x * 100) / 100);
 
 // Scratch rows for one minute, reused (a minute has at most a few hundred trades).
 let prices = new Float64Array(512);

@@ -3,14 +3,13 @@
 // intraday bars with the same builders, a day at a time, so that history and session agree bar for bar.
 
 import { readIntervalKey } from '../common/interval-key';
-import { localToUtcMs } from './calendar';
+import { localToUtcMs, MS_PER_MINUTE } from './calendar';
 import { type BarColumns, TickColumns } from './columns';
 import { BarBucketer } from './derived-bars';
 import { type DayData, dailyBarOf } from './market-data';
 import type { WeekBar } from './weeks';
 
 const MS_PER_SECOND = 1000;
-const MS_PER_MINUTE = 60_000;
 
 export interface SessionBarBuilder {
   readonly out: BarColumns;

@@ -7,7 +7,7 @@
 
 import { indicatorKey, sessionIndicatorInfo } from '../../common/indicator-catalogue';
 import { intervalSeconds, isDateInterval, readIntervalKey } from '../../common/interval-key';
-import { localToUtcMs, type TradingDay } from '../calendar';
+import { localToUtcMs, MS_PER_MINUTE, type TradingDay } from '../calendar';
 import type { BarColumns } from '../columns';
 import type { SessionConfig } from '../config';
 import { type IndicatorGroup, type IndicatorSeries, roundIndicator } from '../indicators/indicator-series';
@@ -26,8 +26,6 @@ import type {
 import { markPosition, revalueAccount } from './accounting';
 import { AnalysisStore, type PositionState, type StrategyRecord } from './analysis-store';
 import { Broker, type PendingOrder } from './broker';
-
-const MS_PER_MINUTE = 60_000;
 
 /** A handle that follows the day's series of one indicator (each session makes its own, warmed up). */
 class SeriesHandle implements IndicatorHandle {
