@@ -10,6 +10,7 @@
 import { concatBytes } from '../common/bytes';
 import type { Result } from '../common/result';
 import { shownWord } from '../common/shown-text';
+import { yieldToEvents } from '../common/yield-to-events';
 import { Backtest } from '../engine/backtest';
 import { formatLocalDateTime } from '../engine/calendar';
 import {
@@ -52,9 +53,6 @@ export interface DemoMakerOptions {
   /** Most bytes of exports the tape may hold (default: what the player reads, `MAX_DEMO_TAPE_BYTES`). */
   maxTapeBytes?: number;
 }
-
-/** Lets queued messages (a cancel, a poll, the replay's tick) run: a macrotask, not a microtask. */
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 

@@ -159,9 +159,15 @@ describe('saving an export to a file in the engine', () => {
     const before = runtime.exporter.cursorFingerprint();
     const { handle, log } = fakeFile('unclosed.json', { failClose: true });
     const result = await api.saveExportToFile(handle, { complete: true });
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({
+      ok: false,
+      error:
+        'system export-status: the export could not be written (Error: the file could not be replaced); nothing was counted',
+    });
     expect(log.aborted).toBe(true);
     expect(runtime.exporter.cursorFingerprint()).toBe(before);
+    // Nothing was counted: the next export is still the first.
+    expect(value(await api.exportStatus({ complete: false })).metadata.sequence).toBe(1);
   });
 
   it('refuses a file it cannot open, exporting nothing', async () => {
@@ -204,7 +210,10 @@ describe('streaming an export to the page', () => {
     const { runtime, api } = await engine();
     const before = runtime.exporter.cursorFingerprint();
     const failed = await api.streamExport({ complete: true }, () => Promise.reject(new Error('gone')));
-    expect(failed.ok).toBe(false);
+    expect(failed).toEqual({
+      ok: false,
+      error: 'system export-status: the export could not be written (Error: gone); nothing was counted',
+    });
     expect(runtime.exporter.cursorFingerprint()).toBe(before);
     let called = false;
     const refused = await api.streamExport({ complete: true, fileName: '../up.json' }, () => {

@@ -211,6 +211,12 @@ export function createExportQueue(host: EngineHost, queueOptions: ExportQueueOpt
       try {
         pending = await exporter.prepareInSlices({ ...request, target }, slices);
       } catch (error) {
+        // The writer's failure stops the export at its next chunk: a refusal. Anything else thrown is a bug
+        // of the export's own, which goes on up as it does for every other export (the file is dropped).
+        if (!target.failed) {
+          await target.abort('the export failed');
+          throw error;
+        }
         const reason = writeFailure(error);
         await target.abort(reason);
         return { ok: false, error: reason };
@@ -262,9 +268,20 @@ function savedOf(fileName: string, result: ExportResult): SavedExport {
   return { fileName, bytes, lines, rows, durationMs, metadata };
 }
 
+const errorDetail = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+
 function writeFailure(error: unknown): string {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `system export-status: the export could not be written (${detail}); nothing was counted`;
+  return `system export-status: the export could not be written (${errorDetail(error)}); nothing was counted`;
+}
+
+/**
+ * The file name the user gave in the options, checked: undefined for the contract's default (the panel's
+ * name field left blank, or only spaces). Refused before an export runs, so that no cursor moves.
+ */
+function givenFileName(options: ExportOptions): Result<string | undefined> {
+  const typed = options.fileName?.trim();
+  return checkGivenFileName(typed === '' ? undefined : typed);
 }
 
 /** Names handed out in this page's life (exports and demos): two files never get the same name. */
@@ -317,10 +334,7 @@ export function createExportVerbs(
       options: ExportOptions,
       onProgress?: ProgressListener,
     ): Promise<Result<ExportPayload>> {
-      // A bad name is refused before the export runs, so the cursor does not move. The panel's name field
-      // left blank (or only spaces) means the default name.
-      const typed = options.fileName?.trim();
-      const given = checkGivenFileName(typed === '' ? undefined : typed);
+      const given = givenFileName(options);
       if (!given.ok) return given;
       const { fileName: _name, ...request } = options;
       const made = await runHeld(request, onProgress);
@@ -336,8 +350,7 @@ export function createExportVerbs(
      * what the page suggests in the save dialog, before the export runs.
      */
     suggestedExportName(options: ExportOptions): Result<string> {
-      const typed = options.fileName?.trim();
-      const given = checkGivenFileName(typed === '' ? undefined : typed);
+      const given = givenFileName(options);
       if (!given.ok) return given;
       const mode = options.complete ? 'complete' : 'delta';
       const sessionName = host.runtime.snapshot().sessionName;
@@ -362,10 +375,9 @@ export function createExportVerbs(
       try {
         writer = await file.createWritable();
       } catch (error) {
-        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         return {
           ok: false,
-          error: `could not open ${file.name} for writing (${detail}); nothing was exported`,
+          error: `could not open ${file.name} for writing (${errorDetail(error)}); nothing was exported`,
         };
       }
       const made = await exports.runStreamed(
@@ -385,8 +397,7 @@ export function createExportVerbs(
       onChunk: ChunkListener,
       onProgress?: ProgressListener,
     ): Promise<Result<SavedExport>> {
-      const typed = options.fileName?.trim();
-      const given = checkGivenFileName(typed === '' ? undefined : typed);
+      const given = givenFileName(options);
       if (!given.ok) return given;
       const { fileName: _name, ...request } = options;
       const writer: ChunkWriter = {

@@ -1,6 +1,7 @@
 // The session's own verbs: start (with history loading in slices), pause, resume, stop, step, speed.
 
 import type { Result } from '../common/result';
+import { yieldToEvents } from '../common/yield-to-events';
 import type { EngineSnapshot } from '../engine/types';
 import type { EngineHost } from './engine-host';
 import { preloadHistory } from './history-preload';
@@ -39,7 +40,7 @@ export function createSessionVerbs(host: EngineHost) {
       /** Yields to the event loop once a slice is used up; false when the start was cancelled meanwhile. */
       const breathe = async (): Promise<boolean> => {
         if (performance.now() - sliceStart >= SLICE_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await yieldToEvents();
           sliceStart = performance.now();
         }
         return !cancelled();

@@ -73,26 +73,17 @@ function writeIntWords(view: DataView, pos: number, n: number): number {
   return pos + 4;
 }
 
+/** One cell through which `writeNumberWords` hands its number to `writeColumnWords`. */
+const CELL = new Float64Array(1);
+
 /**
  * `writeNumber` for the rows: the same text, written a word at a time through `view` (a DataView of
  * `out`'s bytes), with four bytes of room past it. Cents below 10^6 and integers below 10^8 (nearly every
  * price, size and volume) take this path; anything else goes to `writeNumber`.
  */
 export function writeNumberWords(view: DataView, out: Uint8Array, pos: number, x: number): number {
-  if (x >= 0 && x < 100_000_000) {
-    if ((x | 0) === x) return writeIntWords(view, pos, x);
-    if (x < 1_000_000) {
-      const cents = Math.round(x * 100);
-      if (cents / 100 === x) {
-        const whole = x | 0; // see writeNumber for why the truncated x is the whole part
-        pos = writeIntWords(view, pos, whole);
-        const fraction = cents - whole * 100;
-        view.setUint32(pos, CENTS_WORDS[fraction] as number);
-        return pos + (CENTS_LENGTHS[fraction] as number);
-      }
-    }
-  }
-  return writeNumber(out, pos, x);
+  CELL[0] = x;
+  return writeColumnWords(view, out, pos, CELL, 0);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 import type { Result } from '../common/result';
 import { quotedWord } from '../common/shown-text';
+import { yieldToEvents } from '../common/yield-to-events';
 import type { Backtest } from '../engine/backtest';
 import { formatIsoWithOffset, formatLocalDateTime, utcMsToLocal } from '../engine/calendar';
 import {
@@ -77,23 +78,6 @@ export interface SliceOptions {
 
 /** What a cancelled export answers: it changed nothing. */
 export const EXPORT_CANCELLED = 'system export-status: export cancelled; nothing changed';
-
-/**
- * Lets queued messages (a cancel, a snapshot poll) run: a macrotask, not a microtask. A message to itself
- * rather than `setTimeout(0)`, which browsers clamp to 4 ms once timers nest: a large export yielding every
- * 12 ms would otherwise spend a quarter of its time waiting.
- */
-const yieldToEvents = (): Promise<void> => {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-};
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
@@ -190,7 +174,11 @@ export class Exporter {
     if (!isConsumerName(consumer)) return fail(consumerError(consumer));
     const exclusions = parseExclusions(request.exclude ?? [], this.backtest.config);
     if (!exclusions.ok) return exclusions;
-    const selection = parseSymbolSelection(request.symbols, this.backtest.config.symbols);
+    const selection = parseSymbolSelection(
+      request.symbols,
+      this.backtest.config.symbols,
+      'system export-status: symbols=',
+    );
     if (!selection.ok) return selection;
     const sessionId = this.sessionId;
     const cursor = this.cursors.peek(consumer, sessionId);

@@ -187,5 +187,6 @@ describe('StreamTarget', () => {
     await expect(target.drain()).rejects.toThrow('quota exceeded');
     await target.abort('stopped');
     expect(aborted).toBeInstanceOf(Error);
+    expect((aborted as Error).message).toBe('stopped');
   });
 });

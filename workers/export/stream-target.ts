@@ -34,6 +34,11 @@ export class StreamTarget implements ChunkTarget {
     private readonly highWater = STREAM_HIGH_WATER,
   ) {}
 
+  /** True once the writer failed: an export stopped then was stopped by the writer, not by itself. */
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
   write(chunk: Uint8Array): void {
     this.check();
     const length = chunk.length;

@@ -19,12 +19,12 @@ export function acceptedSymbols(symbols: readonly string[]): string {
 /**
  * The symbols asked for, validated against the session's, without repeats; null when none were asked for
  * (every symbol). An empty list is accepted: the export then carries no symbol's rows. `asked` starts the
- * refusal: what was asked, up to the name refused.
+ * refusal with the caller's own words (the command's, the live feed's): what was asked, up to the name.
  */
 export function parseSymbolSelection(
   names: readonly string[] | undefined,
   symbols: readonly string[],
-  asked = 'system export-status: symbols=',
+  asked: string,
 ): Result<ReadonlySet<string> | null> {
   if (names === undefined) return { ok: true, value: null };
   const known = new Set(symbols);
