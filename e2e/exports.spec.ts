@@ -8,6 +8,7 @@ import {
   bytesOf,
   downloadFrom,
   jsonOf,
+  recordProgress,
   startPaused,
   watchProblems,
 } from './support';
@@ -251,19 +252,6 @@ async function savingSession(page: Page): Promise<void> {
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
   await button(page, 'Pause').click();
   await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-}
-
-/** Records every text the export's progress figures show, however briefly they are on screen. */
-async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-    new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="export-progress-figures"]')?.textContent;
-      if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
 }
 
 /** A complete export from the panel, downloaded: what the saved file is compared with. */

@@ -124,3 +124,16 @@ export async function failWorkerLoad(page: Page, name: string): Promise<{ allow(
       }, flag),
   };
 }
+
+/** Records every text the export's progress figures show, however briefly they are on screen. */
+export async function recordProgress(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="export-progress-figures"]')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+}

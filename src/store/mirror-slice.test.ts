@@ -130,6 +130,12 @@ describe('live mirror slice', () => {
       'show symbols: XYZ is not a symbol of this session (accepted: RIVN, AAPL, TSLA)',
     );
     expect(held()).toEqual(['TSLA']);
+    // A restarted engine is told the last symbols it took, not the refused ones.
+    const told = vi.spyOn(engine.api, 'showSymbols');
+    await store.getState().restartEngine();
+    await until(store, (live) => live.status === 'in-sync');
+    expect(told.mock.calls).toEqual([[['TSLA']]]);
+    told.mockRestore();
 
     await store.getState().showLiveSymbols(['AAPL']);
     await store.getState().restartEngine();

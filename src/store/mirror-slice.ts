@@ -151,10 +151,11 @@ export const createMirrorSlice =
       },
 
       async showLiveSymbols(symbols) {
-        shownSymbols = [...symbols];
         try {
           const shown = await engine.showSymbols(symbols);
-          if (!shown.ok) patch({ error: shown.error });
+          // Only symbols the engine took are said again to a restarted one: a refused list stays refused.
+          if (shown.ok) shownSymbols = [...symbols];
+          else patch({ error: shown.error });
         } catch (error) {
           if (isEngineWorkerError(error)) get().reportError(error);
           else patch({ error: error instanceof Error ? error.message : String(error) });

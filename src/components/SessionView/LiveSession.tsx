@@ -1,7 +1,7 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
 // resync notice, and a restart for a mirror worker that died. The symbol the chart shows is told to the
 // engine (`showSymbols`), so that its feed carries full rows for that symbol only.
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
@@ -19,10 +19,14 @@ export function LiveSession() {
   const indicatorChoice = useAppStore((s) => s.indicatorChoices.live);
   const chooseIndicator = useAppStore((s) => s.chooseIndicator);
   const showLiveSymbols = useAppStore((s) => s.showLiveSymbols);
-  // The engine's feed carries rows only for the symbol charted: a symbol picked is asked for at once.
+  // The engine's feed carries rows only for the symbol charted: a symbol picked is asked for at once (an
+  // interval picked for the same symbol asks nothing).
+  const charted = useRef<string | null>(null);
   const onChoice = useCallback(
     ({ symbol }: ViewChoice) => {
-      if (symbol !== null) void showLiveSymbols([symbol]);
+      if (symbol === null || symbol === charted.current) return;
+      charted.current = symbol;
+      void showLiveSymbols([symbol]);
     },
     [showLiveSymbols],
   );

@@ -122,8 +122,6 @@ export function SessionView({
           requestAnimationFrame(() => performance.mark(`${FIRST_CHART_MARK}:${source}`));
         }
         // A transition: React draws the tables in slices that yield to the page, not in the task that
-        // changed the chart (a 300-symbol session reads four times a second at full speed).
-        // A transition: React draws the tables in slices that yield to the page, not in the task that
         // changed the chart (a 300-symbol session reads several times a second at full speed).
         startTransition(() => {
           setError(null);

@@ -2,7 +2,8 @@
 // series. `load` replaces every bar (first load, another symbol or interval); `append` adds the bars that
 // follow those shown with `update()` when they are a few, so a live session costs a few bars per delta, and
 // sets the bars held whole when they are many (chart-window.ts, MAX_UPDATES); `extend` appends to the bars
-// shown from a series read whole again that begins with them (a new trading day, a resync). Missing intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
+// shown from a series read whole again that begins with them (a new trading day, a resync). Missing
+// intraday bars are marked on the candles. Times are exchange-local (see chart-time.ts).
 // The session's indicators come with the bars, point for point, and are drawn by indicator-layer.ts. The
 // strategies' signals and fills of the symbol are markers on the candles (trade-markers.ts), the equity a
 // line in a pane below the indicators (equity-layer.ts); both are set once per read, and only when changed.

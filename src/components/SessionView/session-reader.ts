@@ -5,8 +5,9 @@
 // session (or an offline step back); otherwise the mirror sends only the bars after those shown, and they
 // are appended. A series of the same symbol and interval read whole again (a new trading day or a resync:
 // the mirror took a complete export) is appended to as well when it begins with the bars shown
-// (`BarChart.extend`): a new day then costs its own few bars, not a load of thousands. The symbol's indicators come in the same read, and go to the chart with the bars; so do the
-// strategies' markers and equity (the analysis), set on the chart once per read after the bars.
+// (`BarChart.extend`): a new day then costs its own few bars, not a load of thousands. The symbol's
+// indicators come in the same read, and go to the chart with the bars; so do the strategies' markers and
+// equity (the analysis), set on the chart once per read after the bars.
 import type { AnalysisRead } from '../../../workers/mirror/analysis-types';
 import type {
   BarSeries,
@@ -20,6 +21,7 @@ import type {
 } from '../../mirror-client';
 import type { BarChart } from './bar-chart';
 import { MAX_UPDATES } from './chart-window';
+import type { IndicatorInfo } from './indicator-layer';
 
 /**
  * After a live read that set the chart's bars whole (a load, or more bars than MAX_UPDATES: a replay as fast
@@ -29,8 +31,6 @@ import { MAX_UPDATES } from './chart-window';
  * much behind, and the page does a quarter of the work at full speed.
  */
 export const LIVE_REST_MS = 750;
-
-import type { IndicatorInfo } from './indicator-layer';
 
 export interface ReadRequest {
   source: Source;
