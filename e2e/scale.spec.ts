@@ -5,7 +5,10 @@
 // session (history included, hundreds of megabytes) is saved complete to a file with its progress shown.
 // SCALE_SYMBOLS=n runs it with another count (for a quick look while developing); SCALE_SCREENSHOTS=dir
 // writes the symbol table's screenshots there; SCALE_PROFILE=file writes the main thread's CPU profile of
-// the 20 s of replay there, with the long tasks (its busy stretches of 50 ms or more are what to look at).
+// the 20 s of replay there, with the long tasks (its busy stretches of 50 ms or more are what to look at);
+// SCALE_TRACE=file writes a Chromium trace of them (every thread, each task's wall and CPU time), which
+// `node scripts/long-task-trace.mjs file` sums up: a long task whose CPU time is a third of its wall time
+// waited for a core.
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import {
@@ -23,6 +26,7 @@ test.use({ viewport: { width: 1280, height: 900 } });
 const COUNT = Number(process.env.SCALE_SYMBOLS ?? 300);
 const SHOTS = process.env.SCALE_SCREENSHOTS;
 const PROFILE = process.env.SCALE_PROFILE;
+const TRACE = process.env.SCALE_TRACE;
 
 /** Four-letter ticker-like names: AAAA, AAAB, ... (the built-in session's RIVN first, for its strategy). */
 function symbolNames(count: number): string[] {
@@ -111,8 +115,24 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
+  if (TRACE)
+    await page
+      .context()
+      .browser()
+      ?.startTracing(page, {
+        path: TRACE,
+        categories: [
+          'devtools.timeline',
+          'toplevel',
+          'disabled-by-default-devtools.timeline',
+          'cc',
+          'viz',
+          'benchmark',
+        ],
+      });
   const since = await now(page);
   await page.waitForTimeout(20_000);
+  if (TRACE) await page.context().browser()?.stopTracing();
   const tasks = await longTasksSince(page, since);
   if (cdp && PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
