@@ -13,20 +13,23 @@ import type { HistoryApi } from './history.worker';
 
 /**
  * The history helpers (workers/history.worker.ts), each started by the first start that has history to
- * share and kept for the next; the page never sees them. One that reports an error is let go, and the next
- * start begins a fresh one in its place (the start it was helping takes its chunks back: history-preload.ts).
+ * share and kept for the next; the page never sees them. One that reports an error, or that the browser
+ * refuses to start, is let go, and the next start tries a fresh one in its place; meanwhile the engine's
+ * thread loads what it would have (history-preload.ts).
  */
 const helpers: (HistoryHelper | null)[] = Array.from(
   { length: historyHelperCount(self.navigator.hardwareConcurrency) },
   () => null,
 );
 
-function startHelper(slot: number): HistoryHelper {
-  // Vite finds the worker only when this expression is written inline with literal options.
-  const worker = new Worker(new URL('./history.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'history',
-  });
+function startHelper(slot: number): HistoryHelper | null {
+  let worker: Worker;
+  try {
+    // Vite finds the worker only when this expression is written inline with literal options.
+    worker = new Worker(new URL('./history.worker.ts', import.meta.url), { type: 'module', name: 'history' });
+  } catch {
+    return null;
+  }
   const helper = wrap<HistoryApi>(worker);
   worker.addEventListener('error', () => {
     worker.terminate();
@@ -36,7 +39,7 @@ function startHelper(slot: number): HistoryHelper {
 }
 
 function historyHelpers(): HistoryHelper[] {
-  for (const [slot, helper] of helpers.entries()) if (helper === null) helpers[slot] = startHelper(slot);
+  for (const [slot, helper] of helpers.entries()) helpers[slot] = helper ?? startHelper(slot);
   return helpers.filter((helper) => helper !== null);
 }
 

@@ -305,6 +305,19 @@ describe('history loaded at start with helper threads', () => {
     expectPlainHistory(b, FIRST, source);
   });
 
+  it('loads everything here when the helpers cannot be had', async () => {
+    const b = backtest();
+    const here = countHere(b);
+    const noThreads = () => {
+      throw new Error('SecurityError: the worker could not be made');
+    };
+    expect(await preloadHistory(b, goOnYielding, noThreads)).toBe(true);
+    const loadedBefore = here.days;
+    expect(b.start().ok).toBe(true);
+    expect(here.days).toBe(loadedBefore);
+    expectPlainHistory(b, FIRST);
+  });
+
   it('starts helpers only when there is more than one chunk to share', async () => {
     for (const [symbols, starts] of [
       [CHUNK_SYMBOLS, 0],

@@ -54,7 +54,7 @@ export async function preloadHistory(
   const here = backtest.config.symbols.filter((symbol) => !shared.has(symbol));
   const queue: HistoryJob[][] = [];
   for (let i = 0; i < jobs.length; i += CHUNK_SYMBOLS) queue.push(jobs.slice(i, i + CHUNK_SYMBOLS));
-  const working = queue.length > 1 && helpers ? [...helpers()] : [];
+  const working = queue.length > 1 && helpers ? helpersOrNone(helpers) : [];
   const flights: Flight[] = [];
   let stopped = false;
 
@@ -132,6 +132,15 @@ export async function preloadHistory(
   } finally {
     // Whatever a helper answers from now on is dropped, cancelled or not: the preload is over.
     stopped = true;
+  }
+}
+
+/** The helpers `helpers` gives; none if it throws (a thread the browser refuses to start, say). */
+function helpersOrNone(helpers: () => readonly HistoryHelper[]): HistoryHelper[] {
+  try {
+    return [...helpers()];
+  } catch {
+    return [];
   }
 }
 
