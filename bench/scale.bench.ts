@@ -4,7 +4,8 @@
 // alone, each in a fresh process (bench/scale-start.ts), two rounds taking turns; a new trading day opening;
 // the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the previous
 // per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same history for
-// 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the waits for a core.
+// 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the waits for a
+// core.
 
 import type { HistoricalRequest } from '../workers/engine/config';
 import { parseSessionConfig } from '../workers/engine/config';

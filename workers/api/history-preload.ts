@@ -50,7 +50,10 @@ export async function preloadHistory(
   const done = new Set<string>();
   const jobs = helpers ? backtest.historyJobs() : [];
   const shared = new Set(jobs.map((job) => job.symbol));
-  /** Symbols only this thread loads (imported ones, those without history, those a helper's answer could not give). */
+  /**
+   * Symbols only this thread loads: imported ones, those without history, and those whose helper's answer
+   * the backtest refused.
+   */
   const here = backtest.config.symbols.filter((symbol) => !shared.has(symbol));
   const queue: HistoryJob[][] = [];
   for (let i = 0; i < jobs.length; i += CHUNK_SYMBOLS) queue.push(jobs.slice(i, i + CHUNK_SYMBOLS));
