@@ -7,7 +7,7 @@ import { inlineCsp } from './scripts/vite-inline-csp.ts';
 import { inlineWorkers } from './scripts/vite-inline-workers.ts';
 
 // `vite build` makes one self-contained dist/index.html (issue 13): script and style inlined by
-// vite-plugin-singlefile, the three workers inlined and started from blob: URLs, so the page also runs
+// vite-plugin-singlefile, the workers inlined and started from blob: URLs (the engine's history helper inside the engine's), so the page also runs
 // opened from disk, with no server. Its Content-Security-Policy allows that inline code by hash.
 export default defineConfig({
   plugins: [
@@ -24,8 +24,9 @@ export default defineConfig({
     // origin is opaque, so the blob is not same-origin to it), but it does a classic one; and a classic
     // worker's bundle is one piece, with no chunk to load beside it.
     format: 'iife',
-    // The engine worker embeds the demo player for Save demo.
-    plugins: () => [demoPlayerModule()],
+    // The engine worker embeds the demo player for Save demo, and starts its history helper inlined too (a
+    // worker's own `new Worker(new URL(...))`, which would otherwise be a file beside the page).
+    plugins: () => [demoPlayerModule(), inlineWorkers()],
   },
   // No source maps: the page is one file, and a map beside it would be a file it points to.
   build: { target: 'es2022', sourcemap: false },

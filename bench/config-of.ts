@@ -9,10 +9,15 @@ import {
 
 export type ConfigJson = Record<string, unknown> & { session_data_config: Record<string, unknown> };
 
-export function configOf(edit: (json: ConfigJson) => void): SessionConfig {
+/** The built-in configuration's JSON, edited (for a benchmark that builds an engine as the app does). */
+export function configJsonOf(edit: (json: ConfigJson) => void): ConfigJson {
   const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as ConfigJson;
   edit(json);
-  const parsed = parseSessionConfig(json);
+  return json;
+}
+
+export function configOf(edit: (json: ConfigJson) => void): SessionConfig {
+  const parsed = parseSessionConfig(configJsonOf(edit));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }

@@ -4,7 +4,7 @@
 // export downloads under the contract's name, and nothing is refused by the page's Content-Security-Policy.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { button, downloadFrom, jsonOf, watchProblems } from './support';
 
 // The build scripts/e2e.mjs made for this run (playwright.config.ts's webServer serves the same folder).
@@ -18,11 +18,11 @@ async function marketMinute(page: Page): Promise<number> {
   return Date.parse(`${value}Z`) / 60_000;
 }
 
-test('the built page runs from file:// with no request off the disk and no violation', async ({
-  page,
-  context,
-}) => {
-  const problems = watchProblems(page);
+/**
+ * Refuses and counts every request of the page and of its workers that is not file:, data: or blob:, and
+ * records the page's Content-Security-Policy violations.
+ */
+async function guardDisk(page: Page, context: BrowserContext) {
   const refused: string[] = [];
   // Every request of the page and of its workers, whichever way it goes out.
   page.on('request', (request) => {
@@ -39,6 +39,18 @@ test('the built page runs from file:// with no request off the disk and no viola
       seen.push(`${event.effectiveDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`),
     );
   });
+  return {
+    refused,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
+}
+
+test('the built page runs from file:// with no request off the disk and no violation', async ({
+  page,
+  context,
+}) => {
+  const problems = watchProblems(page);
+  const { refused, violations } = await guardDisk(page, context);
 
   await page.goto(PAGE_URL);
   expect(page.url()).toMatch(/^file:/);
@@ -73,9 +85,85 @@ test('the built page runs from file:// with no request off the disk and no viola
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
 
   expect(refused).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual(
-    [],
+  expect(await violations()).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test("from file://, the engine worker's history helper starts inside it and sends the bars of a many-symbol start back as transferred buffers", async ({
+  page,
+  context,
+}) => {
+  const problems = watchProblems(page);
+  const { refused, violations } = await guardDisk(page, context);
+  await page.goto(PAGE_URL);
+  // 41 symbols, 11 chunks of history: more than one, so the engine shares them with its helper thread.
+  const symbols = [
+    'RIVN',
+    ...Array.from(
+      { length: 40 },
+      (_, i) => `AA${String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26))}`,
+    ),
+  ];
+  const session = {
+    session_name: 'Helper from disk',
+    mode: 'backtest',
+    exchange_group: 'US_EQUITY',
+    asset_class: 'EQUITY',
+    backtest_config: { start_date: '2025-07-01', end_date: '2025-07-03', speed_multiplier: 60 },
+    session_data_config: {
+      symbols,
+      streams: ['1m'],
+      historical: { enabled: true, data: [{ interval: '1m', trailing_days: 10 }] },
+    },
+  };
+  await expect(page.getByTestId('config-origin')).toHaveText('in force');
+  await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(session, null, 2));
+  await expect(page.getByTestId('config-status')).toContainText('Valid: session “Helper from disk”');
+  await button(page, 'Apply').click();
+  await expect(page.getByTestId('session-name')).toHaveText(session.session_name);
+
+  // The first start starts the helper (a worker the engine worker makes from a blob: URL of its own).
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const named = async () =>
+    Promise.all(
+      page.workers().map(async (worker) => ({ worker, name: await worker.evaluate(() => self.name) })),
+    );
+  await expect.poll(async () => (await named()).map((w) => w.name)).toContain('history');
+  const helper = (await named()).find((w) => w.name === 'history')?.worker;
+  if (!helper) throw new Error('no history worker');
+  // Its answers counted from here: every message it posts, and the buffers transferred with it.
+  await helper.evaluate(() => {
+    // The worker's global scope (this file is typed for a page).
+    const scope = self as unknown as {
+      postMessage(message: unknown, transfer?: Transferable[]): void;
+      answers: { messages: number; buffers: number };
+    };
+    const counts = { messages: 0, buffers: 0 };
+    scope.answers = counts;
+    const post = scope.postMessage.bind(scope);
+    scope.postMessage = (message, transfer = []) => {
+      counts.messages++;
+      counts.buffers += transfer.filter((t) => t instanceof ArrayBuffer).length;
+      post(message, transfer);
+    };
+  });
+
+  // The next start loads the history again, shared with the helper started before.
+  await button(page, 'Stop').click();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const answers = await helper.evaluate(
+    () => (self as unknown as { answers: { messages: number; buffers: number } }).answers,
   );
+  expect(answers.messages).toBeGreaterThan(0);
+  // Six columns a series: each chunk's bars leave the helper as buffers, not copies.
+  expect(answers.buffers).toBeGreaterThanOrEqual(6 * answers.messages);
+  await expect(page.getByTestId('symbol-count')).toHaveText('41 symbols');
+
+  expect(refused).toEqual([]);
+  expect(await violations()).toEqual([]);
   expect(problems).toEqual([]);
 });
 

@@ -58,8 +58,9 @@ describe('content security policy', () => {
     expect(markupOf(html)).not.toMatch(/<script\b[^>]*\ssrc=/);
     expect(markupOf(html)).not.toMatch(/<link\b[^>]*rel="(stylesheet|modulepreload)"/);
     for (const url of tagUrls(html)) expect(url).toMatch(/^data:/);
-    // The three workers are inlined (started from blob: URLs), not files of their own.
-    expect(html).not.toMatch(/\b(engine|mirror|viewer)\.worker[-.\w]*\.js\b/);
+    // The workers are inlined (started from blob: URLs; the history helper inside the engine worker), not
+    // files of their own.
+    expect(html).not.toMatch(/\b(engine|mirror|viewer|history)\.worker[-.\w]*\.js\b/);
   });
 
   it("allows the page's own inline script and style by hash, no other inline script and no eval", () => {

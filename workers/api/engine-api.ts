@@ -13,6 +13,7 @@ import {
   createFileNames,
   type ExportQueueOptions,
 } from './export-verbs';
+import type { HistoryHelper } from './history-helper';
 import { createImportVerbs } from './import-verbs';
 import { createLiveFeed } from './live-feed';
 import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
@@ -28,6 +29,11 @@ export type { StartProgress } from './session-verbs';
 export interface EngineApiOptions extends ExportQueueOptions {
   /** The demo player's page for `system save-demo` (the worker's comes from the Vite build). */
   demoPlayer?: DemoPlayer;
+  /**
+   * The threads that help `start` load history (the worker's start with the first start that needs them);
+   * without, the engine's thread loads it all.
+   */
+  historyHelpers?: () => readonly HistoryHelper[];
 }
 
 /**
@@ -46,7 +52,7 @@ export function createEngineApi(
   const takeFileName = createFileNames();
   const demos = createDemoVerbs(host, options.demoPlayer, takeFileName);
   return {
-    ...createSessionVerbs(host),
+    ...createSessionVerbs(host, options.historyHelpers),
     ...createExportVerbs(host, exports, demos, takeFileName),
     saveDemo: demos.saveDemo,
     cancelDemo: demos.cancelDemo,

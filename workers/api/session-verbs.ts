@@ -4,6 +4,7 @@ import type { Result } from '../common/result';
 import { yieldToEvents } from '../common/yield-to-events';
 import type { EngineSnapshot } from '../engine/types';
 import type { EngineHost } from './engine-host';
+import type { HistoryHelper } from './history-helper';
 import { preloadHistory } from './history-preload';
 
 export interface StartProgress {
@@ -17,7 +18,8 @@ export interface StartProgress {
 /** Longest stretch of history loading between two yields to the worker's event loop. */
 const SLICE_MS = 12;
 
-export function createSessionVerbs(host: EngineHost) {
+/** `helpers`: the threads that may load part of the history at start (history-preload.ts). */
+export function createSessionVerbs(host: EngineHost, helpers?: () => readonly HistoryHelper[]) {
   let startCancelRequested = false;
 
   return {
@@ -49,13 +51,17 @@ export function createSessionVerbs(host: EngineHost) {
         backtest.clearPreloadedHistory();
         return { ok: false, error: 'system start: cancelled while loading history; nothing changed' };
       };
-      const loaded = await preloadHistory(backtest, async ({ symbolsDone, current }) => {
-        // Within a symbol, a word once a slice is used up; after each symbol, always.
-        if (current === undefined) onProgress?.({ symbolsDone, symbolsTotal: symbols.length });
-        else if (performance.now() - sliceStart >= SLICE_MS)
-          onProgress?.({ symbolsDone, symbolsTotal: symbols.length, current });
-        return breathe();
-      });
+      const loaded = await preloadHistory(
+        backtest,
+        async ({ symbolsDone, current }) => {
+          // Within a symbol, a word once a slice is used up; after each symbol, always.
+          if (current === undefined) onProgress?.({ symbolsDone, symbolsTotal: symbols.length });
+          else if (performance.now() - sliceStart >= SLICE_MS)
+            onProgress?.({ symbolsDone, symbolsTotal: symbols.length, current });
+          return breathe();
+        },
+        helpers,
+      );
       if (!loaded) return giveUp();
       return runtime.start();
     },

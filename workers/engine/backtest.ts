@@ -23,6 +23,7 @@ import {
   startHistoryLoad,
   withRoom,
 } from './historical';
+import { type HistoryJob, sameMarket, sameRequests } from './history-job';
 import { feedIndicators, openIndicators } from './indicators/runner';
 import { isSpeed, MAX_ADVANCE_MINUTES, SPEED_RULE } from './limits';
 import { type DayData, DEFAULT_MARKET_OPTIONS, dailyBarOf, type MarketDataOptions } from './market-data';
@@ -263,15 +264,68 @@ export class Backtest {
   historyLoad(symbol: string): HistoryLoad | null {
     const date = this.tradingDays[0];
     if (date === undefined) return null;
-    if (this.preloadedDate !== date || this.preloadedSource !== this.source) this.clearPreloadedHistory();
-    this.preloadedDate = date;
-    this.preloadedSource = this.source;
+    this.preloadFor(date);
     return startHistoryLoad(symbol, date, this.config.historical, this.source);
   }
 
   /** Keeps a finished `historyLoad` for `start`, unless the source changed while it loaded. */
   keepPreloaded(symbol: string, load: HistoryLoad): void {
     if (this.preloadedSource === this.source) this.preloaded.set(symbol, load.series());
+  }
+
+  /**
+   * The symbols whose first-session history another thread may load, with the plain inputs it needs: those
+   * whose days are the generator's and that have history to load. The others (imported symbols) are loaded
+   * in this thread with `historyLoad`.
+   */
+  historyJobs(): HistoryJob[] {
+    const date = this.tradingDays[0];
+    if (date === undefined) return [];
+    const jobs: HistoryJob[] = [];
+    for (const symbol of this.config.symbols) {
+      const market = this.source.generatorOptions?.(symbol);
+      const requests = requestsFor(symbol, this.config.historical);
+      if (market !== undefined && requests.length > 0)
+        jobs.push({ symbol, sessionDate: date, requests, market });
+    }
+    return jobs;
+  }
+
+  /**
+   * Keeps for `start`, beside what `keepPreloaded` keeps, a symbol's history that another thread loaded for
+   * `job` (one of `historyJobs`), if it was made from what the first session will run on; otherwise refuses
+   * with the reason and keeps nothing (the caller then loads the symbol here).
+   */
+  keepLoadedElsewhere(job: HistoryJob, series: HistoricalSeries[]): Result<void> {
+    const why = this.whyNotKept(job, series);
+    if (why !== null) return fail(`history of ${job.symbol} loaded elsewhere was not kept: ${why}`);
+    this.preloadFor(job.sessionDate);
+    this.preloaded.set(job.symbol, series);
+    return ok(undefined);
+  }
+
+  private whyNotKept(job: HistoryJob, series: readonly HistoricalSeries[]): string | null {
+    const date = this.tradingDays[0];
+    if (!this.config.symbols.includes(job.symbol)) return 'it is not a symbol of this session';
+    if (date === undefined) return 'the backtest window has no trading days';
+    if (job.sessionDate !== date) return `it leads up to ${job.sessionDate}, the first session is ${date}`;
+    // The source the session will run on, asked now: an import since the job was made changes the answer.
+    const market = this.source.generatorOptions?.(job.symbol);
+    if (market === undefined) return 'its days no longer come from the generator';
+    if (!sameMarket(market, job.market)) return 'it was generated with other market options';
+    const requests = requestsFor(job.symbol, this.config.historical);
+    if (!sameRequests(job.requests, requests)) return 'it answers other history requests';
+    const intervals = series.map((s) => s.interval);
+    if (intervals.join() !== requests.map((r) => r.interval).join())
+      return `its series (${intervals.join(', ') || 'none'}) are not the intervals requested`;
+    return null;
+  }
+
+  /** Starts preloading for the first session on `date`, dropping what was loaded for another date or source. */
+  private preloadFor(date: string): void {
+    if (this.preloadedDate !== date || this.preloadedSource !== this.source) this.clearPreloadedHistory();
+    this.preloadedDate = date;
+    this.preloadedSource = this.source;
   }
 
   clearPreloadedHistory(): void {

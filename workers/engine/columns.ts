@@ -49,6 +49,18 @@ abstract class Columns {
   }
 }
 
+/** The six columns of a bar stream, in the order BarColumns holds them. */
+export interface BarColumnArrays {
+  time: Float64Array;
+  open: Float64Array;
+  high: Float64Array;
+  low: Float64Array;
+  close: Float64Array;
+  volume: Float64Array;
+}
+
+export const BAR_COLUMN_NAMES = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
+
 /** OHLCV bars; `time` is the epoch milliseconds at which the bar's interval opens. */
 export class BarColumns extends Columns {
   time: Float64Array;
@@ -140,6 +152,25 @@ export class BarColumns extends Columns {
       bars.capacity = n;
       return bars;
     });
+  }
+
+  /**
+   * A stream over the given columns, as they are (no copy): its capacity is theirs and its first `length`
+   * rows are its bars. For columns that crossed a thread boundary (history-transfer.ts): the spare room
+   * after `length` stays room, so history received from a helper moves on a day as one loaded here does.
+   * The caller checks the columns first (six of equal length, `length` at most that).
+   */
+  static over(columns: BarColumnArrays, length: number): BarColumns {
+    const bars = new BarColumns(1);
+    bars.time = columns.time;
+    bars.open = columns.open;
+    bars.high = columns.high;
+    bars.low = columns.low;
+    bars.close = columns.close;
+    bars.volume = columns.volume;
+    bars.capacity = columns.time.length;
+    bars.length = length;
+    return bars;
   }
 
   /** Rows that can still be appended without reallocating. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { type IntervalUnit, intervalSeconds, isDateInterval } from '../common/interval-key';
 import { cut, escapeInvisible, hasControlCharacter } from '../common/shown-text';
+import { barsPerSession, SESSION_MINUTES } from './bars-per-session';
 import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 
 // No compiled validators: zod would first probe for `new Function`, which the app's Content-Security-Policy
@@ -13,8 +14,7 @@ import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 // console) even though zod catches it. A configuration is small; the interpreted checks are quick enough.
 z.config({ jitless: true });
 
-/** Minutes in a regular US equity session; no minute interval may be longer. */
-export const SESSION_MINUTES = 390;
+export { barsPerSession, SESSION_MINUTES } from './bars-per-session';
 /** Seconds intervals run to 59 s; a minute or longer is written in minutes. */
 export const MAX_SECOND_INTERVAL = 59;
 /** Hour intervals run to 6 h: a regular session is 6.5 hours (its last bar is the shorter one). */
@@ -181,12 +181,6 @@ export function derivedIntervalProblem(interval: string, baseInterval: string): 
     return `"${normal}" is not a multiple of the base interval "${base}" (derived bars are built from whole base bars)`;
   }
   return null;
-}
-
-/** Bars of an interval in one regular session at most (a week counts one, on the day it closes). */
-export function barsPerSession(interval: string): number {
-  if (isDateInterval(interval)) return 1;
-  return Math.ceil((SESSION_MINUTES * 60) / intervalSeconds(interval));
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 //   the session's week: every bar is a whole week, and the week in progress is the session's own `1w`
 //   stream's business. Its `dates` are the trading days of those weeks.
 
+import { barsPerSession } from './bars-per-session';
 import {
   localToUtcMs,
   previousTradingDay,
@@ -18,7 +19,7 @@ import {
   utcMsToLocal,
 } from './calendar';
 import { BarColumns } from './columns';
-import { barsPerSession, type HistoricalRequest } from './config';
+import type { HistoricalRequest } from './config';
 import { type DayData, DayScratch, dailyBarOf } from './market-data';
 import type { MarketSource } from './market-source';
 import { appendDayBars } from './session-bars';

@@ -14,5 +14,7 @@ export function importedSource(
       return bars ? bars.dayData(day) : base.day(symbol, day, scratch);
     },
     describe: (symbol) => (imported.has(symbol) ? 'imported' : base.describe(symbol)),
+    // An imported symbol's bars are its own: its history is loaded where they are, in the engine's thread.
+    generatorOptions: (symbol) => (imported.has(symbol) ? undefined : base.generatorOptions?.(symbol)),
   };
 }

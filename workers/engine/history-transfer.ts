@@ -1,0 +1,84 @@
+// A symbol's history as plain data, to cross from the thread that loaded it to the engine's (a helper thread
+// loads some symbols' history at start: workers/api/history-preload.ts). The columns are not copied: the
+// sender names their buffers for transfer, and the receiver makes BarColumns over the very arrays, length
+// and capacity kept, so the spare room that moves history on a day without a copy (rollHistorical) is still
+// there on the other side.
+
+import type { Result } from '../common/result';
+import { BAR_COLUMN_NAMES, type BarColumnArrays, BarColumns } from './columns';
+import type { HistoricalSeries } from './session-store';
+
+/** One series as structured-clone data: its typed arrays travel as they are (transferred, not copied). */
+export interface PlainSeries {
+  interval: string;
+  dates: string[];
+  /** Rows in use; the columns' length is the capacity, the rest is room. */
+  length: number;
+  columns: BarColumnArrays;
+}
+
+/**
+ * `series` as plain data, and the buffers to transfer with it. The series are given up: every buffer their
+ * columns live in moves to the receiver and is empty (detached) here afterwards, so the sender must hold
+ * nothing else in those buffers (a fresh load owns its columns whole).
+ */
+export function plainHistory(series: readonly HistoricalSeries[]): {
+  plain: PlainSeries[];
+  transfer: ArrayBuffer[];
+} {
+  // A buffer named twice in a transfer list is refused (DataCloneError): columns may share one.
+  const buffers = new Set<ArrayBuffer>();
+  const plain = series.map(({ interval, dates, bars }): PlainSeries => {
+    const columns = {} as BarColumnArrays;
+    for (const name of BAR_COLUMN_NAMES) {
+      // The whole capacity, not only the rows: the room after them is what a received series rolls into.
+      const column = bars[name].subarray(0, bars.rowCapacity);
+      columns[name] = column;
+      buffers.add(column.buffer as ArrayBuffer);
+    }
+    return { interval, dates, length: bars.length, columns };
+  });
+  return { plain, transfer: [...buffers] };
+}
+
+const isDateList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((d) => typeof d === 'string');
+
+/** What is wrong with one received series, or null when BarColumns can be made over it. */
+function problemOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return 'is not an object';
+  const { interval, dates, length, columns } = value as Partial<PlainSeries>;
+  if (typeof interval !== 'string') return 'has no interval';
+  if (!isDateList(dates)) return `(${interval}) has no list of dates`;
+  if (typeof columns !== 'object' || columns === null) return `(${interval}) has no columns`;
+  const capacity = columns.time?.length;
+  for (const name of BAR_COLUMN_NAMES) {
+    const column: unknown = columns[name];
+    if (!(column instanceof Float64Array)) return `(${interval}) has no ${name} column of 64-bit floats`;
+    if (column.length !== capacity) return `(${interval}) has columns of different lengths`;
+  }
+  if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > (capacity as number)) {
+    return `(${interval}) says it holds ${String(length)} rows in columns of ${capacity} rows`;
+  }
+  return null;
+}
+
+/**
+ * The series again, over the received arrays (no copy); an error naming the first series that is not what
+ * `plainHistory` makes, and no series at all then.
+ */
+export function historyFromPlain(plain: unknown): Result<HistoricalSeries[]> {
+  if (!Array.isArray(plain)) return { ok: false, error: 'received history is not a list of series' };
+  for (const [i, value] of plain.entries()) {
+    const problem = problemOf(value);
+    if (problem !== null) return { ok: false, error: `received history: series ${i + 1} ${problem}` };
+  }
+  return {
+    ok: true,
+    value: (plain as PlainSeries[]).map(({ interval, dates, length, columns }) => ({
+      interval,
+      dates,
+      bars: BarColumns.over(columns, length),
+    })),
+  };
+}
