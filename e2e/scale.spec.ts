@@ -143,6 +143,15 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     type: 'long tasks while replaying (ms)',
     description: JSON.stringify(longTasks),
   });
+  // Nothing on the page animates for ever while the session runs: an endless animation (the running dot's
+  // pulse was one) keeps the compositor drawing every frame, which a machine without a GPU pays on its CPU.
+  const endless = await page.evaluate(
+    () =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations === Infinity).length,
+  );
+  expect(endless).toBe(0);
   const candlesAfter = await numberIn(page, 'chart-candle-count');
   testInfo.annotations.push({
     type: 'candles while replaying',
