@@ -305,6 +305,60 @@ describe('history loaded at start with helper threads', () => {
     expectPlainHistory(b, FIRST, source);
   });
 
+  // The user imports a symbol, or drops its import, while this thread is part-way through that symbol's
+  // history, and meanwhile a helper's answer for other symbols is kept: the series this thread then
+  // finishes were read from the source before the change, and must not be what the start uses.
+  const imported = (symbol: string) => {
+    const bars = new ImportedBars(symbol);
+    for (const date of ['2025-06-26', '2025-06-27', '2025-06-30'])
+      bars.add(date, Date.parse(`${date}T13:30:00Z`), 10, 11, 9, 10.5, 1000);
+    return importedSource(generatorSource(MARKET), new Map([[symbol, bars]]));
+  };
+  const changes: [string, () => MarketSource, () => MarketSource][] = [
+    ['an import made', () => generatorSource(MARKET), () => imported('AAPL')],
+    ['an import dropped', () => imported('AAPL'), () => generatorSource(MARKET)],
+  ];
+  for (const [what, before, after] of changes) {
+    it(`drops this thread's load of a symbol when ${what} mid-load, though a helper's answer is kept meanwhile`, async () => {
+      const b = backtest();
+      b.source = before();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const answers: Promise<LoadedHistory[]>[] = [];
+      const holding: HistoryHelper = {
+        load(jobs) {
+          const answer = held.then(() => helper().load(jobs));
+          answers.push(answer);
+          return answer;
+        },
+      };
+      const source = after();
+      let changed = false;
+      const loaded = await preloadHistory(
+        b,
+        async (point) => {
+          // Once the helper has its chunks (asked a microtask after this thread began AAPL).
+          if (!changed && answers.length > 0 && point.current?.symbol === 'AAPL') {
+            changed = true;
+            b.source = source;
+            release();
+            await Promise.all(answers);
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          return true;
+        },
+        () => [holding],
+      );
+      expect(loaded).toBe(true);
+      expect(changed).toBe(true);
+      expect(answers.length).toBeGreaterThan(0);
+      expect(b.start().ok).toBe(true);
+      expectPlainHistory(b, FIRST, source);
+    });
+  }
+
   it('loads everything here when the helpers cannot be had', async () => {
     const b = backtest();
     const here = countHere(b);
