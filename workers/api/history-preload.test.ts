@@ -366,6 +366,47 @@ describe('history loaded at start with helper threads', () => {
     });
   }
 
+  it('loads here a symbol whose helper answer is refused (imported meanwhile), and counts up to all', async () => {
+    const b = backtest();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answers: Promise<LoadedHistory[]>[] = [];
+    const holding: HistoryHelper = {
+      load(jobs) {
+        const answer = held.then(() => helper().load(jobs));
+        answers.push(answer);
+        return answer;
+      },
+    };
+    // NFLX is in a chunk the helper has (this thread takes the first): its job was made from the generator.
+    expect(SYMBOLS.indexOf('NFLX')).toBeGreaterThanOrEqual(CHUNK_SYMBOLS);
+    const source = imported('NFLX');
+    const points: PreloadPoint[] = [];
+    const loaded = await preloadHistory(
+      b,
+      async (point) => {
+        points.push(point);
+        if (b.source !== source && answers.length > 0) {
+          b.source = source;
+          release();
+          await Promise.all(answers);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return true;
+      },
+      () => [holding],
+    );
+    expect(loaded).toBe(true);
+    expect(b.source).toBe(source);
+    // The refused symbol was loaded by this thread, and the count reached every symbol.
+    expect(points.some((p) => p.current?.symbol === 'NFLX')).toBe(true);
+    expect(points.at(-1)).toEqual({ symbolsDone: SYMBOLS.length });
+    expect(b.start().ok).toBe(true);
+    expectPlainHistory(b, FIRST, source);
+  });
+
   it('loads everything here when the helpers cannot be had', async () => {
     const b = backtest();
     const here = countHere(b);
