@@ -1,11 +1,11 @@
 // Issue 16's scale: 1,000 symbols streaming 1m/5m/15m with 40 trailing days of 1m history and 30 of 1d.
 // Prints, side by side in one run: the start as the app makes it (the engine worker's `start` verb: history
 // preloaded in slices, then Backtest.start) with one history helper thread and with the engine's thread
-// alone, each in a fresh process (bench/scale-start.ts), two rounds taking turns; a new trading day opening;
-// the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the previous
-// per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same history for
-// 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the waits for a
-// core.
+// alone, each in a fresh process (bench/scale-start.ts), ROUNDS rounds taking turns; a new trading day
+// opening; the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the
+// previous per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same
+// history for 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the
+// waits for a core.
 
 import type { HistoricalRequest } from '../workers/engine/config';
 import { parseSessionConfig } from '../workers/engine/config';
