@@ -85,6 +85,7 @@ export async function benchScale(): Promise<string[]> {
     `  start (the engine's start verb: history preloaded, then Backtest.start), each in a fresh process, ` +
       `${ROUNDS} rounds taking turns:`,
     `    with one history helper thread: ${startsOf(helper)}; median ${seconds(helperMs)} (target <= 5 s)`,
+    `      symbols whose history the start kept from the helper: ${helper.map((r) => r.helperSymbols).join(', ')} of ${SYMBOLS}`,
     `    by the engine's thread alone: ${startsOf(alone)}; median ${seconds(aloneMs)}`,
     `    the helper makes the start ${(aloneMs / helperMs).toFixed(2)}x faster (medians); CPU is all threads, the GC's included`,
   );
