@@ -265,6 +265,17 @@ describe('history loaded at start with helper threads', () => {
           })) as never,
       }),
     ],
+    [
+      'answers something that throws when read',
+      () => ({
+        load: async (jobs: HistoryJob[]) =>
+          jobs.map(() => ({
+            get symbol(): string {
+              throw new Error('a getter that throws');
+            },
+          })) as never,
+      }),
+    ],
   ];
   for (const [what, make] of broken) {
     it(`survives a helper that ${what}, with the same result`, async () => {

@@ -72,15 +72,25 @@ export async function preloadHistory(
     if (at >= 0) working.splice(at, 1);
     if (!flight.takenOver) queue.unshift(flight.chunk);
   };
+  /** Takes a settled flight off the list; false if it was not on it (never splice away another). */
+  const land = (flight: Flight) => {
+    const at = flights.indexOf(flight);
+    if (at >= 0) flights.splice(at, 1);
+    return at >= 0;
+  };
   const answered = (flight: Flight, answer: LoadedHistory[]) => {
-    flights.splice(flights.indexOf(flight), 1);
-    if (stopped) return;
-    if (!keepAnswer(backtest, flight.chunk, answer, done, here)) giveBack(flight);
+    if (!land(flight) || stopped) return;
+    let kept = false;
+    try {
+      kept = keepAnswer(backtest, flight.chunk, answer, done, here);
+    } catch {
+      // An answer that throws when read is a wrong answer, not an unhandled rejection with its chunk lost.
+    }
+    if (!kept) giveBack(flight);
     feed();
   };
   const failed = (flight: Flight) => {
-    flights.splice(flights.indexOf(flight), 1);
-    if (!stopped) giveBack(flight);
+    if (land(flight) && !stopped) giveBack(flight);
   };
   /** Keeps each working helper at CHUNKS_IN_FLIGHT chunks while the queue lasts. */
   const feed = () => {
