@@ -290,7 +290,12 @@ export class Backtest {
     const jobs: HistoryJob[] = [];
     for (const symbol of this.config.symbols) {
       const market = this.source.generatorOptions?.(symbol);
-      const requests = requestsFor(symbol, this.config.historical);
+      // Already the symbol's own requests: their lists of symbols, which may name hundreds, would only
+      // weigh down every message to a helper.
+      const requests = requestsFor(symbol, this.config.historical).map((r) => ({
+        ...r,
+        symbols: 'all' as const,
+      }));
       if (market !== undefined && requests.length > 0)
         jobs.push({ symbol, sessionDate: date, requests, market });
     }
