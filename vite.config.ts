@@ -7,8 +7,9 @@ import { inlineCsp } from './scripts/vite-inline-csp.ts';
 import { inlineWorkers } from './scripts/vite-inline-workers.ts';
 
 // `vite build` makes one self-contained dist/index.html (issue 13): script and style inlined by
-// vite-plugin-singlefile, the workers inlined and started from blob: URLs (the engine's history helper inside the engine's), so the page also runs
-// opened from disk, with no server. Its Content-Security-Policy allows that inline code by hash.
+// vite-plugin-singlefile, the workers inlined and started from blob: URLs (the engine's history helper
+// inside the engine's), so the page also runs opened from disk, with no server. Its Content-Security-Policy
+// allows that inline code by hash.
 export default defineConfig({
   plugins: [
     react(),

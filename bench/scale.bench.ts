@@ -1,11 +1,11 @@
 // Issue 16's scale: 1,000 symbols streaming 1m/5m/15m with 40 trailing days of 1m history and 30 of 1d.
 // Prints, side by side in one run: the start as the app makes it (the engine worker's `start` verb: history
 // preloaded in slices, then Backtest.start) with one history helper thread and with the engine's thread
-// alone, each in a fresh process (bench/scale-start.ts), two rounds taking turns; a new trading day opening;
-// the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the previous
-// per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same history for
-// 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the waits for a
-// core.
+// alone, each in a fresh process (bench/scale-start.ts), ROUNDS rounds taking turns; a new trading day
+// opening; the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the
+// previous per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same
+// history for 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the
+// waits for a core.
 
 import type { HistoricalRequest } from '../workers/engine/config';
 import { parseSessionConfig } from '../workers/engine/config';
@@ -85,6 +85,7 @@ export async function benchScale(): Promise<string[]> {
     `  start (the engine's start verb: history preloaded, then Backtest.start), each in a fresh process, ` +
       `${ROUNDS} rounds taking turns:`,
     `    with one history helper thread: ${startsOf(helper)}; median ${seconds(helperMs)} (target <= 5 s)`,
+    `      symbols whose history the start kept from the helper: ${helper.map((r) => r.helperSymbols).join(', ')} of ${SYMBOLS}`,
     `    by the engine's thread alone: ${startsOf(alone)}; median ${seconds(aloneMs)}`,
     `    the helper makes the start ${(aloneMs / helperMs).toFixed(2)}x faster (medians); CPU is all threads, the GC's included`,
   );

@@ -3,7 +3,8 @@ import { expose, transfer, wrap } from 'comlink';
 import type { DemoProgressListener, ExportOptions } from './api/engine-api';
 import { createEngineApi, type ExportPayload, type ProgressListener } from './api/engine-api';
 import type { ChunkListener } from './api/export-verbs';
-import { type HistoryHelper, historyHelperCount } from './api/history-helper';
+import { historyHelperCount } from './api/history-helper';
+import { historyHelperPool } from './api/history-pool';
 import { createRuntime } from './api/runtime';
 import type { Result } from './common/result';
 import { demoPlayerPage } from './demo-player-page';
@@ -11,37 +12,19 @@ import type { DemoRequest } from './export/contract';
 import { transferListOf } from './export/contract';
 import type { HistoryApi } from './history.worker';
 
-/**
- * The history helpers (workers/history.worker.ts), each started by the first start that has history to
- * share and kept for the next; the page never sees them. One that reports an error, or that the browser
- * refuses to start, is let go, and the next start tries a fresh one in its place; meanwhile the engine's
- * thread loads what it would have (history-preload.ts).
- */
-const helpers: (HistoryHelper | null)[] = Array.from(
-  { length: historyHelperCount(self.navigator.hardwareConcurrency) },
-  () => null,
-);
-
-function startHelper(slot: number): HistoryHelper | null {
-  let worker: Worker;
-  try {
-    // Vite finds the worker only when this expression is written inline with literal options.
-    worker = new Worker(new URL('./history.worker.ts', import.meta.url), { type: 'module', name: 'history' });
-  } catch {
-    return null;
-  }
-  const helper = wrap<HistoryApi>(worker);
-  worker.addEventListener('error', () => {
-    worker.terminate();
-    if (helpers[slot] === helper) helpers[slot] = null;
+/** The history helpers (api/history-pool.ts), each a workers/history.worker.ts. */
+const historyHelpers = historyHelperPool(historyHelperCount(self.navigator.hardwareConcurrency), () => {
+  // Vite finds the worker only when this expression is written inline with literal options.
+  const worker = new Worker(new URL('./history.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'history',
   });
-  return helper;
-}
-
-function historyHelpers(): HistoryHelper[] {
-  for (const [slot, helper] of helpers.entries()) helpers[slot] = helper ?? startHelper(slot);
-  return helpers.filter((helper) => helper !== null);
-}
+  return {
+    helper: wrap<HistoryApi>(worker),
+    onError: (listener) => worker.addEventListener('error', listener),
+    terminate: () => worker.terminate(),
+  };
+});
 
 const engine = createEngineApi(createRuntime(), createRuntime, {
   demoPlayer: demoPlayerPage,

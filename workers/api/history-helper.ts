@@ -36,8 +36,8 @@ export function loadChunk(jobs: readonly HistoryJob[]): { loaded: LoadedHistory[
 
 /**
  * How many helper threads the engine starts: one core less than the machine has (the engine's thread
- * keeps one), at most MAX_HISTORY_HELPERS (each holds a heap of its own, and two threads already meet the
- * start's target on two cores); none on one core.
+ * keeps one), at most MAX_HISTORY_HELPERS (each holds a heap of its own, and the engine's thread, which
+ * takes in every answer, gains less from each helper added); none on one core.
  */
 export function historyHelperCount(cores: number | undefined): number {
   return Math.max(0, Math.min(MAX_HISTORY_HELPERS, Math.floor(cores ?? 1) - 1));

@@ -146,8 +146,15 @@ describe('history loaded at start with helper threads', () => {
     const done = points.map((p) => p.symbolsDone);
     expect(done.at(-1)).toBe(SYMBOLS.length);
     expect(done).toEqual([...done].sort((x, y) => x - y));
-    // Some counts jumped by more than this thread's one symbol: a helper's chunk arrived between them.
-    expect(done.some((d, i) => i > 0 && d - (done[i - 1] as number) > 1)).toBe(true);
+    // Part-way through a symbol (so not the last report), some count was more than the symbols this thread
+    // had finished: a helper's chunk was counted as it arrived, not only in a jump to the total at the end.
+    const begun: string[] = [];
+    const ahead = points.some(({ current, symbolsDone }) => {
+      if (!current) return false;
+      if (!begun.includes(current.symbol)) begun.push(current.symbol);
+      return symbolsDone > begun.length - 1;
+    });
+    expect(ahead).toBe(true);
   });
 
   it('keeps nothing when cancelled, not even what a helper answers afterwards', async () => {
@@ -258,6 +265,17 @@ describe('history loaded at start with helper threads', () => {
           })) as never,
       }),
     ],
+    [
+      'answers something that throws when read',
+      () => ({
+        load: async (jobs: HistoryJob[]) =>
+          jobs.map(() => ({
+            get symbol(): string {
+              throw new Error('a getter that throws');
+            },
+          })) as never,
+      }),
+    ],
   ];
   for (const [what, make] of broken) {
     it(`survives a helper that ${what}, with the same result`, async () => {
@@ -301,6 +319,101 @@ describe('history loaded at start with helper threads', () => {
     expect(await preloadHistory(b, goOnYielding, () => [one])).toBe(true);
     expect(one.asked.length).toBeGreaterThan(0);
     for (const symbol of names) expect(one.asked).not.toContain(symbol);
+    expect(b.start().ok).toBe(true);
+    expectPlainHistory(b, FIRST, source);
+  });
+
+  // The user imports a symbol, or drops its import, while this thread is part-way through that symbol's
+  // history, and meanwhile a helper's answer for other symbols is kept: the series this thread then
+  // finishes were read from the source before the change, and must not be what the start uses.
+  const imported = (symbol: string) => {
+    const bars = new ImportedBars(symbol);
+    for (const date of ['2025-06-26', '2025-06-27', '2025-06-30'])
+      bars.add(date, Date.parse(`${date}T13:30:00Z`), 10, 11, 9, 10.5, 1000);
+    return importedSource(generatorSource(MARKET), new Map([[symbol, bars]]));
+  };
+  const changes: [string, () => MarketSource, () => MarketSource][] = [
+    ['an import made', () => generatorSource(MARKET), () => imported('AAPL')],
+    ['an import dropped', () => imported('AAPL'), () => generatorSource(MARKET)],
+  ];
+  for (const [what, before, after] of changes) {
+    it(`drops this thread's load of a symbol when ${what} mid-load, though a helper's answer is kept meanwhile`, async () => {
+      const b = backtest();
+      b.source = before();
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const answers: Promise<LoadedHistory[]>[] = [];
+      const holding: HistoryHelper = {
+        load(jobs) {
+          const answer = held.then(() => helper().load(jobs));
+          answers.push(answer);
+          return answer;
+        },
+      };
+      const source = after();
+      let changed = false;
+      const loaded = await preloadHistory(
+        b,
+        async (point) => {
+          // Once the helper has its chunks (asked a microtask after this thread began AAPL).
+          if (!changed && answers.length > 0 && point.current?.symbol === 'AAPL') {
+            changed = true;
+            b.source = source;
+            release();
+            await Promise.all(answers);
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          return true;
+        },
+        () => [holding],
+      );
+      expect(loaded).toBe(true);
+      expect(changed).toBe(true);
+      expect(answers.length).toBeGreaterThan(0);
+      expect(b.start().ok).toBe(true);
+      expectPlainHistory(b, FIRST, source);
+    });
+  }
+
+  it('loads here a symbol whose helper answer is refused (imported meanwhile), and counts up to all', async () => {
+    const b = backtest();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answers: Promise<LoadedHistory[]>[] = [];
+    const holding: HistoryHelper = {
+      load(jobs) {
+        const answer = held.then(() => helper().load(jobs));
+        answers.push(answer);
+        return answer;
+      },
+    };
+    // NFLX is in a chunk the helper has (this thread takes the first): its job was made from the generator.
+    expect(SYMBOLS.indexOf('NFLX')).toBeGreaterThanOrEqual(CHUNK_SYMBOLS);
+    const source = imported('NFLX');
+    const points: PreloadPoint[] = [];
+    const loaded = await preloadHistory(
+      b,
+      async (point) => {
+        points.push(point);
+        if (b.source !== source && answers.length > 0) {
+          b.source = source;
+          release();
+          await Promise.all(answers);
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        return true;
+      },
+      () => [holding],
+    );
+    expect(loaded).toBe(true);
+    expect(b.source).toBe(source);
+    // The refused symbol was loaded by this thread, and the count reached every symbol.
+    expect(points.some((p) => p.current?.symbol === 'NFLX')).toBe(true);
+    expect(points.at(-1)).toEqual({ symbolsDone: SYMBOLS.length });
     expect(b.start().ok).toBe(true);
     expectPlainHistory(b, FIRST, source);
   });

@@ -270,7 +270,13 @@ export class Backtest {
 
   /** Keeps a finished `historyLoad` for `start`, unless the source changed while it loaded. */
   keepPreloaded(symbol: string, load: HistoryLoad): void {
-    if (this.preloadedSource === this.source) this.preloaded.set(symbol, load.series());
+    // The load's own source, not the preload's stamp: another thread's series kept meanwhile stamp the
+    // source current then, which an import while this load ran would make pass for this load's too.
+    if (load.source !== this.source) return;
+    const date = this.tradingDays[0];
+    if (date === undefined) return;
+    this.preloadFor(date);
+    this.preloaded.set(symbol, load.series());
   }
 
   /**
@@ -284,7 +290,12 @@ export class Backtest {
     const jobs: HistoryJob[] = [];
     for (const symbol of this.config.symbols) {
       const market = this.source.generatorOptions?.(symbol);
-      const requests = requestsFor(symbol, this.config.historical);
+      // Already the symbol's own requests: their lists of symbols, which may name hundreds, would only
+      // weigh down every message to a helper.
+      const requests = requestsFor(symbol, this.config.historical).map((r) => ({
+        ...r,
+        symbols: 'all' as const,
+      }));
       if (market !== undefined && requests.length > 0)
         jobs.push({ symbol, sessionDate: date, requests, market });
     }

@@ -107,6 +107,11 @@ function seriesBuilder(interval: string, dates: string[], from: number): SeriesB
 
 /** One symbol's history being loaded, a trading day at a time, so that a host can report and cancel. */
 export interface HistoryLoad {
+  /**
+   * The source the days are read from: the keeper compares it with the session's source when the load
+   * finishes, since an import or a dropped import while it loaded makes the series stale.
+   */
+  readonly source: MarketSource;
   readonly daysTotal: number;
   readonly daysDone: number;
   /** Reads up to `days` more trading days, oldest first; true once every day has been read. */
@@ -139,6 +144,7 @@ export function startHistoryLoad(
   // Each day is done with before the next is read: one day's memory serves them all.
   const scratch = new DayScratch();
   return {
+    source,
     daysTotal: longest.length,
     get daysDone() {
       return next;

@@ -60,6 +60,8 @@ describe('history loaded by another thread', () => {
       ['1d', 5],
     ]);
     expect(jobOf(b, 'TSLA').requests.map((r) => r.interval)).toEqual(['1m']);
+    // Each job's requests are its own already: they name no symbols (a config's lists may name hundreds).
+    for (const job of jobs) expect(job.requests.map((r) => r.symbols)).toEqual(job.requests.map(() => 'all'));
   });
 
   it('leaves out a symbol whose days do not come from the generator', () => {

@@ -13,7 +13,7 @@ export interface HistoryJob {
   symbol: string;
   /** The session the history leads up to (the backtest's first trading day). */
   sessionDate: string;
-  /** The requests that apply to the symbol, one per interval, as `requestsFor` gives them. */
+  /** The requests that apply to the symbol, one per interval, as `requestsFor` gives them, for 'all'. */
   requests: HistoricalRequest[];
   /** The generator's options the symbol's days come from. */
   market: MarketDataOptions;

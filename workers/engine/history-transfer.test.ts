@@ -80,6 +80,20 @@ describe('history crossing threads', () => {
   });
 
   it('refuses what it did not make, naming the series and the fault, and makes no series', () => {
+    const columnsOf = (make: () => Float64Array) =>
+      Object.fromEntries(['time', 'open', 'high', 'low', 'close', 'volume'].map((name) => [name, make()]));
+    /** One good series whose close column is its open column. */
+    const aliased = () => {
+      const series = good()[0] as PlainSeries;
+      return { ...series, columns: { ...series.columns, close: series.columns.open } };
+    };
+    const overlapping = () => {
+      const buffer = new ArrayBuffer(8 * 5);
+      const columns = columnsOf(() => new Float64Array(4));
+      columns.time = new Float64Array(buffer, 0, 4);
+      columns.open = new Float64Array(buffer, 8, 4);
+      return columns;
+    };
     const good = (): PlainSeries[] => plainHistory(load()).plain;
     const cases: [unknown, string][] = [
       [{}, 'received history is not a list of series'],
@@ -96,6 +110,26 @@ describe('history crossing threads', () => {
       ],
       [[{ ...good()[0], length: 1e9 }], 'series 1 (1m) says it holds 1000000000 rows in columns of'],
       [[{ ...good()[0], length: 2.5 }], 'series 1 (1m) says it holds 2.5 rows'],
+      [
+        [{ ...good()[0], length: 0, columns: columnsOf(() => new Float64Array(0)) }],
+        'series 1 (1m) has columns with no room for a row',
+      ],
+      [[aliased()], 'series 1 (1m) has its open and close columns over the same memory'],
+      [
+        // Two views of one buffer, the second a row into the first.
+        [{ ...good()[0], length: 1, columns: overlapping() }],
+        'series 1 (1m) has its time and open columns over the same memory',
+      ],
+      [
+        [
+          {
+            ...good()[0],
+            length: 1,
+            columns: columnsOf(() => new Float64Array(new SharedArrayBuffer(8 * 4))),
+          },
+        ],
+        'series 1 (1m) has its time column in shared memory',
+      ],
     ];
     for (const [plain, message] of cases) {
       const result = historyFromPlain(plain);

@@ -57,8 +57,30 @@ function problemOf(value: unknown): string | null {
     if (!(column instanceof Float64Array)) return `(${interval}) has no ${name} column of 64-bit floats`;
     if (column.length !== capacity) return `(${interval}) has columns of different lengths`;
   }
+  // A column with no room could never take the next day's row, whatever room-doubling does with it.
+  if (capacity === 0) return `(${interval}) has columns with no room for a row`;
   if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > (capacity as number)) {
     return `(${interval}) says it holds ${String(length)} rows in columns of ${capacity} rows`;
+  }
+  return memoryProblemOf(columns as BarColumnArrays, interval);
+}
+
+/**
+ * Columns writing into each other's rows, or into memory another thread still writes, would corrupt the
+ * series as it rolls on: each must be its own range of a buffer this thread now owns alone.
+ */
+function memoryProblemOf(columns: BarColumnArrays, interval: string): string | null {
+  for (const [i, name] of BAR_COLUMN_NAMES.entries()) {
+    const a = columns[name];
+    if (!(a.buffer instanceof ArrayBuffer)) return `(${interval}) has its ${name} column in shared memory`;
+    for (const other of BAR_COLUMN_NAMES.slice(i + 1)) {
+      const b = columns[other];
+      const overlap =
+        a.buffer === b.buffer &&
+        a.byteOffset < b.byteOffset + b.byteLength &&
+        b.byteOffset < a.byteOffset + a.byteLength;
+      if (overlap) return `(${interval}) has its ${name} and ${other} columns over the same memory`;
+    }
   }
   return null;
 }
