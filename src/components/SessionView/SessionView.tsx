@@ -109,7 +109,10 @@ export function SessionView({
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const chart = new BarChart(element, themeOf(element), setLegend);
+    // Scrolling back takes older bars into the chart between reads: the counts under it follow.
+    const chart = new BarChart(element, themeOf(element), setLegend, (held) =>
+      setView((shown) => (shown ? { ...shown, ...held } : shown)),
+    );
     let marked = false;
     const mine = new SessionReader(
       client,

@@ -32,9 +32,12 @@ import {
   HeldBars,
   historyShown,
   indicatorsBetween,
+  LIVE_WINDOW,
   latestBars,
   MAX_CHART_BARS,
   MAX_UPDATES,
+  OLDER_EDGE,
+  olderBars,
 } from './chart-window';
 import { createCheapSeriesMarkers } from './cheap-markers';
 import { EquityLayer } from './equity-layer';
@@ -63,6 +66,13 @@ export interface LegendBar {
   low: number;
   close: number;
   volume: number;
+}
+
+/** What the chart holds, told when scrolling back took in older bars (a read tells it otherwise). */
+export interface HeldCount {
+  candles: number;
+  historyCount: number;
+  gaps: number;
 }
 
 /** The legend's contents: the bar, the shown indicators' values at it, its trade markers and the equity. */
@@ -146,11 +156,21 @@ export class BarChart {
   private seriesHistory = 0;
   /** The bars shown, to tell whether a series read whole again begins with them (`extend`). */
   private readonly bars = new HeldBars();
+  /**
+   * The bars the chart keeps: MAX_CHART_BARS after a load, LIVE_WINDOW once bars come many at a time, more
+   * once scrolling back took in older bars. Appends hold to it, and a series read whole again is appended to
+   * (`extend`) while it fits.
+   */
+  private window = MAX_CHART_BARS;
+  /** The series last read whole and its indicators: where the older bars come from when scrolled back. */
+  private source: { series: BarSeries; indicators: readonly ChartIndicator[] } | null = null;
+  private takingOlder = false;
 
   constructor(
     container: HTMLElement,
     theme: ChartTheme,
     private readonly onLegendChange: (legend: Legend) => void,
+    private readonly onHeldChange: (held: HeldCount) => void = () => {},
   ) {
     this.theme = theme;
     // The page's own font (lightweight-charts defaults to a list of Apple and web fonts).
@@ -177,6 +197,7 @@ export class BarChart {
     this.equity = new EquityLayer(this.chart, theme.equity);
     this.indicators.setTrailing(this.equity);
     this.chart.subscribeCrosshairMove(this.onCrosshair);
+    this.chart.timeScale().subscribeVisibleLogicalRangeChange(this.onRange);
     this.applyTheme(theme);
   }
 
@@ -281,6 +302,8 @@ export class BarChart {
     allIndicators: readonly ChartIndicator[] = [],
   ): Promise<void> {
     const { series, indicators } = latestBars(whole, allIndicators);
+    this.source = { series: whole, indicators: allIndicators };
+    this.window = MAX_CHART_BARS;
     this.interval = interval;
     const step = intervalSeconds(interval) ?? 60;
     this.chart.applyOptions({ timeScale: { timeVisible: !this.daily, secondsVisible: step < 60 } });
@@ -341,10 +364,13 @@ export class BarChart {
     // Each appended bar is after the last shown (checked above): one more candle each.
     this.bars.append(series);
     // Many bars at once (a fast replay's delta, a new trading day) are set whole: one `update()` a bar
-    // costs a pass over every bar held (chart-window.ts, MAX_UPDATES). Set whole, the chart keeps the
-    // latest MAX_CHART_BARS; bars added one by one make it grow up to CHART_BARS_BOUND first.
-    const whole = n > MAX_UPDATES || this.bars.length > CHART_BARS_BOUND;
-    const drop = whole ? Math.max(0, this.bars.length - MAX_CHART_BARS) : 0;
+    // costs a pass over every bar held (chart-window.ts, MAX_UPDATES). Then the chart follows the latest
+    // LIVE_WINDOW bars (older ones come back when scrolled back to); bars added one by one make it grow
+    // up to half as many again as its window first.
+    // A view scrolled back (the user reading older bars) keeps what it took in.
+    if (n > MAX_UPDATES && this.chart.timeScale().scrollPosition() >= 0) this.window = LIVE_WINDOW;
+    const whole = n > MAX_UPDATES || this.bars.length > this.bound;
+    const drop = whole ? Math.max(0, this.bars.length - this.window) : 0;
     if (drop > 0) {
       this.bars.dropFirst(drop);
       this.indicators.dropFirst(drop);
@@ -397,7 +423,7 @@ export class BarChart {
    * when the series is to be loaded instead (chart-window.ts, `extensionOf`).
    */
   async extend(whole: BarSeries, allIndicators: readonly ChartIndicator[] = []): Promise<boolean> {
-    const end = extensionOf(this.bars, whole);
+    const end = extensionOf(this.bars, whole, this.window, this.bound);
     if (end < 0 || !this.indicators.follows(allIndicators)) return false;
     const start = end - this.bars.length;
     const tail = barsFrom(whole, allIndicators, end);
@@ -410,6 +436,7 @@ export class BarChart {
       ({ total: this.total, seriesHistory: this.seriesHistory } = before);
       return false;
     }
+    this.source = { series: whole, indicators: allIndicators };
     // The chart's first bar in the series read (the append may have let go of some of those before).
     const first = whole.time.length - this.shownCandles;
     this.historyCount = Math.max(0, Math.min(this.shownCandles, whole.historyCount - (whole.from + first)));
@@ -423,6 +450,54 @@ export class BarChart {
       this.onLegend(this.hovered ?? this.last);
     }
     return true;
+  }
+
+  /** The most bars appends let the chart hold before they set it whole and trim it to its window. */
+  private get bound(): number {
+    return this.window === MAX_CHART_BARS ? CHART_BARS_BOUND : Math.round(this.window * 1.5);
+  }
+
+  /** Scrolled (or zoomed out) to within OLDER_EDGE bars of the first bar held: take in older ones. */
+  private readonly onRange = (range: { from: number; to: number } | null) => {
+    if (range === null || range.from > OLDER_EDGE || this.takingOlder || this.disposed) return;
+    this.takingOlder = true;
+    // Not inside the chart's own notification: after it, in a task of its own.
+    setTimeout(() => {
+      this.takingOlder = false;
+      if (!this.disposed) this.takeOlder();
+    }, 0);
+  };
+
+  /**
+   * Puts up to OLDER_PAGE bars of the series last read whole before those held, with their indicators'
+   * points, and keeps them (the window grows to hold them). The view stays where it was: the chart keeps
+   * its distance from the last bar. Nothing happens when the series has no older bars.
+   */
+  private takeOlder(): void {
+    const source = this.source;
+    if (source === null || this.bars.length === 0) return;
+    const older = olderBars(source.series, source.indicators, this.total - this.bars.length);
+    if (older === null || !this.indicators.follows(older.indicators)) return;
+    this.bars.prepend(older.series);
+    this.window = Math.max(this.window, this.bars.length);
+    this.historyCount = Math.max(
+      0,
+      Math.min(this.bars.length, this.seriesHistory - (this.total - this.bars.length)),
+    );
+    const held = this.bars.bars;
+    const candles = candlesOf(held);
+    this.firstTime = candles[0]?.time ?? null;
+    this.candles.setData(candles);
+    this.shownCandles = candles.length;
+    this.volumeLater = false;
+    this.volume.setData(this.volumesOf(held, candles));
+    this.gapMarkers = findGaps(held.time, this.interval).map((g) => this.gapMarker(g.time, g.missing));
+    this.markers.setMarkers(this.gapMarkers);
+    this.tradeMarkers.setMarkers(seriesMarkersOf(this.trades, this.markerColors));
+    this.indicators.prepend(older.series.time, older.indicators);
+    this.equity.setBars(held.time, intervalSeconds(this.interval) ?? 60);
+    this.onLegend(this.hovered ?? this.last);
+    this.onHeldChange({ candles: this.shownCandles, historyCount: this.historyCount, gaps: this.gapCount });
   }
 
   /** Whether the volume is to be set whole from the bars held, in a task after the next frame. */
@@ -443,6 +518,8 @@ export class BarChart {
 
   /** Shows nothing (an unknown symbol, a mirror that holds nothing yet). */
   clear(): void {
+    this.source = null;
+    this.window = MAX_CHART_BARS;
     this.firstTime = null;
     this.candles.setData([]);
     this.shownCandles = 0;
@@ -470,6 +547,7 @@ export class BarChart {
   dispose(): void {
     this.disposed = true;
     this.chart.unsubscribeCrosshairMove(this.onCrosshair);
+    this.chart.timeScale().unsubscribeVisibleLogicalRangeChange(this.onRange);
     this.chart.remove();
   }
 

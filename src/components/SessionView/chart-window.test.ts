@@ -8,6 +8,7 @@ import {
   historyShown,
   indicatorsBetween,
   latestBars,
+  olderBars,
 } from './chart-window';
 
 const column = (n: number, at = 0) => Float64Array.from({ length: n }, (_, i) => at + i);
@@ -149,5 +150,45 @@ describe('barsFrom and indicatorsBetween', () => {
     expect(barsFrom(series, [], 0).series).toBe(series);
     expect([...(indicatorsBetween([sma(10)], 2, 4)[0]?.values[0] ?? [])]).toEqual([52, 53]);
     expect([...(indicatorsBetween([sma(10)], 8)[0]?.values[0] ?? [])]).toEqual([58, 59]);
+  });
+});
+
+describe('HeldBars.prepend', () => {
+  it('puts older bars in front of those held, every column, keeping the order', () => {
+    const held = new HeldBars();
+    held.set(latestBars(seriesOf(10, 0), [], 3).series);
+    held.prepend(barsFrom(seriesOf(7, 0), [], 4).series);
+    expect(held.length).toBe(6);
+    expect([...held.column('time')]).toEqual([1004, 1005, 1006, 1007, 1008, 1009]);
+    expect([...held.column('close')]).toEqual([4, 5, 6, 7, 8, 9]);
+    // Appending still goes after them.
+    held.append(barsFrom(seriesOf(11, 0), [], 10).series);
+    expect([...held.column('time')]).toEqual([1004, 1005, 1006, 1007, 1008, 1009, 1010]);
+  });
+});
+
+describe('olderBars', () => {
+  it('gives up to a page of the bars before the first held, with their indicator points', () => {
+    const whole = seriesOf(10, 6);
+    const older = olderBars(whole, [sma(10)], 7, 3);
+    expect([...(older?.series.time ?? [])]).toEqual([1004, 1005, 1006]);
+    expect(older?.series.from).toBe(4);
+    expect(older?.series.total).toBe(10);
+    expect([...(older?.indicators[0]?.values[0] ?? [])]).toEqual([54, 55, 56]);
+  });
+
+  it('stops at the first bar of the series, and gives nothing when there is none before', () => {
+    const whole = seriesOf(10, 6);
+    expect([...(olderBars(whole, [], 2, 3000)?.series.time ?? [])]).toEqual([1000, 1001]);
+    expect(olderBars(whole, [], 0, 3000)).toBeNull();
+  });
+
+  it('reads a series that starts later by its place in the whole series, and refuses one that ends before', () => {
+    // Bars 4..9 of the whole series, read as a tail.
+    const tail = barsFrom(seriesOf(10, 6), [], 4).series;
+    expect([...(olderBars(tail, [], 7, 2)?.series.time ?? [])]).toEqual([1005, 1006]);
+    expect(olderBars(tail, [], 4, 2)).toBeNull();
+    // The chart's first bar is past the end of what this series holds: it cannot say what comes before.
+    expect(olderBars(tail, [], 11, 2)).toBeNull();
   });
 });

@@ -18,6 +18,21 @@ export const MAX_CHART_BARS = 6_000;
 export const CHART_BARS_BOUND = MAX_CHART_BARS * 1.5;
 
 /**
+ * The bars a chart keeps once bars come many at a time (a replay as fast as possible sets them whole several
+ * times a second): setting them whole costs the page a pass over every bar held, so the chart follows the
+ * latest LIVE_WINDOW of them (four trading days of minutes) and takes in older bars again when scrolled back
+ * (OLDER_PAGE at a time, `olderBars`). Measured at 300 symbols as fast as possible: 4-5 long tasks in 20 s
+ * with a window of 1,500 bars against 6-14 with 6,000 (docs/ui-at-scale.md).
+ */
+export const LIVE_WINDOW = 1_500;
+
+/** Older bars taken in at a time when the chart is scrolled back to its first bar. */
+export const OLDER_PAGE = 3_000;
+
+/** How close (in bars) the view's left edge comes to the first bar held before older bars are taken in. */
+export const OLDER_EDGE = 20;
+
+/**
  * The most new bars an append adds one by one with `update()`; more are set whole with `setData`.
  * lightweight-charts 5.2.1 maps every bar of a series again at each `update()` (the series' list of bar
  * indices, and every series' when the bar is a new time): k bars cost k passes over all bars held, of each
@@ -117,6 +132,18 @@ export class HeldBars {
     this.length = needed;
   }
 
+  /** Holds these bars before those held. */
+  prepend(series: Pick<BarSeries, Column>): void {
+    const n = series.time.length;
+    const next = HeldBars.empty(Math.max(this.length + n, 1024));
+    for (const name of COLUMNS) {
+      next[name].set(series[name]);
+      next[name].set(this.column(name), n);
+    }
+    this.columns = next;
+    this.length += n;
+  }
+
   /** Lets go of the first `count` bars held. */
   dropFirst(count: number): void {
     const n = Math.min(count, this.length);
@@ -187,4 +214,34 @@ export function indicatorsBetween(
     ...indicator,
     values: indicator.values.map((line) => line.subarray(start, end)),
   }));
+}
+
+/**
+ * Up to `page` bars of `source` (a series read whole) just before bar `firstHeld` of the whole series (the
+ * first bar a chart holds), and its indicators' points for them (views): what a chart scrolled back to its
+ * first bar takes in. Null when `source` has none before it, or does not reach it.
+ */
+export function olderBars(
+  source: BarSeries,
+  indicators: readonly ChartIndicator[],
+  firstHeld: number,
+  page = OLDER_PAGE,
+): { series: BarSeries; indicators: ChartIndicator[] } | null {
+  const end = firstHeld - source.from;
+  if (end <= 0 || end > source.time.length) return null;
+  const start = Math.max(0, end - page);
+  const cut = (column: Float64Array) => column.subarray(start, end);
+  return {
+    series: {
+      ...source,
+      time: cut(source.time),
+      open: cut(source.open),
+      high: cut(source.high),
+      low: cut(source.low),
+      close: cut(source.close),
+      volume: cut(source.volume),
+      from: source.from + start,
+    },
+    indicators: indicatorsBetween(indicators, start, end),
+  };
 }

@@ -127,6 +127,35 @@ describe('indicator layer', () => {
     expect(layer.follows(session.slice(0, 2))).toBe(false);
   });
 
+  it('puts the points of older bars in front of those held and draws the shown lines again', () => {
+    const { chart, layer } = setup();
+    layer.show(new Set(['sma_2_1m', 'macd_1m']));
+    layer.load(
+      [120, 180],
+      session.map((i) => ({ ...i, values: i.values.map((v) => v.subarray(1)) })),
+    );
+    const older = session.map((i) => ({ ...i, values: i.values.map((v) => v.subarray(0, 1)) }));
+    layer.prepend([60], older);
+    // It holds the session's lines for all three bars now, point for point.
+    expect(layer.holds(session)).toBe(true);
+    // The overlay still starts at its first value; the macd's three lines start at the older bar.
+    expect(chart.series[0]?.data).toEqual([
+      { time: 120, value: 1.5 },
+      { time: 180, value: 2.5 },
+    ]);
+    expect(chart.series.slice(1).map((s) => s.data[0])).toEqual([
+      { time: 60, value: 0.1 },
+      { time: 60, value: 0.1 },
+      { time: 60, value: 0 },
+    ]);
+    expect(
+      layer
+        .valuesAt(60)
+        .find((v) => v.key === 'macd_1m')
+        ?.values.map((v) => v.value),
+    ).toEqual([0.1, 0.1, 0]);
+  });
+
   it('tells whether lines for the bars held are those it holds, point for point', () => {
     const { layer } = setup();
     layer.load([60, 120, 180], session);

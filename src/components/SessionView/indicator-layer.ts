@@ -177,6 +177,24 @@ export class IndicatorLayer {
     for (const held of this.held) for (const values of held.values) values.splice(0, count);
   }
 
+  /**
+   * Puts the points of bars before those held in front of them (the chart took in older bars), and draws
+   * the shown lines again. `indicators` must follow those held (`follows`).
+   */
+  prepend(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
+    this.times = [...Array.from(times), ...this.times];
+    indicators.forEach((ind, i) => {
+      const held = this.held[i];
+      if (!held) return;
+      held.values = held.values.map((values, o) => {
+        const line = ind.values[o];
+        const before = line ? Array.from(line) : new Array<number>(times.length).fill(Number.NaN);
+        return [...before, ...values];
+      });
+    });
+    this.redraw();
+  }
+
   /** Whether these lines (for the bars held) are those held, point for point (NaN as NaN). */
   holds(indicators: readonly ChartIndicator[]): boolean {
     if (!this.follows(indicators)) return false;
