@@ -76,6 +76,23 @@ function helper(received: Received = new Map()): HistoryHelper & { asked: string
   };
 }
 
+/** A helper whose answers wait until `release()`: the test decides when they come (`answers` to await). */
+function heldHelper(): { holding: HistoryHelper; release: () => void; answers: Promise<LoadedHistory[]>[] } {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const answers: Promise<LoadedHistory[]>[] = [];
+  const holding: HistoryHelper = {
+    load(jobs) {
+      const answer = held.then(() => helper().load(jobs));
+      answers.push(answer);
+      return answer;
+    },
+  };
+  return { holding, release, answers };
+}
+
 const goOnYielding = async () => {
   await yieldToEvents();
   return true;
@@ -160,18 +177,7 @@ describe('history loaded at start with helper threads', () => {
   it('keeps nothing when cancelled, not even what a helper answers afterwards', async () => {
     const b = backtest();
     const here = countHere(b);
-    let release = () => {};
-    const late = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const answers: Promise<LoadedHistory[]>[] = [];
-    const slow: HistoryHelper = {
-      load(jobs) {
-        const answer = late.then(() => helper().load(jobs));
-        answers.push(answer);
-        return answer;
-      },
-    };
+    const { holding: slow, release, answers } = heldHelper();
     let calls = 0;
     expect(
       await preloadHistory(
@@ -201,17 +207,7 @@ describe('history loaded at start with helper threads', () => {
     const last = symbols.at(-1) as string;
     const b = backtest(symbols);
     const here = countHere(b);
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let answer: Promise<LoadedHistory[]> | null = null;
-    const holding: HistoryHelper = {
-      load(jobs) {
-        answer = held.then(() => helper().load(jobs));
-        return answer;
-      },
-    };
+    const { holding, release, answers } = heldHelper();
     const points: PreloadPoint[] = [];
     const loaded = await preloadHistory(
       b,
@@ -219,7 +215,7 @@ describe('history loaded at start with helper threads', () => {
         points.push(point);
         if (point.current?.symbol === last && point.current.daysDone === 1) {
           release();
-          await answer;
+          await Promise.all(answers);
           await new Promise((resolve) => setTimeout(resolve, 1));
         }
         return true;
@@ -340,18 +336,7 @@ describe('history loaded at start with helper threads', () => {
     it(`drops this thread's load of a symbol when ${what} mid-load, though a helper's answer is kept meanwhile`, async () => {
       const b = backtest();
       b.source = before();
-      let release = () => {};
-      const held = new Promise<void>((resolve) => {
-        release = resolve;
-      });
-      const answers: Promise<LoadedHistory[]>[] = [];
-      const holding: HistoryHelper = {
-        load(jobs) {
-          const answer = held.then(() => helper().load(jobs));
-          answers.push(answer);
-          return answer;
-        },
-      };
+      const { holding, release, answers } = heldHelper();
       const source = after();
       let changed = false;
       const loaded = await preloadHistory(
@@ -379,18 +364,7 @@ describe('history loaded at start with helper threads', () => {
 
   it('loads here a symbol whose helper answer is refused (imported meanwhile), and counts up to all', async () => {
     const b = backtest();
-    let release = () => {};
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const answers: Promise<LoadedHistory[]>[] = [];
-    const holding: HistoryHelper = {
-      load(jobs) {
-        const answer = held.then(() => helper().load(jobs));
-        answers.push(answer);
-        return answer;
-      },
-    };
+    const { holding, release, answers } = heldHelper();
     // NFLX is in a chunk the helper has (this thread takes the first): its job was made from the generator.
     expect(SYMBOLS.indexOf('NFLX')).toBeGreaterThanOrEqual(CHUNK_SYMBOLS);
     const source = imported('NFLX');
