@@ -142,15 +142,17 @@ export class BarColumns extends Columns {
     };
     return capacities.map((c) => {
       const n = Math.max(1, Math.ceil(c));
-      const bars = new BarColumns(1);
-      bars.time = column(n);
-      bars.open = column(n);
-      bars.high = column(n);
-      bars.low = column(n);
-      bars.close = column(n);
-      bars.volume = column(n);
-      bars.capacity = n;
-      return bars;
+      return BarColumns.over(
+        {
+          time: column(n),
+          open: column(n),
+          high: column(n),
+          low: column(n),
+          close: column(n),
+          volume: column(n),
+        },
+        0,
+      );
     });
   }
 
@@ -185,16 +187,19 @@ export class BarColumns extends Columns {
    * as they are, for a reader (an export) still going through them.
    */
   tailFrom(from: number): BarColumns {
-    const tail = new BarColumns(1);
     const end = this.capacity;
-    tail.time = this.time.subarray(from, end);
-    tail.open = this.open.subarray(from, end);
-    tail.high = this.high.subarray(from, end);
-    tail.low = this.low.subarray(from, end);
-    tail.close = this.close.subarray(from, end);
-    tail.volume = this.volume.subarray(from, end);
-    tail.capacity = end - from;
-    tail.length = this.length - from;
+    const view = (column: Float64Array) => column.subarray(from, end);
+    const tail = BarColumns.over(
+      {
+        time: view(this.time),
+        open: view(this.open),
+        high: view(this.high),
+        low: view(this.low),
+        close: view(this.close),
+        volume: view(this.volume),
+      },
+      this.length - from,
+    );
     this.capacity = this.length;
     return tail;
   }

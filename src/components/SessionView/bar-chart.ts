@@ -330,7 +330,7 @@ export class BarChart {
     await nextFrame();
     if (this.disposed) return;
     this.volume.setData(this.volumesOf(series, candles));
-    this.gapMarkers = findGaps(series.time, interval).map((g) => this.gapMarker(g.time, g.missing));
+    this.gapMarkers = this.gapMarkersOf(series.time);
     this.markers.setMarkers(this.gapMarkers);
     // One indicator a frame: the paint that takes in a new series is the long part of drawing it.
     await this.indicators.loadInFrames(series.time, indicators, async () => {
@@ -403,9 +403,9 @@ export class BarChart {
       const price = this.candles.coordinateToPrice(pointer.y);
       if (price !== null) this.chart.setCrosshairPosition(price, pointer.time, this.candles);
     }
-    const gaps = findGaps(series.time, this.interval, lastTime);
+    const gaps = this.gapMarkersOf(series.time, lastTime);
     if (gaps.length > 0) {
-      this.gapMarkers = [...this.gapMarkers, ...gaps.map((g) => this.gapMarker(g.time, g.missing))];
+      this.gapMarkers = [...this.gapMarkers, ...gaps];
       this.markers.setMarkers(this.gapMarkers);
     }
     this.total = series.total;
@@ -491,7 +491,7 @@ export class BarChart {
     this.shownCandles = candles.length;
     this.volumeLater = false;
     this.volume.setData(this.volumesOf(held, candles));
-    this.gapMarkers = findGaps(held.time, this.interval).map((g) => this.gapMarker(g.time, g.missing));
+    this.gapMarkers = this.gapMarkersOf(held.time);
     this.markers.setMarkers(this.gapMarkers);
     this.tradeMarkers.setMarkers(seriesMarkersOf(this.trades, this.markerColors));
     this.indicators.prepend(older.series.time, older.indicators);
@@ -603,13 +603,14 @@ export class BarChart {
     return candles.map((bar, i) => ({ time: bar.time, value: series.volume[i] as number }));
   }
 
-  private gapMarker(time: number, missing: number): SeriesMarker<Time> {
-    return {
-      time: asTime(time),
+  /** The markers of the gaps among `times` (and between `after` and the first of them). */
+  private gapMarkersOf(times: Float64Array, after?: number | null): SeriesMarker<Time>[] {
+    return findGaps(times, this.interval, after).map((g) => ({
+      time: asTime(g.time),
       position: 'aboveBar',
       shape: 'arrowDown',
       color: this.theme.gap,
-      text: `gap ${missing}`,
-    };
+      text: `gap ${g.missing}`,
+    }));
   }
 }
