@@ -1,23 +1,22 @@
 // Issue 16's app at scale: a session of 300 symbols starts with its progress shown, replays as fast as the
-// engine can for 20 seconds with no long task of 250 ms or more on the main thread (the issue's 50 ms is not
-// met yet: see below), and its symbol table (virtualized and
-// searchable) finds a symbol by typing and switches the chart to it, by mouse and by keyboard, and the whole
-// session (history included, hundreds of megabytes) is saved complete to a file with its progress shown.
+// engine can for 20 seconds with no long task of 250 ms or more on the main thread (the issue's 50 ms is
+// not met: see below), and its symbol table (virtualized and searchable) finds a
+// symbol by typing and switches the chart to it, by mouse and by keyboard, and the whole session (history
+// included, hundreds of megabytes) is saved complete to a file with its progress shown.
 // SCALE_SYMBOLS=n runs it with another count (for a quick look while developing); SCALE_SCREENSHOTS=dir
 // writes the symbol table's screenshots there; SCALE_PROFILE=file writes the main thread's CPU profile of
-// the 20 s of replay there, with the long tasks (its busy stretches of 50 ms or more are what to look at);
-// SCALE_TRACE=file writes a Chromium trace of them (every thread, each task's wall and CPU time), which
-// `node scripts/long-task-trace.mjs file` sums up: a long task whose CPU time is a third of its wall time
-// waited for a core.
+// the 20 s of replay there, with the long tasks; SCALE_TRACE=file writes a Chromium trace of them (every
+// thread, each task's wall and CPU time), which `node --import tsx scripts/long-task-trace.ts file` sums up:
+// a long task whose CPU time is a third of its wall time waited for a core.
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
+import { traceMainThread } from './main-thread-trace';
 import {
   applyConfiguration,
   button,
-  longTasksSince,
-  now,
-  observeLongTasks,
+  FREEZE_MS,
   recordProgress,
+  reportLongTasks,
   watchProblems,
 } from './support';
 
@@ -78,7 +77,6 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async () =>
       (await navigator.storage.getDirectory()).getFileHandle('scale-export.json', { create: true });
   });
-  await observeLongTasks(page);
   await applyConfiguration(page, session);
 
   // Start: the history of every symbol loads with its progress shown, then the session runs.
@@ -115,34 +113,13 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
   }
-  if (TRACE)
-    await page
-      .context()
-      .browser()
-      ?.startTracing(page, {
-        path: TRACE,
-        categories: [
-          'devtools.timeline',
-          'toplevel',
-          'disabled-by-default-devtools.timeline',
-          'cc',
-          'viz',
-          'benchmark',
-        ],
-      });
-  const since = await now(page);
+  const stopTrace = await traceMainThread(page, TRACE ? { path: TRACE } : {});
   await page.waitForTimeout(20_000);
-  if (TRACE) await page.context().browser()?.stopTracing();
-  const tasks = await longTasksSince(page, since);
+  const longTasks = await stopTrace();
   if (cdp && PROFILE) {
     const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(PROFILE, JSON.stringify({ since, tasks, profile }));
+    writeFileSync(PROFILE, JSON.stringify({ longTasks, profile }));
   }
-  const longTasks = tasks.map((task) => Math.round(task.duration));
-  testInfo.annotations.push({
-    type: 'long tasks while replaying (ms)',
-    description: JSON.stringify(longTasks),
-  });
   // Nothing on the page animates for ever while the session runs: an endless animation (the running dot's
   // pulse was one) keeps the compositor drawing every frame, which a machine without a GPU pays on its CPU.
   const endless = await page.evaluate(
@@ -157,12 +134,13 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     type: 'candles while replaying',
     description: `${candlesBefore} -> ${candlesAfter}`,
   });
-  // Issue 16 asks for no long task of 50 ms or more. The page is not there: 6-14 a run of 50-140 ms on this
-  // project's 2-core machine, each of them mostly waiting for a core that the engine, V8's background
-  // threads and the compositors share with the page (docs/ui-at-scale.md, SCALE_TRACE). The test holds the
-  // line the page keeps, no long task of 250 ms or more (before issue 16's work they reached 343 ms), and
-  // reports every one above.
-  expect(longTasks.filter((d) => d >= 250)).toEqual([]);
+  // Issue 16 asks for no long task of 50 ms or more. The page is not there on this project's 2-core machine:
+  // 4-7 a run of 50-111 ms, most of each spent waiting for a core that the engine, V8's background threads
+  // and the compositors share with the page (docs/ui-at-scale.md), but now and then one of 50-70 ms of CPU.
+  // The test holds the line the page keeps, no task of FREEZE_MS (250 ms) or more (before issue 16's work
+  // they reached 343 ms), and reports every one above with its CPU time.
+  reportLongTasks(longTasks, testInfo, 'while replaying');
+  expect(longTasks.filter((task) => task.wall >= FREEZE_MS)).toEqual([]);
   // The chart followed the replay meanwhile (it draws from the mirror, which the feed kept up to date): its
   // last bar is weeks later. Bars coming many at a time, it follows the latest 1,500 of them
   // (chart-window.ts, LIVE_WINDOW), and no more than half as many again: the appends are trimmed.

@@ -1,7 +1,8 @@
 // Helpers shared by the Playwright specs: buttons by name, page errors collected, downloads read back,
-// a paused session, and long tasks observed on the main thread.
+// a paused session, and the page's long tasks judged.
 import { readFile } from 'node:fs/promises';
-import { type Download, expect, type Page, test } from '@playwright/test';
+import { type Download, expect, type Page, type TestInfo, test } from '@playwright/test';
+import type { MainThreadTask } from './main-thread-trace';
 
 // biome-ignore lint/suspicious/noExplicitAny: export documents are checked field by field in the specs.
 export type Json = any;
@@ -53,33 +54,34 @@ export async function startPaused(page: Page): Promise<void> {
   await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
 }
 
-export interface LongTask {
-  start: number;
-  duration: number;
-}
+/** The page's clock (performance.now()), to time what the page does. */
+export const now = (page: Page) => page.evaluate(() => performance.now());
 
-declare global {
-  interface Window {
-    __longTasks: LongTask[];
-  }
-}
+/** The longest a page may stop answering, whatever the reason: a freeze a person notices. */
+export const FREEZE_MS = 250;
 
-/** Records every long task (50 ms or more on the main thread) from the first script on. */
-export async function observeLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    window.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
-    }).observe({ type: 'longtask', buffered: true });
+/**
+ * Reports every task of 50 ms or more of wall time beside its CPU time (e2e/main-thread-trace.ts says why
+ * the two differ on a busy machine).
+ */
+export function reportLongTasks(tasks: MainThreadTask[], testInfo: TestInfo, while_: string): void {
+  testInfo.annotations.push({
+    type: `long tasks ${while_} (wall/CPU ms)`,
+    description: tasks.map((task) => `${task.wall}/${task.cpu}`).join(', ') || 'none',
   });
 }
 
-/** The page's clock (performance.now()), to count long tasks from. */
-export const now = (page: Page) => page.evaluate(() => performance.now());
-
-export const longTasksSince = (page: Page, since: number) =>
-  page.evaluate((t) => window.__longTasks.filter((task) => task.start >= t), since);
+/**
+ * Expects no long task of the page's own: none in which the main thread spent 50 ms or more of CPU, and none
+ * of FREEZE_MS or more of wall time.
+ */
+export function expectNoLongTask(tasks: MainThreadTask[], testInfo: TestInfo, while_: string): void {
+  reportLongTasks(tasks, testInfo, while_);
+  expect(
+    tasks.filter((task) => task.cpu >= 50 || task.wall >= FREEZE_MS),
+    `long tasks ${while_}`,
+  ).toEqual([]);
+}
 
 /**
  * Timing tests (no long task) on a shared, noisy 2-core machine: a task can pass 50 ms by a few ms for

@@ -7,13 +7,13 @@ import { LARGE_EXPORT_SYMBOLS, largeCompleteExport, syntheticSymbols } from '../
 import { formatBytes } from '../src/format';
 import { backtestOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
+import { traceMainThread } from './main-thread-trace';
 import {
   button,
+  expectNoLongTask,
   failWorkerLoad,
   type Json,
-  longTasksSince,
   now,
-  observeLongTasks,
   timingTests,
   watchProblems,
 } from './support';
@@ -104,7 +104,6 @@ timingTests(() => {
     page,
   }, testInfo) => {
     const problems = watchProblems(page);
-    await observeLongTasks(page);
     await page.goto('/');
     await button(page, 'Start').click();
     await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
@@ -118,7 +117,7 @@ timingTests(() => {
     await page.getByTestId('equity-toggle').uncheck();
     await expect(page.getByTestId('chart-legend-indicators')).toHaveCount(0);
 
-    const since = await now(page);
+    const stopTrace = await traceMainThread(page);
     const { fileName, doc } = await exportFromPanel(page, 'Export complete');
     await viewExport(page, fileName);
     await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
@@ -159,13 +158,13 @@ timingTests(() => {
 
     // Opening and reading are done: what follows (full-page screenshots, the page re-styled dark) is the
     // test's own work, and is left out of the long tasks measured.
-    const longTasks = await longTasksSince(page, since);
+    const longTasks = await stopTrace();
     await page.screenshot({ path: testInfo.outputPath('viewer-light.png'), fullPage: true });
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByTestId('viewer').screenshot({ path: testInfo.outputPath('viewer-dark.png') });
     await page.emulateMedia({ colorScheme: 'light' });
 
-    expect(longTasks).toEqual([]);
+    expectNoLongTask(longTasks, testInfo, 'while exporting, opening and reading');
     expect(problems).toEqual([]);
   });
 });
@@ -315,10 +314,10 @@ timingTests(() => {
     await writeFile(path, Buffer.concat(large.chunks));
     expect(large.bytes).toBeGreaterThan(100_000_000);
 
-    await observeLongTasks(page);
     await page.goto('/');
     await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
     await settle(page);
+    const stopTrace = await traceMainThread(page);
     const since = await now(page);
     await page.getByTestId('viewer-file').setInputFiles(path);
     await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open', { timeout: 60_000 });
@@ -351,7 +350,7 @@ timingTests(() => {
       /^\d\d:\d\d:\d\d/,
     );
 
-    expect(await longTasksSince(page, since)).toEqual([]);
+    expectNoLongTask(await stopTrace(), testInfo, 'while opening and reading');
 
     // Cancel, on a CPU slowed down so that opening surely outlasts the click; then open it again.
     const cdp = await page.context().newCDPSession(page);
