@@ -4,7 +4,8 @@
 // alone, each in a fresh process (bench/scale-start.ts), ROUNDS rounds taking turns; a new trading day
 // opening; the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the
 // previous per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same
-// history for 10 symbols. Wall times beside CPU times: on a shared machine the wall time also counts the
+// history for 10 symbols; and the same start in the built app in Chromium (bench/browser/app-start.ts).
+// Wall times beside CPU times: on a shared machine the wall time also counts the
 // waits for a core.
 
 import type { HistoricalRequest } from '../workers/engine/config';
@@ -12,6 +13,7 @@ import { parseSessionConfig } from '../workers/engine/config';
 import { loadHistorical } from '../workers/engine/historical';
 import { generatorSource, type MarketSource } from '../workers/engine/market-source';
 import { noTrades } from '../workers/engine/stored-trades';
+import { appStartsMs } from './browser/app-start';
 import { generateDay as legacyDay } from './legacy-market-data';
 import {
   SCALE_MARKET as MARKET,
@@ -88,6 +90,13 @@ export async function benchScale(): Promise<string[]> {
     `      symbols whose history the start kept from the helper: ${helper.map((r) => r.helperSymbols).join(', ')} of ${SYMBOLS}`,
     `    by the engine's thread alone: ${startsOf(alone)}; median ${seconds(aloneMs)}`,
     `    the helper makes the start ${(aloneMs / helperMs).toFixed(2)}x faster (medians); CPU is all threads, the GC's included`,
+  );
+  // The same start in the built app, in Chromium: the page shares the two cores with the engine's worker
+  // and its helper, and draws the start's progress meanwhile.
+  const inChromium = await appStartsMs({ ...scaleJson(), session_name: 'Scale bench' }, ROUNDS);
+  lines.push(
+    `    in Chromium, the built app from disk (Start clicked to RUNNING shown, fresh context each): ` +
+      `${inChromium.map(seconds).join(', ')}; median ${seconds(median(inChromium))}`,
   );
   const first = helper[0] as StartRecord;
   const touch = firstTouchMsPerMiB();
