@@ -30,12 +30,23 @@ export const bytesOf = async (download: Download): Promise<Buffer> => readFile(a
 export const jsonOf = async (download: Download): Promise<Json> =>
   JSON.parse((await bytesOf(download)).toString('utf8'));
 
+/** The workbench's tool tabs, by their names on the page. */
+export type ToolTab = 'Export' | 'History & viewer' | 'Config & data' | 'Open exports';
+
+/** Shows one of the workbench's tool tabs (a no-op when it is shown already). */
+export async function showTab(page: Page, name: ToolTab): Promise<void> {
+  const tab = page.getByRole('tab', { name, exact: true });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+}
+
 /**
  * Opens the app and puts `config` in force through the configuration editor. It fills the editor only once
  * the configuration in force has arrived: text that lands in the field during a fill would be joined to it.
  */
 export async function applyConfiguration(page: Page, config: Json): Promise<void> {
   await page.goto('/');
+  await showTab(page, 'Config & data');
   await expect(page.getByTestId('config-origin')).toHaveText('in force');
   await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(config, null, 2));
   // The editor checks the text after a pause in typing; Apply once it has.

@@ -1,38 +1,67 @@
-import { CommandConsole } from './components/CommandConsole/CommandConsole';
-import { ConfigEditor } from './components/ConfigEditor/ConfigEditor';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
-import { ExportHistory } from './components/ExportHistory/ExportHistory';
-import { ExportPanel } from './components/ExportPanel/ExportPanel';
 import { Header } from './components/Header/Header';
-import { ImportBars } from './components/ImportBars/ImportBars';
-import { OfflineReplay } from './components/OfflineReplay/OfflineReplay';
-import { SessionPanel } from './components/SessionPanel/SessionPanel';
+import { SessionFacts } from './components/SessionPanel/SessionFacts';
 import { LiveSession } from './components/SessionView/LiveSession';
-import { StoragePanel } from './components/Storage/StoragePanel';
-import { ExportViewer } from './components/Viewer/ExportViewer';
+import { SideTabs } from './components/Workbench/SideTabs';
+import { useMediaQuery } from './components/Workbench/use-media-query';
+import type { Prefs } from './persistence/prefs';
 import './App.css';
 
-export function App() {
+/** Wide enough for the chart and the tools side by side; below it, one column. */
+const SIDE_BY_SIDE = '(min-width: 64rem)';
+
+/** The session: what it is and how far it has come, then its live chart and symbols. */
+function MainPane() {
   return (
-    <div className="app">
+    <main className="workbench__main" aria-label="Session">
+      <ErrorBanner />
+      <SessionFacts />
+      <LiveSession />
+    </main>
+  );
+}
+
+function Tools() {
+  return (
+    <aside className="workbench__tools" aria-label="Tools">
+      <SideTabs />
+    </aside>
+  );
+}
+
+/**
+ * The workbench: the top bar (session, clock, controls) always in view; below it the session's chart as the
+ * main pane and the tools in tabs beside it, the split between them dragged (or moved with the arrow keys
+ * on the separator) and remembered. On a narrow screen, one column under the sticky top bar.
+ */
+export function App({ prefs }: { prefs: Prefs }) {
+  const sideBySide = useMediaQuery(SIDE_BY_SIDE);
+  const layout = useDefaultLayout({ id: 'session-tape:workbench', storage: prefs });
+  return (
+    <div className={sideBySide ? 'app app--side-by-side' : 'app'}>
       <Header />
-      <main className="app__main">
-        <ErrorBanner />
-        <SessionPanel />
-        <LiveSession />
-        <div className="app__workbench">
-          <ExportPanel />
-          <CommandConsole />
+      {sideBySide ? (
+        <Group
+          className="workbench"
+          orientation="horizontal"
+          defaultLayout={layout.defaultLayout}
+          onLayoutChanged={layout.onLayoutChanged}
+        >
+          <Panel id="session" className="workbench__pane" defaultSize="60%" minSize="35%">
+            <MainPane />
+          </Panel>
+          <Separator className="workbench__separator" aria-label="Resize the chart and the tools" />
+          <Panel id="tools" className="workbench__pane" defaultSize="40%" minSize="25%">
+            <Tools />
+          </Panel>
+        </Group>
+      ) : (
+        <div className="workbench workbench--column">
+          <MainPane />
+          <Tools />
         </div>
-        <ExportHistory />
-        <StoragePanel />
-        <div className="app__workbench">
-          <ConfigEditor />
-          <ImportBars />
-        </div>
-        <OfflineReplay />
-        <ExportViewer />
-      </main>
+      )}
     </div>
   );
 }

@@ -4,9 +4,11 @@ import { App } from './App';
 import { followAddress } from './address/follow-address';
 import { createEngineClient } from './engine-client';
 import { createBrowserStorage } from './persistence/browser-storage';
+import { browserPrefs } from './persistence/prefs';
 import { createAppStore } from './store';
 import { AppStoreProvider } from './store/context';
 import { keepInBrowser } from './store/keep-in-browser';
+import { followOpenings } from './store/layout-slice';
 import { watchLiveMirror } from './store/mirror-slice';
 import { startSnapshotPolling } from './store/polling';
 import './styles/theme.css';
@@ -18,7 +20,8 @@ if (!root) throw new Error('index.html has no #root element.');
 // double rendering cannot start a second worker.
 const client = createEngineClient();
 const storage = createBrowserStorage();
-const store = createAppStore(client, { storage });
+const prefs = browserPrefs();
+const store = createAppStore(client, { storage, prefs });
 startSnapshotPolling(store);
 // The engine feeds the live charts' mirror worker directly (consumer `ui`); connect them, and again after a restart.
 watchLiveMirror(store);
@@ -26,11 +29,13 @@ watchLiveMirror(store);
 const kept = keepInBrowser(store, storage);
 // The address keeps the export shown in the viewer or the replay: reopened once the history is back.
 followAddress(store, kept.restored);
+// What the user opens (an export in the viewer, a replay) brings its tool tab forward.
+followOpenings(store);
 
 createRoot(root).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      <App />
+      <App prefs={prefs} />
     </AppStoreProvider>
   </StrictMode>,
 );

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import { type SaveFile, saveBlob } from '../downloads';
 import type { EngineClient } from '../engine-client';
 import { createMirrorClient, type MirrorClient } from '../mirror-client';
+import { memoryPrefs, type Prefs } from '../persistence/prefs';
 import { type AppStorage, unavailableStorage } from '../persistence/storage';
 import { createViewerClient, type ViewerClient } from '../viewer-client';
 import { createConfigSlice } from './config-slice';
@@ -11,6 +12,7 @@ import { createEngineSlice } from './engine-slice';
 import { createExportsSlice } from './exports-slice';
 import { createImportSlice } from './import-slice';
 import { createIndicatorSlice } from './indicator-slice';
+import { createLayoutSlice } from './layout-slice';
 import { createMirrorSlice } from './mirror-slice';
 import { createOfflineSlice } from './offline-slice';
 import { createSessionSlice } from './session-slice';
@@ -21,6 +23,7 @@ import { createViewerSlice } from './viewer-slice';
 export type { ExportRecord } from '../export-record';
 export { selectExport, selectExportBlob } from './exports-slice';
 export type { ExportSettings } from './exports-types';
+export type { WorkbenchTab } from './layout-types';
 export type { SessionAction } from './session-types';
 export type { AppState } from './types';
 
@@ -34,6 +37,8 @@ export interface AppStoreOptions {
   mirrorClient?: MirrorClient;
   /** Where configs, imported data sets and exports are kept; nothing is kept unless given. */
   storage?: AppStorage;
+  /** Where the layout (the tool tab shown) is remembered; memory only unless given. */
+  prefs?: Prefs;
 }
 
 /** One store made of slices. The engine client is passed in, so tests can hand it a fake. */
@@ -60,6 +65,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createImportSlice(client, { storage, now: exportsDeps.now })(...args),
     ...createStorageSlice(client, storage)(...args),
     ...createIndicatorSlice<AppState>()(...args),
+    ...createLayoutSlice(options.prefs ?? memoryPrefs())(...args),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

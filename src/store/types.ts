@@ -7,6 +7,7 @@ import type { EngineSlice } from './engine-types';
 import type { ExportsSlice } from './exports-types';
 import type { ImportSlice } from './import-types';
 import type { IndicatorSlice } from './indicator-types';
+import type { LayoutSlice } from './layout-types';
 import type { MirrorSlice } from './mirror-types';
 import type { OfflineSlice } from './offline-types';
 import type { SessionSlice } from './session-types';
@@ -24,4 +25,5 @@ export type AppState = SessionSlice &
   ConfigSlice &
   ImportSlice &
   IndicatorSlice &
-  StorageSlice;
+  StorageSlice &
+  LayoutSlice;

@@ -1,15 +1,19 @@
+import { SessionPanel } from '../SessionPanel/SessionPanel';
 import './Header.css';
 
+/**
+ * The top bar: the app's name, then the session's name and state, its market clock, the controls, the speed
+ * and the progress. It stays in view (sticky) whatever pane or tab is scrolled: what runs the session is
+ * never more than a click away.
+ */
 export function Header() {
   return (
     <header className="app-header">
-      <div className="app-header__inner">
-        <div className="app-header__brand">
-          <span className="app-header__logo" aria-hidden="true" />
-          <h1 className="app-header__title">Session Tape</h1>
-        </div>
-        <p className="app-header__tagline">Backtest replay in a Web Worker</p>
+      <div className="app-header__brand">
+        <span className="app-header__logo" aria-hidden="true" />
+        <span className="app-header__title">Session Tape</span>
       </div>
+      <SessionPanel />
     </header>
   );
 }

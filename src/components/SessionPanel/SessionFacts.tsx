@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
 import { formatCount, formatDateRange } from '../../format';
 import { useAppStore } from '../../store/context';
-import { SessionProgress } from './SessionProgress';
-import { SpeedInput } from './SpeedInput';
 import { SymbolChips } from './SymbolChips';
 
 function Fact({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -14,6 +12,7 @@ function Fact({ label, children, wide }: { label: string; children: ReactNode; w
   );
 }
 
+/** What the session is and how far it has come: its symbols, window and counts (the main pane's head). */
 export function SessionFacts() {
   const snapshot = useAppStore((s) => s.snapshot);
   if (snapshot === null) return null;
@@ -21,12 +20,6 @@ export function SessionFacts() {
 
   return (
     <dl className="facts">
-      <Fact label="Speed multiplier">
-        <SpeedInput />
-      </Fact>
-      <Fact label="Session progress" wide>
-        <SessionProgress minute={snapshot.sessionMinute} minutes={snapshot.sessionMinutes} />
-      </Fact>
       <Fact label="Symbols">
         <SymbolChips symbols={snapshot.symbols} />
       </Fact>

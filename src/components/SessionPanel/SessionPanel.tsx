@@ -1,18 +1,22 @@
 import { useAppStore } from '../../store/context';
 import { Controls } from '../Controls/Controls';
 import { MarketClock } from './MarketClock';
-import { SessionFacts } from './SessionFacts';
+import { SessionProgress } from './SessionProgress';
+import { SpeedInput } from './SpeedInput';
 import { StateBadge } from './StateBadge';
 import './SessionPanel.css';
 
+/** The top bar's session strip: name and state, market clock, controls, speed and progress. */
 export function SessionPanel() {
   const sessionName = useAppStore((s) => s.snapshot?.sessionName ?? null);
   const state = useAppStore((s) => s.snapshot?.state ?? null);
+  const minute = useAppStore((s) => s.snapshot?.sessionMinute ?? 0);
+  const minutes = useAppStore((s) => s.snapshot?.sessionMinutes ?? 0);
   const workerDown = useAppStore((s) => s.workerError !== null);
 
   if (sessionName === null || state === null) {
     return (
-      <section className="panel panel--loading" aria-busy={!workerDown}>
+      <section className="panel panel--loading" aria-label="Session" aria-busy={!workerDown}>
         {workerDown ? 'The engine is not running.' : 'Starting the engine…'}
       </section>
     );
@@ -20,20 +24,23 @@ export function SessionPanel() {
 
   return (
     <section className="panel" aria-labelledby="session-name">
-      <div className="panel__head">
-        <div className="panel__title">
-          <div className="panel__eyebrow">Session</div>
-          <h2 id="session-name" className="panel__name" data-testid="session-name">
-            {sessionName}
-          </h2>
-        </div>
+      <div className="panel__title">
+        <h1 id="session-name" className="panel__name" data-testid="session-name">
+          {sessionName}
+        </h1>
         <StateBadge state={state} />
       </div>
-      <div className="panel__clock-row">
-        <MarketClock />
-        <Controls />
+      <MarketClock />
+      <Controls />
+      <div className="panel__speed">
+        <span className="panel__label" aria-hidden="true">
+          Speed
+        </span>
+        <SpeedInput />
       </div>
-      <SessionFacts />
+      <div className="panel__progress">
+        <SessionProgress minute={minute} minutes={minutes} />
+      </div>
     </section>
   );
 }
