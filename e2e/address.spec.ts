@@ -1,16 +1,9 @@
 // The page's address keeps what the offline replay shows: a history export replayed, its symbol and
 // interval picked, then the page reloaded (and the address opened in a new tab) shows the same view.
 import { expect, type Page, test } from '@playwright/test';
-import { button, startPaused, watchProblems } from './support';
+import { button, command, showTab, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
-
-async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {
-  const input = page.getByLabel('Command', { exact: true });
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('console-entry').last()).toContainText(answer);
-}
 
 async function expectReplayShows(page: Page, position: string, symbol: string, interval: string) {
   await expect(page.getByTestId('offline')).toHaveAttribute('data-status', 'open');
@@ -39,6 +32,7 @@ test('a replay of the history reopens at the same step, symbol and interval afte
     names.push(download.suggestedFilename());
   }
 
+  await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `Open ${names[1]} in replay` }).click();
   const replay = page.getByTestId('session-view-offline');
   // The built-in session's symbols, in the order the table shows them: the view starts on the first.

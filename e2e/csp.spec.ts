@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { APP_CSP_HEADER_ONLY, policyText } from '../content-security-policy';
-import { button, downloadFrom, watchProblems } from './support';
+import { button, downloadFrom, showTab, watchProblems } from './support';
 
 const SAMPLE_CSV = fileURLToPath(new URL('../samples/rivn-1m.csv', import.meta.url));
 
@@ -55,10 +55,12 @@ test('the app runs under its Content-Security-Policy with no violation', async (
   await button(page, 'Pause').click();
   const download = await downloadFrom(page, () => button(page, 'Export complete').click());
   const fileName = download.suggestedFilename();
+  await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `View ${fileName}`, exact: true }).click();
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
   await page.getByTestId('offline-files').setInputFiles(await download.path());
   await expect(page.getByTestId('offline')).toHaveAttribute('data-status', 'open');
+  await showTab(page, 'Config & data');
   await page.getByTestId('import-file-input').setInputFiles(SAMPLE_CSV);
   await page.getByLabel('Symbol to import for').selectOption('RIVN');
   await button(page, 'Read file').click();

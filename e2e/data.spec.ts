@@ -5,7 +5,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Download, expect, type Page, type TestInfo, test } from '@playwright/test';
-import { button, bytesOf, downloadFrom, type Json, jsonOf, watchProblems } from './support';
+import { button, bytesOf, downloadFrom, type Json, jsonOf, showTab, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -37,6 +37,7 @@ async function minuteOfSession(page: Page): Promise<number> {
 }
 
 async function command(page: Page, line: string): Promise<void> {
+  await showTab(page, 'Export');
   const input = page.getByLabel('Command', { exact: true });
   const entries = await page.getByTestId('console-entry').count();
   await input.fill(line);
@@ -59,6 +60,7 @@ async function runTo(page: Page, minute: number): Promise<void> {
 }
 
 async function completeExport(page: Page): Promise<{ download: Download; json: Json }> {
+  await showTab(page, 'Export');
   const download = await downloadFrom(page, () => button(page, 'Export complete').click());
   return { download, json: await jsonOf(download) };
 }
@@ -66,6 +68,7 @@ async function completeExport(page: Page): Promise<{ download: Download; json: J
 const rivnRows = (json: Json): Row[] => json.session_data.symbols.RIVN.session.data['1m'].data ?? [];
 
 async function importFile(page: Page, file: string | { name: string; buffer: Buffer }, symbol: string) {
+  await showTab(page, 'Config & data');
   await page
     .getByTestId('import-file-input')
     .setInputFiles(
@@ -120,6 +123,7 @@ test('imports the sample CSV for RIVN: its prices in the chart and in a complete
   await row.click();
   await expect(page.getByTestId('chart-legend')).toContainText('C 11.91');
   await shots(page, testInfo, 'imported-session');
+  await showTab(page, 'Config & data');
   await shots(page, testInfo, 'imported-sets', page.locator('.import-bars'));
   await shots(page, testInfo, 'storage', page.locator('.storage-panel'));
 
@@ -134,6 +138,7 @@ test('imports the sample CSV for RIVN: its prices in the chart and in a complete
   // Back to generated data: the next start replays the generator's bars.
   await button(page, 'Stop').click();
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await showTab(page, 'Config & data');
   await page.getByRole('button', { name: 'Use generated data for RIVN' }).click();
   await expect(page.getByTestId('imported-sets')).toHaveCount(0);
   await runTo(page, 30);
@@ -141,6 +146,7 @@ test('imports the sample CSV for RIVN: its prices in the chart and in a complete
   expect(rivnRows(generated.json)).toHaveLength(30);
   expect(rivnRows(generated.json)).not.toEqual(firstHalfHour);
   await page.reload();
+  await showTab(page, 'Config & data');
   await expect(page.getByText('Every symbol replays generated data.')).toBeVisible();
   expect(problems).toEqual([]);
 });
@@ -213,6 +219,7 @@ test('exports made before a reload are listed and downloadable after it; a full 
   await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('storage-facts')).toContainText('2 exports with their bytes');
   const completeRow = page.locator('[data-testid="export-row"][data-mode="complete"]');
+  await showTab(page, 'History & viewer');
   const again = await downloadFrom(page, () =>
     completeRow.getByRole('button', { name: /^Download / }).click(),
   );
@@ -236,22 +243,26 @@ test('exports made before a reload are listed and downloadable after it; a full 
   );
   await expect(page.getByTestId('storage-facts')).toContainText('2 exports with their bytes');
   await expect(page.getByTestId('storage-facts')).toContainText('1 not kept');
+  await showTab(page, 'History & viewer');
   const newest = rows.first();
   const refusedAgain = await downloadFrom(page, () =>
     newest.getByRole('button', { name: /^Download / }).click(),
   );
   expect((await bytesOf(refusedAgain)).equals(await bytesOf(refused.download))).toBe(true);
+  await showTab(page, 'Config & data');
   await shots(page, testInfo, 'quota', page.locator('.storage-panel'));
 
   // Nothing stored was damaged: after a reload the two earlier exports are there, byte for byte.
   await page.goto('/');
   await expect(rows).toHaveCount(2);
+  await showTab(page, 'History & viewer');
   const last = await downloadFrom(page, () =>
     completeRow.getByRole('button', { name: /^Download / }).click(),
   );
   expect((await bytesOf(last)).equals(await bytesOf(complete.download))).toBe(true);
 
   // Old exports can be deleted, from the history and the browser.
+  await showTab(page, 'Config & data');
   await page.locator('.storage-panel select').selectOption({ label: 'all (2)' });
   await page.locator('.storage-panel').getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(rows).toHaveCount(0);
@@ -275,6 +286,7 @@ test('exports made before a reload are listed and downloadable after it; a full 
     )
     .toBe(0);
   await page.reload();
+  await showTab(page, 'History & viewer');
   await expect(page.getByText('No exports yet.')).toBeVisible();
   expect(problems).toEqual([]);
 });
@@ -284,6 +296,7 @@ test('the original-format configuration loads unchanged, lists its ignored secti
 }, testInfo) => {
   const problems = watchProblems(page);
   await page.goto('/');
+  await showTab(page, 'Config & data');
   await expect(page.getByTestId('session-name')).toHaveText('Example Trading Session');
   const status = page.getByTestId('config-status');
   await expect(status).toHaveText('In force: session “Example Trading Session”.');

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { button, downloadFrom, jsonOf, watchProblems } from './support';
+import { button, downloadFrom, jsonOf, showTab, watchProblems } from './support';
 
 // The build scripts/e2e.mjs made for this run (playwright.config.ts's webServer serves the same folder).
 const PAGE_URL = pathToFileURL(resolve(process.env.E2E_DIST ?? 'dist', 'index.html')).href;
@@ -81,6 +81,7 @@ test('the built page runs from file:// with no request off the disk and no viola
   expect(Object.keys(doc.session_data.symbols).length).toBeGreaterThan(0);
 
   // The viewer worker opens it.
+  await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `View ${download.suggestedFilename()}`, exact: true }).click();
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
 
@@ -121,6 +122,7 @@ test("from file://, the engine worker's history helper starts inside it and send
       historical: { enabled: true, data: [{ interval: '1m', trailing_days: 10 }] },
     },
   };
+  await showTab(page, 'Config & data');
   await expect(page.getByTestId('config-origin')).toHaveText('in force');
   await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(session, null, 2));
   await expect(page.getByTestId('config-status')).toContainText('Valid: session “Helper from disk”');

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
-import { button, type Json, startPaused, watchProblems } from './support';
+import { button, command, type Json, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -21,13 +21,6 @@ const DEFAULT_KEYS = [
   'bbands_20_5m',
   'atr_14_5m',
 ];
-
-async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {
-  const input = page.getByLabel('Command', { exact: true });
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('console-entry').last()).toContainText(answer);
-}
 
 interface Exported {
   file: { name: string; mimeType: string; buffer: Buffer };

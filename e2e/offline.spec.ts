@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
-import { button, type Json, startPaused, watchProblems } from './support';
+import { button, command, type Json, showTab, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -23,13 +23,6 @@ interface Exported {
 const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Runs a console command and waits for its answer. */
-async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {
-  const input = page.getByLabel('Command', { exact: true });
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('console-entry').last()).toContainText(answer);
-}
-
 /** Clicks an export button of the panel and keeps the file it downloads (name, bytes, parsed document). */
 async function exportFile(page: Page, label: 'Export complete' | 'Export delta'): Promise<Exported> {
   const [download] = await Promise.all([page.waitForEvent('download'), button(page, label).click()]);
@@ -135,6 +128,7 @@ test('exports downloaded, reopened offline after a reload, and stepped through',
   const liveLast = await column(live, 'symbol-last');
   expect(liveCandles['1m']).toBeGreaterThan(0);
 
+  await showTab(page, 'History & viewer');
   await page.getByTestId('export-history').screenshot({ path: testInfo.outputPath('history.png') });
   // "Replay" on the newest export of the history: the chain from the complete export, at its end.
   await page.getByRole('button', { name: `Open ${exported[4]?.file.name} in replay` }).click();
@@ -146,6 +140,7 @@ test('exports downloaded, reopened offline after a reload, and stepped through',
 
   // With an export of the chain removed from the history, Replay says which one is gone.
   const third = (files[2]?.name ?? '').replace(/\.gz$/, ''); // the history names it without .gz
+  await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `Remove ${third} from the history` }).click();
   await page.getByRole('button', { name: `Open ${files[4]?.name} in replay` }).click();
   await expect(offline).toHaveAttribute('data-status', 'failed');
@@ -164,6 +159,7 @@ test('exports downloaded, reopened offline after a reload, and stepped through',
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await expect(offline).toHaveAttribute('data-status', 'idle');
   await expect(replay).toHaveCount(0);
+  await showTab(page, 'Open exports');
   await offline.screenshot({ path: testInfo.outputPath('offline-idle.png'), animations: 'disabled' });
   const input = page.getByTestId('offline-files');
   await input.setInputFiles(shuffle(files));

@@ -55,6 +55,15 @@ export async function applyConfiguration(page: Page, config: Json): Promise<void
   await expect(page.getByTestId('session-name')).toHaveText(config.session_name);
 }
 
+/** Runs a line in the command console (on the Export tab) and expects `answer` in its reply. */
+export async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {
+  await showTab(page, 'Export');
+  const input = page.getByLabel('Command', { exact: true });
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(page.getByTestId('console-entry').last()).toContainText(answer);
+}
+
 /** Opens the app, starts the session and pauses it. */
 export async function startPaused(page: Page): Promise<void> {
   await page.goto('/');

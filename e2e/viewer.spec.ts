@@ -14,6 +14,7 @@ import {
   failWorkerLoad,
   type Json,
   now,
+  showTab,
   timingTests,
   watchProblems,
 } from './support';
@@ -73,6 +74,7 @@ async function openRow(page: Page, path: string): Promise<Locator> {
 }
 
 async function viewExport(page: Page, fileName: string): Promise<void> {
+  await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `View ${fileName}`, exact: true }).click();
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
   await expect(page.getByTestId('viewer-summary')).toContainText(fileName);

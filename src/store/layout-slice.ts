@@ -30,7 +30,9 @@ export function followOpenings(store: StoreApi<AppState>): () => void {
     const viewerOpened =
       state.viewer.status === 'opening' &&
       (before.viewer.status !== 'opening' || state.viewer.generation !== before.viewer.generation);
-    const replayOpened = state.offline.status === 'opening' && before.offline.status !== 'opening';
+    const replayOpened =
+      state.offline.status === 'opening' &&
+      (before.offline.status !== 'opening' || state.offline.generation !== before.offline.generation);
     if (viewerOpened && state.tab !== 'history') state.showTab('history');
     else if (replayOpened && state.tab !== 'replay') state.showTab('replay');
   });

@@ -11,7 +11,7 @@ export function Header() {
     <header className="app-header">
       <div className="app-header__brand">
         <span className="app-header__logo" aria-hidden="true" />
-        <span className="app-header__title">Session Tape</span>
+        <h1 className="app-header__title">Session Tape</h1>
       </div>
       <SessionPanel />
     </header>

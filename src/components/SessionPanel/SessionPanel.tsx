@@ -25,9 +25,9 @@ export function SessionPanel() {
   return (
     <section className="panel" aria-labelledby="session-name">
       <div className="panel__title">
-        <h1 id="session-name" className="panel__name" data-testid="session-name">
+        <h2 id="session-name" className="panel__name" data-testid="session-name">
           {sessionName}
-        </h1>
+        </h2>
         <StateBadge state={state} />
       </div>
       <MarketClock />
