@@ -225,6 +225,22 @@ describe('import slice', () => {
     expect(stores.imports.size).toBe(0);
   });
 
+  it('pre-fills the symbol from the file name, which the user may still change; no guess keeps the choice', async () => {
+    const { store } = setup();
+    await store.getState().refresh();
+    await store.getState().importChooseFile(new Blob([CSV]), 'tsla-1m.csv');
+    expect(store.getState().importing.symbol).toBe('TSLA');
+    store.getState().importSetSymbol('AAPL');
+    expect(store.getState().importing.symbol).toBe('AAPL');
+    // Names that give no symbol of the session leave the field as it is.
+    await store.getState().importChooseFile(new Blob([CSV]), '2025-07-01.csv');
+    expect(store.getState().importing.symbol).toBe('AAPL');
+    await store.getState().importChooseFile(new Blob([CSV]), 'nvda_1m.csv');
+    expect(store.getState().importing.symbol).toBe('AAPL');
+    await store.getState().importChooseFile(new Blob([CSV]), 'RIVN_1m.parquet');
+    expect(store.getState().importing.symbol).toBe('RIVN');
+  });
+
   it('cancels a checked import: nothing changes, the file stays chosen', async () => {
     const { store, api, stores } = setup();
     await store.getState().importChooseFile(new Blob([CSV]), 'rivn.csv');
