@@ -408,6 +408,25 @@ describe('runCli: configurations', () => {
     ]);
   });
 
+  it('refuses a configuration whose window holds no trading day, before any command runs', async () => {
+    const dir = tempDir();
+    const config = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
+      backtest_config: { start_date: string; end_date: string };
+    };
+    config.backtest_config.start_date = '2025-07-05';
+    config.backtest_config.end_date = '2025-07-06';
+    writeFileSync(join(dir, 'weekend.json'), JSON.stringify(config));
+    const run = await cli(
+      ['--config', join(dir, 'weekend.json'), '--out', join(dir, 'out')],
+      ['system start'],
+    );
+    expect(run.code).not.toBe(0);
+    expect(run.out).toEqual([]);
+    expect(run.err.join('\n')).toMatch(
+      /backtest_config\.start_date: the backtest window "2025-07-05" to "2025-07-06" holds no trading day/,
+    );
+  });
+
   it('loads a configuration with fields it does not know, says so on standard error, and keeps them', async () => {
     const dir = tempDir();
     const config = JSON.parse(JSON.stringify(DEFAULT_SESSION_CONFIG_JSON));

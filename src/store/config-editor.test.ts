@@ -7,6 +7,7 @@ import {
   debounce,
   describeIgnored,
   lineOfField,
+  lineStart,
   sameConfigText,
   type Timers,
 } from './config-editor';
@@ -115,5 +116,16 @@ describe('config editor logic', () => {
     d.cancel();
     advance(1000);
     expect(runs).toBe(2);
+  });
+});
+
+describe('lineStart', () => {
+  it('gives the offset where a line starts, for Go to line', () => {
+    const text = '{\n  "a": 1,\n\n  "b": 2\n}';
+    expect(lineStart(text, 1)).toBe(0);
+    expect(text.slice(lineStart(text, 2))).toMatch(/^ {2}"a": 1/);
+    expect(lineStart(text, 3)).toBe(text.indexOf('\n\n') + 1);
+    expect(text.slice(lineStart(text, 5))).toBe('}');
+    expect(lineStart(text, 9)).toBe(text.length);
   });
 });

@@ -124,3 +124,14 @@ export function debounce(run: () => void, ms: number, timers: Timers = SYSTEM_TI
 
 /** The lines of `text`, counted as the editor's gutter shows them (at least one). */
 export const lineCount = (text: string): number => text.split('\n').length;
+
+/** The offset in `text` where `line` (1-based) starts; a line past the end gives the end of the text. */
+export function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line; n++) {
+    const next = text.indexOf('\n', at);
+    if (next < 0) return text.length;
+    at = next + 1;
+  }
+  return at;
+}

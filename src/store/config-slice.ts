@@ -39,6 +39,7 @@ const INITIAL: ConfigEditorState = {
   origin: 'in force',
   applying: false,
   notice: null,
+  goTo: null,
 };
 
 const summaryOf = (c: StoredConfig): SavedConfigSummary => ({
@@ -134,7 +135,8 @@ export const createConfigSlice =
         deps.saveFile(new Blob([text], { type: 'application/json' }), configFileName(sessionName));
       },
 
-      async applyConfig() {
+      async applyConfig(options = {}) {
+        const stopFirst = options.stopFirst === true;
         const { text, applying } = get().config;
         if (applying) return false;
         if (get().storage.restore.active) {
@@ -147,18 +149,23 @@ export const createConfigSlice =
         checker.cancel();
         patch({ applying: true, notice: null });
         try {
-          const result = await client.call('applyConfig', text);
+          const result = await client.call('applyConfig', text, { stopFirst });
           if (!result.ok) {
             patch({ notice: { ok: false, text: result.error } });
-            // The text itself may be the problem: show where.
-            if (!/^the session is /.test(result.error)) patch({ check: configProblem(result.error, text) });
+            // The text itself may be the problem: show where, and take the caret there.
+            if (!/^the session is /.test(result.error)) {
+              const problem = configProblem(result.error, text);
+              patch({ check: problem });
+              if (problem.line !== null) get().goToConfigLine(problem.line);
+            }
             return false;
           }
           const view = result.value;
+          const done = stopFirst ? 'Stopped the session and applied' : 'Applied';
           showInForce(view, {
             notice: {
               ok: true,
-              text: `Applied: session “${view.sessionName}”. It starts from its first day.`,
+              text: `${done}: session “${view.sessionName}”. It starts from its first day.`,
             },
           });
           const state = get();
@@ -246,6 +253,10 @@ export const createConfigSlice =
       },
 
       dismissConfigNotice: () => patch({ notice: null }),
+
+      goToConfigLine(line) {
+        patch({ goTo: { line, seq: (get().config.goTo?.seq ?? 0) + 1 } });
+      },
 
       async loadIndicatorCatalogue() {
         if (get().indicatorCatalogue !== null) return;

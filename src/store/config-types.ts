@@ -16,6 +16,12 @@ export interface ConfigEditorState {
   applying: boolean;
   /** The last action's outcome, one sentence. */
   notice: { ok: boolean; text: string } | null;
+  /**
+   * A request for the editor to put the caret at the start of `line` and scroll it into view (Go to line,
+   * and Apply refused for a problem on a line); `seq` grows with each request, so the same line twice moves
+   * the caret twice.
+   */
+  goTo: { line: number; seq: number } | null;
 }
 
 export interface SavedConfigSummary {
@@ -36,8 +42,13 @@ export interface ConfigSlice {
   loadConfigFile(file: Blob, fileName: string): Promise<void>;
   /** Downloads the editor's text as JSON. */
   saveConfigFile(): void;
-  /** Puts the editor's text in force; true when the engine took it. */
-  applyConfig(): Promise<boolean>;
+  /**
+   * Puts the editor's text in force; true when the engine took it. With `stopFirst` ("Stop and apply") a
+   * running or paused session is stopped first, once the text is known to be valid.
+   */
+  applyConfig(options?: { stopFirst?: boolean }): Promise<boolean>;
+  /** Asks the editor to move the caret to `line` and scroll it into view. */
+  goToConfigLine(line: number): void;
   /** The built-in default configuration in the editor (applied with Apply). */
   resetConfigToDefault(): Promise<void>;
   /** The text of the configuration in force back in the editor. */

@@ -156,6 +156,42 @@ describe('config slice', () => {
     expect(store.getState().config.check.status).toBe('ok');
   });
 
+  it('Stop and apply: stops the running session and applies; an invalid text changes nothing', async () => {
+    const { store, api } = setup();
+    await store.getState().loadConfiguration();
+    await api.start();
+    const text = await readFile(ORIGINAL, 'utf8');
+    store.getState().editConfig(text.replace('"speed_multiplier": 60.0', '"speed_multiplier": "fast"'));
+    expect(await store.getState().applyConfig({ stopFirst: true })).toBe(false);
+    expect(store.getState().config.notice?.text).toMatch(/^backtest_config\.speed_multiplier: /);
+    expect(api.snapshot()).toMatchObject({ state: 'RUNNING', sessionName: 'Example Trading Session' });
+
+    store.getState().editConfig(text);
+    expect(await store.getState().applyConfig({ stopFirst: true })).toBe(true);
+    expect(store.getState().config.notice).toEqual({
+      ok: true,
+      text: 'Stopped the session and applied: session “Original Format Example”. It starts from its first day.',
+    });
+    expect(store.getState().snapshot).toMatchObject({
+      state: 'STOPPED',
+      sessionName: 'Original Format Example',
+    });
+  });
+
+  it('takes the caret to the line of a problem when Apply is refused for it, and on Go to line', async () => {
+    const { store } = setup();
+    await store.getState().loadConfiguration();
+    const lines = store.getState().config.text.split('\n');
+    lines.splice(5, 0, '  oops');
+    store.getState().editConfig(lines.join('\n'));
+    expect(await store.getState().applyConfig()).toBe(false);
+    const { check, goTo } = store.getState().config;
+    expect(check).toMatchObject({ status: 'error', field: 'JSON', line: 6 });
+    expect(goTo).toEqual({ line: 6, seq: 1 });
+    store.getState().goToConfigLine(6);
+    expect(store.getState().config.goTo).toEqual({ line: 6, seq: 2 });
+  });
+
   it('keeps configurations by name, opens and deletes them', async () => {
     const { store, stores } = setup();
     await store.getState().loadConfiguration();
@@ -223,6 +259,22 @@ describe('import slice', () => {
     expect(api.importedSymbols()).toEqual([]);
     expect(store.getState().importedSets).toEqual([]);
     expect(stores.imports.size).toBe(0);
+  });
+
+  it('pre-fills the symbol from the file name, which the user may still change; no guess keeps the choice', async () => {
+    const { store } = setup();
+    await store.getState().refresh();
+    await store.getState().importChooseFile(new Blob([CSV]), 'tsla-1m.csv');
+    expect(store.getState().importing.symbol).toBe('TSLA');
+    store.getState().importSetSymbol('AAPL');
+    expect(store.getState().importing.symbol).toBe('AAPL');
+    // Names that give no symbol of the session leave the field as it is.
+    await store.getState().importChooseFile(new Blob([CSV]), '2025-07-01.csv');
+    expect(store.getState().importing.symbol).toBe('AAPL');
+    await store.getState().importChooseFile(new Blob([CSV]), 'nvda_1m.csv');
+    expect(store.getState().importing.symbol).toBe('AAPL');
+    await store.getState().importChooseFile(new Blob([CSV]), 'RIVN_1m.parquet');
+    expect(store.getState().importing.symbol).toBe('RIVN');
   });
 
   it('cancels a checked import: nothing changes, the file stays chosen', async () => {

@@ -8,6 +8,7 @@ import type { ImportReport } from '../../workers/import/csv-import';
 import type { EngineClient } from '../engine-client';
 import type { AppStorage, StoredImport } from '../persistence/storage';
 import type { ImportedDataSet, ImportSlice, ImportState } from './import-types';
+import { symbolFromFileName } from './symbol-from-file-name';
 import type { AppState } from './types';
 
 export interface ImportDeps {
@@ -82,7 +83,10 @@ export const createImportSlice =
         // A checked import not yet decided is dropped: choosing another file means not this one.
         if (phase === 'review') await get().importCancel();
         reads++;
-        set({ importing: { ...IMPORT_IDLE, file, fileName, symbol } });
+        // The file's name may say whose bars these are (`rivn-1m.csv`): pre-filled, still the user's to
+        // change; a name that names no symbol of the session leaves the choice as it was.
+        const guessed = symbolFromFileName(fileName, get().snapshot?.symbols ?? []);
+        set({ importing: { ...IMPORT_IDLE, file, fileName, symbol: guessed ?? symbol } });
         try {
           const columns = await client.call('importColumns', file, fileName);
           if (get().importing.file !== file) return;

@@ -52,10 +52,14 @@ export function createConfigVerbs(
         : parsed;
     },
 
-    /** Puts a configuration in force: a fresh engine (stopped) with it. Refused while a session runs. */
-    applyConfig(text: string): Result<ConfigView> {
+    /**
+     * Puts a configuration in force: a fresh engine (stopped) with it. Refused while a session runs, unless
+     * `stopFirst` ("Stop and apply"): then the session is stopped first, but only once the text is known to
+     * be valid, so that a refused configuration leaves the session running as it was.
+     */
+    applyConfig(text: string, options: { stopFirst?: boolean } = {}): Result<ConfigView> {
       const state = host.runtime.backtest.state;
-      if (state === 'RUNNING' || state === 'PAUSED') {
+      if ((state === 'RUNNING' || state === 'PAUSED') && options.stopFirst !== true) {
         return { ok: false, error: `the session is ${state}; stop it before changing the configuration` };
       }
       const parsed = parseSessionConfigText(text);

@@ -279,6 +279,28 @@ describe('engine API configuration', () => {
     expect(structuredClone(catalogue)).toEqual(catalogue);
   });
 
+  it('stops a running or paused session and applies ("Stop and apply"), but not an invalid text', async () => {
+    const original = JSON.stringify((await import('../engine/fixtures/original-config.json')).default);
+    const api = createEngineApi(make(), make);
+    await api.start();
+    expect(api.snapshot().state).toBe('RUNNING');
+    // An invalid text is refused with its own message, and the session runs on as it was.
+    expect(api.applyConfig('{"session_name": ', { stopFirst: true })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid JSON: /),
+    });
+    expect(api.snapshot()).toMatchObject({ state: 'RUNNING', sessionName: 'Example Trading Session' });
+    expect(api.applyConfig(original, { stopFirst: true })).toMatchObject({
+      ok: true,
+      value: { sessionName: 'Original Format Example' },
+    });
+    expect(api.snapshot()).toMatchObject({ state: 'STOPPED', sessionName: 'Original Format Example' });
+    await api.start();
+    api.pause();
+    expect(api.applyConfig(api.defaultConfigText(), { stopFirst: true }).ok).toBe(true);
+    expect(api.snapshot()).toMatchObject({ state: 'STOPPED', sessionName: 'Example Trading Session' });
+  });
+
   it('puts a configuration of the original system in force, keeping its unused sections', async () => {
     const original = (await import('../engine/fixtures/original-config.json')).default;
     const api = createEngineApi(make(), make);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type IntervalUnit, intervalSeconds, isDateInterval } from '../common/interval-key';
 import { cut, escapeInvisible, hasControlCharacter } from '../common/shown-text';
 import { barsPerSession, SESSION_MINUTES } from './bars-per-session';
+import { nextTradingDay, previousTradingDay, tradingDaysBetween } from './calendar';
 import { AS_FAST_AS_POSSIBLE, isSpeed, SPEED_RULE } from './limits';
 
 // No compiled validators: zod would first probe for `new Function`, which the app's Content-Security-Policy
@@ -332,8 +333,28 @@ const backtestSchema = z
         path: ['end_date'],
         message: `"${end}" is before start_date "${start}" (expected start_date <= end_date)`,
       });
+      return;
+    }
+    const closed = closedWindowProblem(start, end);
+    if (closed !== null) {
+      // On start_date, so that the editor marks the line where the window begins.
+      ctx.issues.push({ code: 'custom', input: start, path: ['start_date'], message: closed });
     }
   });
+
+/**
+ * Why the window `start`..`end` cannot be replayed because it holds no trading day (a weekend, a holiday,
+ * or both), naming the nearest trading days inside the supported dates; null when it holds one, or when a
+ * date is not valid (that date's own message is the one shown). Here, at parse time, so that the editor,
+ * the CLI and every other reader refuse the window before Start would.
+ */
+function closedWindowProblem(start: string, end: string): string | null {
+  const inRange = (d: string) => isCalendarDate(d) && d >= FIRST_DATE && d <= LAST_DATE;
+  if (!inRange(start) || !inRange(end) || tradingDaysBetween(start, end).length > 0) return null;
+  const window = start === end ? `"${start}"` : `"${start}" to "${end}"`;
+  const nearest = [previousTradingDay(start), nextTradingDay(end)].filter(inRange).map((d) => `"${d}"`);
+  return `the backtest window ${window} holds no trading day on the US equity exchange calendar (weekends and exchange holidays are closed; accepted: a window with at least one trading day, such as ${nearest.join(' or ')})`;
+}
 
 const TICKER = /^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)?$/;
 

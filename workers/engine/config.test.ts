@@ -395,6 +395,30 @@ describe('error messages', () => {
     expect(error(example((c) => (c.indicators = () => 1)))).toMatch(/^indicators: not a JSON value/);
   });
 
+  it('refuses a window with no trading day, naming the dates and the nearest trading days', () => {
+    const window = (start: string, end: string) =>
+      example((c) => {
+        c.backtest_config.start_date = start;
+        c.backtest_config.end_date = end;
+      });
+    // A weekend: what used to be "Valid" until Start failed.
+    expect(error(window('2025-07-05', '2025-07-06'))).toBe(
+      'backtest_config.start_date: the backtest window "2025-07-05" to "2025-07-06" holds no trading day on the US equity exchange calendar (weekends and exchange holidays are closed; accepted: a window with at least one trading day, such as "2025-07-03" or "2025-07-07")',
+    );
+    // A holiday alone (Independence Day), and a holiday joined to its weekend.
+    expect(error(window('2025-07-04', '2025-07-04'))).toBe(
+      'backtest_config.start_date: the backtest window "2025-07-04" holds no trading day on the US equity exchange calendar (weekends and exchange holidays are closed; accepted: a window with at least one trading day, such as "2025-07-03" or "2025-07-07")',
+    );
+    expect(error(window('2025-07-04', '2025-07-06'))).toMatch(
+      /"2025-07-04" to "2025-07-06" holds no trading day/,
+    );
+    // At the edge of the supported dates only the nearest day inside them is offered.
+    expect(error(window('2024-01-01', '2024-01-01'))).toMatch(/such as "2024-01-02"\)$/);
+    // One trading day in the window is enough.
+    expect(ok(window('2025-07-04', '2025-07-07')).startDate).toBe('2025-07-04');
+    expect(ok(window('2025-07-05', '2025-07-07')).endDate).toBe('2025-07-07');
+  });
+
   it('refuses a bad date, a date out of range, and start after end', () => {
     expect(error(example((c) => (c.backtest_config.start_date = '2025-13-01')))).toBe(
       'backtest_config.start_date: "2025-13-01" is not a date (expected YYYY-MM-DD)',

@@ -25,6 +25,9 @@ export function ConfigEditor() {
   const revert = useAppStore((s) => s.revertConfig);
   const dismiss = useAppStore((s) => s.dismissConfigNotice);
   const load = useAppStore((s) => s.loadConfiguration);
+  const goToLine = useAppStore((s) => s.goToConfigLine);
+  // While a session runs or is paused Apply is refused: "Stop and apply" is the way on, in one click.
+  const sessionLive = useAppStore((s) => s.snapshot?.state === 'RUNNING' || s.snapshot?.state === 'PAUSED');
   const loaded = config.inForce !== null;
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -55,6 +58,7 @@ export function ConfigEditor() {
         value={config.text}
         onChange={(text) => edit(text)}
         problemLine={problemLine}
+        goTo={config.goTo}
       />
       <div className="config-editor__status">
         <p
@@ -69,6 +73,15 @@ export function ConfigEditor() {
           )}
           {status}
         </p>
+        {problemLine !== null && (
+          <button
+            type="button"
+            className="link-button config-status__go"
+            onClick={() => goToLine(problemLine)}
+          >
+            Go to line {problemLine}
+          </button>
+        )}
         {ignored !== null && (
           <p
             className="config-ignored"
@@ -123,6 +136,17 @@ export function ConfigEditor() {
         >
           {config.applying ? 'Applying…' : 'Apply'}
         </button>
+        {sessionLive && (
+          <button
+            type="button"
+            className="button"
+            disabled={!engineUp || restoring || config.applying || check.status === 'error'}
+            onClick={() => void apply({ stopFirst: true })}
+            title="Stops the session, then puts this configuration in force: a fresh session, stopped"
+          >
+            Stop and apply
+          </button>
+        )}
         <button type="button" className="button" onClick={() => void reset()} disabled={!engineUp}>
           Reset to default
         </button>
