@@ -4,7 +4,7 @@
 // from the file name.
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
-import { button, watchProblems } from './support';
+import { button, showTab, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -15,6 +15,7 @@ const editorOf = (page: Page) => page.getByLabel('Session configuration (JSON)')
 /** Opens the app with the configuration in force in the editor. */
 async function open(page: Page) {
   await page.goto('/');
+  await showTab(page, 'Config & data');
   await expect(page.getByTestId('session-name')).toHaveText('Example Trading Session');
   await expect(page.getByTestId('config-origin')).toHaveText('in force');
 }

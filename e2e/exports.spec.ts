@@ -9,6 +9,7 @@ import {
   downloadFrom,
   jsonOf,
   recordProgress,
+  showTab,
   startPaused,
   watchProblems,
 } from './support';
@@ -30,7 +31,9 @@ test('complete and delta exports from the panel and the console, with the histor
   const problems = watchProblems(page);
   await startPaused(page);
   const history = page.getByTestId('export-row');
+  await showTab(page, 'History & viewer');
   await expect(page.getByText('No exports yet.')).toBeVisible();
+  await showTab(page, 'Export');
 
   // A complete export: the contract's default name, every section.
   const completeDownload = await downloadFrom(page, () => button(page, 'Export complete').click());
@@ -69,6 +72,7 @@ test('complete and delta exports from the panel and the console, with the histor
     /^Last delta [\d.,]+ (B|KB) — [\d.,]+× smaller than the last complete export \([\d.,]+ (KB|MB)\)$/,
   );
   // The newest row is the delta, with the streams it changed listed on expanding.
+  await showTab(page, 'History & viewer');
   const deltaRow = history.first();
   await expect(deltaRow).toHaveAttribute('data-mode', 'delta');
   await expect(deltaRow.getByText('#2', { exact: true })).toBeVisible();
@@ -76,6 +80,7 @@ test('complete and delta exports from the panel and the console, with the histor
   await expect(deltaRow.getByText('RIVN 1m', { exact: true })).toBeVisible();
 
   // The console does the same, under the name given.
+  await showTab(page, 'Export');
   const input = page.getByLabel('Command', { exact: true });
   await input.fill('system export-status complete=false console.json');
   const consoleDownload = await downloadFrom(page, () => input.press('Enter'));
@@ -97,6 +102,7 @@ test('complete and delta exports from the panel and the console, with the histor
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Download again from the history: the same name and bytes as the first time.
+  await showTab(page, 'History & viewer');
   const completeRow = page.locator('[data-testid="export-row"][data-mode="complete"]');
   await expect(completeRow).toHaveCount(1);
   const again = await downloadFrom(page, () =>

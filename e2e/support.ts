@@ -41,8 +41,9 @@ export async function showTab(page: Page, name: ToolTab): Promise<void> {
 }
 
 /**
- * Opens the app and puts `config` in force through the configuration editor. It fills the editor only once
- * the configuration in force has arrived: text that lands in the field during a fill would be joined to it.
+ * Opens the app and puts `config` in force through the configuration editor (on the Config & data tab), then
+ * shows the Export tab again. It fills the editor only once the configuration in force has arrived: text that
+ * lands in the field during a fill would be joined to it.
  */
 export async function applyConfiguration(page: Page, config: Json): Promise<void> {
   await page.goto('/');
@@ -53,6 +54,8 @@ export async function applyConfiguration(page: Page, config: Json): Promise<void
   await expect(page.getByTestId('config-status')).toContainText(`Valid: session “${config.session_name}”`);
   await button(page, 'Apply').click();
   await expect(page.getByTestId('session-name')).toHaveText(config.session_name);
+  // Back to the tab the page opens on, as the session's own specs expect it.
+  await showTab(page, 'Export');
 }
 
 /** Runs a line in the command console (on the Export tab) and expects `answer` in its reply. */
