@@ -207,6 +207,11 @@ export class BarChart {
 
   /** The candles the chart itself holds (read back from the series, for the page and its tests). */
   /** Candles shown: counted as they are set, since `data()` would copy every one of them on each read. */
+  /** The chart's last bar, whatever the crosshair is on (the chart's text summary tells it). */
+  get lastBar(): LegendBar | null {
+    return this.last;
+  }
+
   get candleCount(): number {
     return this.shownCandles;
   }
