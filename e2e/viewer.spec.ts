@@ -280,6 +280,12 @@ test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, 
     for (let i = 0; i < 40 && (await focusedPath()) !== path; i++) await page.keyboard.press(key);
     await expect(focused).toHaveAttribute('data-path', path);
   };
+  /** Right on the focused closed row: it opens, and its children are read before the next key. */
+  const openHere = async () => {
+    await page.keyboard.press('ArrowRight');
+    await expect(focused).toHaveAttribute('aria-expanded', 'true');
+    await expect(tree.getByRole('treeitem', { name: 'Loading' })).toHaveCount(0);
+  };
 
   // One stop for Tab: from the viewer's Close button into the tree's first row, and Shift+Tab back out.
   await button(page, 'Close').focus();
@@ -302,9 +308,8 @@ test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, 
   await expect(focused).toHaveAttribute('data-path', `session_data.symbols.${symbols[0]}`);
   await walkTo('ArrowDown', 'session_data.symbols.RIVN');
   await expect(focused).toHaveAttribute('aria-expanded', 'false');
-  await page.keyboard.press('ArrowRight');
+  await openHere();
   await expect(focused).toHaveAttribute('data-path', 'session_data.symbols.RIVN');
-  await expect(focused).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('ArrowRight');
   const rivn = Object.keys(doc.session_data.symbols.RIVN);
   await expect(focused).toHaveAttribute('data-path', `session_data.symbols.RIVN.${rivn[0]}`);
@@ -327,16 +332,24 @@ test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, 
 
   // A stream opened by keyboard shows its rows table (a group of the tree) and makes the tree scroll.
   await walkTo('ArrowDown', 'session_data.symbols.AAPL');
-  await page.keyboard.press('ArrowRight');
+  await openHere();
   await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical');
-  await page.keyboard.press('ArrowRight');
+  await openHere();
   await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical.data');
-  await page.keyboard.press('ArrowRight');
+  await openHere();
   await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical.data.1m');
   await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('aria-expanded', 'true');
+  await expect(tree.getByRole('treeitem', { name: 'Loading' })).toHaveCount(0);
+  // Its rows table is a row of its own under it: Right goes there, Left comes back.
+  await page.keyboard.press('ArrowRight');
+  await expect(focused).toHaveAttribute('data-path', 'session_data.symbols.AAPL.historical.data.1m.data');
+  await page.keyboard.press('ArrowRight');
   await expect(
-    tree.getByRole('group', { name: 'Rows of session_data.symbols.AAPL.historical.data.1m.data' }),
-  ).toBeVisible();
+    tree.getByRole('treeitem', { name: 'Rows of session_data.symbols.AAPL.historical.data.1m.data' }),
+  ).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('data-path', 'session_data.symbols.AAPL.historical.data.1m.data');
 
   // End: the last row, scrolled into view; Home: the first, drawn again and focused though it had been
   // scrolled out of the page (the tree draws only the rows in view).

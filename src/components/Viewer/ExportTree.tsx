@@ -17,10 +17,12 @@ import {
   type ChildrenState,
   dottedPath,
   flattenTree,
+  focusOf,
   INITIALLY_OPEN,
   missingChildren,
   pathKey,
   pathsToOpen,
+  type TreeFocus,
   type TreeItem,
   treeKey,
 } from './tree-model';
@@ -31,7 +33,7 @@ const ROWS_GAP = 10;
 const heightOf = (item: TreeItem | undefined) =>
   item?.type === 'rows' ? rowsTableHeight(item.entry.size) + ROWS_GAP : ENTRY_HEIGHT;
 
-const groupLabel = (item: Exclude<TreeItem, { type: 'entry' }>) =>
+const itemLabel = (item: Exclude<TreeItem, { type: 'entry' }>) =>
   item.type === 'rows'
     ? `Rows of ${dottedPath(item.path)}`
     : item.type === 'error'
@@ -55,8 +57,12 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   const [children, setChildren] = useState<ReadonlyMap<string, ChildrenState>>(() => new Map());
   const items = useMemo(() => flattenTree(root, open, children), [root, open, children]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [activePath, setActivePath] = useState<ViewerPath>(() => (root[0] ? [root[0].key] : []));
-  const activeIndex = useMemo(() => activeIndexOf(items, activePath), [items, activePath]);
+  const [focus, setFocus] = useState<TreeFocus>(() => {
+    const path = root[0] ? [root[0].key] : [];
+    return { id: pathKey(path), path };
+  });
+  const activeIndex = useMemo(() => activeIndexOf(items, focus), [items, focus]);
+  const focusEntry = useCallback((path: ViewerPath) => setFocus({ id: pathKey(path), path }), []);
   // Set when the keyboard moved to a row: it gets the focus once it is drawn.
   const focusWanted = useRef(false);
   const tableScroll = useRef(new Map<string, number>());
@@ -83,18 +89,21 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   // The rows table a click just opened: scrolled into view once it is in the list.
   const reveal = useRef<string | null>(null);
 
-  const toggle = useCallback((item: Extract<TreeItem, { type: 'entry' }>) => {
-    setActivePath(item.path);
-    const paths = pathsToOpen(item.path, item.entry);
-    const last = paths.at(-1);
-    reveal.current = item.open || last === undefined ? null : `${pathKey(last)}#rows`;
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (item.open) next.delete(item.id);
-      else for (const path of paths) next.add(pathKey(path));
-      return next;
-    });
-  }, []);
+  const toggle = useCallback(
+    (item: Extract<TreeItem, { type: 'entry' }>) => {
+      focusEntry(item.path);
+      const paths = pathsToOpen(item.path, item.entry);
+      const last = paths.at(-1);
+      reveal.current = item.open || last === undefined ? null : `${pathKey(last)}#rows`;
+      setOpen((prev) => {
+        const next = new Set(prev);
+        if (item.open) next.delete(item.id);
+        else for (const path of paths) next.add(pathKey(path));
+        return next;
+      });
+    },
+    [focusEntry],
+  );
 
   const retry = useCallback((id: string) => {
     setChildren((prev) => {
@@ -141,10 +150,11 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     event.preventDefault();
     if (move.type === 'none') return;
     const item = items[move.index];
-    if (item?.type !== 'entry') return;
-    if (move.type === 'toggle') toggle(item);
-    else {
-      setActivePath(item.path);
+    if (item === undefined) return;
+    if (move.type === 'toggle') {
+      if (item.type === 'entry') toggle(item);
+    } else {
+      setFocus(focusOf(item));
       focusWanted.current = true;
       virtualizer.scrollToIndex(move.index, { align: 'auto' });
     }
@@ -175,10 +185,17 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
             <div
               key={virtual.key}
               className="tree__item"
-              // A rows table or a loading line is a group under its row; a row's box adds nothing.
+              // A rows table, a loading or an error line is a leaf row of the tree under its node (a tree
+              // may hold only rows and groups); a row's box adds nothing.
               {...(item.type === 'entry'
                 ? { role: 'none' }
-                : { role: 'group', 'aria-label': groupLabel(item) })}
+                : {
+                    role: 'treeitem',
+                    'aria-label': itemLabel(item),
+                    'aria-level': item.depth + 1,
+                    tabIndex: virtual.index === activeIndex ? 0 : -1,
+                    onFocus: () => setFocus(focusOf(item)),
+                  })}
               style={{ height: virtual.size, transform: `translateY(${virtual.start}px)` }}
             >
               {item.type === 'entry' && (
@@ -186,7 +203,7 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
                   item={item}
                   active={virtual.index === activeIndex}
                   onToggle={toggle}
-                  onFocus={setActivePath}
+                  onFocus={focusEntry}
                 />
               )}
               {item.type === 'rows' && (

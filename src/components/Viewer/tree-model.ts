@@ -21,7 +21,7 @@ export type TreeItem =
       siblings: number;
     }
   | { type: 'rows'; id: string; path: ViewerPath; entry: ViewerEntry; depth: number }
-  | { type: 'loading'; id: string; depth: number }
+  | { type: 'loading'; id: string; path: ViewerPath; depth: number }
   | { type: 'error'; id: string; path: ViewerPath; depth: number; error: string };
 
 /** A path as a map key. */
@@ -80,7 +80,7 @@ export function flattenTree(
       }
       const state = children.get(id);
       if (state === undefined || state.status === 'loading')
-        items.push({ type: 'loading', id: `${id}#loading`, depth: depth + 1 });
+        items.push({ type: 'loading', id: `${id}#loading`, path, depth: depth + 1 });
       else if (state.status === 'error')
         items.push({ type: 'error', id: `${id}#error`, path, depth: depth + 1, error: state.error });
       else walk(state.entries, path, depth + 1);
@@ -102,20 +102,29 @@ export function missingChildren(
   return missing;
 }
 
-type EntryItem = Extract<TreeItem, { type: 'entry' }>;
+/** Where the keyboard is: a row's id, and the path it belongs to (a rows table's is its array's). */
+export interface TreeFocus {
+  id: string;
+  path: ViewerPath;
+}
 
 /**
- * The row the keyboard is on: the entry at `path` or, when that is hidden (an ancestor was closed), its
- * nearest shown ancestor; the first row when none is shown. -1 for an empty tree.
+ * The row the keyboard is on: the item `focus.id` or, when that is hidden (an ancestor was closed), the
+ * nearest shown ancestor of its path; the first row when none is shown. -1 for an empty tree.
  */
-export function activeIndexOf(items: readonly TreeItem[], path: ViewerPath): number {
-  for (let length = path.length; length > 0; length--) {
-    const id = pathKey(path.slice(0, length));
-    const index = items.findIndex((item) => item.type === 'entry' && item.id === id);
+export function activeIndexOf(items: readonly TreeItem[], focus: TreeFocus): number {
+  const exact = items.findIndex((item) => item.id === focus.id);
+  if (exact >= 0) return exact;
+  for (let length = focus.path.length; length > 0; length--) {
+    const id = pathKey(focus.path.slice(0, length));
+    const index = items.findIndex((item) => item.id === id);
     if (index >= 0) return index;
   }
-  return items.findIndex((item) => item.type === 'entry');
+  return items.length > 0 ? 0 : -1;
 }
+
+/** The keyboard's place for an item. */
+export const focusOf = (item: TreeItem): TreeFocus => ({ id: item.id, path: item.path });
 
 /** What a key does in the tree (the WAI-ARIA tree pattern); null for a key the tree leaves alone. */
 export type TreeMove =
@@ -126,42 +135,42 @@ export type TreeMove =
 /**
  * The tree's keyboard: Up and Down move between shown rows; Right opens a closed row or moves to its first
  * child; Left closes an open row or moves to its parent; Home and End go to the first and last rows; Enter
- * and Space open or close. Rows tables and loading lines are skipped: they are not rows of the tree.
+ * and Space open or close. An open array's rows table, and a loading or error line, are rows of their own
+ * (leaves) under their node.
  */
 export function treeKey(items: readonly TreeItem[], active: number, key: string): TreeMove | null {
   const current = items[active];
-  if (current?.type !== 'entry') return null;
-  const isEntry = (i: number) => items[i]?.type === 'entry';
-  const step = (from: number, by: 1 | -1): number => {
-    for (let i = from + by; i >= 0 && i < items.length; i += by) if (isEntry(i)) return i;
-    return from;
-  };
+  if (current === undefined) return null;
+  const last = items.length - 1;
   switch (key) {
     case 'ArrowDown':
-      return { type: 'focus', index: step(active, 1) };
+      return { type: 'focus', index: Math.min(active + 1, last) };
     case 'ArrowUp':
-      return { type: 'focus', index: step(active, -1) };
+      return { type: 'focus', index: Math.max(active - 1, 0) };
     case 'Home':
-      return { type: 'focus', index: step(-1, 1) };
+      return { type: 'focus', index: 0 };
     case 'End':
-      return { type: 'focus', index: step(items.length, -1) };
+      return { type: 'focus', index: last };
     case 'ArrowRight': {
-      if (!canOpen(current.entry)) return { type: 'none' };
+      if (current.type !== 'entry' || !canOpen(current.entry)) return { type: 'none' };
       if (!current.open) return { type: 'toggle', index: active };
-      const next = items[active + 1] as EntryItem | undefined;
-      return next?.type === 'entry' && next.depth === current.depth + 1
+      const next = items[active + 1];
+      return next !== undefined && next.depth === current.depth + 1
         ? { type: 'focus', index: active + 1 }
         : { type: 'none' };
     }
     case 'ArrowLeft': {
-      if (current.open) return { type: 'toggle', index: active };
-      if (current.depth === 0) return { type: 'none' };
-      const parent = activeIndexOf(items, current.path.slice(0, -1));
-      return { type: 'focus', index: parent };
+      if (current.type === 'entry' && current.open) return { type: 'toggle', index: active };
+      // A rows table's or loading line's parent is the node at its path; an entry's, the one above it.
+      const parent = current.type === 'entry' ? current.path.slice(0, -1) : current.path;
+      if (parent.length === 0) return { type: 'none' };
+      return { type: 'focus', index: activeIndexOf(items, { id: pathKey(parent), path: parent }) };
     }
     case 'Enter':
     case ' ':
-      return canOpen(current.entry) ? { type: 'toggle', index: active } : { type: 'none' };
+      return current.type === 'entry' && canOpen(current.entry)
+        ? { type: 'toggle', index: active }
+        : { type: 'none' };
     default:
       return null;
   }

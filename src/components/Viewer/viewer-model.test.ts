@@ -135,18 +135,19 @@ describe('the tree by keyboard', () => {
     expect(row?.type === 'entry' && [row.depth, row.position, row.siblings]).toEqual([1, 3, 4]);
   });
 
-  it('moves up and down over the rows, skipping rows tables and error lines', () => {
+  it('moves up and down over every row, a rows table and an error line included', () => {
     const items = tree();
-    const down = (from: string) => {
-      const move = treeKey(items, index(items, from), 'ArrowDown');
+    const down = (from: number) => {
+      const move = treeKey(items, from, 'ArrowDown');
       return move?.type === 'focus' ? at(items, move.index) : move?.type;
     };
-    expect(down('_metadata')).toBe('session_data');
-    expect(down('session_data.1m')).toBe('session_data.broken');
-    expect(down('session_data.broken')).toBe('session_data.last');
-    expect(down('session_data.last')).toBe('session_data.last');
+    expect(down(index(items, '_metadata'))).toBe('session_data');
+    expect(down(index(items, 'session_data.1m'))).toBe('rows');
+    expect(down(index(items, 'session_data.1m') + 1)).toBe('session_data.broken');
+    expect(down(index(items, 'session_data.broken'))).toBe('error');
+    expect(down(items.length - 1)).toBe('session_data.last');
     const up = treeKey(items, index(items, 'session_data.last'), 'ArrowUp');
-    expect(up?.type === 'focus' && at(items, up.index)).toBe('session_data.broken');
+    expect(up?.type === 'focus' && at(items, up.index)).toBe('error');
     const home = treeKey(items, index(items, 'session_data.1m'), 'Home');
     const end = treeKey(items, 0, 'End');
     expect(home?.type === 'focus' && at(items, home.index)).toBe('_metadata');
@@ -159,8 +160,11 @@ describe('the tree by keyboard', () => {
     const open = index(items, 'session_data');
     const child = treeKey(items, open, 'ArrowRight');
     expect(child?.type === 'focus' && at(items, child.index)).toBe('session_data._session_active');
-    // An open array's child is its rows table, not a row: Right stays.
-    expect(treeKey(items, index(items, 'session_data.1m'), 'ArrowRight')).toEqual({ type: 'none' });
+    // An open array's child is its rows table; Left there goes back to the array.
+    const array = index(items, 'session_data.1m');
+    expect(treeKey(items, array, 'ArrowRight')).toEqual({ type: 'focus', index: array + 1 });
+    expect(treeKey(items, array + 1, 'ArrowLeft')).toEqual({ type: 'focus', index: array });
+    expect(treeKey(items, array + 1, 'ArrowRight')).toEqual({ type: 'none' });
     expect(treeKey(items, index(items, 'session_data._session_active'), 'ArrowRight')).toEqual({
       type: 'none',
     });
@@ -180,10 +184,17 @@ describe('the tree by keyboard', () => {
 
   it('keeps the keyboard on the nearest shown ancestor when its row is hidden', () => {
     const items = tree();
-    expect(at(items, activeIndexOf(items, ['session_data', '1m']))).toBe('session_data.1m');
+    const focus = (path: (string | number)[], id = pathKey(path)) => ({ id, path });
+    expect(at(items, activeIndexOf(items, focus(['session_data', '1m'])))).toBe('session_data.1m');
+    expect(
+      at(
+        items,
+        activeIndexOf(items, focus(['session_data', '1m'], `${pathKey(['session_data', '1m'])}#rows`)),
+      ),
+    ).toBe('rows');
     const closed = flattenTree(root, new Set(), new Map());
-    expect(at(closed, activeIndexOf(closed, ['session_data', '1m']))).toBe('session_data');
-    expect(at(closed, activeIndexOf(closed, ['gone']))).toBe('_metadata');
+    expect(at(closed, activeIndexOf(closed, focus(['session_data', '1m'])))).toBe('session_data');
+    expect(at(closed, activeIndexOf(closed, focus(['gone'])))).toBe('_metadata');
   });
 });
 
