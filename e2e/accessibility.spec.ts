@@ -110,19 +110,16 @@ for (const colorScheme of ['light', 'dark'] as const)
       await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
       await showPanel(page, 'Export viewer');
       // A stream open, so that its rows table is checked too.
-      const tree = page.getByRole('tree');
-      await tree.getByRole('treeitem', { name: /^RIVN/ }).click();
-      await tree
-        .getByRole('treeitem', { name: /^session\b/ })
-        .first()
-        .click();
-      await tree
-        .getByRole('treeitem', { name: /^data\b/ })
-        .first()
-        .click();
-      await tree.getByRole('treeitem', { name: /^1m\b/ }).first().click();
-      await expect(page.getByTestId('rows-row').first()).toBeVisible();
-      await expect(page.getByTestId('rows-row').first().locator('td').first()).not.toBeEmpty();
+      const tree = page.getByRole('tree', { name: 'Export tree' });
+      for (const path of ['RIVN', 'RIVN.session', 'RIVN.session.data', 'RIVN.session.data.1m']) {
+        const row = tree.locator(`[data-path="session_data.symbols.${path}"]`);
+        await row.click();
+        await expect(row).toHaveAttribute('aria-expanded', 'true');
+      }
+      const rows = page.locator(
+        '[data-testid="rows-table"][data-path="session_data.symbols.RIVN.session.data.1m.data"]',
+      );
+      await expect(rows.getByTestId('rows-row').first().locator('td').first()).not.toBeEmpty();
       await expectNoSeriousViolations(page, testInfo, 'an export open in the viewer');
       await page.screenshot({ path: testInfo.outputPath(`page-${colorScheme}.png`), fullPage: true });
       expect(problems).toEqual([]);

@@ -111,7 +111,7 @@ export interface SessionViewProps {
   label?: string;
 }
 
-const NO_LEGEND: Legend = { bar: null, indicators: [], trades: [], equity: null };
+const NO_LEGEND: Legend = { bar: null, last: null, indicators: [], trades: [], equity: null };
 
 export function SessionView({
   client,
@@ -230,8 +230,8 @@ export function SessionView({
         view?.interval ?? interval,
         view?.candles ?? 0,
         view?.historyCount ?? 0,
-        // The chart holds the last bar; this render follows the read that changed it.
-        view ? (chartRef.current?.lastBar ?? null) : null,
+        // The legend's last bar, the one it shows when the crosshair is off the chart.
+        legend.last,
       ),
       hasStrategies
         ? `${analysis?.strategies.map((s) => strategyName(s.module)).join(', ')}: ${tally ?? 'no signal or order on this symbol yet'}; ${analysis?.summary.trades ?? 0} closed trades.`

@@ -15,7 +15,6 @@ import { TreeRow } from './TreeRow';
 import {
   activeIndexOf,
   type ChildrenState,
-  dottedPath,
   flattenTree,
   focusOf,
   INITIALLY_OPEN,
@@ -32,13 +31,6 @@ const ROWS_GAP = 10;
 
 const heightOf = (item: TreeItem | undefined) =>
   item?.type === 'rows' ? rowsTableHeight(item.entry.size) + ROWS_GAP : ENTRY_HEIGHT;
-
-const itemLabel = (item: Exclude<TreeItem, { type: 'entry' }>) =>
-  item.type === 'rows'
-    ? `Rows of ${dottedPath(item.path)}`
-    : item.type === 'error'
-      ? `Could not read ${dottedPath(item.path)}`
-      : 'Loading';
 
 const indent = (depth: number) => ({ paddingLeft: `calc(${depth} * 1.15rem + 1.6rem)` });
 
@@ -190,8 +182,8 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
               {...(item.type === 'entry'
                 ? { role: 'none' }
                 : {
+                    // Named by what it shows (no label over it: a label must hold the visible text).
                     role: 'treeitem',
-                    'aria-label': itemLabel(item),
                     'aria-level': item.depth + 1,
                     tabIndex: virtual.index === activeIndex ? 0 : -1,
                     onFocus: () => setFocus(focusOf(item)),
