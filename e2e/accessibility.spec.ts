@@ -111,13 +111,13 @@ for (const colorScheme of ['light', 'dark'] as const)
       await showPanel(page, 'Export viewer');
       // A stream open, so that its rows table is checked too.
       const tree = page.getByRole('tree', { name: 'Export tree' });
-      for (const path of ['RIVN', 'RIVN.session', 'RIVN.session.data', 'RIVN.session.data.1m']) {
+      for (const path of ['RIVN', 'RIVN.historical', 'RIVN.historical.data', 'RIVN.historical.data.1m']) {
         const row = tree.locator(`[data-path="session_data.symbols.${path}"]`);
         await row.click();
         await expect(row).toHaveAttribute('aria-expanded', 'true');
       }
       const rows = page.locator(
-        '[data-testid="rows-table"][data-path="session_data.symbols.RIVN.session.data.1m.data"]',
+        '[data-testid="rows-table"][data-path="session_data.symbols.RIVN.historical.data.1m.data"]',
       );
       await expect(rows.getByTestId('rows-row').first().locator('td').first()).not.toBeEmpty();
       await expectNoSeriousViolations(page, testInfo, 'an export open in the viewer');
@@ -201,9 +201,12 @@ test('each chart has a summary in words: its last bar once paused, another serie
   const history = Number((await live.getByTestId('chart-history-count').textContent())?.replace(/,/g, ''));
   const time = await live.getByTestId('chart-legend-time').textContent();
   const n = (v: number) => v.toLocaleString('en-US');
-  await expect(chart).toHaveAccessibleDescription(
+  const expected =
     `${symbol} 1m chart: ${n(candles)} bars shown, ${n(history)} of them history. Last bar ${time}: ` +
-      `open ${values[0]}, high ${values[1]}, low ${values[2]}, close ${values[3]}, volume ${values[4]}.`,
+    `open ${values[0]}, high ${values[1]}, low ${values[2]}, close ${values[3]}, volume ${values[4]}.`;
+  // Then the strategy's markers and the equity, when there are any.
+  await expect(chart).toHaveAccessibleDescription(
+    new RegExp(`^${expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     { timeout: 10_000 },
   );
 

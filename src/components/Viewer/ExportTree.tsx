@@ -129,6 +129,8 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     if (!row) return;
     focusWanted.current = false;
     row.focus({ preventScroll: true });
+    // The row is drawn wherever it is (see rangeExtractor): brought into view in the tree and in the page.
+    row.scrollIntoView({ block: 'nearest' });
   });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -148,7 +150,6 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     } else {
       setFocus(focusOf(item));
       focusWanted.current = true;
-      virtualizer.scrollToIndex(move.index, { align: 'auto' });
     }
   };
 
