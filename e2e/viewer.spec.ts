@@ -262,6 +262,115 @@ test('stream counts match the export, rows page through, and a delta shows no hi
   expect(problems).toEqual([]);
 });
 
+test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, Enter and Space', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const { fileName, doc } = await exportFromPanel(page, 'Export complete');
+  await viewExport(page, fileName);
+  const marketTime = await page.getByTestId('market-time').textContent();
+
+  const tree = page.getByRole('tree', { name: 'Export tree' });
+  const focused = page.locator('[role="treeitem"]:focus');
+  const focusedPath = () => focused.getAttribute('data-path');
+  /** Presses `key` until the focused row is `path` (the tree's order is the file's). */
+  const walkTo = async (key: 'ArrowDown' | 'ArrowUp', path: string) => {
+    for (let i = 0; i < 40 && (await focusedPath()) !== path; i++) await page.keyboard.press(key);
+    await expect(focused).toHaveAttribute('data-path', path);
+  };
+  /** Right on the focused closed row: it opens, and its children are read before the next key. */
+  const openHere = async (key = 'ArrowRight') => {
+    const path = await focusedPath();
+    await page.keyboard.press(key);
+    await expect(focused).toHaveAttribute('aria-expanded', 'true');
+    await expect(tree.locator(`[data-path^="${path}."]`).first()).toBeAttached();
+  };
+
+  // One stop for Tab: from the viewer's Close button into the tree's first row, and Shift+Tab back out.
+  await button(page, 'Close').focus();
+  await page.keyboard.press('Tab');
+  const first = Object.keys(doc)[0] as string;
+  await expect(focused).toHaveAttribute('data-path', first);
+  await expect(tree.locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Shift+Tab');
+  await expect(button(page, 'Close')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(focused).toHaveAttribute('data-path', first);
+
+  // Down to the symbols (open when the export is shown), Right into them, Right opens RIVN and Right again
+  // goes to its first child; Left goes back to RIVN, closes it, and goes up to the symbols.
+  await walkTo('ArrowDown', 'session_data');
+  await expect(focused).toHaveAttribute('aria-expanded', 'true');
+  await walkTo('ArrowDown', 'session_data.symbols');
+  await page.keyboard.press('ArrowRight');
+  const symbols = Object.keys(doc.session_data.symbols);
+  await expect(focused).toHaveAttribute('data-path', `session_data.symbols.${symbols[0]}`);
+  await walkTo('ArrowDown', 'session_data.symbols.RIVN');
+  await expect(focused).toHaveAttribute('aria-expanded', 'false');
+  await openHere();
+  await expect(focused).toHaveAttribute('data-path', 'session_data.symbols.RIVN');
+  await page.keyboard.press('ArrowRight');
+  const rivn = Object.keys(doc.session_data.symbols.RIVN);
+  await expect(focused).toHaveAttribute('data-path', `session_data.symbols.RIVN.${rivn[0]}`);
+  await expect(focused).toHaveAttribute('aria-level', '4');
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('data-path', 'session_data.symbols.RIVN');
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('data-path', 'session_data.symbols');
+
+  // Enter closes, Space opens; neither the Space nor the arrows reach the page's shortcuts (pause, step).
+  await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('aria-expanded', 'false');
+  await expect(tree.locator('[data-path="session_data.symbols.RIVN"]')).toHaveCount(0);
+  await page.keyboard.press(' ');
+  await expect(focused).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await expect(page.getByTestId('market-time')).toHaveText(marketTime ?? '');
+
+  // A stream opened by keyboard shows its rows table (a group of the tree) and makes the tree scroll.
+  await walkTo('ArrowDown', 'session_data.symbols.AAPL');
+  await openHere();
+  await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical');
+  await openHere();
+  await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical.data');
+  await openHere();
+  await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical.data.1m');
+  await openHere('Enter');
+  // The stream opens with its data, whose rows table is a row of its own under it: Right goes there (the
+  // focus on the table's row of the tree), Left comes back.
+  await walkTo('ArrowDown', 'session_data.symbols.AAPL.historical.data.1m.data');
+  await page.keyboard.press('ArrowRight');
+  const rowsTable = page.locator(
+    '[data-testid="rows-table"][data-path="session_data.symbols.AAPL.historical.data.1m.data"]',
+  );
+  await expect(tree.getByRole('treeitem').filter({ has: rowsTable })).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(focused).toHaveAttribute('data-path', 'session_data.symbols.AAPL.historical.data.1m.data');
+
+  // End: the last row, scrolled into view; Home: the first, drawn again and focused though it had been
+  // scrolled out of the page (the tree draws only the rows in view).
+  await page.keyboard.press('End');
+  const last = Object.keys(doc).at(-1) as string;
+  await expect(focused).toHaveAttribute('data-path', last);
+  await expect(focused).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect(focused).toHaveAttribute('data-path', first);
+  await expect(focused).toBeInViewport();
+  await page.keyboard.press('ArrowUp');
+  await expect(focused).toHaveAttribute('data-path', first);
+  await page.keyboard.press('End');
+  await walkTo('ArrowUp', 'session_data.symbols.AAPL.historical.data.1m');
+  await expect(focused).toBeInViewport();
+  await page.getByTestId('viewer').screenshot({ path: test.info().outputPath('tree-keyboard.png') });
+  expect(problems).toEqual([]);
+});
+
 test('a file that is not an export is refused, and a viewer worker that cannot run can be restarted', async ({
   page,
 }, testInfo) => {

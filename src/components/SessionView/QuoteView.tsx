@@ -28,10 +28,13 @@ const size = (value: number | null) => (value === null ? '—' : formatCount(val
 
 /** The last trade and the current quote of the selected symbol, as the mirror last received them. */
 export function QuoteView({
+  name,
   symbol,
   quote,
   row,
 }: {
+  /** The region's name, unique on the page (SessionView's `label`). */
+  name: string;
   symbol: string | null;
   quote: Quote | null;
   row: SymbolRow | null;
@@ -44,7 +47,7 @@ export function QuoteView({
   const ask = num(book, 'ask');
   const none = symbol !== null && tick === null && book === null;
   return (
-    <section className="quote-view" aria-label="Last trade and quote" data-testid="quote-view">
+    <section className="quote-view" aria-label={name} data-testid="quote-view">
       <div className="quote-view__head">
         <span className="quote-view__symbol">{symbol ?? '—'}</span>
         <span className="quote-view__last number" data-testid="quote-last">

@@ -19,6 +19,7 @@ import { EQUITY_KEY, equityShown, type IndicatorChoice, shownIndicators } from '
 import { formatMoney } from './analysis-format';
 import { BarChart, type Legend, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
+import { describeChart, SummaryPacer } from './chart-summary';
 import { EquityToggle } from './EquityToggle';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
@@ -45,6 +46,32 @@ function useOnScreen(element: RefObject<HTMLElement | null>, watch: boolean): bo
     return () => observer.disconnect();
   }, [element, watch]);
   return onScreen;
+}
+
+/**
+ * `text` as it may be shown now: at once when `series` changes, otherwise paced by SummaryPacer (the latest
+ * text is shown when the wait is over, so the last state always gets shown).
+ */
+function usePacedText(text: string, series: string): string {
+  const [shown, setShown] = useState(text);
+  const pacer = useRef<SummaryPacer | null>(null);
+  pacer.current ??= new SummaryPacer();
+  useEffect(() => {
+    const paced = pacer.current;
+    if (!paced) return;
+    const show = () => {
+      paced.shown(series, performance.now());
+      setShown(text);
+    };
+    const wait = paced.wait(series, performance.now());
+    if (wait === 0) {
+      show();
+      return;
+    }
+    const timer = setTimeout(show, wait);
+    return () => clearTimeout(timer);
+  }, [text, series]);
+  return shown;
 }
 
 /** The performance mark set when a view first draws candles, followed by `:<source>`. */
@@ -77,9 +104,14 @@ export interface SessionViewProps {
   onIndicatorChoice: (key: string, shown: boolean) => void;
   /** Told the strategies' summary after each read (null without a strategy): the demo player shows it. */
   onSummary?: (summary: AnalysisSummary | null) => void;
+  /**
+   * Names this view's regions ("Live chart", "Live symbols"): the page shows the live view and a replay's
+   * at once, and a screen reader's list of regions must tell them apart. By default from `source`.
+   */
+  label?: string;
 }
 
-const NO_LEGEND: Legend = { bar: null, indicators: [], trades: [], equity: null };
+const NO_LEGEND: Legend = { bar: null, last: null, indicators: [], trades: [], equity: null };
 
 export function SessionView({
   client,
@@ -93,6 +125,7 @@ export function SessionView({
   indicatorChoice,
   onIndicatorChoice,
   onSummary,
+  label = source === 'live' ? 'Live' : 'Replay',
 }: SessionViewProps) {
   const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
@@ -190,15 +223,25 @@ export function SessionView({
     onSummary?.(summary);
   }, [summary, onSummary]);
   const tally = useMemo(() => describeTally(tallyMarkers(analysis?.markers ?? [])), [analysis?.markers]);
-  const chartSummary = [
-    `${view?.symbol ?? 'No symbol'} ${view?.interval ?? interval} chart, ${view?.candles ?? 0} candles.`,
-    hasStrategies
-      ? `${analysis?.strategies.map((s) => strategyName(s.module)).join(', ')}: ${tally ?? 'no signal or order on this symbol yet'}; ${analysis?.summary.trades ?? 0} closed trades.`
-      : null,
-    equityPane ? `Equity pane shown, last ${formatMoney(analysis?.summary.equity ?? null)}.` : null,
-  ]
-    .filter((part) => part !== null)
-    .join(' ');
+  const chartSummary = usePacedText(
+    [
+      describeChart(
+        view?.symbol ?? null,
+        view?.interval ?? interval,
+        view?.candles ?? 0,
+        view?.historyCount ?? 0,
+        // The legend's last bar, the one it shows when the crosshair is off the chart.
+        legend.last,
+      ),
+      hasStrategies
+        ? `${analysis?.strategies.map((s) => strategyName(s.module)).join(', ')}: ${tally ?? 'no signal or order on this symbol yet'}; ${analysis?.summary.trades ?? 0} closed trades.`
+        : null,
+      equityPane ? `Equity pane shown, last ${formatMoney(analysis?.summary.equity ?? null)}.` : null,
+    ]
+      .filter((part) => part !== null)
+      .join(' '),
+    `${view?.symbol ?? ''} ${view?.interval ?? interval}`,
+  );
 
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
@@ -214,7 +257,7 @@ export function SessionView({
       <div className="session-view__top">
         <section
           className="session-view__chart-card"
-          aria-label="Chart"
+          aria-label={`${label} chart`}
           aria-describedby={`${source}-chart-summary`}
         >
           <p className="session-view__sr-only" id={`${source}-chart-summary`} data-testid="chart-summary">
@@ -287,11 +330,21 @@ export function SessionView({
             <span className="session-view__tz">Times in ET (exchange time)</span>
           </div>
         </section>
-        <QuoteView symbol={view?.symbol ?? null} quote={view?.quote ?? null} row={row} />
+        <QuoteView
+          name={`${label} last trade and quote`}
+          symbol={view?.symbol ?? null}
+          quote={view?.quote ?? null}
+          row={row}
+        />
       </div>
-      {analysis && hasStrategies && <StrategyPanel analysis={analysis} />}
-      <SymbolTable symbols={overview?.symbols ?? []} selected={view?.symbol ?? null} onSelect={setSymbol} />
-      <SystemPanel sections={overview?.sections ?? {}} summary={summary} />
+      {analysis && hasStrategies && <StrategyPanel name={`${label} strategies`} analysis={analysis} />}
+      <SymbolTable
+        name={`${label} symbols`}
+        symbols={overview?.symbols ?? []}
+        selected={view?.symbol ?? null}
+        onSelect={setSymbol}
+      />
+      <SystemPanel name={`${label} system`} sections={overview?.sections ?? {}} summary={summary} />
     </div>
   );
 }

@@ -25,6 +25,8 @@ const rowsText = (rows: Record<string, number>) =>
 const idPart = (symbol: string) => symbol.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0)}`);
 
 interface SymbolTableProps {
+  /** The region's name, unique on the page (SessionView's `label`); the grid keeps its heading's. */
+  name: string;
   symbols: readonly SymbolRow[];
   selected: string | null;
   onSelect: (symbol: string) => void;
@@ -33,7 +35,7 @@ interface SymbolTableProps {
 /** Drawn again only when the rows, the selection or the handler change (not on every parent render). */
 export const SymbolTable = memo(SymbolGrid);
 
-function SymbolGrid({ symbols, selected, onSelect }: SymbolTableProps) {
+function SymbolGrid({ name, symbols, selected, onSelect }: SymbolTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLTableElement>(null);
   const id = useId();
@@ -107,7 +109,7 @@ function SymbolGrid({ symbols, selected, onSelect }: SymbolTableProps) {
 
   const countText = matchCountText(count, symbols.length, query, formatCount);
   return (
-    <section className="symbol-table-card" aria-labelledby={`${id}-title`} data-testid="symbol-table-card">
+    <section className="symbol-table-card" aria-label={name} data-testid="symbol-table-card">
       <div className="symbol-table__bar">
         <h3 className="symbol-table__title" id={`${id}-title`}>
           Symbols

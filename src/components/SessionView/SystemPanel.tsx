@@ -48,9 +48,12 @@ function ExportLine({ title, value }: { title: string; value: unknown }) {
 }
 
 export function SystemPanel({
+  name,
   sections,
   summary = null,
 }: {
+  /** The region's name, unique on the page (SessionView's `label`). */
+  name: string;
   sections: Json;
   /** The strategies' figures, when a strategy is configured. */
   summary?: AnalysisSummary | null;
@@ -64,7 +67,7 @@ export function SystemPanel({
   const marketTime = str(system?.market_time);
 
   return (
-    <section className="system-panel" aria-label="System" data-testid="system-panel">
+    <section className="system-panel" aria-label={name} data-testid="system-panel">
       {summary && <StrategySummary summary={summary} />}
       <dl className="system-panel__facts">
         <div className="system-panel__fact">

@@ -78,6 +78,8 @@ export interface HeldCount {
 /** The legend's contents: the bar, the shown indicators' values at it, its trade markers and the equity. */
 export interface Legend {
   bar: LegendBar | null;
+  /** The chart's last bar, whatever the crosshair is on (the chart's summary in words tells it). */
+  last: LegendBar | null;
   indicators: LegendIndicator[];
   /** The strategies' signals and orders on the hovered bar (their reasons are read there: markers cannot hover). */
   trades: ChartMarker[];
@@ -558,6 +560,7 @@ export class BarChart {
     const at = this.hovered ? this.hovered.time : null;
     this.onLegendChange({
       bar,
+      last: this.last,
       indicators: bar ? this.indicators.valuesAt(at) : [],
       // A bar's markers are told while the crosshair is on it (the last bar's would sit over the chart).
       trades: this.hovered ? markersAt(this.trades, this.hovered.time) : [],

@@ -1,17 +1,29 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ViewerEntry } from '../../../workers/viewer/types';
+import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { ViewerEntry, ViewerPath } from '../../../workers/viewer/types';
 import { useAppStore } from '../../store/context';
 import { RowsTable, rowsTableHeight } from './RowsTable';
 import { TreeRow } from './TreeRow';
 import {
+  activeIndexOf,
   type ChildrenState,
   flattenTree,
+  focusOf,
   INITIALLY_OPEN,
   missingChildren,
   pathKey,
   pathsToOpen,
+  type TreeFocus,
   type TreeItem,
+  treeKey,
 } from './tree-model';
 
 const ENTRY_HEIGHT = 30;
@@ -25,6 +37,11 @@ const indent = (depth: number) => ({ paddingLeft: `calc(${depth} * 1.15rem + 1.6
 /**
  * The open export as a tree, drawn as one virtual list: only the lines in view exist in the page, whatever
  * the number of symbols and streams. Children are asked for when a node is first opened.
+ *
+ * The keyboard follows the WAI-ARIA tree pattern with a roving tabindex: the tree is one stop for Tab, and
+ * the row the keyboard is on (the active row) is the one focusable by Tab. The active row is kept by its
+ * path, not by its element: the list draws only the rows in view, so it is always drawn as well (however
+ * far it is scrolled away), and a row moved to by the keyboard is scrolled into view and focused once drawn.
  */
 export function ExportTree({ root }: { root: ViewerEntry[] }) {
   const viewerChildren = useAppStore((s) => s.viewerChildren);
@@ -32,6 +49,14 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   const [children, setChildren] = useState<ReadonlyMap<string, ChildrenState>>(() => new Map());
   const items = useMemo(() => flattenTree(root, open, children), [root, open, children]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [focus, setFocus] = useState<TreeFocus>(() => {
+    const path = root[0] ? [root[0].key] : [];
+    return { id: pathKey(path), path };
+  });
+  const activeIndex = useMemo(() => activeIndexOf(items, focus), [items, focus]);
+  const focusEntry = useCallback((path: ViewerPath) => setFocus({ id: pathKey(path), path }), []);
+  // Set when the keyboard moved to a row: it gets the focus once it is drawn.
+  const focusWanted = useRef(false);
   const tableScroll = useRef(new Map<string, number>());
 
   useEffect(() => {
@@ -56,17 +81,21 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   // The rows table a click just opened: scrolled into view once it is in the list.
   const reveal = useRef<string | null>(null);
 
-  const toggle = useCallback((item: Extract<TreeItem, { type: 'entry' }>) => {
-    const paths = pathsToOpen(item.path, item.entry);
-    const last = paths.at(-1);
-    reveal.current = item.open || last === undefined ? null : `${pathKey(last)}#rows`;
-    setOpen((prev) => {
-      const next = new Set(prev);
-      if (item.open) next.delete(item.id);
-      else for (const path of paths) next.add(pathKey(path));
-      return next;
-    });
-  }, []);
+  const toggle = useCallback(
+    (item: Extract<TreeItem, { type: 'entry' }>) => {
+      focusEntry(item.path);
+      const paths = pathsToOpen(item.path, item.entry);
+      const last = paths.at(-1);
+      reveal.current = item.open || last === undefined ? null : `${pathKey(last)}#rows`;
+      setOpen((prev) => {
+        const next = new Set(prev);
+        if (item.open) next.delete(item.id);
+        else for (const path of paths) next.add(pathKey(path));
+        return next;
+      });
+    },
+    [focusEntry],
+  );
 
   const retry = useCallback((id: string) => {
     setChildren((prev) => {
@@ -82,7 +111,47 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     estimateSize: (i) => heightOf(items[i]),
     getItemKey: (i) => items[i]?.id ?? i,
     overscan: 6,
+    // The active row is always drawn, in view or not, so that Tab can always reach the tree and the focus
+    // stays on the row while the tree scrolls.
+    rangeExtractor: useCallback(
+      (range: Range) => {
+        const shown = defaultRangeExtractor(range);
+        if (activeIndex < 0 || shown.includes(activeIndex)) return shown;
+        return [...shown, activeIndex].sort((a, b) => a - b);
+      },
+      [activeIndex],
+    ),
   });
+
+  useLayoutEffect(() => {
+    if (!focusWanted.current) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]');
+    if (!row) return;
+    focusWanted.current = false;
+    row.focus({ preventScroll: true });
+    // The row is drawn wherever it is (see rangeExtractor): brought into view in the tree and in the page.
+    row.scrollIntoView({ block: 'nearest' });
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Only the rows' keys: a rows table or a button inside the tree keeps its own.
+    if (!(event.target instanceof HTMLElement) || event.target.getAttribute('role') !== 'treeitem') return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const move = treeKey(items, activeIndex, event.key);
+    if (move === null) return;
+    // Handled here, even when it does nothing (Right on a leaf): the page's shortcuts (Space pauses, Right
+    // steps the session) must not act on a key meant for the tree.
+    event.preventDefault();
+    if (move.type === 'none') return;
+    const item = items[move.index];
+    if (item === undefined) return;
+    if (move.type === 'toggle') {
+      if (item.type === 'entry') toggle(item);
+    } else {
+      setFocus(focusOf(item));
+      focusWanted.current = true;
+    }
+  };
 
   useEffect(() => {
     if (reveal.current === null) return;
@@ -93,8 +162,15 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   }, [items, virtualizer]);
 
   return (
-    <div ref={scrollRef} className="tree" data-testid="export-tree">
-      <div className="tree__sizer" style={{ height: virtualizer.getTotalSize() }}>
+    <div
+      ref={scrollRef}
+      className="tree"
+      role="tree"
+      aria-label="Export tree"
+      data-testid="export-tree"
+      onKeyDown={onKeyDown}
+    >
+      <div className="tree__sizer" role="none" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((virtual) => {
           const item = items[virtual.index];
           if (!item) return null;
@@ -102,9 +178,27 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
             <div
               key={virtual.key}
               className="tree__item"
+              // A rows table, a loading or an error line is a leaf row of the tree under its node (a tree
+              // may hold only rows and groups); a row's box adds nothing.
+              {...(item.type === 'entry'
+                ? { role: 'none' }
+                : {
+                    // Named by what it shows (no label over it: a label must hold the visible text).
+                    role: 'treeitem',
+                    'aria-level': item.depth + 1,
+                    tabIndex: virtual.index === activeIndex ? 0 : -1,
+                    onFocus: () => setFocus(focusOf(item)),
+                  })}
               style={{ height: virtual.size, transform: `translateY(${virtual.start}px)` }}
             >
-              {item.type === 'entry' && <TreeRow item={item} onToggle={toggle} />}
+              {item.type === 'entry' && (
+                <TreeRow
+                  item={item}
+                  active={virtual.index === activeIndex}
+                  onToggle={toggle}
+                  onFocus={focusEntry}
+                />
+              )}
               {item.type === 'rows' && (
                 <div className="tree__rows" style={indent(item.depth)}>
                   <RowsTable

@@ -99,9 +99,15 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
 
   return (
     <div className="rows" data-testid="rows-table" data-path={dottedPath(path)}>
+      {/* A stop for Tab of its own, so that the keyboard scrolls the rows (a tree row cannot hold them). */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box of rows, not a group of form fields. */}
       <div
         ref={scrollRef}
         className="rows__scroll"
+        role="group"
+        aria-label={`Rows of ${dottedPath(path)}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
+        tabIndex={0}
         style={{ height: scrollHeight(total) }}
         onScroll={(event) => {
           setScroll(event.currentTarget.scrollTop);

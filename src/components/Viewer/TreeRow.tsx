@@ -1,4 +1,4 @@
-import type { ViewerEntry } from '../../../workers/viewer/types';
+import type { ViewerEntry, ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { formatTreeValue, toneOf } from './format-value';
 import { canOpen, dottedPath, type TreeItem } from './tree-model';
@@ -82,41 +82,47 @@ function Chevron({ open }: { open: boolean }) {
   );
 }
 
-/** One key of the tree. Objects and arrays open and close on click (or Enter and Space: it is a button). */
-export function TreeRow({ item, onToggle }: { item: EntryItem; onToggle: (item: EntryItem) => void }) {
+/**
+ * One key of the tree, a `treeitem`: objects and arrays open and close on click (the keyboard is the
+ * tree's, in ExportTree). Only the active row is in the Tab order (a roving tabindex).
+ */
+export function TreeRow({
+  item,
+  active,
+  onToggle,
+  onFocus,
+}: {
+  item: EntryItem;
+  active: boolean;
+  onToggle: (item: EntryItem) => void;
+  onFocus: (path: ViewerPath) => void;
+}) {
   const { entry, depth, open } = item;
   const style = { paddingLeft: `calc(${depth} * 1.15rem + 0.4rem)` };
   const label = typeof entry.key === 'number' ? `[${formatCount(entry.key)}]` : entry.key;
-  const common = {
-    'data-testid': 'tree-row',
-    'data-path': dottedPath(item.path),
-    'data-kind': entry.kind,
-    style,
-  };
-  const body = (
-    <>
-      {canOpen(entry) ? <Chevron open={open} /> : <span className="tree__chevron" aria-hidden="true" />}
+  const openable = canOpen(entry);
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the tree handles the keys of its rows (ExportTree).
+    <div
+      role="treeitem"
+      tabIndex={active ? 0 : -1}
+      aria-level={depth + 1}
+      aria-posinset={item.position}
+      aria-setsize={item.siblings}
+      {...(openable ? { 'aria-expanded': open } : {})}
+      className={openable ? 'tree__row tree__row--openable' : 'tree__row tree__row--leaf'}
+      data-testid="tree-row"
+      data-path={dottedPath(item.path)}
+      data-kind={entry.kind}
+      style={style}
+      onClick={() => (openable ? onToggle(item) : onFocus(item.path))}
+      onFocus={() => onFocus(item.path)}
+    >
+      {openable ? <Chevron open={open} /> : <span className="tree__chevron" aria-hidden="true" />}
       <span className={typeof entry.key === 'number' ? 'tree__key tree__key--index' : 'tree__key'}>
         {label}
       </span>
       <EntryMeta entry={entry} />
-    </>
-  );
-  if (!canOpen(entry))
-    return (
-      <div className="tree__row tree__row--leaf" {...common}>
-        {body}
-      </div>
-    );
-  return (
-    <button
-      type="button"
-      className="tree__row"
-      aria-expanded={open}
-      onClick={() => onToggle(item)}
-      {...common}
-    >
-      {body}
-    </button>
+    </div>
   );
 }

@@ -9,9 +9,19 @@ export type ChildrenState =
   | { status: 'error'; error: string };
 
 export type TreeItem =
-  | { type: 'entry'; id: string; path: ViewerPath; entry: ViewerEntry; depth: number; open: boolean }
+  | {
+      type: 'entry';
+      id: string;
+      path: ViewerPath;
+      entry: ViewerEntry;
+      depth: number;
+      open: boolean;
+      /** Its place among its siblings (from 1) and their number: a screen reader says "3 of 12". */
+      position: number;
+      siblings: number;
+    }
   | { type: 'rows'; id: string; path: ViewerPath; entry: ViewerEntry; depth: number }
-  | { type: 'loading'; id: string; depth: number }
+  | { type: 'loading'; id: string; path: ViewerPath; depth: number }
   | { type: 'error'; id: string; path: ViewerPath; depth: number; error: string };
 
 /** A path as a map key. */
@@ -49,11 +59,20 @@ export function flattenTree(
 ): TreeItem[] {
   const items: TreeItem[] = [];
   const walk = (entries: readonly ViewerEntry[], parent: ViewerPath, depth: number) => {
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       const path = [...parent, entry.key];
       const id = pathKey(path);
       const isOpen = canOpen(entry) && open.has(id);
-      items.push({ type: 'entry', id, path, entry, depth, open: isOpen });
+      items.push({
+        type: 'entry',
+        id,
+        path,
+        entry,
+        depth,
+        open: isOpen,
+        position: index + 1,
+        siblings: entries.length,
+      });
       if (!isOpen) continue;
       if (entry.kind === 'array') {
         items.push({ type: 'rows', id: `${id}#rows`, path, entry, depth: depth + 1 });
@@ -61,7 +80,7 @@ export function flattenTree(
       }
       const state = children.get(id);
       if (state === undefined || state.status === 'loading')
-        items.push({ type: 'loading', id: `${id}#loading`, depth: depth + 1 });
+        items.push({ type: 'loading', id: `${id}#loading`, path, depth: depth + 1 });
       else if (state.status === 'error')
         items.push({ type: 'error', id: `${id}#error`, path, depth: depth + 1, error: state.error });
       else walk(state.entries, path, depth + 1);
@@ -81,4 +100,78 @@ export function missingChildren(
     if (item.type === 'entry' && item.open && item.entry.kind === 'object' && !children.has(item.id))
       missing.push(item.path);
   return missing;
+}
+
+/** Where the keyboard is: a row's id, and the path it belongs to (a rows table's is its array's). */
+export interface TreeFocus {
+  id: string;
+  path: ViewerPath;
+}
+
+/**
+ * The row the keyboard is on: the item `focus.id` or, when that is hidden (an ancestor was closed), the
+ * nearest shown ancestor of its path; the first row when none is shown. -1 for an empty tree.
+ */
+export function activeIndexOf(items: readonly TreeItem[], focus: TreeFocus): number {
+  const exact = items.findIndex((item) => item.id === focus.id);
+  if (exact >= 0) return exact;
+  for (let length = focus.path.length; length > 0; length--) {
+    const id = pathKey(focus.path.slice(0, length));
+    const index = items.findIndex((item) => item.id === id);
+    if (index >= 0) return index;
+  }
+  return items.length > 0 ? 0 : -1;
+}
+
+/** The keyboard's place for an item. */
+export const focusOf = (item: TreeItem): TreeFocus => ({ id: item.id, path: item.path });
+
+/** What a key does in the tree (the WAI-ARIA tree pattern); null for a key the tree leaves alone. */
+export type TreeMove =
+  | { type: 'focus'; index: number }
+  | { type: 'toggle'; index: number }
+  | { type: 'none' };
+
+/**
+ * The tree's keyboard: Up and Down move between shown rows; Right opens a closed row or moves to its first
+ * child; Left closes an open row or moves to its parent; Home and End go to the first and last rows; Enter
+ * and Space open or close. An open array's rows table, and a loading or error line, are rows of their own
+ * (leaves) under their node.
+ */
+export function treeKey(items: readonly TreeItem[], active: number, key: string): TreeMove | null {
+  const current = items[active];
+  if (current === undefined) return null;
+  const last = items.length - 1;
+  switch (key) {
+    case 'ArrowDown':
+      return { type: 'focus', index: Math.min(active + 1, last) };
+    case 'ArrowUp':
+      return { type: 'focus', index: Math.max(active - 1, 0) };
+    case 'Home':
+      return { type: 'focus', index: 0 };
+    case 'End':
+      return { type: 'focus', index: last };
+    case 'ArrowRight': {
+      if (current.type !== 'entry' || !canOpen(current.entry)) return { type: 'none' };
+      if (!current.open) return { type: 'toggle', index: active };
+      const next = items[active + 1];
+      return next !== undefined && next.depth === current.depth + 1
+        ? { type: 'focus', index: active + 1 }
+        : { type: 'none' };
+    }
+    case 'ArrowLeft': {
+      if (current.type === 'entry' && current.open) return { type: 'toggle', index: active };
+      // A rows table's or loading line's parent is the node at its path; an entry's, the one above it.
+      const parent = current.type === 'entry' ? current.path.slice(0, -1) : current.path;
+      if (parent.length === 0) return { type: 'none' };
+      return { type: 'focus', index: activeIndexOf(items, { id: pathKey(parent), path: parent }) };
+    }
+    case 'Enter':
+    case ' ':
+      return current.type === 'entry' && canOpen(current.entry)
+        ? { type: 'toggle', index: active }
+        : { type: 'none' };
+    default:
+      return null;
+  }
 }

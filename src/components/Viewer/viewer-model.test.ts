@@ -4,6 +4,7 @@ import { formatCell, formatNumber, formatTreeValue, toneOf } from './format-valu
 import { type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { MAX_SCROLL_HEIGHT, rowWindow } from './row-window';
 import {
+  activeIndexOf,
   type ChildrenState,
   dottedPath,
   flattenTree,
@@ -11,6 +12,8 @@ import {
   missingChildren,
   pathKey,
   pathsToOpen,
+  type TreeItem,
+  treeKey,
 } from './tree-model';
 
 const object = (key: string, size: number, extra: Partial<ViewerEntry> = {}): ViewerEntry => ({
@@ -95,6 +98,103 @@ describe('the export tree as a flat list', () => {
     expect(pathsToOpen(['x'], object('x', 3))).toEqual([['x']]);
     expect(INITIALLY_OPEN).toContainEqual(['session_data', 'symbols']);
     expect(dottedPath(['a', 'b', 3, 'c'])).toBe('a.b[3].c');
+  });
+});
+
+describe('the tree by keyboard', () => {
+  // _metadata (closed) · session_data (open) › _session_active (value) · 1m (open stream) › its rows table ·
+  // broken (open, failed) › its error line · last (closed)
+  const tree = () => {
+    const open = new Set([
+      pathKey(['session_data']),
+      pathKey(['session_data', '1m']),
+      pathKey(['session_data', 'broken']),
+    ]);
+    const children = new Map<string, ChildrenState>([
+      [
+        pathKey(['session_data']),
+        {
+          status: 'ready',
+          entries: [value('_session_active', 1), array('1m', 3), object('broken', 1), object('last', 2)],
+        },
+      ],
+      [pathKey(['session_data', 'broken']), { status: 'error', error: 'Damaged.' }],
+    ]);
+    return flattenTree(root, open, children);
+  };
+  const at = (items: TreeItem[], index: number) => {
+    const item = items[index];
+    return item?.type === 'entry' ? dottedPath(item.path) : item?.type;
+  };
+  const index = (items: TreeItem[], path: string) =>
+    items.findIndex((i) => i.type === 'entry' && dottedPath(i.path) === path);
+
+  it('numbers each row among its siblings', () => {
+    const items = tree();
+    const row = items[index(items, 'session_data.broken')];
+    expect(row?.type === 'entry' && [row.depth, row.position, row.siblings]).toEqual([1, 3, 4]);
+  });
+
+  it('moves up and down over every row, a rows table and an error line included', () => {
+    const items = tree();
+    const down = (from: number) => {
+      const move = treeKey(items, from, 'ArrowDown');
+      return move?.type === 'focus' ? at(items, move.index) : move?.type;
+    };
+    expect(down(index(items, '_metadata'))).toBe('session_data');
+    expect(down(index(items, 'session_data.1m'))).toBe('rows');
+    expect(down(index(items, 'session_data.1m') + 1)).toBe('session_data.broken');
+    expect(down(index(items, 'session_data.broken'))).toBe('error');
+    expect(down(items.length - 1)).toBe('session_data.last');
+    const up = treeKey(items, index(items, 'session_data.last'), 'ArrowUp');
+    expect(up?.type === 'focus' && at(items, up.index)).toBe('error');
+    const home = treeKey(items, index(items, 'session_data.1m'), 'Home');
+    const end = treeKey(items, 0, 'End');
+    expect(home?.type === 'focus' && at(items, home.index)).toBe('_metadata');
+    expect(end?.type === 'focus' && at(items, end.index)).toBe('session_data.last');
+  });
+
+  it('opens with Right, then goes to the first child; closes with Left, then goes to the parent', () => {
+    const items = tree();
+    expect(treeKey(items, index(items, '_metadata'), 'ArrowRight')).toEqual({ type: 'toggle', index: 0 });
+    const open = index(items, 'session_data');
+    const child = treeKey(items, open, 'ArrowRight');
+    expect(child?.type === 'focus' && at(items, child.index)).toBe('session_data._session_active');
+    // An open array's child is its rows table; Left there goes back to the array.
+    const array = index(items, 'session_data.1m');
+    expect(treeKey(items, array, 'ArrowRight')).toEqual({ type: 'focus', index: array + 1 });
+    expect(treeKey(items, array + 1, 'ArrowLeft')).toEqual({ type: 'focus', index: array });
+    expect(treeKey(items, array + 1, 'ArrowRight')).toEqual({ type: 'none' });
+    expect(treeKey(items, index(items, 'session_data._session_active'), 'ArrowRight')).toEqual({
+      type: 'none',
+    });
+    expect(treeKey(items, open, 'ArrowLeft')).toEqual({ type: 'toggle', index: open });
+    const parent = treeKey(items, index(items, 'session_data.last'), 'ArrowLeft');
+    expect(parent?.type === 'focus' && at(items, parent.index)).toBe('session_data');
+    expect(treeKey(items, 0, 'ArrowLeft')).toEqual({ type: 'none' });
+  });
+
+  it('toggles with Enter and Space, and leaves other keys alone', () => {
+    const items = tree();
+    expect(treeKey(items, 0, 'Enter')).toEqual({ type: 'toggle', index: 0 });
+    expect(treeKey(items, 0, ' ')).toEqual({ type: 'toggle', index: 0 });
+    expect(treeKey(items, index(items, 'session_data._session_active'), 'Enter')).toEqual({ type: 'none' });
+    expect(treeKey(items, 0, 'a')).toBeNull();
+  });
+
+  it('keeps the keyboard on the nearest shown ancestor when its row is hidden', () => {
+    const items = tree();
+    const focus = (path: (string | number)[], id = pathKey(path)) => ({ id, path });
+    expect(at(items, activeIndexOf(items, focus(['session_data', '1m'])))).toBe('session_data.1m');
+    expect(
+      at(
+        items,
+        activeIndexOf(items, focus(['session_data', '1m'], `${pathKey(['session_data', '1m'])}#rows`)),
+      ),
+    ).toBe('rows');
+    const closed = flattenTree(root, new Set(), new Map());
+    expect(at(closed, activeIndexOf(closed, focus(['session_data', '1m'])))).toBe('session_data');
+    expect(at(closed, activeIndexOf(closed, focus(['gone'])))).toBe('_metadata');
   });
 });
 

@@ -1,0 +1,52 @@
+// The chart's text alternative for screen readers (the chart itself is a canvas): what it shows and its
+// last bar, in words. It is paced: a replay changes the last bar several times a second, and a description
+// that changes under a reader's cursor that often cannot be read.
+import { formatCount } from '../../format';
+import type { LegendBar } from './bar-chart';
+import { crosshairLabel } from './chart-time';
+
+const price = (value: number) => value.toFixed(2);
+
+/** `TSLA 5m chart: 1,234 bars shown, 1,100 of them history. Last bar Tue, Jul 1, 2025 10:15 ET: open …` */
+export function describeChart(
+  symbol: string | null,
+  interval: string,
+  candles: number,
+  history: number,
+  last: LegendBar | null,
+): string {
+  if (symbol === null) return `${interval} chart: no symbol to chart yet.`;
+  const shown = `${symbol} ${interval} chart: ${formatCount(candles)} ${candles === 1 ? 'bar' : 'bars'} shown`;
+  const held = history > 0 ? `, ${formatCount(history)} of them history.` : '.';
+  if (last === null || candles === 0) return `${shown}${held}`;
+  return (
+    `${shown}${held} Last bar ${crosshairLabel(last.time, interval)}: open ${price(last.open)}, high ` +
+    `${price(last.high)}, low ${price(last.low)}, close ${price(last.close)}, volume ${formatCount(last.volume)}.`
+  );
+}
+
+/** The shortest time between two changes of a chart's summary while the same series is shown. */
+export const SUMMARY_GAP_MS = 5_000;
+
+/**
+ * When a new summary may be shown: at once for another series (symbol or interval) or after a quiet spell,
+ * otherwise no sooner than `gap` after the last one shown. The owner shows the latest text when the wait
+ * is over, so the summary always ends on the last state (a paused replay's within `gap`).
+ */
+export class SummaryPacer {
+  private lastAt = Number.NEGATIVE_INFINITY;
+  private lastSeries: string | null = null;
+
+  constructor(private readonly gap = SUMMARY_GAP_MS) {}
+
+  /** Milliseconds to wait before the summary of `series` may change (0: now). */
+  wait(series: string, now: number): number {
+    if (series !== this.lastSeries) return 0;
+    return Math.max(0, this.lastAt + this.gap - now);
+  }
+
+  shown(series: string, now: number): void {
+    this.lastSeries = series;
+    this.lastAt = now;
+  }
+}
