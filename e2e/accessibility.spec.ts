@@ -1,19 +1,27 @@
 // Accessibility of the whole page, checked by axe-core in both colour schemes and in each state a person
 // meets: a session stopped, one running (paused for the check, so that the page holds still), an export open
-// in the viewer, and the configuration editor and import panel in view. Serious and critical violations
+// in the viewer, and every tool tab shown (the configuration editor and import panel, Open exports). Serious and critical violations
 // fail the test; the others are listed in an annotation. Also: every landmark and region has a name of its
 // own, and each chart a text alternative.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo, test } from '@playwright/test';
-import { button, watchProblems } from './support';
+import { button, showTab, type ToolTab, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-/**
- * Brings a panel of the page into view by its region's name. The page is one long column today; when the
- * panels move into tabs, this is where a tab gets clicked instead.
- */
+/** The workbench tab each checked panel sits on (the live charts are in the main pane, on no tab). */
+const TAB_OF: Record<string, ToolTab | null> = {
+  'Session configuration': 'Config & data',
+  'Import bars': 'Config & data',
+  'Export viewer': 'History & viewer',
+  'Open exports': 'Open exports',
+  'Live charts': null,
+};
+
+/** Brings a panel of the page into view by its region's name: its tab shown, then scrolled to. */
 async function showPanel(page: Page, name: string): Promise<void> {
+  const tab = TAB_OF[name];
+  if (tab) await showTab(page, tab);
   const panel = page.getByRole('region', { name, exact: true });
   await panel.scrollIntoViewIfNeeded();
   await expect(panel).toBeInViewport();
@@ -96,6 +104,9 @@ for (const colorScheme of ['light', 'dark'] as const)
       await showPanel(page, 'Session configuration');
       await showPanel(page, 'Import bars');
       await expectNoSeriousViolations(page, testInfo, 'configuration editor and import panel in view');
+      await showPanel(page, 'Open exports');
+      await expectNoSeriousViolations(page, testInfo, 'the Open exports tab');
+      await showTab(page, 'Export');
 
       await startRunningThenPause(page);
       await showPanel(page, 'Live charts');
@@ -106,6 +117,7 @@ for (const colorScheme of ['light', 'dark'] as const)
         button(page, 'Export complete').click(),
       ]);
       const fileName = download.suggestedFilename();
+      await showTab(page, 'History & viewer');
       await page.getByRole('button', { name: `View ${fileName}`, exact: true }).click();
       await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
       await showPanel(page, 'Export viewer');
@@ -136,6 +148,7 @@ test('every landmark and region has a name of its own, with the live charts and 
     page.waitForEvent('download'),
     button(page, 'Export complete').click(),
   ]);
+  await showTab(page, 'History & viewer');
   await page
     .getByRole('button', { name: `Open ${download.suggestedFilename()} in replay`, exact: true })
     .click();
@@ -144,8 +157,9 @@ test('every landmark and region has a name of its own, with the live charts and 
   );
 
   const found = await landmarks(page);
-  expect(found).toContain('main ""');
-  const named = found.filter((l) => l !== 'main ""' && l !== 'banner ""');
+  expect(found).toContain('main "Session"');
+  expect(found).toContain('complementary "Tools"');
+  const named = found.filter((l) => l !== 'banner ""');
   expect(
     named.filter((l) => l.endsWith('""')),
     'landmarks with no name',
