@@ -9,7 +9,7 @@ export function MarketClock() {
 
   return (
     <div className="market-clock">
-      <div className="market-clock__label">Market time</div>
+      <div className="visually-hidden">Market time</div>
       <div className="market-clock__time">
         {marketTime === null ? (
           <span className="market-clock__placeholder" data-testid="market-time">

@@ -260,7 +260,7 @@ export function SessionView({
           aria-label={`${label} chart`}
           aria-describedby={`${source}-chart-summary`}
         >
-          <p className="session-view__sr-only" id={`${source}-chart-summary`} data-testid="chart-summary">
+          <p className="visually-hidden" id={`${source}-chart-summary`} data-testid="chart-summary">
             {chartSummary}
           </p>
           <div className="session-view__chart-head">

@@ -233,7 +233,7 @@ function SymbolGrid({ name, symbols, selected, onSelect }: SymbolTableProps) {
           </p>
         )}
       </div>
-      <p className="session-view__sr-only" id={`${id}-help`}>
+      <p className="visually-hidden" id={`${id}-help`}>
         Arrow keys move through the symbols; Enter shows the symbol in the chart.
       </p>
     </section>
