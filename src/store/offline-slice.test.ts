@@ -6,7 +6,7 @@ import type { Result } from '../../workers/common/result';
 import { backtestOf } from '../../workers/export/export.test-support';
 import { Exporter } from '../../workers/export/exporter';
 import { overviewIn } from '../../workers/mirror/live-link.test-support';
-import { createMirrorApi, type OpenedStep } from '../../workers/mirror/mirror-api';
+import { createMirrorApi, type OpenedSet, type OpenedStep } from '../../workers/mirror/mirror-api';
 import type { ExportRecord } from '../export-record';
 import { exportRecord } from './export-record.test-support';
 import { createOfflineSlice } from './offline-slice';
@@ -21,6 +21,8 @@ const stepOf = (name: string, i: number): OpenedStep => ({
   marketTime: `2025-07-01T09:3${i}:00`,
   generatedAt: `2025-07-01T14:0${i}:00-04:00`,
 });
+
+const setOf = (names: readonly string[]): OpenedSet => ({ steps: names.map(stepOf), cut: null });
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -40,7 +42,7 @@ function deferred<T>(): Deferred<T> {
 /** A mirror client whose answers the test scripts; every call is recorded with its arguments. */
 function fakeMirror(
   script: {
-    openFiles?: (files: OfflineFile[]) => Promise<Result<OpenedStep[]>>;
+    openFiles?: (files: OfflineFile[]) => Promise<Result<OpenedSet>>;
     showStep?: (index: number) => Promise<Result<number>>;
   } = {},
 ) {
@@ -48,7 +50,7 @@ function fakeMirror(
   let listener: ((message: string) => void) | undefined;
   const openFiles =
     script.openFiles ??
-    (async (files: OfflineFile[]) => ({ ok: true as const, value: files.map((f, i) => stepOf(f.name, i)) }));
+    (async (files: OfflineFile[]) => ({ ok: true as const, value: setOf(files.map((f) => f.name)) }));
   const showStep = script.showStep ?? (async (index: number) => ({ ok: true as const, value: index }));
   const client: OfflineMirror = {
     call: ((method: 'openFiles' | 'showStep', arg: never) => {
@@ -192,13 +194,13 @@ describe('offline replay slice', () => {
   });
 
   it('starts at the step asked for, and lets only the newest of two opens through', async () => {
-    const firstOpen = deferred<Result<OpenedStep[]>>();
+    const firstOpen = deferred<Result<OpenedSet>>();
     let opens = 0;
     const { client, calls } = fakeMirror({
       openFiles: (chosen) => {
         opens++;
         if (opens === 1) return firstOpen.promise;
-        return Promise.resolve({ ok: true, value: chosen.map((f, i) => stepOf(f.name, i)) });
+        return Promise.resolve({ ok: true, value: setOf(chosen.map((f) => f.name)) });
       },
     });
     const store = storeWith(client);
@@ -208,7 +210,7 @@ describe('offline replay slice', () => {
     // The second set waits for the worker to finish reading the first: one open at a time there.
     await settle();
     expect(calls).toHaveLength(1);
-    firstOpen.resolve({ ok: true, value: [stepOf('old-c', 0), stepOf('old-d', 1)] });
+    firstOpen.resolve({ ok: true, value: setOf(['old-c', 'old-d']) });
     await Promise.all([older, newer]);
     expect(calls.map(([m]) => m)).toEqual(['openFiles', 'openFiles', 'showStep']);
     const { offline } = store.getState();
@@ -240,7 +242,7 @@ describe('offline replay slice', () => {
     let alive = true;
     const { client, calls, crash } = fakeMirror({
       openFiles: async (chosen) =>
-        alive ? { ok: true, value: chosen.map((f, i) => stepOf(f.name, i)) } : Promise.reject(dead),
+        alive ? { ok: true, value: setOf(chosen.map((f) => f.name)) } : Promise.reject(dead),
     });
     let restarts = 0;
     const store = storeWith(client, [], async () => {
@@ -271,12 +273,12 @@ describe('offline replay slice', () => {
   });
 
   it('closes: nothing shown, and a late answer changes nothing', async () => {
-    const open = deferred<Result<OpenedStep[]>>();
+    const open = deferred<Result<OpenedSet>>();
     const { client } = fakeMirror({ openFiles: () => open.promise });
     const store = storeWith(client);
     const opening = store.getState().openOfflineFiles(files('c'));
     store.getState().closeOffline();
-    open.resolve({ ok: true, value: [stepOf('c', 0)] });
+    open.resolve({ ok: true, value: setOf(['c']) });
     await opening;
     expect(store.getState().offline).toMatchObject({ status: 'idle', steps: [], error: null });
   });
