@@ -300,10 +300,10 @@ describe('offline replay from the export history', () => {
     expect(store.getState().offline).toMatchObject({ status: 'open', origin: 'history', current: 1 });
   });
 
-  it('says in one line when an export the chain needs is gone, and asks nothing of the worker', async () => {
+  it('says in one line when the chain has no complete export left to start from, and asks nothing of the worker', async () => {
     const history = [
       exportRecord({ id: 'd3', sequence: 3 }),
-      exportRecord({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null }),
+      exportRecord({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null, consumer: 'other' }),
     ];
     const { client, calls } = fakeMirror();
     const store = storeWith(client, history);
@@ -311,7 +311,8 @@ describe('offline replay from the export history', () => {
     expect(calls).toEqual([]);
     expect(store.getState().offline).toMatchObject({
       status: 'failed',
-      error: 'd3.json (export #3) follows export #2 of consumer "default", which is no longer in the history',
+      error:
+        'd3.json (export #3) follows export #2 of consumer "default", which is no longer in the history, and no complete export of that consumer before it is',
     });
   });
 });
@@ -354,10 +355,44 @@ describe('offline replay slice with the real mirror API', () => {
     await store.getState().showOfflineStep(1);
     expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(2);
 
-    await store.getState().openOfflineFiles([chosen[0], chosen[2]] as OfflineFile[]);
+    // d1 missing: the replay opens c.json alone, and says why d2 and d3 are left out.
+    await store.getState().openOfflineFiles([chosen[3], chosen[0], chosen[2]] as OfflineFile[]);
     expect(store.getState().offline).toMatchObject({
-      status: 'failed',
-      error: 'd2.json (export #3) follows #2, not #1 (c.json): an export is missing',
+      status: 'open',
+      error: null,
+      cut: {
+        message: 'Replaying export #1 of consumer "files"; #2 is missing, so #3-#4 are left out',
+        leftOut: ['d2.json', 'd3.json'],
+      },
     });
+    expect(store.getState().offline.steps.map((s) => s.name)).toEqual(['c.json']);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(0);
+
+    // Replay from the history with d2 removed: the chain up to the gap opens, at its last export.
+    const history = chosen.map((file, i) =>
+      exportRecord({
+        id: `e${i + 1}`,
+        sequence: i + 1,
+        fileName: file.name,
+        blob: file.blob,
+        consumer: 'files',
+        mode: i === 0 ? 'complete' : 'delta',
+        previousSequence: i === 0 ? null : i,
+      }),
+    );
+    const fromHistory = storeWith(client, history.filter((r) => r.id !== 'e3').reverse());
+    await fromHistory.getState().openHistoryInReplay('e4');
+    expect(fromHistory.getState().offline).toMatchObject({
+      status: 'open',
+      origin: 'history',
+      current: 1,
+      error: null,
+      cut: {
+        message: 'Replaying exports #1-#2 of consumer "files"; #3 is missing, so #4 is left out',
+        leftOut: ['d3.json'],
+      },
+    });
+    expect(fromHistory.getState().offline.steps.map((s) => s.name)).toEqual(['c.json', 'd1.json']);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(2);
   });
 });
