@@ -344,7 +344,7 @@ test('a reload keeps the export options and the speed as set', async ({ page }) 
   await page.getByLabel('Consumer').fill('kept');
   await page.getByRole('checkbox', { name: 'ticks' }).check();
   await page.getByRole('checkbox', { name: 'quotes' }).check();
-  await page.getByRole('radio', { name: 'Compact' }).check();
+  await page.getByText('Compact', { exact: true }).click();
   await page.getByLabel('Compress downloads with gzip').check();
   const speed = page.getByTestId('speed-input');
   await speed.fill('600');
