@@ -1,10 +1,10 @@
 // What a reload keeps of the export panel and the speed: two stores over the same preferences stand for
 // the page before and after a reload.
 import { describe, expect, it } from 'vitest';
+import type { ConfigView } from '../../workers/api/engine-api';
 import type { EngineSnapshot } from '../../workers/engine/types';
 import { type EngineClient, engineClientOf } from '../engine-client';
 import { memoryPrefs, type Prefs } from '../persistence/prefs';
-import type { ConfigView } from './config-types';
 import { createAppStore } from './index';
 import { EXPORT_PREF, SPEED_PREF } from './kept-settings';
 
