@@ -336,3 +336,37 @@ test('Save complete to a file without a save dialog downloads the export, built 
   expect(saved.session_data).toEqual(next.session_data);
   expect(problems).toEqual([]);
 });
+
+test('a reload keeps the export options and the speed as set', async ({ page }) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await showTab(page, 'Export');
+  await page.getByLabel('Consumer').fill('kept');
+  await page.getByRole('checkbox', { name: 'ticks' }).check();
+  await page.getByRole('checkbox', { name: 'quotes' }).check();
+  await page.getByText('Compact', { exact: true }).click();
+  await page.getByLabel('Compress downloads with gzip').check();
+  const speed = page.getByTestId('speed-input');
+  await speed.fill('600');
+  await speed.press('Enter');
+  await expect(speed).toHaveValue('600');
+
+  await page.reload();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await showTab(page, 'Export');
+  await expect(page.getByLabel('Consumer')).toHaveValue('kept');
+  await expect(page.getByRole('checkbox', { name: 'ticks' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'quotes' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'historical' })).not.toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Compact' })).toBeChecked();
+  await expect(page.getByLabel('Compress downloads with gzip')).toBeChecked();
+  // The speed is the engine's: the new engine was set to it again, as its own snapshot says.
+  await expect(speed).toHaveValue('600');
+
+  // The export is made with them: consumer "kept", compact, without ticks and quotes.
+  const download = await downloadFrom(page, () => button(page, 'Export complete').click());
+  expect(download.suggestedFilename()).toMatch(/\.json\.gz$/);
+  await showTab(page, 'History & viewer');
+  await expect(page.getByTestId('export-history')).toContainText('kept');
+  expect(problems).toEqual([]);
+});

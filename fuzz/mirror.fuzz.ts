@@ -101,7 +101,7 @@ async function offlineInput(rng: Rng, base: Good): Promise<{ refused: boolean; c
   );
   const result = await api.openFiles(set);
   if (!result.ok) return { refused: true, changed: shownOffline(api) !== before };
-  for (let step = result.value.length - 1; step >= 0; step--) api.showStep(step);
+  for (let step = result.value.steps.length - 1; step >= 0; step--) api.showStep(step);
   return { refused: false, changed: false };
 }
 

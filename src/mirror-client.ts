@@ -7,13 +7,14 @@
 // the two ports of the live feed (transferred): export bytes reach it from the engine, never via the page.
 import { transfer } from 'comlink';
 import type { Result } from '../workers/common/result';
-import type { OpenedStep, ViewQuery, ViewRead } from '../workers/mirror/mirror-api';
+import type { OpenedSet, ViewQuery, ViewRead } from '../workers/mirror/mirror-api';
 import type { MirrorApi } from '../workers/mirror.worker';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
 export type { LiveUpdate } from '../workers/mirror/live-link';
 export type {
   ChartIndicator,
+  OpenedSet,
   OpenedStep,
   Overview,
   Quote,
@@ -40,7 +41,7 @@ export interface MirrorClient extends SupervisedWorker<MirrorApi> {
    */
   connectLive(engine: MessagePort, page: MessagePort): Promise<void>;
   /** Reads, checks and orders export files for offline replay, and shows the first (complete) one. */
-  openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedStep[]>>;
+  openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedSet>>;
   /** Shows the offline replay as it stood after export `index` of the opened set. */
   showStep(index: number): Promise<Result<number>>;
   /** Answers unless the worker is stuck: then the call times out and the worker is declared dead. */

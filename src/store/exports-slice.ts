@@ -7,9 +7,11 @@ import type { ExportProgress } from '../../workers/export/contract';
 import { downloadBlob, gzipName, type SaveFile } from '../downloads';
 import { type EngineClient, isEngineWorkerError } from '../engine-client';
 import type { ExportRecord } from '../export-record';
+import type { Prefs } from '../persistence/prefs';
 import { addToHistory, recordFromPayload, removeFromHistory } from './export-history';
 import { browserSavePicker, type SaveFilePicker, saveExport } from './exports-save';
 import type { ExportSettings, ExportsSlice, SavedFile } from './exports-types';
+import { readExportSettings, writeExportSettings } from './kept-settings';
 import type { AppState } from './types';
 
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
@@ -39,6 +41,8 @@ export interface ExportsDeps {
   newId: () => string;
   /** The save dialog for "Save to a file…"; by default the browser's, looked up when it is used. */
   savePicker?: SaveFilePicker | null;
+  /** Where the panel's options are kept across reloads (consumer, Leave out, layout, gzip); none unless given. */
+  prefs?: Prefs;
 }
 
 /** The panel's settings as the engine's export options; auto-exports always use the default file name. */
@@ -85,7 +89,9 @@ export const createExportsSlice =
 
     return {
       exports: [],
-      exportSettings: DEFAULT_EXPORT_SETTINGS,
+      exportSettings: deps.prefs
+        ? { ...DEFAULT_EXPORT_SETTINGS, ...readExportSettings(deps.prefs) }
+        : DEFAULT_EXPORT_SETTINGS,
       excludable: null,
       runningExport: null,
       exportError: null,
@@ -94,7 +100,12 @@ export const createExportsSlice =
       async loadExcludable() {
         try {
           const excludable = await client.call('excludable');
-          set({ excludable });
+          // Kept exclusions this configuration does not have would refuse every export: they are dropped
+          // from the panel (the kept preference changes with the next choice made).
+          const { exclude } = get().exportSettings;
+          const known = exclude.filter((name) => excludable.includes(name));
+          if (known.length === exclude.length) set({ excludable });
+          else set((s) => ({ excludable, exportSettings: { ...s.exportSettings, exclude: known } }));
         } catch (error) {
           get().reportError(error);
         }
@@ -105,6 +116,9 @@ export const createExportsSlice =
         const next = { ...before, ...patch };
         next.autoSeconds = clampAutoSeconds(next.autoSeconds);
         set({ exportSettings: next });
+        const kept = ['consumer', 'exclude', 'layout', 'gzip'] as const;
+        if (deps.prefs && kept.some((key) => next[key] !== before[key]))
+          writeExportSettings(deps.prefs, next);
         if (next.autoExport !== before.autoExport || next.autoSeconds !== before.autoSeconds) scheduleAuto();
       },
 

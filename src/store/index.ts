@@ -37,14 +37,19 @@ export interface AppStoreOptions {
   mirrorClient?: MirrorClient;
   /** Where configs, imported data sets and exports are kept; nothing is kept unless given. */
   storage?: AppStorage;
-  /** Where the layout (the tool tab shown) is remembered; memory only unless given. */
+  /**
+   * Where the layout (the tool tab shown), the export panel's options and the speed are remembered;
+   * memory only unless given.
+   */
   prefs?: Prefs;
 }
 
 /** One store made of slices. The engine client is passed in, so tests can hand it a fake. */
 export function createAppStore(client: EngineClient, options: AppStoreOptions = {}) {
   let exportCount = 0;
+  const prefs = options.prefs ?? memoryPrefs();
   const exportsDeps = {
+    prefs,
     saveFile: options.saveFile ?? saveBlob,
     now: options.now ?? Date.now,
     newId: () => `export-${++exportCount}`,
@@ -53,7 +58,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
   const mirrorClient = options.mirrorClient ?? createMirrorClient();
   const storage = options.storage ?? unavailableStorage();
   const store = createStore<AppState>()((...args) => ({
-    ...createSessionSlice(client)(...args),
+    ...createSessionSlice(client, prefs)(...args),
     ...createEngineSlice(client)(...args),
     ...createExportsSlice(client, exportsDeps)(...args),
     ...createDemoSlice(client, exportsDeps)(...args),
@@ -65,7 +70,7 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
     ...createImportSlice(client, { storage, now: exportsDeps.now })(...args),
     ...createStorageSlice(client, storage)(...args),
     ...createIndicatorSlice<AppState>()(...args),
-    ...createLayoutSlice(options.prefs ?? memoryPrefs())(...args),
+    ...createLayoutSlice(prefs)(...args),
   }));
   // A worker can die between calls (an uncaught error while replaying): show it without waiting for a poll.
   client.onFailure((message) => store.setState({ workerError: message }));

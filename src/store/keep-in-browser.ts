@@ -15,7 +15,13 @@ export interface KeptInBrowser {
 export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): KeptInBrowser {
   const exports = keepExports(store, storage);
   const state = store.getState();
-  void state.restoreEngineData();
+  // The speed kept is re-applied once the configuration in force is back (it is kept per configuration).
+  const restoreEngine = () =>
+    store
+      .getState()
+      .restoreEngineData()
+      .then(() => store.getState().reapplyKeptSpeed());
+  void restoreEngine();
   void state.loadSavedConfigs();
   void exports.restored.then(() => store.getState().refreshStorage());
 
@@ -25,7 +31,7 @@ export function keepInBrowser(store: StoreApi<AppState>, storage: AppStorage): K
     generation = s.generation;
     // The new worker holds no imports: those kept come back through the restore, the others are gone.
     store.setState({ importedSets: [] });
-    void s.restoreEngineData();
+    void restoreEngine();
   });
   return {
     restored: exports.restored,

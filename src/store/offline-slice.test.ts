@@ -6,7 +6,7 @@ import type { Result } from '../../workers/common/result';
 import { backtestOf } from '../../workers/export/export.test-support';
 import { Exporter } from '../../workers/export/exporter';
 import { overviewIn } from '../../workers/mirror/live-link.test-support';
-import { createMirrorApi, type OpenedStep } from '../../workers/mirror/mirror-api';
+import { createMirrorApi, type OpenedSet, type OpenedStep } from '../../workers/mirror/mirror-api';
 import type { ExportRecord } from '../export-record';
 import { exportRecord } from './export-record.test-support';
 import { createOfflineSlice } from './offline-slice';
@@ -21,6 +21,8 @@ const stepOf = (name: string, i: number): OpenedStep => ({
   marketTime: `2025-07-01T09:3${i}:00`,
   generatedAt: `2025-07-01T14:0${i}:00-04:00`,
 });
+
+const setOf = (names: readonly string[]): OpenedSet => ({ steps: names.map(stepOf), cut: null });
 
 interface Deferred<T> {
   promise: Promise<T>;
@@ -40,7 +42,7 @@ function deferred<T>(): Deferred<T> {
 /** A mirror client whose answers the test scripts; every call is recorded with its arguments. */
 function fakeMirror(
   script: {
-    openFiles?: (files: OfflineFile[]) => Promise<Result<OpenedStep[]>>;
+    openFiles?: (files: OfflineFile[]) => Promise<Result<OpenedSet>>;
     showStep?: (index: number) => Promise<Result<number>>;
   } = {},
 ) {
@@ -48,7 +50,7 @@ function fakeMirror(
   let listener: ((message: string) => void) | undefined;
   const openFiles =
     script.openFiles ??
-    (async (files: OfflineFile[]) => ({ ok: true as const, value: files.map((f, i) => stepOf(f.name, i)) }));
+    (async (files: OfflineFile[]) => ({ ok: true as const, value: setOf(files.map((f) => f.name)) }));
   const showStep = script.showStep ?? (async (index: number) => ({ ok: true as const, value: index }));
   const client: OfflineMirror = {
     call: ((method: 'openFiles' | 'showStep', arg: never) => {
@@ -192,13 +194,13 @@ describe('offline replay slice', () => {
   });
 
   it('starts at the step asked for, and lets only the newest of two opens through', async () => {
-    const firstOpen = deferred<Result<OpenedStep[]>>();
+    const firstOpen = deferred<Result<OpenedSet>>();
     let opens = 0;
     const { client, calls } = fakeMirror({
       openFiles: (chosen) => {
         opens++;
         if (opens === 1) return firstOpen.promise;
-        return Promise.resolve({ ok: true, value: chosen.map((f, i) => stepOf(f.name, i)) });
+        return Promise.resolve({ ok: true, value: setOf(chosen.map((f) => f.name)) });
       },
     });
     const store = storeWith(client);
@@ -208,7 +210,7 @@ describe('offline replay slice', () => {
     // The second set waits for the worker to finish reading the first: one open at a time there.
     await settle();
     expect(calls).toHaveLength(1);
-    firstOpen.resolve({ ok: true, value: [stepOf('old-c', 0), stepOf('old-d', 1)] });
+    firstOpen.resolve({ ok: true, value: setOf(['old-c', 'old-d']) });
     await Promise.all([older, newer]);
     expect(calls.map(([m]) => m)).toEqual(['openFiles', 'openFiles', 'showStep']);
     const { offline } = store.getState();
@@ -240,7 +242,7 @@ describe('offline replay slice', () => {
     let alive = true;
     const { client, calls, crash } = fakeMirror({
       openFiles: async (chosen) =>
-        alive ? { ok: true, value: chosen.map((f, i) => stepOf(f.name, i)) } : Promise.reject(dead),
+        alive ? { ok: true, value: setOf(chosen.map((f) => f.name)) } : Promise.reject(dead),
     });
     let restarts = 0;
     const store = storeWith(client, [], async () => {
@@ -271,12 +273,12 @@ describe('offline replay slice', () => {
   });
 
   it('closes: nothing shown, and a late answer changes nothing', async () => {
-    const open = deferred<Result<OpenedStep[]>>();
+    const open = deferred<Result<OpenedSet>>();
     const { client } = fakeMirror({ openFiles: () => open.promise });
     const store = storeWith(client);
     const opening = store.getState().openOfflineFiles(files('c'));
     store.getState().closeOffline();
-    open.resolve({ ok: true, value: [stepOf('c', 0)] });
+    open.resolve({ ok: true, value: setOf(['c']) });
     await opening;
     expect(store.getState().offline).toMatchObject({ status: 'idle', steps: [], error: null });
   });
@@ -298,10 +300,10 @@ describe('offline replay from the export history', () => {
     expect(store.getState().offline).toMatchObject({ status: 'open', origin: 'history', current: 1 });
   });
 
-  it('says in one line when an export the chain needs is gone, and asks nothing of the worker', async () => {
+  it('says in one line when the chain has no complete export left to start from, and asks nothing of the worker', async () => {
     const history = [
       exportRecord({ id: 'd3', sequence: 3 }),
-      exportRecord({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null }),
+      exportRecord({ id: 'c1', sequence: 1, mode: 'complete', previousSequence: null, consumer: 'other' }),
     ];
     const { client, calls } = fakeMirror();
     const store = storeWith(client, history);
@@ -309,7 +311,8 @@ describe('offline replay from the export history', () => {
     expect(calls).toEqual([]);
     expect(store.getState().offline).toMatchObject({
       status: 'failed',
-      error: 'd3.json (export #3) follows export #2 of consumer "default", which is no longer in the history',
+      error:
+        'd3.json (export #3) follows export #2 of consumer "default", which is no longer in the history, and no complete export of that consumer before it is',
     });
   });
 });
@@ -352,10 +355,44 @@ describe('offline replay slice with the real mirror API', () => {
     await store.getState().showOfflineStep(1);
     expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(2);
 
-    await store.getState().openOfflineFiles([chosen[0], chosen[2]] as OfflineFile[]);
+    // d1 missing: the replay opens c.json alone, and says why d2 and d3 are left out.
+    await store.getState().openOfflineFiles([chosen[3], chosen[0], chosen[2]] as OfflineFile[]);
     expect(store.getState().offline).toMatchObject({
-      status: 'failed',
-      error: 'd2.json (export #3) follows #2, not #1 (c.json): an export is missing',
+      status: 'open',
+      error: null,
+      cut: {
+        message: 'Replaying export #1 of consumer "files"; #2 is missing, so #3-#4 are left out',
+        leftOut: ['d2.json', 'd3.json'],
+      },
     });
+    expect(store.getState().offline.steps.map((s) => s.name)).toEqual(['c.json']);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(0);
+
+    // Replay from the history with d2 removed: the chain up to the gap opens, at its last export.
+    const history = chosen.map((file, i) =>
+      exportRecord({
+        id: `e${i + 1}`,
+        sequence: i + 1,
+        fileName: file.name,
+        blob: file.blob,
+        consumer: 'files',
+        mode: i === 0 ? 'complete' : 'delta',
+        previousSequence: i === 0 ? null : i,
+      }),
+    );
+    const fromHistory = storeWith(client, history.filter((r) => r.id !== 'e3').reverse());
+    await fromHistory.getState().openHistoryInReplay('e4');
+    expect(fromHistory.getState().offline).toMatchObject({
+      status: 'open',
+      origin: 'history',
+      current: 1,
+      error: null,
+      cut: {
+        message: 'Replaying exports #1-#2 of consumer "files"; #3 is missing, so #4 is left out',
+        leftOut: ['d3.json'],
+      },
+    });
+    expect(fromHistory.getState().offline.steps.map((s) => s.name)).toEqual(['c.json', 'd1.json']);
+    expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(2);
   });
 });

@@ -13,6 +13,7 @@ export const IDLE_OFFLINE: OfflineState = {
   origin: null,
   fileNames: [],
   steps: [],
+  cut: null,
   current: -1,
   target: -1,
   error: null,
@@ -57,6 +58,7 @@ export const createOfflineSlice =
           ...s.offline,
           status: 'failed',
           steps: [],
+          cut: null,
           current: -1,
           target: -1,
           error,
@@ -166,7 +168,7 @@ export const createOfflineSlice =
           failWith(result.error);
           return;
         }
-        const steps = result.value;
+        const { steps, cut } = result.value;
         const last = steps.length - 1;
         const startAt = Math.min(Math.max(0, Math.trunc(options.startAt ?? 0)), last);
         lastShown = 0;
@@ -175,6 +177,7 @@ export const createOfflineSlice =
             ...s.offline,
             status: 'open',
             steps,
+            cut,
             current: 0,
             target: startAt,
             error: null,

@@ -1,7 +1,7 @@
 // The offline replay slice's shape. Mirror types are imported as types only: the page never parses an
 // export, the mirror worker answers small questions about it.
 
-import type { OpenedStep } from '../../workers/mirror/mirror-api';
+import type { OpenedStep, SetCut } from '../../workers/mirror/mirror-api';
 import type { MirrorApi } from '../../workers/mirror.worker';
 
 /** What the slice needs of the mirror client (the real one is `src/mirror-client.ts`). */
@@ -28,6 +28,11 @@ export interface OfflineState {
   fileNames: string[];
   /** The opened exports in the order they apply: the complete one first. */
   steps: OpenedStep[];
+  /**
+   * Where the opened chain stopped short of the files given (an export missing, or one that does not
+   * apply), with the files left out; null when every file is replayed.
+   */
+  cut: SetCut | null;
   /** The step shown: every export up to and including it is applied. */
   current: number;
   /** The step asked for (the slider's position); `current` catches up with it. */

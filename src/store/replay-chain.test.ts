@@ -51,6 +51,16 @@ describe('replayChain', () => {
     expect(ids(again, 'c1')).toEqual({ ids: ['c1'], index: 0 });
   });
 
+  it('with an export of the chain removed, keeps the chain up to the gap and the exports after it', () => {
+    // d3 removed: the replay opens c1-d2 (the mirror cuts at the gap); d4 and d5 come after the gap.
+    const removed = history.filter((r) => r.id !== 'd3');
+    expect(ids(removed, 'd5')).toEqual({ ids: ['c1', 'd2', 'd4', 'd5'], index: 3 });
+    expect(ids(removed, 'd4')).toEqual({ ids: ['c1', 'd2', 'd4', 'd5'], index: 2 });
+    // The newest complete export before the gap is the start.
+    const twice = [exportRecord({ id: 'd4', sequence: 4 }), complete('c2', 2), complete('c1', 1)];
+    expect(ids(twice, 'd4')).toEqual({ ids: ['c2', 'd4'], index: 1 });
+  });
+
   it('says what is missing', () => {
     expect(replayChain(history, 'gone')).toEqual({
       ok: false,
@@ -58,7 +68,8 @@ describe('replayChain', () => {
     });
     expect(replayChain([exportRecord({ id: 'd2', sequence: 2 })], 'd2')).toEqual({
       ok: false,
-      error: 'd2.json (export #2) follows export #1 of consumer "default", which is no longer in the history',
+      error:
+        'd2.json (export #2) follows export #1 of consumer "default", which is no longer in the history, and no complete export of that consumer before it is',
     });
     expect(replayChain([exportRecord({ id: 'd1', sequence: 1, previousSequence: null })], 'd1')).toEqual({
       ok: false,

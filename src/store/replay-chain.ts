@@ -13,7 +13,9 @@ export interface ReplayChain {
 /**
  * The chain of export `id`: walks `previous_sequence` back to a complete export of the same consumer and
  * session, then forward through the deltas made from each one. Where `since=` made two deltas from the
- * same export, the newer one wins (it replaces the older, as the contract says).
+ * same export, the newer one wins (it replaces the older, as the contract says). Where an export of the
+ * chain is no longer in the history, the records hold the chain up to the gap and the exports after it:
+ * the replay opens the first part and says the rest is left out (`index` then points past the gap).
  */
 export function replayChain(history: readonly ExportRecord[], id: string): Result<ReplayChain> {
   const target = history.find((r) => r.id === id);
@@ -33,26 +35,48 @@ export function replayChain(history: readonly ExportRecord[], id: string): Resul
     }
     const before = bySequence.get(previous);
     if (!before) {
+      // An export of the chain was removed. The chain is replayed from the newest complete export made
+      // before the missing one, as far as it goes: the mirror worker cuts it at the gap and says which
+      // exports are left out (those from here on, the target among them).
+      const start = family
+        .filter((r) => r.mode === 'complete' && r.sequence < previous)
+        .reduce<ExportRecord | null>(
+          (best, r) => (best === null || r.sequence > best.sequence ? r : best),
+          null,
+        );
+      if (!start) {
+        return {
+          ok: false,
+          error: `${cur.fileName} (export #${cur.sequence}) follows export #${previous} of ${consumer}, which is no longer in the history, and no complete export of that consumer before it is`,
+        };
+      }
+      const upToGap = [start, ...after(family, start)].filter((r) => r.sequence < previous);
+      const fromGap = [...records, ...after(family, target)];
       return {
-        ok: false,
-        error: `${cur.fileName} (export #${cur.sequence}) follows export #${previous} of ${consumer}, which is no longer in the history`,
+        ok: true,
+        value: { records: [...upToGap, ...fromGap], index: upToGap.length + records.length - 1 },
       };
     }
     records.unshift(before);
     cur = before;
   }
   const index = records.length - 1;
+  records.push(...after(family, target));
+  return { ok: true, value: { records, index } };
+}
 
-  for (let cur = target; ; ) {
-    const after = family
+/** The deltas that carry on from `from`, in order; of two made from the same export, the newer. */
+function after(family: readonly ExportRecord[], from: ExportRecord): ExportRecord[] {
+  const chain: ExportRecord[] = [];
+  for (let cur = from; ; ) {
+    const next = family
       .filter((r) => r.mode === 'delta' && r.previousSequence === cur.sequence)
       .reduce<ExportRecord | null>(
         (best, r) => (best === null || r.sequence > best.sequence ? r : best),
         null,
       );
-    if (!after) break;
-    records.push(after);
-    cur = after;
+    if (!next) return chain;
+    chain.push(next);
+    cur = next;
   }
-  return { ok: true, value: { records, index } };
 }

@@ -2,11 +2,13 @@ import type { StateCreator } from 'zustand';
 import type { Result } from '../../workers/common/result';
 import type { EngineSnapshot } from '../../workers/engine/types';
 import type { EngineClient } from '../engine-client';
+import type { Prefs } from '../persistence/prefs';
+import { configKey, readSpeed, writeSpeed } from './kept-settings';
 import type { SessionAction, SessionSlice } from './session-types';
 import type { AppState } from './types';
 
 export const createSessionSlice =
-  (client: EngineClient): StateCreator<AppState, [], [], SessionSlice> =>
+  (client: EngineClient, prefs: Prefs): StateCreator<AppState, [], [], SessionSlice> =>
   (set, get) => {
     /** Runs one command: stores the snapshot it returns, or the reason it was refused. */
     const command = async (action: SessionAction, run: () => Promise<Result<EngineSnapshot>>) => {
@@ -47,7 +49,23 @@ export const createSessionSlice =
       resume: () => command('resume', () => client.call('resume')),
       step: (minutes = 1) => command('step', () => client.call('step', minutes)),
       stop: () => command('stop', () => client.call('stop')),
-      setSpeed: (multiplier) => command('setSpeed', () => client.call('setSpeed', multiplier)),
+      async setSpeed(multiplier) {
+        await command('setSpeed', () => client.call('setSpeed', multiplier));
+        // Kept only once the engine took it, with the configuration it was set under.
+        const inForce = get().config.inForce;
+        if (inForce && get().commandError === null && get().snapshot?.speedMultiplier === multiplier)
+          writeSpeed(prefs, { speed: multiplier, config: configKey(inForce.text) });
+      },
+
+      async reapplyKeptSpeed() {
+        const kept = readSpeed(prefs);
+        const inForce = get().config.inForce;
+        const shown = get().snapshot?.speedMultiplier;
+        // Another configuration has its own speed: the one kept was chosen for the other.
+        if (kept === null || inForce === null || kept.config !== configKey(inForce.text)) return;
+        if (shown === undefined || shown === kept.speed) return;
+        await command('setSpeed', () => client.call('setSpeed', kept.speed));
+      },
 
       async refresh() {
         const { generation } = get();

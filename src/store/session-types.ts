@@ -24,6 +24,11 @@ export interface SessionSlice {
   step(minutes?: number): Promise<void>;
   stop(): Promise<void>;
   setSpeed(multiplier: number): Promise<void>;
+  /**
+   * After a reload (or an engine restart), sets the engine to the speed kept from before, when the
+   * configuration in force is the one it was set under (docs/kept-settings.md).
+   */
+  reapplyKeptSpeed(): Promise<void>;
   /** Fetches a fresh snapshot (the poller calls this). */
   refresh(): Promise<void>;
   dismissCommandError(): void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backtestOf, parsed } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
 import { readExport } from './export-doc';
-import { type NamedExport, orderExportSet } from './export-set';
+import { chainUpToGap, type NamedExport, orderExportSet, sequenceRanges } from './export-set';
 import { Mirror } from './mirror';
 
 function session() {
@@ -48,6 +48,45 @@ describe('export sets opened offline', () => {
       ok: false,
       error: 'export-3.json (export #3) follows #2, not #1 (export-1.json): an export is missing',
     });
+  });
+
+  it('opens a chain with a missing export up to the gap, and says what is left out', () => {
+    const { backtest, take } = session();
+    const files = [take(true)];
+    for (let i = 0; i < 6; i++) {
+      backtest.advance(1);
+      files.push(take(false));
+    }
+    // #4 is gone: #1-#3 are replayed, #5-#7 are left out (given in any order).
+    const given = [files[6], files[1], files[4], files[0], files[5], files[2]] as NamedExport[];
+    const opened = chainUpToGap(given);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value.kept.map((f) => f.name)).toEqual(['export-1.json', 'export-2.json', 'export-3.json']);
+    expect(opened.value.cut).toEqual({
+      message: 'Replaying exports #1-#3 of consumer "files"; #4 is missing, so #5-#7 are left out',
+      leftOut: ['export-5.json', 'export-6.json', 'export-7.json'],
+    });
+    // Two missing, one left out.
+    const two = chainUpToGap([files[0], files[1], files[4]] as NamedExport[]);
+    expect(two.ok && two.value.cut?.message).toBe(
+      'Replaying exports #1-#2 of consumer "files"; #3-#4 are missing, so #5 is left out',
+    );
+    // A whole chain has no cut; a set without its complete export is still refused.
+    expect(chainUpToGap(files.slice(0, 3))).toMatchObject({ ok: true, value: { cut: null } });
+    expect(chainUpToGap(files.slice(1))).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('no complete export among the files'),
+    });
+    // The demo player's tapes must be whole: the strict check still refuses the gap.
+    expect(orderExportSet(given)).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('an export is missing'),
+    });
+  });
+
+  it('writes runs of sequence numbers as ranges', () => {
+    expect(sequenceRanges([1])).toBe('#1');
+    expect(sequenceRanges([5, 6, 7, 9, 11, 12])).toBe('#5-#7, #9, #11-#12');
   });
 
   it('refuses files from different sessions, and sets without exactly one complete export', () => {
@@ -109,6 +148,15 @@ describe('export sets without sequence numbers (the original format)', () => {
       error: expect.stringMatching(
         /^export-3\.json: RIVN 1m starts at row 2, but the exports up to export-1\.json hold 0: an export is missing$/,
       ),
+    });
+    // Opened for replay, the chain stops before it, and says so by file name.
+    const opened = chainUpToGap([original(complete), original(third)]);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.value.kept.map((f) => f.name)).toEqual(['export-1.json']);
+    expect(opened.value.cut).toEqual({
+      message:
+        'Replaying export-1.json; export-3.json does not follow on (RIVN 1m starts at row 2, but the exports up to export-1.json hold 0: an export is missing), so export-3.json is left out',
+      leftOut: ['export-3.json'],
     });
   });
 });

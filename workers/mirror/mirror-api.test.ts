@@ -131,7 +131,7 @@ describe('mirror API', () => {
     const api = createMirrorApi();
     const opened = await api.openFiles([files[2], files[0], files[3], files[1]] as typeof files);
     if (!opened.ok) throw new Error(opened.error);
-    expect(opened.value.map((s) => s.name)).toEqual(files.map((f) => f.name));
+    expect(opened.value.steps.map((s) => s.name)).toEqual(files.map((f) => f.name));
     expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(0);
     expect(api.showStep(3)).toEqual({ ok: true, value: 3 });
     expect(overviewIn(api, 'offline').symbols[0]?.rows['1m']).toBe(6);

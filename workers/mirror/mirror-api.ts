@@ -4,7 +4,7 @@
 import type { Result } from '../common/result';
 import type { ExportMode, FeedPort } from '../export/contract';
 import { readExport } from './export-doc';
-import { type NamedExport, orderExportSet } from './export-set';
+import { chainUpToGap, type NamedExport, type SetCut } from './export-set';
 import { LiveLink } from './live-link';
 import { Mirror } from './mirror';
 import { parseExportBytes } from './parse-export';
@@ -26,14 +26,22 @@ export interface OpenedStep {
   generatedAt: string;
 }
 
-/** Applies every export of an ordered set to a mirror of its own, or says which one cannot be applied. */
-function replayAll(set: readonly NamedExport[]): Result<Mirror> {
+export type { SetCut } from './export-set';
+
+/** An opened set: the steps replayed, and where the chain stopped short of the files given, if it did. */
+export interface OpenedSet {
+  steps: OpenedStep[];
+  cut: SetCut | null;
+}
+
+/** Applies an ordered set to a mirror of its own: the first export that does not apply, with why. */
+function firstRefused(set: readonly NamedExport[]): { name: string; why: string } | null {
   const mirror = new Mirror();
   for (const { name, doc } of set) {
     const outcome = mirror.apply(doc);
-    if (outcome.kind === 'resync') return { ok: false, error: `${name}: ${outcome.reason}` };
+    if (outcome.kind === 'resync') return { name, why: outcome.reason };
   }
-  return { ok: true, value: mirror };
+  return null;
 }
 
 export function createMirrorApi() {
@@ -53,8 +61,11 @@ export function createMirrorApi() {
       live.connect(engine, page);
     },
 
-    /** Reads, checks and orders export files for offline replay; shows the first (complete) one. */
-    async openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedStep[]>> {
+    /**
+     * Reads, checks and orders export files for offline replay; shows the first (complete) one. A chain
+     * with a gap is opened up to the last export before it, and the cut says what was left out.
+     */
+    async openFiles(files: { name: string; blob: Blob }[]): Promise<Result<OpenedSet>> {
       if (files.length === 0) return { ok: false, error: 'no files chosen' };
       const read: NamedExport[] = [];
       for (const file of files) {
@@ -64,27 +75,31 @@ export function createMirrorApi() {
         if (!doc.ok) return { ok: false, error: `${file.name}: ${doc.error}` };
         read.push({ name: file.name, doc: doc.value });
       }
-      const ordered = orderExportSet(read);
-      if (!ordered.ok) return ordered;
-      // The whole chain is applied aside first: a set that fails at any step is refused and the replay
-      // that was open stays as it was (section 11.2, item 8).
-      const replayed = replayAll(ordered.value);
-      if (!replayed.ok) return replayed;
-      opened = ordered.value;
+      const chain = chainUpToGap(read);
+      if (!chain.ok) return chain;
+      const { kept, cut } = chain.value;
+      // The chain kept is applied aside first: a damaged export in it refuses the set (damage is not a gap)
+      // and the replay that was open stays as it was (section 11.2, item 8).
+      const refused = firstRefused(kept);
+      if (refused) return { ok: false, error: `${refused.name}: ${refused.why}` };
+      opened = kept;
       offline = new Mirror();
       shownStep = -1;
       const shown = this.showStep(0);
       if (!shown.ok) return shown;
       return {
         ok: true,
-        value: opened.map(({ name, doc }) => ({
-          name,
-          notes: doc.notes,
-          mode: doc.meta.mode,
-          sequence: doc.meta.sequence,
-          marketTime: doc.meta.marketTime,
-          generatedAt: doc.meta.generatedAt,
-        })),
+        value: {
+          steps: opened.map(({ name, doc }) => ({
+            name,
+            notes: doc.notes,
+            mode: doc.meta.mode,
+            sequence: doc.meta.sequence,
+            marketTime: doc.meta.marketTime,
+            generatedAt: doc.meta.generatedAt,
+          })),
+          cut,
+        },
       };
     },
 

@@ -83,11 +83,11 @@ describe("the original system's exports", () => {
       fileOf('complete.json', originalComplete()),
     ]);
     if (!opened.ok) throw new Error(opened.error);
-    expect(opened.value.map((step) => [step.name, step.mode])).toEqual([
+    expect(opened.value.steps.map((step) => [step.name, step.mode])).toEqual([
       ['complete.json', 'complete'],
       ['delta.json', 'delta'],
     ]);
-    expect(opened.value[0]?.notes).toEqual([
+    expect(opened.value.steps[0]?.notes).toEqual([
       'no "mode": read as complete from "complete": true',
       'format version "1.0" (this app writes 2.0): read as far as it goes',
       'session_data.symbols.AAPL is null: nothing to show for AAPL',
@@ -150,7 +150,7 @@ describe("the original system's exports", () => {
     const api = createMirrorApi();
     const opened = await api.openFiles([fileOf('nothing.json', originalNothing())]);
     if (!opened.ok) throw new Error(opened.error);
-    expect(opened.value[0]?.notes).toEqual(read.value.notes);
+    expect(opened.value.steps[0]?.notes).toEqual(read.value.notes);
     const overview = overviewIn(api, 'offline');
     expect(overview.symbols).toEqual([]);
     expect(overview.sections).toMatchObject({ system_manager: { _state: 'stopped' }, threads: {} });

@@ -63,6 +63,7 @@ export function OfflineReplay() {
       {status === 'failed' && <Failure />}
       {status === 'open' && (
         <>
+          <ChainCut />
           <StepBar />
           <StepError />
           <StepNotes />
@@ -116,6 +117,27 @@ function Failure() {
           Open again
         </button>
       )}
+    </div>
+  );
+}
+
+/** Where the opened chain stopped short of the files given, and the files left out. */
+function ChainCut() {
+  const cut = useAppStore((s) => s.offline.cut);
+  if (cut === null) return null;
+  return (
+    <div className="offline__notice offline__notice--warning" role="status" data-testid="offline-cut">
+      <p className="offline__notice-text" data-testid="offline-cut-message">
+        {cut.message}.
+      </p>
+      <p className="offline__cut-label" id="offline-left-out">
+        Left out:
+      </p>
+      <ul className="offline__left-out" aria-labelledby="offline-left-out" data-testid="offline-left-out">
+        {cut.leftOut.map((name) => (
+          <li key={name}>{name}</li>
+        ))}
+      </ul>
     </div>
   );
 }
