@@ -53,7 +53,7 @@ export async function searchIndex(
   };
   const visitValue = (path: ViewerPath, value: unknown) => {
     if (value !== null && typeof value === 'object') {
-      if (Array.isArray(value)) value.forEach((item, i) => visitValue([...path, i], item));
+      if (Array.isArray(value)) for (const [i, item] of value.entries()) visitValue([...path, i], item);
       else
         for (const [key, item] of Object.entries(value)) {
           if (key.toLowerCase().includes(needle)) hit([...path, key], 'key', key);
@@ -77,7 +77,7 @@ export async function searchIndex(
       }
     } else if (slot.end - slot.start <= SEARCHED_ARRAY_BYTES) {
       const items = await doc.small(slot);
-      items?.forEach((item, i) => visitValue([...path, i], item));
+      for (const [i, item] of (items ?? []).entries()) visitValue([...path, i], item);
     }
   };
   await visit([], doc.root);
