@@ -16,6 +16,7 @@ import { TreeRow } from './TreeRow';
 import {
   activeIndexOf,
   type ChildrenState,
+  dottedPath,
   EXPAND_ALL_DEPTH,
   EXPAND_ALL_MAX,
   flattenTree,
@@ -129,6 +130,18 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     ),
   });
 
+  // A row revealed by search: once drawn, brought into the page's view too (the tree may be below the fold).
+  const pageScrollWanted = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (pageScrollWanted.current === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-testid="tree-row"][data-path="${CSS.escape(pageScrollWanted.current)}"]`,
+    );
+    if (!row) return;
+    pageScrollWanted.current = null;
+    row.scrollIntoView({ block: 'nearest' });
+  });
+
   useLayoutEffect(() => {
     if (!focusWanted.current) return;
     const row = scrollRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]');
@@ -166,6 +179,7 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     const plan = revealPlan(path);
     setFocus({ id: pathKey(plan.target), path: plan.target });
     reveal.current = pathKey(plan.target);
+    pageScrollWanted.current = dottedPath(plan.target);
     setOpen((prev) => {
       const next = new Set(prev);
       for (const step of plan.open) next.add(pathKey(step));
