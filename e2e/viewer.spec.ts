@@ -96,9 +96,18 @@ async function scrollRowsTo(table: Locator, index: number): Promise<void> {
     .toBe(true);
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A cell's text: a number may be padded with zeros to its column's decimals (12.6 as 12.60, 12 as 12.00). */
+const cellText = (v: unknown): string | RegExp => {
+  if (typeof v !== 'number') return String(v);
+  const text = numberText(v);
+  return new RegExp(`^${escapeRegExp(text)}${text.includes('.') ? '0*' : '(\\.0+)?'}$`);
+};
+
 async function expectRow(table: Locator, index: number, row: unknown[]): Promise<void> {
   const cells = table.locator(`[data-testid="rows-row"][data-index="${index}"] td`);
-  await expect(cells).toHaveText(row.map((v) => (typeof v === 'number' ? numberText(v) : String(v))));
+  await expect(cells).toHaveText(row.map(cellText));
 }
 
 timingTests(() => {
@@ -507,6 +516,47 @@ test('expand all opens the objects down to a depth and says so; collapse all clo
   for (const row of await page.getByTestId('tree-row').all())
     if ((await row.getAttribute('aria-expanded')) !== null)
       await expect(row).toHaveAttribute('aria-expanded', 'false');
+  expect(problems).toEqual([]);
+});
+
+test('a rows table lines its numbers up: right-aligned, one number of decimals per column, whole timestamps', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  const doc = await viewPausedExport(page);
+  await openRow(page, 'session_data.symbols.AAPL');
+  await openRow(page, 'session_data.symbols.AAPL.historical');
+  await openRow(page, 'session_data.symbols.AAPL.historical.data');
+  await openRow(page, 'session_data.symbols.AAPL.historical.data.1m');
+  const history = doc.session_data.symbols.AAPL.historical.data['1m'];
+  const table = page.locator(
+    '[data-testid="rows-table"][data-path="session_data.symbols.AAPL.historical.data.1m.data"]',
+  );
+  await expectRow(table, 0, history.data[0]);
+  const columns = history.columns as string[];
+  const rows = table.getByTestId('rows-row');
+  for (const name of ['open', 'high', 'low', 'close']) {
+    const c = columns.indexOf(name);
+    const texts = await rows.locator(`td:nth-of-type(${c + 1})`).allTextContents();
+    expect(texts.length).toBeGreaterThan(5);
+    // Every price of the column has as many decimals as the others (the file writes 12.6 and 12.61).
+    const decimals = new Set(texts.map((t) => t.split('.')[1]?.length ?? 0));
+    expect(decimals.size, `${name}: ${texts.join(' ')}`).toBe(1);
+    const cell = rows.first().locator(`td:nth-of-type(${c + 1})`);
+    await expect(cell).toHaveCSS('text-align', 'right');
+  }
+  // The file does hold prices with fewer decimals than others in this column, so padding was needed.
+  const close = columns.indexOf('close');
+  const written = (history.data as number[][])
+    .slice(0, 20)
+    .map((row) => String(row[close]).split('.')[1]?.length ?? 0);
+  expect(new Set(written).size).toBeGreaterThan(1);
+
+  // Timestamps are shown whole: no cell of the column is cut.
+  const stamp = rows.first().locator(`td:nth-of-type(${columns.indexOf('timestamp') + 1})`);
+  await expect(stamp).toHaveText(String(history.data[0][columns.indexOf('timestamp')]));
+  expect(await stamp.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await table.screenshot({ path: test.info().outputPath('rows-aligned.png') });
   expect(problems).toEqual([]);
 });
 

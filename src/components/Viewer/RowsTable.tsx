@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
-import { formatCell, toneOf } from './format-value';
+import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-value';
 import { PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { rowWindow } from './row-window';
 import { dottedPath } from './tree-model';
@@ -89,7 +89,18 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
 
   const width = columns?.length ?? rowAt(pages, first)?.length ?? 1;
   const names = columns ?? (width === 1 ? ['value'] : Array.from({ length: width }, (_, i) => String(i)));
-  const template = `minmax(3.5rem, max-content) repeat(${names.length}, minmax(5.5rem, 1fr))`;
+  // Each column as wide as its widest text among the rows read (a timestamp is never cut), in rem: the
+  // header's font is smaller than the rows', so `ch` would differ between them. A character of the rows'
+  // monospace font (0.78rem) is about 0.6 of that.
+  const loaded = useMemo(
+    () => [...pages.values()].flatMap((p) => (p.status === 'ready' ? p.rows : [])),
+    [pages],
+  );
+  const decimals = useMemo(() => columnDecimals(loaded, names.length), [loaded, names.length]);
+  const chars = useMemo(() => columnChars(loaded, names.length, decimals), [loaded, names.length, decimals]);
+  const template = `minmax(3.5rem, max-content) ${chars
+    .map((n) => `minmax(max(5.5rem, ${(n * 0.78 * 0.62 + 0.8).toFixed(2)}rem), 1fr)`)
+    .join(' ')}`;
   // Numeric columns are right-aligned, header included; the first row on screen tells which they are.
   const sample = rowAt(pages, first);
   const numeric = names.map((_, c) => typeof sample?.[c] === 'number');
@@ -153,7 +164,7 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
                         key={name}
                         className={`rows__cell rows__cell--${toneOf(row[c])}${numeric[c] ? ' rows__num' : ''}`}
                       >
-                        {formatCell(row[c])}
+                        {formatColumnCell(row[c], decimals[c] ?? 0)}
                       </td>
                     ))
                   )}
