@@ -560,6 +560,38 @@ test('a rows table lines its numbers up: right-aligned, one number of decimals p
   expect(problems).toEqual([]);
 });
 
+test("a delta's changed_paths are buttons that reveal and focus each stream in the tree", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  await expect(page.getByTestId('export-row')).toHaveCount(1);
+  const delta = await exportFromPanel(page, 'Export delta');
+  const changed = delta.doc._metadata.changed_paths as string[];
+  expect(changed.length).toBeGreaterThan(1);
+  await viewExport(page, delta.fileName);
+
+  await openRow(page, '_metadata');
+  await openRow(page, '_metadata.changed_paths');
+  const table = page.locator('[data-testid="rows-table"][data-path="_metadata.changed_paths"]');
+  const links = table.getByRole('button');
+  await expect(links).toHaveText(changed.slice(0, 12));
+  // The last path listed: its symbol is closed in the tree until the button opens what holds it.
+  const target = changed[Math.min(changed.length, 12) - 1] as string;
+  await links.filter({ hasText: new RegExp(`^${target.replace(/\./g, '\\.')}$`) }).click();
+  const row = page.locator(`[data-testid="tree-row"][data-path="${target}"]`);
+  await expect(row).toBeFocused();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toBeInViewport();
+  await expect(row.getByTestId('stream-counts')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
 test('a file that is not an export is refused, and a viewer worker that cannot run can be restarted', async ({
   page,
 }, testInfo) => {

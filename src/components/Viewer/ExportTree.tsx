@@ -15,6 +15,7 @@ import { RowsTable, rowsTableHeight } from './RowsTable';
 import { TreeRow } from './TreeRow';
 import {
   activeIndexOf,
+  CHANGED_PATHS,
   type ChildrenState,
   dottedPath,
   EXPAND_ALL_DEPTH,
@@ -34,6 +35,7 @@ import {
 import { ViewerTools } from './ViewerTools';
 
 const ENTRY_HEIGHT = 30;
+const CHANGED_PATHS_ID = `${pathKey(CHANGED_PATHS)}#rows`;
 const ROWS_GAP = 10;
 
 const heightOf = (item: TreeItem | undefined) =>
@@ -131,14 +133,17 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   });
 
   // A row revealed by search: once drawn, brought into the page's view too (the tree may be below the fold).
-  const pageScrollWanted = useRef<string | null>(null);
+  // A changed_paths button moves the focus there too (the button is in a table that may close).
+  const pageScrollWanted = useRef<{ path: string; focus: boolean } | null>(null);
   useLayoutEffect(() => {
-    if (pageScrollWanted.current === null) return;
+    const wanted = pageScrollWanted.current;
+    if (wanted === null) return;
     const row = scrollRef.current?.querySelector<HTMLElement>(
-      `[data-testid="tree-row"][data-path="${CSS.escape(pageScrollWanted.current)}"]`,
+      `[data-testid="tree-row"][data-path="${CSS.escape(wanted.path)}"]`,
     );
     if (!row) return;
     pageScrollWanted.current = null;
+    if (wanted.focus) row.focus({ preventScroll: true });
     row.scrollIntoView({ block: 'nearest' });
   });
 
@@ -175,11 +180,11 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   // Search and changed_paths: the ancestors are opened (their children load one level at a time), the
   // node is selected, and it is scrolled into view once it is in the list. The focus stays where it is
   // (in the search field, for Enter to go on to the next match).
-  const revealPath = useCallback((path: ViewerPath) => {
+  const revealPath = useCallback((path: ViewerPath, focus = false) => {
     const plan = revealPlan(path);
     setFocus({ id: pathKey(plan.target), path: plan.target });
     reveal.current = pathKey(plan.target);
-    pageScrollWanted.current = dottedPath(plan.target);
+    pageScrollWanted.current = { path: dottedPath(plan.target), focus };
     setOpen((prev) => {
       const next = new Set(prev);
       for (const step of plan.open) next.add(pathKey(step));
@@ -276,6 +281,9 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
                       columns={item.entry.columns}
                       scrollTop={tableScroll.current.get(item.id) ?? 0}
                       onScrolled={(top) => tableScroll.current.set(item.id, top)}
+                      onRevealPath={
+                        item.id === CHANGED_PATHS_ID ? (target) => revealPath(target, true) : undefined
+                      }
                     />
                   </div>
                 )}

@@ -5,7 +5,7 @@ import { useAppStore } from '../../store/context';
 import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-value';
 import { PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { rowWindow } from './row-window';
-import { dottedPath } from './tree-model';
+import { dottedPath, parseDottedPath } from './tree-model';
 
 export const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
@@ -27,6 +27,8 @@ interface Props {
   /** Where the table was scrolled to, the last time it was on screen. */
   scrollTop: number;
   onScrolled: (scrollTop: number) => void;
+  /** Given for a list of the export's paths (`changed_paths`): each is a button that reveals its node. */
+  onRevealPath?: ((path: ViewerPath) => void) | undefined;
 }
 
 /**
@@ -34,7 +36,7 @@ interface Props {
  * of rows too), and they are asked for from the viewer worker a page at a time as the table scrolls. Pages
  * far from view are forgotten.
  */
-export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props) {
+export function RowsTable({ path, total, columns, scrollTop, onScrolled, onRevealPath }: Props) {
   const viewerRows = useAppStore((s) => s.viewerRows);
   const [pages, setPages] = useState<ReadonlyMap<number, PageState>>(() => new Map());
   const asked = useRef(new Set<number>());
@@ -164,7 +166,18 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
                         key={name}
                         className={`rows__cell rows__cell--${toneOf(row[c])}${numeric[c] ? ' rows__num' : ''}`}
                       >
-                        {formatColumnCell(row[c], decimals[c] ?? 0)}
+                        {onRevealPath && typeof row[c] === 'string' ? (
+                          <button
+                            type="button"
+                            className="rows__link"
+                            onClick={() => onRevealPath(parseDottedPath(row[c] as string))}
+                            title="Show in the tree"
+                          >
+                            {row[c] as string}
+                          </button>
+                        ) : (
+                          formatColumnCell(row[c], decimals[c] ?? 0)
+                        )}
                       </td>
                     ))
                   )}

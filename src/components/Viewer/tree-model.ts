@@ -62,6 +62,12 @@ export function revealPlan(path: ViewerPath): { target: ViewerPath; open: Viewer
   return { target, open };
 }
 
+/** A dotted path as `_metadata.changed_paths` writes it (`session_data.symbols.RIVN.session.data.1m`). */
+export const parseDottedPath = (text: string): ViewerPath => text.split('.').filter((step) => step !== '');
+
+/** The list whose items are paths of the export, shown as buttons that reveal them. */
+export const CHANGED_PATHS: ViewerPath = ['_metadata', 'changed_paths'];
+
 /** Expand all opens objects down to this depth and no more than EXPAND_ALL_MAX of them. */
 export const EXPAND_ALL_DEPTH = 6;
 export const EXPAND_ALL_MAX = 2000;
