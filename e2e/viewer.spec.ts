@@ -580,10 +580,12 @@ test("a delta's changed_paths are buttons that reveal and focus each stream in t
   await openRow(page, '_metadata.changed_paths');
   const table = page.locator('[data-testid="rows-table"][data-path="_metadata.changed_paths"]');
   const links = table.getByRole('button');
-  await expect(links).toHaveText(changed.slice(0, 12));
-  // The last path listed: its symbol is closed in the tree until the button opens what holds it.
-  const target = changed[Math.min(changed.length, 12) - 1] as string;
-  await links.filter({ hasText: new RegExp(`^${target.replace(/\./g, '\\.')}$`) }).click();
+  for (const [i, path] of changed.slice(0, 5).entries()) await expect(links.nth(i)).toHaveText(path);
+  // A stream of the last symbol: only the symbols are open when an export is shown, so the stream's row
+  // exists only once the button has opened what holds it.
+  const target = changed.find((p) => p.startsWith('session_data.symbols.TSLA.session.')) as string;
+  expect(changed.indexOf(target)).toBeLessThan(12);
+  await links.getByText(target, { exact: true }).click();
   const row = page.locator(`[data-testid="tree-row"][data-path="${target}"]`);
   await expect(row).toBeFocused();
   await expect(row).toHaveAttribute('aria-selected', 'true');
