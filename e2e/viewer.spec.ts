@@ -96,9 +96,18 @@ async function scrollRowsTo(table: Locator, index: number): Promise<void> {
     .toBe(true);
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A cell's text: a number may be padded with zeros to its column's decimals (12.6 as 12.60, 12 as 12.00). */
+const cellText = (v: unknown): string | RegExp => {
+  if (typeof v !== 'number') return String(v);
+  const text = numberText(v);
+  return new RegExp(`^${escapeRegExp(text)}${text.includes('.') ? '0*' : '(\\.0+)?'}$`);
+};
+
 async function expectRow(table: Locator, index: number, row: unknown[]): Promise<void> {
   const cells = table.locator(`[data-testid="rows-row"][data-index="${index}"] td`);
-  await expect(cells).toHaveText(row.map((v) => (typeof v === 'number' ? numberText(v) : String(v))));
+  await expect(cells).toHaveText(row.map(cellText));
 }
 
 timingTests(() => {
@@ -290,14 +299,15 @@ test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, 
     await expect(tree.locator(`[data-path^="${path}."]`).first()).toBeAttached();
   };
 
-  // One stop for Tab: from the viewer's Close button into the tree's first row, and Shift+Tab back out.
-  await button(page, 'Close').focus();
+  // One stop for Tab: from the last of the viewer's tools above the tree (Copy value) into the tree's first
+  // row, and Shift+Tab back out.
+  await button(page, 'Copy value').focus();
   await page.keyboard.press('Tab');
   const first = Object.keys(doc)[0] as string;
   await expect(focused).toHaveAttribute('data-path', first);
   await expect(tree.locator('[role="treeitem"][tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('Shift+Tab');
-  await expect(button(page, 'Close')).toBeFocused();
+  await expect(button(page, 'Copy value')).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(focused).toHaveAttribute('data-path', first);
 
@@ -368,6 +378,219 @@ test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, 
   await walkTo('ArrowUp', 'session_data.symbols.AAPL.historical.data.1m');
   await expect(focused).toBeInViewport();
   await page.getByTestId('viewer').screenshot({ path: test.info().outputPath('tree-keyboard.png') });
+  expect(problems).toEqual([]);
+});
+
+/**
+ * The dotted paths (as the tree's data-path) whose key or scalar value holds `needle`, in file order, outside
+ * arrays (a stream's rows are not searched; the queries below match nothing in a small array).
+ */
+function matchingPaths(doc: Json, needle: string): string[] {
+  const found: string[] = [];
+  const lower = needle.toLowerCase();
+  const walk = (value: Json, path: string) => {
+    if (Array.isArray(value)) return;
+    if (value !== null && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) {
+        const child = path === '' ? key : `${path}.${key}`;
+        if (key.toLowerCase().includes(lower)) found.push(child);
+        walk(item, child);
+      }
+    else if (String(value).toLowerCase().includes(lower)) found.push(path);
+  };
+  walk(doc, '');
+  return found;
+}
+
+/** A paused session one step in, its complete export shown in the viewer. */
+async function viewPausedExport(page: Page) {
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  const complete = await exportFromPanel(page, 'Export complete');
+  await viewExport(page, complete.fileName);
+  return complete.doc;
+}
+
+const selectedRow = (page: Page) => page.locator('[data-testid="tree-row"][aria-selected="true"]');
+
+test('search counts the keys and values that match, and Enter / Shift+Enter reveal each in the tree', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  const doc = await viewPausedExport(page);
+  const search = page.getByRole('searchbox', { name: 'Search keys and values' });
+  const count = page.getByTestId('viewer-search-count');
+
+  // Every stream block has a total_count; the symbols other than the first are closed in the tree.
+  const expected = matchingPaths(doc, 'Total_Count');
+  expect(expected.length).toBeGreaterThan(3);
+  await search.fill('Total_Count');
+  await expect(count).toHaveText(`1 of ${numberText(expected.length)}`);
+  await expect(selectedRow(page)).toHaveAttribute('data-path', expected[0] as string);
+  await expect(selectedRow(page)).toBeInViewport();
+
+  // Enter goes on through the matches, opening what holds them; the focus stays in the search field.
+  await search.press('Enter');
+  await expect(count).toHaveText(`2 of ${numberText(expected.length)}`);
+  await expect(selectedRow(page)).toHaveAttribute('data-path', expected[1] as string);
+  await search.press('Shift+Enter');
+  await search.press('Shift+Enter');
+  const last = expected.at(-1) as string;
+  await expect(count).toHaveText(`${numberText(expected.length)} of ${numberText(expected.length)}`);
+  await expect(selectedRow(page)).toHaveAttribute('data-path', last);
+  await expect(selectedRow(page)).toBeInViewport();
+  // Its parent was closed when the export was shown (only session_data and its symbols are open then).
+  const parent = last.split('.').slice(0, -1).join('.');
+  expect(['session_data', 'session_data.symbols']).not.toContain(parent);
+  await expect(treeRow(page, parent)).toHaveAttribute('aria-expanded', 'true');
+  await expect(search).toBeFocused();
+  await button(page, 'Next').click();
+  await expect(selectedRow(page)).toHaveAttribute('data-path', expected[0] as string);
+
+  // A value: the market time the export was taken at is found under _metadata.
+  const marketTime = doc._metadata.market_time as string;
+  await search.fill(marketTime);
+  await expect(count).toHaveText(new RegExp(`^1 of ${matchingPaths(doc, marketTime).length}$`));
+  await expect(selectedRow(page)).toHaveAttribute('data-path', matchingPaths(doc, marketTime)[0] as string);
+
+  // Nothing found, and a query too long to match anything, are said as such.
+  await search.fill('no such key anywhere');
+  await expect(count).toHaveText('No matches');
+  await expect(button(page, 'Next')).toBeDisabled();
+  await search.fill('x'.repeat(201));
+  await expect(count).toHaveText(/^A search is at most 200 characters .*got 201\.$/);
+  await page.getByTestId('viewer').screenshot({ path: test.info().outputPath('viewer-search.png') });
+  expect(problems).toEqual([]);
+});
+
+test('copy path and copy value put the selected row on the clipboard, as code and as JSON', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const problems = watchProblems(page);
+  const doc = await viewPausedExport(page);
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  const status = page.getByTestId('viewer-tools-status');
+
+  await openRow(page, 'session_data.symbols.RIVN');
+  await openRow(page, 'session_data.symbols.RIVN.session');
+  await openRow(page, 'session_data.symbols.RIVN.session.data');
+  await openRow(page, 'session_data.symbols.RIVN.session.data.1m');
+  await expect(selectedRow(page)).toHaveAttribute('data-path', 'session_data.symbols.RIVN.session.data.1m');
+  await button(page, 'Copy path').click();
+  await expect(status).toHaveText('Copied the path session_data.symbols.RIVN.session.data["1m"]');
+  expect(await clipboard()).toBe('session_data.symbols.RIVN.session.data["1m"]');
+
+  await button(page, 'Copy value').click();
+  await expect(status).toContainText('Copied the value of session_data.symbols.RIVN.session.data["1m"]');
+  expect(JSON.parse(await clipboard())).toEqual(doc.session_data.symbols.RIVN.session.data['1m']);
+
+  // A scalar: its JSON text, quotes and all.
+  const consumer = await revealRow(page, '_metadata');
+  await consumer.click();
+  await (await revealRow(page, '_metadata.consumer')).click();
+  await button(page, 'Copy value').click();
+  expect(await clipboard()).toBe(JSON.stringify(doc._metadata.consumer));
+  expect(problems).toEqual([]);
+});
+
+test('expand all opens the objects down to a depth and says so; collapse all closes everything', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  const doc = await viewPausedExport(page);
+  const status = page.getByTestId('viewer-tools-status');
+  await button(page, 'Expand all').click();
+  await expect(status).toHaveText(/^Expanded [\d,]+ objects, 6 levels deep at most; lists stay closed/);
+  // RIVN's 1m stream, five levels down, is open; its columns (a list) stays closed.
+  const stream = await revealRow(page, 'session_data.symbols.RIVN.session.data.1m');
+  await expect(stream).toHaveAttribute('aria-expanded', 'true');
+  expect(doc.session_data.symbols.RIVN.session.data['1m'].columns.length).toBeGreaterThan(0);
+  const columns = await revealRow(page, 'session_data.symbols.RIVN.session.data.1m.columns');
+  await expect(columns).toHaveAttribute('aria-expanded', 'false');
+  await button(page, 'Collapse all').click();
+  await expect(page.getByTestId('tree-row')).toHaveCount(Object.keys(doc).length);
+  for (const row of await page.getByTestId('tree-row').all())
+    if ((await row.getAttribute('aria-expanded')) !== null)
+      await expect(row).toHaveAttribute('aria-expanded', 'false');
+  expect(problems).toEqual([]);
+});
+
+test('a rows table lines its numbers up: right-aligned, one number of decimals per column, whole timestamps', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  const doc = await viewPausedExport(page);
+  await openRow(page, 'session_data.symbols.AAPL');
+  await openRow(page, 'session_data.symbols.AAPL.historical');
+  await openRow(page, 'session_data.symbols.AAPL.historical.data');
+  await openRow(page, 'session_data.symbols.AAPL.historical.data.1m');
+  const history = doc.session_data.symbols.AAPL.historical.data['1m'];
+  const table = page.locator(
+    '[data-testid="rows-table"][data-path="session_data.symbols.AAPL.historical.data.1m.data"]',
+  );
+  await expectRow(table, 0, history.data[0]);
+  const columns = history.columns as string[];
+  const rows = table.getByTestId('rows-row');
+  for (const name of ['open', 'high', 'low', 'close']) {
+    const c = columns.indexOf(name);
+    const texts = await rows.locator(`td:nth-of-type(${c + 1})`).allTextContents();
+    expect(texts.length).toBeGreaterThan(5);
+    // Every price of the column has as many decimals as the others (the file writes 12.6 and 12.61).
+    const decimals = new Set(texts.map((t) => t.split('.')[1]?.length ?? 0));
+    expect(decimals.size, `${name}: ${texts.join(' ')}`).toBe(1);
+    const cell = rows.first().locator(`td:nth-of-type(${c + 1})`);
+    await expect(cell).toHaveCSS('text-align', 'right');
+  }
+  // The file does hold prices with fewer decimals than others in this column, so padding was needed.
+  const close = columns.indexOf('close');
+  const written = (history.data as number[][])
+    .slice(0, 20)
+    .map((row) => String(row[close]).split('.')[1]?.length ?? 0);
+  expect(new Set(written).size).toBeGreaterThan(1);
+
+  // Timestamps are shown whole: no cell of the column is cut.
+  const stamp = rows.first().locator(`td:nth-of-type(${columns.indexOf('timestamp') + 1})`);
+  await expect(stamp).toHaveText(String(history.data[0][columns.indexOf('timestamp')]));
+  expect(await stamp.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await table.screenshot({ path: test.info().outputPath('rows-aligned.png') });
+  expect(problems).toEqual([]);
+});
+
+test("a delta's changed_paths are buttons that reveal and focus each stream in the tree", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  await expect(page.getByTestId('export-row')).toHaveCount(1);
+  const delta = await exportFromPanel(page, 'Export delta');
+  const changed = delta.doc._metadata.changed_paths as string[];
+  expect(changed.length).toBeGreaterThan(1);
+  await viewExport(page, delta.fileName);
+
+  await openRow(page, '_metadata');
+  await openRow(page, '_metadata.changed_paths');
+  const table = page.locator('[data-testid="rows-table"][data-path="_metadata.changed_paths"]');
+  const links = table.getByRole('button');
+  for (const [i, path] of changed.slice(0, 5).entries()) await expect(links.nth(i)).toHaveText(path);
+  // A stream of the last symbol: only the symbols are open when an export is shown, so the stream's row
+  // exists only once the button has opened what holds it.
+  const target = changed.find((p) => p.startsWith('session_data.symbols.TSLA.session.')) as string;
+  expect(changed.indexOf(target)).toBeLessThan(12);
+  await links.getByText(target, { exact: true }).click();
+  const row = page.locator(`[data-testid="tree-row"][data-path="${target}"]`);
+  await expect(row).toBeFocused();
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+  await expect(row).toBeInViewport();
+  await expect(row.getByTestId('stream-counts')).toBeVisible();
   expect(problems).toEqual([]);
 });
 

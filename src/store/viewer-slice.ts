@@ -167,5 +167,7 @@ export const createViewerSlice =
       viewerChildren: (path: ViewerPath) => ask((id) => client.call('children', id, [...path])),
       viewerRows: (path: ViewerPath, offset: number, limit: number) =>
         ask((id) => client.call('rows', id, [...path], offset, limit)),
+      viewerSearch: (query: string) => ask((id) => client.call('search', id, query)),
+      viewerValueText: (path: ViewerPath) => ask((id) => client.call('valueText', id, [...path])),
     };
   };

@@ -4,6 +4,8 @@ import type { Result } from '../../workers/common/result';
 import type {
   OpenProgress,
   RowPage,
+  SearchResult,
+  ValueText,
   ViewerEntry,
   ViewerPath,
   ViewerSummary,
@@ -53,4 +55,8 @@ export interface ViewerSlice extends ViewerLink {
   viewerChildren(path: ViewerPath): Promise<Result<ViewerEntry[]>>;
   /** A page of an array of the open export. */
   viewerRows(path: ViewerPath, offset: number, limit: number): Promise<Result<RowPage>>;
+  /** Paths of the open export whose key or value holds `query` (searched in the viewer worker). */
+  viewerSearch(query: string): Promise<Result<SearchResult>>;
+  /** A node's JSON text, cut at 1 MB (copy value). */
+  viewerValueText(path: ViewerPath): Promise<Result<ValueText>>;
 }

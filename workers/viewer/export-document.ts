@@ -5,7 +5,16 @@ import type { Result } from '../common/result';
 import { defaultColumns, rowProblem } from '../export/contract';
 import type { ByteSource } from './byte-source';
 import { type ArrayNode, indexJson, type ObjectNode, type Slot, type ValueSlot } from './json-index';
-import { MAX_PAGE, type RowPage, type ViewerEntry, type ViewerPath } from './types';
+import { MAX_SEARCH_MATCHES, queryProblem, searchIndex } from './search';
+import {
+  MAX_PAGE,
+  MAX_VALUE_TEXT,
+  type RowPage,
+  type SearchResult,
+  type ValueText,
+  type ViewerEntry,
+  type ViewerPath,
+} from './types';
 
 /** Arrays at most this long in bytes are read to show their items as a preview (`columns`, `dates`). */
 const SMALL_ARRAY_BYTES = 600;
@@ -167,6 +176,28 @@ export class ExportDocument {
     const damage = await this.rowsDamage(path as ViewerPath, from, rows);
     if (damage !== null) return fail(`The file is damaged: ${damage}.`);
     return { ok: true, value: { offset: from, total: node.count, rows } };
+  }
+
+  /** Paths whose key or value holds `query` (see search.ts for what is searched). */
+  async search(query: unknown, limit = MAX_SEARCH_MATCHES): Promise<Result<SearchResult>> {
+    const problem = queryProblem(query);
+    if (problem !== null) return fail(problem);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_MATCHES)
+      return fail(`The limit must be a whole number from 1 to ${MAX_SEARCH_MATCHES}; got ${limit}.`);
+    return { ok: true, value: await searchIndex(this, query as string, limit) };
+  }
+
+  /** The JSON text of the node at `path`, as the file has it: its first `limit` bytes when it is larger. */
+  async valueText(path: unknown, limit = MAX_VALUE_TEXT): Promise<Result<ValueText>> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_VALUE_TEXT)
+      return fail(`The limit must be a whole number from 1 to ${MAX_VALUE_TEXT}; got ${limit}.`);
+    const slot = await this.resolve(path);
+    if (!slot.ok) return slot;
+    const { start, end } = slot.value;
+    const bytes = end - start;
+    const truncated = bytes > limit;
+    const text = decoder.decode(await this.source.read(start, truncated ? start + limit : end));
+    return { ok: true, value: { text, bytes, truncated } };
   }
 
   /**

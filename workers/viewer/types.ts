@@ -77,3 +77,30 @@ export interface RowPage {
 
 /** The most rows (or children) one call returns. */
 export const MAX_PAGE = 1000;
+
+/** One place a search matched: a key (the path ends at it) or a scalar value. */
+export interface SearchMatch {
+  path: ViewerPath;
+  where: 'key' | 'value';
+  /** The key or the value's text, cut short when long. */
+  text: string;
+}
+
+export interface SearchResult {
+  query: string;
+  /** Every match in what was searched; `matches` holds the first of them (up to the cap). */
+  total: number;
+  matches: SearchMatch[];
+}
+
+/** A node's JSON text as written in the file, cut at a size limit. */
+export interface ValueText {
+  text: string;
+  /** The node's whole size in bytes. */
+  bytes: number;
+  /** `text` holds only the first bytes (the node is larger than the limit asked for). */
+  truncated: boolean;
+}
+
+/** Copy value's limit: a larger node is copied cut short, with a note. */
+export const MAX_VALUE_TEXT = 1_000_000;

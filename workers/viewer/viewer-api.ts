@@ -6,7 +6,7 @@ import type { Result } from '../common/result';
 import { blobSource, gunzipBlob, isGzip } from './byte-source';
 import type { ExportDocument } from './export-document';
 import { type OpenOptions, openExport } from './open-export';
-import type { OpenedExport, OpenProgress, RowPage, ViewerEntry } from './types';
+import type { OpenedExport, OpenProgress, RowPage, SearchResult, ValueText, ViewerEntry } from './types';
 
 export type OpenProgressListener = (progress: OpenProgress) => void;
 
@@ -69,6 +69,18 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
     ): Promise<Result<RowPage>> {
       const document = documentOf(id);
       return document.ok ? document.value.rows(path, offset, limit) : document;
+    },
+
+    /** Paths of the export whose key or value holds `query`, the first `limit` listed and all counted. */
+    async search(id: string, query: string, limit?: number): Promise<Result<SearchResult>> {
+      const document = documentOf(id);
+      return document.ok ? document.value.search(query, limit) : document;
+    },
+
+    /** The JSON text of a node (copy value), cut at `limit` bytes (1 MB by default). */
+    async valueText(id: string, path: (string | number)[], limit?: number): Promise<Result<ValueText>> {
+      const document = documentOf(id);
+      return document.ok ? document.value.valueText(path, limit) : document;
     },
 
     /** Forgets an export's index (and lets go of its file). Closing an unknown id does nothing. */

@@ -9,24 +9,33 @@ import {
   useState,
 } from 'react';
 import type { ViewerEntry, ViewerPath } from '../../../workers/viewer/types';
+import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { RowsTable, rowsTableHeight } from './RowsTable';
 import { TreeRow } from './TreeRow';
 import {
   activeIndexOf,
+  CHANGED_PATHS,
   type ChildrenState,
+  dottedPath,
+  EXPAND_ALL_DEPTH,
+  EXPAND_ALL_MAX,
   flattenTree,
   focusOf,
   INITIALLY_OPEN,
   missingChildren,
   pathKey,
   pathsToOpen,
+  revealPlan,
   type TreeFocus,
   type TreeItem,
+  toExpand,
   treeKey,
 } from './tree-model';
+import { ViewerTools } from './ViewerTools';
 
 const ENTRY_HEIGHT = 30;
+const CHANGED_PATHS_ID = `${pathKey(CHANGED_PATHS)}#rows`;
 const ROWS_GAP = 10;
 
 const heightOf = (item: TreeItem | undefined) =>
@@ -123,6 +132,21 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     ),
   });
 
+  // A row revealed by search: once drawn, brought into the page's view too (the tree may be below the fold).
+  // A changed_paths button moves the focus there too (the button is in a table that may close).
+  const pageScrollWanted = useRef<{ path: string; focus: boolean } | null>(null);
+  useLayoutEffect(() => {
+    const wanted = pageScrollWanted.current;
+    if (wanted === null) return;
+    const row = scrollRef.current?.querySelector<HTMLElement>(
+      `[data-testid="tree-row"][data-path="${CSS.escape(wanted.path)}"]`,
+    );
+    if (!row) return;
+    pageScrollWanted.current = null;
+    if (wanted.focus) row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  });
+
   useLayoutEffect(() => {
     if (!focusWanted.current) return;
     const row = scrollRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]');
@@ -153,6 +177,48 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     }
   };
 
+  // Search and changed_paths: the ancestors are opened (their children load one level at a time), the
+  // node is selected, and it is scrolled into view once it is in the list. The focus stays where it is
+  // (in the search field, for Enter to go on to the next match).
+  const revealPath = useCallback((path: ViewerPath, focus = false) => {
+    const plan = revealPlan(path);
+    setFocus({ id: pathKey(plan.target), path: plan.target });
+    reveal.current = pathKey(plan.target);
+    pageScrollWanted.current = { path: dottedPath(plan.target), focus };
+    setOpen((prev) => {
+      const next = new Set(prev);
+      for (const step of plan.open) next.add(pathKey(step));
+      return next;
+    });
+  }, []);
+
+  // Expand all: opens the objects shown, then those their children show, down to a depth and a count.
+  const [expanding, setExpanding] = useState(false);
+  const [expandNote, setExpandNote] = useState<string | null>(null);
+  useEffect(() => {
+    if (!expanding) return;
+    const more = toExpand(items, open);
+    if (more.length > 0) {
+      setOpen((prev) => new Set([...prev, ...more]));
+      return;
+    }
+    if (items.some((item) => item.type === 'loading')) return;
+    setExpanding(false);
+    const capped = open.size >= EXPAND_ALL_MAX;
+    setExpandNote(
+      `${capped ? `Expanded the first ${formatCount(EXPAND_ALL_MAX)}` : `Expanded ${formatCount(open.size)}`} objects, ${EXPAND_ALL_DEPTH} levels deep at most; lists stay closed (open one to see its rows).`,
+    );
+  }, [expanding, items, open]);
+  const expandAll = useCallback(() => {
+    setExpandNote(null);
+    setExpanding(true);
+  }, []);
+  const collapseAll = useCallback(() => {
+    setExpanding(false);
+    setExpandNote(null);
+    setOpen(new Set());
+  }, []);
+
   useEffect(() => {
     if (reveal.current === null) return;
     const index = items.findIndex((item) => item.id === reveal.current);
@@ -162,75 +228,87 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   }, [items, virtualizer]);
 
   return (
-    <div
-      ref={scrollRef}
-      className="tree"
-      role="tree"
-      aria-label="Export tree"
-      data-testid="export-tree"
-      onKeyDown={onKeyDown}
-    >
-      <div className="tree__sizer" role="none" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtual) => {
-          const item = items[virtual.index];
-          if (!item) return null;
-          return (
-            <div
-              key={virtual.key}
-              className="tree__item"
-              // A rows table, a loading or an error line is a leaf row of the tree under its node (a tree
-              // may hold only rows and groups); a row's box adds nothing.
-              {...(item.type === 'entry'
-                ? { role: 'none' }
-                : {
-                    // Named by what it shows (no label over it: a label must hold the visible text).
-                    role: 'treeitem',
-                    'aria-level': item.depth + 1,
-                    tabIndex: virtual.index === activeIndex ? 0 : -1,
-                    onFocus: () => setFocus(focusOf(item)),
-                  })}
-              style={{ height: virtual.size, transform: `translateY(${virtual.start}px)` }}
-            >
-              {item.type === 'entry' && (
-                <TreeRow
-                  item={item}
-                  active={virtual.index === activeIndex}
-                  onToggle={toggle}
-                  onFocus={focusEntry}
-                />
-              )}
-              {item.type === 'rows' && (
-                <div className="tree__rows" style={indent(item.depth)}>
-                  <RowsTable
-                    path={item.path}
-                    total={item.entry.size}
-                    columns={item.entry.columns}
-                    scrollTop={tableScroll.current.get(item.id) ?? 0}
-                    onScrolled={(top) => tableScroll.current.set(item.id, top)}
+    <>
+      <ViewerTools
+        selected={focus.path.length > 0 ? focus.path : null}
+        onReveal={revealPath}
+        onExpandAll={expandAll}
+        onCollapseAll={collapseAll}
+        expandNote={expandNote}
+      />
+      <div
+        ref={scrollRef}
+        className="tree"
+        role="tree"
+        aria-label="Export tree"
+        data-testid="export-tree"
+        onKeyDown={onKeyDown}
+      >
+        <div className="tree__sizer" role="none" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((virtual) => {
+            const item = items[virtual.index];
+            if (!item) return null;
+            return (
+              <div
+                key={virtual.key}
+                className="tree__item"
+                // A rows table, a loading or an error line is a leaf row of the tree under its node (a tree
+                // may hold only rows and groups); a row's box adds nothing.
+                {...(item.type === 'entry'
+                  ? { role: 'none' }
+                  : {
+                      // Named by what it shows (no label over it: a label must hold the visible text).
+                      role: 'treeitem',
+                      'aria-level': item.depth + 1,
+                      tabIndex: virtual.index === activeIndex ? 0 : -1,
+                      onFocus: () => setFocus(focusOf(item)),
+                    })}
+                style={{ height: virtual.size, transform: `translateY(${virtual.start}px)` }}
+              >
+                {item.type === 'entry' && (
+                  <TreeRow
+                    item={item}
+                    active={virtual.index === activeIndex}
+                    onToggle={toggle}
+                    onFocus={focusEntry}
                   />
-                </div>
-              )}
-              {item.type === 'loading' && (
-                <div className="tree__status" style={indent(item.depth)} role="status">
-                  <span className="spinner spinner--small" aria-hidden="true" /> Loading…
-                </div>
-              )}
-              {item.type === 'error' && (
-                <div className="tree__status tree__status--error" style={indent(item.depth)} role="alert">
-                  <span className="tree__status-text">{item.error}</span>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => retry(pathKey(item.path))}
-                  >
-                    Try again
-                  </button>
-                </div>
-              )}
-            </div>
-          );
-        })}
+                )}
+                {item.type === 'rows' && (
+                  <div className="tree__rows" style={indent(item.depth)}>
+                    <RowsTable
+                      path={item.path}
+                      total={item.entry.size}
+                      columns={item.entry.columns}
+                      scrollTop={tableScroll.current.get(item.id) ?? 0}
+                      onScrolled={(top) => tableScroll.current.set(item.id, top)}
+                      onRevealPath={
+                        item.id === CHANGED_PATHS_ID ? (target) => revealPath(target, true) : undefined
+                      }
+                    />
+                  </div>
+                )}
+                {item.type === 'loading' && (
+                  <div className="tree__status" style={indent(item.depth)} role="status">
+                    <span className="spinner spinner--small" aria-hidden="true" /> Loading…
+                  </div>
+                )}
+                {item.type === 'error' && (
+                  <div className="tree__status tree__status--error" style={indent(item.depth)} role="alert">
+                    <span className="tree__status-text">{item.error}</span>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => retry(pathKey(item.path))}
+                    >
+                      Try again
+                    </button>
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
       </div>
-    </div>
+    </>
   );
 }

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
-import { formatCell, toneOf } from './format-value';
+import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-value';
 import { PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { rowWindow } from './row-window';
-import { dottedPath } from './tree-model';
+import { dottedPath, parseDottedPath } from './tree-model';
 
 export const ROW_HEIGHT = 26;
 const HEADER_HEIGHT = 30;
@@ -27,6 +27,8 @@ interface Props {
   /** Where the table was scrolled to, the last time it was on screen. */
   scrollTop: number;
   onScrolled: (scrollTop: number) => void;
+  /** Given for a list of the export's paths (`changed_paths`): each is a button that reveals its node. */
+  onRevealPath?: ((path: ViewerPath) => void) | undefined;
 }
 
 /**
@@ -34,7 +36,7 @@ interface Props {
  * of rows too), and they are asked for from the viewer worker a page at a time as the table scrolls. Pages
  * far from view are forgotten.
  */
-export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props) {
+export function RowsTable({ path, total, columns, scrollTop, onScrolled, onRevealPath }: Props) {
   const viewerRows = useAppStore((s) => s.viewerRows);
   const [pages, setPages] = useState<ReadonlyMap<number, PageState>>(() => new Map());
   const asked = useRef(new Set<number>());
@@ -89,7 +91,18 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
 
   const width = columns?.length ?? rowAt(pages, first)?.length ?? 1;
   const names = columns ?? (width === 1 ? ['value'] : Array.from({ length: width }, (_, i) => String(i)));
-  const template = `minmax(3.5rem, max-content) repeat(${names.length}, minmax(5.5rem, 1fr))`;
+  // Each column as wide as its widest text among the rows read (a timestamp is never cut), in rem: the
+  // header's font is smaller than the rows', so `ch` would differ between them. A character of the rows'
+  // monospace font (0.78rem) is about 0.6 of that.
+  const loaded = useMemo(
+    () => [...pages.values()].flatMap((p) => (p.status === 'ready' ? p.rows : [])),
+    [pages],
+  );
+  const decimals = useMemo(() => columnDecimals(loaded, names.length), [loaded, names.length]);
+  const chars = useMemo(() => columnChars(loaded, names.length, decimals), [loaded, names.length, decimals]);
+  const template = `minmax(3.5rem, max-content) ${chars
+    .map((n) => `minmax(max(5.5rem, ${(n * 0.78 * 0.62 + 0.8).toFixed(2)}rem), 1fr)`)
+    .join(' ')}`;
   // Numeric columns are right-aligned, header included; the first row on screen tells which they are.
   const sample = rowAt(pages, first);
   const numeric = names.map((_, c) => typeof sample?.[c] === 'number');
@@ -153,7 +166,18 @@ export function RowsTable({ path, total, columns, scrollTop, onScrolled }: Props
                         key={name}
                         className={`rows__cell rows__cell--${toneOf(row[c])}${numeric[c] ? ' rows__num' : ''}`}
                       >
-                        {formatCell(row[c])}
+                        {onRevealPath && typeof row[c] === 'string' ? (
+                          <button
+                            type="button"
+                            className="rows__link"
+                            onClick={() => onRevealPath(parseDottedPath(row[c] as string))}
+                            title="Show in the tree"
+                          >
+                            {row[c] as string}
+                          </button>
+                        ) : (
+                          formatColumnCell(row[c], decimals[c] ?? 0)
+                        )}
                       </td>
                     ))
                   )}

@@ -106,6 +106,8 @@ export function TreeRow({
     <div
       role="treeitem"
       tabIndex={active ? 0 : -1}
+      // Selection follows the keyboard's row (and search): copy path and copy value act on it.
+      aria-selected={active}
       aria-level={depth + 1}
       aria-posinset={item.position}
       aria-setsize={item.siblings}

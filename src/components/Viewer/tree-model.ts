@@ -34,6 +34,58 @@ export function dottedPath(path: ViewerPath): string {
   return text;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * A path as code that reads it from the parsed export (copy path): `session_data.symbols.RIVN.session
+ * .data["1m"]`, `…columns[2]`. Keys that are not identifiers go in brackets, quoted as JSON.
+ */
+export function codePath(path: ViewerPath): string {
+  let text = '';
+  for (const step of path)
+    if (typeof step === 'number') text += `[${step}]`;
+    else if (IDENTIFIER.test(step)) text += text === '' ? step : `.${step}`;
+    else text += `[${JSON.stringify(step)}]`;
+  return text;
+}
+
+/**
+ * Where a path is shown in the tree, and what to open to show it. The tree lists an array as a rows
+ * table, not as rows of its own, so a path into an array is shown at the array (opened, with its rows).
+ */
+export function revealPlan(path: ViewerPath): { target: ViewerPath; open: ViewerPath[] } {
+  const inArray = path.findIndex((step) => typeof step === 'number');
+  const target = inArray < 0 ? path : path.slice(0, inArray);
+  const open: ViewerPath[] = [];
+  for (let length = 1; length < target.length; length++) open.push(target.slice(0, length));
+  if (inArray > 0) open.push(target);
+  return { target, open };
+}
+
+/** A dotted path as `_metadata.changed_paths` writes it (`session_data.symbols.RIVN.session.data.1m`). */
+export const parseDottedPath = (text: string): ViewerPath => text.split('.').filter((step) => step !== '');
+
+/** The list whose items are paths of the export, shown as buttons that reveal them. */
+export const CHANGED_PATHS: ViewerPath = ['_metadata', 'changed_paths'];
+
+/** Expand all opens objects down to this depth and no more than EXPAND_ALL_MAX of them. */
+export const EXPAND_ALL_DEPTH = 6;
+export const EXPAND_ALL_MAX = 2000;
+
+/**
+ * What expand all opens next among the rows shown: closed objects above EXPAND_ALL_DEPTH, up to
+ * EXPAND_ALL_MAX open in all. Arrays stay closed: each would show a rows table, and a stream holds millions.
+ */
+export function toExpand(items: readonly TreeItem[], open: ReadonlySet<string>): string[] {
+  const more: string[] = [];
+  for (const item of items) {
+    if (open.size + more.length >= EXPAND_ALL_MAX) break;
+    if (item.type === 'entry' && !item.open && item.entry.kind === 'object' && canOpen(item.entry))
+      if (item.depth < EXPAND_ALL_DEPTH) more.push(item.id);
+  }
+  return more;
+}
+
 /** Objects and non-empty arrays open; values and empty containers do not. */
 export const canOpen = (entry: ViewerEntry): boolean => entry.kind !== 'value' && entry.size > 0;
 
