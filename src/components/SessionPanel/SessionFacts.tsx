@@ -25,7 +25,14 @@ export function SessionFacts() {
         <SpeedInput />
       </Fact>
       <Fact label="Session progress" wide>
-        <SessionProgress minute={snapshot.sessionMinute} minutes={snapshot.sessionMinutes} />
+        <SessionProgress
+          position={{
+            dayNumber: snapshot.dayNumber,
+            dayCount: snapshot.dayCount,
+            minute: snapshot.sessionMinute,
+            minutes: snapshot.sessionMinutes,
+          }}
+        />
       </Fact>
       <Fact label="Symbols">
         <SymbolChips symbols={snapshot.symbols} />
