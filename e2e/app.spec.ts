@@ -41,7 +41,7 @@ test('starts the engine in a worker and shows its market clock moving', async ({
   await expect(state).toHaveText('RUNNING');
   await expect(page.getByTestId('market-time')).toHaveAttribute('datetime', /^2025-07-01T09:3\d/);
   await expect(page.getByTestId('market-time')).toHaveText(/^\d{2}:\d{2}:\d{2}$/);
-  await expect(page.getByTestId('session-progress')).toHaveText(/^Minute \d+ of 390$/);
+  await expect(page.getByTestId('session-progress')).toHaveText(/^Day 1 of 3, minute \d+ of 390$/);
   const started = await marketTime(page);
   await expect.poll(() => marketTime(page), { timeout: 10_000 }).not.toBe(started);
   expect(minutesOf(await marketTime(page))).toBeGreaterThan(minutesOf(started));

@@ -31,7 +31,8 @@ async function csvRowsOf(day: string, path = SAMPLE_CSV): Promise<Row[]> {
 
 async function minuteOfSession(page: Page): Promise<number> {
   const text = (await page.getByTestId('session-progress').textContent()) ?? '';
-  const match = /^Minute (\d+) of (\d+)$/.exec(text.trim());
+  // `Day 1 of 3, minute 30 of 390` (a backtest of several days) or `Minute 30 of 390` (one day).
+  const match = /(?:^Minute|, minute) (\d+) of (\d+)$/.exec(text.trim());
   if (!match) throw new Error(`No session progress: "${text}"`);
   return Number(match[1]);
 }
@@ -56,7 +57,7 @@ async function runTo(page: Page, minute: number): Promise<void> {
   const now = await minuteOfSession(page);
   expect(now).toBeLessThan(minute);
   await command(page, `system advance ${minute - now}`);
-  await expect(page.getByTestId('session-progress')).toHaveText(`Minute ${minute} of 390`);
+  await expect(page.getByTestId('session-progress')).toHaveText(`Day 1 of 3, minute ${minute} of 390`);
 }
 
 async function completeExport(page: Page): Promise<{ download: Download; json: Json }> {

@@ -83,3 +83,26 @@ export function formatDuration(ms: number): string {
 export function formatRatio(ratio: number): string {
   return `${ratio < 10 ? sizeFormat.format(ratio) : countFormat.format(ratio)}×`;
 }
+
+/** Where the replay stands, from the engine's snapshot. */
+export interface SessionPosition {
+  /** The trading day of the backtest window the open session is, from 1; 0 before start. */
+  dayNumber: number;
+  dayCount: number;
+  /** Market minutes of the open session processed, of `minutes`. */
+  minute: number;
+  minutes: number;
+}
+
+/**
+ * The session progress in words: `Day 3 of 3, minute 210 of 210` for a backtest of several days (the minutes
+ * alone would not say which day), `Minute 5 of 390` for one day, `Not started (3 trading days)` before start.
+ */
+export function describeSessionProgress({ dayNumber, dayCount, minute, minutes }: SessionPosition): string {
+  if (dayNumber < 1) {
+    return `Not started (${formatCount(dayCount)} trading ${dayCount === 1 ? 'day' : 'days'})`;
+  }
+  const ofMinutes = `${formatCount(minute)} of ${formatCount(minutes)}`;
+  if (dayCount <= 1) return `Minute ${ofMinutes}`;
+  return `Day ${formatCount(dayNumber)} of ${formatCount(dayCount)}, minute ${ofMinutes}`;
+}

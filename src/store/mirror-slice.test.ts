@@ -7,7 +7,7 @@ import { createMirrorApi } from '../../workers/mirror/mirror-api';
 import { MIRROR_TIMEOUT_MS, type MirrorClient, MirrorWorkerError } from '../mirror-client';
 import { inProcessEngine } from './in-process-engine.test-support';
 import { createAppStore } from './index';
-import { watchLiveMirror } from './mirror-slice';
+import { MIRROR_NOTICE_MS, watchLiveMirror } from './mirror-slice';
 import type { LiveMirrorState } from './mirror-types';
 import type { AppState } from './types';
 
@@ -172,6 +172,50 @@ describe('live mirror slice', () => {
     const next = await until(store, (live) => live.sessionDate === '2025-07-02');
     expect(next).toMatchObject({ status: 'in-sync', notice: 'New session 2025-07-02: resynced' });
     stop();
+  });
+
+  it('lets a resync notice go by itself after a few seconds, but not while it is held (issue 17)', async () => {
+    const { store, stop } = setup();
+    await store.getState().start();
+    await until(store, (live) => live.status === 'in-sync');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    /**
+     * Lets messages arrive (setImmediate and the clock are not faked) and the feed's period pass (its timer
+     * is), until `test` holds or 10 s have passed.
+     */
+    const settle = async (test: () => boolean) => {
+      const deadline = Date.now() + 10_000;
+      for (let i = 0; Date.now() < deadline && !test(); i++) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (i % 20 === 19) vi.advanceTimersByTime(50);
+      }
+      expect(test(), JSON.stringify(store.getState().liveMirror)).toBe(true);
+    };
+    const notice = () => store.getState().liveMirror.notice;
+    try {
+      // Across the close into the next trading day: the mirror resyncs, and says so.
+      await store.getState().step(391);
+      await settle(() => notice() === 'New session 2025-07-02: resynced');
+      vi.advanceTimersByTime(MIRROR_NOTICE_MS - 400);
+      expect(notice()).not.toBeNull();
+      vi.advanceTimersByTime(400);
+      expect(notice()).toBeNull();
+
+      // Held (the pointer or the focus on it), it stays; let go, it goes MIRROR_NOTICE_MS later.
+      await store.getState().step(390);
+      await settle(() => notice() === 'New session 2025-07-03: resynced');
+      store.getState().holdMirrorNotice(true);
+      vi.advanceTimersByTime(3 * MIRROR_NOTICE_MS);
+      expect(notice()).toBe('New session 2025-07-03: resynced');
+      store.getState().holdMirrorNotice(false);
+      vi.advanceTimersByTime(MIRROR_NOTICE_MS - 1);
+      expect(notice()).not.toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(notice()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+      stop();
+    }
   });
 
   it('stops when the mirror worker dies, and is joined again with a complete export on restart', async () => {

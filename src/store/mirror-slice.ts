@@ -23,6 +23,13 @@ const INITIAL: LiveMirrorState = {
   error: null,
 };
 
+/**
+ * How long a resync notice stays on screen by itself: it says something that already happened (the charts
+ * reloaded), and the badge says where the mirror stands. A notice the pointer or the focus is on stays until
+ * it leaves (`holdMirrorNotice`), then for this long again.
+ */
+export const MIRROR_NOTICE_MS = 8_000;
+
 /** The banner for a resync, in a few words. */
 function resyncNotice(reason: string, sessionDate: string | null): string {
   return reason === 'new-session'
@@ -98,6 +105,23 @@ export const createMirrorSlice =
     };
 
     const patch = (p: Partial<LiveMirrorState>) => set((s) => ({ liveMirror: { ...s.liveMirror, ...p } }));
+
+    /** The notice's own timer: it goes by itself MIRROR_NOTICE_MS after it came (or after it was let go). */
+    let noticeTimer: ReturnType<typeof setTimeout> | null = null;
+    /** The pointer or the focus is on the notice: it stays. */
+    let noticeHeld = false;
+    const clearNoticeTimer = () => {
+      if (noticeTimer !== null) clearTimeout(noticeTimer);
+      noticeTimer = null;
+    };
+    const timeNotice = () => {
+      clearNoticeTimer();
+      if (noticeHeld || get().liveMirror.notice === null) return;
+      noticeTimer = setTimeout(() => {
+        noticeTimer = null;
+        patch({ notice: null });
+      }, MIRROR_NOTICE_MS);
+    };
     const down = (message: string) => {
       mirrorDown = true;
       patch({ status: 'failed', error: message });
@@ -122,8 +146,13 @@ export const createMirrorSlice =
           if (updates !== port) return;
           watch(event.data);
           set((s) => ({ liveMirror: applyUpdate(s.liveMirror, event.data) }));
+          // A resync said anew is timed anew; a reset took the notice away with the session.
+          const update = event.data;
+          if (update.kind === 'complete' && update.resyncReason !== null) timeNotice();
+          else if (update.kind === 'reset') clearNoticeTimer();
         };
         // Whatever the mirror held came from the previous connection: start from nothing.
+        clearNoticeTimer();
         set((s) => ({
           liveMirror: { ...INITIAL, version: s.liveMirror.version + 1, epoch: s.liveMirror.epoch + 1 },
         }));
@@ -162,7 +191,16 @@ export const createMirrorSlice =
         }
       },
 
-      dismissMirrorNotice: () => patch({ notice: null }),
+      dismissMirrorNotice: () => {
+        clearNoticeTimer();
+        patch({ notice: null });
+      },
+
+      holdMirrorNotice(held) {
+        noticeHeld = held;
+        if (held) clearNoticeTimer();
+        else timeNotice();
+      },
     };
   };
 

@@ -20,7 +20,10 @@ export interface LiveMirrorState {
   version: number;
   /** Bumped after every complete export applied: the live charts reload instead of appending. */
   epoch: number;
-  /** The last resync, in a few words (`New session 2025-07-02: resynced`). */
+  /**
+   * The last resync, in a few words (`New session 2025-07-02: resynced`); it goes by itself after
+   * MIRROR_NOTICE_MS, or when dismissed.
+   */
   notice: string | null;
   error: string | null;
 }
@@ -42,4 +45,9 @@ export interface MirrorSlice {
    */
   showLiveSymbols(symbols: string[]): Promise<void>;
   dismissMirrorNotice(): void;
+  /**
+   * The pointer or the keyboard's focus is on the notice (true) or has left it (false): a notice held stays;
+   * let go, it goes by itself MIRROR_NOTICE_MS later.
+   */
+  holdMirrorNotice(held: boolean): void;
 }

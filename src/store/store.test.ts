@@ -14,6 +14,8 @@ const snap = (overrides: Partial<EngineSnapshot> = {}): EngineSnapshot => ({
   backtestWindow: { startDate: '2025-07-01', endDate: '2025-07-02' },
   sessionMinute: 0,
   sessionMinutes: 390,
+  dayNumber: 0,
+  dayCount: 2,
   minutesProcessed: 0,
   barsProcessed: 0,
   ticksProcessed: 0,

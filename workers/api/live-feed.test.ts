@@ -88,6 +88,28 @@ describe('the live feed', () => {
     expect(json.performance_metrics.counters.exports_made).toBe(0);
   });
 
+  it('carries each export the user counts at once, while the session stands still (issue 17)', async () => {
+    const { engine, mirror, updates, told } = joined();
+    await engine.start();
+    await told(2);
+    engine.pause();
+    await told(3);
+    const lastDelta = () =>
+      (overviewIn(mirror, 'live').sections.performance_metrics as Record<string, unknown>)?.last_delta_export;
+    expect(lastDelta()).toBeNull();
+    // Two delta exports of the user's, the session paused in between: each is in the mirror as soon as it
+    // counts, not one export behind (the system panel showed the one before until the session moved).
+    for (let n = 1; n <= 2; n++) {
+      const made = await engine.exportStatus({ complete: false });
+      if (!made.ok) throw new Error(made.error);
+      expect(engine.confirmExport(made.value.receipt).ok).toBe(true);
+      await told(3 + n);
+      expect(updates.at(-1)).toMatchObject({ kind: 'delta' });
+      expect(lastDelta()).toMatchObject({ bytes: made.value.bytes, rows: made.value.rows });
+      expect(engine.snapshot().state).toBe('PAUSED');
+    }
+  }, 10_000);
+
   it('resyncs with a complete export after another export of ui, and sends a new session complete', async () => {
     const { engine, mirror, updates, told } = joined();
     await engine.start();

@@ -1,6 +1,7 @@
-// The engine's end of the live feed (docs/export-format.md section 4.7): whenever the session changed, the
-// engine takes an export for the UI's own consumer (`ui`) and posts its bytes, transferred, to the mirror
-// worker over a MessagePort the page handed to both. The page relays nothing: the mirror tells it what
+// The engine's end of the live feed (docs/export-format.md section 4.7): whenever the session changed (or
+// an export counted, which changes its `performance_metrics`), the engine takes an export for the UI's own
+// consumer (`ui`) and posts its bytes, transferred, to the mirror worker over a MessagePort the page handed
+// to both. The page relays nothing: the mirror tells it what
 // changed.
 //
 // One export is in flight at a time: the next is taken only after the mirror answered the last, at most one
@@ -49,10 +50,22 @@ const SYSTEM_CLOCK: FeedClock = {
   later: (callback, ms) => setTimeout(callback, ms),
 };
 
-/** What of a snapshot means a delta may carry something new; null before the first session opens. */
-function changeKey(s: EngineSnapshot): string | null {
+/**
+ * What of a snapshot means a delta may carry something new; null before the first session opens. The
+ * exports counted are part of it: each one changes `performance_metrics` (its last complete or delta
+ * export), which the page's system panel shows from the mirror, also while the session stands still.
+ */
+function changeKey(s: EngineSnapshot, exportsMade: number): string | null {
   if (s.marketTime === null) return null;
-  return [s.sessionId, s.state, s.marketTime, s.barsProcessed, s.ticksProcessed, s.quotesProcessed].join('|');
+  return [
+    s.sessionId,
+    s.state,
+    s.marketTime,
+    s.barsProcessed,
+    s.ticksProcessed,
+    s.quotesProcessed,
+    exportsMade,
+  ].join('|');
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -166,7 +179,7 @@ export function createLiveFeed(host: EngineHost, runExport: RunExport, clock: Fe
     // A period's timer may be set: other symbols to show go now, and the timer then finds nothing new.
     if (port === null || busy || (timerSet && !urgent)) return;
     const snapshot = host.runtime.snapshot();
-    const key = changeKey(snapshot);
+    const key = changeKey(snapshot, host.runtime.exporter.stats.exportsMade);
     if (key === null || (key === sentKey && !needComplete)) return;
     const wait = lastSentAt + FEED_INTERVAL_MS - clock.now();
     if (urgent) urgent = false;

@@ -39,7 +39,10 @@ export interface Runtime extends CommandTarget {
   /** Back to generated data for a symbol. */
   dropImportedBars(symbol: string): Result<string>;
   importedSymbols(): string[];
-  /** Calls `listener` whenever the session may have changed (a verb, a replay tick); returns the unsubscribe. */
+  /**
+   * Calls `listener` whenever the session may have changed (a verb, a replay tick, an export counted);
+   * returns the unsubscribe.
+   */
   onChange(listener: () => void): () => void;
 }
 
@@ -51,7 +54,8 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     config = parsed.value;
   }
   const backtest = new Backtest(config, options.market ?? {});
-  // Told after every verb that may have changed the session and after every replay tick (the live feed).
+  // Told after every verb that may have changed the session, every replay tick and every export counted
+  // (the live feed).
   const changeListeners = new Set<() => void>();
   const changed = () => {
     for (const listener of changeListeners) listener();
@@ -59,6 +63,9 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const driver = new ReplayDriver(backtest, options.timers ?? SYSTEM_TIMERS, changed);
   const now = options.now ?? (() => Date.now());
   const exporter = new Exporter(backtest, now);
+  // An export counted changes `performance_metrics` (the last complete and delta export): the live feed
+  // must carry it even while the session stands still, or the page's system panel lags one export behind.
+  exporter.stats.onRecord(changed);
   const realtime = options.realtime ?? true;
   const imported = new Map<string, ImportedBars>();
   // A copy of the imports: a running backtest keeps the source it started with (see Backtest.runSource).

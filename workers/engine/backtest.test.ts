@@ -48,6 +48,15 @@ describe('backtest clock and session', () => {
     expect(rivn(first).bars.get('15m')?.length).toBe(3);
   });
 
+  it("numbers the trading days of the window: 0 before start, then the open session's day from 1", () => {
+    const backtest = new Backtest(defaultSessionConfig(), { seed: 1 });
+    expect(backtest.snapshot()).toMatchObject({ dayNumber: 0, dayCount: 3 });
+    backtest.start();
+    expect(backtest.snapshot()).toMatchObject({ dayNumber: 1, dayCount: 3 });
+    backtest.advance(391);
+    expect(backtest.snapshot()).toMatchObject({ dayNumber: 2, sessionDate: '2025-07-02', sessionMinute: 1 });
+  });
+
   it('keeps the day at the close, then opens the next trading day as a new session', () => {
     const backtest = started();
     backtest.advance(390);
@@ -71,6 +80,13 @@ describe('backtest clock and session', () => {
     expect(result).toEqual({ ok: true, value: 390 + 390 + 210 });
     expect(backtest.state).toBe('FINISHED');
     expect(backtest.snapshot().marketTime).toBe('2025-07-03T13:00:00');
+    // Which day of the window it is, for the progress words (`Day 3 of 3, minute 210 of 210`).
+    expect(backtest.snapshot()).toMatchObject({
+      dayNumber: 3,
+      dayCount: 3,
+      sessionMinute: 210,
+      sessionMinutes: 210,
+    });
     expect(rivn(backtest).baseBars?.length).toBe(210);
     expect(rivn(backtest).bars.get('15m')?.length).toBe(14);
     expect(backtest.advance(1)).toEqual({

@@ -242,6 +242,8 @@ export class Backtest {
       backtestWindow: { startDate: this.config.startDate, endDate: this.config.endDate },
       sessionMinute: this.minute,
       sessionMinutes: this.sessionMinutes,
+      dayNumber: this.dayIndex + 1,
+      dayCount: this.tradingDays.length,
       minutesProcessed: counters.minutesProcessed,
       barsProcessed: counters.barsProcessed,
       ticksProcessed: counters.ticksProcessed,

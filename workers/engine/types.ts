@@ -19,6 +19,10 @@ export interface EngineSnapshot {
   /** Market minutes processed in the current session (0..390, or 210 on an early close). */
   sessionMinute: number;
   sessionMinutes: number;
+  /** Which trading day of the backtest window the open session is, from 1; 0 before start. */
+  dayNumber: number;
+  /** Trading days in the backtest window. */
+  dayCount: number;
   /** Market minutes processed since the backtest started, across sessions. */
   minutesProcessed: number;
   barsProcessed: number;

@@ -12,6 +12,8 @@ export function SessionPanel() {
   const state = useAppStore((s) => s.snapshot?.state ?? null);
   const minute = useAppStore((s) => s.snapshot?.sessionMinute ?? 0);
   const minutes = useAppStore((s) => s.snapshot?.sessionMinutes ?? 0);
+  const dayNumber = useAppStore((s) => s.snapshot?.dayNumber ?? 0);
+  const dayCount = useAppStore((s) => s.snapshot?.dayCount ?? 0);
   const workerDown = useAppStore((s) => s.workerError !== null);
 
   if (sessionName === null || state === null) {
@@ -39,7 +41,7 @@ export function SessionPanel() {
         <SpeedInput />
       </div>
       <div className="panel__progress">
-        <SessionProgress minute={minute} minutes={minutes} />
+        <SessionProgress position={{ dayNumber, dayCount, minute, minutes }} />
       </div>
     </section>
   );

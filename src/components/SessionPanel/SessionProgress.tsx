@@ -1,7 +1,10 @@
-import { formatCount } from '../../format';
+import { describeSessionProgress, type SessionPosition } from '../../format';
 
-export function SessionProgress({ minute, minutes }: { minute: number; minutes: number }) {
+/** How far the replay has come: the open session's minutes as a bar, and the day and minute in words. */
+export function SessionProgress({ position }: { position: SessionPosition }) {
+  const { minute, minutes } = position;
   const percent = minutes > 0 ? Math.min(100, (minute / minutes) * 100) : 0;
+  const words = describeSessionProgress(position);
   return (
     <div className="session-progress">
       <div
@@ -11,11 +14,12 @@ export function SessionProgress({ minute, minutes }: { minute: number; minutes: 
         aria-valuemin={0}
         aria-valuemax={minutes}
         aria-valuenow={minute}
+        aria-valuetext={words}
       >
         <div className="session-progress__fill" style={{ transform: `scaleX(${percent / 100})` }} />
       </div>
       <div className="session-progress__text" data-testid="session-progress">
-        Minute {formatCount(minute)} of {formatCount(minutes)}
+        {words}
       </div>
     </div>
   );

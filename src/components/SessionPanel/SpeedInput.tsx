@@ -1,8 +1,12 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { describeSpeed } from '../../format';
 import { useAppStore } from '../../store/context';
 
-/** The replay speed multiplier (0: as fast as possible); sent to the engine on Enter or on leaving the field. */
+/**
+ * The replay speed multiplier (0: as fast as possible); sent to the engine on Enter or on leaving the field.
+ * Enter also gives up the focus: the speed is set, and the session's shortcuts (Space, `.`, →), which are
+ * not taken from a field that has the focus, work again at once.
+ */
 export function SpeedInput() {
   const speed = useAppStore((s) => s.snapshot?.speedMultiplier ?? null);
   const disabled = useAppStore((s) => s.snapshot === null || s.workerError !== null);
@@ -10,6 +14,7 @@ export function SpeedInput() {
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState(false);
   const [invalid, setInvalid] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
 
   // Follow the engine's value unless the user is typing.
   useEffect(() => {
@@ -31,13 +36,17 @@ export function SpeedInput() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    commit();
+    // Leaving the field commits (onBlur); a field that no longer has the focus commits here.
+    const input = field.current;
+    if (input !== null && input === document.activeElement) input.blur();
+    else commit();
   };
 
   return (
     <form className="speed-input" onSubmit={onSubmit}>
       <div className="speed-input__row">
         <input
+          ref={field}
           className="speed-input__field"
           type="number"
           inputMode="decimal"

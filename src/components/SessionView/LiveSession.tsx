@@ -1,18 +1,17 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
-// resync notice, and a restart for a mirror worker that died. The symbol the chart shows is told to the
+// resync notice (a toast over the card, MirrorNotice.tsx), and a restart for a mirror worker that died. The symbol the chart shows is told to the
 // engine (`showSymbols`), so that its feed carries full rows for that symbol only.
 import { useCallback, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
+import { MirrorNotice } from './MirrorNotice';
 import { SessionView, type ViewChoice } from './SessionView';
 
 export function LiveSession() {
   const version = useAppStore((s) => s.liveMirror.version);
-  const notice = useAppStore((s) => s.liveMirror.notice);
   const error = useAppStore((s) => s.liveMirror.error);
   const failed = useAppStore((s) => s.liveMirror.status === 'failed');
-  const dismiss = useAppStore((s) => s.dismissMirrorNotice);
   const restart = useAppStore((s) => s.restartMirror);
   const client = useAppStore((s) => s.mirrorClient);
   const epoch = useAppStore((s) => s.liveMirror.epoch);
@@ -37,14 +36,7 @@ export function LiveSession() {
 
   return (
     <Card className="live-session" title="Live charts" titleId="live-session-title" aside={<MirrorBadge />}>
-      {notice && (
-        <p className="mirror-notice" data-testid="mirror-notice" role="status">
-          <span>{notice}</span>
-          <button type="button" className="button button--small" onClick={dismiss}>
-            Dismiss
-          </button>
-        </p>
-      )}
+      <MirrorNotice />
       {error && (
         <p className="inline-error" data-testid="mirror-error" role="alert">
           <span>{error}</span>

@@ -180,9 +180,15 @@ export function SessionView({
     };
   }, [client, source]);
 
-  // A live view scrolled out of sight skips reads; back in sight, one read catches up with every new bar.
+  // A live view scrolled out of sight skips reads of deltas; back in sight, one read catches up with every
+  // new bar. A new epoch is read in or out of sight: the chart, the symbol table and the system panel must
+  // never hold the session before (a new configuration's empty mirror, another session), or they show it,
+  // with a badge that says the mirror is in sync, until the next read after the view comes back in sight.
+  const epochRead = useRef<number | null>(null);
   useEffect(() => {
-    if (onScreen && !hold) void reader.current?.request({ source, symbol, interval, epoch, version });
+    if (hold || (!onScreen && epochRead.current === epoch)) return;
+    epochRead.current = epoch;
+    void reader.current?.request({ source, symbol, interval, epoch, version });
   }, [source, symbol, interval, epoch, version, onScreen, hold]);
 
   // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported).

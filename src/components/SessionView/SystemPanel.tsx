@@ -33,12 +33,12 @@ const formatStageTime = (v: unknown) => {
 };
 const label = (stage: string) => stage.replace(/_/g, ' ');
 
-function ExportLine({ title, value }: { title: string; value: unknown }) {
+function ExportLine({ title, value, testId }: { title: string; value: unknown; testId: string }) {
   const lastExport = obj(value);
   return (
     <div className="system-panel__fact system-panel__fact--wide">
       <dt>{title}</dt>
-      <dd className="number">
+      <dd className="number" data-testid={testId}>
         {lastExport
           ? `${formatBytes(num(lastExport.bytes) ?? 0)} · ${formatCount(num(lastExport.rows) ?? 0)} rows · ${formatDuration(num(lastExport.duration_ms) ?? 0)}`
           : 'none yet'}
@@ -148,8 +148,16 @@ export function SystemPanel({
               <dd className="number">{formatCount(num(value) ?? 0)}</dd>
             </div>
           ))}
-        <ExportLine title="Last complete export" value={perf?.last_complete_export} />
-        <ExportLine title="Last delta export" value={perf?.last_delta_export} />
+        <ExportLine
+          title="Last complete export"
+          value={perf?.last_complete_export}
+          testId="system-panel-last-complete"
+        />
+        <ExportLine
+          title="Last delta export"
+          value={perf?.last_delta_export}
+          testId="system-panel-last-delta"
+        />
       </dl>
     </section>
   );

@@ -2,14 +2,14 @@
 // a whole load first, then only the bars after those shown (from = total shown), appended; a whole load
 // again for another symbol or interval, a resync, or an offline step back; a series of the chart's symbol and
 // interval read whole again is offered to the chart to extend first.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backtestOf } from '../../../workers/export/export.test-support';
 import { Exporter } from '../../../workers/export/exporter';
 import { handFed } from '../../../workers/mirror/live-link.test-support';
 import { createMirrorApi } from '../../../workers/mirror/mirror-api';
 import type { BarSeries } from '../../../workers/mirror/series';
 import type { ViewQuery } from '../../../workers/mirror/view';
-import { type ReadRequest, type ReadView, SessionReader } from './session-reader';
+import { LIVE_REST_MS, type ReadRequest, type ReadView, SessionReader } from './session-reader';
 
 class FakeChart {
   calls: string[] = [];
@@ -225,5 +225,35 @@ describe('session reader', () => {
     await first;
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(chart.calls.slice(2)).toEqual(['append 3902..3902', 'load 1m 0..3902']);
+  });
+
+  it('rests after a heavy live read before the next delta, but reads a new epoch at once (issue 17)', async () => {
+    const { backtest, sync, chart, request } = setup();
+    backtest.advance(3);
+    await sync(true);
+    /** Lets the reader's reads run (setImmediate is not faked; the rest's setTimeout is). */
+    const settle = async () => {
+      for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // A load (heavy) with a delta's request waiting: the delta waits LIVE_REST_MS, as at full speed.
+      void request();
+      void request({ version: 1 });
+      await settle();
+      expect(chart.calls).toEqual(['load 1m 0..3903']);
+      vi.advanceTimersByTime(LIVE_REST_MS);
+      await settle();
+      expect(chart.calls).toEqual(['load 1m 0..3903', 'append 3903..3903']);
+
+      // A load with a new epoch waiting (a new configuration emptied the mirror, another session came):
+      // read at once, or the chart would show the previous session meanwhile.
+      void request({ version: 2, epoch: 2 });
+      void request({ version: 3, epoch: 3 });
+      await settle();
+      expect(chart.calls.slice(2)).toEqual(['load 1m 0..3903', 'load 1m 0..3903']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -28,7 +28,8 @@ import type { IndicatorInfo } from './indicator-layer';
  * as possible brings a hundred or more a delta), the next read waits this long. Each such read costs the
  * page a pass over every bar held (lightweight-charts takes them all in again, and draws them all again);
  * the bars and rows that came meanwhile come in the next read, so the chart and the tables lag at most this
- * much behind, and the page does a quarter of the work at full speed.
+ * much behind, and the page does a quarter of the work at full speed. A new epoch is not held back: its
+ * read replaces everything shown, and the bars shown until then are another session's, or a resynced one's.
  */
 export const LIVE_REST_MS = 750;
 
@@ -121,7 +122,10 @@ export class SessionReader {
         this.waiting = null;
         try {
           const heavy = await this.read(request);
-          if (heavy && request.source === 'live' && this.waiting && !this.disposed)
+          // A new epoch waiting (another session, a resync, or a mirror emptied by a new configuration) is
+          // read at once: resting would leave the previous session's bars on the chart meanwhile.
+          const next = this.waiting as ReadRequest | null;
+          if (heavy && request.source === 'live' && next && next.epoch === request.epoch && !this.disposed)
             await new Promise((resolve) => setTimeout(resolve, LIVE_REST_MS));
         } catch (error) {
           // A dead mirror worker (or a bug): what is shown stays, and the next read loads whole.
