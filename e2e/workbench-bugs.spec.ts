@@ -7,6 +7,7 @@ test.use({ viewport: { width: 1366, height: 860 } });
 
 /** Runs one line in the command console and waits for its answer (ok). */
 async function command(page: Page, line: string): Promise<void> {
+  await showTab(page, 'Export');
   const input = page.getByLabel('Command', { exact: true });
   const entries = await page.getByTestId('console-entry').count();
   await input.fill(line);
