@@ -74,6 +74,12 @@ export async function traceMainThread(
   return async () => {
     const events = eventsOf(JSON.parse((await browser.stopTracing()).toString('utf8')));
     if (mainThreads(events).size === 0) throw new Error('the trace names no page main thread');
+    // A trace that measured nothing must not pass as one with no long task: every main-thread task is
+    // there, and each carries its CPU time.
+    const all = mainThreadTasks(events, 0);
+    const raw = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+    if (all.length === 0) throw new Error('the trace holds no task of the page main thread');
+    if (raw.every((e) => e.tdur === undefined)) throw new Error("the trace's tasks carry no CPU time");
     return mainThreadTasks(events, 50);
   };
 }

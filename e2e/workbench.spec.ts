@@ -161,3 +161,45 @@ test('opening an export in the viewer from the history brings its tab forward af
   await expect(page.getByRole('tab', { name: 'History & viewer' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('viewer')).toBeVisible();
 });
+
+test('crossing from side by side to one column and back keeps what each pane holds', async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  // A command half typed, and another symbol charted.
+  const input = page.getByLabel('Command', { exact: true });
+  await input.fill('system sta');
+  await page.locator('[data-testid="symbol-row"][data-symbol="TSLA"]').click();
+  const candles = page.getByTestId('chart-candle-count');
+  await expect(candles).toHaveAttribute('data-symbol', 'TSLA');
+
+  for (const width of [800, 1366]) {
+    await page.setViewportSize({ width, height: 860 });
+    await expect(page.locator('.workbench')).toHaveClass(width < 1024 ? /workbench--column/ : /^workbench$/);
+    await expect(input).toHaveValue('system sta');
+    await expect(candles).toHaveAttribute('data-symbol', 'TSLA');
+  }
+  expect(problems).toEqual([]);
+});
+
+test('a replay opened from the history by keyboard leaves the focus on the tab it brought forward', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await page.goto('/');
+  await button(page, 'Start').click();
+  await button(page, 'Pause').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    button(page, 'Export complete').click(),
+  ]);
+  await showTab(page, 'History & viewer');
+  await page.getByRole('button', { name: `Open ${download.suggestedFilename()} in replay` }).focus();
+  await page.keyboard.press('Enter');
+  const tab = page.getByRole('tab', { name: 'Open exports', exact: true });
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
+  await expect(tab).toBeFocused();
+});

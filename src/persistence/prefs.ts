@@ -50,3 +50,29 @@ export function browserPrefs(): Prefs {
     },
   };
 }
+
+/**
+ * `prefs` for the split-pane library's saved layout: a kept value that is not an object of finite numbers
+ * (edited by hand, or written by something else on the same origin) reads as none, since the library parses
+ * it while rendering and would otherwise fail the page at every load.
+ */
+export function checkedLayoutPrefs(prefs: Prefs): Prefs {
+  return {
+    getItem(key) {
+      const value = prefs.getItem(key);
+      if (value === null) return null;
+      try {
+        const parsed: unknown = JSON.parse(value);
+        const sound =
+          typeof parsed === 'object' &&
+          parsed !== null &&
+          !Array.isArray(parsed) &&
+          Object.values(parsed).every((n) => typeof n === 'number' && Number.isFinite(n));
+        return sound ? value : null;
+      } catch {
+        return null;
+      }
+    },
+    setItem: (key, value) => prefs.setItem(key, value),
+  };
+}

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import type { WorkbenchTab } from '../../store/layout-types';
 import { CommandConsole } from '../CommandConsole/CommandConsole';
@@ -63,6 +63,21 @@ export function SideTabs() {
   const shown = useAppStore((s) => s.tab);
   const showTab = useAppStore((s) => s.showTab);
   const tabs = useRef(new Map<WorkbenchTab, HTMLButtonElement>());
+  const lists = useRef<HTMLDivElement>(null);
+
+  // A tab brought forward by what was opened (a replay from the history, say) hides the panel the focus was
+  // in: the focus goes to the tab shown, not to the page's body, so a keyboard user is not left nowhere.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const focused = document.activeElement;
+    const lost =
+      focused === null || focused === document.body || focused.closest('[role="tabpanel"][hidden]');
+    if (lost && lists.current?.isConnected) tabs.current.get(shown)?.focus();
+  }, [shown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = TABS.findIndex((t) => t.id === shown);
@@ -85,7 +100,7 @@ export function SideTabs() {
 
   return (
     <div className="side-tabs">
-      <div className="side-tabs__list" role="tablist" aria-label="Tools" onKeyDown={onKeyDown}>
+      <div ref={lists} className="side-tabs__list" role="tablist" aria-label="Tools" onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button
             key={tab.id}
