@@ -1,19 +1,18 @@
 // Issue 16's scale: 1,000 symbols streaming 1m/5m/15m with 40 trailing days of 1m history and 30 of 1d.
 // Prints, side by side in one run: the start as the app makes it (the engine worker's `start` verb: history
-// preloaded in slices, then Backtest.start) with one history helper thread and with the engine's thread
-// alone, each in a fresh process (bench/scale-start.ts), ROUNDS rounds taking turns; a new trading day
-// opening; the memory of a stored bar (RSS growth over the empty engine, after garbage collection); and the
-// previous per-trade generator (bench/legacy-market-data.ts) against the bar-first one loading the same
-// history for 10 symbols; and the same start in the built app in Chromium (bench/browser/app-start.ts).
-// Wall times beside CPU times: on a shared machine the wall time also counts the
-// waits for a core.
+// preloaded in slices, then Backtest.start) with one history helper thread, with the engine's thread alone,
+// each in a fresh process (bench/scale-start.ts), and in the built app in Chromium
+// (bench/browser/app-start.ts), ROUNDS rounds taking turns; a new trading day opening; the memory of a
+// stored bar (RSS growth over the empty engine, after garbage collection); and the previous per-trade
+// generator (bench/legacy-market-data.ts) against the bar-first one loading the same history for 10
+// symbols. Wall times beside CPU times: on a shared machine the wall time also counts the waits for a core.
 
 import type { HistoricalRequest } from '../workers/engine/config';
 import { parseSessionConfig } from '../workers/engine/config';
 import { loadHistorical } from '../workers/engine/historical';
 import { generatorSource, type MarketSource } from '../workers/engine/market-source';
 import { noTrades } from '../workers/engine/stored-trades';
-import { appStartsMs } from './browser/app-start';
+import { openAppStarts } from './browser/app-start';
 import { generateDay as legacyDay } from './legacy-market-data';
 import {
   SCALE_MARKET as MARKET,
@@ -71,9 +70,18 @@ export async function benchScale(): Promise<string[]> {
   ];
   const helper: StartRecord[] = [];
   const alone: StartRecord[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    helper.push(await measureStartInChild(true));
-    alone.push(await measureStartInChild(false));
+  // The same start in the built app, in Chromium, taking its turn in each round: the page shares the two
+  // cores with the engine's worker and its helper, and draws the start's progress meanwhile.
+  const app = await openAppStarts({ ...scaleJson(), session_name: 'Scale bench' });
+  const inChromium: number[] = [];
+  try {
+    for (let round = 0; round < ROUNDS; round++) {
+      helper.push(await measureStartInChild(true));
+      alone.push(await measureStartInChild(false));
+      inChromium.push(await app.measure());
+    }
+  } finally {
+    await app.close();
   }
   const startsOf = (records: StartRecord[]) =>
     records
@@ -91,12 +99,11 @@ export async function benchScale(): Promise<string[]> {
     `    by the engine's thread alone: ${startsOf(alone)}; median ${seconds(aloneMs)}`,
     `    the helper makes the start ${(aloneMs / helperMs).toFixed(2)}x faster (medians); CPU is all threads, the GC's included`,
   );
-  // The same start in the built app, in Chromium: the page shares the two cores with the engine's worker
-  // and its helper, and draws the start's progress meanwhile.
-  const inChromium = await appStartsMs({ ...scaleJson(), session_name: 'Scale bench' }, ROUNDS);
+  const chromiumMs = median(inChromium);
   lines.push(
     `    in Chromium, the built app from disk (Start clicked to RUNNING shown, fresh context each): ` +
-      `${inChromium.map(seconds).join(', ')}; median ${seconds(median(inChromium))}`,
+      `${inChromium.map(seconds).join(', ')}; median ${seconds(chromiumMs)}, ` +
+      `${(chromiumMs / helperMs).toFixed(2)}x the Node start with the helper (medians)`,
   );
   const first = helper[0] as StartRecord;
   const touch = firstTouchMsPerMiB();

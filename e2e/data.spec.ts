@@ -5,7 +5,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Download, expect, type Page, type TestInfo, test } from '@playwright/test';
-import { button, bytesOf, downloadFrom, type Json, jsonOf, showTab, watchProblems } from './support';
+import { button, bytesOf, command, downloadFrom, type Json, jsonOf, showTab, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -35,16 +35,6 @@ async function minuteOfSession(page: Page): Promise<number> {
   const match = /(?:^Minute|, minute) (\d+) of (\d+)$/.exec(text.trim());
   if (!match) throw new Error(`No session progress: "${text}"`);
   return Number(match[1]);
-}
-
-async function command(page: Page, line: string): Promise<void> {
-  await showTab(page, 'Export');
-  const input = page.getByLabel('Command', { exact: true });
-  const entries = await page.getByTestId('console-entry').count();
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('console-entry')).toHaveCount(entries + 1);
-  await expect(page.getByTestId('console-entry').last()).toHaveAttribute('data-ok', 'true');
 }
 
 /** Starts, pauses, and moves the clock to minute `minute` of the first session. */

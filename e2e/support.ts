@@ -58,13 +58,20 @@ export async function applyConfiguration(page: Page, config: Json): Promise<void
   await showTab(page, 'Export');
 }
 
-/** Runs a line in the command console (on the Export tab) and expects `answer` in its reply. */
-export async function command(page: Page, line: string, answer: RegExp | string): Promise<void> {
+/**
+ * Runs a line in the command console (on the Export tab) and waits for its one new answer: that it holds
+ * `answer` when given, else that it is ok.
+ */
+export async function command(page: Page, line: string, answer?: RegExp | string): Promise<void> {
   await showTab(page, 'Export');
   const input = page.getByLabel('Command', { exact: true });
+  const entries = page.getByTestId('console-entry');
+  const before = await entries.count();
   await input.fill(line);
   await input.press('Enter');
-  await expect(page.getByTestId('console-entry').last()).toContainText(answer);
+  await expect(entries).toHaveCount(before + 1);
+  if (answer === undefined) await expect(entries.last()).toHaveAttribute('data-ok', 'true');
+  else await expect(entries.last()).toContainText(answer);
 }
 
 /** Opens the app, starts the session and pauses it. */

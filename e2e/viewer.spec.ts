@@ -1,7 +1,7 @@
 // The export viewer against the built app: exports made with the real export panel open as a tree in the
 // viewer worker, streams show their counts, rows page as the table scrolls, and the main thread has no long
 // task meanwhile. Also: files that are not exports, a viewer worker that cannot run, and a 100 MB export.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { LARGE_EXPORT_SYMBOLS, largeCompleteExport, syntheticSymbols } from '../bench/symbols';
 import { formatBytes } from '../src/format';
@@ -10,11 +10,14 @@ import { Exporter } from '../workers/export/exporter';
 import { traceMainThread } from './main-thread-trace';
 import {
   button,
+  downloadFrom,
   expectNoLongTask,
   failWorkerLoad,
   type Json,
+  jsonOf,
   now,
   showTab,
+  startPaused,
   timingTests,
   watchProblems,
 } from './support';
@@ -31,9 +34,8 @@ const numberText = (n: number) => n.toLocaleString('en-US', { maximumFractionDig
 
 /** Clicks an export button of the export panel; returns the downloaded file's name and document. */
 async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
-  const [download] = await Promise.all([page.waitForEvent('download'), button(page, name).click()]);
-  const path = await download.path();
-  return { fileName: download.suggestedFilename(), doc: JSON.parse(await readFile(path, 'utf8')) as Json };
+  const download = await downloadFrom(page, () => button(page, name).click());
+  return { fileName: download.suggestedFilename(), doc: (await jsonOf(download)) as Json };
 }
 
 const treeRow = (page: Page, path: string) => page.locator(`[data-testid="tree-row"][data-path="${path}"]`);
@@ -184,10 +186,7 @@ test('stream counts match the export, rows page through, and a delta shows no hi
   page,
 }) => {
   const problems = watchProblems(page);
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await startPaused(page);
   await button(page, 'Step').click();
   const complete = await exportFromPanel(page, 'Export complete');
   await button(page, 'Step').click();
@@ -275,10 +274,7 @@ test('the tree is walked by keyboard alone: one Tab stop, arrows, Home and End, 
   page,
 }) => {
   const problems = watchProblems(page);
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await startPaused(page);
   const { fileName, doc } = await exportFromPanel(page, 'Export complete');
   await viewExport(page, fileName);
   const marketTime = await page.getByTestId('market-time').textContent();
@@ -402,12 +398,9 @@ function matchingPaths(doc: Json, needle: string): string[] {
   return found;
 }
 
-/** A paused session one step in, its complete export shown in the viewer. */
+/** A paused session, its complete export shown in the viewer. */
 async function viewPausedExport(page: Page) {
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await startPaused(page);
   const complete = await exportFromPanel(page, 'Export complete');
   await viewExport(page, complete.fileName);
   return complete.doc;
@@ -564,10 +557,7 @@ test("a delta's changed_paths are buttons that reveal and focus each stream in t
   page,
 }) => {
   const problems = watchProblems(page);
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await startPaused(page);
   await exportFromPanel(page, 'Export complete');
   await button(page, 'Step').click();
   await expect(page.getByTestId('export-row')).toHaveCount(1);

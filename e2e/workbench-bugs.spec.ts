@@ -1,20 +1,9 @@
 // Issue 17's bugs, as users met them at 1366x860: the live charts after a new configuration, the system
 // panel's last delta export, Space after the speed field, the resync notice, and the day in the progress.
 import { expect, type Page, test } from '@playwright/test';
-import { button, type Json, jsonOf, showTab, startPaused, watchProblems } from './support';
+import { button, command, type Json, jsonOf, showTab, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1366, height: 860 } });
-
-/** Runs one line in the command console and waits for its answer (ok). */
-async function command(page: Page, line: string): Promise<void> {
-  await showTab(page, 'Export');
-  const input = page.getByLabel('Command', { exact: true });
-  const entries = await page.getByTestId('console-entry').count();
-  await input.fill(line);
-  await input.press('Enter');
-  await expect(page.getByTestId('console-entry')).toHaveCount(entries + 1);
-  await expect(page.getByTestId('console-entry').last()).toHaveAttribute('data-ok', 'true');
-}
 
 /**
  * How far below the live card's head its session view (the chart first) begins: what a notice in the flow

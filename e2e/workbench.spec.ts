@@ -4,14 +4,22 @@
 // remembered across a reload, and the tabs work from the keyboard.
 // UPDATE_SCREENSHOT=1 also refreshes the README's screenshots (docs/workbench-*.png).
 import { fileURLToPath } from 'node:url';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { button, showTab, watchProblems } from './support';
+import { type Download, expect, type Locator, type Page, test } from '@playwright/test';
+import { button, downloadFrom, showTab, startPaused, watchProblems } from './support';
 
 const SIZES = [
   { name: 'laptop', width: 1366, height: 860 },
   { name: 'small-laptop', width: 1280, height: 720 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
+
+test.use({ viewport: { width: 1366, height: 860 } });
+
+/** A paused session with one complete export made from the panel: its download. */
+async function pausedWithCompleteExport(page: Page): Promise<Download> {
+  await startPaused(page);
+  return downloadFrom(page, () => button(page, 'Export complete').click());
+}
 
 const docsShot = (name: string) => fileURLToPath(new URL(`../docs/workbench-${name}.png`, import.meta.url));
 
@@ -85,7 +93,6 @@ for (const size of SIZES) {
 test('the split between chart and tools and the tool tab shown are kept across a reload', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1366, height: 860 });
   await page.goto('/');
   const tools = page.getByRole('complementary', { name: 'Tools' });
   await expect(tools).toBeVisible();
@@ -106,8 +113,14 @@ test('the split between chart and tools and the tool tab shown are kept across a
 
   await showTab(page, 'Config & data');
   await expect(page.getByLabel('Session configuration (JSON)')).toBeVisible();
-  // The layout is saved once the drag has settled.
-  await page.waitForTimeout(300);
+  // The layout is saved once the drag has settled: the page's storage holds the narrower split.
+  const saved = () =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('react-resizable-panels:session-tape:workbench'))
+        .map((key) => localStorage.getItem(key)),
+    );
+  await expect.poll(async () => (await saved()).length).toBe(1);
   await page.reload();
   await expect(page.getByRole('tab', { name: 'Config & data' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByLabel('Session configuration (JSON)')).toBeVisible();
@@ -116,7 +129,6 @@ test('the split between chart and tools and the tool tab shown are kept across a
 });
 
 test('the tool tabs follow the keyboard: one tab stop, arrows, Home and End', async ({ page }) => {
-  await page.setViewportSize({ width: 1366, height: 860 });
   await page.goto('/');
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
   await tab('Export').focus();
@@ -142,14 +154,7 @@ test('the tool tabs follow the keyboard: one tab stop, arrows, Home and End', as
 test('opening an export in the viewer from the history brings its tab forward after a reload too', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1366, height: 860 });
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    button(page, 'Export complete').click(),
-  ]);
+  const download = await pausedWithCompleteExport(page);
   await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `View ${download.suggestedFilename()}`, exact: true }).click();
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
@@ -164,11 +169,7 @@ test('opening an export in the viewer from the history brings its tab forward af
 
 test('crossing from side by side to one column and back keeps what each pane holds', async ({ page }) => {
   const problems = watchProblems(page);
-  await page.setViewportSize({ width: 1366, height: 860 });
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await startPaused(page);
   // A command half typed, and another symbol charted.
   const input = page.getByLabel('Command', { exact: true });
   await input.fill('system sta');
@@ -188,14 +189,7 @@ test('crossing from side by side to one column and back keeps what each pane hol
 test('a replay opened from the history by keyboard leaves the focus on the tab it brought forward', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1366, height: 860 });
-  await page.goto('/');
-  await button(page, 'Start').click();
-  await button(page, 'Pause').click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    button(page, 'Export complete').click(),
-  ]);
+  const download = await pausedWithCompleteExport(page);
   await showTab(page, 'History & viewer');
   await page.getByRole('button', { name: `Open ${download.suggestedFilename()} in replay` }).focus();
   await page.keyboard.press('Enter');

@@ -47,24 +47,19 @@ export function App({ prefs }: { prefs: Prefs }) {
     // A narrow window or a window resized is not the user's choice of split: only a drag is kept.
     onlySaveAfterUserInteractions: true,
   });
+  const fitted = sideBySide ? undefined : COLUMN;
   return (
     <div className={sideBySide ? 'app app--side-by-side' : 'app'}>
       <Header />
       <Group
         className={sideBySide ? 'workbench' : 'workbench workbench--column'}
         orientation={sideBySide ? 'horizontal' : 'vertical'}
-        style={sideBySide ? undefined : COLUMN}
+        style={fitted}
         disabled={!sideBySide}
         defaultLayout={layout.defaultLayout}
         onLayoutChanged={layout.onLayoutChanged}
       >
-        <Panel
-          id="session"
-          className="workbench__pane"
-          style={sideBySide ? undefined : COLUMN}
-          defaultSize="60%"
-          minSize="35%"
-        >
+        <Panel id="session" className="workbench__pane" style={fitted} defaultSize="60%" minSize="35%">
           <MainPane />
         </Panel>
         <Separator
@@ -72,13 +67,7 @@ export function App({ prefs }: { prefs: Prefs }) {
           aria-label="Resize the chart and the tools"
           disabled={!sideBySide}
         />
-        <Panel
-          id="tools"
-          className="workbench__pane"
-          style={sideBySide ? undefined : COLUMN}
-          defaultSize="40%"
-          minSize="25%"
-        >
+        <Panel id="tools" className="workbench__pane" style={fitted} defaultSize="40%" minSize="25%">
           <Tools />
         </Panel>
       </Group>

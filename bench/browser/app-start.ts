@@ -14,6 +14,7 @@ const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Puts `config` in force through the editor, as a person does (e2e/support.ts applyConfiguration). */
 async function applyConfig(page: Page, config: ConfigJson & { session_name: string }): Promise<void> {
+  await page.getByRole('tab', { name: 'Config & data', exact: true }).click();
   await page.getByTestId('config-origin').filter({ hasText: 'in force' }).waitFor();
   await page.getByLabel('Session configuration (JSON)').fill(JSON.stringify(config, null, 2));
   await page.getByTestId('config-status').filter({ hasText: 'Valid: session' }).waitFor();
@@ -41,30 +42,37 @@ function timeStart(page: Page): Promise<number> {
   );
 }
 
-/** `rounds` starts of `config` in the built app, in ms from Start to RUNNING. */
-export async function appStartsMs(
-  config: ConfigJson & { session_name: string },
-  rounds: number,
-): Promise<number[]> {
+/** The built app in Chromium, ready to time starts of one configuration; `close` when done. */
+export interface AppStarts {
+  /** One start in a fresh browser context: ms from Start clicked to RUNNING shown. */
+  measure(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the app once into a folder of its own and launches Chromium, for starts of `config`. */
+export async function openAppStarts(config: ConfigJson & { session_name: string }): Promise<AppStarts> {
   const outDir = join(repo, 'node_modules', '.cache', `bench-dist-${process.pid}`);
   await build({ root: repo, logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  try {
-    const times: number[] = [];
-    for (let round = 0; round < rounds; round++) {
+  return {
+    async measure() {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(pathToFileURL(resolve(outDir, 'index.html')).href);
-      await applyConfig(page, config);
-      times.push(await timeStart(page));
-      await context.close();
-      if (errors.length > 0) throw new Error(`the app's page failed: ${errors.join('; ')}`);
-    }
-    return times;
-  } finally {
-    await browser.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+      try {
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(pathToFileURL(resolve(outDir, 'index.html')).href);
+        await applyConfig(page, config);
+        const ms = await timeStart(page);
+        if (errors.length > 0) throw new Error(`the app's page failed: ${errors.join('; ')}`);
+        return ms;
+      } finally {
+        await context.close();
+      }
+    },
+    async close() {
+      await browser.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

@@ -81,9 +81,11 @@ export function configFileName(sessionName: string): string {
   return `session_config_${safe === '' ? 'unnamed' : safe}.json`;
 }
 
+/** A configuration's text with its line endings and trailing whitespace set aside. */
+export const configTextOf = (text: string): string => text.replace(/\r\n/g, '\n').trimEnd();
+
 /** Two texts the same once line endings and trailing whitespace are set aside. */
-export const sameConfigText = (a: string, b: string): boolean =>
-  a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
+export const sameConfigText = (a: string, b: string): boolean => configTextOf(a) === configTextOf(b);
 
 export interface Timers {
   setTimeout(run: () => void, ms: number): unknown;

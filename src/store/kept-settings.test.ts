@@ -6,7 +6,7 @@ import type { EngineSnapshot } from '../../workers/engine/types';
 import { type EngineClient, engineClientOf } from '../engine-client';
 import { memoryPrefs, type Prefs } from '../persistence/prefs';
 import { createAppStore } from './index';
-import { EXPORT_PREF, SPEED_PREF } from './kept-settings';
+import { configKey, EXPORT_PREF, SPEED_PREF } from './kept-settings';
 
 const snapshotAt = (speedMultiplier: number) => ({ speedMultiplier, state: 'STOPPED' }) as EngineSnapshot;
 
@@ -110,5 +110,14 @@ describe('the speed after a reload', () => {
     same.engineAt('{"session": "a"}', 0);
     await same.store.getState().reapplyKeptSpeed();
     expect(same.speedCalls()).toEqual([]);
+  });
+});
+
+describe('the configuration a kept speed belongs to', () => {
+  it('is the same for texts the editor holds the same (line endings, trailing space), not for others', () => {
+    const text = '{\n  "session_name": "a"\n}';
+    expect(configKey(text.replace(/\n/g, '\r\n'))).toBe(configKey(text));
+    expect(configKey(`${text}\n\n  `)).toBe(configKey(text));
+    expect(configKey(text.replace('"a"', '"b"'))).not.toBe(configKey(text));
   });
 });

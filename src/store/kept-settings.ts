@@ -3,6 +3,7 @@
 // (another version, an edit by hand) is ignored, field by field, and the default stands.
 import type { ExportLayout } from '../../workers/export/contract';
 import type { Prefs } from '../persistence/prefs';
+import { configTextOf } from './config-editor';
 import type { ExportSettings } from './exports-types';
 
 export const EXPORT_PREF = 'session-tape:export-options';
@@ -60,8 +61,13 @@ export function writeSpeed(prefs: Prefs, kept: KeptSpeed): void {
   prefs.setItem(SPEED_PREF, JSON.stringify(kept));
 }
 
-/** A short fingerprint of a configuration's text (FNV-1a): the text itself can be large. */
-export function configKey(text: string): string {
+/**
+ * A short fingerprint of a configuration's text (FNV-1a), the same for texts `sameConfigText` holds the same:
+ * the text itself can be large. (The engine's `hashSeed` is the same hash, but the page never imports
+ * engine code.)
+ */
+export function configKey(raw: string): string {
+  const text = configTextOf(raw);
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -65,6 +65,13 @@ describe('viewer search', () => {
       text: 'volume',
     });
     expect(result.matches.some((m) => m.path.includes('data') && m.path.at(-2) === 'data')).toBe(false);
+    // A price that is in the rows (a small stream: 20 bars, well under the size of lists searched) is not
+    // found in them: no match lies under a stream block's data.
+    const stream = doc.session_data.symbols.RIVN.session.data['1m'];
+    const close = String(stream.data[0][stream.columns.indexOf('close')]);
+    const inRows = (path: readonly (string | number)[]) =>
+      path.some((key, i) => key === 'data' && typeof path[i + 1] === 'number');
+    expect(value(await api.search(id, close)).matches.filter((m) => inRows(m.path))).toEqual([]);
   });
 
   it('lists at most the cap asked for and counts every match', async () => {

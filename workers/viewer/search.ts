@@ -69,11 +69,14 @@ export async function searchIndex(
       const text = scalarText(slot.text, slot.truncated);
       if (text.toLowerCase().includes(needle)) hit(path, 'value', text);
     } else if (slot.kind === 'object') {
+      // A stream block (its rows under `data`, beside `columns` or `count`): its rows are not searched,
+      // however few; the index does not hold them, and a large export's would take seconds to read.
+      const stream = slot.keys.includes('columns') || slot.keys.includes('count');
       for (let i = 0; i < slot.keys.length; i++) {
         const key = slot.keys[i] as string;
         const childPath = [...path, key];
         if (key.toLowerCase().includes(needle)) hit(childPath, 'key', key);
-        await visit(childPath, slot.slots[i] as Slot);
+        if (!(stream && key === 'data')) await visit(childPath, slot.slots[i] as Slot);
       }
     } else if (slot.end - slot.start <= SEARCHED_ARRAY_BYTES) {
       const items = await doc.small(slot);

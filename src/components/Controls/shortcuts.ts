@@ -23,9 +23,13 @@ export const SHORTCUTS = { toggle: 'Space', step: '. ArrowRight' } as const;
 const FIELDS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 const PRESSABLE = new Set(['BUTTON', 'A', 'SUMMARY']);
 
+/** Whether a key pressed with `press`'s target is typing in a field (the field's own key, not the page's). */
+export const isTyping = (press: Pick<KeyPress, 'targetTag' | 'targetEditable'>): boolean =>
+  press.targetEditable || (press.targetTag !== null && FIELDS.has(press.targetTag));
+
 export function shortcutFor(press: KeyPress, can: ControlAvailability): ShortcutAction | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
-  if (press.targetEditable || (press.targetTag !== null && FIELDS.has(press.targetTag))) return null;
+  if (isTyping(press)) return null;
   if (press.key === ' ') {
     if (press.repeat || (press.targetTag !== null && PRESSABLE.has(press.targetTag))) return null;
     if (can.pause) return 'pause';

@@ -5,12 +5,7 @@
 // on the page, so a screen reader hears each new notice.
 import { useCallback, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context';
-
-/** Whether a key pressed in `target` is the field's own (Escape there leaves the notice alone). */
-function inField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
+import { isTyping, keyPressOf } from '../Controls/shortcuts';
 
 export function MirrorNotice() {
   const notice = useAppStore((s) => s.liveMirror.notice);
@@ -37,7 +32,7 @@ export function MirrorNotice() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const inNotice = box.current?.contains(event.target as Node) ?? false;
-      if (!inNotice && inField(event.target)) return;
+      if (!inNotice && isTyping(keyPressOf(event))) return; // Escape in a field is the field's
       event.preventDefault();
       close();
     };

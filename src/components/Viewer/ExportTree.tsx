@@ -76,15 +76,17 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
       for (const path of missing) next.set(pathKey(path), { status: 'loading' });
       return next;
     });
-    for (const path of missing)
-      void viewerChildren(path).then((result) =>
-        setChildren((prev) =>
-          new Map(prev).set(
-            pathKey(path),
-            result.ok ? { status: 'ready', entries: result.value } : { status: 'error', error: result.error },
-          ),
-        ),
-      );
+    // The answers of one round go in together: one new map and one flattening of the tree, not one per
+    // node (Expand all asks for hundreds at a time).
+    void Promise.all(
+      missing.map(async (path): Promise<[string, ChildrenState]> => {
+        const result = await viewerChildren(path);
+        return [
+          pathKey(path),
+          result.ok ? { status: 'ready', entries: result.value } : { status: 'error', error: result.error },
+        ];
+      }),
+    ).then((answers) => setChildren((prev) => new Map([...prev, ...answers])));
   }, [items, children, viewerChildren]);
 
   // The rows table a click just opened: scrolled into view once it is in the list.

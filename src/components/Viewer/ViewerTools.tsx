@@ -65,14 +65,16 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
     [viewerSearch, onReveal],
   );
 
-  // Searches as the user types, once typing pauses.
+  // Searches as the user types, once typing pauses; Enter before then searches at once, and only once.
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
-    const timer = setTimeout(() => void run(query), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
+    typing.current = setTimeout(() => void run(query), SEARCH_DELAY_MS);
+    return () => clearTimeout(typing.current);
   }, [query, run]);
 
   const step = (by: 1 | -1) => {
     if (search.status !== 'done' || search.result.query !== query) {
+      clearTimeout(typing.current);
       void run(query);
       return;
     }
@@ -107,7 +109,7 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
       await navigator.clipboard.writeText(value.value.text);
       setCopied(
         value.value.truncated
-          ? `Copied the first ${formatBytes(value.value.text.length)} of ${where} (${formatBytes(value.value.bytes)}): the value is cut short, it is not whole JSON`
+          ? `Copied the first ${formatBytes(new TextEncoder().encode(value.value.text).length)} of ${where} (${formatBytes(value.value.bytes)}): the value is cut short, it is not whole JSON`
           : `Copied the value of ${where} (${formatBytes(value.value.bytes)})`,
       );
     } catch (error) {

@@ -63,20 +63,17 @@ export function SideTabs() {
   const shown = useAppStore((s) => s.tab);
   const showTab = useAppStore((s) => s.showTab);
   const tabs = useRef(new Map<WorkbenchTab, HTMLButtonElement>());
-  const lists = useRef<HTMLDivElement>(null);
 
   // A tab brought forward by what was opened (a replay from the history, say) hides the panel the focus was
   // in: the focus goes to the tab shown, not to the page's body, so a keyboard user is not left nowhere.
-  const first = useRef(true);
+  const before = useRef(shown);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (before.current === shown) return; // the first render (twice under StrictMode), not a change
+    before.current = shown;
     const focused = document.activeElement;
     const lost =
       focused === null || focused === document.body || focused.closest('[role="tabpanel"][hidden]');
-    if (lost && lists.current?.isConnected) tabs.current.get(shown)?.focus();
+    if (lost) tabs.current.get(shown)?.focus();
   }, [shown]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -100,7 +97,7 @@ export function SideTabs() {
 
   return (
     <div className="side-tabs">
-      <div ref={lists} className="side-tabs__list" role="tablist" aria-label="Tools" onKeyDown={onKeyDown}>
+      <div className="side-tabs__list" role="tablist" aria-label="Tools" onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button
             key={tab.id}
