@@ -48,7 +48,7 @@ const session = {
   exchange_group: 'US_EQUITY',
   asset_class: 'EQUITY',
   // Long enough to be still replaying after 20 s at full speed (a day takes well under a second here).
-  backtest_config: { start_date: '2025-07-01', end_date: '2025-09-30', speed_multiplier: 60 },
+  backtest_config: { start_date: '2025-07-01', end_date: '2025-12-31', speed_multiplier: 60 },
   session_data_config: {
     symbols: names,
     streams: ['1m', '5m', '15m'],

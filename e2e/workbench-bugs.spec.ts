@@ -143,6 +143,23 @@ test('Space pauses and resumes once a speed is set with Enter, and still types i
   await speed.press('Enter');
   await expect(page.getByText('1.5 market seconds per second')).toBeVisible();
 
+  // Enter on a value that is not a speed keeps the field, its text and the focus, and says (as an alert a
+  // screen reader hears) what is accepted; the speed is unchanged until a good one is entered.
+  await speed.click();
+  await speed.fill('-3');
+  await speed.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'Enter 0 (as fast as possible)' });
+  await expect(alert).toBeVisible();
+  await expect(speed).toBeFocused();
+  await expect(speed).toHaveValue('-3');
+  await expect(speed).toHaveAttribute('aria-invalid', 'true');
+  await expect(speed).toHaveAccessibleDescription(/Enter 0 \(as fast as possible\) or a number above 0/);
+  await speed.fill('120');
+  await speed.press('Enter');
+  await expect(page.getByText('2 market minutes per second')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await expect(speed).not.toBeFocused();
+
   // Space typed in a text field is a space.
   const console = page.getByLabel('Command', { exact: true });
   await console.click();

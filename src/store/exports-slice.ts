@@ -87,11 +87,19 @@ export const createExportsSlice =
       set((state) => (state.runningExport ? { runningExport: { ...state.runningExport, progress } } : {}));
     };
 
+    const exportSettings = deps.prefs
+      ? { ...DEFAULT_EXPORT_SETTINGS, ...readExportSettings(deps.prefs) }
+      : DEFAULT_EXPORT_SETTINGS;
+    /**
+     * The Leave out choices the user made (or a reload kept), whatever the configuration in force offers: the
+     * panel shows those it has. Kept apart so that choices dropped against one configuration (the default one,
+     * read before a reload's kept configuration is applied again) come back with a configuration that has them.
+     */
+    let wanted = exportSettings.exclude;
+
     return {
       exports: [],
-      exportSettings: deps.prefs
-        ? { ...DEFAULT_EXPORT_SETTINGS, ...readExportSettings(deps.prefs) }
-        : DEFAULT_EXPORT_SETTINGS,
+      exportSettings,
       excludable: null,
       runningExport: null,
       exportError: null,
@@ -100,11 +108,12 @@ export const createExportsSlice =
       async loadExcludable() {
         try {
           const excludable = await client.call('excludable');
-          // Kept exclusions this configuration does not have would refuse every export: they are dropped
-          // from the panel (the kept preference changes with the next choice made).
+          // Kept exclusions this configuration does not have would refuse every export: they are left out
+          // of the panel (the kept preference changes with the next choice made).
+          const known = wanted.filter((name) => excludable.includes(name));
           const { exclude } = get().exportSettings;
-          const known = exclude.filter((name) => excludable.includes(name));
-          if (known.length === exclude.length) set({ excludable });
+          const same = known.length === exclude.length && known.every((name, i) => name === exclude[i]);
+          if (same) set({ excludable });
           else set((s) => ({ excludable, exportSettings: { ...s.exportSettings, exclude: known } }));
         } catch (error) {
           get().reportError(error);
@@ -115,6 +124,7 @@ export const createExportsSlice =
         const before = get().exportSettings;
         const next = { ...before, ...patch };
         next.autoSeconds = clampAutoSeconds(next.autoSeconds);
+        if (patch.exclude !== undefined) wanted = next.exclude;
         set({ exportSettings: next });
         const kept = ['consumer', 'exclude', 'layout', 'gzip'] as const;
         if (deps.prefs && kept.some((key) => next[key] !== before[key]))

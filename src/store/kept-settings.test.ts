@@ -77,6 +77,27 @@ describe('the export panel after a reload', () => {
     await store.getState().loadExcludable();
     expect(store.getState().exportSettings.exclude).toEqual(['ticks']);
   });
+
+  it('brings dropped exclusions back when the kept configuration is applied again after a first read', async () => {
+    const prefs = memoryPrefs();
+    page(prefs)
+      .store.getState()
+      .updateExportSettings({ exclude: ['ticks', 'symbols.TSLA'] });
+    // A reload reads the choices first against the default configuration (no TSLA), then restores the
+    // configuration applied last, which has it.
+    const offered = ['ticks', 'quotes'];
+    const { store } = page(prefs, offered);
+    await store.getState().loadExcludable();
+    expect(store.getState().exportSettings.exclude).toEqual(['ticks']);
+    offered.push('symbols.TSLA');
+    await store.getState().loadExcludable();
+    expect(store.getState().exportSettings.exclude).toEqual(['ticks', 'symbols.TSLA']);
+    // A choice made since is what is kept from then on.
+    store.getState().updateExportSettings({ exclude: ['quotes'] });
+    await store.getState().loadExcludable();
+    expect(store.getState().exportSettings.exclude).toEqual(['quotes']);
+    expect(JSON.parse(prefs.getItem(EXPORT_PREF) ?? '{}').exclude).toEqual(['quotes']);
+  });
 });
 
 describe('the speed after a reload', () => {
