@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { lineCount, lineStart } from '../../store/config-editor';
 
 /** What the hint under the editor says; also what its screen-reader description reads. */
@@ -10,7 +10,8 @@ export const LEAVING_STATUS = 'Tab now leaves the editor (typing goes back to in
  * A plain textarea for JSON with a gutter of line numbers that scrolls with it. The line a problem is on is
  * marked in the gutter. As in code editors, Tab inserts two spaces, so the field would trap the keyboard:
  * Escape then Tab (or Shift+Tab at any time) moves focus out, and a hint under it says so. `goTo` moves the
- * caret to the start of a line and scrolls it into view, once per request.
+ * caret to the start of a line and scrolls it into view, once per request. `writer`, when given, is set to
+ * a function that puts a new text in the field as an edit of its own (see `replaceUndoably`).
  */
 export function CodeEditor({
   id,
@@ -20,6 +21,7 @@ export function CodeEditor({
   label,
   describedBy,
   goTo,
+  writer,
 }: {
   id: string;
   value: string;
@@ -28,6 +30,7 @@ export function CodeEditor({
   label: string;
   describedBy: string;
   goTo: { line: number; seq: number } | null;
+  writer?: RefObject<((text: string) => void) | null>;
 }) {
   const gutter = useRef<HTMLDivElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -37,6 +40,16 @@ export function CodeEditor({
   // A request made before this editor was drawn (a remount) is not one to act on.
   const handled = useRef(goTo?.seq ?? 0);
   const hintId = `${id}-keys`;
+
+  useEffect(() => {
+    if (!writer) return;
+    writer.current = (next) => {
+      if (area.current === null || !replaceUndoably(area.current, next)) onChange(next);
+    };
+    return () => {
+      writer.current = null;
+    };
+  }, [writer, onChange]);
 
   useEffect(() => {
     const field = area.current;
@@ -116,4 +129,36 @@ export function CodeEditor({
       </p>
     </div>
   );
+}
+
+/**
+ * Puts `next` in the field as the browser's own edit (the changed span only, through `insertText`), so that
+ * Ctrl+Z in the field takes a form change back as it takes back typing; React's setting of `value` would
+ * leave the field's undo history behind. The focus goes back to where it was, and the field's scroll stays.
+ * False when the browser would not (no `execCommand`, a hidden field): the caller then sets the text.
+ */
+function replaceUndoably(field: HTMLTextAreaElement, next: string): boolean {
+  const old = field.value;
+  if (old === next) return true;
+  if (typeof document.execCommand !== 'function' || field.offsetParent === null) return false;
+  let start = 0;
+  while (start < old.length && start < next.length && old[start] === next[start]) start++;
+  let oldEnd = old.length;
+  let nextEnd = next.length;
+  while (oldEnd > start && nextEnd > start && old[oldEnd - 1] === next[nextEnd - 1]) {
+    oldEnd--;
+    nextEnd--;
+  }
+  const focused = document.activeElement;
+  const { scrollTop, scrollLeft } = field;
+  field.focus({ preventScroll: true });
+  field.setSelectionRange(start, oldEnd);
+  const inserted = next.slice(start, nextEnd);
+  // Deprecated but the one way to edit a field undoably; every browser the app runs in still has it.
+  const done =
+    inserted === '' ? document.execCommand('delete') : document.execCommand('insertText', false, inserted);
+  field.scrollTop = scrollTop;
+  field.scrollLeft = scrollLeft;
+  if (focused instanceof HTMLElement && focused !== field) focused.focus({ preventScroll: true });
+  return done && field.value === next;
 }
