@@ -178,12 +178,15 @@ function DatesField({
       ? both
         ? 'Reading the exchange calendar…'
         : 'Give both dates as YYYY-MM-DD.'
-      : start > end
-        ? 'The end date is before the start date.'
-        : trading.length === 0
-          ? 'No trading day in this window (weekends and exchange holidays are closed).'
-          : `${trading.length} trading day${trading.length === 1 ? '' : 's'} in the window.`;
+      : calendar !== null && (start < calendar.first || end > calendar.last)
+        ? `Dates run from ${calendar.first} to ${calendar.last}.`
+        : start > end
+          ? 'The end date is before the start date.'
+          : trading.length === 0
+            ? 'No trading day in this window (weekends and exchange holidays are closed).'
+            : `${trading.length} trading day${trading.length === 1 ? '' : 's'} in the window.`;
   const bad = trading !== null && (start > end || trading.length === 0);
+
   const describedBy = [`${id}-count`, error === null ? '' : `${id}-error`].filter(Boolean).join(' ');
   // Picking a start after the end (or an end before the start) moves the other date too: one window.
   const pick = (date: string) =>
