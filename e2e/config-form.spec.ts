@@ -95,6 +95,14 @@ test('a form change is taken back by Undo in the editor', async ({ page }) => {
   await page.keyboard.press('Control+z');
   await expect(editorOf(page)).toHaveValue(before);
   await expect(chips(page)).toHaveText(['RIVN×', 'AAPL×', 'TSLA×']);
+  // And put again with redo.
+  await page.keyboard.press('Control+Shift+z');
+  await expect(chips(page)).toHaveText(['RIVN×', 'AAPL×']);
+  // Typing in the editor since a form edit is the browser's to undo: the form edit stays.
+  await editorOf(page).press('Control+End');
+  await page.keyboard.type(' ');
+  await page.keyboard.press('Control+z');
+  await expect(chips(page)).toHaveText(['RIVN×', 'AAPL×']);
 });
 
 test('a date picked by keyboard in the trading calendar: a holiday is closed and cannot be picked', async ({

@@ -1,5 +1,6 @@
 import { type RefObject, useEffect, useRef, useState } from 'react';
 import { lineCount, lineStart } from '../../store/config-editor';
+import { type EditStacks, NO_EDITS, recordEdit, redoEdit, undoEdit } from '../../store/form-undo';
 
 /** What the hint under the editor says; also what its screen-reader description reads. */
 export const TAB_HINT = 'Tab inserts spaces; press Escape, then Tab, to leave the editor';
@@ -11,7 +12,8 @@ export const LEAVING_STATUS = 'Tab now leaves the editor (typing goes back to in
  * marked in the gutter. As in code editors, Tab inserts two spaces, so the field would trap the keyboard:
  * Escape then Tab (or Shift+Tab at any time) moves focus out, and a hint under it says so. `goTo` moves the
  * caret to the start of a line and scrolls it into view, once per request. `writer`, when given, is set to
- * a function that puts a new text in the field as an edit of its own (see `replaceUndoably`).
+ * a function that puts a new text in the field from outside (the config form) as an edit Ctrl+Z in the field
+ * takes back, and Ctrl+Shift+Z or Ctrl+Y puts again (`form-undo.ts`). The focus is left where it is.
  */
 export function CodeEditor({
   id,
@@ -40,11 +42,13 @@ export function CodeEditor({
   // A request made before this editor was drawn (a remount) is not one to act on.
   const handled = useRef(goTo?.seq ?? 0);
   const hintId = `${id}-keys`;
+  const edits = useRef<EditStacks>(NO_EDITS);
 
   useEffect(() => {
     if (!writer) return;
     writer.current = (next) => {
-      if (area.current === null || !replaceUndoably(area.current, next)) onChange(next);
+      edits.current = recordEdit(edits.current, area.current?.value ?? next, next);
+      onChange(next);
     };
     return () => {
       writer.current = null;
@@ -107,6 +111,18 @@ export function CodeEditor({
               setLeaving(true);
               return;
             }
+            const key = event.key.toLowerCase();
+            if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) {
+              // A form edit is the latest change: taken back (or put again) here, not by the browser.
+              const current = event.currentTarget.value;
+              const redo = key === 'y' || event.shiftKey;
+              const step = redo ? redoEdit(edits.current, current) : undoEdit(edits.current, current);
+              if (step === null) return;
+              event.preventDefault();
+              edits.current = step.stacks;
+              onChange(step.text);
+              return;
+            }
             if (event.key !== 'Tab') {
               if (!['Shift', 'Control', 'Alt', 'Meta'].includes(event.key)) setLeaving(false);
               return;
@@ -129,36 +145,4 @@ export function CodeEditor({
       </p>
     </div>
   );
-}
-
-/**
- * Puts `next` in the field as the browser's own edit (the changed span only, through `insertText`), so that
- * Ctrl+Z in the field takes a form change back as it takes back typing; React's setting of `value` would
- * leave the field's undo history behind. The focus goes back to where it was, and the field's scroll stays.
- * False when the browser would not (no `execCommand`, a hidden field): the caller then sets the text.
- */
-function replaceUndoably(field: HTMLTextAreaElement, next: string): boolean {
-  const old = field.value;
-  if (old === next) return true;
-  if (typeof document.execCommand !== 'function' || field.offsetParent === null) return false;
-  let start = 0;
-  while (start < old.length && start < next.length && old[start] === next[start]) start++;
-  let oldEnd = old.length;
-  let nextEnd = next.length;
-  while (oldEnd > start && nextEnd > start && old[oldEnd - 1] === next[nextEnd - 1]) {
-    oldEnd--;
-    nextEnd--;
-  }
-  const focused = document.activeElement;
-  const { scrollTop, scrollLeft } = field;
-  field.focus({ preventScroll: true });
-  field.setSelectionRange(start, oldEnd);
-  const inserted = next.slice(start, nextEnd);
-  // Deprecated but the one way to edit a field undoably; every browser the app runs in still has it.
-  const done =
-    inserted === '' ? document.execCommand('delete') : document.execCommand('insertText', false, inserted);
-  field.scrollTop = scrollTop;
-  field.scrollLeft = scrollLeft;
-  if (focused instanceof HTMLElement && focused !== field) focused.focus({ preventScroll: true });
-  return done && field.value === next;
 }
