@@ -95,9 +95,9 @@ export function TradingDayPicker({
         >
           ‹
         </button>
-        <h4 id={titleId} className="day-picker__title" aria-live="polite">
+        <h3 id={titleId} className="day-picker__title" aria-live="polite">
           {monthTitle(focus)}
-        </h4>
+        </h3>
         <button
           type="button"
           className="button button--small"
