@@ -79,6 +79,8 @@ test('symbols and dates changed in the form rewrite the JSON, and the JSON edite
   await expect(formOf(page)).toHaveAttribute('data-in-step', 'false');
   await expect(formOf(page).getByLabel('Session name')).toBeDisabled();
   await expect(formOf(page).getByRole('button', { name: 'Remove NVDA' })).toBeDisabled();
+  // The calendar too: no day takes the focus or can be picked.
+  await expect(page.getByTestId('day-picker').locator('[tabindex="0"]')).toHaveCount(0);
   // Mended, it is in step again.
   await editorOf(page).fill(edited);
   await expect(page.getByTestId('config-form-out')).toHaveCount(0);

@@ -80,6 +80,7 @@ export function ConfigForm({ write }: { write: (text: string) => void }) {
             end={fields.endDate}
             error={errorOf('dates')}
             engineUp={engineUp}
+            disabled={outOfStep}
             onChange={(dates) => put(setDates(text, dates))}
           />
           <SymbolsField
@@ -155,12 +156,14 @@ function DatesField({
   end,
   error,
   engineUp,
+  disabled,
   onChange,
 }: {
   start: string;
   end: string;
   error: string | null;
   engineUp: boolean;
+  disabled: boolean;
   onChange: (dates: { start?: string; end?: string }) => void;
 }) {
   const id = useId();
@@ -242,7 +245,14 @@ function DatesField({
               </label>
             ))}
           </div>
-          <TradingDayPicker calendar={calendar} start={start} end={end} target={target} onPick={pick} />
+          <TradingDayPicker
+            calendar={calendar}
+            start={start}
+            end={end}
+            target={target}
+            disabled={disabled}
+            onPick={pick}
+          />
         </>
       )}
     </fieldset>

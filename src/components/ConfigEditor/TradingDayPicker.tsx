@@ -34,12 +34,15 @@ export function TradingDayPicker({
   start,
   end,
   target,
+  disabled,
   onPick,
 }: {
   calendar: TradingCalendarView;
   start: string;
   end: string;
   target: DateTarget;
+  /** Out of step with the JSON: shown, but nothing in it can be focused or picked. */
+  disabled: boolean;
   onPick: (date: string) => void;
 }) {
   const titleId = useId();
@@ -68,6 +71,7 @@ export function TradingDayPicker({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (disabled) return;
     const to = stepFrom(focus, event.key, event.shiftKey);
     if (to !== null) {
       event.preventDefault();
@@ -157,14 +161,15 @@ export function TradingDayPicker({
                     role="gridcell"
                     className={classes}
                     data-date={date}
-                    tabIndex={date === focus ? 0 : -1}
+                    tabIndex={date === focus && !disabled ? 0 : -1}
                     aria-selected={picked}
-                    aria-disabled={!day.trading}
+                    aria-disabled={!day.trading || disabled}
                     aria-label={`${dayLabel(day)}${picked ? `, chosen ${role} date` : ''}`}
                     title={
                       day.trading ? (day.earlyClose ? 'Early close' : undefined) : (day.note ?? 'Weekend')
                     }
                     onClick={() => {
+                      if (disabled) return;
                       move(date);
                       if (day.trading) onPick(date);
                     }}
