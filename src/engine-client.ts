@@ -12,7 +12,13 @@ import type { EngineApi } from '../workers/engine.worker';
 import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worker-supervisor';
 
 /** The indicator catalogue as the engine answers `indicatorCatalogue` (plain data). */
-export type { ParamRule, SessionIndicatorInfo } from '../workers/api/engine-api';
+/** The exchange calendar as the engine answers `tradingCalendar` (plain data). */
+export type {
+  CalendarDayView,
+  ParamRule,
+  SessionIndicatorInfo,
+  TradingCalendarView,
+} from '../workers/api/engine-api';
 export type { WorkerLike };
 export type EngineMethod = keyof EngineApi;
 export type EngineAnswer<M extends EngineMethod> = Awaited<ReturnType<EngineApi[M]>>;

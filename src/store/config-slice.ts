@@ -98,6 +98,7 @@ export const createConfigSlice =
       config: INITIAL,
       savedConfigs: [],
       indicatorCatalogue: null,
+      tradingCalendar: null,
 
       async loadConfiguration() {
         try {
@@ -262,6 +263,18 @@ export const createConfigSlice =
         if (get().indicatorCatalogue !== null) return;
         try {
           set({ indicatorCatalogue: await client.call('indicatorCatalogue') });
+        } catch (error) {
+          get().reportError(error);
+        }
+      },
+
+      async loadTradingCalendar() {
+        if (get().tradingCalendar !== null) return;
+        try {
+          const answer = await client.call('tradingCalendar');
+          if (answer.ok) set({ tradingCalendar: answer.value });
+          else
+            patch({ notice: { ok: false, text: `Could not read the exchange calendar: ${answer.error}` } });
         } catch (error) {
           get().reportError(error);
         }

@@ -1,7 +1,7 @@
 // The config slice's shape: the configuration editor and the configurations kept by name.
 
 import type { ConfigView } from '../../workers/api/engine-api';
-import type { SessionIndicatorInfo } from '../engine-client';
+import type { SessionIndicatorInfo, TradingCalendarView } from '../engine-client';
 import type { ConfigCheck } from './config-editor';
 import type { SessionIndicatorEntry } from './config-indicators';
 
@@ -61,6 +61,9 @@ export interface ConfigSlice {
   /** The engine's indicator catalogue, asked once for "Add indicator"; null until it answered. */
   indicatorCatalogue: SessionIndicatorInfo[] | null;
   loadIndicatorCatalogue(): Promise<void>;
+  /** The exchange calendar of the supported dates, asked once for the config form's date picker. */
+  tradingCalendar: TradingCalendarView | null;
+  loadTradingCalendar(): Promise<void>;
   /** Adds a session indicator entry to the editor's text (checked as any edit); false when it cannot. */
   addIndicator(entry: SessionIndicatorEntry): boolean;
 }

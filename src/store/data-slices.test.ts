@@ -70,6 +70,22 @@ describe('config slice', () => {
     expect(store.getState().config.check.status).toBe('ok');
   });
 
+  it("asks the engine's trading calendar once, for the config form's date picker", async () => {
+    const { store, calls } = setup();
+    await store.getState().loadTradingCalendar();
+    await store.getState().loadTradingCalendar();
+    expect(calls.filter((c) => c === 'tradingCalendar')).toHaveLength(1);
+    const calendar = store.getState().tradingCalendar;
+    expect(calendar?.days.find((d) => d.date === '2025-12-25')).toMatchObject({
+      trading: false,
+      note: 'Christmas Day',
+    });
+    expect(calendar?.days.find((d) => d.date === '2025-12-24')).toMatchObject({
+      trading: true,
+      earlyClose: true,
+    });
+  });
+
   it("adds a catalogue indicator to the text and checks it at once (the editor's Add indicator)", async () => {
     const { store, calls } = setup();
     await store.getState().loadConfiguration();

@@ -3,7 +3,9 @@
 
 import { SESSION_INDICATORS, type SessionIndicatorInfo } from '../common/indicator-catalogue';
 import type { Result } from '../common/result';
+import { addDays, tradingDay } from '../engine/calendar';
 import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
+import { FIRST_DATE, LAST_DATE } from '../engine/config-schema';
 import type { EngineHost } from './engine-host';
 import type { Runtime, RuntimeOptions } from './runtime';
 
@@ -14,6 +16,25 @@ export interface ConfigView {
   /** Sections kept but not used (indicators, gap filler, ...), as dotted paths. */
   ignored: string[];
 }
+
+/** One day of the exchange calendar, as the config form's date picker marks it. */
+export interface CalendarDayView {
+  date: string;
+  /** False on weekends and exchange holidays. */
+  trading: boolean;
+  /** The holiday's name on a holiday, the occasion on an early close (`Independence Day (eve)`); else null. */
+  note: string | null;
+  earlyClose: boolean;
+}
+
+/** The exchange calendar from `first` to `last` (both inclusive), a configuration's supported dates. */
+export interface TradingCalendarView {
+  first: string;
+  last: string;
+  days: CalendarDayView[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -40,6 +61,40 @@ export function createConfigVerbs(
      */
     indicatorCatalogue: (): SessionIndicatorInfo[] =>
       SESSION_INDICATORS.map((i) => ({ ...i, outputs: [...i.outputs], params: { ...i.params } })),
+
+    /**
+     * The exchange calendar for `first`..`last` (at most the dates a configuration accepts, FIRST_DATE to
+     * LAST_DATE), from the engine's own calendar module: the config form's date picker marks weekends and
+     * holidays with it, so the picker and the schema's no-trading-day check agree. The page cannot import
+     * the calendar; it asks for the days as plain data.
+     */
+    tradingCalendar(first: string = FIRST_DATE, last: string = LAST_DATE): Result<TradingCalendarView> {
+      const accepted = `accepted: dates "YYYY-MM-DD" from ${FIRST_DATE} to ${LAST_DATE}, first <= last`;
+      const real = (d: string) => {
+        try {
+          tradingDay(d);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const bad = [first, last].find(
+        (d) => typeof d !== 'string' || !DATE.test(d) || d < FIRST_DATE || d > LAST_DATE || !real(d),
+      );
+      if (bad !== undefined) {
+        return {
+          ok: false,
+          error: `${JSON.stringify(String(bad).slice(0, 20))} is not a date (${accepted})`,
+        };
+      }
+      if (first > last) return { ok: false, error: `"${first}" is after "${last}" (${accepted})` };
+      const days: CalendarDayView[] = [];
+      for (let date = first; date <= last; date = addDays(date, 1)) {
+        const day = tradingDay(date);
+        days.push({ date, trading: day.isTradingDay, note: day.holidayName, earlyClose: day.isEarlyClose });
+      }
+      return { ok: true, value: { first, last, days } };
+    },
 
     /** The built-in default configuration, as JSON text. */
     defaultConfigText: (): string => jsonText(defaultSessionConfig().raw),

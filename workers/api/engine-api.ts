@@ -20,7 +20,7 @@ import { createRuntime, type Runtime, type RuntimeOptions } from './runtime';
 import { createSessionVerbs } from './session-verbs';
 
 export type { ParamRule, SessionIndicatorInfo } from '../common/indicator-catalogue';
-export type { ConfigView } from './config-verbs';
+export type { CalendarDayView, ConfigView, TradingCalendarView } from './config-verbs';
 export type { DemoPayload, DemoPlayer, DemoProgressListener } from './demo-verbs';
 export type { CommandReply, ExportOptions, ExportPayload, ProgressListener } from './export-verbs';
 export type { ImportRequest, PendingImport } from './import-verbs';

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { lineCount, lineStart } from '../../store/config-editor';
+import { type EditStacks, NO_EDITS, recordEdit, redoEdit, undoEdit } from '../../store/form-undo';
 
 /** What the hint under the editor says; also what its screen-reader description reads. */
 export const TAB_HINT = 'Tab inserts spaces; press Escape, then Tab, to leave the editor';
@@ -10,7 +11,9 @@ export const LEAVING_STATUS = 'Tab now leaves the editor (typing goes back to in
  * A plain textarea for JSON with a gutter of line numbers that scrolls with it. The line a problem is on is
  * marked in the gutter. As in code editors, Tab inserts two spaces, so the field would trap the keyboard:
  * Escape then Tab (or Shift+Tab at any time) moves focus out, and a hint under it says so. `goTo` moves the
- * caret to the start of a line and scrolls it into view, once per request.
+ * caret to the start of a line and scrolls it into view, once per request. `writer`, when given, is set to
+ * a function that puts a new text in the field from outside (the config form) as an edit Ctrl+Z in the field
+ * takes back, and Ctrl+Shift+Z or Ctrl+Y puts again (`form-undo.ts`). The focus is left where it is.
  */
 export function CodeEditor({
   id,
@@ -20,6 +23,7 @@ export function CodeEditor({
   label,
   describedBy,
   goTo,
+  writer,
 }: {
   id: string;
   value: string;
@@ -28,6 +32,7 @@ export function CodeEditor({
   label: string;
   describedBy: string;
   goTo: { line: number; seq: number } | null;
+  writer?: RefObject<((text: string) => void) | null>;
 }) {
   const gutter = useRef<HTMLDivElement>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -37,6 +42,18 @@ export function CodeEditor({
   // A request made before this editor was drawn (a remount) is not one to act on.
   const handled = useRef(goTo?.seq ?? 0);
   const hintId = `${id}-keys`;
+  const edits = useRef<EditStacks>(NO_EDITS);
+
+  useEffect(() => {
+    if (!writer) return;
+    writer.current = (next) => {
+      edits.current = recordEdit(edits.current, area.current?.value ?? next, next);
+      onChange(next);
+    };
+    return () => {
+      writer.current = null;
+    };
+  }, [writer, onChange]);
 
   useEffect(() => {
     const field = area.current;
@@ -92,6 +109,18 @@ export function CodeEditor({
           onKeyDown={(event) => {
             if (event.key === 'Escape') {
               setLeaving(true);
+              return;
+            }
+            const key = event.key.toLowerCase();
+            if ((event.ctrlKey || event.metaKey) && !event.altKey && (key === 'z' || key === 'y')) {
+              // A form edit is the latest change: taken back (or put again) here, not by the browser.
+              const current = event.currentTarget.value;
+              const redo = key === 'y' || event.shiftKey;
+              const step = redo ? redoEdit(edits.current, current) : undoEdit(edits.current, current);
+              if (step === null) return;
+              event.preventDefault();
+              edits.current = step.stacks;
+              onChange(step.text);
               return;
             }
             if (event.key !== 'Tab') {

@@ -1,16 +1,17 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { checkSummary, describeIgnored } from '../../store/config-editor';
 import { selectConfigDirty } from '../../store/config-slice';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
-import { AddIndicator } from './AddIndicator';
 import { CodeEditor } from './CodeEditor';
+import { ConfigForm } from './ConfigForm';
 import { SavedConfigs } from './SavedConfigs';
 import './ConfigEditor.css';
 
 /**
- * The session configuration as JSON: checked by the engine as you type (the field and the reason), the
- * sections kept but not used listed, Load file… / Save / Apply / Reset to default, and Add indicator.
+ * The session configuration: a form of its common fields (with Add indicator) beside the JSON, the two in
+ * step; the JSON checked by the engine as you type (the field and the reason), the sections kept but not
+ * used listed, Load file… / Save / Apply / Reset to default.
  */
 export function ConfigEditor() {
   const config = useAppStore((s) => s.config);
@@ -30,6 +31,10 @@ export function ConfigEditor() {
   const sessionLive = useAppStore((s) => s.snapshot?.state === 'RUNNING' || s.snapshot?.state === 'PAUSED');
   const loaded = config.inForce !== null;
   const fileInput = useRef<HTMLInputElement>(null);
+  // The editor's own edit (undoable there); the store's when the editor is not drawn.
+  const writer = useRef<((text: string) => void) | null>(null);
+  const write = useCallback((text: string) => (writer.current ?? edit)(text), [edit]);
+  const onText = useCallback((text: string) => edit(text), [edit]);
 
   useEffect(() => {
     if (engineUp && !loaded) void load();
@@ -51,46 +56,52 @@ export function ConfigEditor() {
         </span>
       }
     >
-      <CodeEditor
-        id="config-text"
-        label="Session configuration (JSON)"
-        describedBy="config-status"
-        value={config.text}
-        onChange={(text) => edit(text)}
-        problemLine={problemLine}
-        goTo={config.goTo}
-      />
-      <div className="config-editor__status">
-        <p
-          id="config-status"
-          className={`config-status config-status--${check.status}`}
-          data-testid="config-status"
-          data-status={check.status}
-          aria-live="polite"
-        >
-          {check.status === 'error' && problemLine !== null && (
-            <span className="config-status__line number">line {problemLine} · </span>
-          )}
-          {status}
-        </p>
-        {problemLine !== null && (
-          <button
-            type="button"
-            className="link-button config-status__go"
-            onClick={() => goToLine(problemLine)}
-          >
-            Go to line {problemLine}
-          </button>
-        )}
-        {ignored !== null && (
-          <p
-            className="config-ignored"
-            data-testid="config-ignored"
-            title="Kept in the configuration and in exports, not used by this app"
-          >
-            {ignored}
-          </p>
-        )}
+      <div className="config-editor__panes">
+        <ConfigForm write={write} />
+        <div className="config-editor__json">
+          <CodeEditor
+            id="config-text"
+            label="Session configuration (JSON)"
+            describedBy="config-status"
+            value={config.text}
+            onChange={onText}
+            problemLine={problemLine}
+            goTo={config.goTo}
+            writer={writer}
+          />
+          <div className="config-editor__status">
+            <p
+              id="config-status"
+              className={`config-status config-status--${check.status}`}
+              data-testid="config-status"
+              data-status={check.status}
+              aria-live="polite"
+            >
+              {check.status === 'error' && problemLine !== null && (
+                <span className="config-status__line number">line {problemLine} · </span>
+              )}
+              {status}
+            </p>
+            {problemLine !== null && (
+              <button
+                type="button"
+                className="link-button config-status__go"
+                onClick={() => goToLine(problemLine)}
+              >
+                Go to line {problemLine}
+              </button>
+            )}
+            {ignored !== null && (
+              <p
+                className="config-ignored"
+                data-testid="config-ignored"
+                title="Kept in the configuration and in exports, not used by this app"
+              >
+                {ignored}
+              </p>
+            )}
+          </div>
+        </div>
       </div>
       {config.notice !== null && (
         <p
@@ -156,7 +167,6 @@ export function ConfigEditor() {
           </button>
         )}
       </div>
-      <AddIndicator disabled={!engineUp} />
       <SavedConfigs />
     </Card>
   );
