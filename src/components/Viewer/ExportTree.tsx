@@ -149,6 +149,15 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     row.scrollIntoView({ block: 'nearest' });
   });
 
+  // Whether the focus is on a row of the tree. A focused row that leaves the list (a loading line replaced
+  // by the children it waited for) takes the page's focus with it, to the body: the active row takes it
+  // back, so the keyboard is not left nowhere. (A row removed while focused fires no blur in Chromium.)
+  const rowFocused = useRef(false);
+  useLayoutEffect(() => {
+    if (rowFocused.current && (document.activeElement === null || document.activeElement === document.body))
+      focusWanted.current = true;
+  });
+
   useLayoutEffect(() => {
     if (!focusWanted.current) return;
     const row = scrollRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]');
@@ -245,6 +254,13 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
         aria-label="Export tree"
         data-testid="export-tree"
         onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          rowFocused.current = event.target.getAttribute('role') === 'treeitem';
+        }}
+        onBlur={(event) => {
+          // Only a move elsewhere: a row removed from the page keeps its claim (see rowFocused).
+          if (event.target.isConnected) rowFocused.current = false;
+        }}
       >
         <div className="tree__sizer" role="none" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((virtual) => {

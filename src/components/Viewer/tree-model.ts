@@ -132,7 +132,7 @@ export function flattenTree(
       }
       const state = children.get(id);
       if (state === undefined || state.status === 'loading')
-        items.push({ type: 'loading', id: `${id}#loading`, path, depth: depth + 1 });
+        items.push({ type: 'loading', id: `${id}${LOADING_SUFFIX}`, path, depth: depth + 1 });
       else if (state.status === 'error')
         items.push({ type: 'error', id: `${id}#error`, path, depth: depth + 1, error: state.error });
       else walk(state.entries, path, depth + 1);
@@ -155,6 +155,9 @@ export function missingChildren(
 }
 
 /** Where the keyboard is: a row's id, and the path it belongs to (a rows table's is its array's). */
+/** The id of a node's loading line is the node's own id with this after it. */
+const LOADING_SUFFIX = '#loading';
+
 export interface TreeFocus {
   id: string;
   path: ViewerPath;
@@ -167,6 +170,12 @@ export interface TreeFocus {
 export function activeIndexOf(items: readonly TreeItem[], focus: TreeFocus): number {
   const exact = items.findIndex((item) => item.id === focus.id);
   if (exact >= 0) return exact;
+  // A loading line the keyboard went down to is replaced by the children it waited for: the first of them.
+  if (focus.id.endsWith(LOADING_SUFFIX)) {
+    const parent = items.findIndex((item) => item.id === focus.id.slice(0, -LOADING_SUFFIX.length));
+    const first = items[parent + 1];
+    if (parent >= 0 && first !== undefined && first.path.length > focus.path.length) return parent + 1;
+  }
   for (let length = focus.path.length; length > 0; length--) {
     const id = pathKey(focus.path.slice(0, length));
     const index = items.findIndex((item) => item.id === id);

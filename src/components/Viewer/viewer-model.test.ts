@@ -66,6 +66,29 @@ describe('the export tree as a flat list', () => {
     expect(missingChildren(ready, children)).toEqual([]);
   });
 
+  it('moves the keyboard from a loading line to the first child that replaces it', () => {
+    const open = new Set([pathKey(['session_data'])]);
+    const loading = flattenTree(root, open, new Map());
+    const line = loading[2];
+    if (line === undefined) throw new Error('no loading line');
+    const keyboard = { id: line.id, path: line.path };
+    expect(activeIndexOf(loading, keyboard)).toBe(2);
+    const children = new Map<string, ChildrenState>([
+      [pathKey(['session_data']), { status: 'ready', entries: [value('_session_active', 1), stream] }],
+    ]);
+    const ready = flattenTree(root, open, children);
+    expect(dottedPath(ready[activeIndexOf(ready, keyboard)]?.path ?? [])).toBe(
+      'session_data._session_active',
+    );
+    // Children that failed: the error line is not a child, so the keyboard goes back to the node.
+    const failed = flattenTree(
+      root,
+      open,
+      new Map([[pathKey(['session_data']), { status: 'error', error: 'x' }]]),
+    );
+    expect(activeIndexOf(failed, keyboard)).toBe(1);
+  });
+
   it('puts one rows table under an open array, and says why children failed', () => {
     const entries = [array('data', 500, { columns: ['timestamp'] }), object('broken', 2)];
     const open = new Set([pathKey(['x']), pathKey(['x', 'data']), pathKey(['x', 'broken'])]);
