@@ -4,7 +4,16 @@
 // one-column layout keeping focused elements clear of the sticky top bar.
 // CHART_TOOLS_SHOTS=dir writes screenshots of the chart with the overlay there.
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { button, bytesOf, downloadFrom, showTab, startPaused, watchProblems } from './support';
+import {
+  button,
+  bytesOf,
+  downloadFrom,
+  type Json,
+  jsonOf,
+  showTab,
+  startPaused,
+  watchProblems,
+} from './support';
 
 const SHOTS = process.env.CHART_TOOLS_SHOTS;
 
@@ -105,6 +114,21 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+/** A symbol's daily closes in a complete export: its history's, then its session's. */
+function dailyCloses(doc: Json, symbol: string): number[] {
+  const data = doc.session_data.symbols[symbol];
+  const rows = [...(data.historical.data['1d']?.data ?? []), ...(data.session.data['1d']?.data ?? [])];
+  return rows.map((row: Json) => Number(row[4]));
+}
+
+/** The change from the first close to the last, as the legend writes it: `+1.23%`, `−0.50%`. */
+function percentOf(closes: number[]): string {
+  const first = closes[0] ?? Number.NaN;
+  const change = (100 * ((closes.at(-1) ?? Number.NaN) - first)) / first;
+  const text = Math.abs(change).toFixed(2);
+  return text === '0.00' ? '0.00%' : `${change > 0 ? '+' : '−'}${text}%`;
+}
+
 /** The compare overlay's figures in the legend: the chart's symbol and the compare symbol. */
 const legendCompare = (view: Locator) => view.getByTestId('chart-legend-compare');
 
@@ -155,6 +179,13 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   await expect(wrap).toHaveAttribute('data-compare', 'AAPL');
   await expect.poll(async () => Number(await wrap.getAttribute('data-compare-points'))).toBeGreaterThan(0);
   await expect(view.getByTestId('chart-summary')).toContainText('1d chart');
+  // All of the days are in view: each symbol's change is its last close against its first, as the
+  // engine's complete export has them.
+  const doc = await jsonOf(await downloadFrom(page, () => button(page, 'Export complete').click()));
+  await expect(view.getByTestId('chart-legend-compare-main')).toHaveText(percentOf(dailyCloses(doc, 'RIVN')));
+  await expect(view.getByTestId('chart-legend-compare-value')).toHaveText(
+    percentOf(dailyCloses(doc, 'AAPL')),
+  );
   await expect(view.getByTestId('chart-summary')).toContainText('Compare overlay: AAPL');
 
   // The saved PNG's band carries the overlay too (its name stays the chart's symbol's).

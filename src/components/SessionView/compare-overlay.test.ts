@@ -73,6 +73,10 @@ describe('compare overlay data', () => {
     expect(percentAt(times, closes, 60, 180)).toBeCloseTo(-10);
     // The base is the first bar at or after the base time; the value the last at or before the time asked.
     expect(percentAt(times, closes, 100, 200)).toBeCloseTo((100 * (90 - 105)) / 105);
+    // Times as the chart holds them (seconds of 2025): the bar at the time asked is the one measured.
+    const days = [Date.UTC(2025, 5, 27) / 1000, Date.UTC(2025, 5, 30) / 1000, Date.UTC(2025, 6, 1) / 1000];
+    expect(percentAt(days, [10, 11, 12], days[0] as number, days[2] as number)).toBeCloseTo(20);
+    expect(percentAt(days, [10, 11, 12], days[0] as number, days[1] as number)).toBeCloseTo(10);
     // Nothing in the span: none.
     expect(percentAt(times, closes, 250, 300)).toBeNull();
     expect(percentAt(times, closes, 180, 150)).toBeNull();

@@ -76,13 +76,14 @@ export function percentChange(base: number, value: number): number | null {
   return base < 0 ? -change : change;
 }
 
-/** The index of the first time >= `at` (times ascending); `times.length` when none. */
-function firstAtOrAfter(times: ArrayLike<number>, at: number): number {
+/** The index of the first time >= `at` (or > `at` when `after`), times ascending; `times.length` when none. */
+function firstFrom(times: ArrayLike<number>, at: number, after = false): number {
   let lo = 0;
   let hi = times.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((times[mid] as number) < at) lo = mid + 1;
+    const t = times[mid] as number;
+    if (t < at || (after && t === at)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -98,8 +99,8 @@ export function percentAt(
   baseTime: number,
   at: number,
 ): number | null {
-  const base = firstAtOrAfter(times, baseTime);
-  const end = firstAtOrAfter(times, at + 1e-9) - 1;
+  const base = firstFrom(times, baseTime);
+  const end = firstFrom(times, at, true) - 1;
   if (base >= times.length || end < base) return null;
   return percentChange(values[base] as number, values[end] as number);
 }
