@@ -158,6 +158,8 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   await expect(view.getByTestId('chart-legend-compare-value')).toHaveText(/^([+−]\d+\.\d\d|0\.00)%$/);
   await expect(view.getByTestId('chart-legend-compare-main')).toHaveText(/^([+−]\d+\.\d\d|0\.00)%$/);
   await expect(view.getByTestId('chart-summary')).toContainText('Compare overlay: AAPL drawn over the chart');
+  // The session's price overlays (sma, bbands...) would be skewed in percent: hidden, and said so.
+  await expect(view.getByTestId('chart-legend-overlays-hidden')).toBeVisible();
   await expect(wrap).toHaveAttribute('data-compare', 'AAPL');
   await expect.poll(async () => Number(await wrap.getAttribute('data-compare-points'))).toBeGreaterThan(0);
   // The live mirror holds the compare symbol now, and only it besides the chart's: TSLA is still not held.
@@ -197,6 +199,7 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   // None takes it away: no legend entry, no mention, and the mirror lets AAPL go again.
   await select.selectOption({ label: 'None' });
   await expect(legendCompare(view)).toHaveCount(0);
+  await expect(view.getByTestId('chart-legend-overlays-hidden')).toHaveCount(0);
   await expect(wrap).toHaveAttribute('data-compare', '');
   await expect(view.getByTestId('chart-summary')).not.toContainText('Compare overlay');
   await expect(rows('AAPL')).toHaveText('not held: chart or compare it to load');

@@ -77,6 +77,11 @@ export function ChartLegend({
               {compareHeld ? formatPercent(compare.compare) : `no ${interval} bars`}
             </b>
           </span>
+          {compare.overlaysHidden > 0 && (
+            <span className="chart-legend__note" data-testid="chart-legend-overlays-hidden">
+              Lines over the candles hidden while comparing
+            </span>
+          )}
         </span>
       )}
       {bar && (indicators.length > 0 || equity !== null) && (

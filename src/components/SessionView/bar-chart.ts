@@ -104,6 +104,8 @@ export interface LegendCompare {
   compare: number | null;
   /** Closes of the compare symbol drawn (0: none line up with the chart's bars). */
   points: number;
+  /** Shown indicators drawn over the candles that are hidden while comparing (percent would skew them). */
+  overlaysHidden: number;
 }
 
 /** Reads the chart colours from CSS custom properties (SessionView.css sets them for light and dark). */
@@ -303,7 +305,9 @@ export class BarChart {
    * the overlay away (null). Called once per read, after its bars.
    */
   setCompare(line: CompareLine | null): void {
-    if (this.compare.set(line, this.bars.column('time'))) this.onLegend(this.hovered ?? this.last);
+    const changed = this.compare.set(line, this.bars.column('time'));
+    this.indicators.hideOverlays(line !== null);
+    if (changed) this.onLegend(this.hovered ?? this.last);
   }
 
   /** The compare symbol drawn over the chart (null: none). */
@@ -627,10 +631,12 @@ export class BarChart {
     const points = this.compare.points;
     const first = baseIndex(this.chart.timeScale().getVisibleLogicalRange()?.from ?? null, times.length);
     const end = at ?? (times[times.length - 1] as number);
-    if (first < 0) return { symbol, main: null, compare: null, points: points.length };
+    const overlaysHidden = this.indicators.hiddenOverlays;
+    if (first < 0) return { symbol, main: null, compare: null, points: points.length, overlaysHidden };
     const base = times[first] as number;
     return {
       symbol,
+      overlaysHidden,
       main: percentAt(times, this.bars.column('close'), base, end),
       compare: percentAt(this.compare.times, this.compare.values, base, end),
       points: points.length,

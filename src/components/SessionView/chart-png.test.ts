@@ -30,7 +30,13 @@ describe('chart PNG', () => {
   });
 
   it('says in its band what the chart shows, the overlay included', () => {
-    const band = pngBandOf('Demo', 'TSLA', '5m', bar, { symbol: 'AAPL', main: 1.5, compare: -2, points: 10 });
+    const band = pngBandOf('Demo', 'TSLA', '5m', bar, {
+      symbol: 'AAPL',
+      main: 1.5,
+      compare: -2,
+      points: 10,
+      overlaysHidden: 0,
+    });
     expect(band.title).toBe('TSLA 5m · Tue, Jul 1, 2025 10:15 ET');
     expect(band.lines).toEqual([
       'O 1.00  H 2.50  L 0.50  C 2.00  V 12,345',

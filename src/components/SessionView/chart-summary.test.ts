@@ -18,7 +18,7 @@ describe('the chart in words', () => {
   });
 
   it('tells the compare overlay: which symbol, in percent from the first bar in view, and its figures', () => {
-    const figures = { symbol: 'AAPL', main: 1.5, compare: -0.25, points: 40 };
+    const figures = { symbol: 'AAPL', main: 1.5, compare: -0.25, points: 40, overlaysHidden: 0 };
     expect(describeCompare('TSLA', 'AAPL', '5m', true, figures)).toBe(
       'Compare overlay: AAPL drawn over the chart as a line, both in percent change from the first bar in ' +
         'view: TSLA +1.50%, AAPL −0.25% at the last bar.',
@@ -26,6 +26,9 @@ describe('the chart in words', () => {
     expect(describeCompare('TSLA', 'AAPL', '5m', false, null)).toBe(
       'Compare overlay: AAPL drawn over the chart as a line, both in percent change from the first bar in ' +
         'view; AAPL has no 5m bars yet.',
+    );
+    expect(describeCompare('TSLA', 'AAPL', '5m', true, { ...figures, overlaysHidden: 2 })).toMatch(
+      /at the last bar\. Indicator lines over the candles are hidden while comparing\.$/,
     );
     expect(describeCompare('TSLA', 'AAPL', '5m', true, { ...figures, points: 0 })).toContain(
       "none of AAPL's bars line up with the chart's",

@@ -41,7 +41,9 @@ export function describeCompare(
   if (!held) return `${drawn}; ${compare} has no ${interval} bars yet.`;
   if (figures === null || figures.symbol !== compare) return `${drawn}.`;
   if (figures.points === 0) return `${drawn}; none of ${compare}'s bars line up with the chart's.`;
-  return `${drawn}: ${symbol ?? 'chart'} ${formatPercent(figures.main)}, ${compare} ${formatPercent(figures.compare)} at the last bar.`;
+  const hidden =
+    figures.overlaysHidden > 0 ? ' Indicator lines over the candles are hidden while comparing.' : '';
+  return `${drawn}: ${symbol ?? 'chart'} ${formatPercent(figures.main)}, ${compare} ${formatPercent(figures.compare)} at the last bar.${hidden}`;
 }
 
 /** The shortest time between two changes of a chart's summary while the same series is shown. */
