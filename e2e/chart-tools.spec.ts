@@ -2,7 +2,9 @@
 // compare overlay (a second symbol drawn in percent, in the legend and the chart's summary, following the
 // session and the interval, and only that one more symbol held by the live mirror), and the workbench's
 // one-column layout keeping focused elements clear of the sticky top bar.
-// CHART_TOOLS_SHOTS=dir writes screenshots of the chart with the overlay there.
+// CHART_TOOLS_SHOTS=dir writes the chart with the overlay there as chart-compare.png (CHART_TOOLS_SHOTS=docs
+// refreshes the pictures of the README and docs/chart-tools.md), and a PNG saved as chart-saved.png.
+import { writeFile } from 'node:fs/promises';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
   button,
@@ -95,8 +97,7 @@ for (const scheme of ['light', 'dark'] as const) {
     // Named like the other downloads: the session, the symbol, the interval and the last bar's time.
     expect(download.suggestedFilename()).toMatch(/^session-tape-[\p{L}\p{N}_-]+-RIVN-1m-\d{8}_\d{4}\.png$/u);
     const bytes = await bytesOf(download);
-    if (SHOTS)
-      await import('node:fs/promises').then((fs) => fs.writeFile(`${SHOTS}/saved-${scheme}.png`, bytes));
+    if (SHOTS && scheme === 'light') await writeFile(`${SHOTS}/chart-saved.png`, bytes);
     const { width, height } = pngSize(bytes);
     // The chart (inside its border) at the device's pixels, with a band above it.
     expect(width).toBeGreaterThanOrEqual(Math.floor(box.width) - 4);
@@ -165,6 +166,10 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   // The live mirror holds the compare symbol now, and only it besides the chart's: TSLA is still not held.
   await expect(rows('AAPL')).not.toHaveText('not held: chart or compare it to load');
   await expect(rows('TSLA')).toHaveText('not held: chart or compare it to load');
+  if (SHOTS) {
+    await page.mouse.move(0, 0);
+    await view.locator('.session-view__chart-card').screenshot({ path: `${SHOTS}/chart-compare.png` });
+  }
 
   // It follows the live session: new bars bring new points.
   const before = Number(await wrap.getAttribute('data-compare-points'));
@@ -193,7 +198,6 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   // The saved PNG's band carries the overlay too (its name stays the chart's symbol's).
   const download = await downloadFrom(page, () => view.getByTestId('chart-save-png').click());
   expect(download.suggestedFilename()).toMatch(/-RIVN-1d-\d{8}_\d{4}\.png$/);
-  if (SHOTS) await view.locator('.session-view__chart-card').screenshot({ path: `${SHOTS}/compare.png` });
 
   // Charting the compare symbol itself takes the overlay away (a symbol compared with itself).
   // None takes it away: no legend entry, no mention, and the mirror lets AAPL go again.
