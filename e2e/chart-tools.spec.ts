@@ -5,6 +5,7 @@
 // CHART_TOOLS_SHOTS=dir writes the chart with the overlay there as chart-compare.png (CHART_TOOLS_SHOTS=docs
 // refreshes the pictures of the README and docs/chart-tools.md), and a PNG saved as chart-saved.png.
 import { writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import {
   button,
@@ -166,6 +167,9 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   // The live mirror holds the compare symbol now, and only it besides the chart's: TSLA is still not held.
   await expect(rows('AAPL')).not.toHaveText('not held: chart or compare it to load');
   await expect(rows('TSLA')).toHaveText('not held: chart or compare it to load');
+  // The legend's overlay figures and note, the select and the button pass axe (no serious violation).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="session-view-live"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   if (SHOTS) {
     await page.mouse.move(0, 0);
     await view.locator('.session-view__chart-card').screenshot({ path: `${SHOTS}/chart-compare.png` });
@@ -210,13 +214,18 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   expect(problems).toEqual([]);
 });
 
-test('charting the compared symbol takes the overlay away', async ({ page }) => {
+test('charting the compared symbol takes the overlay away (dark)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await startPaused(page);
   await chartReady(page);
   const view = live(page);
   const select = view.getByTestId('compare-select');
   await select.selectOption('TSLA');
   await expect(view.getByTestId('chart-legend-compare')).toContainText('TSLA');
+  await expect(view.getByTestId('chart-legend-compare-value')).toHaveText(/%$/);
+  // In the dark scheme too, the overlay's legend passes axe.
+  const axe = await new AxeBuilder({ page }).include('[data-testid="session-view-live"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await view.getByTestId('symbol-row').filter({ hasText: 'TSLA' }).click();
   await expect(view.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'TSLA');
   await expect(select).toHaveValue('');
