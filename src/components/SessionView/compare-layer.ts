@@ -79,7 +79,11 @@ export class CompareLayer {
         title: line.symbol,
       });
       this.mainSeries.priceScale().applyOptions({ mode: PriceScaleMode.Percentage });
-    } else if (this.line?.symbol !== line.symbol) this.series.applyOptions({ title: line.symbol });
+    } else if (this.line?.symbol !== line.symbol) {
+      this.series.applyOptions({ title: line.symbol });
+      // Another symbol's closes are never appended to the last one's, whatever they look like.
+      this.drawn = [];
+    }
     this.line = line;
     return this.draw(overlayPoints(barTimes, line.time, line.close));
   }
