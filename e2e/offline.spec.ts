@@ -85,7 +85,7 @@ async function expectShows(view: Locator, doc: Json, charted: string | null = nu
   const rows = rowsText(doc);
   if (charted !== null)
     for (const symbol of Object.keys(rows))
-      if (symbol !== charted) rows[symbol] = 'not held: chart it to load';
+      if (symbol !== charted) rows[symbol] = 'not held: chart or compare it to load';
   await expect.poll(() => column(view, 'symbol-rows')).toEqual(rows);
   await expect.poll(() => column(view, 'symbol-volume')).toEqual(volumes(doc));
 }

@@ -14,6 +14,7 @@ import { type SupervisedWorker, superviseWorker, type WorkerLike } from './worke
 export type { LiveUpdate } from '../workers/mirror/live-link';
 export type {
   ChartIndicator,
+  CompareRead,
   OpenedSet,
   OpenedStep,
   Overview,

@@ -265,6 +265,7 @@ function Player({
           indicatorChoice={indicatorChoice}
           onIndicatorChoice={onIndicatorChoice}
           onSummary={onSummary}
+          sessionName={facts?.sessionName ?? null}
         />
       </Card>
     </>

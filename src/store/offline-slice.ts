@@ -251,7 +251,8 @@ export const createOfflineSlice =
       setOfflineChoice(choice) {
         const shown = get().offline.choice;
         if (shown?.symbol === choice.symbol && shown.interval === choice.interval) return;
-        patch({ choice });
+        // The symbol and interval only: a view's compare overlay is not carried to the next set opened.
+        patch({ choice: { symbol: choice.symbol, interval: choice.interval } });
       },
 
       closeOffline() {

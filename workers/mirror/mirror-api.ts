@@ -14,7 +14,7 @@ export type Source = 'live' | 'offline';
 
 export type { ChartIndicator } from './indicator-lines';
 export type { Overview, Quote, SymbolRow } from './overview';
-export type { ShownSeries, ViewQuery, ViewRead } from './view';
+export type { CompareRead, ShownSeries, ViewQuery, ViewRead } from './view';
 
 export interface OpenedStep {
   name: string;

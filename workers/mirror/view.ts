@@ -11,7 +11,7 @@ import { analysisRead } from './analysis-view';
 import { type ChartIndicator, indicatorLines } from './indicator-lines';
 import type { Mirror, SymbolState } from './mirror';
 import { type Overview, overviewOf, type Quote, quoteOf, type SymbolRow } from './overview';
-import { type BarSeries, barSeries } from './series';
+import { type BarSeries, barSeries, chartIntervals } from './series';
 
 /** What a chart shows: a series (its `key`), as of an export, up to `total` bars. */
 export interface ShownSeries {
@@ -33,6 +33,24 @@ export interface ViewQuery {
    * analysis out (`analysisUnchanged`). Absent or null: the analysis always comes.
    */
   analysisHeld?: string | null;
+  /**
+   * A second symbol whose closes are drawn over the chart (the compare overlay), at the chart's interval,
+   * and the part of its series the chart holds already (null: read it whole). Absent or null: none.
+   */
+  compare?: { symbol: string; shown: ShownSeries | null } | null;
+}
+
+/** The compare symbol's closes: bars [from, total) of its series at the chart's interval. */
+export interface CompareRead {
+  symbol: string;
+  /** The series these closes belong to (source, symbol, interval, session): the reader sends it back. */
+  key: string;
+  /** Whether `time` and `close` hold only the bars after those shown (else the whole series). */
+  appended: boolean;
+  from: number;
+  total: number;
+  time: Float64Array;
+  close: Float64Array;
 }
 
 export interface ViewRead {
@@ -58,6 +76,11 @@ export interface ViewRead {
   analysisKey: string | null;
   /** The analysis is the one the reader said it holds: keep it. */
   analysisUnchanged: boolean;
+  /**
+   * The compare symbol's closes, when one was asked for and the mirror holds its rows at this interval
+   * (the live mirror holds a symbol's rows only once the engine was told it is shown).
+   */
+  compare: CompareRead | null;
 }
 
 export function pickSymbol(overview: Overview, wanted: string | null): SymbolRow | null {
@@ -98,6 +121,35 @@ export function readView(mirror: Mirror, query: ViewQuery): ViewRead {
       mirror.analysis && !analysisUnchanged ? analysisRead(mirror.analysis, symbol, state, interval) : null,
     analysisKey,
     analysisUnchanged,
+    compare: query.compare ? compareRead(mirror, overview, query.source, query.compare, interval) : null,
+  };
+}
+
+/**
+ * The compare symbol's closes at `interval`: only those after the ones shown when the reader holds the same
+ * series as of an export no later than this one, else the whole series. Null when the mirror holds none.
+ */
+function compareRead(
+  mirror: Mirror,
+  overview: Overview,
+  source: ViewQuery['source'],
+  compare: NonNullable<ViewQuery['compare']>,
+  interval: string,
+): CompareRead | null {
+  const state = mirror.symbols.get(compare.symbol);
+  if (!state || !chartIntervals(state).includes(interval)) return null;
+  const key = [source, compare.symbol, interval, overview.sessionId, overview.sessionDate].join('|');
+  const { shown } = compare;
+  const appended = shown !== null && shown.key === key && (overview.sequence ?? 0) >= (shown.sequence ?? 0);
+  const series = barSeries(state, interval, appended ? shown.total : 0);
+  return {
+    symbol: compare.symbol,
+    key,
+    appended,
+    from: series.from,
+    total: series.total,
+    time: series.time,
+    close: series.close,
   };
 }
 
@@ -127,5 +179,7 @@ export function viewBuffers(read: ViewRead): ArrayBuffer[] {
   }
   // The equity line is copied out of the mirror for each read, so it is the read's to give away.
   if (read.analysis) columns.push(read.analysis.equity.time, read.analysis.equity.equity);
+  // The compare symbol's columns are made fresh for the read too.
+  if (read.compare) columns.push(read.compare.time, read.compare.close);
   return columns.map((c) => c.buffer as ArrayBuffer);
 }

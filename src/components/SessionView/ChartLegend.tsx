@@ -1,7 +1,8 @@
 import { formatCount } from '../../format';
 import { formatMoney } from './analysis-format';
-import type { LegendBar } from './bar-chart';
+import type { LegendBar, LegendCompare } from './bar-chart';
 import { crosshairLabel } from './chart-time';
+import { formatPercent } from './compare-overlay';
 import { formatIndicatorValue, outputLabel } from './indicator-format';
 import type { LegendIndicator } from './indicator-layer';
 
@@ -9,7 +10,8 @@ const price = (value: number) => value.toFixed(2);
 
 /**
  * The bar under the crosshair (or the last bar): time in ET, open, high, low, close, volume; under it each
- * shown indicator's values at that bar, and the equity.
+ * shown indicator's values at that bar, and the equity. With a compare overlay, both symbols' change in
+ * percent at that bar from the first bar in view (the price scale's own figures).
  */
 export function ChartLegend({
   symbol,
@@ -17,12 +19,17 @@ export function ChartLegend({
   bar,
   indicators = [],
   equity = null,
+  compare = null,
+  compareHeld = true,
 }: {
   symbol: string | null;
   interval: string;
   bar: LegendBar | null;
   indicators?: readonly LegendIndicator[];
   equity?: number | null;
+  compare?: LegendCompare | null;
+  /** Whether the mirror holds the compare symbol's bars at this interval. */
+  compareHeld?: boolean;
 }) {
   const down = bar !== null && bar.close < bar.open;
   return (
@@ -53,6 +60,29 @@ export function ChartLegend({
             </span>
           </span>
         </>
+      )}
+      {compare && (
+        <span className="chart-legend__compare" data-testid="chart-legend-compare">
+          <span className="chart-legend__indicator">
+            <span className="indicator-toggle__swatch compare-swatch--main" aria-hidden="true" />
+            <span className="chart-legend__indicator-name">{symbol ?? '—'}</span>
+            <b className="number chart-legend__value" data-testid="chart-legend-compare-main">
+              {formatPercent(compare.main)}
+            </b>
+          </span>
+          <span className="chart-legend__indicator">
+            <span className="indicator-toggle__swatch compare-swatch" aria-hidden="true" />
+            <span className="chart-legend__indicator-name">{compare.symbol}</span>
+            <b className="number chart-legend__value" data-testid="chart-legend-compare-value">
+              {compareHeld ? formatPercent(compare.compare) : `no ${interval} bars`}
+            </b>
+          </span>
+          {compare.overlaysHidden > 0 && (
+            <span className="chart-legend__note" data-testid="chart-legend-overlays-hidden">
+              Lines over the candles hidden while comparing
+            </span>
+          )}
+        </span>
       )}
       {bar && (indicators.length > 0 || equity !== null) && (
         <span className="chart-legend__indicators" data-testid="chart-legend-indicators">

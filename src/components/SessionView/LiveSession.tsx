@@ -1,6 +1,7 @@
 // The live charts: the session view over the UI's own mirror of the engine, with its sync badge, the last
 // resync notice (a toast over the card, MirrorNotice.tsx), and a restart for a mirror worker that died. The symbol the chart shows is told to the
-// engine (`showSymbols`), so that its feed carries full rows for that symbol only.
+// engine (`showSymbols`), so that its feed carries full rows for that symbol only, and the compare
+// overlay's symbol when there is one: one more symbol shown, never every symbol (docs/chart-tools.md).
 import { useCallback, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
@@ -18,14 +19,18 @@ export function LiveSession() {
   const indicatorChoice = useAppStore((s) => s.indicatorChoices.live);
   const chooseIndicator = useAppStore((s) => s.chooseIndicator);
   const showLiveSymbols = useAppStore((s) => s.showLiveSymbols);
-  // The engine's feed carries rows only for the symbol charted: a symbol picked is asked for at once (an
-  // interval picked for the same symbol asks nothing).
+  const sessionName = useAppStore((s) => s.snapshot?.sessionName ?? null);
+  // The engine's feed carries rows only for the symbols drawn: the symbol charted and the compare symbol.
+  // A symbol picked is asked for at once (an interval picked for the same symbols asks nothing).
   const charted = useRef<string | null>(null);
   const onChoice = useCallback(
-    ({ symbol }: ViewChoice) => {
-      if (symbol === null || symbol === charted.current) return;
-      charted.current = symbol;
-      void showLiveSymbols([symbol]);
+    ({ symbol, compare = null }: ViewChoice) => {
+      if (symbol === null) return;
+      const symbols = compare === null || compare === symbol ? [symbol] : [symbol, compare];
+      const key = symbols.join(',');
+      if (key === charted.current) return;
+      charted.current = key;
+      void showLiveSymbols(symbols);
     },
     [showLiveSymbols],
   );
@@ -55,6 +60,7 @@ export function LiveSession() {
         onChoice={onChoice}
         indicatorChoice={indicatorChoice}
         onIndicatorChoice={onIndicatorChoice}
+        sessionName={sessionName}
       />
     </Card>
   );

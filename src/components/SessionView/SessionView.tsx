@@ -3,23 +3,29 @@
 // overview (symbol table, system panel), the selected symbol's quote, and only the new bars for the chart.
 // The symbol's indicators come with the bars; which of them are drawn is the owner's choice (a store's).
 // So do the strategies' markers and equity (drawn on the chart), positions, trades, orders and summary.
+// The chart can be saved as a PNG (chart-png.ts), and a second symbol drawn over it in percent (the compare
+// overlay, compare-overlay.ts): its closes come in the same read.
 
 import {
   type CSSProperties,
   type RefObject,
   startTransition,
+  useCallback,
   useEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
 import type { AnalysisSummary } from '../../../workers/mirror/analysis-types';
+import { saveBlob } from '../../downloads';
 import type { MirrorClient, Source } from '../../mirror-client';
 import { EQUITY_KEY, equityShown, type IndicatorChoice, shownIndicators } from '../../store/indicator-choice';
 import { formatMoney } from './analysis-format';
 import { BarChart, type Legend, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
-import { describeChart, SummaryPacer } from './chart-summary';
+import { CompareSelect } from './CompareSelect';
+import { chartPngName, composeChartPng, pngBandOf, pngBlob } from './chart-png';
+import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
 import { EquityToggle } from './EquityToggle';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
@@ -77,10 +83,12 @@ function usePacedText(text: string, series: string): string {
 /** The performance mark set when a view first draws candles, followed by `:<source>`. */
 export const FIRST_CHART_MARK = 'session-tape:first-chart';
 
-/** Which symbol and interval a view shows (null: the mirror's first symbol). */
+/** Which symbol and interval a view shows (null: the mirror's first symbol), and the compare overlay's. */
 export interface ViewChoice {
   symbol: string | null;
   interval: string;
+  /** The symbol drawn over the chart in percent (null or absent: none). */
+  compare?: string | null;
 }
 
 export interface SessionViewProps {
@@ -109,9 +117,11 @@ export interface SessionViewProps {
    * at once, and a screen reader's list of regions must tell them apart. By default from `source`.
    */
   label?: string;
+  /** The session's name, for the PNG's file name and band (absent: "session"). */
+  sessionName?: string | null;
 }
 
-const NO_LEGEND: Legend = { bar: null, last: null, indicators: [], trades: [], equity: null };
+const NO_LEGEND: Legend = { bar: null, last: null, indicators: [], trades: [], equity: null, compare: null };
 
 export function SessionView({
   client,
@@ -126,8 +136,11 @@ export function SessionView({
   onIndicatorChoice,
   onSummary,
   label = source === 'live' ? 'Live' : 'Replay',
+  sessionName = null,
 }: SessionViewProps) {
-  const [symbol, setSymbol] = useState<string | null>(initial?.symbol ?? null);
+  const [symbol, setChosenSymbol] = useState<string | null>(initial?.symbol ?? null);
+  const [compare, setCompare] = useState<string | null>(initial?.compare ?? null);
+  const [saving, setSaving] = useState<string | null>(null);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
   const [view, setView] = useState<ReadView | null>(null);
   const [legend, setLegend] = useState<Legend>(NO_LEGEND);
@@ -188,15 +201,25 @@ export function SessionView({
   useEffect(() => {
     if (hold || (!onScreen && epochRead.current === epoch)) return;
     epochRead.current = epoch;
-    void reader.current?.request({ source, symbol, interval, epoch, version });
-  }, [source, symbol, interval, epoch, version, onScreen, hold]);
+    void reader.current?.request({ source, symbol, interval, epoch, version, compare });
+  }, [source, symbol, interval, epoch, version, onScreen, hold, compare]);
 
-  // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported).
+  // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported), and
+  // the compare symbol asked for (the live view tells the engine to send its rows too).
   const shownSymbol = view?.symbol ?? null;
   const shownInterval = view?.interval ?? null;
   useEffect(() => {
-    if (shownInterval !== null) onChoice?.({ symbol: shownSymbol, interval: shownInterval });
-  }, [shownSymbol, shownInterval, onChoice]);
+    if (shownInterval !== null) onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare });
+  }, [shownSymbol, shownInterval, compare, onChoice]);
+
+  // A symbol charted that was the compare symbol takes the overlay away (a symbol compared with itself).
+  const setSymbol = useCallback((next: string | null) => {
+    setChosenSymbol(next);
+    setCompare((shown) => (next !== null && next === shown ? null : shown));
+  }, []);
+  useEffect(() => {
+    if (shownSymbol !== null && shownSymbol === compare) setCompare(null);
+  }, [shownSymbol, compare]);
 
   const drawn = view?.version ?? null;
   useEffect(() => {
@@ -243,15 +266,67 @@ export function SessionView({
         ? `${analysis?.strategies.map((s) => strategyName(s.module)).join(', ')}: ${tally ?? 'no signal or order on this symbol yet'}; ${analysis?.summary.trades ?? 0} closed trades.`
         : null,
       equityPane ? `Equity pane shown, last ${formatMoney(analysis?.summary.equity ?? null)}.` : null,
+      view?.compare
+        ? describeCompare(
+            view.symbol,
+            view.compare.symbol,
+            view.interval,
+            view.compare.held,
+            // The figures at the last bar (the legend's are the hovered bar's while the pointer is on the chart).
+            legend.bar === legend.last ? legend.compare : null,
+          )
+        : null,
     ]
       .filter((part) => part !== null)
       .join(' '),
-    `${view?.symbol ?? ''} ${view?.interval ?? interval}`,
+    `${view?.symbol ?? ''} ${view?.interval ?? interval} ${view?.compare?.symbol ?? ''}`,
   );
+
+  // The chart as a PNG: the chart's picture under a band that says what it shows (chart-png.ts).
+  const savePng = () => {
+    const chart = chartRef.current;
+    const element = box.current;
+    if (!chart || !element) return;
+    try {
+      const shot = chart.screenshot();
+      const theme = themeOf(element);
+      const style = getComputedStyle(element);
+      const scale = element.clientWidth > 0 ? shot.width / element.clientWidth : 1;
+      const shownName = view?.symbol ?? null;
+      const shownInt = view?.interval ?? interval;
+      const band = pngBandOf(sessionName, shownName, shownInt, legend.last, legend.compare);
+      const canvas = composeChartPng(
+        shot,
+        band,
+        {
+          background: theme.background,
+          text: style.getPropertyValue('--text').trim() || theme.text,
+          muted: theme.text,
+          border: theme.border,
+          fontFamily: style.fontFamily,
+        },
+        scale,
+      );
+      const name = chartPngName(sessionName, shownName, shownInt, legend.last?.time ?? null);
+      void pngBlob(canvas).then(
+        (blob) => {
+          saveBlob(blob, name);
+          setSaving(`Saved ${name}`);
+        },
+        (problem: unknown) => setError(problem instanceof Error ? problem.message : String(problem)),
+      );
+    } catch (problem) {
+      setError(
+        `The chart could not be saved as a PNG: ${problem instanceof Error ? problem.message : String(problem)}`,
+      );
+    }
+  };
 
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
+  // The compare select's options: the session's symbols, as one string that changes only when they do.
+  const symbolNames = useMemo(() => (overview?.symbols ?? []).map((s) => s.symbol).join(','), [overview]);
 
   return (
     <div ref={root} className="session-view" data-testid={`session-view-${source}`}>
@@ -276,13 +351,36 @@ export function SessionView({
               bar={legend.bar}
               indicators={legend.indicators}
               equity={legend.equity}
+              compare={legend.compare}
+              compareHeld={view?.compare?.held ?? true}
             />
-            <IntervalPicker
-              intervals={row?.intervals ?? []}
-              selected={view?.interval ?? interval}
-              onSelect={setChosenInterval}
-            />
+            <div className="session-view__chart-tools">
+              <IntervalPicker
+                intervals={row?.intervals ?? []}
+                selected={view?.interval ?? interval}
+                onSelect={setChosenInterval}
+              />
+              <CompareSelect
+                id={`${source}-compare`}
+                names={symbolNames}
+                exclude={view?.symbol ?? null}
+                selected={compare}
+                onSelect={setCompare}
+              />
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="chart-save-png"
+                disabled={(view?.candles ?? 0) === 0}
+                onClick={savePng}
+              >
+                Save PNG
+              </button>
+            </div>
           </div>
+          <p className="visually-hidden" role="status" data-testid="chart-png-status">
+            {saving}
+          </p>
           <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice}>
             {hasStrategies && (
               <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />
@@ -297,6 +395,8 @@ export function SessionView({
             data-equity-pane={equityPane}
             data-equity-points={equityPoints}
             data-trade-markers={view?.tradeMarkers ?? 0}
+            data-compare={legend.compare?.symbol ?? ''}
+            data-compare-points={legend.compare?.points ?? 0}
           >
             <div ref={box} className="session-view__chart" data-testid="chart" />
             <MarkerNote trades={legend.trades} />

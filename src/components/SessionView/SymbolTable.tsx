@@ -212,11 +212,11 @@ function SymbolGrid({ name, symbols, selected, onSelect }: SymbolTableProps) {
                     {s.quality.toFixed(s.quality === 100 ? 0 : 2)}%
                   </td>
                   <td className="symbol-table__rows number" data-testid="symbol-rows">
-                    {/* The page holds the rows of the charted symbol only (the live feed's rule). */}
+                    {/* The page holds the rows of the charted and compared symbols only (the live feed's rule). */}
                     {s.held ? (
                       rowsText(s.rows)
                     ) : (
-                      <span className="symbol-table__not-held">not held: chart it to load</span>
+                      <span className="symbol-table__not-held">not held: chart or compare it to load</span>
                     )}
                   </td>
                 </tr>

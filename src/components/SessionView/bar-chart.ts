@@ -7,6 +7,8 @@
 // The session's indicators come with the bars, point for point, and are drawn by indicator-layer.ts. The
 // strategies' signals and fills of the symbol are markers on the candles (trade-markers.ts), the equity a
 // line in a pane below the indicators (equity-layer.ts); both are set once per read, and only when changed.
+// A second symbol's closes can be drawn over the candles in percent (the compare overlay, compare-layer.ts),
+// and the chart can be taken as a picture (`screenshot`, for the PNG the page saves: chart-png.ts).
 import {
   type CandlestickData,
   CandlestickSeries,
@@ -40,6 +42,8 @@ import {
   olderBars,
 } from './chart-window';
 import { createCheapSeriesMarkers } from './cheap-markers';
+import { CompareLayer, type CompareLine } from './compare-layer';
+import { baseIndex, percentAt } from './compare-overlay';
 import { EquityLayer } from './equity-layer';
 import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
 import { markersAt, sameMarkers, seriesMarkersOf } from './trade-markers';
@@ -56,6 +60,8 @@ export interface ChartTheme {
   /** A refused order's marker. */
   refused: string;
   equity: string;
+  /** The compare overlay's line. */
+  compare: string;
 }
 
 /** What the legend shows: the bar under the crosshair, or the last bar. */
@@ -85,6 +91,21 @@ export interface Legend {
   trades: ChartMarker[];
   /** The account's equity at that bar's close, when the equity pane is drawn. */
   equity: number | null;
+  /** With a compare overlay: both symbols' change in percent at that bar from the first bar in view. */
+  compare: LegendCompare | null;
+}
+
+/** The compare overlay in the legend: the symbol drawn over the chart, and both symbols' percent. */
+export interface LegendCompare {
+  symbol: string;
+  /** The chart's own symbol's change (null: no bar in view). */
+  main: number | null;
+  /** The compare symbol's change (null: it has no close in view, or none at this interval). */
+  compare: number | null;
+  /** Closes of the compare symbol drawn (0: none line up with the chart's bars). */
+  points: number;
+  /** Shown indicators drawn over the candles that are hidden while comparing (percent would skew them). */
+  overlaysHidden: number;
 }
 
 /** Reads the chart colours from CSS custom properties (SessionView.css sets them for light and dark). */
@@ -102,6 +123,7 @@ export function themeOf(element: Element): ChartTheme {
     gap: cssVar('--chart-gap', '#d97706'),
     refused: cssVar('--chart-refused', '#94a3b8'),
     equity: cssVar('--chart-equity', '#2563eb'),
+    compare: cssVar('--chart-compare', '#334155'),
   };
 }
 
@@ -140,6 +162,7 @@ export class BarChart {
   private last: LegendBar | null = null;
   private readonly indicators: IndicatorLayer;
   private readonly equity: EquityLayer;
+  private readonly compare: CompareLayer;
   /** The strategies' markers, apart from the gaps' (each list set on its own, when it changes). */
   private readonly tradeMarkers: ISeriesMarkersPluginApi<Time>;
   private trades: ChartMarker[] = [];
@@ -198,6 +221,7 @@ export class BarChart {
     this.indicators = new IndicatorLayer(this.chart, theme.text);
     this.equity = new EquityLayer(this.chart, theme.equity);
     this.indicators.setTrailing(this.equity);
+    this.compare = new CompareLayer(this.chart, this.candles, theme.compare);
     this.chart.subscribeCrosshairMove(this.onCrosshair);
     this.chart.timeScale().subscribeVisibleLogicalRangeChange(this.onRange);
     this.applyTheme(theme);
@@ -240,6 +264,7 @@ export class BarChart {
     this.markers.setMarkers(this.gapMarkers);
     this.indicators.setLevelColor(theme.text);
     this.equity.setColor(theme.equity);
+    this.compare.setColor(theme.compare);
     this.tradeMarkers.setMarkers(seriesMarkersOf(this.trades, this.markerColors));
   }
 
@@ -273,6 +298,29 @@ export class BarChart {
     const equityChanged = this.equity.setLine(analysis?.equity ?? null);
     if (drawable !== this.equity.drawable) this.indicators.placeTrailing();
     if (markersChanged || equityChanged) this.onLegend(this.hovered ?? this.last);
+  }
+
+  /**
+   * Draws a second symbol's closes over the candles, both in percent from the first bar in view, or takes
+   * the overlay away (null). Called once per read, after its bars.
+   */
+  setCompare(line: CompareLine | null): void {
+    const changed = this.compare.set(line, this.bars.column('time'));
+    this.indicators.hideOverlays(line !== null);
+    if (changed) this.onLegend(this.hovered ?? this.last);
+  }
+
+  /** The compare symbol drawn over the chart (null: none). */
+  get compareSymbol(): string | null {
+    return this.compare.symbol;
+  }
+
+  /**
+   * The chart as a picture: its panes and scales with the markers, without the crosshair (a canvas the
+   * page draws its legend band on: chart-png.ts).
+   */
+  screenshot(): HTMLCanvasElement {
+    return this.chart.takeScreenshot(true, false);
   }
 
   /** Draws the equity pane or takes it away (its chip). */
@@ -321,6 +369,7 @@ export class BarChart {
     this.candles.setData(candles);
     this.shownCandles = candles.length;
     this.bars.set(series);
+    this.compare.follow(this.bars.column('time'));
     this.volumeLater = false;
     this.total = series.total;
     this.seriesHistory = series.historyCount;
@@ -399,6 +448,7 @@ export class BarChart {
       }
     }
     this.indicators.append(series.time, indicators, whole);
+    this.compare.follow(this.bars.column('time'));
     if (drop > 0) this.equity.setBars(this.bars.column('time'), intervalSeconds(this.interval) ?? 60);
     else this.equity.appendBars(series.time);
     if (pointer?.time) {
@@ -461,6 +511,8 @@ export class BarChart {
 
   /** Scrolled (or zoomed out) to within OLDER_EDGE bars of the first bar held: take in older ones. */
   private readonly onRange = (range: { from: number; to: number } | null) => {
+    // The overlay's percent is measured from the first bar in view: the legend follows the view.
+    if (this.compare.symbol !== null && !this.disposed) this.onLegend(this.hovered ?? this.last);
     if (range === null || range.from > OLDER_EDGE || this.takingOlder || this.disposed) return;
     this.takingOlder = true;
     // Not inside the chart's own notification: after it, in a task of its own.
@@ -497,6 +549,7 @@ export class BarChart {
     this.markers.setMarkers(this.gapMarkers);
     this.tradeMarkers.setMarkers(seriesMarkersOf(this.trades, this.markerColors));
     this.indicators.prepend(older.series.time, older.indicators);
+    this.compare.follow(held.time);
     this.equity.setBars(held.time, intervalSeconds(this.interval) ?? 60);
     this.onLegend(this.hovered ?? this.last);
     this.onHeldChange({ candles: this.shownCandles, historyCount: this.historyCount, gaps: this.gapCount });
@@ -534,6 +587,7 @@ export class BarChart {
     this.trades = [];
     this.tradeMarkers.setMarkers([]);
     this.equity.clear();
+    this.compare.follow([]);
     this.hovered = null;
     this.total = 0;
     this.historyCount = 0;
@@ -565,7 +619,28 @@ export class BarChart {
       // A bar's markers are told while the crosshair is on it (the last bar's would sit over the chart).
       trades: this.hovered ? markersAt(this.trades, this.hovered.time) : [],
       equity: bar && this.equity.attached ? this.equity.valueAt(at) : null,
+      compare: this.compareLegend(bar?.time ?? null),
     });
+  }
+
+  /** Both symbols' change in percent at `at` (or the last bar) from the first bar in view. */
+  private compareLegend(at: number | null): LegendCompare | null {
+    const symbol = this.compare.symbol;
+    if (symbol === null) return null;
+    const times = this.bars.column('time');
+    const points = this.compare.points;
+    const first = baseIndex(this.chart.timeScale().getVisibleLogicalRange()?.from ?? null, times.length);
+    const end = at ?? (times[times.length - 1] as number);
+    const overlaysHidden = this.indicators.hiddenOverlays;
+    if (first < 0) return { symbol, main: null, compare: null, points: points.length, overlaysHidden };
+    const base = times[first] as number;
+    return {
+      symbol,
+      overlaysHidden,
+      main: percentAt(times, this.bars.column('close'), base, end),
+      compare: percentAt(this.compare.times, this.compare.values, base, end),
+      points: points.length,
+    };
   }
 
   private readonly onCrosshair = (param: MouseEventParams<Time>) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChart, SummaryPacer } from './chart-summary';
+import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
 
 // 2025-07-01 10:17 in exchange-local seconds read as UTC (chart-time.ts).
 const TEN_SEVENTEEN = Date.UTC(2025, 6, 1, 10, 17) / 1000;
@@ -14,6 +14,24 @@ describe('the chart in words', () => {
     expect(describeChart('TSLA', '1d', 1, 0, bar)).toBe(
       'TSLA 1d chart: 1 bar shown. Last bar Tue, Jul 1, 2025: open 251.20, high 251.90, low 250.75, ' +
         'close 251.40, volume 12,345.',
+    );
+  });
+
+  it('tells the compare overlay: which symbol, in percent from the first bar in view, and its figures', () => {
+    const figures = { symbol: 'AAPL', main: 1.5, compare: -0.25, points: 40, overlaysHidden: 0 };
+    expect(describeCompare('TSLA', 'AAPL', '5m', true, figures)).toBe(
+      'Compare overlay: AAPL drawn over the chart as a line, both in percent change from the first bar in ' +
+        'view: TSLA +1.50%, AAPL −0.25% at the last bar.',
+    );
+    expect(describeCompare('TSLA', 'AAPL', '5m', false, null)).toBe(
+      'Compare overlay: AAPL drawn over the chart as a line, both in percent change from the first bar in ' +
+        'view; AAPL has no 5m bars yet.',
+    );
+    expect(describeCompare('TSLA', 'AAPL', '5m', true, { ...figures, overlaysHidden: 2 })).toMatch(
+      /at the last bar\. Indicator lines over the candles are hidden while comparing\.$/,
+    );
+    expect(describeCompare('TSLA', 'AAPL', '5m', true, { ...figures, points: 0 })).toContain(
+      "none of AAPL's bars line up with the chart's",
     );
   });
 

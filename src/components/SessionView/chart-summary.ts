@@ -2,8 +2,9 @@
 // last bar, in words. It is paced: a replay changes the last bar several times a second, and a description
 // that changes under a reader's cursor that often cannot be read.
 import { formatCount } from '../../format';
-import type { LegendBar } from './bar-chart';
+import type { LegendBar, LegendCompare } from './bar-chart';
 import { crosshairLabel } from './chart-time';
+import { formatPercent } from './compare-overlay';
 
 const price = (value: number) => value.toFixed(2);
 
@@ -23,6 +24,26 @@ export function describeChart(
     `${shown}${held} Last bar ${crosshairLabel(last.time, interval)}: open ${price(last.open)}, high ` +
     `${price(last.high)}, low ${price(last.low)}, close ${price(last.close)}, volume ${formatCount(last.volume)}.`
   );
+}
+
+/**
+ * The compare overlay in words: `AAPL drawn over the chart, both in percent from the first bar in view: TSLA
+ * +1.20%, AAPL −0.50% at the last bar.` Its figures when given (the legend's at the last bar).
+ */
+export function describeCompare(
+  symbol: string | null,
+  compare: string,
+  interval: string,
+  held: boolean,
+  figures: LegendCompare | null,
+): string {
+  const drawn = `Compare overlay: ${compare} drawn over the chart as a line, both in percent change from the first bar in view`;
+  if (!held) return `${drawn}; ${compare} has no ${interval} bars yet.`;
+  if (figures === null || figures.symbol !== compare) return `${drawn}.`;
+  if (figures.points === 0) return `${drawn}; none of ${compare}'s bars line up with the chart's.`;
+  const hidden =
+    figures.overlaysHidden > 0 ? ' Indicator lines over the candles are hidden while comparing.' : '';
+  return `${drawn}: ${symbol ?? 'chart'} ${formatPercent(figures.main)}, ${compare} ${formatPercent(figures.compare)} at the last bar.${hidden}`;
 }
 
 /** The shortest time between two changes of a chart's summary while the same series is shown. */

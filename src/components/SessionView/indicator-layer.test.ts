@@ -10,10 +10,17 @@ type Point = { time: number; value?: number };
 class FakeSeries {
   data: Point[] = [];
   levels: number[] = [];
+  visible: boolean;
   constructor(
     readonly kind: string,
     readonly pane: number,
-  ) {}
+    options: { visible?: boolean },
+  ) {
+    this.visible = options.visible ?? true;
+  }
+  applyOptions(options: { visible?: boolean }) {
+    if (options.visible !== undefined) this.visible = options.visible;
+  }
   setData(points: Point[]) {
     this.data = [...points];
   }
@@ -28,8 +35,8 @@ class FakeSeries {
 class FakeChart {
   series: FakeSeries[] = [];
   stretch: number[] = [];
-  addSeries(definition: { type: string }, _options: unknown, pane = 0) {
-    const s = new FakeSeries(definition.type, pane);
+  addSeries(definition: { type: string }, options: { visible?: boolean }, pane = 0) {
+    const s = new FakeSeries(definition.type, pane, options);
     this.series.push(s);
     return s;
   }
@@ -106,6 +113,22 @@ describe('indicator layer', () => {
       { time: 180, value: 2.5 },
     ]);
     expect(chart.series[1]?.levels).toEqual([30, 70]);
+  });
+
+  it('hides the lines over the candles while comparing (percent), panes untouched, and shows them again', () => {
+    const { chart, layer } = setup();
+    layer.load([60, 120, 180], session);
+    layer.show(new Set(['sma_2_1m', 'rsi_2_1m']));
+    expect(layer.hideOverlays(true)).toBe(1);
+    expect(chart.series.map((s) => [s.pane, s.visible])).toEqual([
+      [0, false],
+      [1, true],
+    ]);
+    // Drawn again (a toggle) while comparing: still hidden.
+    layer.show(new Set(['sma_2_1m', 'rsi_2_1m', 'macd_1m']));
+    expect(chart.series.filter((s) => !s.visible).map((s) => s.pane)).toEqual([0]);
+    expect(layer.hideOverlays(false)).toBe(0);
+    expect(chart.series.every((s) => s.visible)).toBe(true);
   });
 
   it('appends with update, and draws again from what it holds when toggled', () => {

@@ -85,6 +85,12 @@ export class IndicatorLayer {
   private trailing: TrailingPane | null = null;
   /** The generation of a load drawing one indicator a frame, while it runs. */
   private loading = -1;
+  /**
+   * Whether the lines drawn over the candles are hidden: with the compare overlay the price scale is in
+   * percent, where each line is drawn from its own first value in view (a band's upper line would start on
+   * the candles), so they would mislead (compare-layer.ts).
+   */
+  private overlaysHidden = false;
 
   constructor(
     private readonly chart: IChartApi,
@@ -254,6 +260,27 @@ export class IndicatorLayer {
     return true;
   }
 
+  /**
+   * Hides the lines drawn over the candles, or shows them again; returns how many shown indicators are
+   * hidden so.
+   */
+  hideOverlays(hidden: boolean): number {
+    if (hidden !== this.overlaysHidden) {
+      this.overlaysHidden = hidden;
+      for (const held of this.held) {
+        if (held.info.placement === 'pane') continue;
+        for (const s of this.drawn.get(held.info.key) ?? []) s.applyOptions({ visible: !hidden });
+      }
+    }
+    return this.hiddenOverlays;
+  }
+
+  /** Shown indicators drawn over the candles that are hidden (`hideOverlays`). */
+  get hiddenOverlays(): number {
+    if (!this.overlaysHidden) return 0;
+    return this.held.filter((h) => h.info.placement !== 'pane' && this.drawn.has(h.info.key)).length;
+  }
+
   /** Empties the drawn series, keeping them (and their panes) for the lines a load brings next. */
   blank(): void {
     for (const series of this.drawn.values()) for (const s of series) s.setData([]);
@@ -369,13 +396,19 @@ export class IndicatorLayer {
       // Far levels (pivots' r2, s3) are drawn when in view but do not widen the price scale.
       ...(out.ownScale ? { autoscaleInfoProvider: () => null } : {}),
     };
-    if (out.kind === 'histogram') return this.chart.addSeries(HistogramSeries, common, paneIndex);
+    if (out.kind === 'histogram')
+      return this.chart.addSeries(
+        HistogramSeries,
+        { ...common, visible: paneIndex > 0 || !this.overlaysHidden },
+        paneIndex,
+      );
     const line: SeriesPartialOptionsMap['Line'] = {
       ...common,
       lineWidth: out.width,
       lineStyle: DASHES[out.dash],
       lineType: out.step ? LineType.WithSteps : LineType.Simple,
       crosshairMarkerVisible: paneIndex > 0,
+      visible: paneIndex > 0 || !this.overlaysHidden,
     };
     return this.chart.addSeries(LineSeries, line, paneIndex);
   }

@@ -52,6 +52,11 @@ class FakeChart {
     this.total = 0;
     this.candleCount = 0;
   }
+  /** What each read gave the compare overlay: its symbol and closes, or null. */
+  compares: ({ symbol: string; close: number[] } | null)[] = [];
+  setCompare(line: { symbol: string; close: Float64Array } | null) {
+    this.compares.push(line ? { symbol: line.symbol, close: Array.from(line.close) } : null);
+  }
 }
 
 function setup() {
@@ -70,9 +75,12 @@ function setup() {
   const seriesCalls: number[] = [];
   // Whether each read left the analysis out, the reader holding it already.
   const analysisKept: boolean[] = [];
+  // The compare closes each read brought: from where, how many (null: none asked or held).
+  const compareCalls: ({ from: number; count: number } | null)[] = [];
   const client = {
     view: async (query: ViewQuery) => {
       const read = api.view(query);
+      compareCalls.push(read.compare ? { from: read.compare.from, count: read.compare.time.length } : null);
       seriesCalls.push(read.series?.from ?? -1);
       analysisKept.push(read.analysisUnchanged);
       return read;
@@ -89,7 +97,7 @@ function setup() {
   );
   const request = (over: Partial<ReadRequest> = {}) =>
     reader.request({ source: 'live', symbol: null, interval: '1m', epoch: 1, version: 0, ...over });
-  return { backtest, api, sync, chart, views, errors, request, seriesCalls, analysisKept };
+  return { backtest, api, sync, chart, views, errors, request, seriesCalls, analysisKept, compareCalls };
 }
 
 describe('session reader', () => {
@@ -129,6 +137,35 @@ describe('session reader', () => {
     await request({ version: 3, epoch: 2 });
     expect(analysisKept).toEqual([false, true, false, false]);
     expect(views[3]?.analysis).not.toBeNull();
+  });
+
+  it("reads a compare symbol's closes whole, then only those each delta brought, and gives the chart all of them", async () => {
+    const { backtest, api, sync, chart, views, request, compareCalls } = setup();
+    backtest.advance(3);
+    await sync(true);
+    await request({ compare: 'AAPL' });
+    backtest.advance(2);
+    await sync(false);
+    await request({ version: 1, compare: 'AAPL' });
+    expect(compareCalls).toEqual([
+      { from: 0, count: 3903 },
+      { from: 3903, count: 2 },
+    ]);
+    // The chart is given the whole series each time: the closes held, the new ones after them.
+    const whole = api.view({ source: 'live', symbol: 'AAPL', interval: '1m', shown: null }).series;
+    expect(chart.compares.at(-1)?.symbol).toBe('AAPL');
+    expect(chart.compares.at(-1)?.close).toEqual(Array.from(whole?.close ?? []));
+    expect(views.at(-1)).toMatchObject({ symbol: 'RIVN', compare: { symbol: 'AAPL', held: true } });
+    // Another interval reads the compare symbol's whole series at that interval; none takes the overlay off.
+    await request({ version: 1, interval: '5m', compare: 'AAPL' });
+    expect(compareCalls.at(-1)).toMatchObject({ from: 0 });
+    await request({ version: 1, interval: '5m' });
+    expect(chart.compares.at(-1)).toBeNull();
+    expect(views.at(-1)?.compare).toBeNull();
+    // A symbol the mirror does not hold: asked for, drawn empty, told as not held.
+    await request({ version: 1, compare: 'NOPE' });
+    expect(views.at(-1)?.compare).toEqual({ symbol: 'NOPE', held: false });
+    expect(chart.compares.at(-1)).toEqual({ symbol: 'NOPE', close: [] });
   });
 
   it('loads the whole series once, then appends only the bars each delta brought', async () => {

@@ -7,7 +7,9 @@
 // the mirror took a complete export) is appended to as well when it begins with the bars shown
 // (`BarChart.extend`): a new day then costs its own few bars, not a load of thousands. The symbol's
 // indicators come in the same read, and go to the chart with the bars; so do the strategies' markers and
-// equity (the analysis), set on the chart once per read after the bars.
+// equity (the analysis), set on the chart once per read after the bars. A compare symbol's closes come in
+// the same read too (the whole series first, then only those after the ones held), and go to the chart's
+// overlay after the bars (compare-overlay.ts).
 import type { AnalysisRead } from '../../../workers/mirror/analysis-types';
 import type {
   BarSeries,
@@ -21,6 +23,7 @@ import type {
 } from '../../mirror-client';
 import type { BarChart } from './bar-chart';
 import { MAX_UPDATES } from './chart-window';
+import { type HeldCompare, takeCompare } from './compare-overlay';
 import type { IndicatorInfo } from './indicator-layer';
 
 /**
@@ -43,6 +46,8 @@ export interface ReadRequest {
   epoch: number;
   /** The owner's version of the mirror state: a new one is the signal to read again. */
   version: number;
+  /** A second symbol to draw over the chart in percent (null or absent: none). */
+  compare?: string | null;
 }
 
 export interface ReadView {
@@ -65,6 +70,11 @@ export interface ReadView {
   lastRead: 'load' | 'append' | 'clear';
   /** The owner's version this read was made for (the demo player waits for its step to be drawn). */
   version: number;
+  /**
+   * The compare overlay asked for, and whether the mirror holds the symbol's bars at this interval (the
+   * live mirror holds them once the engine sends them); null without one.
+   */
+  compare: { symbol: string; held: boolean } | null;
 }
 
 type Chart = Pick<
@@ -81,12 +91,15 @@ type Chart = Pick<
   | 'setAnalysis'
   | 'tradeMarkerCount'
   | 'equityPoints'
+  | 'setCompare'
 >;
 
 /** The row of the symbol a view shows, if any. */
 export function rowOf(overview: Overview, symbol: string | null): SymbolRow | null {
   return overview.symbols.find((s) => s.symbol === symbol) ?? null;
 }
+
+const EMPTY = new Float64Array(0);
 
 export class SessionReader {
   private waiting: ReadRequest | null = null;
@@ -97,6 +110,8 @@ export class SessionReader {
   private charted: string | null = null;
   /** The analysis last read and its key: the mirror sends it again only when it changed. */
   private analysis: { epoch: number; key: string; value: AnalysisRead } | null = null;
+  /** The compare symbol's closes held (the mirror sends only those after them while the key holds). */
+  private compare: HeldCompare | null = null;
 
   constructor(
     private readonly client: Pick<MirrorClient, 'view'>,
@@ -132,6 +147,7 @@ export class SessionReader {
           this.shown = null;
           this.analysis = null;
           this.charted = null;
+          this.compare = null;
           if (!this.disposed) this.onError(error instanceof Error ? error.message : String(error));
         }
       }
@@ -146,6 +162,7 @@ export class SessionReader {
     interval: wantedInterval,
     epoch,
     version,
+    compare: compareSymbol = null,
   }: ReadRequest): Promise<boolean> {
     // A new epoch (a complete export applied) reloads the chart whatever the series.
     const shown: ShownSeries | null =
@@ -153,12 +170,24 @@ export class SessionReader {
         ? { key: this.shown.key, sequence: this.shown.sequence, total: this.chart.total }
         : null;
     const analysisHeld = this.analysis?.epoch === epoch ? this.analysis.key : null;
+    const held = this.compare;
+    const compare =
+      compareSymbol === null
+        ? null
+        : {
+            symbol: compareSymbol,
+            shown:
+              held !== null && held.epoch === epoch && held.symbol === compareSymbol
+                ? { key: held.key, sequence: held.sequence, total: held.time.length }
+                : null,
+          };
     let read = await this.client.view({
       source,
       symbol: wanted,
       interval: wantedInterval,
       shown,
       analysisHeld,
+      compare,
     });
     if (this.disposed) return false;
     let lastRead: ReadView['lastRead'] = 'clear';
@@ -175,6 +204,7 @@ export class SessionReader {
           interval: wantedInterval,
           shown: null,
           analysisHeld,
+          compare,
         });
       if (this.disposed) return false;
       const same = charted === `${source}|${read.symbol}|${read.interval}`;
@@ -189,6 +219,29 @@ export class SessionReader {
         ? { epoch, key: read.analysisKey, value: analysis }
         : null;
     this.chart.setAnalysis(analysis);
+    // The compare overlay after the bars (its points are the compare closes at the chart's bar times).
+    const taken = read.compare ? takeCompare(held, read.compare, read.overview.sequence, epoch) : null;
+    // Closes that do not follow those held: read again, whole (this read's bars are shown meanwhile).
+    if (taken === 'mismatch' && !this.waiting)
+      this.waiting = {
+        source,
+        symbol: wanted,
+        interval: wantedInterval,
+        epoch,
+        version,
+        compare: compareSymbol,
+      };
+    this.compare = taken === 'mismatch' ? null : taken;
+    if (taken !== 'mismatch')
+      this.chart.setCompare(
+        compareSymbol === null
+          ? null
+          : {
+              symbol: compareSymbol,
+              time: taken?.time ?? EMPTY,
+              close: taken?.close ?? EMPTY,
+            },
+      );
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
     this.onView({
       overview: read.overview,
@@ -204,6 +257,7 @@ export class SessionReader {
       equityPoints: this.chart.equityPoints,
       lastRead,
       version,
+      compare: compareSymbol === null ? null : { symbol: compareSymbol, held: read.compare !== null },
     });
     // Whether the chart took its bars whole (see LIVE_REST_MS).
     return lastRead === 'load' || (read.series?.time.length ?? 0) > MAX_UPDATES;

@@ -9,6 +9,7 @@ import { ImportBars } from '../ImportBars/ImportBars';
 import { OfflineReplay } from '../OfflineReplay/OfflineReplay';
 import { StoragePanel } from '../Storage/StoragePanel';
 import { ExportViewer } from '../Viewer/ExportViewer';
+import { useHeightVariable } from './use-height-variable';
 
 interface TabDefinition {
   id: WorkbenchTab;
@@ -63,6 +64,10 @@ export function SideTabs() {
   const shown = useAppStore((s) => s.tab);
   const showTab = useAppStore((s) => s.showTab);
   const tabs = useRef(new Map<WorkbenchTab, HTMLButtonElement>());
+  // In one column the tab list sticks below the top bar: what is scrolled into view in a panel stops below
+  // both (App.css).
+  const list = useRef<HTMLDivElement>(null);
+  useHeightVariable(list, '--tab-list-height');
 
   // A tab brought forward by what was opened (a replay from the history, say) hides the panel the focus was
   // in: the focus goes to the tab shown, not to the page's body, so a keyboard user is not left nowhere.
@@ -97,7 +102,7 @@ export function SideTabs() {
 
   return (
     <div className="side-tabs">
-      <div className="side-tabs__list" role="tablist" aria-label="Tools" onKeyDown={onKeyDown}>
+      <div ref={list} className="side-tabs__list" role="tablist" aria-label="Tools" onKeyDown={onKeyDown}>
         {TABS.map((tab) => (
           <button
             key={tab.id}

@@ -1,0 +1,81 @@
+// The compare layer against a chart that records what it is told: the line added on the candles' scale in
+// percent, new closes appended with update(), the line set whole otherwise, and prices again without it.
+import { type IChartApi, type ISeriesApi, PriceScaleMode } from 'lightweight-charts';
+import { describe, expect, it } from 'vitest';
+import { CompareLayer } from './compare-layer';
+
+type Point = { time: number; value: number };
+
+class FakeLine {
+  data: Point[] = [];
+  sets = 0;
+  updates = 0;
+  options: Record<string, unknown>;
+  constructor(options: Record<string, unknown>) {
+    this.options = { ...options };
+  }
+  setData(points: Point[]) {
+    this.sets++;
+    this.data = [...points];
+  }
+  update(point: Point) {
+    this.updates++;
+    this.data.push(point);
+  }
+  applyOptions(options: Record<string, unknown>) {
+    Object.assign(this.options, options);
+  }
+}
+
+function setup() {
+  const scale: { mode?: PriceScaleMode } = {};
+  const candles = {
+    priceScale: () => ({ applyOptions: (o: { mode: PriceScaleMode }) => Object.assign(scale, o) }),
+  };
+  const lines: FakeLine[] = [];
+  const chart = {
+    addSeries: (_definition: unknown, options: Record<string, unknown>) => {
+      const line = new FakeLine(options);
+      lines.push(line);
+      return line;
+    },
+    removeSeries: (line: FakeLine) => lines.splice(lines.indexOf(line), 1),
+  };
+  const layer = new CompareLayer(
+    chart as unknown as IChartApi,
+    candles as unknown as ISeriesApi<'Candlestick'>,
+    '#333',
+  );
+  return { layer, lines, scale };
+}
+
+const f = (values: number[]) => Float64Array.from(values);
+
+describe('compare layer', () => {
+  it('draws the closes at the bar times in percent, appends new ones, and goes back to prices without', () => {
+    const { layer, lines, scale } = setup();
+    expect(layer.set({ symbol: 'AAPL', time: f([60, 120]), close: f([10, 11]) }, [60, 120, 180])).toBe(true);
+    expect(scale.mode).toBe(PriceScaleMode.Percentage);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.options).toMatchObject({ title: 'AAPL', color: '#333' });
+    expect(lines[0]?.data).toEqual([
+      { time: 60, value: 10 },
+      { time: 120, value: 11 },
+    ]);
+    // The same closes again: nothing drawn. A new close at a bar the chart has: one update.
+    expect(layer.set({ symbol: 'AAPL', time: f([60, 120]), close: f([10, 11]) }, [60, 120, 180])).toBe(false);
+    layer.set({ symbol: 'AAPL', time: f([60, 120, 180]), close: f([10, 11, 12]) }, [60, 120, 180]);
+    expect([lines[0]?.sets, lines[0]?.updates]).toEqual([1, 1]);
+    expect(Array.from(layer.values)).toEqual([10, 11, 12]);
+    // The chart's bars changed at the front (a trim): set whole.
+    layer.follow([120, 180]);
+    expect([lines[0]?.sets, lines[0]?.data.length]).toEqual([2, 2]);
+    // Another symbol whose closes happen to begin and end alike: set whole all the same, titled anew.
+    layer.set({ symbol: 'MSFT', time: f([120, 180]), close: f([11, 12]) }, [120, 180]);
+    expect([lines[0]?.sets, lines[0]?.options.title]).toEqual([3, 'MSFT']);
+    expect(layer.set(null, [120, 180])).toBe(true);
+    expect(lines).toHaveLength(0);
+    expect(scale.mode).toBe(PriceScaleMode.Normal);
+    expect(layer.symbol).toBeNull();
+  });
+});

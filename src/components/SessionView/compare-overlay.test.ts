@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { CompareRead } from '../../mirror-client';
+import {
+  baseIndex,
+  formatPercent,
+  overlayPoints,
+  percentAt,
+  percentChange,
+  takeCompare,
+} from './compare-overlay';
+
+const f = (values: number[]) => Float64Array.from(values);
+
+function read(over: Partial<CompareRead>): CompareRead {
+  return {
+    symbol: 'AAPL',
+    key: 'live|AAPL|1m|1|2025-07-01',
+    appended: false,
+    from: 0,
+    total: 0,
+    time: f([]),
+    close: f([]),
+    ...over,
+  };
+}
+
+describe('compare overlay data', () => {
+  it('keeps a whole read, appends the closes that follow, and refuses those that do not', () => {
+    const first = takeCompare(null, read({ time: f([60, 120]), close: f([10, 11]), total: 2 }), 1, 1);
+    if (first === 'mismatch') throw new Error('a whole read is always taken');
+    expect(Array.from(first.close)).toEqual([10, 11]);
+    const next = takeCompare(
+      first,
+      read({ appended: true, from: 2, total: 3, time: f([180]), close: f([12]) }),
+      2,
+      1,
+    );
+    if (next === 'mismatch') throw new Error('closes that follow are taken');
+    expect(Array.from(next.time)).toEqual([60, 120, 180]);
+    expect(Array.from(next.close)).toEqual([10, 11, 12]);
+    expect(next.sequence).toBe(2);
+    // Closes from another place, or of another series: read whole again.
+    expect(takeCompare(next, read({ appended: true, from: 5, time: f([400]), close: f([1]) }), 3, 1)).toBe(
+      'mismatch',
+    );
+    expect(takeCompare(next, read({ appended: true, from: 3, key: 'other' }), 3, 1)).toBe('mismatch');
+    expect(takeCompare(null, read({ appended: true, from: 0 }), 3, 1)).toBe('mismatch');
+  });
+
+  it("lines the compare closes up with the chart's bars, leaving out times the chart has no bar at", () => {
+    const bars = [60, 120, 180, 240];
+    // 30 is before the chart, 150 between its bars, 300 after it; 180's close is missing.
+    const points = overlayPoints(bars, [30, 60, 120, 150, 180, 240, 300], [1, 2, 3, 4, Number.NaN, 6, 7]);
+    expect(points).toEqual([
+      { time: 60, value: 2 },
+      { time: 120, value: 3 },
+      { time: 240, value: 6 },
+    ]);
+    expect(overlayPoints(bars, [], [])).toEqual([]);
+    expect(overlayPoints([], [60], [1])).toEqual([]);
+  });
+
+  it('measures percent from the first bar in view as the percentage scale does', () => {
+    expect(percentChange(100, 110)).toBeCloseTo(10);
+    expect(percentChange(200, 150)).toBeCloseTo(-25);
+    expect(percentChange(0, 5)).toBeNull();
+    // A negative base (lightweight-charts' rule): rising from it is a rise.
+    expect(percentChange(-50, -25)).toBeCloseTo(50);
+    const times = [60, 120, 180, 240];
+    const closes = [100, 105, 90, 120];
+    // From the first bar: at the last, +20 %; at the third, -10 %.
+    expect(percentAt(times, closes, 60, 240)).toBeCloseTo(20);
+    expect(percentAt(times, closes, 60, 180)).toBeCloseTo(-10);
+    // The base is the first bar at or after the base time; the value the last at or before the time asked.
+    expect(percentAt(times, closes, 100, 200)).toBeCloseTo((100 * (90 - 105)) / 105);
+    // Times as the chart holds them (seconds of 2025): the bar at the time asked is the one measured.
+    const days = [Date.UTC(2025, 5, 27) / 1000, Date.UTC(2025, 5, 30) / 1000, Date.UTC(2025, 6, 1) / 1000];
+    expect(percentAt(days, [10, 11, 12], days[0] as number, days[2] as number)).toBeCloseTo(20);
+    expect(percentAt(days, [10, 11, 12], days[0] as number, days[1] as number)).toBeCloseTo(10);
+    // Nothing in the span: none.
+    expect(percentAt(times, closes, 250, 300)).toBeNull();
+    expect(percentAt(times, closes, 180, 150)).toBeNull();
+  });
+
+  it('takes the base bar at the floor of the view, within the bars', () => {
+    expect(baseIndex(12.7, 100)).toBe(12);
+    expect(baseIndex(-5.5, 100)).toBe(0);
+    expect(baseIndex(null, 100)).toBe(0);
+    expect(baseIndex(250, 100)).toBe(99);
+    expect(baseIndex(3, 0)).toBe(-1);
+  });
+
+  it('writes percent with its sign', () => {
+    expect(formatPercent(1.234)).toBe('+1.23%');
+    expect(formatPercent(-0.5)).toBe('−0.50%');
+    expect(formatPercent(0.001)).toBe('0.00%');
+    expect(formatPercent(null)).toBe('—');
+  });
+});

@@ -1,0 +1,123 @@
+// The compare overlay's data, as pure functions: a second symbol's closes kept by the reader as they come
+// (whole, then appended), lined up with the chart's bars, and both symbols' change in percent from the
+// first bar in view. The chart draws the overlay on a price scale in percentage mode, where
+// lightweight-charts shows each series relative to its own first visible value (its close at the first
+// visible bar, or the nearest after it): the legend's figures here are computed the same way.
+import type { CompareRead } from '../../mirror-client';
+
+/** The compare symbol's closes the reader holds: its whole series at the chart's interval. */
+export interface HeldCompare {
+  symbol: string;
+  /** The series (source, symbol, interval, session) they belong to, as the mirror names it. */
+  key: string;
+  /** The export they are as of, and the epoch they were read in. */
+  sequence: number | null;
+  epoch: number;
+  time: Float64Array;
+  close: Float64Array;
+}
+
+/**
+ * The closes held after a read: the read's whole series, or those held with the read's appended after them.
+ * `mismatch` when the read's bars do not follow those held (the reader then reads the series whole).
+ */
+export function takeCompare(
+  held: HeldCompare | null,
+  read: CompareRead,
+  sequence: number | null,
+  epoch: number,
+): HeldCompare | 'mismatch' {
+  if (!read.appended) {
+    return { symbol: read.symbol, key: read.key, sequence, epoch, time: read.time, close: read.close };
+  }
+  if (held === null || held.key !== read.key || read.from !== held.time.length) return 'mismatch';
+  if (read.time.length === 0) return { ...held, sequence };
+  const joined = (a: Float64Array, b: Float64Array) => {
+    const out = new Float64Array(a.length + b.length);
+    out.set(a);
+    out.set(b, a.length);
+    return out;
+  };
+  return { ...held, sequence, time: joined(held.time, read.time), close: joined(held.close, read.close) };
+}
+
+/** One point of the overlay line: the compare symbol's close at one of the chart's bars. */
+export interface OverlayPoint {
+  time: number;
+  value: number;
+}
+
+/**
+ * The compare symbol's closes at the times of the chart's bars (both ascending): a close at a time the
+ * chart has no bar for is left out, so the overlay never adds a time to the chart's axis (the axis, the
+ * gaps and the percent base stay the main symbol's). A missing or non-finite close is left out too.
+ */
+export function overlayPoints(
+  barTimes: ArrayLike<number>,
+  times: ArrayLike<number>,
+  closes: ArrayLike<number>,
+): OverlayPoint[] {
+  const points: OverlayPoint[] = [];
+  let j = 0;
+  for (let i = 0; i < barTimes.length; i++) {
+    const t = barTimes[i] as number;
+    while (j < times.length && (times[j] as number) < t) j++;
+    if (j >= times.length) break;
+    if ((times[j] as number) === t && Number.isFinite(closes[j] as number))
+      points.push({ time: t, value: closes[j] as number });
+  }
+  return points;
+}
+
+/** `value` as a change in percent from `base` (lightweight-charts' own rule); null without a usable base. */
+export function percentChange(base: number, value: number): number | null {
+  if (!Number.isFinite(base) || !Number.isFinite(value) || base === 0) return null;
+  const change = (100 * (value - base)) / base;
+  return base < 0 ? -change : change;
+}
+
+/** The index of the first time >= `at` (or > `at` when `after`), times ascending; `times.length` when none. */
+function firstFrom(times: ArrayLike<number>, at: number, after = false): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const t = times[mid] as number;
+    if (t < at || (after && t === at)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A series' change in percent at time `at` (its value at the last time <= `at`) from its value at the first
+ * time >= `baseTime`, as the percentage scale draws it. Null when it has no value in that span.
+ */
+export function percentAt(
+  times: ArrayLike<number>,
+  values: ArrayLike<number>,
+  baseTime: number,
+  at: number,
+): number | null {
+  const base = firstFrom(times, baseTime);
+  const end = firstFrom(times, at, true) - 1;
+  if (base >= times.length || end < base) return null;
+  return percentChange(values[base] as number, values[end] as number);
+}
+
+/**
+ * The bar the percentage scale measures from: the first bar in view (lightweight-charts takes the bar at the
+ * floor of the visible logical range's left edge, or the first one when the view starts before the bars).
+ */
+export function baseIndex(visibleFrom: number | null, bars: number): number {
+  if (bars === 0) return -1;
+  if (visibleFrom === null) return 0;
+  return Math.min(bars - 1, Math.max(0, Math.floor(visibleFrom)));
+}
+
+/** `+1.23%`, `-0.50%`, `0.00%`; a dash for none. */
+export function formatPercent(value: number | null): string {
+  if (value === null) return '—';
+  const rounded = Math.abs(value) < 0.005 ? 0 : value;
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${Math.abs(rounded).toFixed(2)}%`;
+}
