@@ -35,7 +35,8 @@ const STREAM_MEMBERS = new Set(['count', 'total_count', 'data', 'latest']);
 
 const decoder = new TextDecoder();
 const cut = (text: string) => (text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 type Scalar = string | number | boolean | null;
 
@@ -76,7 +77,9 @@ async function sideOf(document: ExportDocument): Promise<CompareSide> {
 function isStreamBlock(document: ExportDocument, node: Slot | undefined): node is ObjectNode {
   if (node?.kind !== 'object') return false;
   if (typeof scalarOf(document.child(node, 'count')) !== 'number') return false;
-  return document.child(node, 'columns')?.kind === 'array' || document.child(node, 'total_count') !== undefined;
+  return (
+    document.child(node, 'columns')?.kind === 'array' || document.child(node, 'total_count') !== undefined
+  );
 }
 
 interface Block {
@@ -146,7 +149,8 @@ export class ExportComparison {
     this.sideB = b;
     if (a.mode === 'delta' && b.mode !== 'delta') this.deltaSide = 'a';
     if (b.mode === 'delta' && a.mode !== 'delta') this.deltaSide = 'b';
-    const sameSession = a.sessionId === b.sessionId && a.sessionDate === b.sessionDate && (await this.sameStart());
+    const sameSession =
+      a.sessionId === b.sessionId && a.sessionDate === b.sessionDate && (await this.sameStart());
     this.match = sameSession ? 'position' : 'timestamp';
     await this.objects([], this.a.root, this.b.root);
     return {
@@ -191,26 +195,34 @@ export class ExportComparison {
       notes.push(`A was made for consumer "${a.consumer ?? '?'}" and B for "${b.consumer ?? '?'}".`);
     const follows =
       sameSession && b.mode === 'delta' && a.consumer === b.consumer && b.previousSequence === a.sequence;
-    if (follows) notes.push(`B is the delta that follows A (#${b.sequence} since #${a.sequence}): its rows are what A lacks.`);
+    if (follows)
+      notes.push(
+        `B is the delta that follows A (#${b.sequence} since #${a.sequence}): its rows are what A lacks.`,
+      );
     else if (b.mode === 'delta')
       notes.push(
         `B is a delta${b.previousSequence === null ? '' : ` since #${b.previousSequence}`}: it carries only the rows after its consumer's previous export, and leaves out what did not change.`,
       );
     if (a.mode === 'delta')
-      notes.push("A is a delta: it holds only some of its streams' rows; positions in the stream still line up.");
+      notes.push(
+        "A is a delta: it holds only some of its streams' rows; positions in the stream still line up.",
+      );
     if (this.deltaSide !== null && this.notCarried > 0)
       notes.push(
         `${plural(this.notCarried, 'key')} of the complete export ${this.notCarried === 1 ? 'is' : 'are'} not in the delta (a delta never carries session_config, historical rows, or what did not change): not counted as differences.`,
       );
     if (a.marketTime !== null && b.marketTime !== null && sameSession && b.marketTime < a.marketTime)
-      notes.push(`B (market ${b.marketTime}) is earlier than A (market ${a.marketTime}): swap them to see what B adds.`);
+      notes.push(
+        `B (market ${b.marketTime}) is earlier than A (market ${a.marketTime}): swap them to see what B adds.`,
+      );
     return notes;
   }
 
   private async walk(path: ViewerPath, slotA: Slot | undefined, slotB: Slot | undefined): Promise<void> {
     if (slotA === undefined || slotB === undefined) return this.onlyOne(path, slotA, slotB);
     if (isStreamBlock(this.a, slotA) || isStreamBlock(this.b, slotB)) {
-      if (isStreamBlock(this.a, slotA) && isStreamBlock(this.b, slotB)) return this.stream(path, slotA, slotB);
+      if (isStreamBlock(this.a, slotA) && isStreamBlock(this.b, slotB))
+        return this.stream(path, slotA, slotB);
     }
     if (slotA.kind === 'object' && slotB.kind === 'object') return this.objects(path, slotA, slotB);
     if (slotA.kind === 'array' && slotB.kind === 'array') return this.lists(path, slotA, slotB);
@@ -277,7 +289,11 @@ export class ExportComparison {
     }
     // A long list outside a stream block (none in this app's exports): told apart by its length and size.
     if (listA.count !== listB.count || bytesA !== bytesB)
-      this.changed({ path, a: `[${plural(listA.count, 'item')}, ${bytesA} bytes]`, b: `[${plural(listB.count, 'item')}, ${bytesB} bytes]` });
+      this.changed({
+        path,
+        a: `[${plural(listA.count, 'item')}, ${bytesA} bytes]`,
+        b: `[${plural(listB.count, 'item')}, ${bytesB} bytes]`,
+      });
   }
 
   private async textOf(document: ExportDocument, slot: Slot): Promise<string> {
@@ -290,8 +306,10 @@ export class ExportComparison {
     if (nodeA !== null && nodeB !== null) await this.objects(path, nodeA, nodeB, STREAM_MEMBERS);
     const a = nodeA === null ? null : blockOf(this.a, nodeA);
     const b = nodeB === null ? null : blockOf(this.b, nodeB);
-    const columns = (await this.columnsOf(this.b, nodeB)) ??
-      (await this.columnsOf(this.a, nodeA)) ?? defaultColumns(String(path.at(-1)));
+    const columns =
+      (await this.columnsOf(this.b, nodeB)) ??
+      (await this.columnsOf(this.a, nodeA)) ??
+      defaultColumns(String(path.at(-1)));
     const entry: StreamChange = {
       path,
       columns,
@@ -366,7 +384,11 @@ export class ExportComparison {
     const wanted = Math.min(count, this.limits.rowsPerStream, this.limits.rows - this.rowsListed);
     const rows: unknown[] = [];
     while (rows.length < wanted) {
-      const page = await this.b.rows([...path, 'data'], from + rows.length, Math.min(READ_ROWS, wanted - rows.length));
+      const page = await this.b.rows(
+        [...path, 'data'],
+        from + rows.length,
+        Math.min(READ_ROWS, wanted - rows.length),
+      );
       if (!page.ok || page.value.rows.length === 0) break; // a damaged row: the rows before it are listed
       rows.push(...page.value.rows);
     }
