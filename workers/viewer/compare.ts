@@ -335,8 +335,8 @@ export class ExportComparison {
       } else from = await this.firstLater(path, a, b);
       const carried = Math.max(0, b.rows - from);
       if (a === null || this.match === 'timestamp') entry.added = carried;
-      if (this.match === 'position') entry.firstRow = first + from;
       entry.rows = await this.readRows(path, from, carried);
+      if (this.match === 'position' && entry.rows.length > 0) entry.firstRow = first + from;
     } else if (b !== null && a !== null && this.match === 'position') {
       entry.added = Math.max(0, b.total - a.total);
       entry.notInB = entry.added;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { CompareResult, StreamChange } from '../../../workers/viewer/compare-types';
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
@@ -79,7 +79,6 @@ function AddedRows({ stream }: { stream: StreamChange }) {
 export function CompareStreams({ result, onShow }: Props) {
   const [shown, setShown] = useState<string | null>(null);
   if (result.streams.length === 0) return null;
-  const selected = result.streams.find((s) => dottedPath(s.path) === shown) ?? null;
   return (
     <section className="compare__section" aria-labelledby="compare-streams-title">
       <h3 id="compare-streams-title" className="compare__heading">
@@ -90,7 +89,7 @@ export function CompareStreams({ result, onShow }: Props) {
           ? 'Rows are lined up by their position in the stream (streams only grow within a session).'
           : "Rows are lined up by timestamp: B's rows later than A's last are added."}
       </p>
-      <table className="compare__table" data-testid="compare-streams">
+      <table className="compare__table compare__table--streams compare__stack" data-testid="compare-streams">
         <thead>
           <tr>
             <th scope="col">Stream</th>
@@ -113,40 +112,49 @@ export function CompareStreams({ result, onShow }: Props) {
             const key = dottedPath(stream.path);
             const open = key === shown;
             return (
-              <tr key={key} data-testid="compare-stream" data-path={key}>
-                <th scope="row" className="compare__path-cell">
-                  <PathButton path={stream.path} side={stream.rowsB === null ? 'a' : 'b'} onShow={onShow} />
-                </th>
-                <td className="num" data-label="A">
-                  {rowsText(stream.rowsA, stream.totalA)}
-                </td>
-                <td className="num" data-label="B">
-                  {rowsText(stream.rowsB, stream.totalB)}
-                </td>
-                <td className="num" data-label="Added">
-                  {stream.added > 0 ? (
-                    <span className="compare__added">+{formatCount(stream.added)}</span>
-                  ) : stream.onlyInA > 0 ? (
-                    <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>
-                  ) : (
-                    <span className="compare__muted">0</span>
-                  )}
-                </td>
-                <td className="compare__rows-cell">
-                  {stream.rows.length > 0 && (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-expanded={open}
-                      aria-controls={open ? ROWS_ID : undefined}
-                      aria-label={`${open ? 'Hide' : 'Show'} the rows B adds to ${key}`}
-                      onClick={() => setShown(open ? null : key)}
-                    >
-                      {open ? 'Hide rows' : 'Show rows'}
-                    </button>
-                  )}
-                </td>
-              </tr>
+              <Fragment key={key}>
+                <tr data-testid="compare-stream" data-path={key}>
+                  <th scope="row" className="compare__path-cell">
+                    <PathButton path={stream.path} side={stream.rowsB === null ? 'a' : 'b'} onShow={onShow} />
+                  </th>
+                  <td className="num" data-label="A">
+                    {rowsText(stream.rowsA, stream.totalA)}
+                  </td>
+                  <td className="num" data-label="B">
+                    {rowsText(stream.rowsB, stream.totalB)}
+                  </td>
+                  <td className="num" data-label="Added">
+                    {stream.added > 0 ? (
+                      <span className="compare__added">+{formatCount(stream.added)}</span>
+                    ) : stream.onlyInA > 0 ? (
+                      <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>
+                    ) : (
+                      <span className="compare__muted">0</span>
+                    )}
+                  </td>
+                  <td className="compare__rows-cell">
+                    {stream.rows.length > 0 && (
+                      <button
+                        type="button"
+                        className="button button--small"
+                        aria-expanded={open}
+                        aria-controls={open ? ROWS_ID : undefined}
+                        aria-label={`${open ? 'Hide' : 'Show'} the rows B adds to ${key}`}
+                        onClick={() => setShown(open ? null : key)}
+                      >
+                        {open ? 'Hide rows' : 'Show rows'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+                {open && (
+                  <tr className="compare__rows-row">
+                    <td colSpan={5}>
+                      <AddedRows stream={stream} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             );
           })}
         </tbody>
@@ -164,7 +172,6 @@ export function CompareStreams({ result, onShow }: Props) {
           all); the viewer shows every row.
         </p>
       )}
-      {selected && <AddedRows stream={selected} />}
     </section>
   );
 }

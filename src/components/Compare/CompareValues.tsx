@@ -1,4 +1,4 @@
-import type { CompareResult } from '../../../workers/viewer/compare-types';
+import type { CompareResult, ValueChange } from '../../../workers/viewer/compare-types';
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import type { CompareSideName } from '../../store/compare-types';
@@ -32,6 +32,18 @@ export function PathButton({
   );
 }
 
+/** The values in runs of the same top-level section (`_metadata`, `analysis`, ...), in the document's order. */
+function groupsOf(values: readonly ValueChange[]): [string, ValueChange[]][] {
+  const groups: [string, ValueChange[]][] = [];
+  for (const value of values) {
+    const section = String(value.path[0] ?? '');
+    const last = groups.at(-1);
+    if (last && last[0] === section) last[1].push(value);
+    else groups.push([section, [value]]);
+  }
+  return groups;
+}
+
 const capNote = (listed: number, total: number) =>
   listed < total ? (
     <p className="compare__cap" data-testid="compare-cap">
@@ -50,7 +62,7 @@ export function CompareValues({ result, onShow }: Props) {
       <h3 id="compare-values-title" className="compare__heading">
         Values that differ <span className="compare__count">{formatCount(result.valuesTotal)}</span>
       </h3>
-      <table className="compare__table" data-testid="compare-values">
+      <table className="compare__table compare__table--values compare__stack" data-testid="compare-values">
         <thead>
           <tr>
             <th scope="col">Path</th>
@@ -61,34 +73,51 @@ export function CompareValues({ result, onShow }: Props) {
             </th>
           </tr>
         </thead>
-        <tbody>
-          {result.values.map((value) => (
-            <tr key={dottedPath(value.path)} data-testid="compare-value" data-path={dottedPath(value.path)}>
-              <th scope="row" className="compare__path-cell">
-                <PathButton path={value.path} side="b" onShow={onShow} />
+        {groupsOf(result.values).map(([section, values]) => (
+          <tbody key={section}>
+            <tr className="compare__group">
+              <th scope="colgroup" colSpan={4}>
+                {section} <span className="compare__count">{formatCount(values.length)}</span>
               </th>
-              <td className="compare__value" data-label="A">
-                {value.a}
-              </td>
-              <td className="compare__value compare__value--changed" data-label="B">
-                <span className="compare__marker" title="differs from A">
-                  ≠
-                </span>{' '}
-                <span className="compare__value-text">{value.b}</span>
-              </td>
-              <td className="num compare__change" data-label="Change">
-                {value.change === undefined ? (
-                  <span className="compare__muted">changed</span>
-                ) : (
-                  <>
-                    <span aria-hidden="true">{arrowOf(value.change)}</span>{' '}
-                    {formatChange(value.change, value.percent)}
-                  </>
-                )}
-              </td>
             </tr>
-          ))}
-        </tbody>
+            {values.map((value) => (
+              <tr
+                key={dottedPath(value.path)}
+                className={value.change === undefined ? undefined : 'compare__row--number'}
+                data-testid="compare-value"
+                data-path={dottedPath(value.path)}
+              >
+                <th scope="row" className="compare__path-cell">
+                  <PathButton path={value.path} side="b" onShow={onShow} />
+                </th>
+                <td className="compare__value" data-label="A">
+                  {value.a}
+                </td>
+                <td className="compare__value compare__value--changed" data-label="B">
+                  <span className="compare__marker" title="differs from A">
+                    ≠
+                  </span>{' '}
+                  <span className="compare__value-text">{value.b}</span>
+                </td>
+                <td
+                  className={
+                    value.change === undefined
+                      ? 'num compare__change compare__change--none'
+                      : 'num compare__change'
+                  }
+                  data-label="Change"
+                >
+                  {value.change === undefined ? null : (
+                    <>
+                      <span aria-hidden="true">{arrowOf(value.change)}</span>{' '}
+                      {formatChange(value.change, value.percent)}
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
       {capNote(result.values.length, result.valuesTotal)}
     </section>
@@ -104,7 +133,7 @@ export function CompareOnly({ result, onShow }: Props) {
       <h3 id="compare-only-title" className="compare__heading">
         Only in one export <span className="compare__count">{formatCount(total)}</span>
       </h3>
-      <table className="compare__table" data-testid="compare-only">
+      <table className="compare__table compare__stack" data-testid="compare-only">
         <thead>
           <tr>
             <th scope="col">Path</th>
