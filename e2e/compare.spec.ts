@@ -1,7 +1,9 @@
 // Compare against the built app: exports made in a running session are compared from the history (a delta
 // with the complete export it follows, two completes at different times, an export with itself), and what a
 // person sees is checked against the downloaded files: the counters that changed, the rows each stream gains,
-// the added rows themselves, and a path that opens in the viewer.
+// the added rows themselves, and a path that opens in the viewer. Also: axe on the panel with a comparison
+// shown, light and dark, wide and on a phone.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { button, downloadFrom, type Json, jsonOf, showTab, startPaused, watchProblems } from './support';
 
@@ -88,7 +90,7 @@ test('a delta compared with the complete export it follows, then two completes, 
   expect(addedInSummary).toBeGreaterThanOrEqual(sessionRowsAdded);
 
   // The added rows, in a table: the delta's own rows, numbered by their place in the stream.
-  await row1m.getByRole('button', { name: `Show the rows B adds to ${RIVN_1M}` }).click();
+  await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
   const rows = page.getByTestId('compare-rows').getByTestId('compare-added-row');
   await expect(rows).toHaveCount(added);
   await expect(rows.first().locator('td').nth(0)).toHaveText(`+${count(aStream.total_count + 1)}`);
@@ -138,3 +140,33 @@ test('a comparison asked for without two exports says what is missing and change
   await expect(page.getByTestId('compare-result')).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+for (const [colorScheme, width, height] of [
+  ['light', 1366, 860],
+  ['dark', 1366, 860],
+  ['dark', 390, 844],
+] as const)
+  test(`axe finds no serious violation in a comparison with its added rows shown (${colorScheme}, ${width} wide)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme });
+    const problems = watchProblems(page);
+    await startPaused(page);
+    await button(page, 'Step').click();
+    await exportFromPanel(page, 'Export complete');
+    await button(page, 'Step').click();
+    const delta = await exportFromPanel(page, 'Export delta');
+    await showTab(page, 'History & viewer');
+    await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
+    await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+    const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+    await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
+    await expect(page.getByTestId('compare-added-row').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="compare"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    expect(problems).toEqual([]);
+  });

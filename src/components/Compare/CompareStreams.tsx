@@ -139,7 +139,7 @@ export function CompareStreams({ result, onShow }: Props) {
                         className="button button--small"
                         aria-expanded={open}
                         aria-controls={open ? ROWS_ID : undefined}
-                        aria-label={`${open ? 'Hide' : 'Show'} the rows B adds to ${key}`}
+                        aria-label={`${open ? 'Hide' : 'Show'} rows B adds to ${key}`}
                         onClick={() => setShown(open ? null : key)}
                       >
                         {open ? 'Hide rows' : 'Show rows'}
