@@ -3,6 +3,7 @@
 // person sees is checked against the downloaded files: the counters that changed, the rows each stream gains,
 // the added rows themselves, and a path that opens in the viewer. Also: axe on the panel with a comparison
 // shown, light and dark, wide and on a phone.
+import { writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { button, downloadFrom, type Json, jsonOf, showTab, startPaused, watchProblems } from './support';
@@ -126,6 +127,39 @@ test('a delta compared with the complete export it follows, then two completes, 
   await expect(page.getByTestId('compare-summary')).toHaveText(/^Nothing differs/);
   await expect(page.getByTestId('compare-values')).toHaveCount(0);
 
+  expect(problems).toEqual([]);
+});
+
+test('an export file from disk is compared with an export of the history, and its paths open in the viewer', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await button(page, 'Step').click();
+  const first = await exportFromPanel(page, 'Export complete');
+  const path = testInfo.outputPath(first.fileName);
+  await writeFile(path, JSON.stringify(first.doc));
+  await button(page, 'Step').click();
+  const delta = await exportFromPanel(page, 'Export delta');
+
+  await showTab(page, 'History & viewer');
+  await page.getByTestId('compare-file-a').setInputFiles(path);
+  await expect(page.getByLabel('A (before)')).toHaveValue('file');
+  await pick(page, 'B (after)', delta.doc);
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare-side-a')).toContainText(first.fileName);
+  await expect(page.getByTestId('compare-notes')).toContainText('B is the delta that follows A');
+  const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+  await expect(row1m.locator('td').nth(2)).toHaveText(`+${count(streamOf(delta.doc).count)}`);
+
+  // Swapped, the file is B: a path of it opens the file in the viewer.
+  await button(page, 'Swap A and B').click();
+  await expect(page.getByTestId('compare-side-b')).toContainText(first.fileName);
+  const bars = page.locator(`[data-testid="compare-value"][data-path="${BARS}"]`);
+  await bars.getByRole('button', { name: BARS, exact: true }).click();
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('viewer-summary')).toContainText(first.fileName);
+  await expect(page.locator(`[data-testid="tree-row"][data-path="${BARS}"]`)).toBeFocused();
   expect(problems).toEqual([]);
 });
 

@@ -7,7 +7,7 @@ import { Exporter } from '../../workers/export/exporter';
 import { createViewerApi } from '../../workers/viewer/viewer-api';
 import type { EngineClient } from '../engine-client';
 import type { ExportRecord } from '../export-record';
-import type { ViewerClient } from '../viewer-client';
+import { type ViewerClient, ViewerWorkerError } from '../viewer-client';
 import { baseOf } from './compare-slice';
 import { exportRecord } from './export-record.test-support';
 import { createAppStore } from './index';
@@ -145,5 +145,34 @@ describe('compare slice', () => {
     expect(store.getState().viewing).toBe('e-2');
     expect(store.getState().takeViewerReveal()).toEqual(['analysis', 'account']);
     expect(store.getState().takeViewerReveal()).toBeNull();
+  });
+
+  it('says when the viewer worker died, and starts a fresh one for the next comparison', async () => {
+    const viewer = inThreadViewer();
+    let restarts = 0;
+    let dead = true;
+    const client: ViewerClient = {
+      ...viewer.client,
+      call: ((method: string, ...args: unknown[]) =>
+        dead
+          ? Promise.reject(new ViewerWorkerError('The viewer stopped.'))
+          : (viewer.client.call as (m: string, ...a: unknown[]) => Promise<unknown>)(
+              method,
+              ...args,
+            )) as ViewerClient['call'],
+      restart: () => {
+        restarts++;
+        dead = false;
+      },
+    };
+    const store = createAppStore(engine, { viewerClient: client, mirrorClient: mirror as never });
+    store.setState({ exports: history() });
+    store.getState().compareWith('e-2');
+    await settled(store);
+    expect(store.getState().compare).toMatchObject({ status: 'failed', error: 'The viewer stopped.' });
+    expect(restarts).toBe(0);
+    await store.getState().runCompare();
+    expect(restarts).toBe(1);
+    expect(store.getState().compare.status).toBe('done');
   });
 });

@@ -2,7 +2,7 @@
 // compared there (workers/viewer/compare.ts). This thread holds their Blobs and the capped answer only.
 import type { StateCreator } from 'zustand';
 import type { ExportRecord } from '../export-record';
-import type { ViewerClient } from '../viewer-client';
+import { isViewerWorkerError, type ViewerClient } from '../viewer-client';
 import type { CompareChoice, CompareSideName, CompareSlice, CompareState } from './compare-types';
 import type { AppState } from './types';
 
@@ -43,6 +43,8 @@ export const createCompareSlice =
   (set, get) => {
     /** Identifies the latest comparison; answers to earlier ones are dropped. */
     let token = 0;
+    /** The last comparison failed because the viewer worker died: the next one starts a fresh worker. */
+    let workerDown = false;
     const patch = (changes: Partial<CompareState>) => set((s) => ({ compare: { ...s.compare, ...changes } }));
 
     const sourceOf = (choice: CompareChoice): { blob: Blob; fileName: string } | string => {
@@ -68,6 +70,10 @@ export const createCompareSlice =
         }
       }
       const mine = ++token;
+      if (workerDown) {
+        client.restart();
+        workerDown = false;
+      }
       const files = sources as { a: { blob: Blob; fileName: string }; b: { blob: Blob; fileName: string } };
       patch({ status: 'running', error: null, result: null, names: null, progress: null });
       const ids: string[] = [];
@@ -99,6 +105,7 @@ export const createCompareSlice =
           });
         else patch({ status: 'failed', progress: null, error: result.error });
       } catch (error) {
+        if (isViewerWorkerError(error)) workerDown = true;
         if (mine === token) patch({ status: 'failed', progress: null, error: messageOf(error) });
       } finally {
         // The answer holds all the page needs: the indexes are let go at once.
