@@ -5,6 +5,7 @@ import { createMirrorClient, type MirrorClient } from '../mirror-client';
 import { memoryPrefs, type Prefs } from '../persistence/prefs';
 import { type AppStorage, unavailableStorage } from '../persistence/storage';
 import { createViewerClient, type ViewerClient } from '../viewer-client';
+import { createCompareSlice } from './compare-slice';
 import { createConfigSlice } from './config-slice';
 import { createConsoleSlice } from './console-slice';
 import { createDemoSlice } from './demo-slice';
@@ -57,13 +58,16 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
   // One mirror worker for the page: the live mirror and the offline replay are two sources in it.
   const mirrorClient = options.mirrorClient ?? createMirrorClient();
   const storage = options.storage ?? unavailableStorage();
+  // One viewer worker: the viewer and the comparison open their exports in it.
+  const viewerClient = options.viewerClient ?? createViewerClient();
   const store = createStore<AppState>()((...args) => ({
     ...createSessionSlice(client, prefs)(...args),
     ...createEngineSlice(client)(...args),
     ...createExportsSlice(client, exportsDeps)(...args),
     ...createDemoSlice(client, exportsDeps)(...args),
     ...createConsoleSlice(client)(...args),
-    ...createViewerSlice(options.viewerClient ?? createViewerClient())(...args),
+    ...createViewerSlice(viewerClient)(...args),
+    ...createCompareSlice(viewerClient)(...args),
     ...createOfflineSlice(mirrorClient)(...args),
     ...createMirrorSlice(client, mirrorClient)(...args),
     ...createConfigSlice(client, { storage, saveFile: exportsDeps.saveFile, now: exportsDeps.now })(...args),

@@ -1,5 +1,6 @@
 // The whole store's state: every slice's shape, joined. Each slice's shape lives beside the slice
 // (`<name>-types.ts` beside `<name>-slice.ts`) and imports nothing of the store, so there is no loop.
+import type { CompareSlice } from './compare-types';
 import type { ConfigSlice } from './config-types';
 import type { ConsoleSlice } from './console-types';
 import type { DemoSlice } from './demo-types';
@@ -20,6 +21,7 @@ export type AppState = SessionSlice &
   DemoSlice &
   ConsoleSlice &
   ViewerSlice &
+  CompareSlice &
   OfflineSlice &
   MirrorSlice &
   ConfigSlice &

@@ -4,6 +4,8 @@
 
 import type { Result } from '../common/result';
 import { blobSource, gunzipBlob, isGzip } from './byte-source';
+import { compareExports } from './compare';
+import type { CompareLimits, CompareResult } from './compare-types';
 import type { ExportDocument } from './export-document';
 import { type OpenOptions, openExport } from './open-export';
 import type { OpenedExport, OpenProgress, RowPage, SearchResult, ValueText, ViewerEntry } from './types';
@@ -81,6 +83,15 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
     async valueText(id: string, path: (string | number)[], limit?: number): Promise<Result<ValueText>> {
       const document = documentOf(id);
       return document.ok ? document.value.valueText(path, limit) : document;
+    },
+
+    /** What differs between two open exports, A and B (compare.ts, docs/compare.md). */
+    async compare(idA: string, idB: string, limits?: Partial<CompareLimits>): Promise<Result<CompareResult>> {
+      const a = documentOf(idA);
+      if (!a.ok) return a;
+      const b = documentOf(idB);
+      if (!b.ok) return b;
+      return { ok: true, value: await compareExports(a.value, b.value, limits) };
     },
 
     /** Forgets an export's index (and lets go of its file). Closing an unknown id does nothing. */

@@ -7,11 +7,12 @@ const SOURCE = { panel: 'export panel', console: 'console', auto: 'auto-export' 
 
 /**
  * One export of the history. View hands it to the viewer; Replay opens it offline with the exports it chains
- * to; Download saves it again; Remove forgets it.
+ * to; Compare compares it with the export it follows; Download saves it again; Remove forgets it.
  */
 export function ExportRow({ record }: { record: ExportRecord }) {
   const openInViewer = useAppStore((s) => s.openInViewer);
   const openInReplay = useAppStore((s) => s.openHistoryInReplay);
+  const compareWith = useAppStore((s) => s.compareWith);
   const download = useAppStore((s) => s.downloadExport);
   const remove = useAppStore((s) => s.removeExport);
   const viewing = useAppStore((s) => s.viewing === record.id);
@@ -48,6 +49,15 @@ export function ExportRow({ record }: { record: ExportRecord }) {
             onClick={() => void openInReplay(record.id)}
           >
             Replay
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Compare ${record.fileName} with…`}
+            title="Compare with the export it follows (a delta's base, else the one before); A can be changed"
+            onClick={() => compareWith(record.id)}
+          >
+            Compare
           </button>
           <button
             type="button"

@@ -203,6 +203,15 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     });
   }, []);
 
+  // A path asked for from elsewhere (Compare's paths): revealed and focused once this export is shown.
+  const revealWanted = useAppStore((s) => s.viewerRevealWanted);
+  const takeReveal = useAppStore((s) => s.takeViewerReveal);
+  useEffect(() => {
+    if (revealWanted === null) return;
+    const path = takeReveal();
+    if (path !== null) revealPath(path, true);
+  }, [revealWanted, takeReveal, revealPath]);
+
   // Expand all: opens the objects shown, then those their children show, down to a depth and a count.
   const [expanding, setExpanding] = useState(false);
   const [expandNote, setExpandNote] = useState<string | null>(null);

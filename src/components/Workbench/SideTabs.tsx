@@ -2,6 +2,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 import { useAppStore } from '../../store/context';
 import type { WorkbenchTab } from '../../store/layout-types';
 import { CommandConsole } from '../CommandConsole/CommandConsole';
+import { ComparePanel } from '../Compare/ComparePanel';
 import { ConfigEditor } from '../ConfigEditor/ConfigEditor';
 import { ExportHistory } from '../ExportHistory/ExportHistory';
 import { ExportPanel } from '../ExportPanel/ExportPanel';
@@ -34,6 +35,7 @@ const TABS: readonly TabDefinition[] = [
     content: () => (
       <>
         <ExportHistory />
+        <ComparePanel />
         <ExportViewer />
       </>
     ),

@@ -1,0 +1,206 @@
+// Compare against the built app: exports made in a running session are compared from the history (a delta
+// with the complete export it follows, two completes at different times, an export with itself), and what a
+// person sees is checked against the downloaded files: the counters that changed, the rows each stream gains,
+// the added rows themselves, and a path that opens in the viewer. Also: axe on the panel with a comparison
+// shown, light and dark, wide and on a phone.
+import { writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { button, downloadFrom, type Json, jsonOf, showTab, startPaused, watchProblems } from './support';
+
+test.use({ viewport: { width: 1366, height: 860 } });
+
+async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
+  await showTab(page, 'Export');
+  const download = await downloadFrom(page, () => button(page, name).click());
+  return { fileName: download.suggestedFilename(), doc: (await jsonOf(download)) as Json };
+}
+
+const RIVN_1M = 'session_data.symbols.RIVN.session.data.1m';
+const BARS = 'performance_metrics.counters.bars_processed';
+const count = (n: number) => n.toLocaleString('en-US');
+const streamOf = (doc: Json) => doc.session_data.symbols.RIVN.session.data['1m'];
+
+/** Picks, in side A's or B's list, the history's export of that sequence and mode. */
+async function pick(page: Page, side: 'A (before)' | 'B (after)', doc: Json): Promise<void> {
+  const select = page.getByLabel(side);
+  const option = select.locator('option', { hasText: `#${doc._metadata.sequence} ${doc._metadata.mode} ` });
+  await select.selectOption((await option.getAttribute('value')) as string);
+}
+
+test('a delta compared with the complete export it follows, then two completes, then one export with itself', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await button(page, 'Step').click();
+  const first = await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  await button(page, 'Step').click();
+  const delta = await exportFromPanel(page, 'Export delta');
+  await button(page, 'Step').click();
+  const second = await exportFromPanel(page, 'Export complete');
+
+  // "Compare" on the delta's history row, by keyboard: A is the complete export the delta follows.
+  await showTab(page, 'History & viewer');
+  const compareDelta = page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true });
+  await compareDelta.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('compare');
+  await expect(panel).toHaveAttribute('data-status', 'done');
+  await expect(page.getByLabel('A (before)')).toBeFocused();
+  await expect(page.getByTestId('compare-side-a')).toContainText(first.fileName);
+  await expect(page.getByTestId('compare-side-b')).toContainText(delta.fileName);
+  await expect(page.getByTestId('compare-notes')).toContainText(
+    `B is the delta that follows A (#${delta.doc._metadata.sequence} since #${first.doc._metadata.sequence})`,
+  );
+
+  // The bars counter: A's value, B's value marked as differing, and the change with its sign.
+  const barsA = first.doc.performance_metrics.counters.bars_processed as number;
+  const barsB = delta.doc.performance_metrics.counters.bars_processed as number;
+  expect(barsB).toBeGreaterThan(barsA);
+  const bars = page.locator(`[data-testid="compare-value"][data-path="${BARS}"]`);
+  await expect(bars.locator('td').nth(0)).toHaveText(String(barsA));
+  await expect(bars.locator('td').nth(1)).toHaveText(`≠ ${barsB}`);
+  await expect(bars.locator('td').nth(1)).toHaveClass(/compare__value--changed/);
+  await expect(bars.locator('td').nth(2)).toContainText(`▲ +${count(barsB - barsA)} (+`);
+
+  // The 1m stream: every row of the delta is added, and the delta holds exactly them.
+  const aStream = streamOf(first.doc);
+  const dStream = streamOf(delta.doc);
+  const added = dStream.total_count - aStream.total_count;
+  expect(added).toBe(dStream.count);
+  const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+  await expect(row1m.locator('td').nth(0)).toHaveText(count(aStream.count));
+  await expect(row1m.locator('td').nth(1)).toHaveText(
+    `${count(dStream.count)} of ${count(dStream.total_count)}`,
+  );
+  await expect(row1m.locator('td').nth(2)).toHaveText(`+${count(added)}`);
+
+  // The summary counts every stream's added rows as the files do.
+  const streams = (doc: Json) => {
+    const all: Json[] = [];
+    for (const symbol of Object.values(doc.session_data.symbols) as Json[])
+      all.push(...(Object.values(symbol.session.data) as Json[]));
+    return all;
+  };
+  const sessionRowsAdded = streams(delta.doc).reduce((sum, s) => sum + s.count, 0);
+  await expect(page.getByTestId('compare-summary')).toContainText(/rows added across \d+ streams/);
+  const summary = (await page.getByTestId('compare-summary').textContent()) ?? '';
+  const addedInSummary = Number(/([\d,]+) rows added/.exec(summary)?.[1]?.replaceAll(',', ''));
+  expect(addedInSummary).toBeGreaterThanOrEqual(sessionRowsAdded);
+
+  // The added rows, in a table: the delta's own rows, numbered by their place in the stream.
+  await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
+  const rows = page.getByTestId('compare-rows').getByTestId('compare-added-row');
+  await expect(rows).toHaveCount(added);
+  await expect(rows.first().locator('td').nth(0)).toHaveText(`+${count(aStream.total_count + 1)}`);
+  await expect(rows.first().locator('td').nth(1)).toHaveText(dStream.data[0][0]);
+
+  // Two completes at different times, chosen in the pickers: the rows the later one adds by position.
+  await pick(page, 'A (before)', first.doc);
+  await pick(page, 'B (after)', second.doc);
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare-side-b')).toContainText(second.fileName);
+  const sStream = streamOf(second.doc);
+  await expect(row1m.locator('td').nth(1)).toHaveText(count(sStream.total_count));
+  await expect(row1m.locator('td').nth(2)).toHaveText(`+${count(sStream.total_count - aStream.total_count)}`);
+  await expect(page.getByTestId('compare-notes')).toHaveCount(0);
+
+  // A path opens the export it is in, in the viewer, selected and focused.
+  await row1m.getByRole('button', { name: RIVN_1M, exact: true }).click();
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('viewer-summary')).toContainText(second.fileName);
+  await expect(page.locator(`[data-testid="tree-row"][data-path="${RIVN_1M}"]`)).toBeFocused();
+
+  // Swapped, B is the earlier: nothing is added, and A's rows that B lacks are counted and explained.
+  await button(page, 'Swap A and B').click();
+  await expect(page.getByTestId('compare-side-a')).toContainText(second.fileName);
+  await expect(row1m.locator('td').nth(2)).toHaveText(
+    `A has ${count(sStream.total_count - aStream.total_count)} more`,
+  );
+  await expect(page.getByTestId('compare-notes')).toContainText('is earlier than A');
+
+  // One export with itself: nothing differs.
+  await pick(page, 'B (after)', second.doc);
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare-summary')).toHaveText(/^Nothing differs/);
+  await expect(page.getByTestId('compare-values')).toHaveCount(0);
+
+  expect(problems).toEqual([]);
+});
+
+test('an export file from disk is compared with an export of the history, and its paths open in the viewer', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await button(page, 'Step').click();
+  const first = await exportFromPanel(page, 'Export complete');
+  const path = testInfo.outputPath(first.fileName);
+  await writeFile(path, JSON.stringify(first.doc));
+  await button(page, 'Step').click();
+  const delta = await exportFromPanel(page, 'Export delta');
+
+  await showTab(page, 'History & viewer');
+  await page.getByTestId('compare-file-a').setInputFiles(path);
+  await expect(page.getByLabel('A (before)')).toHaveValue('file');
+  await pick(page, 'B (after)', delta.doc);
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare-side-a')).toContainText(first.fileName);
+  await expect(page.getByTestId('compare-notes')).toContainText('B is the delta that follows A');
+  const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+  await expect(row1m.locator('td').nth(2)).toHaveText(`+${count(streamOf(delta.doc).count)}`);
+
+  // Swapped, the file is B: a path of it opens the file in the viewer.
+  await button(page, 'Swap A and B').click();
+  await expect(page.getByTestId('compare-side-b')).toContainText(first.fileName);
+  const bars = page.locator(`[data-testid="compare-value"][data-path="${BARS}"]`);
+  await bars.getByRole('button', { name: BARS, exact: true }).click();
+  await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
+  await expect(page.getByTestId('viewer-summary')).toContainText(first.fileName);
+  await expect(page.locator(`[data-testid="tree-row"][data-path="${BARS}"]`)).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test('a comparison asked for without two exports says what is missing and changes nothing', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await showTab(page, 'History & viewer');
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare-error')).toHaveText('Choose two exports, A and B, to compare.');
+  await expect(page.getByTestId('compare-result')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+for (const [colorScheme, width, height] of [
+  ['light', 1366, 860],
+  ['dark', 1366, 860],
+  ['dark', 390, 844],
+] as const)
+  test(`axe finds no serious violation in a comparison with its added rows shown (${colorScheme}, ${width} wide)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme });
+    const problems = watchProblems(page);
+    await startPaused(page);
+    await button(page, 'Step').click();
+    await exportFromPanel(page, 'Export complete');
+    await button(page, 'Step').click();
+    const delta = await exportFromPanel(page, 'Export delta');
+    await showTab(page, 'History & viewer');
+    await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
+    await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+    const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+    await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
+    await expect(page.getByTestId('compare-added-row').first()).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="compare"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    expect(problems).toEqual([]);
+  });

@@ -1,0 +1,88 @@
+// What the comparison says in words: the summary line in each case, a change with its sign and percent,
+// a stream's rows, and the note under a stream's added rows.
+import { describe, expect, it } from 'vitest';
+import type { CompareResult, StreamChange } from '../../../workers/viewer/compare-types';
+import { addedRowsNote, formatChange, rowsText, summaryLine } from './compare-format';
+
+const stream = (over: Partial<StreamChange>): StreamChange => ({
+  path: ['analysis', 'equity'],
+  columns: ['timestamp'],
+  rowsA: 1,
+  rowsB: 2,
+  totalA: 1,
+  totalB: 2,
+  added: 1,
+  notInB: 0,
+  onlyInA: 0,
+  rows: [['09:31:00']],
+  firstRow: 1,
+  ...over,
+});
+
+const result = (over: Partial<CompareResult>): CompareResult => {
+  const side = {
+    mode: 'complete' as const,
+    consumer: 'default',
+    sequence: 1,
+    previousSequence: null,
+    sessionId: 1,
+    marketTime: null,
+    generatedAt: null,
+    sessionDate: null,
+  };
+  return {
+    a: side,
+    b: side,
+    sameSession: true,
+    match: 'position',
+    notes: [],
+    values: [],
+    valuesTotal: 0,
+    only: [],
+    onlyInA: 0,
+    onlyInB: 0,
+    notCarried: 0,
+    streams: [],
+    streamsTotal: 0,
+    streamsCompared: 21,
+    addedRows: 0,
+    addedStreams: 0,
+    rowsListed: 0,
+    limits: { values: 1000, only: 500, streams: 1000, rowsPerStream: 500, rows: 5000 },
+    tookMs: 1,
+    ...over,
+  };
+};
+
+describe('compare in words', () => {
+  it('sums a comparison up in one line', () => {
+    expect(summaryLine(result({}))).toBe(
+      'Nothing differs: the same values, and the same rows in 21 streams.',
+    );
+    expect(summaryLine(result({ valuesTotal: 12, onlyInB: 3, addedRows: 1390, addedStreams: 4 }))).toBe(
+      '12 values differ, 3 only in B, 1,390 rows added across 4 streams.',
+    );
+    expect(
+      summaryLine(result({ valuesTotal: 1, onlyInA: 2, streams: [stream({ added: 0, onlyInA: 5 })] })),
+    ).toBe('1 value differs, 2 only in A, 5 rows of A not in B.');
+  });
+
+  it('gives a change its sign and, when A was not 0, its percent', () => {
+    expect(formatChange(387, 6.887346503)).toBe('+387 (+6.89%)');
+    expect(formatChange(-0.002, -3.333333333)).toBe('-0.002 (-3.33%)');
+    expect(formatChange(1, undefined)).toBe('+1');
+  });
+
+  it("says how many rows a stream's block holds, and what its added rows leave out", () => {
+    expect(rowsText(1412, 1412)).toBe('1,412');
+    expect(rowsText(123, 1535)).toBe('123 of 1,535');
+    expect(rowsText(null, null)).toBe('absent');
+    expect(addedRowsNote(stream({}))).toBe('');
+    expect(addedRowsNote(stream({ added: 900, rows: Array(500).fill([]) }))).toBe(
+      'The first 500 of 900 added rows are listed (the cap).',
+    );
+    expect(addedRowsNote(stream({ added: 5, notInB: 3, rows: Array(2).fill([]) }))).toBe(
+      "3 added rows are in neither file: B is a delta that starts after A's last row.",
+    );
+  });
+});

@@ -1,0 +1,72 @@
+// What the comparison shows, in words: the summary line, a change with its sign and percent, a path. Pure
+// functions of the worker's answer, so they are tested without a page.
+import type { CompareResult, StreamChange } from '../../../workers/viewer/compare-types';
+import type { ViewerPath } from '../../../workers/viewer/types';
+import { formatCount } from '../../format';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
+
+/** `session_data.symbols.RIVN.session.data.1m`, as `_metadata.changed_paths` writes a path. */
+export const dottedPath = (path: ViewerPath): string =>
+  path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
+
+/** Rows of A that B has not (B is the earlier of the two), all streams together. */
+export const rowsOnlyInA = (result: CompareResult) => result.streams.reduce((sum, s) => sum + s.onlyInA, 0);
+
+/** "12 values differ, 3 only in B, 390 rows added across 4 streams"; or that nothing differs. */
+export function summaryLine(result: CompareResult): string {
+  const parts: string[] = [];
+  if (result.valuesTotal > 0)
+    parts.push(`${plural(result.valuesTotal, 'value')} ${result.valuesTotal === 1 ? 'differs' : 'differ'}`);
+  if (result.onlyInA > 0) parts.push(`${formatCount(result.onlyInA)} only in A`);
+  if (result.onlyInB > 0) parts.push(`${formatCount(result.onlyInB)} only in B`);
+  if (result.addedRows > 0)
+    parts.push(`${plural(result.addedRows, 'row')} added across ${plural(result.addedStreams, 'stream')}`);
+  const missing = rowsOnlyInA(result);
+  if (missing > 0) parts.push(`${plural(missing, 'row')} of A not in B`);
+  if (parts.length === 0)
+    return `Nothing differs: the same values, and the same rows in ${plural(result.streamsCompared, 'stream')}.`;
+  const text = parts.join(', ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+const changeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 8, signDisplay: 'always' });
+const percentFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3, signDisplay: 'always' });
+
+/** `+387 (+6.89%)`, `-0.002 (-3.33%)`; `+1` alone when A was 0. */
+export function formatChange(change: number, percent: number | undefined): string {
+  const text = changeFormat.format(change);
+  return percent === undefined ? text : `${text} (${percentFormat.format(percent)}%)`;
+}
+
+/** ▲ for a rise, ▼ for a fall: a shape, so the direction is not told by colour alone. */
+export const arrowOf = (change: number) => (change > 0 ? '▲' : change < 0 ? '▼' : '=');
+
+/** The rows a stream's entry holds in A or B: `1,412` or `123 of 1,535` (a delta's file holds fewer). */
+export function rowsText(rows: number | null, total: number | null): string {
+  if (rows === null || total === null) return 'absent';
+  return rows === total ? formatCount(rows) : `${formatCount(rows)} of ${formatCount(total)}`;
+}
+
+/** What the table of a stream's added rows says of its length, or '' when it lists them all. */
+export function addedRowsNote(stream: StreamChange): string {
+  const listed = stream.rows.length;
+  const carried = stream.added - stream.notInB;
+  const parts: string[] = [];
+  if (listed < carried)
+    parts.push(
+      `The first ${formatCount(listed)} of ${formatCount(carried)} added rows are listed (the cap).`,
+    );
+  if (stream.notInB > 0)
+    parts.push(
+      `${plural(stream.notInB, 'added row')} ${stream.notInB === 1 ? 'is' : 'are'} in neither file: B is a delta that starts after A's last row.`,
+    );
+  return parts.join(' ');
+}
+
+/** A cell of a rows table: numbers as written, text as is, anything else as JSON. */
+export function cellText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value) ?? '';
+}

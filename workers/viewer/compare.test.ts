@@ -1,0 +1,257 @@
+// Compare (docs/compare.md) against real exports of a backtest, through the viewer's verbs: an export with
+// itself, a delta with the complete export it follows, two completes, the same two swapped, a delta that
+// starts after A's last row, keys only one export has, exports of different sessions, and the caps.
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../common/result';
+import type { ExportRequest } from '../export/contract';
+import { at, backtestOf, configJson, type Json, textOf } from '../export/export.test-support';
+import { Exporter } from '../export/exporter';
+import type { CompareLimits, CompareResult, StreamChange } from './compare-types';
+import { createViewerApi } from './viewer-api';
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
+
+interface Made {
+  text: string;
+  doc: Json;
+}
+
+/** The default session: a complete export 20 minutes in, a delta 2 minutes later, another complete 1 later. */
+function makeExports() {
+  const backtest = backtestOf(configJson(), 0);
+  backtest.start();
+  backtest.advance(20);
+  const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 14));
+  const take = (request: ExportRequest): Made => {
+    const text = textOf(exporter.export(request));
+    return { text, doc: JSON.parse(text) as Json };
+  };
+  const first = take({ complete: true });
+  backtest.advance(2);
+  const delta = take({ complete: false });
+  backtest.advance(1);
+  const later = take({ complete: true });
+  const laterDelta = take({ complete: false });
+  // A second consumer's exports, without the threads section: a key only one export has.
+  const noThreads = take({ complete: true, consumer: 'lean', exclude: ['threads'] });
+  return { first, delta, later, laterDelta, noThreads };
+}
+
+const made = makeExports();
+
+async function compare(a: Made, b: Made, limits?: Partial<CompareLimits>): Promise<CompareResult> {
+  const api = createViewerApi();
+  const idA = value(await api.open(new Blob([a.text]))).id;
+  const idB = value(await api.open(new Blob([b.text]))).id;
+  return value(await api.compare(idA, idB, limits));
+}
+
+const dotted = (path: readonly (string | number)[]) => path.join('.');
+const valueAt = (result: CompareResult, path: string) => result.values.find((v) => dotted(v.path) === path);
+const streamAt = (result: CompareResult, path: string) =>
+  result.streams.find((s) => dotted(s.path) === path) as StreamChange;
+
+interface Block {
+  count: number;
+  total_count?: number;
+  data?: unknown[];
+}
+
+/** Every stream block of an export (session, historical, indicator series, analysis), by dotted path. */
+function blocksOf(doc: Json): Map<string, Block> {
+  const blocks = new Map<string, Block>();
+  const walk = (node: unknown, path: string) => {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return;
+    const object = node as Json;
+    if (typeof object.count === 'number' && (Array.isArray(object.columns) || 'total_count' in object)) {
+      blocks.set(path, object as unknown as Block);
+      return;
+    }
+    for (const [key, child] of Object.entries(object)) walk(child, path === '' ? key : `${path}.${key}`);
+  };
+  walk(doc, '');
+  return blocks;
+}
+
+const totalOf = (block: Block) => block.total_count ?? block.count;
+const RIVN_1M = 'session_data.symbols.RIVN.session.data.1m';
+const BARS = 'performance_metrics.counters.bars_processed';
+
+describe('compare', () => {
+  it('finds nothing that differs between an export and itself', async () => {
+    const result = await compare(made.later, made.later);
+    expect(result.valuesTotal).toBe(0);
+    expect(result.values).toEqual([]);
+    expect(result.only).toEqual([]);
+    expect(result.onlyInA + result.onlyInB + result.notCarried).toBe(0);
+    expect(result.streams).toEqual([]);
+    expect(result.addedRows).toBe(0);
+    expect(result.streamsCompared).toBe(blocksOf(made.later.doc).size);
+    expect(result.sameSession).toBe(true);
+    expect(result.notes).toEqual([]);
+  });
+
+  it('lists every row of a delta as added to the complete export it follows', async () => {
+    const { first, delta } = made;
+    const result = await compare(first, delta);
+    expect(result.match).toBe('position');
+    expect(result.notes[0]).toMatch(/^B is the delta that follows A \(#2 since #1\)/);
+    // What a delta leaves out (session_config, historical rows, a strategy's config) is not a difference.
+    expect(result.notCarried).toBeGreaterThan(0);
+    expect(result.only).toEqual([]);
+    const fromDelta = [...blocksOf(delta.doc)].filter(([, block]) => block.count > 0);
+    expect(fromDelta.length).toBeGreaterThan(3);
+    expect(result.streams.map((s) => dotted(s.path)).sort()).toEqual(fromDelta.map(([path]) => path).sort());
+    const firstBlocks = blocksOf(first.doc);
+    for (const [path, block] of fromDelta) {
+      const stream = streamAt(result, path);
+      const before = firstBlocks.get(path) as Block;
+      expect(stream.added, path).toBe(block.count);
+      expect(stream.notInB).toBe(0);
+      expect(stream.rows).toEqual(block.data);
+      expect(stream.firstRow).toBe(totalOf(before));
+      expect([stream.rowsA, stream.totalA, stream.rowsB, stream.totalB]).toEqual([
+        before.count,
+        totalOf(before),
+        block.count,
+        totalOf(block),
+      ]);
+    }
+    expect(result.addedRows).toBe(fromDelta.reduce((sum, [, block]) => sum + block.count, 0));
+    expect(result.addedStreams).toBe(fromDelta.length);
+  });
+
+  it('gives the metrics that changed between two completes, with the change and percent, and the rows added', async () => {
+    const { first, later } = made;
+    const result = await compare(first, later);
+    expect(result.notCarried).toBe(0);
+    const barsA = at(first.doc, BARS) as number;
+    const barsB = at(later.doc, BARS) as number;
+    expect(valueAt(result, BARS)).toEqual({
+      path: BARS.split('.'),
+      a: String(barsA),
+      b: String(barsB),
+      change: barsB - barsA,
+      percent: Number.parseFloat((((barsB - barsA) / barsA) * 100).toPrecision(10)),
+    });
+    const volume = 'session_data.symbols.AAPL.session.volume';
+    expect(valueAt(result, volume)?.change).toBe(
+      (at(later.doc, volume) as number) - (at(first.doc, volume) as number),
+    );
+    expect(valueAt(result, '_metadata.market_time')).toMatchObject({
+      a: JSON.stringify(at(first.doc, '_metadata.market_time')),
+      b: JSON.stringify(at(later.doc, '_metadata.market_time')),
+    });
+    expect(valueAt(result, '_metadata.market_time')?.change).toBeUndefined();
+    // Values that are the same are not listed, and a stream's counts stand for themselves.
+    expect(valueAt(result, 'system_manager.timezone')).toBeUndefined();
+    const streamMember = (path: readonly (string | number)[]) =>
+      path[0] !== 'performance_metrics' &&
+      ['count', 'total_count', 'latest'].some((key) => path.includes(key));
+    expect(result.values.filter((v) => streamMember(v.path))).toEqual([]);
+
+    const a1m = at(first.doc, RIVN_1M) as Block;
+    const b1m = at(later.doc, RIVN_1M) as Block;
+    const stream = streamAt(result, RIVN_1M);
+    expect(stream.added).toBe(b1m.count - a1m.count);
+    expect(stream.rows).toEqual((b1m.data as unknown[]).slice(a1m.count));
+    expect(stream.firstRow).toBe(a1m.count);
+    // Historical rows are the same in both: not listed.
+    expect(result.streams.some((s) => s.path.includes('historical'))).toBe(false);
+  });
+
+  it('swapped, counts the rows of A that B lacks and says B is the earlier', async () => {
+    const result = await compare(made.later, made.first);
+    const stream = streamAt(result, RIVN_1M);
+    expect(stream.added).toBe(0);
+    expect(stream.rows).toEqual([]);
+    expect(stream.onlyInA).toBe(
+      (at(made.later.doc, RIVN_1M) as Block).count - (at(made.first.doc, RIVN_1M) as Block).count,
+    );
+    expect(result.addedRows).toBe(0);
+    expect(result.notes.some((note) => note.includes('is earlier than A'))).toBe(true);
+  });
+
+  it("counts a delta's added rows that neither file holds when the delta starts after A's last row", async () => {
+    // first (#1) then delta (#2) then laterDelta (#4, after the complete #3): #4 holds none of #2's rows.
+    const result = await compare(made.first, made.laterDelta);
+    const a1m = at(made.first.doc, RIVN_1M) as Block;
+    const b1m = at(made.laterDelta.doc, RIVN_1M) as Block;
+    const stream = streamAt(result, RIVN_1M);
+    expect(stream.added).toBe(totalOf(b1m) - totalOf(a1m));
+    expect(stream.notInB).toBe(totalOf(b1m) - b1m.count - totalOf(a1m));
+    expect(stream.notInB).toBeGreaterThan(0);
+    expect(stream.rows).toEqual(b1m.data ?? []);
+    expect(result.notes.some((note) => note.startsWith('B is a delta since #3'))).toBe(true);
+  });
+
+  it('lists the keys only one export has, and names the consumers when they differ', async () => {
+    const result = await compare(made.later, made.noThreads);
+    expect(result.only).toEqual([{ path: ['threads'], side: 'a', preview: '{4 keys}' }]);
+    expect(result.onlyInA).toBe(1);
+    expect(result.onlyInB).toBe(0);
+    expect(valueAt(result, '_metadata.excluded')).toMatchObject({ a: '[]', b: '["threads"]' });
+    expect(result.notes).toContain('A was made for consumer "default" and B for "lean".');
+    const back = await compare(made.noThreads, made.later);
+    expect(back.only).toEqual([{ path: ['threads'], side: 'b', preview: '{4 keys}' }]);
+  });
+
+  it('lines rows up by timestamp across sessions, and says the sessions differ', async () => {
+    const backtest = backtestOf(
+      configJson((c) => {
+        c.session_data_config.symbols = ['RIVN'];
+        c.session_data_config.streams = ['1m'];
+        c.session_data_config.historical = { enabled: false, data: [] };
+        delete c.session_data_config.indicators;
+        delete c.session_data_config.strategies;
+      }),
+    );
+    backtest.start();
+    backtest.advance(20);
+    const exporter = new Exporter(backtest, () => Date.UTC(2025, 6, 1, 14));
+    const dayOne = textOf(exporter.export({ complete: true }));
+    backtest.advance(390); // the rest of the day, then 20 minutes of the next
+    const dayTwo = textOf(exporter.export({ complete: true }));
+    const result = await compare({ text: dayOne, doc: {} }, { text: dayTwo, doc: {} });
+    expect(result.sameSession).toBe(false);
+    expect(result.match).toBe('timestamp');
+    expect(result.notes[0]).toMatch(
+      /^A and B are from different sessions \(session 1 on 2025-07-01, session 2 on 2025-07-02/,
+    );
+    const b1m = at(JSON.parse(dayTwo), RIVN_1M) as Block;
+    const stream = streamAt(result, RIVN_1M);
+    // Every bar of day two is later than day one's last: all added, though day two holds as many as day one.
+    expect(stream.added).toBe(b1m.count);
+    expect(stream.rows).toEqual(b1m.data);
+    expect(stream.firstRow).toBeNull();
+  });
+
+  it('caps every list, and says how many there were', async () => {
+    const full = await compare(made.first, made.later);
+    const limits = { values: 2, only: 1, streams: 3, rowsPerStream: 4, rows: 10 };
+    const capped = await compare(made.first, made.later, limits);
+    expect(full.valuesTotal).toBeGreaterThan(2);
+    expect(capped.values).toEqual(full.values.slice(0, 2));
+    expect(capped.valuesTotal).toBe(full.valuesTotal);
+    expect(capped.streams.map((s) => s.path)).toEqual(full.streams.slice(0, 3).map((s) => s.path));
+    expect(capped.streamsTotal).toBe(full.streamsTotal);
+    expect(capped.addedRows).toBe(full.addedRows);
+    for (const stream of capped.streams) expect(stream.rows.length).toBeLessThanOrEqual(4);
+    expect(capped.rowsListed).toBeLessThanOrEqual(10);
+    expect(capped.streams.reduce((sum, s) => sum + s.rows.length, 0)).toBe(capped.rowsListed);
+    expect(capped.limits).toEqual(limits);
+  });
+
+  it('refuses an id that is not an open export', async () => {
+    const api = createViewerApi();
+    const id = value(await api.open(new Blob([made.first.text]))).id;
+    const result = await api.compare(id, 'export-99');
+    expect(result).toEqual({
+      ok: false,
+      error: 'No open export has the id "export-99" (it was closed, or the viewer restarted).',
+    });
+  });
+});

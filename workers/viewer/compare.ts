@@ -1,0 +1,415 @@
+// Compares two indexed exports, A and B, in the viewer worker (docs/compare.md): the values that differ, the
+// keys only one has, and for each stream block the rows B adds beyond A. Only the index is walked; the only
+// bytes read are small lists, long strings, and the added rows listed (up to the caps), so two 100 MB files
+// compare in about the time their objects take to walk.
+
+import { defaultColumns } from '../export/contract';
+import type {
+  CompareLimits,
+  CompareResult,
+  CompareSide,
+  OnlyInOne,
+  RowMatch,
+  StreamChange,
+  ValueChange,
+} from './compare-types';
+import { type ExportDocument, scalarOf } from './export-document';
+import type { ArrayNode, ObjectNode, Slot } from './json-index';
+import type { ViewerPath } from './types';
+
+export const COMPARE_LIMITS: CompareLimits = {
+  values: 1000,
+  only: 500,
+  streams: 1000,
+  rowsPerStream: 500,
+  rows: 5000,
+};
+
+/** A list at most this long in bytes is read and compared item by item; a longer one by its size only. */
+const SMALL_LIST_BYTES = 64 * 1024;
+const PREVIEW_CHARS = 120;
+/** Rows read per question (the viewer's page size). */
+const READ_ROWS = 1000;
+/** The members of a stream block that the stream's entry stands for (not listed as values). */
+const STREAM_MEMBERS = new Set(['count', 'total_count', 'data', 'latest']);
+
+const decoder = new TextDecoder();
+const cut = (text: string) => (text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text);
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+type Scalar = string | number | boolean | null;
+
+function containerPreview(slot: Slot): string {
+  if (slot.kind === 'object') return `{${plural(slot.keys.length, 'key')}}`;
+  if (slot.kind === 'array') return `[${plural(slot.count, 'item')}]`;
+  return cut(slot.text);
+}
+
+/** The members of `_metadata` and the sections that say what an export is. */
+async function sideOf(document: ExportDocument): Promise<CompareSide> {
+  const at = async (path: ViewerPath): Promise<Scalar | undefined> => {
+    const slot = await document.resolve(path);
+    return slot.ok ? scalarOf(slot.value) : undefined;
+  };
+  const text = async (path: ViewerPath) => {
+    const value = await at(path);
+    return typeof value === 'string' ? value : null;
+  };
+  const number = async (path: ViewerPath) => {
+    const value = await at(path);
+    return typeof value === 'number' ? value : null;
+  };
+  const mode = await text(['_metadata', 'mode']);
+  return {
+    mode: mode === 'complete' || mode === 'delta' ? mode : null,
+    consumer: await text(['_metadata', 'consumer']),
+    sequence: await number(['_metadata', 'sequence']),
+    previousSequence: await number(['_metadata', 'previous_sequence']),
+    sessionId: await number(['_metadata', 'session_id']),
+    marketTime: await text(['_metadata', 'market_time']),
+    generatedAt: await text(['_metadata', 'generated_at']),
+    sessionDate: await text(['time_manager', 'current_session', 'date']),
+  };
+}
+
+/** A stream block: an object with a numeric `count` and its `columns` or `total_count` (section 3). */
+function isStreamBlock(document: ExportDocument, node: Slot | undefined): node is ObjectNode {
+  if (node?.kind !== 'object') return false;
+  if (typeof scalarOf(document.child(node, 'count')) !== 'number') return false;
+  return (
+    document.child(node, 'columns')?.kind === 'array' || document.child(node, 'total_count') !== undefined
+  );
+}
+
+interface Block {
+  node: ObjectNode;
+  /** Rows in the file. */
+  rows: number;
+  /** Rows the stream held when the export was made. */
+  total: number;
+  data: ArrayNode | null;
+}
+
+function blockOf(document: ExportDocument, node: ObjectNode): Block {
+  const count = scalarOf(document.child(node, 'count')) as number;
+  const total = scalarOf(document.child(node, 'total_count'));
+  const data = document.child(node, 'data');
+  const rows = data?.kind === 'array' ? data.count : 0;
+  return {
+    node,
+    rows,
+    total: typeof total === 'number' ? total : count,
+    data: data?.kind === 'array' ? data : null,
+  };
+}
+
+/** How one document's row is ordered against the other's: its first column, with the session's date. */
+function rowKey(row: unknown, sessionDate: string | null): string | number | null {
+  const first = Array.isArray(row) ? row[0] : undefined;
+  if (typeof first === 'number') return first;
+  if (typeof first !== 'string') return null;
+  // Session rows carry the time of day only (section 3.2): the day is the session's.
+  return /^\d\d:\d\d/.test(first) && sessionDate !== null ? `${sessionDate}T${first}` : first;
+}
+
+const later = (a: string | number, b: string | number) =>
+  typeof a === typeof b ? a > b : String(a) > String(b);
+
+export class ExportComparison {
+  private readonly values: ValueChange[] = [];
+  private valuesTotal = 0;
+  private readonly only: OnlyInOne[] = [];
+  private onlyInA = 0;
+  private onlyInB = 0;
+  private notCarried = 0;
+  private readonly streams: StreamChange[] = [];
+  private streamsTotal = 0;
+  private streamsCompared = 0;
+  private addedRows = 0;
+  private addedStreams = 0;
+  private rowsListed = 0;
+  /** The side that is a delta when the other is complete: what it leaves out is not a difference. */
+  private deltaSide: 'a' | 'b' | null = null;
+  private match: RowMatch = 'position';
+  private sideA: CompareSide | null = null;
+  private sideB: CompareSide | null = null;
+
+  constructor(
+    private readonly a: ExportDocument,
+    private readonly b: ExportDocument,
+    private readonly limits: CompareLimits = COMPARE_LIMITS,
+  ) {}
+
+  async run(): Promise<CompareResult> {
+    const started = performance.now();
+    const a = await sideOf(this.a);
+    const b = await sideOf(this.b);
+    this.sideA = a;
+    this.sideB = b;
+    if (a.mode === 'delta' && b.mode !== 'delta') this.deltaSide = 'a';
+    if (b.mode === 'delta' && a.mode !== 'delta') this.deltaSide = 'b';
+    const sameSession =
+      a.sessionId === b.sessionId && a.sessionDate === b.sessionDate && (await this.sameStart());
+    this.match = sameSession ? 'position' : 'timestamp';
+    await this.objects([], this.a.root, this.b.root);
+    return {
+      a,
+      b,
+      sameSession,
+      match: this.match,
+      notes: this.notes(a, b, sameSession),
+      values: this.values,
+      valuesTotal: this.valuesTotal,
+      only: this.only,
+      onlyInA: this.onlyInA,
+      onlyInB: this.onlyInB,
+      notCarried: this.notCarried,
+      streams: this.streams,
+      streamsTotal: this.streamsTotal,
+      streamsCompared: this.streamsCompared,
+      addedRows: this.addedRows,
+      addedStreams: this.addedStreams,
+      rowsListed: this.rowsListed,
+      limits: this.limits,
+      tookMs: Math.round(performance.now() - started),
+    };
+  }
+
+  /** Both exports were made after the same `system start` (a restart keeps the session id at 1). */
+  private async sameStart(): Promise<boolean> {
+    const startOf = async (document: ExportDocument) => {
+      const slot = await document.resolve(['system_manager', '_start_time']);
+      return slot.ok ? scalarOf(slot.value) : undefined;
+    };
+    return (await startOf(this.a)) === (await startOf(this.b));
+  }
+
+  private notes(a: CompareSide, b: CompareSide, sameSession: boolean): string[] {
+    const notes: string[] = [];
+    if (!sameSession)
+      notes.push(
+        `A and B are from different sessions (session ${a.sessionId ?? '?'} on ${a.sessionDate ?? 'no date'}, session ${b.sessionId ?? '?'} on ${b.sessionDate ?? 'no date'}, or another start): rows are lined up by their timestamp, and B's rows later than A's last are counted as added.`,
+      );
+    if (a.consumer !== b.consumer)
+      notes.push(`A was made for consumer "${a.consumer ?? '?'}" and B for "${b.consumer ?? '?'}".`);
+    const follows =
+      sameSession && b.mode === 'delta' && a.consumer === b.consumer && b.previousSequence === a.sequence;
+    if (follows)
+      notes.push(
+        `B is the delta that follows A (#${b.sequence} since #${a.sequence}): its rows are what A lacks.`,
+      );
+    else if (b.mode === 'delta')
+      notes.push(
+        `B is a delta${b.previousSequence === null ? '' : ` since #${b.previousSequence}`}: it carries only the rows after its consumer's previous export, and leaves out what did not change.`,
+      );
+    if (a.mode === 'delta')
+      notes.push(
+        "A is a delta: it holds only some of its streams' rows; positions in the stream still line up.",
+      );
+    if (this.deltaSide !== null && this.notCarried > 0)
+      notes.push(
+        `${plural(this.notCarried, 'key')} of the complete export ${this.notCarried === 1 ? 'is' : 'are'} not in the delta (a delta never carries session_config, historical rows, or what did not change): not counted as differences.`,
+      );
+    if (a.marketTime !== null && b.marketTime !== null && sameSession && b.marketTime < a.marketTime)
+      notes.push(
+        `B (market ${b.marketTime}) is earlier than A (market ${a.marketTime}): swap them to see what B adds.`,
+      );
+    return notes;
+  }
+
+  private async walk(path: ViewerPath, slotA: Slot | undefined, slotB: Slot | undefined): Promise<void> {
+    if (slotA === undefined || slotB === undefined) return this.onlyOne(path, slotA, slotB);
+    if (isStreamBlock(this.a, slotA) || isStreamBlock(this.b, slotB)) {
+      if (isStreamBlock(this.a, slotA) && isStreamBlock(this.b, slotB))
+        return this.stream(path, slotA, slotB);
+    }
+    if (slotA.kind === 'object' && slotB.kind === 'object') return this.objects(path, slotA, slotB);
+    if (slotA.kind === 'array' && slotB.kind === 'array') return this.lists(path, slotA, slotB);
+    if (slotA.kind === 'value' && slotB.kind === 'value') return this.scalars(path, slotA, slotB);
+    this.changed({ path, a: containerPreview(slotA), b: containerPreview(slotB) });
+  }
+
+  private async objects(path: ViewerPath, nodeA: ObjectNode, nodeB: ObjectNode, skip?: Set<string>) {
+    const keys = [...new Set([...nodeA.keys, ...nodeB.keys])];
+    for (const key of keys) {
+      if (skip?.has(key)) continue;
+      await this.walk([...path, key], this.a.child(nodeA, key), this.b.child(nodeB, key));
+    }
+  }
+
+  private async onlyOne(path: ViewerPath, slotA: Slot | undefined, slotB: Slot | undefined) {
+    const side = slotA === undefined ? 'b' : 'a';
+    const slot = (slotA ?? slotB) as Slot;
+    const document = side === 'a' ? this.a : this.b;
+    // Missing from the delta while the other is complete: the delta did not carry it, nothing more is known.
+    if (side !== this.deltaSide && this.deltaSide !== null) {
+      this.notCarried++;
+      return;
+    }
+    // A stream block that only one has is listed with the streams (its rows are all B's, or all A's).
+    if (isStreamBlock(document, slot))
+      return this.stream(path, side === 'a' ? slot : null, side === 'b' ? slot : null);
+    if (side === 'a') this.onlyInA++;
+    else this.onlyInB++;
+    if (this.only.length < this.limits.only) this.only.push({ path, side, preview: containerPreview(slot) });
+  }
+
+  private changed(change: ValueChange) {
+    this.valuesTotal++;
+    if (this.values.length < this.limits.values) this.values.push(change);
+  }
+
+  private async scalars(path: ViewerPath, slotA: Slot & { kind: 'value' }, slotB: Slot & { kind: 'value' }) {
+    if (!slotA.truncated && !slotB.truncated && slotA.text === slotB.text) return;
+    const textA = slotA.truncated ? await this.textOf(this.a, slotA) : slotA.text;
+    const textB = slotB.truncated ? await this.textOf(this.b, slotB) : slotB.text;
+    const valueA = parse(textA);
+    const valueB = parse(textB);
+    if (valueA === valueB && valueA !== undefined) return; // 1.0 and 1
+    if (textA === textB) return;
+    const change: ValueChange = { path, a: cut(textA), b: cut(textB) };
+    if (typeof valueA === 'number' && typeof valueB === 'number') {
+      change.change = roundChange(valueB - valueA);
+      if (valueA !== 0) change.percent = roundChange(((valueB - valueA) / Math.abs(valueA)) * 100);
+    }
+    this.changed(change);
+  }
+
+  private async lists(path: ViewerPath, listA: ArrayNode, listB: ArrayNode) {
+    const bytesA = listA.end - listA.start;
+    const bytesB = listB.end - listB.start;
+    if (bytesA <= SMALL_LIST_BYTES && bytesB <= SMALL_LIST_BYTES) {
+      const itemsA = await this.a.small(listA);
+      const itemsB = await this.b.small(listB);
+      const textA = JSON.stringify(itemsA);
+      const textB = JSON.stringify(itemsB);
+      if (textA !== textB) this.changed({ path, a: cut(textA), b: cut(textB) });
+      return;
+    }
+    // A long list outside a stream block (none in this app's exports): told apart by its length and size.
+    if (listA.count !== listB.count || bytesA !== bytesB)
+      this.changed({
+        path,
+        a: `[${plural(listA.count, 'item')}, ${bytesA} bytes]`,
+        b: `[${plural(listB.count, 'item')}, ${bytesB} bytes]`,
+      });
+  }
+
+  private async textOf(document: ExportDocument, slot: Slot): Promise<string> {
+    return decoder.decode(await document.source.read(slot.start, slot.end));
+  }
+
+  /** A stream block in A, in B or in both: its other members as values, its rows as the stream's entry. */
+  private async stream(path: ViewerPath, nodeA: ObjectNode | null, nodeB: ObjectNode | null) {
+    this.streamsCompared++;
+    if (nodeA !== null && nodeB !== null) await this.objects(path, nodeA, nodeB, STREAM_MEMBERS);
+    const a = nodeA === null ? null : blockOf(this.a, nodeA);
+    const b = nodeB === null ? null : blockOf(this.b, nodeB);
+    const columns =
+      (await this.columnsOf(this.b, nodeB)) ??
+      (await this.columnsOf(this.a, nodeA)) ??
+      defaultColumns(String(path.at(-1)));
+    const entry: StreamChange = {
+      path,
+      columns,
+      rowsA: a?.rows ?? null,
+      rowsB: b?.rows ?? null,
+      totalA: a?.total ?? null,
+      totalB: b?.total ?? null,
+      added: 0,
+      notInB: 0,
+      onlyInA: 0,
+      rows: [],
+      firstRow: null,
+    };
+    if (b !== null && b.data !== null) {
+      // B's file holds stream rows [first, b.total); those past A's are added.
+      const first = b.total - b.rows;
+      let from: number; // index in B's data of the first added row
+      if (a === null) from = 0;
+      else if (this.match === 'position') {
+        entry.added = Math.max(0, b.total - a.total);
+        from = Math.max(0, a.total - first);
+        entry.notInB = Math.max(0, Math.min(entry.added, first - a.total));
+      } else from = await this.firstLater(path, a, b);
+      const carried = Math.max(0, b.rows - from);
+      if (a === null || this.match === 'timestamp') entry.added = carried;
+      entry.rows = await this.readRows(path, from, carried);
+      if (this.match === 'position' && entry.rows.length > 0) entry.firstRow = first + from;
+    } else if (b !== null && a !== null && this.match === 'position') {
+      entry.added = Math.max(0, b.total - a.total);
+      entry.notInB = entry.added;
+    }
+    if (a !== null && b !== null && this.match === 'position') entry.onlyInA = Math.max(0, a.total - b.total);
+    if (a !== null && b === null) entry.onlyInA = a.rows;
+    const differs = entry.added > 0 || entry.onlyInA > 0 || a === null || b === null || a.total !== b.total;
+    if (!differs) return;
+    this.streamsTotal++;
+    if (entry.added > 0) {
+      this.addedRows += entry.added;
+      this.addedStreams++;
+    }
+    if (this.streams.length < this.limits.streams) this.streams.push(entry);
+  }
+
+  private async columnsOf(document: ExportDocument, node: ObjectNode | null): Promise<string[] | null> {
+    const slot = node === null ? undefined : document.child(node, 'columns');
+    if (slot?.kind !== 'array' || slot.end - slot.start > SMALL_LIST_BYTES) return null;
+    const items = await document.small(slot);
+    return items?.every((c) => typeof c === 'string') ? (items as string[]) : null;
+  }
+
+  /** The first row of B's data later than A's last row (by first column), found by halving. */
+  private async firstLater(path: ViewerPath, a: Block, b: Block): Promise<number> {
+    if (a.rows === 0) return 0;
+    const dataPath = [...path, 'data'];
+    const lastA = await this.a.rows(dataPath, a.rows - 1, 1);
+    const keyA = lastA.ok ? rowKey(lastA.value.rows[0], this.sideA?.sessionDate ?? null) : null;
+    if (keyA === null) return 0;
+    let low = 0;
+    let high = b.rows;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      const row = await this.b.rows(dataPath, middle, 1);
+      const key = row.ok ? rowKey(row.value.rows[0], this.sideB?.sessionDate ?? null) : null;
+      if (key !== null && later(key, keyA)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  /** Up to the caps, `count` rows of B's data from `from`. */
+  private async readRows(path: ViewerPath, from: number, count: number): Promise<unknown[]> {
+    const wanted = Math.min(count, this.limits.rowsPerStream, this.limits.rows - this.rowsListed);
+    const rows: unknown[] = [];
+    while (rows.length < wanted) {
+      const page = await this.b.rows(
+        [...path, 'data'],
+        from + rows.length,
+        Math.min(READ_ROWS, wanted - rows.length),
+      );
+      if (!page.ok || page.value.rows.length === 0) break; // a damaged row: the rows before it are listed
+      rows.push(...page.value.rows);
+    }
+    this.rowsListed += rows.length;
+    return rows;
+  }
+}
+
+function parse(text: string): Scalar | undefined {
+  try {
+    return JSON.parse(text) as Scalar;
+  } catch {
+    return undefined;
+  }
+}
+
+/** B − A without the float noise of the subtraction (0.1 + 0.2), to 10 significant digits. */
+function roundChange(n: number): number {
+  return Number.parseFloat(n.toPrecision(10));
+}
+
+export function compareExports(a: ExportDocument, b: ExportDocument, limits?: Partial<CompareLimits>) {
+  return new ExportComparison(a, b, { ...COMPARE_LIMITS, ...limits }).run();
+}
