@@ -9,7 +9,7 @@ import { inProcessEngine, memoryStorage } from '../store/in-process-engine.test-
 import { keepExports } from '../store/keep-exports';
 import type { ViewerClient } from '../viewer-client';
 import { type AddressBar, followAddress } from './follow-address';
-import { parseViewAddress } from './view-address';
+import { NO_ADDRESS, parseViewAddress } from './view-address';
 
 function inThreadMirror(): MirrorClient {
   const api = createMirrorApi();
@@ -77,6 +77,7 @@ describe('the address of the replay and the viewer', () => {
     first.store.getState().setOfflineChoice({ symbol: 'MSFT', interval: '5m' });
     const shown = parseViewAddress(first.bar.hash);
     expect(shown).toEqual({
+      ...NO_ADDRESS,
       view: null,
       replay: `1750000000000-${delta.id}`,
       symbol: 'MSFT',
@@ -100,6 +101,30 @@ describe('the address of the replay and the viewer', () => {
     expect(viewer.status).toBe('opening');
     // Opening again writes the same address back.
     expect(second.bar.hash).toBe(address);
+  });
+
+  it('keeps the live chart once it shows something else than a fresh page, and opens the page on it', async () => {
+    const memory = memoryStorage();
+    const first = page(memory);
+    await first.kept.restored;
+    await first.api.start();
+    await first.store.getState().refresh();
+    const symbols = first.store.getState().snapshot?.symbols ?? [];
+    // What a fresh page shows writes nothing.
+    first.store.getState().setLiveChoice({ symbol: symbols[0] ?? null, interval: '1m', compare: null });
+    expect(first.bar.hash).toBe('');
+    first.store.getState().setLiveChoice({ symbol: 'TSLA', interval: '5m', compare: 'AAPL' });
+    expect(first.bar.hash).toBe('#chart=TSLA&chart_interval=5m&vs=AAPL');
+    first.store.getState().setLiveChoice({ symbol: symbols[0] ?? null, interval: '15m', compare: null });
+    expect(parseViewAddress(first.bar.hash)).toMatchObject({
+      chart: symbols[0],
+      chartInterval: '15m',
+      vs: null,
+    });
+
+    // A reload: the choice is there before anything is drawn, for the chart to open on.
+    const second = page(memory, '#chart=TSLA&chart_interval=5m&vs=AAPL');
+    expect(second.store.getState().liveChoice).toEqual({ symbol: 'TSLA', interval: '5m', compare: 'AAPL' });
   });
 
   it('says so when the address names an export this browser does not hold, and clears it', async () => {

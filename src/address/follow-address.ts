@@ -20,7 +20,23 @@ export function addressOf(state: AppState): ViewAddress {
     replay: replaying ? key(offline.historyIds[offline.current]) : null,
     symbol: replaying ? (offline.choice?.symbol ?? null) : null,
     interval: replaying ? (offline.choice?.interval ?? null) : null,
+    ...liveChartPart(state),
   };
+}
+
+/**
+ * The live chart's part of the address: nothing while it shows what a fresh page shows (the session's first
+ * symbol at 1m, nothing compared), so an address stays empty until something is chosen.
+ */
+function liveChartPart(state: AppState): Pick<ViewAddress, 'chart' | 'chartInterval' | 'vs'> {
+  const choice = state.liveChoice;
+  const first = state.snapshot?.symbols[0] ?? null;
+  const fresh =
+    choice === null ||
+    choice.symbol === null ||
+    (choice.symbol === first && choice.interval === '1m' && choice.compare === null);
+  if (fresh) return { chart: null, chartInterval: null, vs: null };
+  return { chart: choice.symbol, chartInterval: choice.interval, vs: choice.compare };
 }
 
 const recordOf = (exports: readonly ExportRecord[], key: string) => exports.find((r) => linkKeyOf(r) === key);
@@ -63,6 +79,11 @@ export function followAddress(
   bar: AddressBar = windowBar(),
 ): () => void {
   const asked = parseViewAddress(bar.hash);
+  // The live chart opens on the address's choice: set before the page is drawn (the chart reads it once).
+  if (asked.chart !== null)
+    store
+      .getState()
+      .setLiveChoice({ symbol: asked.chart, interval: asked.chartInterval ?? '1m', compare: asked.vs });
   let following = false;
   let written = bar.hash;
   const write = (state: AppState) => {

@@ -191,6 +191,17 @@ export const createMirrorSlice =
         }
       },
 
+      liveChoice: null,
+      setLiveChoice(choice) {
+        const shown = get().liveChoice;
+        const same =
+          shown !== null &&
+          shown.symbol === choice.symbol &&
+          shown.interval === choice.interval &&
+          shown.compare === choice.compare;
+        if (!same) set({ liveChoice: { ...choice } });
+      },
+
       dismissMirrorNotice: () => {
         clearNoticeTimer();
         patch({ notice: null });

@@ -28,6 +28,13 @@ export interface LiveMirrorState {
   error: string | null;
 }
 
+/** What the live chart shows: its symbol, interval and compare symbol (the page's address keeps them). */
+export interface LiveChoice {
+  symbol: string | null;
+  interval: string;
+  compare: string | null;
+}
+
 export interface MirrorSlice {
   /** The one mirror worker of the page: the live mirror and the offline replay of export files. */
   mirrorClient: MirrorClient;
@@ -44,6 +51,12 @@ export interface MirrorSlice {
    * once (a refusal is shown as the mirror's error). Said again to a restarted engine.
    */
   showLiveSymbols(symbols: string[]): Promise<void>;
+  /**
+   * The live chart's choice: told by the chart as it shows it, and set before the page is drawn from an
+   * address, so that the chart opens on it (null: the session's first symbol at 1m).
+   */
+  liveChoice: LiveChoice | null;
+  setLiveChoice(choice: LiveChoice): void;
   dismissMirrorNotice(): void;
   /**
    * The pointer or the keyboard's focus is on the notice (true) or has left it (false): a notice held stays;

@@ -2,7 +2,7 @@
 // resync notice (a toast over the card, MirrorNotice.tsx), and a restart for a mirror worker that died. The symbol the chart shows is told to the
 // engine (`showSymbols`), so that its feed carries full rows for that symbol only, and the compare
 // overlay's symbol when there is one: one more symbol shown, never every symbol (docs/chart-tools.md).
-import { useCallback, useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { MirrorBadge } from './MirrorBadge';
@@ -20,19 +20,24 @@ export function LiveSession() {
   const chooseIndicator = useAppStore((s) => s.chooseIndicator);
   const showLiveSymbols = useAppStore((s) => s.showLiveSymbols);
   const sessionName = useAppStore((s) => s.snapshot?.sessionName ?? null);
+  const setLiveChoice = useAppStore((s) => s.setLiveChoice);
+  // The choice an address opened the page on, read once: the chart keeps its own from then on, and tells it.
+  const kept = useAppStore((s) => s.liveChoice);
+  const [initial] = useState(() => kept);
   // The engine's feed carries rows only for the symbols drawn: the symbol charted and the compare symbol.
   // A symbol picked is asked for at once (an interval picked for the same symbols asks nothing).
   const charted = useRef<string | null>(null);
   const onChoice = useCallback(
-    ({ symbol, compare = null }: ViewChoice) => {
+    ({ symbol, interval, compare = null }: ViewChoice) => {
       if (symbol === null) return;
+      setLiveChoice({ symbol, interval, compare });
       const symbols = compare === null || compare === symbol ? [symbol] : [symbol, compare];
       const key = symbols.join(',');
       if (key === charted.current) return;
       charted.current = key;
       void showLiveSymbols(symbols);
     },
-    [showLiveSymbols],
+    [showLiveSymbols, setLiveChoice],
   );
   const onIndicatorChoice = useCallback(
     (key: string, shown: boolean) => chooseIndicator('live', key, shown),
@@ -57,6 +62,7 @@ export function LiveSession() {
         source="live"
         version={version}
         epoch={epoch}
+        {...(initial ? { initial } : {})}
         onChoice={onChoice}
         indicatorChoice={indicatorChoice}
         onIndicatorChoice={onIndicatorChoice}
