@@ -12,7 +12,7 @@ import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-value';
 import { fileIndexAt, PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
-import { nextSort, PLAIN_VIEW, queryOf, rangeText, type TableView } from './row-query';
+import { nextSort, PLAIN_VIEW, queryOf, rangeText, sameView, type TableView } from './row-query';
 import { rowWindow } from './row-window';
 import { dottedPath, parseChangedPath } from './tree-model';
 
@@ -148,27 +148,37 @@ export function RowsTable({
     });
   }, [first, last, load, pages, total]);
 
+  // The view last asked for (shown once the worker answers): a sort clicked while a filter is being
+  // applied adds to it, rather than undoing it.
+  const wanted = useRef(view);
+  const shown = useRef(view);
+
   /**
    * Asks the worker for the first page of another view (sorted, filtered): shown once it answers. A filter
-   * it refuses changes nothing; its message says what a filter may be.
+   * it refuses changes nothing (a sort asked for with it is still applied); its message says what a filter
+   * may be.
    */
   const apply = useCallback(
-    async (next: TableView, doing: 'sorting' | 'filtering') => {
+    async (next: TableView, doing: 'sorting' | 'filtering', keepProblem = false) => {
+      wanted.current = next;
       const mine = ++applyToken.current;
       setApplying(doing);
       const result = await viewerRowView(path, queryOf(next, names), 0, PAGE_SIZE);
       if (mine !== applyToken.current) return;
       setApplying(null);
-      // A view the worker refuses changes nothing (its pages go on loading): the message says why.
       if (!result.ok) {
         setProblem(result.error);
+        const without = { ...next, filter: shown.current.filter };
+        wanted.current = without;
+        if (!sameView(without, shown.current)) void apply(without, 'sorting', true);
         return;
       }
       generation.current++;
-      setProblem(null);
+      if (!keepProblem) setProblem(null);
       asked.current = new Set([0]);
       setPages(new Map([[0, { status: 'ready', rows: result.value.rows, indices: result.value.indices }]]));
       setTotal(result.value.total);
+      shown.current = next;
       setView(next);
       onView?.(next);
       setScroll(0);
@@ -178,13 +188,14 @@ export function RowsTable({
     [viewerRowView, path, names, onView, onScrolled],
   );
 
-  const sortBy = (column: number) => void apply({ ...view, sort: nextSort(view.sort, column) }, 'sorting');
+  const sortBy = (column: number) =>
+    void apply({ ...wanted.current, sort: nextSort(wanted.current.sort, column) }, 'sorting');
   const filterBy = (text: string) => {
-    if (text.trim() === view.filter.trim()) {
-      setProblem(null);
+    if (text.trim() === wanted.current.filter) {
+      if (sameView(wanted.current, shown.current)) setProblem(null);
       return;
     }
-    void apply({ ...view, filter: text.trim() }, 'filtering');
+    void apply({ ...wanted.current, filter: text.trim() }, 'filtering');
   };
 
   // The filter is applied as typing pauses; Enter applies it at once.
@@ -243,7 +254,7 @@ export function RowsTable({
             aria-label={`Filter the rows of ${label}`}
             aria-describedby={problem === null ? undefined : `${label}-filter-problem`}
             aria-invalid={problem !== null}
-            placeholder="Filter: text, or close > 12.5"
+            placeholder="Filter: text, or column > value"
             title="Text found in any cell, or conditions such as close > 12.5 and volume >= 1000 (= != < <= > >= ~)"
             value={draft}
             onChange={(event) => typed(event.target.value)}

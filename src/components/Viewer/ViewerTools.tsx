@@ -56,6 +56,7 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [copied, setCopied] = useState<string | null>(null);
   const [raw, setRaw] = useState(false);
+  const rawButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(0);
 
   const run = useCallback(
@@ -207,6 +208,17 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
         <button
           type="button"
           className="button button--small"
+          ref={rawButton}
+          aria-expanded={raw}
+          aria-controls={raw ? 'viewer-raw' : undefined}
+          onClick={() => setRaw((shown) => !shown)}
+          title="The selected row's JSON text, indented"
+        >
+          Raw
+        </button>
+        <button
+          type="button"
+          className="button button--small"
           onClick={() => void copy('path')}
           disabled={selected === null}
         >
@@ -220,21 +232,20 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
         >
           Copy value
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          aria-expanded={raw}
-          aria-controls={raw ? 'viewer-raw' : undefined}
-          onClick={() => setRaw((shown) => !shown)}
-          title="The selected row's JSON text, indented"
-        >
-          Raw
-        </button>
         <span className="viewer-tools__status" role="status" data-testid="viewer-tools-status">
           {copied ?? expandNote ?? ''}
         </span>
       </div>
-      {raw && <RawView path={selected} onClose={() => setRaw(false)} />}
+      {raw && (
+        <RawView
+          path={selected}
+          onClose={() => {
+            setRaw(false);
+            // Its Close button goes with it: the focus goes back to the button that opened it.
+            rawButton.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -12,6 +12,9 @@ export interface TableView {
 
 export const PLAIN_VIEW: TableView = { sort: null, filter: '' };
 
+export const sameView = (a: TableView, b: TableView): boolean =>
+  a.filter === b.filter && a.sort?.column === b.sort?.column && a.sort?.direction === b.sort?.direction;
+
 /** A header clicked: ascending, then descending, then the file's order again; another column starts over. */
 export function nextSort(current: RowSort | null, column: number): RowSort | null {
   if (current?.column !== column) return { column, direction: 'ascending' };
