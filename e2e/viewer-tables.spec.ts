@@ -112,6 +112,13 @@ test('a header sorts the whole stream ascending, descending and back to the file
     .allTextContents();
   expect(new Set(cells.map((t) => t.split('.')[1]?.length ?? 0)).size).toBe(1);
 
+  // Closed and opened again, the table is still sorted.
+  await (await revealRow(page, TICKS)).click();
+  await expect(table).toHaveCount(0);
+  await openRow(page, TICKS);
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  expect(await shownRow(table, 0)).toEqual({ at: down[0]?.at, cells: down[0]?.row });
+
   await sort.click();
   await expect(header).not.toHaveAttribute('aria-sort');
   expect(await shownRow(table, 0)).toEqual({ at: 0, cells: rows[0] });
@@ -217,6 +224,11 @@ test("Raw shows the selected node's text re-indented, in a box the keyboard scro
   await expect(text).toBeFocused();
   await page.keyboard.press('PageDown');
   await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  // Space scrolls the text on: it does not start the session (the page's shortcut for Space).
+  const top = await text.evaluate((el) => el.scrollTop);
+  await page.keyboard.press('Space');
+  await expect.poll(() => text.evaluate((el) => el.scrollTop)).toBeGreaterThan(top);
+  await expect(button(page, 'Start')).toBeEnabled();
   await page.getByTestId('viewer').screenshot({ path: test.info().outputPath('raw-view.png') });
   await button(page, 'Close raw').click();
   await expect(page.getByTestId('raw-view')).toHaveCount(0);

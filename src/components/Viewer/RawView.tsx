@@ -3,6 +3,7 @@ import type { RawText, ViewerPath } from '../../../workers/viewer/types';
 import { formatBytes } from '../../format';
 import { useAppStore } from '../../store/context';
 import { copyText } from './clipboard';
+import { keepScrollKeys } from './scroll-keys';
 import { codePath } from './tree-model';
 
 /** How long the selection must rest before its text is asked for (arrowing through the tree asks once). */
@@ -107,6 +108,7 @@ export function RawView({ path, onClose }: { path: ViewerPath | null; onClose: (
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
           tabIndex={0}
           aria-label={`Raw text of ${where}`}
+          onKeyDown={keepScrollKeys}
           data-testid="raw-text"
         >
           {state.raw.text}

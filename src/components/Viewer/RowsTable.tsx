@@ -14,6 +14,7 @@ import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-
 import { fileIndexAt, PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { nextSort, PLAIN_VIEW, queryOf, rangeText, sameView, type TableView } from './row-query';
 import { rowWindow } from './row-window';
+import { keepScrollKeys } from './scroll-keys';
 import { dottedPath, parseChangedPath } from './tree-model';
 
 export const ROW_HEIGHT = 26;
@@ -82,7 +83,7 @@ export function RowsTable({
   const [view, setView] = useState<TableView>(() => (tools && kept ? kept : PLAIN_VIEW));
   const [pages, setPages] = useState<ReadonlyMap<number, PageState>>(() => new Map());
   // Rows the view holds: all of them, or those the filter keeps (known once the worker answers).
-  const [total, setTotal] = useState(view.filter.trim() === '' ? all : 0);
+  const [total, setTotal] = useState(view.filter.trim() === '' ? all : (view.total ?? 0));
   const asked = useRef(new Set<number>());
   // Bumped when the view changes: pages asked for under the previous one are dropped when they come.
   const generation = useRef(0);
@@ -136,8 +137,8 @@ export function RowsTable({
 
   useEffect(() => {
     // A filtered view knows how many rows it keeps only once its first page is read.
-    const wanted = total === 0 ? [0] : pagesFor(first, last);
-    for (const page of wanted) if (!asked.current.has(page)) void load(page);
+    const needed = total === 0 ? [0] : pagesFor(first, last);
+    for (const page of needed) if (!asked.current.has(page)) void load(page);
     const forget = pagesToForget(pages, Math.floor(first / PAGE_SIZE));
     if (forget.length === 0) return;
     for (const page of forget) asked.current.delete(page);
@@ -178,9 +179,10 @@ export function RowsTable({
       asked.current = new Set([0]);
       setPages(new Map([[0, { status: 'ready', rows: result.value.rows, indices: result.value.indices }]]));
       setTotal(result.value.total);
-      shown.current = next;
-      setView(next);
-      onView?.(next);
+      const now = { ...next, total: result.value.total };
+      shown.current = now;
+      setView(now);
+      onView?.(now);
       setScroll(0);
       onScrolled(0);
       if (scrollRef.current) scrollRef.current.scrollTop = 0;
@@ -283,6 +285,7 @@ export function RowsTable({
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
         tabIndex={0}
         style={tools ? undefined : { height: scrollHeight(all, tools) }}
+        onKeyDown={keepScrollKeys}
         onScroll={(event) => {
           setScroll(event.currentTarget.scrollTop);
           onScrolled(event.currentTarget.scrollTop);

@@ -8,6 +8,8 @@ export interface TableView {
   sort: RowSort | null;
   /** The filter applied (the text in the field may differ until it is applied). */
   filter: string;
+  /** Rows the filter keeps, once known: a table drawn again starts at its size (and scroll position). */
+  total?: number;
 }
 
 export const PLAIN_VIEW: TableView = { sort: null, filter: '' };
