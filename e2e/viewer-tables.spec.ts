@@ -6,7 +6,8 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import { formatCount } from '../src/format';
 import { backtestOf, configJson, textOf } from '../workers/export/export.test-support';
 import { Exporter } from '../workers/export/exporter';
-import { button, type Json, showTab, watchProblems } from './support';
+import { traceMainThread } from './main-thread-trace';
+import { button, expectNoLongTask, type Json, showTab, timingTests, watchProblems } from './support';
 import { openRow, revealRow, treeRow } from './viewer-support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
@@ -264,4 +265,34 @@ test('a changed_paths link to a dotted symbol (BRK.B) or a dotted strategy modul
   await expect(treeRow(page, orders)).toBeFocused();
   await expect(page.getByTestId('viewer-tools-status')).toHaveText('');
   expect(problems).toEqual([]);
+});
+
+timingTests(() => {
+  test('showing 1 MB of raw text, and sorting and filtering a stream, leave the page without a long task', async ({
+    page,
+  }, testInfo) => {
+    const problems = watchProblems(page);
+    const { table, rows } = await openTicks(page);
+    await (await revealRow(page, '_metadata')).click();
+    await button(page, 'Raw').click();
+    await expect(page.getByTestId('raw-note')).toHaveText(/^[\d.]+ (B|KB|MB) of text/);
+
+    const stopTrace = await traceMainThread(page);
+    await (await revealRow(page, 'session_data')).click();
+    await expect(page.getByTestId('raw-note')).toHaveText(/^Showing the first 976\.\d KB of the text/);
+    await expect(page.getByTestId('raw-text')).toContainText('"symbols": {');
+    await openRow(page, 'session_data');
+    await openRow(page, TICKS);
+    const price = table.getByRole('columnheader', { name: 'price' });
+    await price.getByRole('button').click();
+    await expect(price).toHaveAttribute('aria-sort', 'ascending');
+    const filter = table.getByRole('searchbox', { name: `Filter the rows of ${TICKS}.data` });
+    await filter.fill('size > 1');
+    await filter.press('Enter');
+    await expect(table.getByTestId('rows-range')).toHaveText(
+      new RegExp(`of ${formatCount(rows.length)} rows`),
+    );
+    expectNoLongTask(await stopTrace(), testInfo, 'showing raw text, sorting and filtering');
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RawText, ViewerPath } from '../../../workers/viewer/types';
 import { formatBytes } from '../../format';
 import { useAppStore } from '../../store/context';
@@ -8,6 +8,36 @@ import { codePath } from './tree-model';
 
 /** How long the selection must rest before its text is asked for (arrowing through the tree asks once). */
 const RAW_DELAY_MS = 150;
+/** Lines per block of the text; blocks out of view are not laid out (`content-visibility: auto`). */
+const CHUNK_LINES = 200;
+/** The text's line height in pixels (Viewer.css `.raw__text`): a block out of view is sized by it. */
+const LINE_PX = 18;
+
+/**
+ * The text cut into blocks of CHUNK_LINES lines, each ending with its line break (but the last): laying
+ * out a megabyte of text at once holds up the page for hundreds of milliseconds, and the browser lays out
+ * only the blocks in view. The text stays whole in the page, for selection and find.
+ */
+export function rawChunks(text: string): { text: string; lines: number }[] {
+  const chunks: { text: string; lines: number }[] = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = from;
+    let lines = 0;
+    while (lines < CHUNK_LINES) {
+      const next = text.indexOf('\n', to);
+      lines++;
+      if (next < 0) {
+        to = text.length;
+        break;
+      }
+      to = next + 1;
+    }
+    chunks.push({ text: text.slice(from, to), lines });
+    from = to;
+  }
+  return chunks;
+}
 
 type RawState =
   | { status: 'loading' }
@@ -51,6 +81,8 @@ export function RawView({ path, onClose }: { path: ViewerPath | null; onClose: (
       clearTimeout(timer);
     };
   }, [key, viewerRawText]);
+
+  const chunks = useMemo(() => (state.status === 'ready' ? rawChunks(state.raw.text) : []), [state]);
 
   const copy = async () => {
     if (state.status !== 'ready') return;
@@ -111,7 +143,16 @@ export function RawView({ path, onClose }: { path: ViewerPath | null; onClose: (
           onKeyDown={keepScrollKeys}
           data-testid="raw-text"
         >
-          {state.raw.text}
+          {chunks.map((chunk, i) => (
+            <span
+              // biome-ignore lint/suspicious/noArrayIndexKey: the blocks of one text, in order; a new text replaces them all.
+              key={i}
+              className="raw__chunk"
+              style={{ containIntrinsicBlockSize: `auto ${chunk.lines * LINE_PX}px` }}
+            >
+              {chunk.text}
+            </span>
+          ))}
         </pre>
       )}
     </section>

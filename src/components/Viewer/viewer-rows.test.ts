@@ -2,7 +2,7 @@
 // value and the raw view. The sorting and filtering themselves are the worker's (workers/viewer/row-view).
 import { describe, expect, it } from 'vitest';
 import type { ViewerEntry } from '../../../workers/viewer/types';
-import { rawNote } from './RawView';
+import { rawChunks, rawNote } from './RawView';
 import { fileIndexAt, type PageState } from './row-pages';
 import { nextSort, PLAIN_VIEW, queryOf, rangeText } from './row-query';
 import { type ChildrenState, parseChangedPath, pathKey, revealMissing } from './tree-model';
@@ -124,5 +124,17 @@ describe('notes of copy value and the raw view', () => {
     expect(rawNote({ text: '{}', bytes: 2, shown: 2, truncated: false })).toBe(
       '2 B of text (2 B in the file).',
     );
+  });
+});
+
+describe('the raw text in blocks', () => {
+  it('cuts the text into blocks of 200 lines that put it back together whole', () => {
+    const text = Array.from({ length: 450 }, (_, i) => `  "line ${i}",`).join('\n');
+    const chunks = rawChunks(text);
+    expect(chunks.map((c) => c.lines)).toEqual([200, 200, 50]);
+    expect(chunks.map((c) => c.text).join('')).toBe(text);
+    expect(chunks[0]?.text.endsWith('"line 199",\n')).toBe(true);
+    expect(rawChunks('{}')).toEqual([{ text: '{}', lines: 1 }]);
+    expect(rawChunks('')).toEqual([]);
   });
 });
