@@ -1,7 +1,8 @@
 // The page's side of sorting and filtering rows tables, of changed_paths links and of the notes of copy
 // value and the raw view. The sorting and filtering themselves are the worker's (workers/viewer/row-view).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ViewerEntry } from '../../../workers/viewer/types';
+import { copyText } from './clipboard';
 import { rawChunks, rawNote } from './RawView';
 import { fileIndexAt, type PageState } from './row-pages';
 import { nextSort, PLAIN_VIEW, queryOf, rangeText } from './row-query';
@@ -136,5 +137,50 @@ describe('the raw text in blocks', () => {
     expect(chunks[0]?.text.endsWith('"line 199",\n')).toBe(true);
     expect(rawChunks('{}')).toEqual([{ text: '{}', lines: 1 }]);
     expect(rawChunks('')).toEqual([]);
+  });
+});
+
+describe('copying a text that comes later', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('starts the clipboard write at once (within the click, as Safari needs), filled when the text comes', async () => {
+    const calls: string[] = [];
+    let item: { types: Record<string, Promise<Blob>> } | null = null;
+    vi.stubGlobal(
+      'ClipboardItem',
+      class {
+        constructor(readonly types: Record<string, Promise<Blob>>) {
+          item = this;
+        }
+      },
+    );
+    vi.stubGlobal('navigator', {
+      clipboard: {
+        write: async () => calls.push('write'),
+        writeText: async () => calls.push('writeText'),
+      },
+    });
+    let answer: (text: string) => void = () => {};
+    const text = new Promise<string>((resolve) => {
+      answer = resolve;
+    });
+    const copied = copyText(text);
+    // Written before the worker has answered.
+    expect(calls).toEqual(['write']);
+    answer('{"a": 1}');
+    await copied;
+    const blob = await (item as { types: Record<string, Promise<Blob>> } | null)?.types['text/plain'];
+    expect(await blob?.text()).toBe('{"a": 1}');
+    expect(blob?.type).toBe('text/plain');
+  });
+
+  it('falls back to writeText where there is no ClipboardItem, and passes on a refusal', async () => {
+    const written: string[] = [];
+    vi.stubGlobal('navigator', { clipboard: { writeText: async (t: string) => written.push(t) } });
+    await copyText(Promise.resolve('x'));
+    expect(written).toEqual(['x']);
+    await expect(copyText(Promise.reject(new Error('worker gone')))).rejects.toThrow('worker gone');
   });
 });
