@@ -44,8 +44,6 @@ const scrollHeight = (total: number, tools: boolean) => HEADER_HEIGHT + rowsInVi
 export const rowsTableHeight = (total: number, tools = false) =>
   scrollHeight(total, tools) + FOOTER_HEIGHT + 2 + (tools ? TOOLS_HEIGHT : 0);
 
-const ARROWS = { ascending: '▲', descending: '▼' } as const;
-
 interface Props {
   path: ViewerPath;
   total: number;
@@ -319,9 +317,8 @@ export function RowsTable({
                         data-testid="rows-sort"
                       >
                         {name}
-                        <span className="rows__arrow" aria-hidden="true">
-                          {sorted ? ARROWS[sorted] : '↕'}
-                        </span>
+                        {/* Drawn by CSS, so the header's text stays the column's name. */}
+                        <span className="rows__arrow" data-sort={sorted ?? 'none'} aria-hidden="true" />
                       </button>
                     ) : (
                       name
