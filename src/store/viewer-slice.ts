@@ -3,7 +3,7 @@
 // its bytes); this thread never reads it.
 import type { StateCreator } from 'zustand';
 import type { Result } from '../../workers/common/result';
-import type { ViewerPath } from '../../workers/viewer/types';
+import type { RowQuery, ViewerPath } from '../../workers/viewer/types';
 import { isViewerWorkerError, type ViewerClient, ViewerWorkerError } from '../viewer-client';
 import type { AppState } from './types';
 import type { ViewerSlice, ViewerState } from './viewer-types';
@@ -169,5 +169,8 @@ export const createViewerSlice =
         ask((id) => client.call('rows', id, [...path], offset, limit)),
       viewerSearch: (query: string) => ask((id) => client.call('search', id, query)),
       viewerValueText: (path: ViewerPath) => ask((id) => client.call('valueText', id, [...path])),
+      viewerRowView: (path: ViewerPath, query: RowQuery, offset: number, limit: number) =>
+        ask((id) => client.call('rowView', id, [...path], query, offset, limit)),
+      viewerRawText: (path: ViewerPath) => ask((id) => client.call('rawText', id, [...path])),
     };
   };

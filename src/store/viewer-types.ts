@@ -3,7 +3,10 @@
 import type { Result } from '../../workers/common/result';
 import type {
   OpenProgress,
+  RawText,
   RowPage,
+  RowQuery,
+  RowViewPage,
   SearchResult,
   ValueText,
   ViewerEntry,
@@ -59,4 +62,13 @@ export interface ViewerSlice extends ViewerLink {
   viewerSearch(query: string): Promise<Result<SearchResult>>;
   /** A node's JSON text, cut at 1 MB (copy value). */
   viewerValueText(path: ViewerPath): Promise<Result<ValueText>>;
+  /** A page of an array's rows sorted and filtered over the whole array (in the viewer worker). */
+  viewerRowView(
+    path: ViewerPath,
+    query: RowQuery,
+    offset: number,
+    limit: number,
+  ): Promise<Result<RowViewPage>>;
+  /** A node's text re-indented, cut at 1 MB (the raw view). */
+  viewerRawText(path: ViewerPath): Promise<Result<RawText>>;
 }

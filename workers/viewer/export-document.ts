@@ -5,11 +5,18 @@ import type { Result } from '../common/result';
 import { defaultColumns, rowProblem } from '../export/contract';
 import type { ByteSource } from './byte-source';
 import { type ArrayNode, indexJson, type ObjectNode, type Slot, type ValueSlot } from './json-index';
+import { prettyText, utf8Cut } from './raw-text';
+import { readFilter } from './row-filter';
+import { buildOrder, runsOf } from './row-view';
 import { MAX_SEARCH_MATCHES, queryProblem, searchIndex } from './search';
 import {
   MAX_PAGE,
+  MAX_RAW_TEXT,
   MAX_VALUE_TEXT,
+  type RawText,
   type RowPage,
+  type RowQuery,
+  type RowViewPage,
   type SearchResult,
   type ValueText,
   type ViewerEntry,
@@ -21,6 +28,8 @@ const SMALL_ARRAY_BYTES = 600;
 const PREVIEW_CHARS = 120;
 /** Objects with more keys than this get a map from key to slot, built the first time one is looked up. */
 const KEY_MAP_FROM = 24;
+/** Sorted or filtered orders kept per array (4 bytes a row each). */
+const KEPT_ORDERS = 4;
 
 const decoder = new TextDecoder();
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
@@ -86,6 +95,8 @@ function trimSeparator(text: string): string {
 export class ExportDocument {
   private readonly keyMaps = new WeakMap<ObjectNode, Map<string, number>>();
   private readonly elements = new WeakMap<ArrayNode, Map<number, Slot>>();
+  /** Row orders of sorted or filtered tables, per array, by query. */
+  private readonly orders = new WeakMap<ArrayNode, Map<string, Uint32Array>>();
 
   constructor(
     readonly source: ByteSource,
@@ -160,7 +171,49 @@ export class ExportDocument {
     const range = this.pageRange(node, offset, limit);
     if (!range.ok) return range;
     const { from, to } = range.value;
-    if (from === to) return { ok: true, value: { offset: from, total: node.count, rows: [] } };
+    const rows = await this.readRows(node, path as ViewerPath, from, to);
+    return rows.ok ? { ok: true, value: { offset: from, total: node.count, rows: rows.value } } : rows;
+  }
+
+  /**
+   * A page of the array at `path` sorted and filtered as `query` asks, over the whole array (see
+   * row-view.ts). The order is worked out once per query and kept for the next pages.
+   */
+  async rowView(path: unknown, query: RowQuery, offset: number, limit: number): Promise<Result<RowViewPage>> {
+    const slot = await this.resolve(path);
+    if (!slot.ok) return slot;
+    const node = slot.value;
+    if (node.kind !== 'array') return fail(`${describePath(path as ViewerPath)} is not a list of rows.`);
+    const order = await this.orderOf(node, path as ViewerPath, query);
+    if (!order.ok) return order;
+    const all = node.count;
+    const total = order.value === null ? all : order.value.length;
+    if (!Number.isInteger(offset) || offset < 0 || offset > total)
+      return fail(`The offset must be a whole number from 0 to ${total}; got ${offset}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+      return fail(`The limit must be a whole number from 1 to ${MAX_PAGE}; got ${limit}.`);
+    const end = Math.min(total, offset + limit);
+    const indices =
+      order.value === null
+        ? Array.from({ length: end - offset }, (_, k) => offset + k)
+        : Array.from(order.value.subarray(offset, end));
+    const rows: unknown[] = new Array(indices.length);
+    for (const run of runsOf(indices)) {
+      const read = await this.readRows(node, path as ViewerPath, run.from, run.to);
+      if (!read.ok) return read;
+      for (let k = 0; k < read.value.length; k++) rows[run.at + k] = read.value[k];
+    }
+    return { ok: true, value: { offset, total, all, rows, indices } };
+  }
+
+  /** Rows `from` to `to` of an indexed array, parsed and checked (for a stream block's rows). */
+  private async readRows(
+    node: ArrayNode,
+    path: ViewerPath,
+    from: number,
+    to: number,
+  ): Promise<Result<unknown[]>> {
+    if (from === to) return { ok: true, value: [] };
     const start = node.starts[from] as number;
     const end = to < node.count ? (node.starts[to] as number) : node.end - 1;
     const text = decoder.decode(await this.source.read(start, end));
@@ -170,12 +223,61 @@ export class ExportDocument {
       if (rows.length !== to - from) throw new Error('row count');
     } catch {
       return fail(
-        `The file is damaged: items ${from + 1}-${to} of ${describePath(path as ViewerPath)} are not valid JSON (bytes ${start}-${end}).`,
+        `The file is damaged: items ${from + 1}-${to} of ${describePath(path)} are not valid JSON (bytes ${start}-${end}).`,
       );
     }
-    const damage = await this.rowsDamage(path as ViewerPath, from, rows);
+    const damage = await this.rowsDamage(path, from, rows);
     if (damage !== null) return fail(`The file is damaged: ${damage}.`);
-    return { ok: true, value: { offset: from, total: node.count, rows } };
+    return { ok: true, value: rows };
+  }
+
+  /**
+   * The positions of the rows a query shows, in its order; null for every row in file order. Kept for the
+   * last few queries, so paging through a sorted table reads only its pages.
+   */
+  private async orderOf(
+    node: ArrayNode,
+    path: ViewerPath,
+    query: RowQuery,
+  ): Promise<Result<Uint32Array | null>> {
+    if (typeof query !== 'object' || query === null) return fail('A row query is an object.');
+    const columns = Array.isArray(query.columns) ? query.columns.filter((c) => typeof c === 'string') : [];
+    const filter = readFilter(query.filter ?? '', columns);
+    if (!filter.ok) return filter;
+    const sort = query.sort ?? null;
+    if (
+      sort !== null &&
+      (!Number.isInteger(sort.column) ||
+        sort.column < 0 ||
+        (sort.direction !== 'ascending' && sort.direction !== 'descending'))
+    )
+      return fail(
+        'A sort names a column by its position (a whole number) and a direction (ascending or descending).',
+      );
+    if (filter.value === null && sort === null) return { ok: true, value: null };
+    const key = JSON.stringify([path, sort, (query.filter ?? '').trim(), columns]);
+    let kept = this.orders.get(node);
+    const cached = kept?.get(key);
+    if (cached) return { ok: true, value: cached };
+    const scanned = {
+      count: node.count,
+      startOf: (i: number) => (i < node.count ? (node.starts[i] as number) : node.end - 1),
+    };
+    const built = await buildOrder(
+      scanned,
+      (from, to) => this.readRows(node, path, from, to),
+      filter.value,
+      sort,
+    );
+    if (!built.ok) return built;
+    if (!kept) {
+      kept = new Map();
+      this.orders.set(node, kept);
+    }
+    kept.set(key, built.value);
+    // The oldest orders go first (a Map keeps its keys in the order they were set).
+    for (const old of kept.keys()) if (kept.size > KEPT_ORDERS) kept.delete(old);
+    return { ok: true, value: built.value };
   }
 
   /** Paths whose key or value holds `query` (see search.ts for what is searched). */
@@ -196,8 +298,21 @@ export class ExportDocument {
     const { start, end } = slot.value;
     const bytes = end - start;
     const truncated = bytes > limit;
-    const text = decoder.decode(await this.source.read(start, truncated ? start + limit : end));
-    return { ok: true, value: { text, bytes, truncated } };
+    // One byte more than the limit is read, to see whether the cut falls inside a character.
+    const read = await this.source.read(start, truncated ? start + limit + 1 : end);
+    const shown = truncated ? utf8Cut(read, limit) : read.length;
+    return { ok: true, value: { text: decoder.decode(read.subarray(0, shown)), bytes, truncated, shown } };
+  }
+
+  /** The raw view's text of the node at `path`: its bytes re-indented, cut at `limit` bytes (raw-text.ts). */
+  async rawText(path: unknown, limit = MAX_RAW_TEXT): Promise<Result<RawText>> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RAW_TEXT)
+      return fail(`The limit must be a whole number from 1 to ${MAX_RAW_TEXT}; got ${limit}.`);
+    const slot = await this.resolve(path);
+    if (!slot.ok) return slot;
+    const { start, end } = slot.value;
+    const pretty = await prettyText(this.source, start, end, limit);
+    return { ok: true, value: { ...pretty, bytes: end - start } };
   }
 
   /**

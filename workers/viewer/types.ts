@@ -100,7 +100,45 @@ export interface ValueText {
   bytes: number;
   /** `text` holds only the first bytes (the node is larger than the limit asked for). */
   truncated: boolean;
+  /**
+   * Bytes of `text` in UTF-8: the limit, or a little less when the cut fell inside a character (a text is
+   * cut between characters, never inside one, so an emoji is never split into a broken half).
+   */
+  shown: number;
 }
 
 /** Copy value's limit: a larger node is copied cut short, with a note. */
 export const MAX_VALUE_TEXT = 1_000_000;
+
+/** The raw view's limit: a larger node's pretty text is shown cut short, with a note. */
+export const MAX_RAW_TEXT = 1_000_000;
+
+/**
+ * A node's text as the raw view shows it: the file's own bytes re-indented by two spaces (numbers and
+ * strings exactly as written), lists of a few scalars kept on one line. `bytes` is the node's size in the
+ * file; `shown` the size of `text`.
+ */
+export type RawText = ValueText;
+
+/** How a rows table is sorted: by one column (its position in a row), one way. */
+export interface RowSort {
+  column: number;
+  direction: 'ascending' | 'descending';
+}
+
+/** What a rows table shows of an array: every row in file order, or sorted, or filtered (see row-filter.ts). */
+export interface RowQuery {
+  sort?: RowSort;
+  /** Text found in any cell, or conditions `column op value` joined by `and`; blank is no filter. */
+  filter?: string;
+  /** The names of the row's fields, as the table shows them (a filter names its columns by these). */
+  columns?: string[];
+}
+
+/** A page of an array's rows in a query's order. */
+export interface RowViewPage extends RowPage {
+  /** Each row's position in the file's array (the table's `#`). */
+  indices: number[];
+  /** Rows in the whole array; `total` counts those the filter keeps. */
+  all: number;
+}

@@ -8,7 +8,17 @@ import { compareExports } from './compare';
 import type { CompareLimits, CompareResult } from './compare-types';
 import type { ExportDocument } from './export-document';
 import { type OpenOptions, openExport } from './open-export';
-import type { OpenedExport, OpenProgress, RowPage, SearchResult, ValueText, ViewerEntry } from './types';
+import type {
+  OpenedExport,
+  OpenProgress,
+  RawText,
+  RowPage,
+  RowQuery,
+  RowViewPage,
+  SearchResult,
+  ValueText,
+  ViewerEntry,
+} from './types';
 
 export type OpenProgressListener = (progress: OpenProgress) => void;
 
@@ -92,6 +102,24 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       const b = documentOf(idB);
       if (!b.ok) return b;
       return { ok: true, value: await compareExports(a.value, b.value, limits) };
+    },
+
+    /** A page of an array's rows sorted and filtered over the whole array (a stream's rows table). */
+    async rowView(
+      id: string,
+      path: (string | number)[],
+      query: RowQuery,
+      offset: number,
+      limit: number,
+    ): Promise<Result<RowViewPage>> {
+      const document = documentOf(id);
+      return document.ok ? document.value.rowView(path, query, offset, limit) : document;
+    },
+
+    /** A node's text re-indented (the raw view), cut at `limit` bytes (1 MB by default). */
+    async rawText(id: string, path: (string | number)[], limit?: number): Promise<Result<RawText>> {
+      const document = documentOf(id);
+      return document.ok ? document.value.rawText(path, limit) : document;
     },
 
     /** Forgets an export's index (and lets go of its file). Closing an unknown id does nothing. */

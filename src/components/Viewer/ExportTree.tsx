@@ -12,6 +12,7 @@ import type { ViewerEntry, ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
 import { RowsTable, rowsTableHeight } from './RowsTable';
+import type { TableView } from './row-query';
 import { TreeRow } from './TreeRow';
 import {
   activeIndexOf,
@@ -26,6 +27,7 @@ import {
   missingChildren,
   pathKey,
   pathsToOpen,
+  revealMissing,
   revealPlan,
   type TreeFocus,
   type TreeItem,
@@ -38,8 +40,12 @@ const ENTRY_HEIGHT = 30;
 const CHANGED_PATHS_ID = `${pathKey(CHANGED_PATHS)}#rows`;
 const ROWS_GAP = 10;
 
+/** A stream's rows table (its columns are named) can be sorted and filtered: it has a bar for that. */
+const hasTableTools = (item: Extract<TreeItem, { type: 'rows' }>) =>
+  item.entry.columns !== undefined && item.entry.columns.length > 0;
+
 const heightOf = (item: TreeItem | undefined) =>
-  item?.type === 'rows' ? rowsTableHeight(item.entry.size) + ROWS_GAP : ENTRY_HEIGHT;
+  item?.type === 'rows' ? rowsTableHeight(item.entry.size, hasTableTools(item)) + ROWS_GAP : ENTRY_HEIGHT;
 
 const indent = (depth: number) => ({ paddingLeft: `calc(${depth} * 1.15rem + 1.6rem)` });
 
@@ -67,6 +73,8 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
   // Set when the keyboard moved to a row: it gets the focus once it is drawn.
   const focusWanted = useRef(false);
   const tableScroll = useRef(new Map<string, number>());
+  // Each table's sort and filter, kept while it is scrolled out of the list (and so not drawn).
+  const tableViews = useRef(new Map<string, TableView>());
 
   useEffect(() => {
     const missing = missingChildren(items, children);
@@ -188,11 +196,16 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     }
   };
 
+  // The path being revealed until it is found, or found missing (a stale changed_paths entry, say).
+  const revealing = useRef<ViewerPath | null>(null);
+  const [revealNote, setRevealNote] = useState<string | null>(null);
   // Search and changed_paths: the ancestors are opened (their children load one level at a time), the
   // node is selected, and it is scrolled into view once it is in the list. The focus stays where it is
   // (in the search field, for Enter to go on to the next match).
   const revealPath = useCallback((path: ViewerPath, focus = false) => {
     const plan = revealPlan(path);
+    revealing.current = plan.target;
+    setRevealNote(null);
     setFocus({ id: pathKey(plan.target), path: plan.target });
     reveal.current = pathKey(plan.target);
     pageScrollWanted.current = { path: dottedPath(plan.target), focus };
@@ -211,6 +224,20 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
     const path = takeReveal();
     if (path !== null) revealPath(path, true);
   }, [revealWanted, takeReveal, revealPath]);
+
+  // A path that is not in the export leaves nothing pending behind: no scroll waits for a row that will
+  // never be drawn (and then jumps when something else is opened).
+  useEffect(() => {
+    const target = revealing.current;
+    if (target === null) return;
+    const missing = revealMissing(root, children, target);
+    if (missing === null) return;
+    revealing.current = null;
+    if (!missing) return;
+    pageScrollWanted.current = null;
+    reveal.current = null;
+    setRevealNote(`${dottedPath(target)} is not in this export.`);
+  }, [root, children]);
 
   // Expand all: opens the objects shown, then those their children show, down to a depth and a count.
   const [expanding, setExpanding] = useState(false);
@@ -254,7 +281,7 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
         onReveal={revealPath}
         onExpandAll={expandAll}
         onCollapseAll={collapseAll}
-        expandNote={expandNote}
+        expandNote={revealNote ?? expandNote}
       />
       <div
         ref={scrollRef}
@@ -311,6 +338,12 @@ export function ExportTree({ root }: { root: ViewerEntry[] }) {
                       onRevealPath={
                         item.id === CHANGED_PATHS_ID ? (target) => revealPath(target, true) : undefined
                       }
+                      {...(hasTableTools(item)
+                        ? {
+                            view: tableViews.current.get(item.id),
+                            onView: (view: TableView) => tableViews.current.set(item.id, view),
+                          }
+                        : {})}
                     />
                   </div>
                 )}

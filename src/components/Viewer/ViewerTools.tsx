@@ -1,7 +1,10 @@
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
-import type { SearchResult, ViewerPath } from '../../../workers/viewer/types';
+import type { Result } from '../../../workers/common/result';
+import type { SearchResult, ValueText, ViewerPath } from '../../../workers/viewer/types';
 import { formatBytes, formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
+import { copyText } from './clipboard';
+import { RawView } from './RawView';
 import { codePath } from './tree-model';
 
 /** How long typing pauses before the worker is asked (each search walks the whole index). */
@@ -20,6 +23,16 @@ export function matchCount(result: SearchResult, current: number): string {
   const more = result.total > listed ? ` (the first ${formatCount(listed)} can be stepped through)` : '';
   return `${formatCount(current + 1)} of ${formatCount(result.total)}${more}`;
 }
+
+/** What copy value says it copied: the bytes given and, when cut short, of how many. */
+export function copiedNote(where: string, value: ValueText): string {
+  return value.truncated
+    ? `Copied the first ${formatBytes(value.shown)} of ${where} (${formatBytes(value.bytes)}): the value is cut short, it is not whole JSON`
+    : `Copied the value of ${where} (${formatBytes(value.bytes)})`;
+}
+
+const refused = (error: unknown) =>
+  `Could not copy: the browser refused the clipboard (${error instanceof Error ? error.message : String(error)}).`;
 
 interface Props {
   /** The selected row's path (the tree's active row). */
@@ -42,6 +55,8 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState<SearchState>({ status: 'idle' });
   const [copied, setCopied] = useState<string | null>(null);
+  const [raw, setRaw] = useState(false);
+  const rawButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(0);
 
   const run = useCallback(
@@ -95,28 +110,32 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
   const copy = async (what: 'path' | 'value') => {
     if (selected === null) return;
     const where = codePath(selected) || 'the document';
-    try {
-      if (what === 'path') {
-        await navigator.clipboard.writeText(codePath(selected));
+    if (what === 'path') {
+      try {
+        await copyText(codePath(selected));
         setCopied(`Copied the path ${where}`);
-        return;
+      } catch (error) {
+        setCopied(refused(error));
       }
-      const value = await viewerValueText(selected);
-      if (!value.ok) {
-        setCopied(`Could not copy the value: ${value.error}`);
-        return;
-      }
-      await navigator.clipboard.writeText(value.value.text);
-      setCopied(
-        value.value.truncated
-          ? `Copied the first ${formatBytes(new TextEncoder().encode(value.value.text).length)} of ${where} (${formatBytes(value.value.bytes)}): the value is cut short, it is not whole JSON`
-          : `Copied the value of ${where} (${formatBytes(value.value.bytes)})`,
-      );
-    } catch (error) {
-      setCopied(
-        `Could not copy: the browser refused the clipboard (${error instanceof Error ? error.message : String(error)}).`,
-      );
+      return;
     }
+    // The clipboard is written within the click (Safari refuses a write after the worker's answer), and
+    // filled once the worker answers.
+    let answer: Result<ValueText> | null = null;
+    const text = viewerValueText(selected).then((result) => {
+      answer = result;
+      if (!result.ok) throw new Error(result.error);
+      return result.value.text;
+    });
+    try {
+      await copyText(text);
+    } catch (error) {
+      const failed = answer as Result<ValueText> | null;
+      setCopied(failed && !failed.ok ? `Could not copy the value: ${failed.error}` : refused(error));
+      return;
+    }
+    const copiedValue = answer as Result<ValueText> | null;
+    if (copiedValue?.ok) setCopied(copiedNote(where, copiedValue.value));
   };
 
   // "Copied" is said briefly, then cleared (a new selection clears it too).
@@ -189,6 +208,17 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
         <button
           type="button"
           className="button button--small"
+          ref={rawButton}
+          aria-expanded={raw}
+          aria-controls={raw ? 'viewer-raw' : undefined}
+          onClick={() => setRaw((shown) => !shown)}
+          title="The selected row's JSON text, indented"
+        >
+          Raw
+        </button>
+        <button
+          type="button"
+          className="button button--small"
           onClick={() => void copy('path')}
           disabled={selected === null}
         >
@@ -206,6 +236,16 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
           {copied ?? expandNote ?? ''}
         </span>
       </div>
+      {raw && (
+        <RawView
+          path={selected}
+          onClose={() => {
+            setRaw(false);
+            // Its Close button goes with it: the focus goes back to the button that opened it.
+            rawButton.current?.focus();
+          }}
+        />
+      )}
     </div>
   );
 }

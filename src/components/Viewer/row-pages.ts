@@ -7,7 +7,7 @@ export const PAGES_KEPT = 24;
 
 export type PageState =
   | { status: 'loading' }
-  | { status: 'ready'; rows: unknown[] }
+  | { status: 'ready'; rows: unknown[]; indices?: number[] }
   | { status: 'error'; error: string };
 
 /** The pages that hold rows `first` to `last` (inclusive). */
@@ -28,6 +28,16 @@ export function rowAt(
   if (page?.status !== 'ready') return undefined;
   const row = page.rows[index % pageSize];
   return row === undefined ? undefined : Array.isArray(row) ? row : [row];
+}
+
+/** Where the row at `index` of a sorted or filtered table is in the file's array (the same when neither). */
+export function fileIndexAt(
+  pages: ReadonlyMap<number, PageState>,
+  index: number,
+  pageSize = PAGE_SIZE,
+): number {
+  const page = pages.get(Math.floor(index / pageSize));
+  return (page?.status === 'ready' ? page.indices?.[index % pageSize] : undefined) ?? index;
 }
 
 /** Pages to drop so that at most `kept` remain, the farthest from `centre` first (never one still loading). */

@@ -62,8 +62,50 @@ export function revealPlan(path: ViewerPath): { target: ViewerPath; open: Viewer
   return { target, open };
 }
 
-/** A dotted path as `_metadata.changed_paths` writes it (`session_data.symbols.RIVN.session.data.1m`). */
-export const parseDottedPath = (text: string): ViewerPath => text.split('.').filter((step) => step !== '');
+/**
+ * A path of `_metadata.changed_paths` as keys. The export joins keys with dots without quoting them, and a
+ * symbol (`BRK.B`) or a strategy's module (`strategies.examples.simple_ma_cross`) may hold dots, so the
+ * path is read by the shapes the export writes (export-format.md, section 2 and the analysis section):
+ *   session_data.symbols.<symbol>.session.data.<stream>     (and historical.data.<stream>)
+ *   session_data.symbols.<symbol>.indicators.<key>.series
+ *   analysis.strategies.<module>.signals                     (and .orders)
+ * A symbol is upper case, so the lower-case words after it cannot be part of it; a stream and an
+ * indicator's key hold no dot. Any other path is split at every dot.
+ */
+export function parseChangedPath(text: string): ViewerPath {
+  const stream = /^session_data\.symbols\.(.+)\.(session|historical)\.data\.([^.]+)$/.exec(text);
+  if (stream)
+    return ['session_data', 'symbols', stream[1] as string, stream[2] as string, 'data', stream[3] as string];
+  const series = /^session_data\.symbols\.(.+?)\.indicators\.([^.]+)\.series$/.exec(text);
+  if (series)
+    return ['session_data', 'symbols', series[1] as string, 'indicators', series[2] as string, 'series'];
+  const strategy = /^analysis\.strategies\.(.+)\.(signals|orders)$/.exec(text);
+  if (strategy) return ['analysis', 'strategies', strategy[1] as string, strategy[2] as string];
+  return text.split('.').filter((step) => step !== '');
+}
+
+/**
+ * Whether a path being revealed cannot be shown: true when one of its keys is not in its parent (or the
+ * parent could not be read), false when every key is there, null while a parent is still loading. The
+ * tree then drops a reveal that can never happen, rather than scrolling to it whenever it might appear.
+ */
+export function revealMissing(
+  root: readonly ViewerEntry[],
+  children: ReadonlyMap<string, ChildrenState>,
+  target: ViewerPath,
+): boolean | null {
+  let entries: readonly ViewerEntry[] = root;
+  for (let depth = 0; depth < target.length; depth++) {
+    if (depth > 0) {
+      const state = children.get(pathKey(target.slice(0, depth)));
+      if (state === undefined || state.status === 'loading') return null;
+      if (state.status === 'error') return true;
+      entries = state.entries;
+    }
+    if (!entries.some((entry) => entry.key === target[depth])) return true;
+  }
+  return false;
+}
 
 /** The list whose items are paths of the export, shown as buttons that reveal them. */
 export const CHANGED_PATHS: ViewerPath = ['_metadata', 'changed_paths'];

@@ -1,0 +1,41 @@
+// Helpers for the specs of the export viewer's tree: a row by its path, drawn (the tree is a virtual list),
+// opened.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const treeRow = (page: Page, path: string) =>
+  page.locator(`[data-testid="tree-row"][data-path="${path}"]`);
+
+const nextFrame = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+/** Scrolls the tree (a virtual list: only the lines in view exist) until the row at `path` is drawn. */
+export async function revealRow(page: Page, path: string): Promise<Locator> {
+  const row = treeRow(page, path);
+  const tree = page.getByTestId('export-tree');
+  if ((await row.count()) === 0) {
+    await tree.evaluate((el) => {
+      el.scrollTop = 0;
+    });
+    await nextFrame(page);
+    for (let step = 0; step < 500 && (await row.count()) === 0; step++) {
+      const moved = await tree.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTop += el.clientHeight * 0.75;
+        return el.scrollTop !== before;
+      });
+      if (!moved) break;
+      await nextFrame(page);
+    }
+  }
+  await row.scrollIntoViewIfNeeded();
+  await expect(row).toBeVisible();
+  return row;
+}
+
+/** Opens the tree row at `path` (a no-op when it is open already). */
+export async function openRow(page: Page, path: string): Promise<Locator> {
+  const row = await revealRow(page, path);
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await expect(row).toHaveAttribute('aria-expanded', 'true');
+  return row;
+}
