@@ -60,3 +60,31 @@ test('a replay of the history reopens at the same step, symbol and interval afte
   await expectReplayShows(other, '2 / 3', 'TSLA', '5m');
   expect(problems).toEqual([]);
 });
+
+test('the live chart reopens on the symbol, interval and compare symbol it showed, after a reload', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  const live = page.getByTestId('session-view-live');
+  const count = live.getByTestId('chart-candle-count');
+  await expect(count).toHaveAttribute('data-symbol', 'RIVN');
+  // What a fresh page shows puts nothing in the address.
+  await expect(page).toHaveURL(/\/$/);
+  await live.locator('[data-testid="symbol-row"][data-symbol="TSLA"]').click();
+  await live.getByTestId('interval-button').filter({ hasText: /^5m$/ }).click();
+  await live.getByTestId('compare-select').selectOption('AAPL');
+  await expect(page).toHaveURL(/#chart=TSLA&chart_interval=5m&vs=AAPL$/);
+
+  // A reload starts a new engine: the session is started again, and the chart opens where it was.
+  await page.reload();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await expect(count).toHaveAttribute('data-interval', '5m');
+  await button(page, 'Start').click();
+  await expect(count).toHaveAttribute('data-symbol', 'TSLA');
+  await expect(count).toHaveAttribute('data-interval', '5m');
+  await expect(live.getByTestId('compare-select')).toHaveValue('AAPL');
+  await expect(live.locator('.session-view__chart-wrap')).toHaveAttribute('data-compare', 'AAPL');
+  await expect(page).toHaveURL(/#chart=TSLA&chart_interval=5m&vs=AAPL$/);
+  expect(problems).toEqual([]);
+});
