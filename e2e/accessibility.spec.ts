@@ -133,6 +133,18 @@ for (const colorScheme of ['light', 'dark'] as const)
       );
       await expect(rows.getByTestId('rows-row').first().locator('td').first()).not.toBeEmpty();
       await expectNoSeriousViolations(page, testInfo, 'an export open in the viewer');
+
+      // The viewer's tools in use: the rows sorted by a column and filtered, then a node's raw text shown.
+      const close = rows.getByRole('columnheader', { name: 'close' });
+      await close.getByRole('button').click();
+      await expect(close).toHaveAttribute('aria-sort', 'ascending');
+      await rows.getByRole('searchbox').fill('volume > 0');
+      await expect(rows.getByTestId('rows-range')).toContainText(' of ');
+      await expectNoSeriousViolations(page, testInfo, 'rows sorted and filtered');
+      await tree.locator('[data-path="session_data.symbols.RIVN"]').focus();
+      await button(page, 'Raw').click();
+      await expect(page.getByTestId('raw-text')).toContainText('"session"');
+      await expectNoSeriousViolations(page, testInfo, "a node's raw text");
       await page.screenshot({ path: testInfo.outputPath(`page-${colorScheme}.png`), fullPage: true });
       expect(problems).toEqual([]);
     });
