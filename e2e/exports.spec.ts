@@ -420,6 +420,10 @@ test('the export history fits its pane with nothing clipped, in the tool column 
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.getByTestId('export-history').scrollIntoViewIfNeeded();
+      // Cards skip drawing what is off screen (content-visibility): a frame later, the history is drawn.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
       await page.screenshot({ path: testInfo.outputPath(`history-${width}-${colorScheme}.png`) });
     }
     const { out, pageWidth, viewport } = await historyOverflow(page);

@@ -73,6 +73,10 @@ describe('compare in words', () => {
     expect(
       summaryLine(result({ valuesTotal: 1, onlyInA: 2, streams: [stream({ added: 0, onlyInA: 5 })] })),
     ).toBe('1 value differs, 2 only in A, 5 rows of A not in B.');
+    const values = ['_metadata.sequence', 'analysis.account.cash', 'performance_metrics.timing_ms.x.avg'].map(
+      (path) => ({ path: path.split('.'), a: '1', b: '2' }),
+    );
+    expect(summaryLine(result({ values, valuesTotal: 3 }))).toBe('3 values differ (2 of them bookkeeping).');
   });
 
   it('gives a change its sign and, when A was not 0, its percent', () => {

@@ -13,11 +13,15 @@ export const dottedPath = (path: ViewerPath): string =>
 /** Rows of A that B has not (B is the earlier of the two), all streams together. */
 export const rowsOnlyInA = (result: CompareResult) => result.streams.reduce((sum, s) => sum + s.onlyInA, 0);
 
-/** "12 values differ, 3 only in B, 390 rows added across 4 streams"; or that nothing differs. */
+/** "12 values differ (5 of them bookkeeping), 3 only in B, 390 rows added across 4 streams"; or that nothing differs. */
 export function summaryLine(result: CompareResult): string {
   const parts: string[] = [];
-  if (result.valuesTotal > 0)
-    parts.push(`${plural(result.valuesTotal, 'value')} ${result.valuesTotal === 1 ? 'differs' : 'differ'}`);
+  if (result.valuesTotal > 0) {
+    const kept = result.values.filter((value) => isBookkeeping(value.path)).length;
+    parts.push(
+      `${plural(result.valuesTotal, 'value')} ${result.valuesTotal === 1 ? 'differs' : 'differ'}${kept > 0 ? ` (${formatCount(kept)} of them bookkeeping)` : ''}`,
+    );
+  }
   if (result.onlyInA > 0) parts.push(`${formatCount(result.onlyInA)} only in A`);
   if (result.onlyInB > 0) parts.push(`${formatCount(result.onlyInB)} only in B`);
   if (result.addedRows > 0)

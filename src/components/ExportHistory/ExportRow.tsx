@@ -43,6 +43,7 @@ export function ExportRow({ record }: { record: ExportRecord }) {
         >
           #{record.sequence}
         </span>
+        {record.marketTime !== null && ' '}
         {record.marketTime !== null && (
           <span className="history__market number" title="The backtest clock when the export was made">
             market {formatMarketTime(record.marketTime).slice(0, 5)}
