@@ -236,6 +236,9 @@ test('a comparison shows the rows each stream gains first, the values by section
   await expect(sequence).toBeVisible();
   await expect(sequence.locator('td').nth(0)).toHaveText(String(first.doc._metadata.sequence));
   await expect(sequence.locator('td').nth(1)).toHaveText(`≠ ${delta.doc._metadata.sequence}`);
+  const results = await new AxeBuilder({ page }).include('[data-testid="compare"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => v.id)).toEqual([]);
   expect(problems).toEqual([]);
 });
 

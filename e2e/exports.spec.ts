@@ -1,6 +1,7 @@
 // Exports against the built app: the export panel, the command console, the export history, downloads
 // (names and contents), gzip, auto-export, keyboard shortcuts and refused commands.
 import { gunzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { type Download, expect, type Page, test } from '@playwright/test';
 import {
   applyConfiguration,
@@ -431,6 +432,19 @@ test('the export history fits its pane with nothing clipped, in the tool column 
     // At 320 the top bar's buttons are wider than the page (not the history's doing), so the page's own
     // width is checked at the two sizes the workbench is made for.
     if (width !== 320) expect(pageWidth, `${width} wide`).toBeLessThanOrEqual(viewport);
+    // The cards are still read as a table, and axe finds nothing serious in them, light or dark.
+    const results = await new AxeBuilder({ page }).include('.history').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => v.id)).toEqual([]);
+    await expect(page.getByTestId('export-history').getByRole('columnheader', { name: 'Size' })).toHaveCount(
+      1,
+    );
+    await expect(
+      page
+        .getByTestId('export-row')
+        .first()
+        .getByRole('cell', { name: /^Size / }),
+    ).toHaveCount(1);
     // Every button of a row can be seen and pressed.
     const row = page.getByTestId('export-row').first();
     await row.scrollIntoViewIfNeeded();
