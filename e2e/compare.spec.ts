@@ -163,6 +163,150 @@ test('an export file from disk is compared with an export of the history, and it
   expect(problems).toEqual([]);
 });
 
+/** The sections of a comparison's result, in the page's order, by their heading's first words. */
+const sectionsOf = (page: Page) =>
+  page
+    .getByTestId('compare-result')
+    .locator(':scope > section > h3, :scope > details > summary')
+    .evaluateAll((heads) => heads.map((h) => (h.textContent ?? '').replace(/\s*[\d,]+.*$/, '')));
+
+/** Bookkeeping, as docs/compare.md has it: what any two exports differ in whatever the session did. */
+const BOOKKEEPING =
+  /^(_metadata\.|performance_metrics\.(timing_ms|last_complete_export|last_delta_export)\b|performance_metrics\.counters\.exports_made$)/;
+
+test('a comparison shows the rows each stream gains first, the values by section, and bookkeeping last, folded', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await button(page, 'Step').click();
+  const first = await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  await button(page, 'Step').click();
+  const delta = await exportFromPanel(page, 'Export delta');
+  await showTab(page, 'History & viewer');
+  await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+
+  // The streams first, their Show rows at hand; bookkeeping last.
+  const sections = await sectionsOf(page);
+  expect(sections[0]).toBe('Streams whose rows differ');
+  expect(sections.at(-1)).toBe('Bookkeeping that differs');
+  expect(sections).toContain('Values that differ');
+  await expect(
+    page
+      .locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`)
+      .getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }),
+  ).toBeVisible();
+
+  // The values: no bookkeeping, the session's data and the analysis before the system's counters.
+  const paths = await page
+    .getByTestId('compare-values')
+    .getByTestId('compare-value')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path') ?? ''));
+  expect(paths).toContain(BARS);
+  expect(paths.filter((p) => BOOKKEEPING.test(p))).toEqual([]);
+  const rank = (p: string) =>
+    [
+      'session_data',
+      'analysis',
+      'session_config',
+      'system_manager',
+      'time_manager',
+      'threads',
+      'performance_metrics',
+    ].indexOf(p.split('.')[0] as string);
+  const ranks = paths.map(rank);
+  expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+
+  // Bookkeeping: folded, with its count; opened, A's and B's sequence and time of making.
+  const bookkeeping = page.getByTestId('compare-bookkeeping');
+  const kept = bookkeeping.getByTestId('compare-value');
+  await expect(bookkeeping).not.toHaveAttribute('open');
+  await expect(kept.first()).toBeHidden();
+  const listed = await kept.count();
+  await expect(page.getByTestId('compare-bookkeeping-count')).toHaveText(String(listed));
+  const keptPaths = await kept.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-path') ?? ''));
+  expect(keptPaths.filter((p) => !BOOKKEEPING.test(p))).toEqual([]);
+  expect(keptPaths).toEqual(
+    expect.arrayContaining(['_metadata.sequence', '_metadata.mode', '_metadata.changed_paths']),
+  );
+  await bookkeeping.getByText('Bookkeeping that differs').click();
+  const sequence = bookkeeping.locator('[data-testid="compare-value"][data-path="_metadata.sequence"]');
+  await expect(sequence).toBeVisible();
+  await expect(sequence.locator('td').nth(0)).toHaveText(String(first.doc._metadata.sequence));
+  await expect(sequence.locator('td').nth(1)).toHaveText(`≠ ${delta.doc._metadata.sequence}`);
+  const results = await new AxeBuilder({ page }).include('[data-testid="compare"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => v.id)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+test('long lists show their first hundred, and a hundred more on demand with the focus on the first new one', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await button(page, 'Step').click();
+  const { doc } = await exportFromPanel(page, 'Export complete');
+  // B: the same export with 130 values changed and 250 streams added, each of one row.
+  const a = structuredClone(doc);
+  const b = structuredClone(doc);
+  a.analysis.probe = {};
+  b.analysis.probe = {};
+  for (let i = 0; i < 130; i++) {
+    const key = `v${String(i).padStart(3, '0')}`;
+    a.analysis.probe[key] = i;
+    b.analysis.probe[key] = i + 1;
+  }
+  const data = b.session_data.symbols.RIVN.session.data;
+  for (let i = 0; i < 250; i++)
+    data[`probe_${String(i).padStart(3, '0')}`] = {
+      count: 1,
+      total_count: 1,
+      columns: ['timestamp', 'value'],
+      data: [['09:30:00', i]],
+    };
+  const pathA = testInfo.outputPath('a.json');
+  const pathB = testInfo.outputPath('b.json');
+  await writeFile(pathA, JSON.stringify(a));
+  await writeFile(pathB, JSON.stringify(b));
+
+  await showTab(page, 'History & viewer');
+  await page.getByTestId('compare-file-a').setInputFiles(pathA);
+  await page.getByTestId('compare-file-b').setInputFiles(pathB);
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('compare-summary')).toContainText('130 values differ');
+
+  // Streams: 100 of 250, then 200, then all, by keyboard; the focus lands on the first row added.
+  const streams = page.getByTestId('compare-streams').getByTestId('compare-stream');
+  await expect(streams).toHaveCount(100);
+  const more = page.getByRole('button', { name: 'Show 100 more (150 left) of the streams', exact: true });
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(streams).toHaveCount(200);
+  await expect(streams.nth(100).getByRole('button').first()).toBeFocused();
+  await page.getByRole('button', { name: 'Show the last 50 of the streams', exact: true }).click();
+  await expect(streams).toHaveCount(250);
+  await expect(page.getByRole('button', { name: /of the streams$/ })).toHaveCount(0);
+  await expect(streams.last()).toHaveAttribute(
+    'data-path',
+    'session_data.symbols.RIVN.session.data.probe_249',
+  );
+
+  // Values: 100 of 130 (the section's count says 130), then the last 30.
+  const values = page.getByTestId('compare-values').getByTestId('compare-value');
+  await expect(values).toHaveCount(100);
+  await expect(page.getByTestId('compare-values').locator('.compare__group').first()).toContainText(
+    'analysis 130',
+  );
+  await page.getByRole('button', { name: 'Show the last 30 of the values', exact: true }).click();
+  await expect(values).toHaveCount(130);
+  await expect(values.last()).toHaveAttribute('data-path', 'analysis.probe.v129');
+  expect(problems).toEqual([]);
+});
+
 test('a comparison asked for without two exports says what is missing and changes nothing', async ({
   page,
 }) => {

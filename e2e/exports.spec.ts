@@ -1,6 +1,7 @@
 // Exports against the built app: the export panel, the command console, the export history, downloads
 // (names and contents), gzip, auto-export, keyboard shortcuts and refused commands.
 import { gunzipSync } from 'node:zlib';
+import AxeBuilder from '@axe-core/playwright';
 import { type Download, expect, type Page, test } from '@playwright/test';
 import {
   applyConfiguration,
@@ -368,5 +369,87 @@ test('a reload keeps the export options and the speed as set', async ({ page }) 
   expect(download.suggestedFilename()).toMatch(/\.json\.gz$/);
   await showTab(page, 'History & viewer');
   await expect(page.getByTestId('export-history')).toContainText('kept');
+  expect(problems).toEqual([]);
+});
+
+/**
+ * What sticks out of the history's box, and how far the page scrolls sideways: every cell, button and text
+ * of every row must lie within the box, so nothing is clipped or needs a scrollbar.
+ */
+async function historyOverflow(page: Page) {
+  return page.evaluate(() => {
+    const box = document.querySelector('.history__scroll')?.getBoundingClientRect();
+    if (!box) throw new Error('No export history is shown.');
+    const out: string[] = [];
+    for (const row of document.querySelectorAll<HTMLElement>('[data-testid="export-row"]'))
+      for (const el of row.querySelectorAll<HTMLElement>('td, td *')) {
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 && rect.height === 0) continue;
+        const clippedInside = el.tagName === 'TD' && el.scrollWidth > el.clientWidth + 1;
+        if (rect.left < box.left - 1 || rect.right > box.right + 1 || clippedInside)
+          out.push(`${el.tagName.toLowerCase()}.${el.className || '-'} "${el.textContent?.slice(0, 20)}"`);
+      }
+    const page = document.scrollingElement as HTMLElement;
+    return { out: [...new Set(out)], pageWidth: page.scrollWidth, viewport: window.innerWidth };
+  });
+}
+
+test('the export history fits its pane with nothing clipped, in the tool column and on a phone', async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1366, height: 860 });
+  await startPaused(page);
+  await downloadFrom(page, () => button(page, 'Export complete').click());
+  await button(page, 'Step').click();
+  await downloadFrom(page, () => button(page, 'Export delta').click());
+  // A console export with a long name, a consumer of its own and a section left out.
+  const input = page.getByLabel('Command', { exact: true });
+  await input.fill(
+    'system export-status complete=false consumer=research_desk_backfill exclude=threads a_rather_long_file_name_for_the_morning_review_of_the_session.json',
+  );
+  await downloadFrom(page, () => input.press('Enter'));
+  await showTab(page, 'History & viewer');
+  await expect(page.getByTestId('export-row')).toHaveCount(3);
+
+  for (const [width, height] of [
+    [1366, 860],
+    [390, 844],
+    [320, 700],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.getByTestId('export-history').scrollIntoViewIfNeeded();
+      // Cards skip drawing what is off screen (content-visibility): a frame later, the history is drawn.
+      await page.evaluate(
+        () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+      );
+      await page.screenshot({ path: testInfo.outputPath(`history-${width}-${colorScheme}.png`) });
+    }
+    const { out, pageWidth, viewport } = await historyOverflow(page);
+    expect(out, `${width} wide`).toEqual([]);
+    // At 320 the top bar's buttons are wider than the page (not the history's doing), so the page's own
+    // width is checked at the two sizes the workbench is made for.
+    if (width !== 320) expect(pageWidth, `${width} wide`).toBeLessThanOrEqual(viewport);
+    // The cards are still read as a table, and axe finds nothing serious in them, light or dark.
+    const results = await new AxeBuilder({ page }).include('.history').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => v.id)).toEqual([]);
+    await expect(page.getByTestId('export-history').getByRole('columnheader', { name: 'Size' })).toHaveCount(
+      1,
+    );
+    await expect(
+      page
+        .getByTestId('export-row')
+        .first()
+        .getByRole('cell', { name: /^Size / }),
+    ).toHaveCount(1);
+    // Every button of a row can be seen and pressed.
+    const row = page.getByTestId('export-row').first();
+    await row.scrollIntoViewIfNeeded();
+    for (const name of [/^View /, /^Open .+ in replay$/, /^Compare /, /^Download /, /^Remove /])
+      await expect(row.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+  }
   expect(problems).toEqual([]);
 });

@@ -7,7 +7,7 @@ import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { CompareChooser } from './CompareChooser';
 import { CompareStreams } from './CompareStreams';
-import { CompareOnly, CompareValues } from './CompareValues';
+import { CompareBookkeeping, CompareOnly, CompareValues } from './CompareValues';
 import { summaryLine } from './compare-format';
 import './Compare.css';
 
@@ -110,9 +110,11 @@ export function ComparePanel() {
           <p className="compare__summary" role="status" data-testid="compare-summary">
             {summaryLine(result)}
           </p>
+          {/* What a quant reads first: the rows each stream gains, then the values, bookkeeping last. */}
+          <CompareStreams result={result} onShow={onShow} />
           <CompareValues result={result} onShow={onShow} />
           <CompareOnly result={result} onShow={onShow} />
-          <CompareStreams result={result} onShow={onShow} />
+          <CompareBookkeeping result={result} onShow={onShow} />
         </div>
       )}
     </Card>

@@ -5,6 +5,7 @@ import { formatCount } from '../../format';
 import type { CompareSideName } from '../../store/compare-types';
 import { PathButton } from './CompareValues';
 import { addedRowsNote, cellText, dottedPath, rowsText } from './compare-format';
+import { ShowMore, useShowMore } from './ShowMore';
 
 interface Props {
   result: CompareResult;
@@ -77,7 +78,8 @@ function AddedRows({ stream }: { stream: StreamChange }) {
 
 /** Each stream block whose rows differ: its rows in A and in B, the rows B adds, and those rows on demand. */
 export function CompareStreams({ result, onShow }: Props) {
-  const [shown, setShown] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const { shown, left, more, container } = useShowMore(result.streams);
   if (result.streams.length === 0) return null;
   return (
     <section className="compare__section" aria-labelledby="compare-streams-title">
@@ -89,76 +91,86 @@ export function CompareStreams({ result, onShow }: Props) {
           ? 'Rows are lined up by their position in the stream (streams only grow within a session).'
           : "Rows are lined up by timestamp: B's rows later than A's last are added."}
       </p>
-      <table className="compare__table compare__table--streams compare__stack" data-testid="compare-streams">
-        <thead>
-          <tr>
-            <th scope="col">Stream</th>
-            <th scope="col" className="num">
-              Rows in A
-            </th>
-            <th scope="col" className="num">
-              Rows in B
-            </th>
-            <th scope="col" className="num">
-              Added
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Rows</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.streams.map((stream) => {
-            const key = dottedPath(stream.path);
-            const open = key === shown;
-            return (
-              <Fragment key={key}>
-                <tr data-testid="compare-stream" data-path={key}>
-                  <th scope="row" className="compare__path-cell">
-                    <PathButton path={stream.path} side={stream.rowsB === null ? 'a' : 'b'} onShow={onShow} />
-                  </th>
-                  <td className="num" data-label="A">
-                    {rowsText(stream.rowsA, stream.totalA)}
-                  </td>
-                  <td className="num" data-label="B">
-                    {rowsText(stream.rowsB, stream.totalB)}
-                  </td>
-                  <td className="num" data-label="Added">
-                    {stream.added > 0 ? (
-                      <span className="compare__added">+{formatCount(stream.added)}</span>
-                    ) : stream.onlyInA > 0 ? (
-                      <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>
-                    ) : (
-                      <span className="compare__muted">0</span>
-                    )}
-                  </td>
-                  <td className="compare__rows-cell">
-                    {stream.rows.length > 0 && (
-                      <button
-                        type="button"
-                        className="button button--small"
-                        aria-expanded={open}
-                        aria-controls={open ? ROWS_ID : undefined}
-                        aria-label={`${open ? 'Hide' : 'Show'} rows B adds to ${key}`}
-                        onClick={() => setShown(open ? null : key)}
-                      >
-                        {open ? 'Hide rows' : 'Show rows'}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {open && (
-                  <tr className="compare__rows-row">
-                    <td colSpan={5}>
-                      <AddedRows stream={stream} />
+      <div className="compare__list" ref={container}>
+        <table
+          className="compare__table compare__table--streams compare__stack"
+          data-testid="compare-streams"
+        >
+          <thead>
+            <tr>
+              <th scope="col">Stream</th>
+              <th scope="col" className="num">
+                Rows in A
+              </th>
+              <th scope="col" className="num">
+                Rows in B
+              </th>
+              <th scope="col" className="num">
+                Added
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">Rows</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((stream, index) => {
+              const key = dottedPath(stream.path);
+              const isOpen = key === open;
+              return (
+                <Fragment key={key}>
+                  <tr data-testid="compare-stream" data-path={key} data-index={index}>
+                    <th scope="row" className="compare__path-cell">
+                      <PathButton
+                        path={stream.path}
+                        side={stream.rowsB === null ? 'a' : 'b'}
+                        onShow={onShow}
+                      />
+                    </th>
+                    <td className="num" data-label="A">
+                      {rowsText(stream.rowsA, stream.totalA)}
+                    </td>
+                    <td className="num" data-label="B">
+                      {rowsText(stream.rowsB, stream.totalB)}
+                    </td>
+                    <td className="num" data-label="Added">
+                      {stream.added > 0 ? (
+                        <span className="compare__added">+{formatCount(stream.added)}</span>
+                      ) : stream.onlyInA > 0 ? (
+                        <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>
+                      ) : (
+                        <span className="compare__muted">0</span>
+                      )}
+                    </td>
+                    <td className="compare__rows-cell">
+                      {stream.rows.length > 0 && (
+                        <button
+                          type="button"
+                          className="button button--small"
+                          aria-expanded={isOpen}
+                          aria-controls={isOpen ? ROWS_ID : undefined}
+                          aria-label={`${isOpen ? 'Hide' : 'Show'} rows B adds to ${key}`}
+                          onClick={() => setOpen(isOpen ? null : key)}
+                        >
+                          {isOpen ? 'Hide rows' : 'Show rows'}
+                        </button>
+                      )}
                     </td>
                   </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
+                  {isOpen && (
+                    <tr className="compare__rows-row">
+                      <td colSpan={5}>
+                        <AddedRows stream={stream} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </tbody>
+        </table>
+        <ShowMore left={left} onMore={more} label="streams" />
+      </div>
       {result.streams.length < result.streamsTotal && (
         <p className="compare__cap">
           The first {formatCount(result.streams.length)} of {formatCount(result.streamsTotal)} streams are

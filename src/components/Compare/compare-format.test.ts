@@ -2,7 +2,15 @@
 // a stream's rows, and the note under a stream's added rows.
 import { describe, expect, it } from 'vitest';
 import type { CompareResult, StreamChange } from '../../../workers/viewer/compare-types';
-import { addedRowsNote, formatChange, rowsText, summaryLine } from './compare-format';
+import {
+  addedRowsNote,
+  formatChange,
+  isBookkeeping,
+  orderValues,
+  rowsText,
+  showMoreText,
+  summaryLine,
+} from './compare-format';
 
 const stream = (over: Partial<StreamChange>): StreamChange => ({
   path: ['analysis', 'equity'],
@@ -65,6 +73,10 @@ describe('compare in words', () => {
     expect(
       summaryLine(result({ valuesTotal: 1, onlyInA: 2, streams: [stream({ added: 0, onlyInA: 5 })] })),
     ).toBe('1 value differs, 2 only in A, 5 rows of A not in B.');
+    const values = ['_metadata.sequence', 'analysis.account.cash', 'performance_metrics.timing_ms.x.avg'].map(
+      (path) => ({ path: path.split('.'), a: '1', b: '2' }),
+    );
+    expect(summaryLine(result({ values, valuesTotal: 3 }))).toBe('3 values differ (2 of them bookkeeping).');
   });
 
   it('gives a change its sign and, when A was not 0, its percent', () => {
@@ -84,5 +96,62 @@ describe('compare in words', () => {
     expect(addedRowsNote(stream({ added: 5, notInB: 3, rows: Array(2).fill([]) }))).toBe(
       "3 added rows are in neither file: B is a delta that starts after A's last row.",
     );
+  });
+
+  it('tells bookkeeping from what the session did', () => {
+    for (const path of [
+      '_metadata.sequence',
+      '_metadata.generated_at',
+      'performance_metrics.timing_ms.data_processor.avg',
+      'performance_metrics.last_delta_export',
+      'performance_metrics.last_complete_export.bytes',
+      'performance_metrics.counters.exports_made',
+    ])
+      expect(isBookkeeping(path.split('.')), path).toBe(true);
+    for (const path of [
+      'performance_metrics.counters.bars_processed',
+      'analysis.account.equity',
+      'session_data.symbols._metadata',
+      'threads.data_processor.state',
+      'system_manager._state',
+    ])
+      expect(isBookkeeping(path.split('.')), path).toBe(false);
+  });
+
+  it("orders values by what a quant compares, keeping the document's order within a section", () => {
+    const paths = [
+      '_metadata.sequence',
+      'system_manager._state',
+      'performance_metrics.timing_ms.x.avg',
+      'performance_metrics.counters.bars_processed',
+      'threads.x.state',
+      'custom.value',
+      'session_config.speed',
+      'session_data.symbols.RIVN.b',
+      'session_data.symbols.RIVN.a',
+      'analysis.account.cash',
+    ];
+    const { main, bookkeeping } = orderValues(paths.map((p) => ({ path: p.split('.') })));
+    expect(main.map((v) => v.path.join('.'))).toEqual([
+      'session_data.symbols.RIVN.b',
+      'session_data.symbols.RIVN.a',
+      'analysis.account.cash',
+      'session_config.speed',
+      'custom.value',
+      'system_manager._state',
+      'threads.x.state',
+      'performance_metrics.counters.bars_processed',
+    ]);
+    expect(bookkeeping.map((v) => v.path.join('.'))).toEqual([
+      '_metadata.sequence',
+      'performance_metrics.timing_ms.x.avg',
+    ]);
+  });
+
+  it('says how many more a long list shows, and how many are left', () => {
+    expect(showMoreText(900)).toBe('Show 100 more (900 left)');
+    expect(showMoreText(1234)).toBe('Show 100 more (1,234 left)');
+    expect(showMoreText(100)).toBe('Show the last 100');
+    expect(showMoreText(7)).toBe('Show the last 7');
   });
 });

@@ -13,11 +13,15 @@ export const dottedPath = (path: ViewerPath): string =>
 /** Rows of A that B has not (B is the earlier of the two), all streams together. */
 export const rowsOnlyInA = (result: CompareResult) => result.streams.reduce((sum, s) => sum + s.onlyInA, 0);
 
-/** "12 values differ, 3 only in B, 390 rows added across 4 streams"; or that nothing differs. */
+/** "12 values differ (5 of them bookkeeping), 3 only in B, 390 rows added across 4 streams"; or that nothing differs. */
 export function summaryLine(result: CompareResult): string {
   const parts: string[] = [];
-  if (result.valuesTotal > 0)
-    parts.push(`${plural(result.valuesTotal, 'value')} ${result.valuesTotal === 1 ? 'differs' : 'differ'}`);
+  if (result.valuesTotal > 0) {
+    const kept = result.values.filter((value) => isBookkeeping(value.path)).length;
+    parts.push(
+      `${plural(result.valuesTotal, 'value')} ${result.valuesTotal === 1 ? 'differs' : 'differ'}${kept > 0 ? ` (${formatCount(kept)} of them bookkeeping)` : ''}`,
+    );
+  }
   if (result.onlyInA > 0) parts.push(`${formatCount(result.onlyInA)} only in A`);
   if (result.onlyInB > 0) parts.push(`${formatCount(result.onlyInB)} only in B`);
   if (result.addedRows > 0)
@@ -70,3 +74,60 @@ export function cellText(value: unknown): string {
   if (typeof value === 'number') return String(value);
   return JSON.stringify(value) ?? '';
 }
+
+/** `performance_metrics` members that describe the exporting, not the session (docs/compare.md). */
+const EXPORT_FIGURES = new Set(['timing_ms', 'last_complete_export', 'last_delta_export']);
+
+/**
+ * Bookkeeping: what differs between any two exports whatever the session did, folded away at the end.
+ * `_metadata` (which file, when, which mode and sequence), `performance_metrics.timing_ms` (how fast this
+ * browser ran the stages), `performance_metrics.last_complete_export` / `last_delta_export` (the export
+ * before) and `performance_metrics.counters.exports_made`.
+ */
+export function isBookkeeping(path: ViewerPath): boolean {
+  const [section, member, name] = path;
+  if (section === '_metadata') return true;
+  if (section !== 'performance_metrics') return false;
+  return (
+    (typeof member === 'string' && EXPORT_FIGURES.has(member)) ||
+    (member === 'counters' && name === 'exports_made')
+  );
+}
+
+/** What a quant compares first: the session's data, the analysis, the configuration, then the system. */
+const FIRST = ['session_data', 'analysis', 'session_config'];
+const LAST = ['system_manager', 'time_manager', 'threads', 'performance_metrics'];
+
+/** A top-level section's place in the result: FIRST in order, any other section, then LAST in order. */
+function rankOf(path: ViewerPath): number {
+  const section = String(path[0] ?? '');
+  const first = FIRST.indexOf(section);
+  if (first >= 0) return first;
+  const last = LAST.indexOf(section);
+  return last >= 0 ? FIRST.length + 1 + last : FIRST.length;
+}
+
+/**
+ * The values in the order they are shown: the session's data first and the system's counters after
+ * (`rankOf`), the document's order within a section; bookkeeping (`isBookkeeping`) apart, in the document's
+ * order.
+ */
+export function orderValues<T extends { path: ViewerPath }>(
+  values: readonly T[],
+): { main: T[]; bookkeeping: T[] } {
+  const main: T[] = [];
+  const bookkeeping: T[] = [];
+  for (const value of values) (isBookkeeping(value.path) ? bookkeeping : main).push(value);
+  // Array.prototype.sort is stable: the document's order is kept within a section.
+  main.sort((x, y) => rankOf(x.path) - rankOf(y.path));
+  return { main, bookkeeping };
+}
+
+/** How many of a long list are shown at first, and added by each "Show more". */
+export const PAGE_SIZE = 100;
+
+/** The words of a list's "Show more" button: `Show 100 more (912 left)`, or `Show the last 12`. */
+export const showMoreText = (left: number) =>
+  left > PAGE_SIZE
+    ? `Show ${PAGE_SIZE} more (${formatCount(left)} left)`
+    : `Show the last ${formatCount(left)}`;

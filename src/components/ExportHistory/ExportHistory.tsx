@@ -52,6 +52,9 @@ export function ExportHistory() {
                   Took
                 </th>
                 <th scope="col">Streams changed</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -25,13 +25,72 @@ export function ExportRow({ record }: { record: ExportRecord }) {
       data-export-id={record.id}
       data-mode={record.mode}
     >
-      <td>
+      <td className="history__made-cell">
         <div className="history__made number" title={`generated_at ${record.generatedAt}`}>
           {formatMarketTime(record.generatedAt)}
         </div>
         <div className="history__file" title={`${record.downloadName}\nfrom the ${SOURCE[record.source]}`}>
           {record.downloadName}
         </div>
+      </td>
+      <td className="history__mode-cell">
+        <span className={`mode-badge mode-badge--${record.mode}`}>{record.mode}</span>{' '}
+        <span
+          className="history__seq number"
+          title={
+            record.previousSequence === null ? 'sequence' : `sequence, since #${record.previousSequence}`
+          }
+        >
+          #{record.sequence}
+        </span>
+        {record.marketTime !== null && ' '}
+        {record.marketTime !== null && (
+          <span className="history__market number" title="The backtest clock when the export was made">
+            market {formatMarketTime(record.marketTime).slice(0, 5)}
+          </span>
+        )}
+      </td>
+      <td className="history__consumer" data-label="Consumer">
+        {record.consumer}
+      </td>
+      <td className="num history__size" data-label="Size" title={`${formatCount(record.bytes)} bytes`}>
+        {formatBytes(record.bytes)}
+      </td>
+      <td className="num history__lines" data-label="Lines">
+        {formatCount(record.lines)}
+      </td>
+      <td className="num history__rows" data-label="Rows">
+        {formatCount(record.rows)}
+      </td>
+      <td className="num history__took" data-label="Took">
+        {formatDuration(record.durationMs)}
+      </td>
+      <td className="history__changed-cell" data-label="Streams changed">
+        {record.mode === 'complete' ? (
+          <span className="history__muted" title="A complete export carries every stream">
+            all
+          </span>
+        ) : changed.length === 0 ? (
+          <span className="history__muted">none</span>
+        ) : (
+          <details className="history__changed" title={changed.join('\n')}>
+            <summary>
+              {formatCount(changed.length)} {changed.length === 1 ? 'stream' : 'streams'}
+            </summary>
+            <ul>
+              {changed.map((path) => (
+                <li key={path}>{describeChangedPath(path)}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {record.excluded.length > 0 && (
+          <div className="history__excluded" title="Left out of this export">
+            without {record.excluded.join(', ')}
+          </div>
+        )}
+      </td>
+      <td className="history__actions-cell">
         <div className="history__actions">
           <button
             type="button"
@@ -76,54 +135,6 @@ export function ExportRow({ record }: { record: ExportRecord }) {
             Remove
           </button>
         </div>
-      </td>
-      <td>
-        <span className={`mode-badge mode-badge--${record.mode}`}>{record.mode}</span>{' '}
-        <span
-          className="history__seq number"
-          title={
-            record.previousSequence === null ? 'sequence' : `sequence, since #${record.previousSequence}`
-          }
-        >
-          #{record.sequence}
-        </span>
-        {record.marketTime !== null && (
-          <div className="history__market number" title="The backtest clock when the export was made">
-            market {formatMarketTime(record.marketTime).slice(0, 5)}
-          </div>
-        )}
-      </td>
-      <td className="history__consumer">{record.consumer}</td>
-      <td className="num" title={`${formatCount(record.bytes)} bytes`}>
-        {formatBytes(record.bytes)}
-      </td>
-      <td className="num">{formatCount(record.lines)}</td>
-      <td className="num">{formatCount(record.rows)}</td>
-      <td className="num">{formatDuration(record.durationMs)}</td>
-      <td>
-        {record.mode === 'complete' ? (
-          <span className="history__muted" title="A complete export carries every stream">
-            all
-          </span>
-        ) : changed.length === 0 ? (
-          <span className="history__muted">none</span>
-        ) : (
-          <details className="history__changed" title={changed.join('\n')}>
-            <summary>
-              {formatCount(changed.length)} {changed.length === 1 ? 'stream' : 'streams'}
-            </summary>
-            <ul>
-              {changed.map((path) => (
-                <li key={path}>{describeChangedPath(path)}</li>
-              ))}
-            </ul>
-          </details>
-        )}
-        {record.excluded.length > 0 && (
-          <div className="history__excluded" title="Left out of this export">
-            without {record.excluded.join(', ')}
-          </div>
-        )}
       </td>
     </tr>
   );
