@@ -29,10 +29,10 @@ async function nextTool(page: Page, from: string, to: string): Promise<void> {
   await expect(tab(page, to)).toHaveAttribute('aria-selected', 'true');
 }
 
-test('a session is started, charted, exported, viewed, reconfigured and replayed with the keyboard alone', async ({
+test('a session is started, charted, exported, compared, viewed, reconfigured and replayed with the keyboard alone', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const problems = watchProblems(page);
   await page.goto('/');
   const state = page.getByTestId('system-state');
@@ -46,25 +46,49 @@ test('a session is started, charted, exported, viewed, reconfigured and replayed
   await page.keyboard.press('Enter');
   await expect(state).toHaveText('PAUSED');
 
-  // The chart pane: another interval.
-  await tabTo(page, button(page, '5m'));
+  // The chart pane: another interval, a second symbol compared, and the chart saved as a PNG.
+  const live = page.getByTestId('session-view-live');
+  // (The day bars: the session has a month of them, where its first minute has no 5m bar yet.)
+  const days = live.getByRole('button', { name: '1d', exact: true });
+  await tabTo(page, days);
   await page.keyboard.press('Enter');
-  await expect(button(page, '5m')).toHaveAttribute('aria-pressed', 'true');
+  await expect(days).toHaveAttribute('aria-pressed', 'true');
+  const compareSelect = live.getByTestId('compare-select');
+  await tabTo(page, compareSelect);
+  await page.keyboard.press('ArrowDown');
+  await expect(compareSelect).toHaveValue('AAPL');
+  await expect(live.getByTestId('chart-legend-compare')).toContainText('AAPL');
+  await tabTo(page, live.getByRole('button', { name: 'Save PNG' }));
+  const png = await downloadFrom(page, () => page.keyboard.press('Enter'));
+  expect(png.suggestedFilename()).toMatch(/\.png$/);
 
-  // The Export tab: its tab is one stop, and Tab goes on into its panel.
+  // The Export tab: its tab is one stop, and Tab goes on into its panel. A complete export, the session
+  // moved on by a console command, and a delta.
   await tabTo(page, tab(page, 'Export'));
   await page.keyboard.press('Tab');
   await expect(button(page, 'Export complete')).toBeFocused();
   const download = await downloadFrom(page, () => page.keyboard.press('Enter'));
   const file = download.suggestedFilename();
   await tabTo(page, page.getByLabel('Command', { exact: true }));
-  await page.keyboard.type('system status');
+  await page.keyboard.type('system advance 3');
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('console-entry').last()).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('console-entry').last()).toContainText('advanced 3 minutes');
+  await tabTo(page, button(page, 'Export delta'), true);
+  const delta = (await downloadFrom(page, () => page.keyboard.press('Enter'))).suggestedFilename();
 
-  // History & viewer: the export opened in the viewer, its tree walked with the arrows.
+  // History & viewer: the delta compared with the complete export it follows, the rows it adds shown; the
+  // arrows and Space in their box scroll it and leave the session alone.
   await nextTool(page, 'Export', 'History & viewer');
-  await tabTo(page, page.getByRole('button', { name: `View ${file}`, exact: true }));
+  await tabTo(page, page.getByRole('button', { name: `Compare ${delta} with…` }));
+  await page.keyboard.press('Enter');
+  const showRows = page.getByRole('button', { name: /^Show rows B adds to / }).first();
+  await tabTo(page, showRows);
+  await page.keyboard.press('Enter');
+  const addedRows = page.getByRole('group', { name: /^Rows B adds to / }).first();
+  await tabTo(page, addedRows);
+
+  // The delta in the viewer: its tree walked with the arrows.
+  await tabTo(page, page.getByRole('button', { name: `View ${delta}`, exact: true }), true);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('viewer')).toHaveAttribute('data-status', 'open');
   const tree = page.getByRole('tree', { name: 'Export tree' });
@@ -83,16 +107,65 @@ test('a session is started, charted, exported, viewed, reconfigured and replayed
   );
   await expect(child).toHaveAttribute('data-path', new RegExp(`^${path}\\.`));
 
-  // Config & data: a configuration typed in the editor, Escape then Tab out of it, and Stop and apply.
+  // Search finds a stream; the tree's row for it is the next Tab stop, → opens its rows, and the rows are
+  // sorted by a column and filtered from the keyboard.
+  const stream = 'session_data.symbols.RIVN.session.data.ticks';
+  await tabTo(page, page.getByLabel('Search keys and values'), true);
+  await page.keyboard.type('ticks');
+  // Enter goes from match to match (the changed paths name the stream too) until the stream's own row.
+  const streamRow = tree.locator(`[data-path="${stream}"]`);
+  await expect(page.getByTestId('viewer-search-count')).toContainText(' of ');
+  for (let match = 0; match < 12; match++) {
+    if ((await streamRow.count()) === 1 && (await streamRow.getAttribute('tabindex')) === '0') break;
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(100);
+  }
+  await expect(streamRow).toHaveAttribute('tabindex', '0');
+  await tabTo(page, tree.locator(`[data-path="${stream}"]`));
+  await page.keyboard.press('ArrowRight');
+  const rows = page.locator(`[data-testid="rows-table"][data-path="${stream}.data"]`);
+  const price = rows.getByRole('columnheader', { name: 'price' });
+  await tabTo(page, price.getByRole('button'));
+  await page.keyboard.press('Enter');
+  await expect(price).toHaveAttribute('aria-sort', 'ascending');
+  await tabTo(page, rows.getByRole('searchbox'));
+  await page.keyboard.type('size >= 100');
+  await page.keyboard.press('Enter');
+  await expect(rows.getByTestId('rows-range')).toContainText(' of ');
+  // The stream's raw text, its box scrolled by the keyboard without touching the session.
+  await tabTo(page, button(page, 'Raw'), true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('raw-text')).toContainText(/"\d\d:\d\d:\d\d\.\d{3}"/);
+  await tabTo(page, page.getByTestId('raw-view').getByRole('group').or(page.getByTestId('raw-text')).first());
+  await page.keyboard.press('Space');
+  await expect(state).toHaveText('PAUSED');
+
+  // Config & data: a name typed in the form, the end date picked in the trading calendar, a symbol added, the JSON editor left with Escape then Tab, and Stop and apply.
   await nextTool(page, 'History & viewer', 'Config & data');
   const editor = page.getByLabel('Session configuration (JSON)');
-  await tabTo(page, editor);
   await expect(page.getByTestId('config-origin')).toHaveText('in force');
-  const config = JSON.parse(await editor.inputValue());
-  config.session_name = 'Typed by keyboard';
+  await tabTo(page, page.getByLabel('Session name'));
   await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(JSON.stringify(config, null, 2));
+  await page.keyboard.type('Typed by keyboard');
+  // A radio group is one Tab stop (the checked radio); the arrows choose.
+  await tabTo(page, page.getByRole('radio', { name: 'Set start date' }));
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radio', { name: 'Set end date' })).toBeChecked();
+  const endDate = page.getByLabel('End date', { exact: true });
+  const endBefore = await endDate.inputValue();
+  await tabTo(page, page.getByRole('grid').getByRole('gridcell').and(page.locator('[tabindex="0"]')));
+  // A week later (the built-in window ends on Thursday, July 3: Thursday, July 10 trades).
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(endDate).not.toHaveValue(endBefore);
+  await tabTo(page, page.getByLabel('Add a symbol'));
+  await page.keyboard.type('msft');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove MSFT' })).toBeVisible();
+  await expect(editor).toHaveValue(/"MSFT"/);
+  await expect(editor).toHaveValue(/"Typed by keyboard"/);
   await expect(page.getByTestId('config-status')).toContainText('Valid: session “Typed by keyboard”');
+  await tabTo(page, editor);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   await expect(editor).not.toBeFocused();
@@ -102,7 +175,7 @@ test('a session is started, charted, exported, viewed, reconfigured and replayed
   await expect(state).toHaveText('STOPPED');
   await tabTo(page, button(page, 'Choose file…'));
 
-  // Open exports: the file chooser opened from the keyboard, the replay stepped with it.
+  // Open exports: the file chooser opened from the keyboard, the replay's chart answering it.
   await nextTool(page, 'Config & data', 'Open exports');
   await tabTo(page, page.getByLabel('Export files to open'));
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
