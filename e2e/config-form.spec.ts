@@ -18,6 +18,47 @@ async function open(page: Page) {
   await expect(page.getByTestId('day-picker')).toBeVisible();
 }
 
+/**
+ * Run in the page before its scripts: the engine worker's answers are held until `releaseEngine()` is
+ * called, as when the engine is slow to start. What is typed meanwhile meets the calendar when it arrives.
+ */
+function holdEngineAnswers() {
+  const held: (() => void)[] = [];
+  let holding = true;
+  const wrapped = new WeakMap<object, EventListener>();
+  const Base = window.Worker;
+  class HeldWorker extends Base {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (options?.name !== 'engine') return;
+      const add = this.addEventListener.bind(this);
+      const remove = this.removeEventListener.bind(this);
+      this.addEventListener = (
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        opts?: unknown,
+      ) => {
+        if (type !== 'message') return add(type, listener, opts as AddEventListenerOptions);
+        const call = (event: Event) =>
+          typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event);
+        const hold: EventListener = (event) => (holding ? held.push(() => call(event)) : call(event));
+        wrapped.set(listener, hold);
+        add(type, hold, opts as AddEventListenerOptions);
+      };
+      this.removeEventListener = (
+        type: string,
+        listener: EventListenerOrEventListenerObject,
+        opts?: unknown,
+      ) => remove(type, wrapped.get(listener) ?? listener, opts as EventListenerOptions);
+    }
+  }
+  window.Worker = HeldWorker;
+  (window as unknown as { releaseEngine: () => void }).releaseEngine = () => {
+    holding = false;
+    for (const deliver of held.splice(0)) deliver();
+  };
+}
+
 /** Every key of a parsed JSON value, depth first, in order. */
 function keyPaths(node: Json, at = ''): string[] {
   if (Array.isArray(node)) return node.flatMap((child, i) => keyPaths(child, `${at}[${i}]`));
@@ -105,6 +146,102 @@ test('a form change is taken back by Undo in the editor', async ({ page }) => {
   await page.keyboard.type(' ');
   await page.keyboard.press('Control+z');
   await expect(chips(page)).toHaveText(['RIVN×', 'AAPL×']);
+});
+
+test('Add indicator is taken back by Undo in the editor, and the form edit before it too', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await open(page);
+  const before = await editorOf(page).inputValue();
+  await formOf(page).getByRole('button', { name: 'Remove TSLA' }).click();
+  await expect(chips(page)).toHaveText(['RIVN×', 'AAPL×']);
+  const removed = await editorOf(page).inputValue();
+  const listed = formOf(page).locator('.config-form__indicators li');
+  const entries = await listed.count();
+  await formOf(page).locator('summary', { hasText: 'Add indicator' }).click();
+  await page.getByTestId('add-indicator-submit').click();
+  await expect(listed).toHaveCount(entries + 1);
+  await expect(page.getByTestId('config-status')).toHaveAttribute('data-status', 'ok');
+
+  await editorOf(page).focus();
+  await page.keyboard.press('Control+z');
+  await expect(editorOf(page)).toHaveValue(removed);
+  await expect(listed).toHaveCount(entries);
+  // The text is what the form edit before left, so that one is taken back too.
+  await page.keyboard.press('Control+z');
+  await expect(editorOf(page)).toHaveValue(before);
+  await expect(chips(page)).toHaveText(['RIVN×', 'AAPL×', 'TSLA×']);
+  // And both put again.
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(listed).toHaveCount(entries + 1);
+  expect(problems).toEqual([]);
+});
+
+test('a year typed digit by digit in a date field writes the JSON once, not each part-typed year', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await open(page);
+  const before = await editorOf(page).inputValue();
+  const start = formOf(page).getByLabel('Start date', { exact: true });
+  await expect(start).toHaveValue('2025-07-01');
+  // Month, day, then the year a digit at a time: the browser reports 0002-, 0020-, 0202-, 2025-07-02.
+  await start.focus();
+  await page.keyboard.type('07022025', { delay: 30 });
+  await expect(start).toHaveValue('2025-07-02');
+  await expect.poll(async () => (await jsonIn(page)).backtest_config.start_date).toBe('2025-07-02');
+  await expect(page.getByTestId('config-status')).toHaveAttribute('data-status', 'ok');
+  // One edit to take back: the day. No junk year was ever written.
+  await editorOf(page).focus();
+  await page.keyboard.press('Control+z');
+  await expect(editorOf(page)).toHaveValue(before);
+
+  // A whole date outside the calendar is not written either, and leaving the field says so.
+  await start.fill('2031-01-02');
+  await start.blur();
+  await expect(formOf(page).getByRole('alert')).toHaveText(
+    /2031-01-02 was not written: dates run from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\./,
+  );
+  await expect(start).toHaveValue('2025-07-01');
+  await expect(editorOf(page)).toHaveValue(before);
+  expect(problems).toEqual([]);
+});
+
+test('a start date in the JSON that is not a real date: the page stays, and the form says what is wrong', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await open(page);
+  const text = await editorOf(page).inputValue();
+  const withStart = (date: string) => text.replace(/"start_date": "[^"]*"/, `"start_date": "${date}"`);
+  const count = page.getByTestId('config-form-trading-days');
+  const notADate = 'The start date in the JSON is not a real date: give both dates as YYYY-MM-DD.';
+
+  // Typed once the calendar is drawn.
+  await editorOf(page).fill(withStart('2025-13-01'));
+  await expect(count).toHaveText(notADate);
+  await expect(page.getByTestId('config-status')).toHaveAttribute('data-status', 'error');
+  await expect(formOf(page).getByLabel('Start date', { exact: true })).toHaveValue('');
+
+  // Typed before the engine answered: the calendar then arrives with the bad date (the grid once threw here
+  // and the whole page went blank).
+  await page.addInitScript(holdEngineAnswers);
+  await page.reload();
+  await showTab(page, 'Config & data');
+  await editorOf(page).fill(withStart('2025-7-4'));
+  await page.evaluate(() => (window as unknown as { releaseEngine: () => void }).releaseEngine());
+  await expect(count).toHaveText(notADate);
+  const picker = page.getByTestId('day-picker');
+  await expect(picker).toBeVisible();
+  // The grid opens on the calendar's first month, and a day picked there mends the JSON.
+  await formOf(page).getByRole('radio', { name: 'Set start date' }).check();
+  await picker.getByRole('gridcell', { name: /^Tuesday, January 2, 2024/ }).click();
+  await expect.poll(async () => (await jsonIn(page)).backtest_config.start_date).toBe('2024-01-02');
+  await expect(count).toHaveText(/^\d+ trading days in the window\.$/);
+  await expect(page.getByRole('tab', { name: 'Export', exact: true })).toBeVisible();
+  expect(problems).toEqual([]);
 });
 
 test('a date picked by keyboard in the trading calendar: a holiday is closed and cannot be picked', async ({

@@ -280,14 +280,16 @@ export const createConfigSlice =
         }
       },
 
-      addIndicator(entry) {
+      addIndicator(entry, write) {
         const inserted = insertSessionIndicator(get().config.text, entry);
         if (!inserted.ok) {
           patch({ notice: { ok: false, text: `Could not add ${entry.name}: ${inserted.error}.` } });
           return false;
         }
+        // Through the editor's writer when given (an undoable form edit), else straight into the text.
+        if (write) write(inserted.value);
+        else setText(inserted.value, get().config.origin);
         // Checked at once, as a loaded file is: the engine names the field of a bad entry.
-        setText(inserted.value, get().config.origin);
         checker.flush();
         return true;
       },

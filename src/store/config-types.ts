@@ -64,6 +64,10 @@ export interface ConfigSlice {
   /** The exchange calendar of the supported dates, asked once for the config form's date picker. */
   tradingCalendar: TradingCalendarView | null;
   loadTradingCalendar(): Promise<void>;
-  /** Adds a session indicator entry to the editor's text (checked as any edit); false when it cannot. */
-  addIndicator(entry: SessionIndicatorEntry): boolean;
+  /**
+   * Adds a session indicator entry to the editor's text (checked at once); false when it cannot. `write`,
+   * when given, is how the text is put: the config form passes the editor's writer, so Ctrl+Z takes the
+   * entry back as any form edit.
+   */
+  addIndicator(entry: SessionIndicatorEntry, write?: (text: string) => void): boolean;
 }

@@ -111,6 +111,24 @@ describe('config slice', () => {
     expect(store.getState().config.text).toBe('{ not json');
   });
 
+  it('adds an indicator through the writer it is given (the editor, for undo), checked at once', async () => {
+    const { store, calls } = setup();
+    await store.getState().loadConfiguration();
+    const before = store.getState().config.text;
+    const written: string[] = [];
+    const entry = { name: 'cci', period: 20, interval: '5m', type: 'momentum', params: {} };
+    expect(
+      store.getState().addIndicator(entry, (text) => {
+        written.push(text);
+        store.getState().editConfig(text);
+      }),
+    ).toBe(true);
+    expect(written).toHaveLength(1);
+    expect(written[0]).not.toBe(before);
+    expect(store.getState().config.text).toBe(written[0]);
+    expect(calls.filter((c) => c === 'checkConfig')).toHaveLength(1);
+  });
+
   it('keeps edits typed before the configuration in force arrives', async () => {
     const { store } = setup();
     store.getState().editConfig('{"session_name": "typed early"');

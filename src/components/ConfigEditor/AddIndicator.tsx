@@ -15,7 +15,14 @@ import { useAppStore } from '../../store/context';
  * `session_data_config.indicators.session` of the editor's text, where the engine's check judges it.
  * The catalogue comes from the engine (the page cannot import it), asked the first time this opens.
  */
-export function AddIndicator({ disabled }: { disabled: boolean }) {
+export function AddIndicator({
+  disabled,
+  write,
+}: {
+  disabled: boolean;
+  /** How the new text is put in the editor: the config form's writer, so Ctrl+Z takes the entry back. */
+  write: (text: string) => void;
+}) {
   const catalogue = useAppStore((s) => s.indicatorCatalogue);
   const load = useAppStore((s) => s.loadIndicatorCatalogue);
   const add = useAppStore((s) => s.addIndicator);
@@ -38,7 +45,11 @@ export function AddIndicator({ disabled }: { disabled: boolean }) {
           {disabled ? 'The engine is not running.' : 'Reading the catalogue…'}
         </p>
       ) : (
-        <IndicatorForm catalogue={catalogue} intervals={streamedIntervals(text)} onAdd={add} />
+        <IndicatorForm
+          catalogue={catalogue}
+          intervals={streamedIntervals(text)}
+          onAdd={(entry) => add(entry, write)}
+        />
       )}
     </details>
   );

@@ -21,7 +21,7 @@ import {
   symbolToAdd,
 } from '../../store/config-form';
 import { useAppStore } from '../../store/context';
-import { isDate, tradingDaysIn } from '../../store/trading-calendar';
+import { isDate, type TradingCalendarView, tradingDaysIn, writableDate } from '../../store/trading-calendar';
 import { AddIndicator } from './AddIndicator';
 import { type DateTarget, TradingDayPicker } from './TradingDayPicker';
 import './ConfigForm.css';
@@ -106,6 +106,7 @@ export function ConfigForm({ write }: { write: (text: string) => void }) {
             fields={fields}
             error={errorOf('indicators')}
             engineUp={engineUp}
+            write={write}
             onRemove={(index) => put(removeIndicator(text, index))}
           />
         </fieldset>
@@ -175,12 +176,17 @@ function DatesField({
   }, [engineUp, load]);
 
   const both = isDate(start) && isDate(end);
-  const trading = calendar !== null && both ? tradingDaysIn(calendar, start, end) : null;
+  // Filtering the calendar's 1,461 days only when the window or the calendar changes, not on every key.
+  const trading = useMemo(
+    () => (calendar !== null && both ? tradingDaysIn(calendar, start, end) : null),
+    [calendar, both, start, end],
+  );
+  const notDate = !isDate(start) ? 'start' : !isDate(end) ? 'end' : null;
   const count =
     trading === null
-      ? both
+      ? notDate === null
         ? 'Reading the exchange calendar…'
-        : 'Give both dates as YYYY-MM-DD.'
+        : `The ${notDate} date in the JSON is not a real date: give both dates as YYYY-MM-DD.`
       : calendar !== null && (start < calendar.first || end > calendar.last)
         ? `Dates run from ${calendar.first} to ${calendar.last}.`
         : start > end
@@ -204,19 +210,13 @@ function DatesField({
         {(['start', 'end'] as const).map((which) => (
           <div className="config-form__field" key={which}>
             <label htmlFor={`${id}-${which}`}>{which === 'start' ? 'Start date' : 'End date'}</label>
-            <input
+            <DateInput
               id={`${id}-${which}`}
-              className="field-input"
-              type="date"
-              min={calendar?.first}
-              max={calendar?.last}
-              value={isDate(which === 'start' ? start : end) ? (which === 'start' ? start : end) : ''}
-              aria-invalid={bad || error !== null}
-              aria-describedby={describedBy}
-              onChange={(event) => {
-                const value = event.target.value;
-                if (isDate(value)) onChange(which === 'start' ? { start: value } : { end: value });
-              }}
+              value={which === 'start' ? start : end}
+              calendar={calendar}
+              invalid={bad || error !== null}
+              describedBy={describedBy}
+              onDate={(value) => onChange(which === 'start' ? { start: value } : { end: value })}
             />
           </div>
         ))}
@@ -256,6 +256,71 @@ function DatesField({
         </>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * A native date field that writes only a date worth writing. While a year is typed digit by digit the
+ * browser reports 0002-, 0020-, 0202- and then 2025-: written, each would rewrite the JSON, draw the
+ * engine's error and be an undo step. What the field shows is kept as typed (set back, the browser would
+ * lose its place in the year) and written once it is a date of the calendar; left with a date that is
+ * not, the field shows the JSON's date again.
+ */
+function DateInput({
+  id,
+  value,
+  calendar,
+  invalid,
+  describedBy,
+  onDate,
+}: {
+  id: string;
+  value: string;
+  calendar: TradingCalendarView | null;
+  invalid: boolean;
+  describedBy: string;
+  onDate: (date: string) => void;
+}) {
+  const shown = isDate(value) ? value : '';
+  const [draft, setDraft] = useState(shown);
+  // A whole date left in the field that is not written: said once, when the field is left.
+  const [refused, setRefused] = useState<string | null>(null);
+  useEffect(() => {
+    setDraft(shown);
+    setRefused(null);
+  }, [shown]);
+  const range =
+    calendar === null
+      ? 'dates from 1900 on are accepted'
+      : `dates run from ${calendar.first} to ${calendar.last}`;
+  return (
+    <>
+      <input
+        id={id}
+        className="field-input"
+        type="date"
+        min={calendar?.first}
+        max={calendar?.last}
+        value={draft}
+        aria-invalid={invalid || refused !== null}
+        aria-describedby={refused === null ? describedBy : `${describedBy} ${id}-refused`}
+        onChange={(event) => {
+          const typed = event.target.value;
+          setDraft(typed);
+          setRefused(null);
+          if (typed !== shown && writableDate(calendar, typed)) onDate(typed);
+        }}
+        onBlur={() => {
+          if (isDate(draft) && draft !== shown) setRefused(`${draft} was not written: ${range}.`);
+          setDraft(shown);
+        }}
+      />
+      {refused !== null && (
+        <p id={`${id}-refused`} className="config-form__error" role="alert">
+          {refused}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -530,11 +595,13 @@ function IndicatorsField({
   fields,
   error,
   engineUp,
+  write,
   onRemove,
 }: {
   fields: ConfigFormFields;
   error: string | null;
   engineUp: boolean;
+  write: (text: string) => void;
   onRemove: (index: number) => void;
 }) {
   const id = useId();
@@ -564,7 +631,7 @@ function IndicatorsField({
           })}
         </ul>
       )}
-      <AddIndicator disabled={!engineUp} />
+      <AddIndicator disabled={!engineUp} write={write} />
       <FieldError id={`${id}-error`} text={error} />
     </fieldset>
   );

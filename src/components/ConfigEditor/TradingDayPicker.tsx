@@ -1,11 +1,11 @@
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   addDays,
   addMonths,
   clampDate,
   dayLabel,
   daysByDate,
-  isDate,
+  inCalendar,
   monthTitle,
   monthWeeks,
   type TradingCalendarView,
@@ -21,6 +21,14 @@ const WEEKDAYS = [
   ['Th', 'Thursday'],
   ['Fr', 'Friday'],
   ['Sa', 'Saturday'],
+] as const;
+
+/** One key per kind of day, each a small cell drawn with the grid's own classes so the two cannot differ. */
+const LEGEND = [
+  ['is-closed', '6', 'weekend'],
+  ['is-closed is-holiday', '4', 'exchange holiday'],
+  ['is-early', '3', 'early close'],
+  ['is-in-window', '8', 'in the window'],
 ] as const;
 
 /**
@@ -46,16 +54,20 @@ export function TradingDayPicker({
   onPick: (date: string) => void;
 }) {
   const titleId = useId();
-  const days = daysByDate(calendar);
+  // 1,461 days: built once per calendar, not on every keystroke in the form.
+  const days = useMemo(() => daysByDate(calendar), [calendar]);
   const targetDate = target === 'start' ? start : end;
-  const [focus, setFocus] = useState(() => clampDate(calendar, days.has(targetDate) ? targetDate : start));
+  // The dates come from the JSON as typed: one that is not a real date of the calendar opens its first month.
+  const [focus, setFocus] = useState(() =>
+    inCalendar(calendar, targetDate) ? targetDate : inCalendar(calendar, start) ? start : calendar.first,
+  );
   const grid = useRef<HTMLTableElement>(null);
   // Focus follows the focused day only once the user has moved in the grid, not when it is first drawn.
   const moved = useRef(false);
 
   // The shown month follows the date being set when it changes from outside (typed, or the JSON).
   useEffect(() => {
-    if (!isDate(targetDate) || targetDate < calendar.first || targetDate > calendar.last) return;
+    if (!inCalendar(calendar, targetDate)) return;
     moved.current = false;
     setFocus(targetDate);
   }, [targetDate, calendar]);
@@ -182,9 +194,15 @@ export function TradingDayPicker({
           ))}
         </tbody>
       </table>
-      <p className="day-picker__legend">
-        <span className="day-picker__key is-closed">closed (weekend or holiday)</span>
-        <span className="day-picker__key is-in-window">in the window</span>
+      <p className="day-picker__legend" data-testid="day-picker-legend">
+        {LEGEND.map(([kind, sample, label]) => (
+          <span key={label} className="day-picker__key">
+            <span className={`day-picker__day day-picker__sample ${kind}`} aria-hidden="true">
+              {sample}
+            </span>
+            {label}
+          </span>
+        ))}
       </p>
     </div>
   );
