@@ -1,6 +1,7 @@
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { ErrorBanner } from './components/ErrorBanner/ErrorBanner';
 import { Header } from './components/Header/Header';
+import { PanelBoundary } from './components/PanelBoundary/PanelBoundary';
 import { SessionFacts } from './components/SessionPanel/SessionFacts';
 import { LiveSession } from './components/SessionView/LiveSession';
 import { SideTabs } from './components/Workbench/SideTabs';
@@ -19,7 +20,9 @@ function MainPane() {
     <main className="workbench__main" aria-label="Session">
       <ErrorBanner />
       <SessionFacts />
-      <LiveSession />
+      <PanelBoundary name="The live charts">
+        <LiveSession />
+      </PanelBoundary>
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { ExportHistory } from '../ExportHistory/ExportHistory';
 import { ExportPanel } from '../ExportPanel/ExportPanel';
 import { ImportBars } from '../ImportBars/ImportBars';
 import { OfflineReplay } from '../OfflineReplay/OfflineReplay';
+import { PanelBoundary } from '../PanelBoundary/PanelBoundary';
 import { StoragePanel } from '../Storage/StoragePanel';
 import { ExportViewer } from '../Viewer/ExportViewer';
 import { useHeightVariable } from './use-height-variable';
@@ -135,7 +136,7 @@ export function SideTabs() {
           aria-labelledby={tabId(tab.id)}
           hidden={tab.id !== shown}
         >
-          {tab.content()}
+          <PanelBoundary name={`The ${tab.label} tab`}>{tab.content()}</PanelBoundary>
         </div>
       ))}
     </div>
