@@ -26,6 +26,7 @@ import { ChartLegend } from './ChartLegend';
 import { CompareSelect } from './CompareSelect';
 import { chartPngName, composeChartPng, pngBandOf, pngBlob } from './chart-png';
 import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
+import { compareKept } from './compare-overlay';
 import { EquityToggle } from './EquityToggle';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
@@ -204,13 +205,30 @@ export function SessionView({
     void reader.current?.request({ source, symbol, interval, epoch, version, compare });
   }, [source, symbol, interval, epoch, version, onScreen, hold, compare]);
 
+  // The session's symbols as the last read gave them (one string: it changes only when they do).
+  const symbolNames = useMemo(
+    () => (view?.overview.symbols ?? []).map((s) => s.symbol).join(','),
+    [view?.overview],
+  );
+  // A compare symbol that is not one of them (a stale address, a symbol taken out of the configuration) is
+  // dropped: kept, the select would show "None" with no way to clear it, and the live view would ask the
+  // engine for a symbol it refuses, with the charted one (nothing would load). While the session has no
+  // symbol yet (the live mirror before Start) the choice is kept: an address's must survive until then.
+  const compareKnown = compareKept(compare, symbolNames);
+  useEffect(() => {
+    if (!compareKnown) setCompare(null);
+  }, [compareKnown]);
+
   // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported), and
-  // the compare symbol asked for (the live view tells the engine to send its rows too).
+  // the compare symbol asked for when it is one of the session's (the live view tells the engine to send its
+  // rows too).
   const shownSymbol = view?.symbol ?? null;
   const shownInterval = view?.interval ?? null;
+  const reportedCompare = compareKnown ? compare : null;
   useEffect(() => {
-    if (shownInterval !== null) onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare });
-  }, [shownSymbol, shownInterval, compare, onChoice]);
+    if (shownInterval !== null)
+      onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare: reportedCompare });
+  }, [shownSymbol, shownInterval, reportedCompare, onChoice]);
 
   // A symbol charted that was the compare symbol takes the overlay away (a symbol compared with itself).
   const setSymbol = useCallback((next: string | null) => {
@@ -325,8 +343,6 @@ export function SessionView({
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
-  // The compare select's options: the session's symbols, as one string that changes only when they do.
-  const symbolNames = useMemo(() => (overview?.symbols ?? []).map((s) => s.symbol).join(','), [overview]);
 
   return (
     <div ref={root} className="session-view" data-testid={`session-view-${source}`}>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompareRead } from '../../mirror-client';
 import {
   baseIndex,
+  compareKept,
   formatPercent,
   overlayPoints,
   percentAt,
@@ -95,5 +96,17 @@ describe('compare overlay data', () => {
     expect(formatPercent(-0.5)).toBe('−0.50%');
     expect(formatPercent(0.001)).toBe('0.00%');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('compareKept', () => {
+  it("keeps none or one of the session's symbols, drops any other, and waits while the session has none", () => {
+    expect(compareKept(null, 'RIVN,AAPL,TSLA')).toBe(true);
+    expect(compareKept('AAPL', 'RIVN,AAPL,TSLA')).toBe(true);
+    // A stale address, or a symbol taken out of the configuration.
+    expect(compareKept('NOPE', 'RIVN,AAPL,TSLA')).toBe(false);
+    expect(compareKept('AAP', 'RIVN,AAPL,TSLA')).toBe(false);
+    // The live mirror before Start: the address's choice waits for the session's symbols.
+    expect(compareKept('AAPL', '')).toBe(true);
   });
 });

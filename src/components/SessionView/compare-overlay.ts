@@ -41,6 +41,14 @@ export function takeCompare(
   return { ...held, sequence, time: joined(held.time, read.time), close: joined(held.close, read.close) };
 }
 
+/**
+ * Whether a compare symbol may stay chosen: none, one of the session's symbols (`names`, joined by `,`), or
+ * any while the session has no symbol yet (the live mirror before Start: an address's choice waits for it).
+ */
+export function compareKept(compare: string | null, names: string): boolean {
+  return compare === null || names === '' || names.split(',').includes(compare);
+}
+
 /** One point of the overlay line: the compare symbol's close at one of the chart's bars. */
 export interface OverlayPoint {
   time: number;
