@@ -116,6 +116,45 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('Save PNG says each save, and a failure stays in sight while the session runs', async ({ page }) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await chartReady(page);
+  const status = live(page).getByTestId('chart-png-status');
+  const save = live(page).getByTestId('chart-save-png');
+  // The same paused chart saved twice: the same file name, but a status text that changes (announced again).
+  const first = await downloadFrom(page, () => save.click());
+  await expect(status).toHaveText(`Saved ${first.suggestedFilename()}`);
+  const second = await downloadFrom(page, () => save.click());
+  expect(second.suggestedFilename()).toBe(first.suggestedFilename());
+  await expect(status).not.toHaveText(`Saved ${first.suggestedFilename()}`);
+  await expect(status).toContainText(`Saved ${second.suggestedFilename()}`);
+
+  // The browser cannot make the PNG: the reason shows, and the running session's reads do not clear it.
+  await page.evaluate(() => {
+    HTMLCanvasElement.prototype.toBlob = function toBlob(callback: BlobCallback) {
+      setTimeout(() => callback(null), 0);
+    };
+  });
+  await button(page, 'Resume').click();
+  const count = live(page).getByTestId('chart-candle-count');
+  await save.click();
+  const failure = live(page).getByTestId('chart-png-error');
+  await expect(failure).toHaveText(
+    'The chart could not be saved as a PNG: the chart could not be made into a PNG',
+  );
+  await expect(failure).toHaveAttribute('role', 'alert');
+  const before = Number(await count.textContent());
+  await expect
+    .poll(async () => Number(await count.textContent()), { timeout: 8_000 })
+    .toBeGreaterThan(before);
+  await expect(failure).toBeVisible();
+  // It goes by itself after a while.
+  await expect(failure).toHaveCount(0, { timeout: 15_000 });
+  await button(page, 'Pause').click();
+  expect(problems).toEqual([]);
+});
+
 /** A symbol's daily closes in a complete export: its history's, then its session's. */
 function dailyCloses(doc: Json, symbol: string): number[] {
   const data = doc.session_data.symbols[symbol];

@@ -24,7 +24,7 @@ import { formatMoney } from './analysis-format';
 import { BarChart, type Legend, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
 import { CompareSelect } from './CompareSelect';
-import { chartPngName, composeChartPng, pngBandOf, pngBlob } from './chart-png';
+import { chartPngName, composeChartPng, PNG_STATUS_MS, pngBandOf, pngBlob, pngSavedText } from './chart-png';
 import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
 import { compareKept } from './compare-overlay';
 import { EquityToggle } from './EquityToggle';
@@ -141,7 +141,9 @@ export function SessionView({
 }: SessionViewProps) {
   const [symbol, setChosenSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [compare, setCompare] = useState<string | null>(initial?.compare ?? null);
-  const [saving, setSaving] = useState<string | null>(null);
+  // Save PNG's outcome: its own state (not `error`, which each read clears), gone after PNG_STATUS_MS.
+  const [pngStatus, setPngStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const pngSaves = useRef(0);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
   const [view, setView] = useState<ReadView | null>(null);
   const [legend, setLegend] = useState<Legend>(NO_LEGEND);
@@ -300,8 +302,19 @@ export function SessionView({
     `${view?.symbol ?? ''} ${view?.interval ?? interval} ${view?.compare?.symbol ?? ''}`,
   );
 
+  useEffect(() => {
+    if (pngStatus === null) return;
+    const timer = setTimeout(() => setPngStatus(null), PNG_STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [pngStatus]);
+
   // The chart as a PNG: the chart's picture under a band that says what it shows (chart-png.ts).
   const savePng = () => {
+    const failed = (problem: unknown) =>
+      setPngStatus({
+        text: `The chart could not be saved as a PNG: ${problem instanceof Error ? problem.message : String(problem)}`,
+        failed: true,
+      });
     const chart = chartRef.current;
     const element = box.current;
     if (!chart || !element) return;
@@ -326,17 +339,13 @@ export function SessionView({
         scale,
       );
       const name = chartPngName(sessionName, shownName, shownInt, legend.last?.time ?? null);
-      void pngBlob(canvas).then(
-        (blob) => {
-          saveBlob(blob, name);
-          setSaving(`Saved ${name}`);
-        },
-        (problem: unknown) => setError(problem instanceof Error ? problem.message : String(problem)),
-      );
+      void pngBlob(canvas).then((blob) => {
+        saveBlob(blob, name);
+        pngSaves.current += 1;
+        setPngStatus({ text: pngSavedText(name, pngSaves.current), failed: false });
+      }, failed);
     } catch (problem) {
-      setError(
-        `The chart could not be saved as a PNG: ${problem instanceof Error ? problem.message : String(problem)}`,
-      );
+      failed(problem);
     }
   };
 
@@ -395,8 +404,13 @@ export function SessionView({
             </div>
           </div>
           <p className="visually-hidden" role="status" data-testid="chart-png-status">
-            {saving}
+            {pngStatus && !pngStatus.failed ? pngStatus.text : null}
           </p>
+          {pngStatus?.failed && (
+            <p className="inline-error" role="alert" data-testid="chart-png-error">
+              {pngStatus.text}
+            </p>
+          )}
           <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice}>
             {hasStrategies && (
               <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />
