@@ -141,7 +141,7 @@ test('Save PNG says each save, and a failure stays in sight while the session ru
   await save.click();
   const failure = live(page).getByTestId('chart-png-error');
   await expect(failure).toHaveText(
-    'The chart could not be saved as a PNG: the chart could not be made into a PNG',
+    'The chart could not be saved as a PNG: the browser made no image of it (try a smaller window)',
   );
   await expect(failure).toHaveAttribute('role', 'alert');
   const before = Number(await count.textContent());

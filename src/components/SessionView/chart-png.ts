@@ -156,7 +156,8 @@ export function pngSavedText(name: string, count: number): string {
 export function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the chart could not be made into a PNG'))),
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error('the browser made no image of it (try a smaller window)')),
       'image/png',
     ),
   );
