@@ -88,3 +88,32 @@ test('the live chart reopens on the symbol, interval and compare symbol it showe
   await expect(page).toHaveURL(/#chart=TSLA&chart_interval=5m&vs=AAPL$/);
   expect(problems).toEqual([]);
 });
+
+test('a stale compare symbol in the address is dropped: the chart loads its symbol, with no overlay', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/#chart=TSLA&chart_interval=5m&vs=NOPE');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const live = page.getByTestId('session-view-live');
+  const count = live.getByTestId('chart-candle-count');
+  await expect(count).toHaveAttribute('data-symbol', 'TSLA');
+  await expect(count).toHaveAttribute('data-interval', '5m');
+  // TSLA's rows came: the engine was asked for TSLA alone, not refused for [TSLA, NOPE]. (The session has
+  // no 5m history: its first 5m bar comes after five market minutes, a few seconds at its speed.)
+  await expect(
+    live.locator('[data-testid="symbol-row"][data-symbol="TSLA"]').getByTestId('symbol-rows'),
+  ).not.toHaveText('not held: chart or compare it to load');
+  await expect
+    .poll(async () => Number((await count.textContent()) ?? 0), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  await expect(page.getByTestId('mirror-error')).toHaveCount(0);
+  await expect(live.getByTestId('compare-select')).toHaveValue('');
+  // No overlay: the price scale in prices, the legend without percent, the indicator lines not hidden.
+  await expect(live.locator('.session-view__chart-wrap')).toHaveAttribute('data-compare', '');
+  await expect(live.getByTestId('chart-legend-overlays-hidden')).toHaveCount(0);
+  await expect(page).toHaveURL(/#chart=TSLA&chart_interval=5m$/);
+  expect(problems).toEqual([]);
+});

@@ -116,6 +116,45 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('Save PNG says each save, and a failure stays in sight while the session runs', async ({ page }) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await chartReady(page);
+  const status = live(page).getByTestId('chart-png-status');
+  const save = live(page).getByTestId('chart-save-png');
+  // The same paused chart saved twice: the same file name, but a status text that changes (announced again).
+  const first = await downloadFrom(page, () => save.click());
+  await expect(status).toHaveText(`Saved ${first.suggestedFilename()}`);
+  const second = await downloadFrom(page, () => save.click());
+  expect(second.suggestedFilename()).toBe(first.suggestedFilename());
+  await expect(status).not.toHaveText(`Saved ${first.suggestedFilename()}`);
+  await expect(status).toContainText(`Saved ${second.suggestedFilename()}`);
+
+  // The browser cannot make the PNG: the reason shows, and the running session's reads do not clear it.
+  await page.evaluate(() => {
+    HTMLCanvasElement.prototype.toBlob = function toBlob(callback: BlobCallback) {
+      setTimeout(() => callback(null), 0);
+    };
+  });
+  await button(page, 'Resume').click();
+  const count = live(page).getByTestId('chart-candle-count');
+  await save.click();
+  const failure = live(page).getByTestId('chart-png-error');
+  await expect(failure).toHaveText(
+    'The chart could not be saved as a PNG: the browser made no image of it (try a smaller window)',
+  );
+  await expect(failure).toHaveAttribute('role', 'alert');
+  const before = Number(await count.textContent());
+  await expect
+    .poll(async () => Number(await count.textContent()), { timeout: 8_000 })
+    .toBeGreaterThan(before);
+  await expect(failure).toBeVisible();
+  // It goes by itself after a while.
+  await expect(failure).toHaveCount(0, { timeout: 15_000 });
+  await button(page, 'Pause').click();
+  expect(problems).toEqual([]);
+});
+
 /** A symbol's daily closes in a complete export: its history's, then its session's. */
 function dailyCloses(doc: Json, symbol: string): number[] {
   const data = doc.session_data.symbols[symbol];
@@ -231,6 +270,54 @@ test('charting the compared symbol takes the overlay away (dark)', async ({ page
   await expect(select).toHaveValue('');
   await expect(view.getByTestId('chart-legend-compare')).toHaveCount(0);
   await expect(select.locator('option')).toHaveText(['None', 'RIVN', 'AAPL']);
+});
+
+test('a compared symbol taken out of the configuration leaves the overlay, and the chart still loads', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await chartReady(page);
+  const view = live(page);
+  const select = view.getByTestId('compare-select');
+  const wrap = view.locator('.session-view__chart-wrap');
+  const count = view.getByTestId('chart-candle-count');
+  await view.locator('[data-testid="symbol-row"][data-symbol="TSLA"]').click();
+  await expect(count).toHaveAttribute('data-symbol', 'TSLA');
+  await select.selectOption('AAPL');
+  await expect(wrap).toHaveAttribute('data-compare', 'AAPL');
+
+  // AAPL out of the session's symbols, applied over the paused session.
+  await showTab(page, 'Config & data');
+  const editor = page.getByLabel('Session configuration (JSON)');
+  const config = JSON.parse(await editor.inputValue()) as { session_data_config: { symbols: string[] } };
+  expect(config.session_data_config.symbols).toContain('AAPL');
+  config.session_data_config.symbols = config.session_data_config.symbols.filter((s) => s !== 'AAPL');
+  await editor.fill(JSON.stringify(config, null, 2));
+  await expect(page.getByTestId('config-status')).toContainText('Valid');
+  await button(page, 'Stop and apply').click();
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await showTab(page, 'Export');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await button(page, 'Pause').click();
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+
+  // The overlay went with the symbol: None, no percent scale, AAPL no longer offered.
+  await expect(select).toHaveValue('');
+  await expect(wrap).toHaveAttribute('data-compare', '');
+  await expect(view.getByTestId('chart-legend-overlays-hidden')).toHaveCount(0);
+  await expect(select.locator('option')).not.toContainText(['AAPL']);
+  // Another symbol charted: the engine sends its rows (it would refuse the pair with AAPL), no error.
+  await view.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').click();
+  await expect(count).toHaveAttribute('data-symbol', 'RIVN');
+  await expect.poll(async () => Number((await count.textContent()) ?? 0)).toBeGreaterThan(0);
+  await expect(
+    view.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').getByTestId('symbol-rows'),
+  ).not.toHaveText('not held: chart or compare it to load');
+  await expect(page.getByTestId('mirror-error')).toHaveCount(0);
+  await expect(view.getByRole('alert')).toHaveCount(0);
+  expect(problems).toEqual([]);
 });
 
 test.describe('the one-column workbench on a phone', () => {

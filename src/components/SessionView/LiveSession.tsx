@@ -25,7 +25,10 @@ export function LiveSession() {
   const kept = useAppStore((s) => s.liveChoice);
   const [initial] = useState(() => kept);
   // The engine's feed carries rows only for the symbols drawn: the symbol charted and the compare symbol.
-  // A symbol picked is asked for at once (an interval picked for the same symbols asks nothing).
+  // A symbol picked is asked for at once (an interval picked for the same symbols asks nothing). Both are
+  // the session's: the charted one is the mirror's answer, and the view reports a compare symbol only when
+  // it is among the session's symbols (the engine refuses the whole list for one unknown name, and the
+  // charted symbol's rows would never come).
   const charted = useRef<string | null>(null);
   const onChoice = useCallback(
     ({ symbol, interval, compare = null }: ViewChoice) => {

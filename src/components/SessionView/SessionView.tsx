@@ -24,8 +24,9 @@ import { formatMoney } from './analysis-format';
 import { BarChart, type Legend, themeOf } from './bar-chart';
 import { ChartLegend } from './ChartLegend';
 import { CompareSelect } from './CompareSelect';
-import { chartPngName, composeChartPng, pngBandOf, pngBlob } from './chart-png';
+import { chartPngName, composeChartPng, PNG_STATUS_MS, pngBandOf, pngBlob, pngSavedText } from './chart-png';
 import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
+import { compareKept } from './compare-overlay';
 import { EquityToggle } from './EquityToggle';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
@@ -140,7 +141,9 @@ export function SessionView({
 }: SessionViewProps) {
   const [symbol, setChosenSymbol] = useState<string | null>(initial?.symbol ?? null);
   const [compare, setCompare] = useState<string | null>(initial?.compare ?? null);
-  const [saving, setSaving] = useState<string | null>(null);
+  // Save PNG's outcome: its own state (not `error`, which each read clears), gone after PNG_STATUS_MS.
+  const [pngStatus, setPngStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  const pngSaves = useRef(0);
   const [interval, setChosenInterval] = useState(initial?.interval ?? '1m');
   const [view, setView] = useState<ReadView | null>(null);
   const [legend, setLegend] = useState<Legend>(NO_LEGEND);
@@ -204,13 +207,30 @@ export function SessionView({
     void reader.current?.request({ source, symbol, interval, epoch, version, compare });
   }, [source, symbol, interval, epoch, version, onScreen, hold, compare]);
 
+  // The session's symbols as the last read gave them (one string: it changes only when they do).
+  const symbolNames = useMemo(
+    () => (view?.overview.symbols ?? []).map((s) => s.symbol).join(','),
+    [view?.overview],
+  );
+  // A compare symbol that is not one of them (a stale address, a symbol taken out of the configuration) is
+  // dropped: kept, the select would show "None" with no way to clear it, and the live view would ask the
+  // engine for a symbol it refuses, with the charted one (nothing would load). While the session has no
+  // symbol yet (the live mirror before Start) the choice is kept: an address's must survive until then.
+  const compareKnown = compareKept(compare, symbolNames);
+  useEffect(() => {
+    if (!compareKnown) setCompare(null);
+  }, [compareKnown]);
+
   // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported), and
-  // the compare symbol asked for (the live view tells the engine to send its rows too).
+  // the compare symbol asked for when it is one of the session's (the live view tells the engine to send its
+  // rows too).
   const shownSymbol = view?.symbol ?? null;
   const shownInterval = view?.interval ?? null;
+  const reportedCompare = compareKnown ? compare : null;
   useEffect(() => {
-    if (shownInterval !== null) onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare });
-  }, [shownSymbol, shownInterval, compare, onChoice]);
+    if (shownInterval !== null)
+      onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare: reportedCompare });
+  }, [shownSymbol, shownInterval, reportedCompare, onChoice]);
 
   // A symbol charted that was the compare symbol takes the overlay away (a symbol compared with itself).
   const setSymbol = useCallback((next: string | null) => {
@@ -282,8 +302,19 @@ export function SessionView({
     `${view?.symbol ?? ''} ${view?.interval ?? interval} ${view?.compare?.symbol ?? ''}`,
   );
 
+  useEffect(() => {
+    if (pngStatus === null) return;
+    const timer = setTimeout(() => setPngStatus(null), PNG_STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [pngStatus]);
+
   // The chart as a PNG: the chart's picture under a band that says what it shows (chart-png.ts).
   const savePng = () => {
+    const failed = (problem: unknown) =>
+      setPngStatus({
+        text: `The chart could not be saved as a PNG: ${problem instanceof Error ? problem.message : String(problem)}`,
+        failed: true,
+      });
     const chart = chartRef.current;
     const element = box.current;
     if (!chart || !element) return;
@@ -308,25 +339,19 @@ export function SessionView({
         scale,
       );
       const name = chartPngName(sessionName, shownName, shownInt, legend.last?.time ?? null);
-      void pngBlob(canvas).then(
-        (blob) => {
-          saveBlob(blob, name);
-          setSaving(`Saved ${name}`);
-        },
-        (problem: unknown) => setError(problem instanceof Error ? problem.message : String(problem)),
-      );
+      void pngBlob(canvas).then((blob) => {
+        saveBlob(blob, name);
+        pngSaves.current += 1;
+        setPngStatus({ text: pngSavedText(name, pngSaves.current), failed: false });
+      }, failed);
     } catch (problem) {
-      setError(
-        `The chart could not be saved as a PNG: ${problem instanceof Error ? problem.message : String(problem)}`,
-      );
+      failed(problem);
     }
   };
 
   const overview = view?.overview ?? null;
   const row = overview ? rowOf(overview, view?.symbol ?? null) : null;
   const empty = overview !== null && overview.symbols.length === 0;
-  // The compare select's options: the session's symbols, as one string that changes only when they do.
-  const symbolNames = useMemo(() => (overview?.symbols ?? []).map((s) => s.symbol).join(','), [overview]);
 
   return (
     <div ref={root} className="session-view" data-testid={`session-view-${source}`}>
@@ -379,8 +404,13 @@ export function SessionView({
             </div>
           </div>
           <p className="visually-hidden" role="status" data-testid="chart-png-status">
-            {saving}
+            {pngStatus && !pngStatus.failed ? pngStatus.text : null}
           </p>
+          {pngStatus?.failed && (
+            <p className="inline-error" role="alert" data-testid="chart-png-error">
+              {pngStatus.text}
+            </p>
+          )}
           <IndicatorToggles indicators={indicators ?? []} shown={shown} onToggle={onIndicatorChoice}>
             {hasStrategies && (
               <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />

@@ -628,18 +628,18 @@ export class BarChart {
     const symbol = this.compare.symbol;
     if (symbol === null) return null;
     const times = this.bars.column('time');
-    const points = this.compare.points;
+    const points = this.compare.pointCount;
     const first = baseIndex(this.chart.timeScale().getVisibleLogicalRange()?.from ?? null, times.length);
     const end = at ?? (times[times.length - 1] as number);
     const overlaysHidden = this.indicators.hiddenOverlays;
-    if (first < 0) return { symbol, main: null, compare: null, points: points.length, overlaysHidden };
+    if (first < 0) return { symbol, main: null, compare: null, points, overlaysHidden };
     const base = times[first] as number;
     return {
       symbol,
       overlaysHidden,
       main: percentAt(times, this.bars.column('close'), base, end),
       compare: percentAt(this.compare.times, this.compare.values, base, end),
-      points: points.length,
+      points,
     };
   }
 

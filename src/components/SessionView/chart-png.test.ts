@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandHeight, barStamp, chartPngName, namePart, pngBandOf } from './chart-png';
+import { bandHeight, barStamp, chartPngName, namePart, pngBandOf, pngSavedText } from './chart-png';
 
 const bar = {
   time: Date.UTC(2025, 6, 1, 10, 15) / 1000,
@@ -48,5 +48,13 @@ describe('chart PNG', () => {
       lines: ['Session · Session Tape · times in ET (exchange time)'],
     });
     expect(bandHeight(3)).toBeGreaterThan(bandHeight(1));
+  });
+
+  it('says each save with a text of its own, so the same name saved again is announced again', () => {
+    const name = 'session-tape-S-RIVN-1m-20250701_0931.png';
+    expect(pngSavedText(name, 1)).toBe(`Saved ${name}`);
+    const texts = [1, 2, 3].map((count) => pngSavedText(name, count));
+    expect(new Set(texts).size).toBe(3);
+    expect(texts.every((text) => text.startsWith(`Saved ${name}`))).toBe(true);
   });
 });

@@ -138,10 +138,26 @@ export function composeChartPng(
 }
 
 /** The canvas as PNG bytes. */
+/**
+ * How long the Save PNG status (saved, or why not) stays: the view's own state, so that a live read does not
+ * clear it at once (the view's read error is cleared by every read), then it goes by itself.
+ */
+export const PNG_STATUS_MS = 10_000;
+
+/**
+ * The status line after the view's `count`th save: the file's name, and from the second save which one it
+ * is, so that the text changes each time (a live region says a text again only when it changed, and the
+ * same paused chart saved twice gets the same name).
+ */
+export function pngSavedText(name: string, count: number): string {
+  return count <= 1 ? `Saved ${name}` : `Saved ${name} (save ${count})`;
+}
+
 export function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the chart could not be made into a PNG'))),
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error('the browser made no image of it (try a smaller window)')),
       'image/png',
     ),
   );

@@ -67,6 +67,7 @@ describe('compare layer', () => {
     layer.set({ symbol: 'AAPL', time: f([60, 120, 180]), close: f([10, 11, 12]) }, [60, 120, 180]);
     expect([lines[0]?.sets, lines[0]?.updates]).toEqual([1, 1]);
     expect(Array.from(layer.values)).toEqual([10, 11, 12]);
+    expect(Array.from(layer.times)).toEqual([60, 120, 180]);
     // The chart's bars changed at the front (a trim): set whole.
     layer.follow([120, 180]);
     expect([lines[0]?.sets, lines[0]?.data.length]).toEqual([2, 2]);
@@ -77,5 +78,43 @@ describe('compare layer', () => {
     expect(lines).toHaveLength(0);
     expect(scale.mode).toBe(PriceScaleMode.Normal);
     expect(layer.symbol).toBeNull();
+  });
+
+  it('takes a live read of one more bar and close with one update, reading only the end of the series', () => {
+    const { layer, lines } = setup();
+    const n = 6000;
+    const bars = Array.from({ length: n }, (_, i) => 60 * i);
+    const closes = bars.map((t) => t / 60);
+    layer.set({ symbol: 'AAPL', time: f(bars), close: f(closes) }, bars);
+    expect([lines[0]?.sets, lines[0]?.data.length]).toEqual([1, n]);
+    // The bars as the chart holds them, counting the reads of its values.
+    let reads = 0;
+    const counted = (values: number[]) =>
+      new Proxy(values, {
+        get(target, key, receiver) {
+          if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+          return Reflect.get(target, key, receiver);
+        },
+      });
+    for (let k = 1; k <= 20; k++) {
+      const more = [...bars, ...Array.from({ length: k }, (_, i) => 60 * (n + i))];
+      reads = 0;
+      // One new bar (the chart appended it), then its compare close (the read's overlay).
+      layer.follow(counted(more));
+      layer.set({ symbol: 'AAPL', time: f(more), close: f(more.map((t) => t / 60)) }, counted(more));
+      // A binary search and the new bar, not a walk of the 6,000 bars from the first.
+      expect(reads).toBeLessThan(200);
+    }
+    expect([lines[0]?.sets, lines[0]?.updates]).toEqual([1, 20]);
+    expect(lines[0]?.data.length).toBe(n + 20);
+    expect(lines[0]?.data.at(-1)).toEqual({ time: 60 * (n + 19), value: n + 19 });
+    expect(layer.pointCount).toBe(n + 20);
+    // A close that came after its bar (the compare symbol behind): drawn when it comes.
+    const later = [...bars, ...Array.from({ length: 22 }, (_, i) => 60 * (n + i))];
+    layer.follow(later);
+    expect(layer.pointCount).toBe(n + 20);
+    layer.set({ symbol: 'AAPL', time: f(later), close: f(later.map((t) => t / 60)) }, later);
+    expect(layer.pointCount).toBe(n + 22);
+    expect(lines[0]?.updates).toBe(22);
   });
 });

@@ -3,6 +3,8 @@
 // value), and back to prices when the overlay is taken away. The line's points are the compare closes at
 // the chart's bar times (compare-overlay.ts); they are set whole when the bars shown changed otherwise
 // than by new bars at the end, and appended with `update()` when a few came (MAX_UPDATES, as the candles).
+// Points are found again only after the last time both series had reached (`settled`) while the bars and
+// the closes only grew at the end: a live read costs its new bars and closes, not a walk of every bar.
 import {
   type IChartApi,
   type ISeriesApi,
@@ -13,7 +15,8 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import { MAX_UPDATES } from './chart-window';
-import { type OverlayPoint, overlayPoints } from './compare-overlay';
+import { appendOverlayPoints } from './compare-overlay';
+import { GrowableColumns } from './growable-columns';
 
 /** The compare symbol's closes as the chart takes them. */
 export interface CompareLine {
@@ -27,10 +30,12 @@ const asTime = (seconds: number) => seconds as UTCTimestamp;
 export class CompareLayer {
   private series: ISeriesApi<'Line'> | null = null;
   private line: CompareLine | null = null;
-  private drawn: OverlayPoint[] = [];
-  /** The drawn points' times and values, column by column (the legend searches them). */
-  times: Float64Array = new Float64Array(0);
-  values: Float64Array = new Float64Array(0);
+  /** The points drawn, column by column (the legend searches them). */
+  private drawn = new GrowableColumns();
+  /** The chart's bars the points were found for: their first and last time and their count. */
+  private bars: { first: number; last: number; length: number } | null = null;
+  /** Both series had reached this time when the points were found: none at or before it can change. */
+  private settled = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly chart: IChartApi,
@@ -43,9 +48,18 @@ export class CompareLayer {
     return this.line?.symbol ?? null;
   }
 
-  /** The points drawn (the legend reads its percent from them). */
-  get points(): readonly OverlayPoint[] {
-    return this.drawn;
+  /** How many points are drawn. */
+  get pointCount(): number {
+    return this.drawn.length;
+  }
+
+  /** The drawn points' times and values (views). */
+  get times(): Float64Array {
+    return this.drawn.time;
+  }
+
+  get values(): Float64Array {
+    return this.drawn.value;
   }
 
   setColor(color: string): void {
@@ -63,12 +77,11 @@ export class CompareLayer {
       this.chart.removeSeries(this.series);
       this.series = null;
       this.line = null;
-      this.drawn = [];
-      this.times = new Float64Array(0);
-      this.values = new Float64Array(0);
+      this.forget();
       this.mainSeries.priceScale().applyOptions({ mode: PriceScaleMode.Normal });
       return true;
     }
+    const previous = this.line;
     if (this.series === null) {
       this.series = this.chart.addSeries(LineSeries, {
         color: this.color,
@@ -79,43 +92,85 @@ export class CompareLayer {
         title: line.symbol,
       });
       this.mainSeries.priceScale().applyOptions({ mode: PriceScaleMode.Percentage });
-    } else if (this.line?.symbol !== line.symbol) {
+    } else if (previous?.symbol !== line.symbol) {
       this.series.applyOptions({ title: line.symbol });
-      // Another symbol's closes are never appended to the last one's, whatever they look like.
-      this.drawn = [];
     }
     this.line = line;
-    return this.draw(overlayPoints(barTimes, line.time, line.close));
+    // Another symbol's closes are never appended to the last one's, whatever they look like.
+    const grows = previous !== null && previous.symbol === line.symbol && extends_(previous, line);
+    return this.draw(barTimes, grows);
   }
 
-  /** Lines the overlay up again with the chart's bars (they changed: a load, a trim, older bars taken in). */
+  /** Lines the overlay up again with the chart's bars (new ones at the end, a load, a trim, older bars). */
   follow(barTimes: ArrayLike<number>): boolean {
-    const line = this.line;
-    if (line === null || this.series === null) return false;
-    return this.draw(overlayPoints(barTimes, line.time, line.close));
+    if (this.line === null || this.series === null) return false;
+    return this.draw(barTimes, true);
   }
 
-  /** The points set: those after the ones drawn with `update()` when the drawn ones begin them, else whole. */
-  private draw(points: OverlayPoint[]): boolean {
+  private forget(): void {
+    this.drawn = new GrowableColumns();
+    this.bars = null;
+    this.settled = Number.NEGATIVE_INFINITY;
+  }
+
+  /**
+   * Finds the points for the bars and the line: only those after `settled` when both grew at the end
+   * (`lineGrew`, and the bars' first and last known times where they were), else all of them. New points
+   * at the end are drawn with `update()` when few, the line is set whole otherwise.
+   */
+  private draw(barTimes: ArrayLike<number>, lineGrew: boolean): boolean {
     const series = this.series;
-    if (series === null) return false;
+    const line = this.line;
+    if (series === null || line === null) return false;
+    const n = barTimes.length;
+    const seen = this.bars;
+    const barsGrew =
+      seen !== null &&
+      n >= seen.length &&
+      (seen.length === 0 || (barTimes[0] === seen.first && barTimes[seen.length - 1] === seen.last));
     const drawn = this.drawn;
-    const k = drawn.length;
-    if (k === 0 && points.length === 0) return false;
-    const follows =
-      k > 0 && points.length >= k && samePoint(points[0], drawn[0]) && samePoint(points[k - 1], drawn[k - 1]);
-    if (follows && points.length === k) return false;
-    if (follows && points.length - k <= MAX_UPDATES) {
-      for (let i = k; i < points.length; i++) series.update(lineData(points[i] as OverlayPoint));
-    } else series.setData(points.map(lineData));
-    this.drawn = points;
-    this.times = Float64Array.from(points, (p) => p.time);
-    this.values = Float64Array.from(points, (p) => p.value);
+    const before = drawn.length;
+    let whole: boolean;
+    if (lineGrew && barsGrew) {
+      whole = appendOverlayPoints(barTimes, line.time, line.close, this.settled, drawn) > MAX_UPDATES;
+    } else {
+      drawn.clear();
+      appendOverlayPoints(barTimes, line.time, line.close, Number.NEGATIVE_INFINITY, drawn);
+      whole = true;
+    }
+    this.bars = n > 0 ? { first: barTimes[0] as number, last: barTimes[n - 1] as number, length: n } : null;
+    const lastBar = n > 0 ? (barTimes[n - 1] as number) : Number.NEGATIVE_INFINITY;
+    const lastClose =
+      line.time.length > 0 ? (line.time[line.time.length - 1] as number) : Number.NEGATIVE_INFINITY;
+    this.settled = Math.min(lastBar, lastClose);
+    if (!whole) {
+      if (drawn.length === before) return false;
+      const { time, value } = drawn;
+      for (let i = before; i < drawn.length; i++)
+        series.update({ time: asTime(time[i] as number), value: value[i] as number });
+      return true;
+    }
+    if (before === 0 && drawn.length === 0) return false;
+    const { time, value } = drawn;
+    const points: LineData<Time>[] = new Array(drawn.length);
+    for (let i = 0; i < drawn.length; i++)
+      points[i] = { time: asTime(time[i] as number), value: value[i] as number };
+    series.setData(points);
     return true;
   }
 }
 
-const samePoint = (a: OverlayPoint | undefined, b: OverlayPoint | undefined) =>
-  a !== undefined && b !== undefined && a.time === b.time && a.value === b.value;
-
-const lineData = (point: OverlayPoint): LineData<Time> => ({ time: asTime(point.time), value: point.value });
+/**
+ * Whether `next` is `previous` with closes added at the end (the reader appends in place, or a whole read of
+ * the same series): the same first close, and the same close where `previous` ended.
+ */
+function extends_(previous: CompareLine, next: CompareLine): boolean {
+  const m = previous.time.length;
+  if (m === 0) return true;
+  return (
+    next.time.length >= m &&
+    next.time[0] === previous.time[0] &&
+    next.time[m - 1] === previous.time[m - 1] &&
+    next.close[m - 1] === previous.close[m - 1]
+  );
+}

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareRead } from '../../mirror-client';
 import {
+  appendOverlayPoints,
   baseIndex,
+  compareKept,
   formatPercent,
   overlayPoints,
   percentAt,
   percentChange,
   takeCompare,
 } from './compare-overlay';
+import { GrowableColumns } from './growable-columns';
 
 const f = (values: number[]) => Float64Array.from(values);
 
@@ -95,5 +98,67 @@ describe('compare overlay data', () => {
     expect(formatPercent(-0.5)).toBe('−0.50%');
     expect(formatPercent(0.001)).toBe('0.00%');
     expect(formatPercent(null)).toBe('—');
+  });
+});
+
+describe('compareKept', () => {
+  it("keeps none or one of the session's symbols, drops any other, and waits while the session has none", () => {
+    expect(compareKept(null, 'RIVN,AAPL,TSLA')).toBe(true);
+    expect(compareKept('AAPL', 'RIVN,AAPL,TSLA')).toBe(true);
+    // A stale address, or a symbol taken out of the configuration.
+    expect(compareKept('NOPE', 'RIVN,AAPL,TSLA')).toBe(false);
+    expect(compareKept('AAP', 'RIVN,AAPL,TSLA')).toBe(false);
+    // The live mirror before Start: the address's choice waits for the session's symbols.
+    expect(compareKept('AAPL', '')).toBe(true);
+  });
+});
+
+describe('the compare closes in a live session', () => {
+  it('are appended in place, a read at a time, without copying the closes held', () => {
+    let held = takeCompare(null, read({ time: f([0]), close: f([1]), total: 1 }), 1, 1);
+    if (held === 'mismatch') throw new Error('a whole read is always taken');
+    const columns = held.columns;
+    let copies = 0;
+    let room = columns.capacity;
+    for (let i = 1; i <= 3000; i++) {
+      const next = takeCompare(
+        held,
+        read({ appended: true, from: i, total: i + 1, time: f([60 * i]), close: f([i + 1]) }),
+        i,
+        1,
+      );
+      if (next === 'mismatch') throw new Error('closes that follow are taken');
+      held = next;
+      if (columns.capacity !== room) {
+        copies++;
+        room = columns.capacity;
+      }
+    }
+    // The same storage all along, grown a dozen times at most (doubling), not copied at each read.
+    expect(held.columns).toBe(columns);
+    expect(copies).toBeLessThanOrEqual(12);
+    expect(held.time.length).toBe(3001);
+    expect(held.close[3000]).toBe(3001);
+    expect(held.time[2999]).toBe(60 * 2999);
+  });
+
+  it('gives the same points found a few at a time as found whole, when either series runs ahead', () => {
+    // The chart's bars every minute with some missing; the compare symbol's with others missing.
+    const bars = Array.from({ length: 400 }, (_, i) => 60 * i).filter((t) => t % 420 !== 0);
+    const times = Array.from({ length: 400 }, (_, i) => 60 * i).filter((t) => t % 300 !== 0);
+    const closes = times.map((t) => t / 60 + 0.5);
+    const whole = overlayPoints(bars, times, closes);
+    const out = new GrowableColumns();
+    let settled = Number.NEGATIVE_INFINITY;
+    // Each step shows a few more bars and a few more closes, the two not in step.
+    for (let step = 1; step <= 40; step++) {
+      const b = bars.slice(0, Math.min(bars.length, step * 11));
+      const c = times.slice(0, Math.min(times.length, step * 9 + (step % 2) * 6));
+      appendOverlayPoints(b, c, closes, settled, out);
+      settled = Math.min(b.at(-1) ?? Number.NEGATIVE_INFINITY, c.at(-1) ?? Number.NEGATIVE_INFINITY);
+    }
+    appendOverlayPoints(bars, times, closes, settled, out);
+    expect(Array.from(out.time)).toEqual(whole.map((p) => p.time));
+    expect(Array.from(out.value)).toEqual(whole.map((p) => p.value));
   });
 });

@@ -4,6 +4,7 @@
 // lightweight-charts shows each series relative to its own first visible value (its close at the first
 // visible bar, or the nearest after it): the legend's figures here are computed the same way.
 import type { CompareRead } from '../../mirror-client';
+import { GrowableColumns } from './growable-columns';
 
 /** The compare symbol's closes the reader holds: its whole series at the chart's interval. */
 export interface HeldCompare {
@@ -13,13 +14,17 @@ export interface HeldCompare {
   /** The export they are as of, and the epoch they were read in. */
   sequence: number | null;
   epoch: number;
+  /** The closes' times and values, as views of `columns` (valid until the next read appends). */
   time: Float64Array;
   close: Float64Array;
+  /** Where they are held: closes that follow are appended in place (GrowableColumns), not copied whole. */
+  columns: GrowableColumns;
 }
 
 /**
- * The closes held after a read: the read's whole series, or those held with the read's appended after them.
- * `mismatch` when the read's bars do not follow those held (the reader then reads the series whole).
+ * The closes held after a read: the read's whole series, or those held with the read's appended after them
+ * (in place: a read that brings k closes costs O(k), not a copy of the series). `mismatch` when the read's
+ * bars do not follow those held (the reader then reads the series whole).
  */
 export function takeCompare(
   held: HeldCompare | null,
@@ -28,17 +33,30 @@ export function takeCompare(
   epoch: number,
 ): HeldCompare | 'mismatch' {
   if (!read.appended) {
-    return { symbol: read.symbol, key: read.key, sequence, epoch, time: read.time, close: read.close };
+    const columns = new GrowableColumns(read.time, read.close);
+    return {
+      symbol: read.symbol,
+      key: read.key,
+      sequence,
+      epoch,
+      time: read.time,
+      close: read.close,
+      columns,
+    };
   }
-  if (held === null || held.key !== read.key || read.from !== held.time.length) return 'mismatch';
+  if (held === null || held.key !== read.key || read.from !== held.columns.length) return 'mismatch';
   if (read.time.length === 0) return { ...held, sequence };
-  const joined = (a: Float64Array, b: Float64Array) => {
-    const out = new Float64Array(a.length + b.length);
-    out.set(a);
-    out.set(b, a.length);
-    return out;
-  };
-  return { ...held, sequence, time: joined(held.time, read.time), close: joined(held.close, read.close) };
+  const { columns } = held;
+  columns.append(read.time, read.close);
+  return { ...held, sequence, time: columns.time, close: columns.value };
+}
+
+/**
+ * Whether a compare symbol may stay chosen: none, one of the session's symbols (`names`, joined by `,`), or
+ * any while the session has no symbol yet (the live mirror before Start: an address's choice waits for it).
+ */
+export function compareKept(compare: string | null, names: string): boolean {
+  return compare === null || names === '' || names.split(',').includes(compare);
 }
 
 /** One point of the overlay line: the compare symbol's close at one of the chart's bars. */
@@ -67,6 +85,29 @@ export function overlayPoints(
       points.push({ time: t, value: closes[j] as number });
   }
   return points;
+}
+
+/**
+ * Appends to `out` the overlay points (as `overlayPoints`) at times after `after` only: a binary search
+ * finds where to start in both series, so a read that brought a few bars or closes costs those few, not a
+ * walk of the whole series from its start. Returns how many were added.
+ */
+export function appendOverlayPoints(
+  barTimes: ArrayLike<number>,
+  times: ArrayLike<number>,
+  closes: ArrayLike<number>,
+  after: number,
+  out: GrowableColumns,
+): number {
+  const before = out.length;
+  let j = firstFrom(times, after, true);
+  for (let i = firstFrom(barTimes, after, true); i < barTimes.length; i++) {
+    const t = barTimes[i] as number;
+    while (j < times.length && (times[j] as number) < t) j++;
+    if (j >= times.length) break;
+    if ((times[j] as number) === t && Number.isFinite(closes[j] as number)) out.push(t, closes[j] as number);
+  }
+  return out.length - before;
 }
 
 /** `value` as a change in percent from `base` (lightweight-charts' own rule); null without a usable base. */

@@ -162,10 +162,14 @@ describe('session reader', () => {
     await request({ version: 1, interval: '5m' });
     expect(chart.compares.at(-1)).toBeNull();
     expect(views.at(-1)?.compare).toBeNull();
-    // A symbol the mirror does not hold: asked for, drawn empty, told as not held.
+    // A symbol that is not one of the session's (a stale address, one taken out of the configuration): no
+    // overlay at all (no percent scale, no empty line), the chart's own bars as ever.
+    await request({ version: 1, compare: 'AAPL' });
+    expect(chart.compares.at(-1)?.symbol).toBe('AAPL');
     await request({ version: 1, compare: 'NOPE' });
-    expect(views.at(-1)?.compare).toEqual({ symbol: 'NOPE', held: false });
-    expect(chart.compares.at(-1)).toEqual({ symbol: 'NOPE', close: [] });
+    expect(views.at(-1)?.compare).toBeNull();
+    expect(chart.compares.at(-1)).toBeNull();
+    expect(views.at(-1)).toMatchObject({ symbol: 'RIVN', candles: 3905 });
   });
 
   it('loads the whole series once, then appends only the bars each delta brought', async () => {

@@ -162,8 +162,12 @@ export class SessionReader {
     interval: wantedInterval,
     epoch,
     version,
-    compare: compareSymbol = null,
+    compare: asked = null,
   }: ReadRequest): Promise<boolean> {
+    // A compare symbol that is not one of the session's (a stale address, a symbol taken out of the
+    // configuration) is no overlay at all: no percent scale, no empty line (checked again on the read's
+    // overview below, which is the session's list).
+    let compareSymbol = asked;
     // A new epoch (a complete export applied) reloads the chart whatever the series.
     const shown: ShownSeries | null =
       this.shown !== null && this.shown.epoch === epoch
@@ -171,7 +175,7 @@ export class SessionReader {
         : null;
     const analysisHeld = this.analysis?.epoch === epoch ? this.analysis.key : null;
     const held = this.compare;
-    const compare =
+    let compare =
       compareSymbol === null
         ? null
         : {
@@ -190,6 +194,11 @@ export class SessionReader {
       compare,
     });
     if (this.disposed) return false;
+    if (compareSymbol !== null && !read.overview.symbols.some((s) => s.symbol === compareSymbol)) {
+      compareSymbol = null;
+      compare = null;
+      read = { ...read, compare: null };
+    }
     let lastRead: ReadView['lastRead'] = 'clear';
     const charted = this.charted;
     this.charted = null;
