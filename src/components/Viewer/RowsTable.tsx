@@ -10,11 +10,11 @@ import {
 import type { RowSort, ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
+import { ScrollBox } from '../ScrollBox/ScrollBox';
 import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-value';
 import { fileIndexAt, PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { nextSort, PLAIN_VIEW, queryOf, rangeText, sameView, type TableView } from './row-query';
 import { rowWindow } from './row-window';
-import { keepScrollKeys } from './scroll-keys';
 import { dottedPath, parseChangedPath } from './tree-model';
 
 export const ROW_HEIGHT = 26;
@@ -274,16 +274,11 @@ export function RowsTable({
         </div>
       )}
       {/* A stop for Tab of its own, so that the keyboard scrolls the rows (a tree row cannot hold them). */}
-      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box of rows, not a group of form fields. */}
-      <div
+      <ScrollBox
         ref={scrollRef}
         className="rows__scroll"
-        role="group"
-        aria-label={`Rows of ${label}`}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
-        tabIndex={0}
+        label={`Rows of ${label}`}
         style={tools ? undefined : { height: scrollHeight(all, tools) }}
-        onKeyDown={keepScrollKeys}
         onScroll={(event) => {
           setScroll(event.currentTarget.scrollTop);
           onScrolled(event.currentTarget.scrollTop);
@@ -377,7 +372,7 @@ export function RowsTable({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <div className="rows__foot" style={{ height: FOOTER_HEIGHT }}>
         {failed?.status === 'error' ? (
           <span className="rows__error" role="alert">
