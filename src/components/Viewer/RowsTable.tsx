@@ -112,6 +112,11 @@ export function RowsTable({
     if (scrollRef.current) scrollRef.current.scrollTop = savedScroll.current;
   }, []);
 
+  // The view last asked for (shown once the worker answers): a sort clicked while a filter is being
+  // applied adds to it, rather than undoing it.
+  const wanted = useRef(view);
+  const shown = useRef(view);
+
   const names = useMemo(() => columns ?? [], [columns]);
   const load = useCallback(
     async (page: number) => {
@@ -120,6 +125,9 @@ export function RowsTable({
       setPages((prev) => new Map(prev).set(page, { status: 'loading' }));
       const result = await viewerRowView(path, queryOf(view, names), page * PAGE_SIZE, PAGE_SIZE);
       if (mine !== generation.current || !asked.current.has(page)) return;
+      // A newer sort or filter being applied stops this view's scan in the worker: the page stays loading
+      // until the new view replaces every page.
+      if (!result.ok && !sameView(wanted.current, shown.current)) return;
       if (result.ok) setTotal(result.value.total);
       setPages((prev) =>
         new Map(prev).set(
@@ -146,11 +154,6 @@ export function RowsTable({
       return next;
     });
   }, [first, last, load, pages, total]);
-
-  // The view last asked for (shown once the worker answers): a sort clicked while a filter is being
-  // applied adds to it, rather than undoing it.
-  const wanted = useRef(view);
-  const shown = useRef(view);
 
   /**
    * Asks the worker for the first page of another view (sorted, filtered): shown once it answers. A filter
