@@ -336,6 +336,32 @@ test("the added rows' box scrolls by keyboard: Space and the arrows there leave 
   expect(problems).toEqual([]);
 });
 
+test('"Compare with…" brings the panel into view without a smooth scroll when less motion is asked for', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Records how each scroll into view was asked for.
+  await page.addInitScript(() => {
+    const scrolls: unknown[] = [];
+    (window as unknown as { scrolls: unknown[] }).scrolls = scrolls;
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+      if (this.getAttribute('data-testid') === 'compare') scrolls.push(options);
+      return original.call(this, options);
+    };
+  });
+  await startPaused(page);
+  await button(page, 'Step').click();
+  await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  const second = await exportFromPanel(page, 'Export complete');
+  await showTab(page, 'History & viewer');
+  await page.getByRole('button', { name: `Compare ${second.fileName} with…`, exact: true }).click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  const scrolls = await page.evaluate(() => (window as unknown as { scrolls: unknown[] }).scrolls);
+  expect(scrolls).toEqual([{ block: 'start', behavior: 'auto' }]);
+});
+
 test('a comparison asked for without two exports says what is missing and changes nothing', async ({
   page,
 }) => {

@@ -236,4 +236,33 @@ describe('compare slice', () => {
     expect(children.ok).toBe(true);
     expect(store.getState().viewer.status).toBe('open');
   });
+
+  it('a path of a file from disk opens it in the viewer once: a second path is revealed in the file shown', async () => {
+    const viewer = inThreadViewer();
+    const store = createAppStore(engine, { viewerClient: viewer.client, mirrorClient: mirror as never });
+    const records = history();
+    store.setState({ exports: records });
+    const blob = (records[1] as ExportRecord).blob;
+    store.getState().chooseCompareSide('a', { kind: 'file', blob, fileName: 'disk.json' });
+    const opens = () => viewer.calls.filter((c) => c === 'open').length;
+    const opened = async () => {
+      for (let i = 0; i < 100 && store.getState().viewer.status === 'opening'; i++)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    store.getState().showCompareInViewer('a', ['analysis']);
+    // A second path while it is still being read, and another once it is open: neither reads it again.
+    store.getState().showCompareInViewer('a', ['session_data']);
+    await opened();
+    store.getState().showCompareInViewer('a', ['performance_metrics']);
+    expect(opens()).toBe(1);
+    expect(store.getState().viewer).toMatchObject({ status: 'open', fileName: 'disk.json' });
+    expect(store.getState().takeViewerReveal()).toEqual(['performance_metrics']);
+    // Another export shown in between: the file is opened again.
+    store.getState().openInViewer('e-1');
+    await opened();
+    store.getState().showCompareInViewer('a', ['analysis']);
+    expect(opens()).toBe(3);
+    await opened();
+    expect(store.getState().viewer.fileName).toBe('disk.json');
+  });
 });

@@ -44,6 +44,8 @@ export const createCompareSlice =
   (set, get) => {
     /** Identifies the latest comparison; answers to earlier ones are dropped. */
     let token = 0;
+    /** The file from disk last shown in the viewer, and the viewer's generation then (another file bumps it). */
+    let shownFile: { blob: Blob; generation: number } | null = null;
     /** The comparison's open in progress in the worker, by its ticket: cancelling stops that one only. */
     let opening: string | null = null;
     const patch = (changes: Partial<CompareState>) => set((s) => ({ compare: { ...s.compare, ...changes } }));
@@ -168,11 +170,20 @@ export const createCompareSlice =
       showCompareInViewer(side: CompareSideName, path) {
         const choice = get().compare[side];
         if (choice === null) return;
+        const { viewing, viewer } = get();
+        // Shown (or being opened) already: the tree reveals the path at once, or once it is open; the export
+        // is not read again.
+        const shownOrOpening = viewer.status === 'open' || viewer.status === 'opening';
         if (choice.kind === 'export') {
-          const { viewing, viewer } = get();
-          // Already shown: the tree reveals it at once; otherwise once the export is open.
-          if (viewing !== choice.id || viewer.status !== 'open') get().openInViewer(choice.id);
-        } else get().openFileInViewer(choice.blob, choice.fileName);
+          if (viewing !== choice.id || !shownOrOpening) get().openInViewer(choice.id);
+        } else if (
+          !shownOrOpening ||
+          shownFile?.blob !== choice.blob ||
+          shownFile.generation !== viewer.generation
+        ) {
+          get().openFileInViewer(choice.blob, choice.fileName);
+          shownFile = { blob: choice.blob, generation: get().viewer.generation };
+        }
         set({ viewerRevealWanted: path });
       },
     };

@@ -146,6 +146,9 @@ export function pathsToOpen(path: ViewerPath, entry: ViewerEntry): ViewerPath[] 
   return isStream(entry) && entry.counts && entry.counts.count > 0 ? [path, [...path, 'data']] : [path];
 }
 
+/** The id of a node's loading line is the node's own id with this after it. */
+const LOADING_SUFFIX = '#loading';
+
 export function flattenTree(
   root: readonly ViewerEntry[],
   open: ReadonlySet<string>,
@@ -197,9 +200,6 @@ export function missingChildren(
 }
 
 /** Where the keyboard is: a row's id, and the path it belongs to (a rows table's is its array's). */
-/** The id of a node's loading line is the node's own id with this after it. */
-const LOADING_SUFFIX = '#loading';
-
 export interface TreeFocus {
   id: string;
   path: ViewerPath;
