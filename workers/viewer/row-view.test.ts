@@ -110,6 +110,12 @@ describe('rows table sort and filter (worker)', () => {
     const echoed = readFilter(`${'col'.repeat(30)} = 1`, COLUMNS);
     expect(echoed.ok).toBe(false);
     if (!echoed.ok) expect(echoed.error).toMatch(/^There is no column "(col){13}…"/);
+    // A character that would make the echo read as something else is shown as an escape.
+    const hidden = readFilter('close > 3 and vol\u202eume', COLUMNS);
+    expect(hidden).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^"vol\\u202eume" is not "column op value"/),
+    });
     // Plain text needs no column: quoted text is taken whole, operators and all.
     expect(value(await view({ filter: '"close > 12"' })).total).toBe(0);
     expect(value(await view({ filter: '   ' })).total).toBe(ROWS);

@@ -4,8 +4,9 @@ import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import type { CompareSideName } from '../../store/compare-types';
 import { ScrollBox } from '../ScrollBox/ScrollBox';
+import { dottedPath } from '../Viewer/tree-model';
 import { PathButton } from './CompareValues';
-import { addedRowsNote, cellText, dottedPath, rowsText } from './compare-format';
+import { addedRowsNote, cellText, rowsText } from './compare-format';
 import { ShowMore, useShowMore } from './ShowMore';
 
 interface Props {

@@ -40,7 +40,7 @@ export function ExportViewer() {
       data-status={status}
       aside={
         <div className="viewer__actions">
-          <label className="button button--small viewer__file-button">
+          <label className="button button--small file-button">
             Open file…
             <input
               type="file"
