@@ -307,6 +307,61 @@ test('long lists show their first hundred, and a hundred more on demand with the
   expect(problems).toEqual([]);
 });
 
+test("the added rows' box scrolls by keyboard: Space and the arrows there leave the session as it is", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await button(page, 'Step').click();
+  await exportFromPanel(page, 'Export complete');
+  for (let i = 0; i < 3; i++) await button(page, 'Step').click();
+  const delta = await exportFromPanel(page, 'Export delta');
+  await showTab(page, 'History & viewer');
+  await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+  await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
+  const box = page.getByRole('group', { name: `Rows B adds to ${RIVN_1M}`, exact: true });
+  await box.focus();
+  await expect(box).toBeFocused();
+  const time = await page.getByTestId('market-time').textContent();
+  // Space would resume the session and → would step it, were the keys to reach the page's shortcuts.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+  await expect(page.getByTestId('market-time')).toHaveText(time ?? '');
+  await expect(box).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test('"Compare with…" brings the panel into view without a smooth scroll when less motion is asked for', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  // Records how each scroll into view was asked for.
+  await page.addInitScript(() => {
+    const scrolls: unknown[] = [];
+    (window as unknown as { scrolls: unknown[] }).scrolls = scrolls;
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = function (this: Element, options?: boolean | ScrollIntoViewOptions) {
+      if (this.getAttribute('data-testid') === 'compare') scrolls.push(options);
+      return original.call(this, options);
+    };
+  });
+  await startPaused(page);
+  await button(page, 'Step').click();
+  await exportFromPanel(page, 'Export complete');
+  await button(page, 'Step').click();
+  const second = await exportFromPanel(page, 'Export complete');
+  await showTab(page, 'History & viewer');
+  await page.getByRole('button', { name: `Compare ${second.fileName} with…`, exact: true }).click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  const scrolls = await page.evaluate(() => (window as unknown as { scrolls: unknown[] }).scrolls);
+  expect(scrolls).toEqual([{ block: 'start', behavior: 'auto' }]);
+});
+
 test('a comparison asked for without two exports says what is missing and changes nothing', async ({
   page,
 }) => {

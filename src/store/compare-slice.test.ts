@@ -22,18 +22,28 @@ const mirror = { call: () => new Promise(() => {}), restart() {}, onFailure: () 
 
 /** A viewer client that runs the viewer's API in this thread, and records the verbs called. */
 function inThreadViewer() {
-  const api = createViewerApi() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const fresh = () =>
+    createViewerApi({ sliceBytes: 4096 }) as unknown as Record<
+      string,
+      (...args: unknown[]) => Promise<unknown>
+    >;
+  let api = fresh();
+  let restarts = 0;
   const calls: string[] = [];
   const client: ViewerClient = {
     call: ((method: string, ...args: unknown[]) => {
       calls.push(method);
       return Promise.resolve((api[method] as (...a: unknown[]) => unknown)(...args));
     }) as ViewerClient['call'],
-    restart: () => {},
+    // Like a real restart: a fresh worker, with none of the old one's open exports.
+    restart: () => {
+      restarts++;
+      api = fresh();
+    },
     onFailure: () => () => {},
     dispose: () => {},
   };
-  return { client, calls };
+  return { client, calls, restarts: () => restarts };
 }
 
 /** Three real exports of the default session, as the history holds them (newest first). */
@@ -174,5 +184,85 @@ describe('compare slice', () => {
     await store.getState().runCompare();
     expect(restarts).toBe(1);
     expect(store.getState().compare.status).toBe('done');
+  });
+
+  it("cancelling a comparison leaves the viewer's open at the same time going", async () => {
+    const viewer = inThreadViewer();
+    const store = createAppStore(engine, { viewerClient: viewer.client, mirrorClient: mirror as never });
+    store.setState({ exports: history() });
+    store.getState().openInViewer('e-1');
+    store.getState().compareWith('e-3');
+    expect(store.getState().compare.status).toBe('running');
+    store.getState().cancelCompare();
+    expect(store.getState().compare.error).toBe('The comparison was cancelled.');
+    for (let i = 0; i < 100 && store.getState().viewer.status === 'opening'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.getState().viewer).toMatchObject({ status: 'open', fileName: 'e-1.json' });
+  });
+
+  it('a dead worker is restarted once: a comparison after the viewer retried keeps the export it shows', async () => {
+    const viewer = inThreadViewer();
+    let dead = true;
+    const client: ViewerClient = {
+      ...viewer.client,
+      call: ((method: string, ...args: unknown[]) =>
+        dead
+          ? Promise.reject(new ViewerWorkerError('The viewer stopped.'))
+          : (viewer.client.call as (m: string, ...a: unknown[]) => Promise<unknown>)(
+              method,
+              ...args,
+            )) as ViewerClient['call'],
+      restart: () => {
+        viewer.client.restart();
+        dead = false;
+      },
+    };
+    const store = createAppStore(engine, { viewerClient: client, mirrorClient: mirror as never });
+    store.setState({ exports: history() });
+    store.getState().compareWith('e-2');
+    await settled(store);
+    store.getState().openInViewer('e-1');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(store.getState().viewer).toMatchObject({ status: 'failed', workerDown: true });
+
+    store.getState().retryViewer();
+    for (let i = 0; i < 100 && store.getState().viewer.status === 'opening'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.getState().viewer.status).toBe('open');
+    await store.getState().runCompare();
+    expect(store.getState().compare.status).toBe('done');
+    expect(viewer.restarts()).toBe(1);
+    const children = await store.getState().viewerChildren([]);
+    expect(children.ok).toBe(true);
+    expect(store.getState().viewer.status).toBe('open');
+  });
+
+  it('a path of a file from disk opens it in the viewer once: a second path is revealed in the file shown', async () => {
+    const viewer = inThreadViewer();
+    const store = createAppStore(engine, { viewerClient: viewer.client, mirrorClient: mirror as never });
+    const records = history();
+    store.setState({ exports: records });
+    const blob = (records[1] as ExportRecord).blob;
+    store.getState().chooseCompareSide('a', { kind: 'file', blob, fileName: 'disk.json' });
+    const opens = () => viewer.calls.filter((c) => c === 'open').length;
+    const opened = async () => {
+      for (let i = 0; i < 100 && store.getState().viewer.status === 'opening'; i++)
+        await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    store.getState().showCompareInViewer('a', ['analysis']);
+    // A second path while it is still being read, and another once it is open: neither reads it again.
+    store.getState().showCompareInViewer('a', ['session_data']);
+    await opened();
+    store.getState().showCompareInViewer('a', ['performance_metrics']);
+    expect(opens()).toBe(1);
+    expect(store.getState().viewer).toMatchObject({ status: 'open', fileName: 'disk.json' });
+    expect(store.getState().takeViewerReveal()).toEqual(['performance_metrics']);
+    // Another export shown in between: the file is opened again.
+    store.getState().openInViewer('e-1');
+    await opened();
+    store.getState().showCompareInViewer('a', ['analysis']);
+    expect(opens()).toBe(3);
+    await opened();
+    expect(store.getState().viewer.fileName).toBe('disk.json');
   });
 });

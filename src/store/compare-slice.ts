@@ -5,6 +5,7 @@ import type { ExportRecord } from '../export-record';
 import { isViewerWorkerError, type ViewerClient } from '../viewer-client';
 import type { CompareChoice, CompareSideName, CompareSlice, CompareState } from './compare-types';
 import type { AppState } from './types';
+import type { ViewerRecovery } from './viewer-recovery';
 
 export const IDLE_COMPARE: CompareState = {
   a: null,
@@ -39,12 +40,14 @@ export function baseOf(exports: readonly ExportRecord[], id: string): ExportReco
 }
 
 export const createCompareSlice =
-  (client: ViewerClient): StateCreator<AppState, [], [], CompareSlice> =>
+  (client: ViewerClient, recovery: ViewerRecovery): StateCreator<AppState, [], [], CompareSlice> =>
   (set, get) => {
     /** Identifies the latest comparison; answers to earlier ones are dropped. */
     let token = 0;
-    /** The last comparison failed because the viewer worker died: the next one starts a fresh worker. */
-    let workerDown = false;
+    /** The file from disk last shown in the viewer, and the viewer's generation then (another file bumps it). */
+    let shownFile: { blob: Blob; generation: number } | null = null;
+    /** The comparison's open in progress in the worker, by its ticket: cancelling stops that one only. */
+    let opening: string | null = null;
     const patch = (changes: Partial<CompareState>) => set((s) => ({ compare: { ...s.compare, ...changes } }));
 
     const sourceOf = (choice: CompareChoice): { blob: Blob; fileName: string } | string => {
@@ -70,18 +73,25 @@ export const createCompareSlice =
         }
       }
       const mine = ++token;
-      if (workerDown) {
-        client.restart();
-        workerDown = false;
-      }
+      // A worker that died (found by the viewer or by an earlier comparison) is restarted once, in one place.
+      recovery.recover();
+      const epoch = recovery.epoch;
       const files = sources as { a: { blob: Blob; fileName: string }; b: { blob: Blob; fileName: string } };
       patch({ status: 'running', error: null, result: null, names: null, progress: null });
       const ids: string[] = [];
       try {
         for (const side of ['a', 'b'] as const) {
-          const opened = await client.call('open', files[side].blob, (progress) => {
-            if (mine === token) patch({ progress: { side, ...progress } });
-          });
+          const ticket = `compare-${mine}-${side}`;
+          opening = ticket;
+          const opened = await client.call(
+            'open',
+            files[side].blob,
+            (progress) => {
+              if (mine === token) patch({ progress: { side, ...progress } });
+            },
+            ticket,
+          );
+          if (opening === ticket) opening = null;
           if (!opened.ok) {
             if (mine === token)
               patch({
@@ -105,7 +115,7 @@ export const createCompareSlice =
           });
         else patch({ status: 'failed', progress: null, error: result.error });
       } catch (error) {
-        if (isViewerWorkerError(error)) workerDown = true;
+        if (isViewerWorkerError(error)) recovery.markDown(epoch);
         if (mine === token) patch({ status: 'failed', progress: null, error: messageOf(error) });
       } finally {
         // The answer holds all the page needs: the indexes are let go at once.
@@ -151,19 +161,29 @@ export const createCompareSlice =
       cancelCompare() {
         if (get().compare.status !== 'running') return;
         token++;
-        // Stops the opens in progress (the viewer's own, if one is opening at the same time, too).
-        client.call('cancelOpen').catch(() => undefined);
+        // Stops the comparison's own open only: the viewer may be opening an export in the same worker.
+        if (opening !== null) client.call('cancelOpen', opening).catch(() => undefined);
+        opening = null;
         patch({ status: 'failed', progress: null, error: 'The comparison was cancelled.' });
       },
 
       showCompareInViewer(side: CompareSideName, path) {
         const choice = get().compare[side];
         if (choice === null) return;
+        const { viewing, viewer } = get();
+        // Shown (or being opened) already: the tree reveals the path at once, or once it is open; the export
+        // is not read again.
+        const shownOrOpening = viewer.status === 'open' || viewer.status === 'opening';
         if (choice.kind === 'export') {
-          const { viewing, viewer } = get();
-          // Already shown: the tree reveals it at once; otherwise once the export is open.
-          if (viewing !== choice.id || viewer.status !== 'open') get().openInViewer(choice.id);
-        } else get().openFileInViewer(choice.blob, choice.fileName);
+          if (viewing !== choice.id || !shownOrOpening) get().openInViewer(choice.id);
+        } else if (
+          !shownOrOpening ||
+          shownFile?.blob !== choice.blob ||
+          shownFile.generation !== viewer.generation
+        ) {
+          get().openFileInViewer(choice.blob, choice.fileName);
+          shownFile = { blob: choice.blob, generation: get().viewer.generation };
+        }
         set({ viewerRevealWanted: path });
       },
     };

@@ -19,6 +19,7 @@ import { createOfflineSlice } from './offline-slice';
 import { createSessionSlice } from './session-slice';
 import { createStorageSlice } from './storage-slice';
 import type { AppState } from './types';
+import { createViewerRecovery } from './viewer-recovery';
 import { createViewerSlice } from './viewer-slice';
 
 export type { ExportRecord } from '../export-record';
@@ -60,14 +61,15 @@ export function createAppStore(client: EngineClient, options: AppStoreOptions = 
   const storage = options.storage ?? unavailableStorage();
   // One viewer worker: the viewer and the comparison open their exports in it.
   const viewerClient = options.viewerClient ?? createViewerClient();
+  const viewerRecovery = createViewerRecovery(viewerClient);
   const store = createStore<AppState>()((...args) => ({
     ...createSessionSlice(client, prefs)(...args),
     ...createEngineSlice(client)(...args),
     ...createExportsSlice(client, exportsDeps)(...args),
     ...createDemoSlice(client, exportsDeps)(...args),
     ...createConsoleSlice(client)(...args),
-    ...createViewerSlice(viewerClient)(...args),
-    ...createCompareSlice(viewerClient)(...args),
+    ...createViewerSlice(viewerClient, viewerRecovery)(...args),
+    ...createCompareSlice(viewerClient, viewerRecovery)(...args),
     ...createOfflineSlice(mirrorClient)(...args),
     ...createMirrorSlice(client, mirrorClient)(...args),
     ...createConfigSlice(client, { storage, saveFile: exportsDeps.saveFile, now: exportsDeps.now })(...args),

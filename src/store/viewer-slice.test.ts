@@ -27,7 +27,7 @@ type Answer = (...args: unknown[]) => Promise<unknown>;
 
 function fakeViewer(answers: Record<string, Answer>) {
   const calls: string[] = [];
-  let failure: ((message: string) => void) | undefined;
+  const failures = new Set<(message: string) => void>();
   let restarts = 0;
   const client: ViewerClient = {
     call: ((method: string, ...args: unknown[]) => {
@@ -39,12 +39,19 @@ function fakeViewer(answers: Record<string, Answer>) {
       restarts++;
     },
     onFailure: (listener) => {
-      failure = listener;
-      return () => {};
+      failures.add(listener);
+      return () => failures.delete(listener);
     },
     dispose: () => {},
   };
-  return { client, calls, die: (m: string) => failure?.(m), restarts: () => restarts };
+  return {
+    client,
+    calls,
+    die: (m: string) => {
+      for (const listener of failures) listener(m);
+    },
+    restarts: () => restarts,
+  };
 }
 
 const engine = {

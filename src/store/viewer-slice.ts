@@ -6,6 +6,7 @@ import type { Result } from '../../workers/common/result';
 import type { RowQuery, ViewerPath } from '../../workers/viewer/types';
 import { isViewerWorkerError, type ViewerClient, ViewerWorkerError } from '../viewer-client';
 import type { AppState } from './types';
+import type { ViewerRecovery } from './viewer-recovery';
 import type { ViewerSlice, ViewerState } from './viewer-types';
 
 export const IDLE_VIEWER: ViewerState = {
@@ -31,11 +32,17 @@ interface Source {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export const createViewerSlice =
-  (client: ViewerClient): StateCreator<AppState, [], [], ViewerSlice> =>
+  (client: ViewerClient, recovery: ViewerRecovery): StateCreator<AppState, [], [], ViewerSlice> =>
   (set, get) => {
     let source: Source | null = null;
     /** Identifies the latest open; answers to earlier ones are dropped (and their documents closed). */
     let token = 0;
+    /** The open in progress in the worker, by its ticket: cancelling stops that one (never Compare's). */
+    let opening: string | null = null;
+    const cancelOpening = () => {
+      if (opening !== null) client.call('cancelOpen', opening).catch(() => undefined);
+      opening = null;
+    };
 
     const patch = (changes: Partial<ViewerState>) => set((s) => ({ viewer: { ...s.viewer, ...changes } }));
 
@@ -44,7 +51,8 @@ export const createViewerSlice =
       if (id !== null) client.call('close', id).catch(() => undefined);
     };
 
-    const failWith = (error: unknown) => {
+    const failWith = (error: unknown, epoch = recovery.epoch) => {
+      if (isViewerWorkerError(error)) recovery.markDown(epoch);
       patch({
         status: 'failed',
         error: messageOf(error),
@@ -64,7 +72,9 @@ export const createViewerSlice =
       const mine = ++token;
       const previous = get().viewer;
       closeDocument();
-      if (previous.status === 'opening') client.call('cancelOpen').catch(() => undefined);
+      cancelOpening();
+      const ticket = `viewer-${mine}`;
+      opening = ticket;
       source = next;
       set({
         viewing: next.exportId,
@@ -77,10 +87,16 @@ export const createViewerSlice =
           generation: previous.generation + 1,
         },
       });
+      const epoch = recovery.epoch;
       try {
-        const result = await client.call('open', next.blob, (progress) => {
-          if (mine === token) patch({ progress });
-        });
+        const result = await client.call(
+          'open',
+          next.blob,
+          (progress) => {
+            if (mine === token) patch({ progress });
+          },
+          ticket,
+        );
         if (mine !== token) {
           if (result.ok) client.call('close', result.value.id).catch(() => undefined);
           return;
@@ -95,7 +111,9 @@ export const createViewerSlice =
         // A file refused (not an export, damaged) gives the same answer every time: no retry offered.
         else patch({ status: 'failed', error: result.error, progress: null, canRetry: false });
       } catch (error) {
-        if (mine === token) failWith(error);
+        if (mine === token) failWith(error, epoch);
+      } finally {
+        if (opening === ticket) opening = null;
       }
     };
 
@@ -103,10 +121,11 @@ export const createViewerSlice =
     const ask = async <T>(question: (id: string) => Promise<Result<T>>): Promise<Result<T>> => {
       const { documentId, generation } = get().viewer;
       if (documentId === null) return { ok: false, error: 'No export is open in the viewer.' };
+      const epoch = recovery.epoch;
       try {
         return await question(documentId);
       } catch (error) {
-        if (get().viewer.generation === generation) failWith(error);
+        if (get().viewer.generation === generation) failWith(error, epoch);
         return { ok: false, error: messageOf(error) };
       }
     };
@@ -141,7 +160,7 @@ export const createViewerSlice =
       cancelViewerOpen() {
         if (get().viewer.status !== 'opening') return;
         token++;
-        client.call('cancelOpen').catch(() => undefined);
+        cancelOpening();
         patch({
           status: 'cancelled',
           progress: null,
@@ -152,7 +171,7 @@ export const createViewerSlice =
 
       closeViewer() {
         token++;
-        if (get().viewer.status === 'opening') client.call('cancelOpen').catch(() => undefined);
+        cancelOpening();
         closeDocument();
         source = null;
         set((s) => ({ viewing: null, viewer: { ...IDLE_VIEWER, generation: s.viewer.generation + 1 } }));
@@ -160,7 +179,8 @@ export const createViewerSlice =
 
       retryViewer() {
         if (!source) return;
-        if (get().viewer.workerDown) client.restart();
+        // Restarts a dead worker once, whether the viewer or Compare found it dead (viewer-recovery.ts).
+        recovery.recover();
         void open(source);
       },
 

@@ -97,6 +97,11 @@ export class ExportDocument {
   private readonly elements = new WeakMap<ArrayNode, Map<number, Slot>>();
   /** Row orders of sorted or filtered tables, per array, by query. */
   private readonly orders = new WeakMap<ArrayNode, Map<string, Uint32Array>>();
+  /**
+   * The table's latest scan, per array: one started for another query stops it between slices (its answer
+   * would be dropped), and the same query asked again meanwhile (two pages at once) waits for it.
+   */
+  private readonly scans = new WeakMap<ArrayNode, { key: string; answer: Promise<Result<Uint32Array>> }>();
 
   constructor(
     readonly source: ByteSource,
@@ -256,20 +261,28 @@ export class ExportDocument {
       );
     if (filter.value === null && sort === null) return { ok: true, value: null };
     const key = JSON.stringify([path, sort, (query.filter ?? '').trim(), columns]);
-    let kept = this.orders.get(node);
-    const cached = kept?.get(key);
+    const cached = this.orders.get(node)?.get(key);
     if (cached) return { ok: true, value: cached };
     const scanned = {
       count: node.count,
       startOf: (i: number) => (i < node.count ? (node.starts[i] as number) : node.end - 1),
     };
-    const built = await buildOrder(
+    const running = this.scans.get(node);
+    if (running?.key === key) return running.answer;
+    // Set as the latest before it starts (it asks at once whether it still is); its answer is set next.
+    const scan = { key, answer: Promise.resolve<Result<Uint32Array>>(fail('Not scanned yet.')) };
+    this.scans.set(node, scan);
+    scan.answer = buildOrder(
       scanned,
       (from, to) => this.readRows(node, path, from, to),
       filter.value,
       sort,
+      () => this.scans.get(node) !== scan,
     );
+    const built = await scan.answer;
+    if (this.scans.get(node) === scan) this.scans.delete(node);
     if (!built.ok) return built;
+    let kept = this.orders.get(node);
     if (!kept) {
       kept = new Map();
       this.orders.set(node, kept);

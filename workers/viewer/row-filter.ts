@@ -9,6 +9,8 @@
 // text, `symbol = "BRK.B"` compares with it.
 
 import type { Result } from '../common/result';
+// A value echoed in a message: cut short, quoted as JSON, invisible characters escaped (every layer's rule).
+import { quoted as shown } from '../common/shown-text';
 
 /** Filters longer than this are refused. */
 export const MAX_FILTER_CHARS = 200;
@@ -25,9 +27,6 @@ export const FILTER_RULE =
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const CONDITION = /^([A-Za-z_#$][\w#$]*)\s*(!=|<=|>=|=|<|>|~)\s*(.*)$/s;
-
-/** A value echoed in a message: cut short and quoted as JSON, so nothing in it is taken as markup. */
-const shown = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /** A cell's text as the file writes it: a string without quotes, anything else as JSON. */
 export function cellText(value: unknown): string {

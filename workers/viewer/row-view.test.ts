@@ -8,6 +8,7 @@ import { bytesSource } from './byte-source';
 import { ExportDocument } from './export-document';
 import { indexJson, type ObjectNode } from './json-index';
 import { readFilter } from './row-filter';
+import { buildOrder, SCAN_SUPERSEDED } from './row-view';
 import type { RowQuery } from './types';
 import { createViewerApi } from './viewer-api';
 
@@ -109,9 +110,49 @@ describe('rows table sort and filter (worker)', () => {
     const echoed = readFilter(`${'col'.repeat(30)} = 1`, COLUMNS);
     expect(echoed.ok).toBe(false);
     if (!echoed.ok) expect(echoed.error).toMatch(/^There is no column "(col){13}…"/);
+    // A character that would make the echo read as something else is shown as an escape.
+    const hidden = readFilter('close > 3 and vol\u202eume', COLUMNS);
+    expect(hidden).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^"vol\\u202eume" is not "column op value"/),
+    });
     // Plain text needs no column: quoted text is taken whole, operators and all.
     expect(value(await view({ filter: '"close > 12"' })).total).toBe(0);
     expect(value(await view({ filter: '   ' })).total).toBe(ROWS);
+  });
+
+  it('stops a scan that a newer filter of the same table replaced; two pages of one query share one scan', async () => {
+    // A document of its own, so no order is cached from the tests above.
+    const fresh = new ExportDocument(bytesSource(bytes), indexed.root as ObjectNode);
+    const ask = (filter: string, offset = 0) =>
+      fresh.rowView(['data'], { columns: COLUMNS, filter }, offset, 50);
+    const replaced = ask('volume > 500');
+    const latest = ask('volume > 600');
+    expect(await replaced).toEqual({ ok: false, error: SCAN_SUPERSEDED });
+    expect(value(await latest).total).toBe(rows.filter((row) => (row[2] as number) > 600).length);
+    const kept = rows.map((row, i) => [row, i] as const).filter(([row]) => (row[1] as number) < 11);
+    const [page0, page1] = await Promise.all([ask('close < 11'), ask('close < 11', 50)]);
+    expect(value(page0).indices).toEqual(kept.slice(0, 50).map(([, i]) => i));
+    expect(value(page1).indices).toEqual(kept.slice(50, 100).map(([, i]) => i));
+  });
+
+  it('a scan asked whether it is superseded between slices reads no further once it is', async () => {
+    // Rows 1 MB apart: a slice holds about four of them.
+    const array = { count: 40, startOf: (i: number) => i * 1024 * 1024 };
+    let reads = 0;
+    let replaced = false;
+    const read = async (from: number, to: number) => {
+      reads++;
+      replaced = true;
+      return { ok: true as const, value: Array.from({ length: to - from }, (_, k) => [from + k]) };
+    };
+    expect(await buildOrder(array, read, null, null, () => replaced)).toEqual({
+      ok: false,
+      error: SCAN_SUPERSEDED,
+    });
+    expect(reads).toBe(1);
+    expect(value(await buildOrder(array, read, null, null)).length).toBe(40);
+    expect(reads).toBeGreaterThan(2);
   });
 
   it('refuses a sort that names no column and a page past the filtered rows', async () => {

@@ -70,15 +70,20 @@ function sortOrder(kept: Uint32Array, keys: unknown[], direction: RowSort['direc
   return order;
 }
 
+/** The answer of a scan stopped because a newer sort or filter of the same table started one. */
+export const SCAN_SUPERSEDED = 'Stopped: a newer sort or filter of this table replaced it.';
+
 /**
  * The positions of the rows `test` keeps (all when null), in the order `sort` gives (the file's when
- * none). The array is read in slices of about SCAN_BYTES.
+ * none). The array is read in slices of about SCAN_BYTES; `superseded` is asked between slices (and before
+ * sorting), and true stops the scan: a table whose sort or filter changed again no longer needs it.
  */
 export async function buildOrder(
   array: ScannedArray,
   read: ReadRows,
   test: RowTest | null,
   sort: RowSort | null,
+  superseded: () => boolean = () => false,
 ): Promise<Result<Uint32Array>> {
   let kept = new Uint32Array(test === null ? array.count : Math.min(array.count, 1024));
   let size = 0;
@@ -93,6 +98,7 @@ export async function buildOrder(
       to = Math.min(array.count, to + step);
       step *= 2;
     }
+    if (superseded()) return { ok: false, error: SCAN_SUPERSEDED };
     const slice = await read(from, to);
     if (!slice.ok) return slice;
     for (let k = 0; k < slice.value.length; k++) {
@@ -108,6 +114,7 @@ export async function buildOrder(
     }
     from = to;
   }
+  if (superseded()) return { ok: false, error: SCAN_SUPERSEDED };
   kept = kept.subarray(0, size);
   return { ok: true, value: sort ? sortOrder(kept, keys, sort.direction) : kept.slice() };
 }

@@ -304,13 +304,34 @@ describe('viewer api', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
 
     let calls = 0;
-    const cancelled: Result<OpenedExport> = await api.open(blobOf(exports.complete), () => {
-      calls++;
-      if (calls === 2) api.cancelOpen();
-    });
+    const cancelled: Result<OpenedExport> = await api.open(
+      blobOf(exports.complete),
+      () => {
+        calls++;
+        if (calls === 2) api.cancelOpen('mine');
+      },
+      'mine',
+    );
     expect(cancelled).toEqual({ ok: false, error: 'Opening the export was cancelled.' });
     expect(calls).toBe(2);
-    // The next open is not affected by the earlier cancel.
-    expect((await api.open(blobOf(exports.complete))).ok).toBe(true);
+    // The next open is not affected by the earlier cancel, even under the same ticket.
+    expect((await api.open(blobOf(exports.complete), undefined, 'mine')).ok).toBe(true);
+  });
+
+  it("cancels one open only: another caller's open at the same time goes on", async () => {
+    const api = createViewerApi({ sliceBytes: 64 * 1024 });
+    let compareSlices = 0;
+    const compare = api.open(
+      blobOf(exports.complete),
+      () => {
+        compareSlices++;
+        if (compareSlices === 1) api.cancelOpen('compare-1');
+      },
+      'compare-1',
+    );
+    const viewer = api.open(blobOf(exports.delta), undefined, 'viewer-1');
+    expect(await compare).toEqual({ ok: false, error: 'Opening the export was cancelled.' });
+    const shown = value(await viewer);
+    expect(value(await api.children(shown.id, [])).map((e) => e.key)).toContain('session_data');
   });
 });

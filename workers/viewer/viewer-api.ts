@@ -30,8 +30,9 @@ export interface ViewerApiOptions {
 export function createViewerApi(options: ViewerApiOptions = {}) {
   const documents = new Map<string, ExportDocument>();
   let nextId = 1;
-  // Bumped by cancelOpen: an open started before it stops at its next slice.
-  let openGeneration = 0;
+  // The opens in progress by their caller's ticket, and whether each was cancelled. The viewer and Compare
+  // share this worker, so cancelling stops one open only, never another caller's.
+  const opening = new Map<string, boolean>();
 
   const documentOf = (id: string): Result<ExportDocument> => {
     const document = documents.get(id);
@@ -40,32 +41,52 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       : { ok: false, error: `No open export has the id "${id}" (it was closed, or the viewer restarted).` };
   };
 
-  return {
-    /** Reads and indexes an export. The Blob is read in slices; the worker keeps only the index. */
-    async open(blob: Blob, onProgress?: OpenProgressListener): Promise<Result<OpenedExport>> {
-      if (!(blob instanceof Blob)) return { ok: false, error: 'The viewer opens a file (a Blob).' };
-      const generation = openGeneration;
-      const openOptions: OpenOptions = { isCancelled: () => generation !== openGeneration };
-      if (onProgress) openOptions.onProgress = onProgress;
-      if (options.sliceBytes !== undefined) openOptions.sliceBytes = options.sliceBytes;
-      let file = blob;
-      if (await isGzip(blob)) {
-        try {
-          file = await gunzipBlob(blob);
-        } catch {
-          return { ok: false, error: 'The file is damaged: its gzip data cannot be unpacked.' };
-        }
+  const openBlob = async (
+    blob: Blob,
+    openOptions: OpenOptions,
+    onProgress?: OpenProgressListener,
+  ): Promise<Result<OpenedExport>> => {
+    if (onProgress) openOptions.onProgress = onProgress;
+    if (options.sliceBytes !== undefined) openOptions.sliceBytes = options.sliceBytes;
+    let file = blob;
+    if (await isGzip(blob)) {
+      try {
+        file = await gunzipBlob(blob);
+      } catch {
+        return { ok: false, error: 'The file is damaged: its gzip data cannot be unpacked.' };
       }
-      const opened = await openExport(blobSource(file), openOptions);
-      if (!opened.ok) return opened;
-      const id = `export-${nextId++}`;
-      documents.set(id, opened.value.document);
-      return { ok: true, value: { id, summary: opened.value.summary } };
+    }
+    const opened = await openExport(blobSource(file), openOptions);
+    if (!opened.ok) return opened;
+    const id = `export-${nextId++}`;
+    documents.set(id, opened.value.document);
+    return { ok: true, value: { id, summary: opened.value.summary } };
+  };
+
+  return {
+    /**
+     * Reads and indexes an export. The Blob is read in slices; the worker keeps only the index. `ticket`, a
+     * name unique among the caller's opens in progress, lets `cancelOpen(ticket)` stop this open.
+     */
+    async open(
+      blob: Blob,
+      onProgress?: OpenProgressListener,
+      ticket?: string,
+    ): Promise<Result<OpenedExport>> {
+      if (!(blob instanceof Blob)) return { ok: false, error: 'The viewer opens a file (a Blob).' };
+      if (ticket === undefined) return openBlob(blob, {}, onProgress);
+      // Set before the first await: a cancel sent after this open always finds it.
+      opening.set(ticket, false);
+      try {
+        return await openBlob(blob, { isCancelled: () => opening.get(ticket) === true }, onProgress);
+      } finally {
+        opening.delete(ticket);
+      }
     },
 
-    /** Stops every open in progress; each answers that it was cancelled. */
-    cancelOpen(): void {
-      openGeneration++;
+    /** Stops the open started with `ticket` (it answers that it was cancelled); others go on. */
+    cancelOpen(ticket: string): void {
+      if (opening.has(ticket)) opening.set(ticket, true);
     },
 
     async children(id: string, path: (string | number)[]): Promise<Result<ViewerEntry[]>> {

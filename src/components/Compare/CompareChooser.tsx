@@ -53,7 +53,7 @@ function SidePicker({ side, selectId }: { side: CompareSideName; selectId: strin
             </option>
           ))}
         </select>
-        <label className="button button--small compare__file-button">
+        <label className="button button--small file-button compare__file-button">
           File…
           <input
             type="file"

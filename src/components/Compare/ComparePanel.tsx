@@ -10,6 +10,7 @@ import { CompareStreams } from './CompareStreams';
 import { CompareBookkeeping, CompareOnly, CompareValues } from './CompareValues';
 import { summaryLine } from './compare-format';
 import './Compare.css';
+import { scrollBehavior } from '../scroll-motion';
 
 /** What one side is: its file, mode and sequence, consumer, session and market time. */
 function SideCard({ side, name, info }: { side: CompareSideName; name: string; info: CompareSide }) {
@@ -63,7 +64,7 @@ export function ComparePanel() {
   // "Compare with…" on a history row: the panel comes into view, and the focus goes to its A picker.
   useEffect(() => {
     if (summoned === 0) return;
-    section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    section.current?.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
     document.getElementById(`${idPrefix}-a`)?.focus({ preventScroll: true });
   }, [summoned, idPrefix]);
 

@@ -3,8 +3,10 @@ import type { CompareResult, StreamChange } from '../../../workers/viewer/compar
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import type { CompareSideName } from '../../store/compare-types';
+import { ScrollBox } from '../ScrollBox/ScrollBox';
+import { dottedPath } from '../Viewer/tree-model';
 import { PathButton } from './CompareValues';
-import { addedRowsNote, cellText, dottedPath, rowsText } from './compare-format';
+import { addedRowsNote, cellText, rowsText } from './compare-format';
 import { ShowMore, useShowMore } from './ShowMore';
 
 interface Props {
@@ -30,15 +32,8 @@ function AddedRows({ stream }: { stream: StreamChange }) {
       </h4>
       {note && <p className="compare__cap">{note}</p>}
       {stream.rows.length > 0 && (
-        // A stop for Tab of its own, so that the keyboard scrolls the rows.
-        // biome-ignore lint/a11y/useSemanticElements: a scrolling box of rows, not a group of form fields.
-        <div
-          className="compare__rows-scroll"
-          role="group"
-          aria-label={`Rows B adds to ${name}`}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
-          tabIndex={0}
-        >
+        // A stop for Tab of its own, so that the keyboard scrolls the rows (and Space never pauses the session).
+        <ScrollBox className="compare__rows-scroll" label={`Rows B adds to ${name}`}>
           <table className="compare__table compare__table--rows">
             <thead>
               <tr>
@@ -70,7 +65,7 @@ function AddedRows({ stream }: { stream: StreamChange }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

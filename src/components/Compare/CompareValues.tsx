@@ -3,7 +3,8 @@ import type { CompareResult, ValueChange } from '../../../workers/viewer/compare
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import type { CompareSideName } from '../../store/compare-types';
-import { arrowOf, dottedPath, formatChange, orderValues } from './compare-format';
+import { dottedPath } from '../Viewer/tree-model';
+import { arrowOf, formatChange, orderValues } from './compare-format';
 import { ShowMore, useShowMore } from './ShowMore';
 
 interface Props {

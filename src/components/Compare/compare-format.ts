@@ -6,10 +6,6 @@ import { formatCount } from '../../format';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
-/** `session_data.symbols.RIVN.session.data.1m`, as `_metadata.changed_paths` writes a path. */
-export const dottedPath = (path: ViewerPath): string =>
-  path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
-
 /** Rows of A that B has not (B is the earlier of the two), all streams together. */
 export const rowsOnlyInA = (result: CompareResult) => result.streams.reduce((sum, s) => sum + s.onlyInA, 0);
 

@@ -1,9 +1,34 @@
+import type { ReactNode } from 'react';
 import type { ExportRecord } from '../../export-record';
 import { formatBytes, formatCount, formatDuration, formatMarketTime } from '../../format';
 import { useAppStore } from '../../store/context';
 import { describeChangedPath } from '../../store/export-history';
 
 const SOURCE = { panel: 'export panel', console: 'console', auto: 'auto-export' } as const;
+
+interface RowActionProps {
+  /** Names the button with its export ("View session-….json"): each row has the same five words. */
+  label: string;
+  title?: string;
+  danger?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}
+
+/** One of a history row's buttons: small, named for its export. */
+function RowAction({ label, title, danger = false, onClick, children }: RowActionProps) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'button button--small button--danger' : 'button button--small'}
+      aria-label={label}
+      title={title}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
 
 /**
  * One export of the history. View hands it to the viewer; Replay opens it offline with the exports it chains
@@ -92,48 +117,33 @@ export function ExportRow({ record }: { record: ExportRecord }) {
       </td>
       <td className="history__actions-cell">
         <div className="history__actions">
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`View ${record.fileName}`}
-            onClick={() => openInViewer(record.id)}
-          >
+          <RowAction label={`View ${record.fileName}`} onClick={() => openInViewer(record.id)}>
             View
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`Open ${record.fileName} in replay`}
+          </RowAction>
+          <RowAction
+            label={`Open ${record.fileName} in replay`}
             title={`Replay offline with the exports of consumer ${record.consumer} it chains to`}
             onClick={() => void openInReplay(record.id)}
           >
             Replay
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`Compare ${record.fileName} with…`}
+          </RowAction>
+          <RowAction
+            label={`Compare ${record.fileName} with…`}
             title="Compare with the export it follows (a delta's base, else the one before); A can be changed"
             onClick={() => compareWith(record.id)}
           >
             Compare
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            aria-label={`Download ${record.downloadName}`}
-            onClick={() => void download(record.id)}
-          >
+          </RowAction>
+          <RowAction label={`Download ${record.downloadName}`} onClick={() => void download(record.id)}>
             Download
-          </button>
-          <button
-            type="button"
-            className="button button--small button--danger"
-            aria-label={`Remove ${record.fileName} from the history`}
+          </RowAction>
+          <RowAction
+            label={`Remove ${record.fileName} from the history`}
+            danger
             onClick={() => remove(record.id)}
           >
             Remove
-          </button>
+          </RowAction>
         </div>
       </td>
     </tr>

@@ -4,6 +4,7 @@ import { Card } from '../Card/Card';
 import { ExportTree } from './ExportTree';
 import { ViewerFailure, ViewerNotes, ViewerOpening, ViewerSummaryLine } from './ViewerStates';
 import './Viewer.css';
+import { scrollBehavior } from '../scroll-motion';
 
 /**
  * The export viewer: an export of the history (its View button) or a file from disk, read by the viewer
@@ -20,7 +21,7 @@ export function ExportViewer() {
   // Bring the viewer into view when a file starts opening (the View button is further up the page).
   useEffect(() => {
     if (generation > 0 && status === 'opening')
-      section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      section.current?.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
   }, [generation, status]);
 
   const chooseFile = (event: ChangeEvent<HTMLInputElement>) => {
@@ -39,7 +40,7 @@ export function ExportViewer() {
       data-status={status}
       aside={
         <div className="viewer__actions">
-          <label className="button button--small viewer__file-button">
+          <label className="button button--small file-button">
             Open file…
             <input
               type="file"

@@ -2,8 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { RawText, ViewerPath } from '../../../workers/viewer/types';
 import { formatBytes } from '../../format';
 import { useAppStore } from '../../store/context';
+import { ScrollBox } from '../ScrollBox/ScrollBox';
 import { copyText } from './clipboard';
-import { keepScrollKeys } from './scroll-keys';
 import { codePath } from './tree-model';
 
 /** How long the selection must rest before its text is asked for (arrowing through the tree asks once). */
@@ -133,16 +133,7 @@ export function RawView({ path, onClose }: { path: ViewerPath | null; onClose: (
       </p>
       {state.status === 'ready' && path !== null && (
         // A stop for Tab of its own, named, so the keyboard scrolls the text (as a rows table's box does).
-        // biome-ignore lint/a11y/useSemanticElements: a scrolling box of text, not a group of form fields.
-        <pre
-          className="raw__text"
-          role="group"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
-          tabIndex={0}
-          aria-label={`Raw text of ${where}`}
-          onKeyDown={keepScrollKeys}
-          data-testid="raw-text"
-        >
+        <ScrollBox as="pre" className="raw__text" label={`Raw text of ${where}`} data-testid="raw-text">
           {chunks.map((chunk, i) => (
             <span
               // biome-ignore lint/suspicious/noArrayIndexKey: the blocks of one text, in order; a new text replaces them all.
@@ -153,7 +144,7 @@ export function RawView({ path, onClose }: { path: ViewerPath | null; onClose: (
               {chunk.text}
             </span>
           ))}
-        </pre>
+        </ScrollBox>
       )}
     </section>
   );

@@ -10,11 +10,11 @@ import {
 import type { RowSort, ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import { useAppStore } from '../../store/context';
+import { ScrollBox } from '../ScrollBox/ScrollBox';
 import { columnChars, columnDecimals, formatColumnCell, toneOf } from './format-value';
 import { fileIndexAt, PAGE_SIZE, type PageState, pagesFor, pagesToForget, rowAt } from './row-pages';
 import { nextSort, PLAIN_VIEW, queryOf, rangeText, sameView, type TableView } from './row-query';
 import { rowWindow } from './row-window';
-import { keepScrollKeys } from './scroll-keys';
 import { dottedPath, parseChangedPath } from './tree-model';
 
 export const ROW_HEIGHT = 26;
@@ -112,6 +112,11 @@ export function RowsTable({
     if (scrollRef.current) scrollRef.current.scrollTop = savedScroll.current;
   }, []);
 
+  // The view last asked for (shown once the worker answers): a sort clicked while a filter is being
+  // applied adds to it, rather than undoing it.
+  const wanted = useRef(view);
+  const shown = useRef(view);
+
   const names = useMemo(() => columns ?? [], [columns]);
   const load = useCallback(
     async (page: number) => {
@@ -120,6 +125,9 @@ export function RowsTable({
       setPages((prev) => new Map(prev).set(page, { status: 'loading' }));
       const result = await viewerRowView(path, queryOf(view, names), page * PAGE_SIZE, PAGE_SIZE);
       if (mine !== generation.current || !asked.current.has(page)) return;
+      // A newer sort or filter being applied stops this view's scan in the worker: the page stays loading
+      // until the new view replaces every page.
+      if (!result.ok && !sameView(wanted.current, shown.current)) return;
       if (result.ok) setTotal(result.value.total);
       setPages((prev) =>
         new Map(prev).set(
@@ -146,11 +154,6 @@ export function RowsTable({
       return next;
     });
   }, [first, last, load, pages, total]);
-
-  // The view last asked for (shown once the worker answers): a sort clicked while a filter is being
-  // applied adds to it, rather than undoing it.
-  const wanted = useRef(view);
-  const shown = useRef(view);
 
   /**
    * Asks the worker for the first page of another view (sorted, filtered): shown once it answers. A filter
@@ -274,16 +277,11 @@ export function RowsTable({
         </div>
       )}
       {/* A stop for Tab of its own, so that the keyboard scrolls the rows (a tree row cannot hold them). */}
-      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling box of rows, not a group of form fields. */}
-      <div
+      <ScrollBox
         ref={scrollRef}
         className="rows__scroll"
-        role="group"
-        aria-label={`Rows of ${label}`}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take the focus to scroll by keyboard.
-        tabIndex={0}
+        label={`Rows of ${label}`}
         style={tools ? undefined : { height: scrollHeight(all, tools) }}
-        onKeyDown={keepScrollKeys}
         onScroll={(event) => {
           setScroll(event.currentTarget.scrollTop);
           onScrolled(event.currentTarget.scrollTop);
@@ -377,7 +375,7 @@ export function RowsTable({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <div className="rows__foot" style={{ height: FOOTER_HEIGHT }}>
         {failed?.status === 'error' ? (
           <span className="rows__error" role="alert">

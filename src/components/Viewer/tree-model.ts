@@ -27,12 +27,13 @@ export type TreeItem =
 /** A path as a map key. */
 export const pathKey = (path: ViewerPath): string => JSON.stringify(path);
 
-/** `session_data.symbols.RIVN`, `…data[3]`; what tests and tooltips use. */
-export function dottedPath(path: ViewerPath): string {
-  let text = '';
-  for (const step of path) text += typeof step === 'number' ? `[${step}]` : text === '' ? step : `.${step}`;
-  return text;
-}
+/**
+ * `session_data.symbols.RIVN.session.data.1m`, `…data[3]`, as `_metadata.changed_paths` writes a path: the
+ * tree's and Compare's names, keys and `data-path`s. Every key but the first has its dot, even after an
+ * empty key (`['', 'x']` is `.x`, not the `x` of `['x']`), so two paths never read the same.
+ */
+export const dottedPath = (path: ViewerPath): string =>
+  path.map((step, i) => (typeof step === 'number' ? `[${step}]` : i === 0 ? step : `.${step}`)).join('');
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -146,6 +147,9 @@ export function pathsToOpen(path: ViewerPath, entry: ViewerEntry): ViewerPath[] 
   return isStream(entry) && entry.counts && entry.counts.count > 0 ? [path, [...path, 'data']] : [path];
 }
 
+/** The id of a node's loading line is the node's own id with this after it. */
+const LOADING_SUFFIX = '#loading';
+
 export function flattenTree(
   root: readonly ViewerEntry[],
   open: ReadonlySet<string>,
@@ -197,9 +201,6 @@ export function missingChildren(
 }
 
 /** Where the keyboard is: a row's id, and the path it belongs to (a rows table's is its array's). */
-/** The id of a node's loading line is the node's own id with this after it. */
-const LOADING_SUFFIX = '#loading';
-
 export interface TreeFocus {
   id: string;
   path: ViewerPath;

@@ -121,6 +121,10 @@ describe('the export tree as a flat list', () => {
     expect(pathsToOpen(['x'], object('x', 3))).toEqual([['x']]);
     expect(INITIALLY_OPEN).toContainEqual(['session_data', 'symbols']);
     expect(dottedPath(['a', 'b', 3, 'c'])).toBe('a.b[3].c');
+    expect(dottedPath([0, 'x'])).toBe('[0].x');
+    // An empty key keeps its place: two paths never read the same.
+    expect(dottedPath(['', 'x'])).toBe('.x');
+    expect(dottedPath(['x'])).toBe('x');
   });
 });
 
