@@ -86,6 +86,9 @@ test('a session is started, charted, exported, compared, viewed, reconfigured an
   await page.keyboard.press('Enter');
   const addedRows = page.getByRole('group', { name: /^Rows B adds to / }).first();
   await tabTo(page, addedRows);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await expect(state).toHaveText('PAUSED');
 
   // The delta in the viewer: its tree walked with the arrows.
   await tabTo(page, page.getByRole('button', { name: `View ${delta}`, exact: true }), true);
