@@ -22,6 +22,18 @@ const count = (n: number) => n.toLocaleString('en-US');
 const streamOf = (doc: Json) => doc.session_data.symbols.RIVN.session.data['1m'];
 
 /** Picks, in side A's or B's list, the history's export of that sequence and mode. */
+/** Steps the paused session `times` minutes on. */
+async function step(page: Page, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) await button(page, 'Step').click();
+}
+
+/** "Compare" on an export's history row, and the comparison done. */
+async function compareFromHistory(page: Page, fileName: string): Promise<void> {
+  await showTab(page, 'History & viewer');
+  await page.getByRole('button', { name: `Compare ${fileName} with…`, exact: true }).click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+}
+
 async function pick(page: Page, side: 'A (before)' | 'B (after)', doc: Json): Promise<void> {
   const select = page.getByLabel(side);
   const option = select.locator('option', { hasText: `#${doc._metadata.sequence} ${doc._metadata.mode} ` });
@@ -33,12 +45,11 @@ test('a delta compared with the complete export it follows, then two completes, 
 }) => {
   const problems = watchProblems(page);
   await startPaused(page);
-  await button(page, 'Step').click();
+  await step(page);
   const first = await exportFromPanel(page, 'Export complete');
-  await button(page, 'Step').click();
-  await button(page, 'Step').click();
+  await step(page, 2);
   const delta = await exportFromPanel(page, 'Export delta');
-  await button(page, 'Step').click();
+  await step(page);
   const second = await exportFromPanel(page, 'Export complete');
 
   // "Compare" on the delta's history row, by keyboard: A is the complete export the delta follows.
@@ -135,11 +146,11 @@ test('an export file from disk is compared with an export of the history, and it
 }, testInfo) => {
   const problems = watchProblems(page);
   await startPaused(page);
-  await button(page, 'Step').click();
+  await step(page);
   const first = await exportFromPanel(page, 'Export complete');
   const path = testInfo.outputPath(first.fileName);
   await writeFile(path, JSON.stringify(first.doc));
-  await button(page, 'Step').click();
+  await step(page);
   const delta = await exportFromPanel(page, 'Export delta');
 
   await showTab(page, 'History & viewer');
@@ -179,14 +190,11 @@ test('a comparison shows the rows each stream gains first, the values by section
 }) => {
   const problems = watchProblems(page);
   await startPaused(page);
-  await button(page, 'Step').click();
+  await step(page);
   const first = await exportFromPanel(page, 'Export complete');
-  await button(page, 'Step').click();
-  await button(page, 'Step').click();
+  await step(page, 2);
   const delta = await exportFromPanel(page, 'Export delta');
-  await showTab(page, 'History & viewer');
-  await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
-  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  await compareFromHistory(page, delta.fileName);
 
   // The streams first, their Show rows at hand; bookkeeping last.
   const sections = await sectionsOf(page);
@@ -247,7 +255,7 @@ test('long lists show their first hundred, and a hundred more on demand with the
 }, testInfo) => {
   const problems = watchProblems(page);
   await startPaused(page);
-  await button(page, 'Step').click();
+  await step(page);
   const { doc } = await exportFromPanel(page, 'Export complete');
   // B: the same export with 130 values changed and 250 streams added, each of one row.
   const a = structuredClone(doc);
@@ -312,13 +320,11 @@ test("the added rows' box scrolls by keyboard: Space and the arrows there leave 
 }) => {
   const problems = watchProblems(page);
   await startPaused(page);
-  await button(page, 'Step').click();
+  await step(page);
   await exportFromPanel(page, 'Export complete');
-  for (let i = 0; i < 3; i++) await button(page, 'Step').click();
+  await step(page, 3);
   const delta = await exportFromPanel(page, 'Export delta');
-  await showTab(page, 'History & viewer');
-  await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
-  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  await compareFromHistory(page, delta.fileName);
   const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
   await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
   const box = page.getByRole('group', { name: `Rows B adds to ${RIVN_1M}`, exact: true });
@@ -351,13 +357,11 @@ test('"Compare with…" brings the panel into view without a smooth scroll when 
     };
   });
   await startPaused(page);
-  await button(page, 'Step').click();
+  await step(page);
   await exportFromPanel(page, 'Export complete');
-  await button(page, 'Step').click();
+  await step(page);
   const second = await exportFromPanel(page, 'Export complete');
-  await showTab(page, 'History & viewer');
-  await page.getByRole('button', { name: `Compare ${second.fileName} with…`, exact: true }).click();
-  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  await compareFromHistory(page, second.fileName);
   const scrolls = await page.evaluate(() => (window as unknown as { scrolls: unknown[] }).scrolls);
   expect(scrolls).toEqual([{ block: 'start', behavior: 'auto' }]);
 });
@@ -386,13 +390,11 @@ for (const [colorScheme, width, height] of [
     await page.emulateMedia({ colorScheme });
     const problems = watchProblems(page);
     await startPaused(page);
-    await button(page, 'Step').click();
+    await step(page);
     await exportFromPanel(page, 'Export complete');
-    await button(page, 'Step').click();
+    await step(page);
     const delta = await exportFromPanel(page, 'Export delta');
-    await showTab(page, 'History & viewer');
-    await page.getByRole('button', { name: `Compare ${delta.fileName} with…`, exact: true }).click();
-    await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+    await compareFromHistory(page, delta.fileName);
     const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
     await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
     await expect(page.getByTestId('compare-added-row').first()).toBeVisible();

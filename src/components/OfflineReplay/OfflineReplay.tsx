@@ -4,6 +4,7 @@ import { useAppStore } from '../../store/context';
 import { Card } from '../Card/Card';
 import { Notes } from '../Notes/Notes';
 import { SessionView } from '../SessionView/SessionView';
+import { scrollBehavior } from '../scroll-motion';
 import { DropZone } from './DropZone';
 import { StepBar } from './StepBar';
 import './OfflineReplay.css';
@@ -36,7 +37,7 @@ export function OfflineReplay() {
   const fromHistory = origin === 'history' && (status === 'opening' || status === 'failed');
   useEffect(() => {
     if (fromHistory && generation > 0)
-      section.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+      section.current?.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
   }, [fromHistory, generation]);
 
   return (
