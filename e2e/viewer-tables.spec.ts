@@ -210,7 +210,8 @@ test("Raw shows the selected node's text re-indented, in a box the keyboard scro
   expect(lines).toContain('  "version": "2.0",');
   await expect(note).toHaveText(/^[\d.]+ (B|KB) of text \([\d.]+ (B|KB) in the file\)\.$/);
   await button(page, 'Copy raw').click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+  // The copy is written when the browser gets to it: read until it is there.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
 
   // The whole session data is larger than 1 MB: its first megabyte, and a note that says so.
   const bytes = new TextEncoder().encode(JSON.stringify(doc.session_data)).length;
