@@ -58,7 +58,10 @@ async function openTicks(page: Page) {
   return { table, rows: block.data as unknown[][], columns: block.columns as string[] };
 }
 
-/** A row of the table as shown: its `#` (the place in the file) and its cells, numbers read back. */
+/**
+ * A row of the table as shown: its `#` (the place in the file) and its cells, numbers read back. Read with
+ * `expect.poll`: a row scrolled to may still be a placeholder while its page comes from the worker.
+ */
 async function shownRow(table: Locator, index: number): Promise<{ at: number; cells: unknown[] }> {
   const row = table.locator(`[data-testid="rows-row"][data-index="${index}"]`);
   await expect(row.locator('td.rows__pending')).toHaveCount(0);
@@ -96,17 +99,19 @@ test('a header sorts the whole stream ascending, descending and back to the file
   const up = sortedBy(rows, price, 1);
   // The lowest price is far into the stream: not among the rows the table had read.
   expect((up[0] as { at: number }).at).toBeGreaterThan(400);
-  for (const k of [0, 1, 2]) expect(await shownRow(table, k)).toEqual({ at: up[k]?.at, cells: up[k]?.row });
+  for (const k of [0, 1, 2])
+    await expect.poll(() => shownRow(table, k)).toEqual({ at: up[k]?.at, cells: up[k]?.row });
   await expect(table.getByTestId('rows-range')).toHaveText(`Rows 1–12 of ${formatCount(rows.length)}`);
   // Paging goes on in the sorted order, to the end.
   await scrollToEnd(table);
   const last = rows.length - 1;
-  expect(await shownRow(table, last)).toEqual({ at: up[last]?.at, cells: up[last]?.row });
+  await expect.poll(() => shownRow(table, last)).toEqual({ at: up[last]?.at, cells: up[last]?.row });
 
   await sort.click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   const down = sortedBy(rows, price, -1);
-  for (const k of [0, 1]) expect(await shownRow(table, k)).toEqual({ at: down[k]?.at, cells: down[k]?.row });
+  for (const k of [0, 1])
+    await expect.poll(() => shownRow(table, k)).toEqual({ at: down[k]?.at, cells: down[k]?.row });
   // Prices stay lined up: every one shown with the same number of decimals.
   const cells = await table
     .locator(`[data-testid="rows-row"] td:nth-of-type(${price + 1})`)
@@ -118,11 +123,11 @@ test('a header sorts the whole stream ascending, descending and back to the file
   await expect(table).toHaveCount(0);
   await openRow(page, TICKS);
   await expect(header).toHaveAttribute('aria-sort', 'descending');
-  expect(await shownRow(table, 0)).toEqual({ at: down[0]?.at, cells: down[0]?.row });
+  await expect.poll(() => shownRow(table, 0)).toEqual({ at: down[0]?.at, cells: down[0]?.row });
 
   await sort.click();
   await expect(header).not.toHaveAttribute('aria-sort');
-  expect(await shownRow(table, 0)).toEqual({ at: 0, cells: rows[0] });
+  await expect.poll(() => shownRow(table, 0)).toEqual({ at: 0, cells: rows[0] });
   await table.screenshot({ path: test.info().outputPath('rows-sorted.png') });
   expect(problems).toEqual([]);
 });
@@ -144,10 +149,11 @@ test('a filter keeps the matching rows of the whole stream, says N of M, and a b
   await filter.press('Enter');
   const said = `${formatCount(kept.length)} of ${formatCount(rows.length)} rows · 1–12 shown`;
   await expect(range).toHaveText(said);
-  for (const k of [0, 1]) expect(await shownRow(table, k)).toEqual({ at: kept[k]?.at, cells: kept[k]?.row });
+  for (const k of [0, 1])
+    await expect.poll(() => shownRow(table, k)).toEqual({ at: kept[k]?.at, cells: kept[k]?.row });
   await scrollToEnd(table);
   const last = kept.length - 1;
-  expect(await shownRow(table, last)).toEqual({ at: kept[last]?.at, cells: kept[last]?.row });
+  await expect.poll(() => shownRow(table, last)).toEqual({ at: kept[last]?.at, cells: kept[last]?.row });
 
   // A column that is not there: one message saying what a filter may be; the rows shown stay.
   await filter.fill('prise > 1');
@@ -160,7 +166,7 @@ test('a filter keeps the matching rows of the whole stream, says N of M, and a b
   await expect(range).toHaveText(
     new RegExp(`^${formatCount(kept.length)} of ${formatCount(rows.length)} rows`),
   );
-  expect(await shownRow(table, last)).toEqual({ at: kept[last]?.at, cells: kept[last]?.row });
+  await expect.poll(() => shownRow(table, last)).toEqual({ at: kept[last]?.at, cells: kept[last]?.row });
 
   // Text in any cell, in any case; sorting keeps the filter.
   const exchange = String(rows[0]?.[columns.indexOf('exchange')]);
@@ -180,7 +186,7 @@ test('a filter keeps the matching rows of the whole stream, says N of M, and a b
   );
   const size = columns.indexOf('size');
   const smallest = Math.min(...withText.map((row) => row[size] as number));
-  expect((await shownRow(table, 0)).cells[size]).toBe(smallest);
+  await expect.poll(async () => (await shownRow(table, 0)).cells[size]).toBe(smallest);
 
   // Cleared: every row again, in the order of the sort.
   await filter.fill('');
