@@ -37,27 +37,12 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** The PNG's pixel at (x, y) as [r, g, b], decoded by the page itself. */
-async function pixelOf(page: Page, bytes: Buffer, x: number, y: number): Promise<number[]> {
-  return page.evaluate(
-    async ({ base64, x, y }) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext('2d');
-      if (!context) throw new Error('no 2d context');
-      context.drawImage(image, 0, 0);
-      return [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
-    },
-    { base64: bytes.toString('base64'), x, y },
-  );
-}
-
-/** How many of the band's pixels (its top `rows` rows) differ from its background: its text. */
-async function inkIn(page: Page, bytes: Buffer, rows: number): Promise<number> {
+/** The RGBA bytes of the PNG's top `rows` rows (all of its width), decoded by the page itself. */
+async function topRowsOf(
+  page: Page,
+  bytes: Buffer,
+  rows: number,
+): Promise<{ width: number; data: number[] }> {
   return page.evaluate(
     async ({ base64, rows }) => {
       const image = new Image();
@@ -69,18 +54,23 @@ async function inkIn(page: Page, bytes: Buffer, rows: number): Promise<number> {
       const context = canvas.getContext('2d');
       if (!context) throw new Error('no 2d context');
       context.drawImage(image, 0, 0);
-      const data = context.getImageData(0, 0, image.width, rows).data;
-      let ink = 0;
-      for (let i = 0; i < data.length; i += 4)
-        if (
-          Math.abs((data[i] ?? 0) - (data[0] ?? 0)) > 60 ||
-          Math.abs((data[i + 1] ?? 0) - (data[1] ?? 0)) > 60
-        )
-          ink++;
-      return ink;
+      return { width: image.width, data: [...context.getImageData(0, 0, image.width, rows).data] };
     },
     { base64: bytes.toString('base64'), rows },
   );
+}
+
+/** The pixel at (x, y) of decoded rows, as [r, g, b]. */
+const pixelAt = ({ width, data }: { width: number; data: number[] }, x: number, y: number) =>
+  data.slice((y * width + x) * 4, (y * width + x) * 4 + 3);
+
+/** How many pixels of decoded rows differ from their first pixel (the band's background): its text. */
+function inkOf({ data }: { data: number[] }): number {
+  let ink = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (Math.abs((data[i] ?? 0) - (data[0] ?? 0)) > 60 || Math.abs((data[i + 1] ?? 0) - (data[1] ?? 0)) > 60)
+      ink++;
+  return ink;
 }
 
 const luminance = ([r = 0, g = 0, b = 0]: number[]) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
@@ -105,10 +95,11 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(height).toBeGreaterThan(Math.floor(box.height) + 30);
     expect(bytes.length).toBeGreaterThan(10_000);
     // The band's background is the chart's (light or dark), and it holds text.
-    const corner = luminance(await pixelOf(page, bytes, 2, 2));
+    const band = await topRowsOf(page, bytes, 40);
+    const corner = luminance(pixelAt(band, 2, 2));
     if (scheme === 'dark') expect(corner).toBeLessThan(80);
     else expect(corner).toBeGreaterThan(200);
-    expect(await inkIn(page, bytes, 40)).toBeGreaterThan(200);
+    expect(inkOf(band)).toBeGreaterThan(200);
     await expect(live(page).getByTestId('chart-png-status')).toHaveText(
       `Saved ${download.suggestedFilename()}`,
     );
@@ -238,9 +229,10 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   );
   await expect(view.getByTestId('chart-summary')).toContainText('Compare overlay: AAPL');
 
-  // The saved PNG's band carries the overlay too (its name stays the chart's symbol's).
+  // The saved PNG's band carries the overlay too, a line of its own (its name stays the chart's symbol's).
   const download = await downloadFrom(page, () => view.getByTestId('chart-save-png').click());
   expect(download.suggestedFilename()).toMatch(/-RIVN-1d-\d{8}_\d{4}\.png$/);
+  const compared = pngSize(await bytesOf(download));
 
   // Charting the compare symbol itself takes the overlay away (a symbol compared with itself).
   // None takes it away: no legend entry, no mention, and the mirror lets AAPL go again.
@@ -250,6 +242,12 @@ test('the compare overlay draws a second symbol in percent, follows the session 
   await expect(wrap).toHaveAttribute('data-compare', '');
   await expect(view.getByTestId('chart-summary')).not.toContainText('Compare overlay');
   await expect(rows('AAPL')).toHaveText('not held: chart or compare it to load');
+  // Saved again without it, the band is a line shorter: the same chart under a band without the overlay's.
+  const plain = pngSize(
+    await bytesOf(await downloadFrom(page, () => view.getByTestId('chart-save-png').click())),
+  );
+  expect(plain.width).toBe(compared.width);
+  expect(plain.height).toBeLessThan(compared.height);
   expect(problems).toEqual([]);
 });
 

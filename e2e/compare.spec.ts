@@ -6,15 +6,9 @@
 import { writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import { button, downloadFrom, type Json, jsonOf, showTab, startPaused, watchProblems } from './support';
+import { button, exportFromPanel, type Json, showTab, startPaused, watchProblems } from './support';
 
 test.use({ viewport: { width: 1366, height: 860 } });
-
-async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
-  await showTab(page, 'Export');
-  const download = await downloadFrom(page, () => button(page, name).click());
-  return { fileName: download.suggestedFilename(), doc: (await jsonOf(download)) as Json };
-}
 
 const RIVN_1M = 'session_data.symbols.RIVN.session.data.1m';
 const BARS = 'performance_metrics.counters.bars_processed';
@@ -325,16 +319,23 @@ test("the added rows' box scrolls by keyboard: Space and the arrows there leave 
   await step(page, 3);
   const delta = await exportFromPanel(page, 'Export delta');
   await compareFromHistory(page, delta.fileName);
-  const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
-  await row1m.getByRole('button', { name: `Show rows B adds to ${RIVN_1M}` }).click();
-  const box = page.getByRole('group', { name: `Rows B adds to ${RIVN_1M}`, exact: true });
+  // The ticks of three minutes: hundreds of rows, more than the box shows, so it has somewhere to scroll.
+  const ticks = RIVN_1M.replace(/1m$/, 'ticks');
+  const row = page.locator(`[data-testid="compare-stream"][data-path="${ticks}"]`);
+  await row.getByRole('button', { name: `Show rows B adds to ${ticks}` }).click();
+  const box = page.getByRole('group', { name: `Rows B adds to ${ticks}`, exact: true });
   await box.focus();
   await expect(box).toBeFocused();
+  const scrolled = () => box.evaluate((el) => el.scrollTop);
   const time = await page.getByTestId('market-time').textContent();
-  // Space would resume the session and → would step it, were the keys to reach the page's shortcuts.
-  await page.keyboard.press('Space');
-  await page.keyboard.press('ArrowRight');
+  // Space would resume the session and → would step it, were the keys to reach the page's shortcuts; in
+  // the box they scroll it.
   await page.keyboard.press('ArrowDown');
+  await expect.poll(scrolled).toBeGreaterThan(0);
+  const afterArrow = await scrolled();
+  await page.keyboard.press('Space');
+  await expect.poll(scrolled).toBeGreaterThan(afterArrow);
+  await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(300);
   await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
   await expect(page.getByTestId('market-time')).toHaveText(time ?? '');

@@ -86,9 +86,12 @@ test('a session is started, charted, exported, compared, viewed, reconfigured an
   await page.keyboard.press('Enter');
   const addedRows = page.getByRole('group', { name: /^Rows B adds to / }).first();
   await tabTo(page, addedRows);
+  const minute = await page.getByTestId('market-time').textContent();
   await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await expect(state).toHaveText('PAUSED');
+  await expect(page.getByTestId('market-time')).toHaveText(minute ?? '');
 
   // The delta in the viewer: its tree walked with the arrows.
   await tabTo(page, page.getByRole('button', { name: `View ${delta}`, exact: true }), true);
@@ -134,7 +137,7 @@ test('a session is started, charted, exported, compared, viewed, reconfigured an
   await tabTo(page, rows.getByRole('searchbox'));
   await page.keyboard.type('size >= 100');
   await page.keyboard.press('Enter');
-  await expect(rows.getByTestId('rows-range')).toContainText(' of ');
+  await expect(rows.getByTestId('rows-range')).toHaveText(/^[\d,]+ of [\d,]+ rows · /);
   // The stream's raw text, its box scrolled by the keyboard without touching the session.
   await tabTo(page, button(page, 'Raw'), true);
   await page.keyboard.press('Enter');

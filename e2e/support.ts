@@ -74,6 +74,16 @@ export async function command(page: Page, line: string, answer?: RegExp | string
   else await expect(entries.last()).toContainText(answer);
 }
 
+/** Clicks an export button of the export panel (its tab shown); the downloaded file's name and document. */
+export async function exportFromPanel(
+  page: Page,
+  name: 'Export complete' | 'Export delta',
+): Promise<{ fileName: string; doc: Json }> {
+  await showTab(page, 'Export');
+  const download = await downloadFrom(page, () => button(page, name).click());
+  return { fileName: download.suggestedFilename(), doc: await jsonOf(download) };
+}
+
 /** Opens the app, starts the session and pauses it. */
 export async function startPaused(page: Page): Promise<void> {
   await page.goto('/');

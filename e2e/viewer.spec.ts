@@ -10,11 +10,10 @@ import { Exporter } from '../workers/export/exporter';
 import { traceMainThread } from './main-thread-trace';
 import {
   button,
-  downloadFrom,
   expectNoLongTask,
+  exportFromPanel,
   failWorkerLoad,
   type Json,
-  jsonOf,
   now,
   showTab,
   startPaused,
@@ -32,12 +31,6 @@ async function settle(page: Page): Promise<void> {
 }
 
 const numberText = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 20 });
-
-/** Clicks an export button of the export panel; returns the downloaded file's name and document. */
-async function exportFromPanel(page: Page, name: 'Export complete' | 'Export delta') {
-  const download = await downloadFrom(page, () => button(page, name).click());
-  return { fileName: download.suggestedFilename(), doc: (await jsonOf(download)) as Json };
-}
 
 async function viewExport(page: Page, fileName: string): Promise<void> {
   await showTab(page, 'History & viewer');

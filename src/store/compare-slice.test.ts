@@ -47,6 +47,24 @@ function inThreadViewer() {
 }
 
 /** Three real exports of the default session, as the history holds them (newest first). */
+/** A viewer whose worker is dead until restarted: every call fails as a dead worker's does till then. */
+function deadViewer(viewer: ReturnType<typeof inThreadViewer>, onRestart: () => void) {
+  let dead = true;
+  const call = viewer.client.call as (method: string, ...args: unknown[]) => Promise<unknown>;
+  const client: ViewerClient = {
+    ...viewer.client,
+    call: ((method: string, ...args: unknown[]) =>
+      dead
+        ? Promise.reject(new ViewerWorkerError('The viewer stopped.'))
+        : call(method, ...args)) as ViewerClient['call'],
+    restart: () => {
+      onRestart();
+      dead = false;
+    },
+  };
+  return { client };
+}
+
 function history(): ExportRecord[] {
   const backtest = backtestOf(configJson(), 0);
   backtest.start();
@@ -158,23 +176,8 @@ describe('compare slice', () => {
   });
 
   it('says when the viewer worker died, and starts a fresh one for the next comparison', async () => {
-    const viewer = inThreadViewer();
     let restarts = 0;
-    let dead = true;
-    const client: ViewerClient = {
-      ...viewer.client,
-      call: ((method: string, ...args: unknown[]) =>
-        dead
-          ? Promise.reject(new ViewerWorkerError('The viewer stopped.'))
-          : (viewer.client.call as (m: string, ...a: unknown[]) => Promise<unknown>)(
-              method,
-              ...args,
-            )) as ViewerClient['call'],
-      restart: () => {
-        restarts++;
-        dead = false;
-      },
-    };
+    const { client } = deadViewer(inThreadViewer(), () => restarts++);
     const store = createAppStore(engine, { viewerClient: client, mirrorClient: mirror as never });
     store.setState({ exports: history() });
     store.getState().compareWith('e-2');
@@ -202,21 +205,7 @@ describe('compare slice', () => {
 
   it('a dead worker is restarted once: a comparison after the viewer retried keeps the export it shows', async () => {
     const viewer = inThreadViewer();
-    let dead = true;
-    const client: ViewerClient = {
-      ...viewer.client,
-      call: ((method: string, ...args: unknown[]) =>
-        dead
-          ? Promise.reject(new ViewerWorkerError('The viewer stopped.'))
-          : (viewer.client.call as (m: string, ...a: unknown[]) => Promise<unknown>)(
-              method,
-              ...args,
-            )) as ViewerClient['call'],
-      restart: () => {
-        viewer.client.restart();
-        dead = false;
-      },
-    };
+    const { client } = deadViewer(viewer, () => viewer.client.restart());
     const store = createAppStore(engine, { viewerClient: client, mirrorClient: mirror as never });
     store.setState({ exports: history() });
     store.getState().compareWith('e-2');

@@ -3,9 +3,10 @@
 
 import { SESSION_INDICATORS, type SessionIndicatorInfo } from '../common/indicator-catalogue';
 import type { Result } from '../common/result';
+import { quoted } from '../common/shown-text';
 import { addDays, tradingDay } from '../engine/calendar';
 import { defaultSessionConfig, parseSessionConfigText } from '../engine/config';
-import { FIRST_DATE, LAST_DATE } from '../engine/config-schema';
+import { FIRST_DATE, isCalendarDate, LAST_DATE } from '../engine/config-schema';
 import type { EngineHost } from './engine-host';
 import type { Runtime, RuntimeOptions } from './runtime';
 
@@ -33,8 +34,6 @@ export interface TradingCalendarView {
   last: string;
   days: CalendarDayView[];
 }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
@@ -70,23 +69,10 @@ export function createConfigVerbs(
      */
     tradingCalendar(first: string = FIRST_DATE, last: string = LAST_DATE): Result<TradingCalendarView> {
       const accepted = `accepted: dates "YYYY-MM-DD" from ${FIRST_DATE} to ${LAST_DATE}, first <= last`;
-      const real = (d: string) => {
-        try {
-          tradingDay(d);
-          return true;
-        } catch {
-          return false;
-        }
-      };
       const bad = [first, last].find(
-        (d) => typeof d !== 'string' || !DATE.test(d) || d < FIRST_DATE || d > LAST_DATE || !real(d),
+        (d) => typeof d !== 'string' || !isCalendarDate(d) || d < FIRST_DATE || d > LAST_DATE,
       );
-      if (bad !== undefined) {
-        return {
-          ok: false,
-          error: `${JSON.stringify(String(bad).slice(0, 20))} is not a date (${accepted})`,
-        };
-      }
+      if (bad !== undefined) return { ok: false, error: `${quoted(bad)} is not a date (${accepted})` };
       if (first > last) return { ok: false, error: `"${first}" is after "${last}" (${accepted})` };
       const days: CalendarDayView[] = [];
       for (let date = first; date <= last; date = addDays(date, 1)) {

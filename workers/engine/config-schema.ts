@@ -281,7 +281,8 @@ const ignoredSections = <const K extends readonly string[]>(keys: K) =>
     [P in K[number]]: z.ZodOptional<typeof ignoredSection>;
   };
 
-function isCalendarDate(text: string): boolean {
+/** Whether `text` is a real date written YYYY-MM-DD (not 2025-02-30). */
+export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;

@@ -13,8 +13,9 @@ import type {
   StreamChange,
   ValueChange,
 } from './compare-types';
-import { type ExportDocument, scalarOf } from './export-document';
+import { cut, type ExportDocument } from './export-document';
 import type { ArrayNode, ObjectNode, Slot } from './json-index';
+import { isStreamBlock, scalarOf } from './stream-block';
 import type { ViewerPath } from './types';
 
 export const COMPARE_LIMITS: CompareLimits = {
@@ -34,7 +35,6 @@ const READ_ROWS = 1000;
 const STREAM_MEMBERS = new Set(['count', 'total_count', 'data', 'latest']);
 
 const decoder = new TextDecoder();
-const cut = (text: string) => (text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS - 1)}…` : text);
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -43,7 +43,7 @@ type Scalar = string | number | boolean | null;
 function containerPreview(slot: Slot): string {
   if (slot.kind === 'object') return `{${plural(slot.keys.length, 'key')}}`;
   if (slot.kind === 'array') return `[${plural(slot.count, 'item')}]`;
-  return cut(slot.text);
+  return cut(slot.text, PREVIEW_CHARS);
 }
 
 /** The members of `_metadata` and the sections that say what an export is. */
@@ -71,15 +71,6 @@ async function sideOf(document: ExportDocument): Promise<CompareSide> {
     generatedAt: await text(['_metadata', 'generated_at']),
     sessionDate: await text(['time_manager', 'current_session', 'date']),
   };
-}
-
-/** A stream block: an object with a numeric `count` and its `columns` or `total_count` (section 3). */
-function isStreamBlock(document: ExportDocument, node: Slot | undefined): node is ObjectNode {
-  if (node?.kind !== 'object') return false;
-  if (typeof scalarOf(document.child(node, 'count')) !== 'number') return false;
-  return (
-    document.child(node, 'columns')?.kind === 'array' || document.child(node, 'total_count') !== undefined
-  );
 }
 
 interface Block {
@@ -220,10 +211,7 @@ export class ExportComparison {
 
   private async walk(path: ViewerPath, slotA: Slot | undefined, slotB: Slot | undefined): Promise<void> {
     if (slotA === undefined || slotB === undefined) return this.onlyOne(path, slotA, slotB);
-    if (isStreamBlock(this.a, slotA) || isStreamBlock(this.b, slotB)) {
-      if (isStreamBlock(this.a, slotA) && isStreamBlock(this.b, slotB))
-        return this.stream(path, slotA, slotB);
-    }
+    if (isStreamBlock(this.a, slotA) && isStreamBlock(this.b, slotB)) return this.stream(path, slotA, slotB);
     if (slotA.kind === 'object' && slotB.kind === 'object') return this.objects(path, slotA, slotB);
     if (slotA.kind === 'array' && slotB.kind === 'array') return this.lists(path, slotA, slotB);
     if (slotA.kind === 'value' && slotB.kind === 'value') return this.scalars(path, slotA, slotB);
@@ -268,7 +256,7 @@ export class ExportComparison {
     const valueB = parse(textB);
     if (valueA === valueB && valueA !== undefined) return; // 1.0 and 1
     if (textA === textB) return;
-    const change: ValueChange = { path, a: cut(textA), b: cut(textB) };
+    const change: ValueChange = { path, a: cut(textA, PREVIEW_CHARS), b: cut(textB, PREVIEW_CHARS) };
     if (typeof valueA === 'number' && typeof valueB === 'number') {
       change.change = roundChange(valueB - valueA);
       if (valueA !== 0) change.percent = roundChange(((valueB - valueA) / Math.abs(valueA)) * 100);
@@ -284,7 +272,7 @@ export class ExportComparison {
       const itemsB = await this.b.small(listB);
       const textA = JSON.stringify(itemsA);
       const textB = JSON.stringify(itemsB);
-      if (textA !== textB) this.changed({ path, a: cut(textA), b: cut(textB) });
+      if (textA !== textB) this.changed({ path, a: cut(textA, PREVIEW_CHARS), b: cut(textB, PREVIEW_CHARS) });
       return;
     }
     // A long list outside a stream block (none in this app's exports): told apart by its length and size.
@@ -307,8 +295,8 @@ export class ExportComparison {
     const a = nodeA === null ? null : blockOf(this.a, nodeA);
     const b = nodeB === null ? null : blockOf(this.b, nodeB);
     const columns =
-      (await this.columnsOf(this.b, nodeB)) ??
-      (await this.columnsOf(this.a, nodeA)) ??
+      (nodeB === null ? null : await this.b.columnsOf(nodeB)) ??
+      (nodeA === null ? null : await this.a.columnsOf(nodeA)) ??
       defaultColumns(String(path.at(-1)));
     const entry: StreamChange = {
       path,
@@ -335,7 +323,8 @@ export class ExportComparison {
       } else from = await this.firstLater(path, a, b);
       const carried = Math.max(0, b.rows - from);
       if (a === null || this.match === 'timestamp') entry.added = carried;
-      entry.rows = await this.readRows(path, from, carried);
+      // Rows are read only for a stream that will be listed: past the streams' cap they are only counted.
+      if (this.streams.length < this.limits.streams) entry.rows = await this.readRows(path, from, carried);
       if (this.match === 'position' && entry.rows.length > 0) entry.firstRow = first + from;
     } else if (b !== null && a !== null && this.match === 'position') {
       entry.added = Math.max(0, b.total - a.total);
@@ -351,13 +340,6 @@ export class ExportComparison {
       this.addedStreams++;
     }
     if (this.streams.length < this.limits.streams) this.streams.push(entry);
-  }
-
-  private async columnsOf(document: ExportDocument, node: ObjectNode | null): Promise<string[] | null> {
-    const slot = node === null ? undefined : document.child(node, 'columns');
-    if (slot?.kind !== 'array' || slot.end - slot.start > SMALL_LIST_BYTES) return null;
-    const items = await document.small(slot);
-    return items?.every((c) => typeof c === 'string') ? (items as string[]) : null;
   }
 
   /** The first row of B's data later than A's last row (by first column), found by halving. */

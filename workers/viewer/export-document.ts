@@ -9,6 +9,7 @@ import { prettyText, utf8Cut } from './raw-text';
 import { readFilter } from './row-filter';
 import { buildOrder, runsOf } from './row-view';
 import { MAX_SEARCH_MATCHES, queryProblem, searchIndex } from './search';
+import { scalarOf } from './stream-block';
 import {
   MAX_PAGE,
   MAX_RAW_TEXT,
@@ -73,18 +74,8 @@ function isPath(value: unknown): value is ViewerPath {
   );
 }
 
-function cut(text: string, max = PREVIEW_CHARS): string {
+export function cut(text: string, max = PREVIEW_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/** A scalar slot's value, if it was kept whole. */
-export function scalarOf(slot: Slot | undefined): string | number | boolean | null | undefined {
-  if (slot?.kind !== 'value' || slot.truncated) return undefined;
-  try {
-    return JSON.parse(slot.text) as string | number | boolean | null;
-  } catch {
-    return undefined; // a string with a bad escape: shown as its text only
-  }
 }
 
 /** Drops the separator (`,` and whitespace) that follows an element up to the next one. */
@@ -156,7 +147,7 @@ export class ExportDocument {
       return fail(`${describePath(path as ViewerPath)} is a single value, not a list.`);
     if (node.kind === 'object')
       return { ok: true, value: await this.entries(node, streamOf(path as ViewerPath)) };
-    const range = this.pageRange(node, offset, limit);
+    const range = pageRange(node.count, offset, limit);
     if (!range.ok) return range;
     const entries: ViewerEntry[] = [];
     for (let i = range.value.from; i < range.value.to; i++) {
@@ -173,7 +164,7 @@ export class ExportDocument {
     if (!slot.ok) return slot;
     const node = slot.value;
     if (node.kind !== 'array') return fail(`${describePath(path as ViewerPath)} is not a list of rows.`);
-    const range = this.pageRange(node, offset, limit);
+    const range = pageRange(node.count, offset, limit);
     if (!range.ok) return range;
     const { from, to } = range.value;
     const rows = await this.readRows(node, path as ViewerPath, from, to);
@@ -193,30 +184,37 @@ export class ExportDocument {
     if (!order.ok) return order;
     const all = node.count;
     const total = order.value === null ? all : order.value.length;
-    if (!Number.isInteger(offset) || offset < 0 || offset > total)
-      return fail(`The offset must be a whole number from 0 to ${total}; got ${offset}.`);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-      return fail(`The limit must be a whole number from 1 to ${MAX_PAGE}; got ${limit}.`);
-    const end = Math.min(total, offset + limit);
-    const indices =
-      order.value === null
-        ? Array.from({ length: end - offset }, (_, k) => offset + k)
-        : Array.from(order.value.subarray(offset, end));
+    const range = pageRange(total, offset, limit);
+    if (!range.ok) return range;
+    const { from, to } = range.value;
+    if (order.value === null) {
+      const read = await this.readRows(node, path as ViewerPath, from, to);
+      if (!read.ok) return read;
+      const indices = Array.from({ length: to - from }, (_, k) => from + k);
+      return { ok: true, value: { offset, total, all, rows: read.value, indices } };
+    }
+    // Sorted rows lie scattered in the file, a run or so each: they are read without the damage check,
+    // which the scan that ordered them already made of every row (buildOrder reads through readRows).
+    const indices = Array.from(order.value.subarray(from, to));
     const rows: unknown[] = new Array(indices.length);
     for (const run of runsOf(indices)) {
-      const read = await this.readRows(node, path as ViewerPath, run.from, run.to);
+      const read = await this.readRows(node, path as ViewerPath, run.from, run.to, false);
       if (!read.ok) return read;
       for (let k = 0; k < read.value.length; k++) rows[run.at + k] = read.value[k];
     }
     return { ok: true, value: { offset, total, all, rows, indices } };
   }
 
-  /** Rows `from` to `to` of an indexed array, parsed and checked (for a stream block's rows). */
+  /**
+   * Rows `from` to `to` of an indexed array, parsed, and checked against their stream block's columns unless
+   * `check` is false (rows a scan has checked already).
+   */
   private async readRows(
     node: ArrayNode,
     path: ViewerPath,
     from: number,
     to: number,
+    check = true,
   ): Promise<Result<unknown[]>> {
     if (from === to) return { ok: true, value: [] };
     const start = node.starts[from] as number;
@@ -231,7 +229,7 @@ export class ExportDocument {
         `The file is damaged: items ${from + 1}-${to} of ${describePath(path)} are not valid JSON (bytes ${start}-${end}).`,
       );
     }
-    const damage = await this.rowsDamage(path, from, rows);
+    const damage = check ? await this.rowsDamage(path, from, rows) : null;
     if (damage !== null) return fail(`The file is damaged: ${damage}.`);
     return { ok: true, value: rows };
   }
@@ -351,14 +349,6 @@ export class ExportDocument {
     return null;
   }
 
-  private pageRange(node: ArrayNode, offset: number, limit: number): Result<{ from: number; to: number }> {
-    if (!Number.isInteger(offset) || offset < 0 || offset > node.count)
-      return fail(`The offset must be a whole number from 0 to ${node.count}; got ${offset}.`);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
-      return fail(`The limit must be a whole number from 1 to ${MAX_PAGE}; got ${limit}.`);
-    return { ok: true, value: { from: offset, to: Math.min(node.count, offset + limit) } };
-  }
-
   /** Element `i` of an indexed array, read from the file and indexed on its own the first time. */
   private async element(array: ArrayNode, i: number): Promise<Result<Slot>> {
     let cache = this.elements.get(array);
@@ -428,12 +418,21 @@ export class ExportDocument {
   }
 
   /** The `columns` of a stream block: a short array of strings. */
-  private async columnsOf(node: ObjectNode): Promise<string[] | null> {
+  async columnsOf(node: ObjectNode): Promise<string[] | null> {
     const slot = this.child(node, 'columns');
     if (slot?.kind !== 'array' || slot.end - slot.start > SMALL_ARRAY_BYTES) return null;
     const items = await this.small(slot);
     return items?.every((c) => typeof c === 'string') ? (items as string[]) : null;
   }
+}
+
+/** Rows `offset` to `offset + limit` of `total`, checked: a page asked for by the page. */
+function pageRange(total: number, offset: number, limit: number): Result<{ from: number; to: number }> {
+  if (!Number.isInteger(offset) || offset < 0 || offset > total)
+    return fail(`The offset must be a whole number from 0 to ${total}; got ${offset}.`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
+    return fail(`The limit must be a whole number from 1 to ${MAX_PAGE}; got ${limit}.`);
+  return { ok: true, value: { from: offset, to: Math.min(total, offset + limit) } };
 }
 
 function valueEntry(key: string | number, slot: ValueSlot): ViewerEntry {

@@ -5,6 +5,7 @@
 // and reading them all back for every keystroke would take seconds on a 100 MB file.
 
 import { type ArrayNode, type ObjectNode, type Slot, VALUE_TEXT_LIMIT } from './json-index';
+import { isStreamBlock, type Members } from './stream-block';
 import type { SearchMatch, SearchResult, ViewerPath } from './types';
 
 /** Arrays at most this long in bytes are read back and searched item by item. */
@@ -14,7 +15,7 @@ export const MAX_SEARCH_MATCHES = 1000;
 /** Queries longer than this are refused (a value's kept text is shorter, so nothing longer can match). */
 export const MAX_QUERY_CHARS = 200;
 
-export interface Searchable {
+export interface Searchable extends Members {
   readonly root: ObjectNode;
   small(slot: ArrayNode): Promise<unknown[] | null>;
 }
@@ -69,9 +70,9 @@ export async function searchIndex(
       const text = scalarText(slot.text, slot.truncated);
       if (text.toLowerCase().includes(needle)) hit(path, 'value', text);
     } else if (slot.kind === 'object') {
-      // A stream block (its rows under `data`, beside `columns` or `count`): its rows are not searched,
-      // however few; the index does not hold them, and a large export's would take seconds to read.
-      const stream = slot.keys.includes('columns') || slot.keys.includes('count');
+      // A stream block's rows are not searched, however few: the index does not hold them, and a large
+      // export's would take seconds to read.
+      const stream = isStreamBlock(doc, slot);
       for (let i = 0; i < slot.keys.length; i++) {
         const key = slot.keys[i] as string;
         const childPath = [...path, key];

@@ -18,8 +18,9 @@ import {
   readMode,
   versionNote,
 } from '../export/contract';
-import { type ExportDocument, scalarOf } from './export-document';
+import type { ExportDocument } from './export-document';
 import type { ArrayNode, ObjectNode, Slot } from './json-index';
+import { scalarOf } from './stream-block';
 import type { ViewerSummary } from './types';
 
 export const NOT_AN_EXPORT = 'This file is not a Session Tape export';

@@ -44,7 +44,12 @@ function SidePicker({ side, selectId }: { side: CompareSideName; selectId: strin
         {label}
       </label>
       <div className="compare__pick-row">
-        <select id={selectId} className="compare__select" value={optionOf(choice)} onChange={onSelect}>
+        <select
+          id={selectId}
+          className="field-input field-input--compact compare__select"
+          value={optionOf(choice)}
+          onChange={onSelect}
+        >
           <option value="">Choose an export…</option>
           {choice?.kind === 'file' && <option value={FILE_VALUE}>File: {choice.fileName}</option>}
           {exports.map((record) => (

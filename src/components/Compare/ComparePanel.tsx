@@ -91,7 +91,7 @@ export function ComparePanel() {
       <CompareChooser idPrefix={idPrefix} />
       {status === 'running' && <CompareProgress />}
       {status === 'failed' && error && (
-        <p className="compare__error" role="alert" data-testid="compare-error">
+        <p className="inline-error compare__error" role="alert" data-testid="compare-error">
           {error}
         </p>
       )}

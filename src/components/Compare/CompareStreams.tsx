@@ -4,9 +4,10 @@ import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
 import type { CompareSideName } from '../../store/compare-types';
 import { ScrollBox } from '../ScrollBox/ScrollBox';
+import { formatCell } from '../Viewer/format-value';
 import { dottedPath } from '../Viewer/tree-model';
 import { PathButton } from './CompareValues';
-import { addedRowsNote, cellText, rowsText } from './compare-format';
+import { addedRowsNote, rowsText } from './compare-format';
 import { ShowMore, useShowMore } from './ShowMore';
 
 interface Props {
@@ -58,7 +59,7 @@ function AddedRows({ stream }: { stream: StreamChange }) {
                   {(Array.isArray(row) ? row : [row]).map((cell, j) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: a row's cells are its columns, in order.
                     <td key={j} className={typeof cell === 'number' ? 'num' : undefined}>
-                      {cellText(cell)}
+                      {formatCell(cell)}
                     </td>
                   ))}
                 </tr>

@@ -64,13 +64,6 @@ export function addedRowsNote(stream: StreamChange): string {
   return parts.join(' ');
 }
 
-/** A cell of a rows table: numbers as written, text as is, anything else as JSON. */
-export function cellText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  return JSON.stringify(value) ?? '';
-}
-
 /** `performance_metrics` members that describe the exporting, not the session (docs/compare.md). */
 const EXPORT_FIGURES = new Set(['timing_ms', 'last_complete_export', 'last_delta_export']);
 

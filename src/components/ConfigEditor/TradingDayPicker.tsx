@@ -9,19 +9,11 @@ import {
   monthTitle,
   monthWeeks,
   type TradingCalendarView,
+  WEEKDAYS,
+  weekdayOf,
 } from '../../store/trading-calendar';
 
 export type DateTarget = 'start' | 'end';
-
-const WEEKDAYS = [
-  ['Su', 'Sunday'],
-  ['Mo', 'Monday'],
-  ['Tu', 'Tuesday'],
-  ['We', 'Wednesday'],
-  ['Th', 'Thursday'],
-  ['Fr', 'Friday'],
-  ['Sa', 'Saturday'],
-] as const;
 
 /** One key per kind of day, each a small cell drawn with the grid's own classes so the two cannot differ. */
 const LEGEND = [
@@ -135,9 +127,9 @@ export function TradingDayPicker({
       >
         <thead>
           <tr>
-            {WEEKDAYS.map(([short, long]) => (
-              <th key={short} scope="col" abbr={long}>
-                {short}
+            {WEEKDAYS.map((day) => (
+              <th key={day} scope="col" abbr={day}>
+                {day.slice(0, 2)}
               </th>
             ))}
           </tr>
@@ -210,7 +202,7 @@ export function TradingDayPicker({
 
 /** The day a key moves the focus to (arrows a day or a week, Home/End the week's ends, Page keys a month). */
 function stepFrom(focus: string, key: string, shift: boolean): string | null {
-  const weekday = new Date(`${focus}T00:00:00Z`).getUTCDay();
+  const weekday = weekdayOf(focus);
   switch (key) {
     case 'ArrowLeft':
       return addDays(focus, -1);

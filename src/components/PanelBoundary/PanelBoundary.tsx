@@ -38,7 +38,7 @@ export class PanelBoundary extends Component<Props, State> {
     const { error } = this.state;
     if (error === null) return this.props.children;
     return (
-      <div className="panel-boundary" role="alert" data-testid="panel-boundary">
+      <div className="inline-error panel-boundary" role="alert" data-testid="panel-boundary">
         <p className="panel-boundary__text">
           {this.props.name} stopped working: {error}. The rest of the page still works.
         </p>

@@ -25,7 +25,7 @@ export const CompareSelect = memo(function CompareSelect({
       <span className="compare-select__label">Compare</span>
       <select
         id={id}
-        className="compare-select__input"
+        className="field-input field-input--compact compare-select__input"
         data-testid="compare-select"
         value={selected ?? ''}
         disabled={symbols.length === 0}

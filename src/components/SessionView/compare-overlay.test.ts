@@ -5,7 +5,7 @@ import {
   baseIndex,
   compareKept,
   formatPercent,
-  overlayPoints,
+  type OverlayPoint,
   percentAt,
   percentChange,
   takeCompare,
@@ -25,6 +25,29 @@ function read(over: Partial<CompareRead>): CompareRead {
     close: f([]),
     ...over,
   };
+}
+
+/**
+ * The reference `appendOverlayPoints` is checked against: the whole walk from the first bar. The compare
+ * symbol's closes at the times of the chart's bars (both ascending): a close at a time the
+ * chart has no bar for is left out, so the overlay never adds a time to the chart's axis (the axis, the
+ * gaps and the percent base stay the main symbol's). A missing or non-finite close is left out too.
+ */
+function overlayPoints(
+  barTimes: ArrayLike<number>,
+  times: ArrayLike<number>,
+  closes: ArrayLike<number>,
+): OverlayPoint[] {
+  const points: OverlayPoint[] = [];
+  let j = 0;
+  for (let i = 0; i < barTimes.length; i++) {
+    const t = barTimes[i] as number;
+    while (j < times.length && (times[j] as number) < t) j++;
+    if (j >= times.length) break;
+    if ((times[j] as number) === t && Number.isFinite(closes[j] as number))
+      points.push({ time: t, value: closes[j] as number });
+  }
+  return points;
 }
 
 describe('compare overlay data', () => {

@@ -66,30 +66,10 @@ export interface OverlayPoint {
 }
 
 /**
- * The compare symbol's closes at the times of the chart's bars (both ascending): a close at a time the
- * chart has no bar for is left out, so the overlay never adds a time to the chart's axis (the axis, the
- * gaps and the percent base stay the main symbol's). A missing or non-finite close is left out too.
- */
-export function overlayPoints(
-  barTimes: ArrayLike<number>,
-  times: ArrayLike<number>,
-  closes: ArrayLike<number>,
-): OverlayPoint[] {
-  const points: OverlayPoint[] = [];
-  let j = 0;
-  for (let i = 0; i < barTimes.length; i++) {
-    const t = barTimes[i] as number;
-    while (j < times.length && (times[j] as number) < t) j++;
-    if (j >= times.length) break;
-    if ((times[j] as number) === t && Number.isFinite(closes[j] as number))
-      points.push({ time: t, value: closes[j] as number });
-  }
-  return points;
-}
-
-/**
- * Appends to `out` the overlay points (as `overlayPoints`) at times after `after` only: a binary search
- * finds where to start in both series, so a read that brought a few bars or closes costs those few, not a
+ * Appends to `out` the compare symbol's closes at the times of the chart's bars (both ascending), at times
+ * after `after` only. A close at a time the chart has no bar for is left out, so the overlay never adds a
+ * time to the chart's axis (the axis, the gaps and the percent base stay the main symbol's); a missing or
+ * non-finite close is left out too. A binary search finds where to start in both series, so a read that brought a few bars or closes costs those few, not a
  * walk of the whole series from its start. Returns how many were added.
  */
 export function appendOverlayPoints(

@@ -4,7 +4,7 @@ import { formatBytes } from '../../format';
 import { useAppStore } from '../../store/context';
 import { ScrollBox } from '../ScrollBox/ScrollBox';
 import { copyText } from './clipboard';
-import { codePath } from './tree-model';
+import { codePath, pathKey } from './tree-model';
 
 /** How long the selection must rest before its text is asked for (arrowing through the tree asks once). */
 const RAW_DELAY_MS = 150;
@@ -59,7 +59,7 @@ export function RawView({ path, onClose }: { path: ViewerPath | null; onClose: (
   const viewerRawText = useAppStore((s) => s.viewerRawText);
   const [state, setState] = useState<RawState>({ status: 'loading' });
   const [copied, setCopied] = useState<string | null>(null);
-  const key = path === null ? null : JSON.stringify(path);
+  const key = path === null ? null : pathKey(path);
   const where = path === null ? '' : codePath(path) || 'the document';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `path` (a new array each render).

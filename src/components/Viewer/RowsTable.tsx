@@ -253,7 +253,7 @@ export function RowsTable({
         <div className="rows__tools">
           <input
             type="search"
-            className="rows__filter"
+            className="field-input field-input--compact rows__filter"
             aria-label={`Filter the rows of ${label}`}
             aria-describedby={problem === null ? undefined : `${label}-filter-problem`}
             aria-invalid={problem !== null}

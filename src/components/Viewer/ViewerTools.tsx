@@ -159,7 +159,7 @@ export function ViewerTools({ selected, onReveal, onExpandAll, onCollapseAll, ex
       <search className="viewer-tools__search">
         <input
           type="search"
-          className="viewer-tools__query"
+          className="field-input field-input--compact viewer-tools__query"
           aria-label="Search keys and values"
           placeholder="Search keys and values"
           aria-describedby="viewer-search-count"
