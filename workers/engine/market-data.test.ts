@@ -17,6 +17,7 @@ import {
   generateDay,
   openingLogLevel,
 } from './market-data';
+import { fillUniforms, hashSeed, Random } from './random';
 import { allTrades } from './stored-trades';
 import { symbolProfile } from './symbol-profile';
 
@@ -151,6 +152,26 @@ describe('built-in market data, bar first', () => {
       { numRuns: 20 },
     );
   }, 30_000);
+
+  it('keeps every bar it has always made, to the bit (saved sessions and exports were made with them)', () => {
+    // Fingerprints of four days' bars as the generator made them before its draws were batched
+    // (fillUniforms): a gap rate, an early close, a day in 2009 and one in 2028 among them.
+    const days = [
+      ['RIVN', '2025-07-01', 0, 1, 390, 760097715],
+      ['AAPL', '2025-07-03', 0.05, 7, 194, 3143937968],
+      ['ZZXQ', '2009-11-27', 0.2, 3, 163, 218370148],
+      ['SPY', '2028-12-29', 0, 1, 390, 2766273077],
+    ] as const;
+    let fingerprint = 0;
+    for (const [symbol, date, gapRate, seed, length, expected] of days) {
+      const { bars } = generateDay(symbol, tradingDayInTables(date), { seed, gapRate });
+      const rows = Array.from({ length: bars.length }, (_, i) =>
+        [bars.time, bars.open, bars.high, bars.low, bars.close, bars.volume].map((c) => c[i]).join(','),
+      );
+      fingerprint = hashSeed(rows.join(';'), fingerprint);
+      expect([symbol, bars.length, fingerprint]).toEqual([symbol, length, expected]);
+    }
+  });
 
   it('gives the same bars written into lent memory as into its own', () => {
     const scratch = new DayScratch();
@@ -325,5 +346,21 @@ describe('history back to 2008', () => {
       );
     }
     expect(generateDay('SPY', tradingDayInTables('2028-12-29'), opts).bars.length).toBe(390);
+  });
+});
+
+describe('fillUniforms', () => {
+  it('draws what the same number of next() calls would, and goes on where they would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.nat(50), fc.nat(20), (seed, before, n) => {
+        const random = new Random(seed);
+        for (let i = 0; i < before; i++) random.next();
+        const out = new Float64Array(n);
+        const after = fillUniforms(random.position, out);
+        const expected = Array.from({ length: n }, () => random.next());
+        expect(Array.from(out)).toEqual(expected);
+        expect(after).toBe(random.position);
+      }),
+    );
   });
 });

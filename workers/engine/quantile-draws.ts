@@ -46,9 +46,11 @@ function normalQuantile(p: number): number {
 const NORMAL = Float64Array.from({ length: SLICES }, (_, i) => normalQuantile((i + 0.5) / SLICES));
 const EXPONENTIAL = Float64Array.from({ length: SLICES }, (_, i) => -Math.log(1 - (i + 0.5) / SLICES));
 
-/** A standard normal draw (to its slice of probability). */
-export const normalDraw = (random: Random): number => NORMAL[(random.next() * SLICES) | 0] as number;
+/** The standard normal quantile of the slice holding the uniform `u` in [0, 1). */
+export const normalAt = (u: number): number => NORMAL[(u * SLICES) | 0] as number;
 
-/** An exponential draw with mean 1 (to its slice of probability). */
-export const exponentialDraw = (random: Random): number =>
-  EXPONENTIAL[(random.next() * SLICES) | 0] as number;
+/** The exponential (mean 1) quantile of the slice holding the uniform `u` in [0, 1). */
+export const exponentialAt = (u: number): number => EXPONENTIAL[(u * SLICES) | 0] as number;
+
+/** A standard normal draw (to its slice of probability). */
+export const normalDraw = (random: Random): number => normalAt(random.next());
