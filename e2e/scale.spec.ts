@@ -1,6 +1,6 @@
 // Issue 16's app at scale: a session of 300 symbols starts with its progress shown, replays as fast as the
-// engine can for 20 seconds with no long task of 250 ms or more on the main thread (the issue's 50 ms is
-// not met: see below), and its symbol table (virtualized and searchable) finds a
+// engine can for 20 seconds with no long task of the page's own on the main thread (50 ms of CPU, or
+// 250 ms of wall time: see below), and its symbol table (virtualized and searchable) finds a
 // symbol by typing and switches the chart to it, by mouse and by keyboard, and the whole session (history
 // included, hundreds of megabytes) is saved complete to a file with its progress shown.
 // SCALE_SYMBOLS=n runs it with another count (for a quick look while developing); SCALE_SCREENSHOTS=dir
@@ -11,14 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { traceMainThread } from './main-thread-trace';
-import {
-  applyConfiguration,
-  button,
-  FREEZE_MS,
-  recordProgress,
-  reportLongTasks,
-  watchProblems,
-} from './support';
+import { applyConfiguration, button, expectNoLongTask, recordProgress, watchProblems } from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -65,7 +58,7 @@ const session = {
 const numberIn = async (page: Page, testId: string) =>
   Number(((await page.getByTestId(testId).first().textContent()) ?? '').replace(/,/g, ''));
 
-test(`a ${COUNT}-symbol session starts with progress, replays at full speed with no long task of 250 ms, its symbol table finds and charts a symbol, and it is saved to a file`, async ({
+test(`a ${COUNT}-symbol session starts with progress, replays at full speed with no long task of the page's own, its symbol table finds and charts a symbol, and it is saved to a file`, async ({
   page,
 }, testInfo) => {
   // Starting 300 symbols takes a few seconds, the replay 20, the save of a few hundred megabytes some more.
@@ -134,13 +127,13 @@ test(`a ${COUNT}-symbol session starts with progress, replays at full speed with
     type: 'candles while replaying',
     description: `${candlesBefore} -> ${candlesAfter}`,
   });
-  // Issue 16 asks for no long task of 50 ms or more. The page is not there on this project's 2-core machine:
-  // 4-7 a run of 50-111 ms, most of each spent waiting for a core that the engine, V8's background threads
-  // and the compositors share with the page (docs/ui-at-scale.md), but now and then one of 50-70 ms of CPU.
-  // The test holds the line the page keeps, no task of FREEZE_MS (250 ms) or more (before issue 16's work
-  // they reached 343 ms), and reports every one above with its CPU time.
-  reportLongTasks(longTasks, testInfo, 'while replaying');
-  expect(longTasks.filter((task) => task.wall >= FREEZE_MS)).toEqual([]);
+  // Issue 16 asks for no long task of 50 ms or more. On this project's 2-core machine a task's wall time also
+  // counts its waits for a core that the engine, V8's background threads and the compositors share with the
+  // page (docs/ui-at-scale.md): in five quiet runs, four had no task of 50 ms and one a task of 54 ms with
+  // 26 ms of CPU. The test holds the page to what it controls, as the other timing tests do: no task of
+  // 50 ms of CPU, none of FREEZE_MS (250 ms) of wall time (before issue 16's work they reached 343 ms),
+  // and every task of 50 ms of wall time reported with its CPU time.
+  expectNoLongTask(longTasks, testInfo, 'while replaying');
   // The chart followed the replay meanwhile (it draws from the mirror, which the feed kept up to date): its
   // last bar is weeks later. Bars coming many at a time, it follows the latest 1,500 of them
   // (chart-window.ts, LIVE_WINDOW), and no more than half as many again: the appends are trimmed.
