@@ -25,8 +25,9 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
+import { intervalSeconds } from '../../intervals';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
-import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { crosshairLabel, findGaps } from './chart-time';
 import {
   barsFrom,
   CHART_BARS_BOUND,
