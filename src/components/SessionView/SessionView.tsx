@@ -28,6 +28,7 @@ import { chartPngName, composeChartPng, PNG_STATUS_MS, pngBandOf, pngBlob, pngSa
 import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
 import { compareOf } from './compare-overlay';
 import { EquityToggle } from './EquityToggle';
+import { IndicatorsWaiting } from './IndicatorsWaiting';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
 import { MarkerNote } from './MarkerNote';
@@ -251,7 +252,15 @@ export function SessionView({
   useEffect(() => {
     chartRef.current?.showIndicators(shown);
   }, [shown]);
-  const panes = (indicators ?? []).filter((i) => i.placement === 'pane' && shown.has(i.key)).length;
+  // A pane indicator with no value yet at any bar held gets no pane (indicator-layer.ts), and the shown ones
+  // without a value are said in one line instead (IndicatorsWaiting).
+  const panes = (indicators ?? []).filter(
+    (i) => i.placement === 'pane' && shown.has(i.key) && i.hasValues,
+  ).length;
+  const waiting = useMemo(
+    () => (indicators ?? []).filter((i) => shown.has(i.key) && !i.hasValues),
+    [indicators, shown],
+  );
 
   // The equity pane: on by default when a strategy runs; its chip only when there is a strategy at all.
   const analysis = view?.analysis ?? null;
@@ -412,6 +421,13 @@ export function SessionView({
               <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />
             )}
           </IndicatorToggles>
+          {/* Not while the chart has no candle at all: it says so itself, and no indicator could have a value. */}
+          <IndicatorsWaiting
+            waiting={(view?.candles ?? 0) > 0 ? waiting : []}
+            interval={view?.interval ?? interval}
+            intervals={row?.intervals ?? []}
+            onSelect={setChosenInterval}
+          />
           {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs;
               so does the equity pane. */}
           <div
