@@ -7,6 +7,9 @@ import { traceMainThread } from './main-thread-trace';
 import {
   applyConfiguration,
   button,
+  bytesOf,
+  command,
+  downloadFrom,
   expectNoLongTask,
   type Json,
   jsonOf,
@@ -156,6 +159,58 @@ test('a gap and a new session make the live mirror resync, and say so', async ({
   doc = await completeExport(page);
   expect(doc.time_manager.current_session.date).toBe('2025-07-02');
   await expect(candles).toHaveText(String(barsHeld(doc, 'RIVN', '1m')));
+  expect(problems).toEqual([]);
+});
+
+test('indicators with no value yet get no blank pane (on screen and in the PNG), and one line says so with a switch', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto('/');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  // One market minute a minute: paused before 09:35, when the session's 5m indicators have no row yet.
+  const speed = page.getByTestId('speed-input');
+  await speed.fill('1');
+  await speed.press('Enter');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  await pause(page);
+  await command(page, 'system advance 2', 'advanced 2 minutes');
+  const live = page.getByTestId('session-view-live');
+  const count = live.getByTestId('chart-candle-count');
+  const wrap = live.locator('.session-view__chart-wrap');
+  await expect(count).toHaveAttribute('data-interval', '1m');
+  await expect.poll(() => numberIn(count)).toBeGreaterThan(0);
+  await expect(live.getByTestId('chart-legend-time')).toHaveText(/09:3[0-4] ET$/);
+
+  // rsi and macd (on 5m, on by default) have no value: no pane for them, only the equity's.
+  await expect(wrap).toHaveAttribute('data-indicator-panes', '0');
+  await expect(wrap).toHaveAttribute('data-equity-pane', '1');
+  const waiting = live.getByTestId('indicators-waiting');
+  await expect(waiting).toContainText('No value yet for 6 indicators on 5m.');
+  const pngHeight = async () => {
+    const bytes = await bytesOf(await downloadFrom(page, () => live.getByTestId('chart-save-png').click()));
+    return bytes.readUInt32BE(20);
+  };
+  const earlyBox = (await wrap.boundingBox())?.height ?? 0;
+  const earlyPng = await pngHeight();
+
+  // The switch shows their interval (no 5m bar has closed yet: nothing to chart, and no line), and back.
+  await waiting.getByRole('button', { name: 'Show 5m' }).click();
+  await expect(count).toHaveAttribute('data-interval', '5m');
+  await expect(waiting).toHaveCount(0);
+  await live.getByTestId('interval-button').filter({ hasText: /^1m$/ }).click();
+  await expect(count).toHaveAttribute('data-interval', '1m');
+  await expect(waiting).toBeVisible();
+
+  // Past 09:35 they have values: their panes come by themselves, and the line goes.
+  await command(page, 'system advance 6', 'advanced 6 minutes');
+  await expect(wrap).toHaveAttribute('data-indicator-panes', '2');
+  await expect(waiting).toHaveCount(0);
+  await expect(live.getByTestId('chart-legend')).toContainText(/rsi 14 · 5m\s*\d+\.\d\d/);
+  // Two panes taller, on the page and in the PNG.
+  expect((await wrap.boundingBox())?.height ?? 0).toBeGreaterThan(earlyBox + 100);
+  expect(await pngHeight()).toBeGreaterThan(earlyPng + 100);
   expect(problems).toEqual([]);
 });
 

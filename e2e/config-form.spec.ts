@@ -179,6 +179,39 @@ test('Add indicator is taken back by Undo in the editor, and the form edit befor
   expect(problems).toEqual([]);
 });
 
+test('a stream written "60m" is 60m in the streams, in Add indicator and in Add history; one added lands on its bars', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await open(page);
+  const config = await jsonIn(page);
+  const data = (config as { session_data_config: { streams: (string | number)[] } }).session_data_config;
+  data.streams = ['1m', '5m', '60m', 'ticks'];
+  await editorOf(page).fill(JSON.stringify(config, null, 2));
+  await expect(page.getByTestId('config-status')).toHaveAttribute('data-status', 'ok');
+  const streams = formOf(page).getByRole('group', { name: 'Streams' });
+  // One checkbox for the stream, named as written, checked; no 1h beside it.
+  await expect(streams.getByRole('checkbox', { name: '60m' })).toBeChecked();
+  await expect(streams.getByRole('checkbox', { name: '1h' })).toHaveCount(0);
+  await formOf(page).locator('summary', { hasText: 'Add indicator' }).click();
+  const interval = page.getByTestId('add-indicator-interval');
+  await expect(interval.locator('option')).toHaveText(['1m', '5m', '60m']);
+  const history = formOf(page)
+    .getByRole('group', { name: 'History' })
+    .getByRole('combobox', { name: 'Interval' });
+  await expect(history.locator('option')).toHaveText(['1m', '5m', '15m', '60m', '1d', '1w']);
+  // An indicator added on it is written with the stream's spelling: the engine's 60m bars, not other ones.
+  await interval.selectOption('60m');
+  await page.getByTestId('add-indicator-submit').click();
+  await expect(page.getByTestId('config-status')).toHaveAttribute('data-status', 'ok');
+  const written = (await jsonIn(page)) as {
+    session_data_config: { indicators: { session: { interval: string }[] } };
+  };
+  expect(written.session_data_config.indicators.session.at(-1)?.interval).toBe('60m');
+  await expect(formOf(page).locator('.config-form__indicators li').last()).toContainText('on 60m');
+  expect(problems).toEqual([]);
+});
+
 test('a year typed digit by digit in a date field writes the JSON once, not each part-typed year', async ({
   page,
 }) => {

@@ -27,7 +27,13 @@ export async function revealRow(page: Page, path: string): Promise<Locator> {
       await nextFrame(page);
     }
   }
-  await row.scrollIntoViewIfNeeded();
+  // The list may draw the row again (a new element for the same path, after a redraw such as Raw's or a
+  // page of rows arriving) between the locator finding it and the scroll: Playwright's scroll of a locator
+  // does not find it again then, and fails "not attached to the DOM". So it is tried again, each try
+  // taking the element afresh through the locator.
+  await expect(async () => {
+    await row.scrollIntoViewIfNeeded({ timeout: 2_000 });
+  }).toPass({ timeout: 10_000 });
   await expect(row).toBeVisible();
   return row;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   addHistory,
+  barIntervals,
+  HISTORY_INTERVALS,
   partOfField,
   readForm,
   removeHistory,
@@ -10,6 +12,8 @@ import {
   setSessionName,
   setStream,
   setSymbols,
+  spelledAsStreams,
+  streamChoices,
   streamKey,
   symbolToAdd,
 } from './config-form';
@@ -83,19 +87,72 @@ describe('reading the form from the JSON', () => {
     expect(setSymbols('{"session_name": ', ['RIVN']).ok).toBe(false);
   });
 
-  it('names streams once however they are written', () => {
-    expect([5, '5', '5m', '300s', '60m', '1h', 'ticks', '1d', 'fast', 0].map(streamKey)).toEqual([
+  it('names streams as the engine does, however they are written', () => {
+    expect([5, '5', '5m', 60, '60m', '1h', 'ticks', '1d', 'fast', 0].map(streamKey)).toEqual([
       '5m',
       '5m',
       '5m',
-      '5m',
-      '1h',
+      '60m',
+      '60m',
       '1h',
       'ticks',
       '1d',
       null,
       null,
     ]);
+  });
+
+  it('shows a stream written 60m as 60m everywhere: its checkbox, Add indicator and Add history', () => {
+    const sixty = readForm(SOURCE.replace('[5, "1m", "ticks"]', '["1m", "60m"]'));
+    if (!sixty.ok) throw new Error(sixty.reason);
+    expect(sixty.fields.streams).toEqual(['1m', '60m']);
+    // The 1h checkbox is that stream, named as the text names it: never 1h and 60m side by side.
+    const choices = streamChoices(sixty.fields.streams);
+    expect(choices).toContain('60m');
+    expect(choices).not.toContain('1h');
+    expect(choices.filter((c) => c === '60m')).toHaveLength(1);
+    // Add indicator offers the streams' intervals in the same spelling (the engine's bars are "60m").
+    expect(barIntervals(sixty.fields.streams)).toEqual(['1m', '60m']);
+    expect(spelledAsStreams(HISTORY_INTERVALS, sixty.fields.streams)).toEqual([
+      '1m',
+      '5m',
+      '15m',
+      '60m',
+      '1d',
+      '1w',
+    ]);
+    // Written 1h, it is 1h in all three.
+    const hour = readForm(SOURCE.replace('[5, "1m", "ticks"]', '["1m", "1h"]'));
+    if (!hour.ok) throw new Error(hour.reason);
+    expect(streamChoices(hour.fields.streams)).toContain('1h');
+    expect(streamChoices(hour.fields.streams)).not.toContain('60m');
+    expect(barIntervals(hour.fields.streams)).toEqual(['1m', '1h']);
+    // Intervals of indicators and history are shown as the engine names them too.
+    const numbers = readForm(
+      SOURCE.replace('"interval": "5m"', '"interval": 60').replace(
+        '"interval": "1m", "trailing',
+        '"interval": 15, "trailing',
+      ),
+    );
+    expect(numbers).toMatchObject({
+      ok: true,
+      fields: {
+        indicators: [{ interval: '60m' }, { interval: '1m' }],
+        history: [{ intervals: ['15m'] }, {}],
+      },
+    });
+  });
+
+  it("offers Add indicator the streams' bar intervals, 1m when the text names none", () => {
+    const streams = (list: unknown[]) => {
+      const read = readForm(SOURCE.replace('[5, "1m", "ticks"]', JSON.stringify(list)));
+      if (!read.ok) throw new Error(read.reason);
+      return barIntervals(read.fields.streams);
+    };
+    expect(streams(['1m', 5, '15', '1h', 'ticks', 'quotes'])).toEqual(['1m', '5m', '15m', '1h']);
+    expect(streams(['ticks'])).toEqual(['1m']);
+    const bare = readForm(SOURCE.replace('"streams": [5, "1m", "ticks"],', ''));
+    expect(bare.ok && barIntervals(bare.fields.streams)).toEqual(['1m']);
   });
 });
 
@@ -133,6 +190,13 @@ describe('writing the JSON from the form', () => {
       '1m',
       'quotes',
     ]);
+    // 1h checked over a text streaming "60m": the same stream, nothing added (the engine refuses it twice).
+    const sixty = SOURCE.replace('[5, "1m", "ticks"]', '["1m", "60m"]');
+    expect(JSON.parse(value(setStream(sixty, '1h', true))).session_data_config.streams).toEqual([
+      '1m',
+      '60m',
+    ]);
+    expect(JSON.parse(value(setStream(sixty, '60m', false))).session_data_config.streams).toEqual(['1m']);
   });
 
   it('adds, edits and removes historical requests and session indicators', () => {

@@ -4,8 +4,11 @@
 // with two spaces as the app writes configurations). Text that does not parse, or a common field of a
 // shape the form cannot show, puts the form out of step: it says why and edits nothing, rather than guess.
 // The engine's check still judges every text; the rules copied here (tickers, intervals) only shape what
-// the form offers and refuse an obviously bad chip before it is written.
+// the form offers and refuse an obviously bad chip before it is written. Intervals are named as the engine
+// names them (`src/intervals.ts`): a stream written "60m" is shown, offered to Add indicator and to Add
+// history as "60m", and counts as the "1h" choice (the engine counts the two one stream).
 import type { Result } from '../../workers/common/result';
+import { BASE_INTERVAL, intervalKeyOf, intervalSeconds, isObject } from '../intervals';
 
 /** A historical request as the form shows it: its interval(s) as written and its trailing days. */
 export interface HistoryRow {
@@ -26,7 +29,7 @@ export interface ConfigFormFields {
   startDate: string;
   endDate: string;
   symbols: string[];
-  /** The streams as keys (`ticks`, `quotes`, canonical intervals), in the text's order. */
+  /** The streams as keys (`ticks`, `quotes`, intervals as the engine names them), in the text's order. */
   streams: string[];
   /** Whether `streams` is left out of the text (the engine then streams `1m`). */
   streamsDefault: boolean;
@@ -39,7 +42,7 @@ export interface ConfigFormFields {
 export type FormRead = { ok: true; fields: ConfigFormFields } | { ok: false; reason: string };
 
 /** What a configuration that names no streams streams (the engine's DEFAULT_STREAMS). */
-export const DEFAULT_STREAM = '1m';
+export const DEFAULT_STREAM = BASE_INTERVAL;
 
 /** The streams offered as checkboxes; any other the text names is shown beside them. */
 export const STREAM_CHOICES: readonly string[] = [
@@ -67,45 +70,49 @@ export const HISTORY_INTERVALS: readonly string[] = ['1m', '5m', '15m', '1h', '1
 /** The engine's limits on a historical request's trailing days. */
 export const MAX_TRAILING_DAYS = 3650;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
-const INTERVAL = /^([1-9][0-9]*)([smhdw]?)$/;
-
 /**
- * A stream's key: `ticks`, `quotes`, or the interval in its shortest unit (`5`, `"5"` and `"5m"` are `5m`;
- * `"60m"` is `1h`, as the engine counts them one stream). null for what is not a stream.
+ * A stream's key: `ticks`, `quotes`, or the interval as the engine names it (`5`, `"5"` and `"5m"` are
+ * `5m`; `"60m"` stays `60m`, the name of its bars in the engine and the exports). null for what is not a
+ * stream.
  */
 export function streamKey(value: unknown): string | null {
-  if (value === 'ticks' || value === 'quotes') return value;
-  let count: number;
-  let unit: string;
-  if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 1) return null;
-    count = value;
-    unit = 'm';
-  } else if (typeof value === 'string') {
-    const match = INTERVAL.exec(value);
-    if (!match) return null;
-    count = Number(match[1]);
-    unit = match[2] || 'm';
-  } else {
-    return null;
-  }
-  const seconds = count * (UNIT_SECONDS[unit] ?? 60);
-  if (unit === 'd' || unit === 'w') return `${count}${unit}`;
-  if (seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
+  return value === 'ticks' || value === 'quotes' ? value : intervalKeyOf(value);
+}
+
+/** Whether two stream keys are one stream: the same key, or intervals of one length (`60m` and `1h`). */
+export function sameStream(a: string, b: string): boolean {
+  if (a === b) return true;
+  const seconds = intervalSeconds(a);
+  return seconds !== null && seconds === intervalSeconds(b);
 }
 
 /** How a stream key sorts among the checkboxes: ticks and quotes, then intervals shortest first. */
 export function streamOrder(key: string): number {
   if (key === 'ticks') return -2;
   if (key === 'quotes') return -1;
-  const match = /^(\d+)([smhdw])$/.exec(key);
-  return match ? Number(match[1]) * (UNIT_SECONDS[match[2] ?? 'm'] ?? 60) : Number.MAX_SAFE_INTEGER;
+  return intervalSeconds(key) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * `choices` (intervals the form offers) named as the text's `streams` name the same length: with a `60m`
+ * stream the `1h` choice is `60m`, so the form never shows one stream two ways, nor offers the other
+ * spelling (an indicator or history on `1h` would be other bars than the `60m` stream's).
+ */
+export function spelledAsStreams(choices: readonly string[], streams: readonly string[]): string[] {
+  return choices.map((choice) => streams.find((stream) => sameStream(stream, choice)) ?? choice);
+}
+
+/** The streams' checkboxes: the common ones (as the text names them) and any other the text names. */
+export function streamChoices(streams: readonly string[]): string[] {
+  return [...new Set([...spelledAsStreams(STREAM_CHOICES, streams), ...streams])].sort(
+    (a, b) => streamOrder(a) - streamOrder(b),
+  );
+}
+
+/** The bar intervals of the form's streams, in the text's order: Add indicator's choices (`1m` if none). */
+export function barIntervals(streams: readonly string[]): string[] {
+  const intervals = streams.filter((s) => intervalSeconds(s) !== null);
+  return intervals.length > 0 ? intervals : [BASE_INTERVAL];
 }
 
 const TICKER = /^[A-Z][A-Z0-9]*(?:[.-][A-Z0-9]+)?$/;
@@ -133,6 +140,9 @@ export function symbolToAdd(typed: string, symbols: readonly string[]): Result<s
 
 const text = (value: unknown): value is string => typeof value === 'string';
 
+/** An interval as the form shows it: as the engine names it, or as written when it is none. */
+const shownInterval = (value: unknown): string => intervalKeyOf(value) ?? String(value);
+
 /** The value at `key` of an object that may be missing: undefined is fine, another shape is not. */
 function objectOrMissing(value: unknown): Record<string, unknown> | null | undefined {
   if (value === undefined) return undefined;
@@ -141,15 +151,28 @@ function objectOrMissing(value: unknown): Record<string, unknown> | null | undef
 
 /** Reads the form's fields from the JSON text; out of step (with the reason) when it cannot. */
 export function readForm(source: string): FormRead {
+  return parseForm(source).read;
+}
+
+/** The text parsed once: its root (for an edit to change) and the form's fields read from it. */
+function parseForm(source: string): { root: unknown; read: FormRead } {
   let root: unknown;
   try {
     root = JSON.parse(source);
   } catch (error) {
     return {
-      ok: false,
-      reason: `The JSON does not parse (${(error as Error).message}). Fix it in the editor; the form follows.`,
+      root: undefined,
+      read: {
+        ok: false,
+        reason: `The JSON does not parse (${(error as Error).message}). Fix it in the editor; the form follows.`,
+      },
     };
   }
+  return { root, read: fieldsOf(root) };
+}
+
+/** The form's fields of a parsed configuration; out of step (with the reason) when it cannot show them. */
+function fieldsOf(root: unknown): FormRead {
   const wrong = (field: string, what: string): FormRead => ({
     ok: false,
     reason: `${field} is not ${what}, so the form cannot show it. Edit it in the JSON; the form follows.`,
@@ -184,7 +207,10 @@ export function readForm(source: string): FormRead {
     if (!Array.isArray(list) || !list.every((i) => text(i) || typeof i === 'number'))
       return wrong('session_data_config.historical.data', 'a list of requests with intervals');
     const days = entry.trailing_days;
-    history.push({ intervals: list.map(String), trailingDays: typeof days === 'number' ? days : null });
+    history.push({
+      intervals: list.map(shownInterval),
+      trailingDays: typeof days === 'number' ? days : null,
+    });
   }
   const indicatorsSection = objectOrMissing(data?.indicators);
   if (indicatorsSection === null) return wrong('session_data_config.indicators', 'an object');
@@ -194,7 +220,7 @@ export function readForm(source: string): FormRead {
   const indicators = session.map((entry) => ({
     name: String(entry.name ?? '?'),
     period: typeof entry.period === 'number' ? entry.period : null,
-    interval: String(entry.interval ?? '?'),
+    interval: shownInterval(entry.interval ?? '?'),
   }));
   return {
     ok: true,
@@ -235,10 +261,11 @@ export const configText = (root: unknown): string => `${JSON.stringify(root, nul
  * is out of step. Keys keep their order; a key made new goes last in its object.
  */
 export function editForm(source: string, change: (root: Record<string, unknown>) => void): Result<string> {
-  const read = readForm(source);
+  // Parsed once: the fields read are only the check that the form may edit it; the root is changed.
+  const { root, read } = parseForm(source);
   if (!read.ok) return { ok: false, error: read.reason };
-  const root = JSON.parse(source) as Record<string, unknown>;
-  change(root);
+  // Fields read means the root is an object (`fieldsOf` refuses anything else).
+  change(root as Record<string, unknown>);
   return { ok: true, value: configText(root) };
 }
 
@@ -263,16 +290,17 @@ export const setSymbols = (source: string, symbols: readonly string[]) =>
   });
 
 /**
- * Streams `key` or stops streaming it. On: added at the end as written canonically (`"5m"`). Off: every
- * entry that is that stream (`5`, `"5m"`) goes. A text that names no streams starts from the default.
+ * Streams `key` or stops streaming it. On: added at the end as the key is written (`"5m"`), unless a stream
+ * of that length is there already (`"60m"` for `1h`). Off: every entry that is that key (`5`, `"5m"`) goes.
+ * A text that names no streams starts from the default.
  */
 export const setStream = (source: string, key: string, on: boolean) =>
   editForm(source, (root) => {
     const data = objectAt(root, SESSION_DATA);
     const streams: unknown[] = Array.isArray(data.streams) ? data.streams : [DEFAULT_STREAM];
-    const has = streams.some((s) => streamKey(s) === key);
-    if (on && !has) data.streams = [...streams, key];
-    else if (!on && has) data.streams = streams.filter((s) => streamKey(s) !== key);
+    const keys = streams.map(streamKey);
+    if (on && !keys.some((k) => k !== null && sameStream(k, key))) data.streams = [...streams, key];
+    else if (!on && keys.includes(key)) data.streams = streams.filter((_, i) => keys[i] !== key);
   });
 
 const historical = (root: Record<string, unknown>) => objectAt(root, [...SESSION_DATA, 'historical']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionIndicatorInfo } from '../engine-client';
-import { draftOf, entryOf, insertSessionIndicator, paramValue, streamedIntervals } from './config-indicators';
+import { draftOf, entryOf, insertSessionIndicator, paramValue } from './config-indicators';
 
 const rule = (value: number) => ({ default: value, min: 1, max: 5000, integer: true });
 const macd: SessionIndicatorInfo = {
@@ -18,18 +18,6 @@ const config = (sessionData: Record<string, unknown>) =>
   JSON.stringify({ session_name: 'x', session_data_config: { symbols: ['AAPL'], ...sessionData } }, null, 2);
 
 describe('add indicator', () => {
-  it('offers the bar intervals the text streams, 1m when it names none or does not parse', () => {
-    expect(streamedIntervals(config({ streams: ['1m', 5, '15', '1h', 'ticks', 'quotes', '5m'] }))).toEqual([
-      '1m',
-      '5m',
-      '15m',
-      '1h',
-    ]);
-    expect(streamedIntervals(config({}))).toEqual(['1m']);
-    expect(streamedIntervals(config({ streams: ['ticks'] }))).toEqual(['1m']);
-    expect(streamedIntervals('{"session_data_config": ')).toEqual(['1m']);
-  });
-
   it("fills the catalogue's defaults, with period 0 for an indicator without one", () => {
     const draft = draftOf(macd, ['5m', '1m']);
     expect(draft).toEqual({

@@ -1,40 +1,11 @@
-// The config editor's "Add indicator", without React or the engine: the bar intervals the JSON text
-// streams (the choices of an indicator's interval), an entry with the catalogue's defaults, and the entry
-// put into `session_data_config.indicators.session` of the text. The engine's check then runs on the new
+// The config editor's "Add indicator", without React or the engine: an entry with the catalogue's defaults
+// on one of the bar intervals the text streams (the config form reads those, `barIntervals`, and names them
+// as its streams do), and the entry put into `session_data_config.indicators.session` of the text. The engine's check then runs on the new
 // text like on any edit, and names the field of a bad entry.
 import type { Result } from '../../workers/common/result';
 import type { SessionIndicatorInfo } from '../engine-client';
-
-/** The one interval every session streams: the choice when the text does not say (or does not parse). */
-export const BASE_INTERVAL = '1m';
-
-const INTERVAL = /^([1-9][0-9]*)([smhdw]?)$/;
-
-/** `5` and `"5"` are minutes (the engine's reading); `"ticks"`, `"quotes"` and other names are not bars. */
-function barIntervalOf(stream: unknown): string | null {
-  if (typeof stream === 'number') return Number.isInteger(stream) && stream > 0 ? `${stream}m` : null;
-  if (typeof stream !== 'string') return null;
-  const match = INTERVAL.exec(stream);
-  return match ? `${match[1]}${match[2] || 'm'}` : null;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The bar intervals `session_data_config.streams` names in `text`; `1m` when it names none or does not parse. */
-export function streamedIntervals(text: string): string[] {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch {
-    return [BASE_INTERVAL];
-  }
-  const sessionData = isObject(root) ? root.session_data_config : undefined;
-  const streams = isObject(sessionData) ? sessionData.streams : undefined;
-  if (!Array.isArray(streams)) return [BASE_INTERVAL];
-  const intervals = [...new Set(streams.map(barIntervalOf).filter((i): i is string => i !== null))];
-  return intervals.length > 0 ? intervals : [BASE_INTERVAL];
-}
+import { BASE_INTERVAL, isObject } from '../intervals';
+import { configText } from './config-form';
 
 /** What the form edits: a period (null for an indicator without one), an interval, and the params. */
 export interface IndicatorDraft {
@@ -117,5 +88,5 @@ export function insertSessionIndicator(text: string, entry: SessionIndicatorEntr
     return { ok: false, error: 'session_data_config.indicators.session: expected a list' };
   indicators.session = [...session, entry];
   sessionData.indicators = indicators;
-  return { ok: true, value: `${JSON.stringify(root, null, 2)}\n` };
+  return { ok: true, value: configText(root) };
 }

@@ -1,12 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ParamRule, SessionIndicatorInfo } from '../../engine-client';
-import {
-  draftOf,
-  entryOf,
-  type IndicatorDraft,
-  paramValue,
-  streamedIntervals,
-} from '../../store/config-indicators';
+import { draftOf, entryOf, type IndicatorDraft, paramValue } from '../../store/config-indicators';
 import { useAppStore } from '../../store/context';
 
 /**
@@ -17,16 +11,18 @@ import { useAppStore } from '../../store/context';
  */
 export function AddIndicator({
   disabled,
+  intervals,
   write,
 }: {
   disabled: boolean;
+  /** The bar intervals the configuration streams, as the form names them (the form has read the text). */
+  intervals: readonly string[];
   /** How the new text is put in the editor: the config form's writer, so Ctrl+Z takes the entry back. */
   write: (text: string) => void;
 }) {
   const catalogue = useAppStore((s) => s.indicatorCatalogue);
   const load = useAppStore((s) => s.loadIndicatorCatalogue);
   const add = useAppStore((s) => s.addIndicator);
-  const text = useAppStore((s) => s.config.text);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
@@ -45,11 +41,7 @@ export function AddIndicator({
           {disabled ? 'The engine is not running.' : 'Reading the catalogue…'}
         </p>
       ) : (
-        <IndicatorForm
-          catalogue={catalogue}
-          intervals={streamedIntervals(text)}
-          onAdd={(entry) => add(entry, write)}
-        />
+        <IndicatorForm catalogue={catalogue} intervals={intervals} onAdd={(entry) => add(entry, write)} />
       )}
     </details>
   );

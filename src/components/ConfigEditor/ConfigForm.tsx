@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Result } from '../../../workers/common/result';
 import {
   addHistory,
+  barIntervals,
   type ConfigFormFields,
   type FormPart,
   HISTORY_INTERVALS,
@@ -10,14 +11,15 @@ import {
   readForm,
   removeHistory,
   removeIndicator,
-  STREAM_CHOICES,
+  sameStream,
   setDates,
   setHistoryDays,
   setHistoryEnabled,
   setSessionName,
   setStream,
   setSymbols,
-  streamOrder,
+  spelledAsStreams,
+  streamChoices,
   symbolToAdd,
 } from '../../store/config-form';
 import { useAppStore } from '../../store/context';
@@ -416,9 +418,7 @@ function StreamsField({
   onToggle: (key: string, on: boolean) => void;
 }) {
   const id = useId();
-  const choices = [...new Set([...STREAM_CHOICES, ...streams])].sort(
-    (a, b) => streamOrder(a) - streamOrder(b),
-  );
+  const choices = streamChoices(streams);
   const described = [`${id}-hint`, error === null ? '' : `${id}-error`].filter(Boolean).join(' ');
   return (
     <fieldset className="config-form__group" aria-describedby={described}>
@@ -498,7 +498,10 @@ function HistoryField({
   onRemove: (index: number) => void;
 }) {
   const id = useId();
-  const [interval, setHistoryInterval] = useState(HISTORY_INTERVALS[0] ?? '1m');
+  // The common intervals, named as the streams name them (`60m` for `1h` when the text streams `60m`).
+  const offered = spelledAsStreams(HISTORY_INTERVALS, fields.streams);
+  const [chosen, setHistoryInterval] = useState(HISTORY_INTERVALS[0] ?? '1m');
+  const interval = offered.find((i) => sameStream(i, chosen)) ?? chosen;
   const [days, setDays] = useState(10);
   return (
     <fieldset className="config-form__group" aria-describedby={error === null ? undefined : `${id}-error`}>
@@ -561,7 +564,7 @@ function HistoryField({
             value={interval}
             onChange={(e) => setHistoryInterval(e.target.value)}
           >
-            {HISTORY_INTERVALS.map((i) => (
+            {offered.map((i) => (
               <option key={i}>{i}</option>
             ))}
           </select>
@@ -631,7 +634,7 @@ function IndicatorsField({
           })}
         </ul>
       )}
-      <AddIndicator disabled={!engineUp} write={write} />
+      <AddIndicator disabled={!engineUp} intervals={barIntervals(fields.streams)} write={write} />
       <FieldError id={`${id}-error`} text={error} />
     </fieldset>
   );

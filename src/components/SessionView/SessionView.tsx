@@ -26,8 +26,9 @@ import { ChartLegend } from './ChartLegend';
 import { CompareSelect } from './CompareSelect';
 import { chartPngName, composeChartPng, PNG_STATUS_MS, pngBandOf, pngBlob, pngSavedText } from './chart-png';
 import { describeChart, describeCompare, SummaryPacer } from './chart-summary';
-import { compareKept } from './compare-overlay';
+import { compareOf } from './compare-overlay';
 import { EquityToggle } from './EquityToggle';
+import { IndicatorsWaiting } from './IndicatorsWaiting';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
 import { MarkerNote } from './MarkerNote';
@@ -196,6 +197,22 @@ export function SessionView({
     };
   }, [client, source]);
 
+  // The session's symbols as the last read gave them (one string: it changes only when they do).
+  const symbolNames = useMemo(
+    () => (view?.overview.symbols ?? []).map((s) => s.symbol).join(','),
+    [view?.overview],
+  );
+  const shownSymbol = view?.symbol ?? null;
+  const shownInterval = view?.interval ?? null;
+  // The compare symbol used, derived here once from the one chosen, for the read, the select and the owner.
+  // A chosen symbol that is not one of the session's (a stale address, a symbol taken out of the
+  // configuration) or that is charted is none: the select shows "None", no read asks for it, and the live
+  // view never asks the engine for it (the engine refuses a whole list with one unknown name, and the
+  // charted symbol's rows would never come). While the session has no symbol yet (the live mirror before
+  // Start) the choice is used: an address's must survive until then (the reader drops it if it is stale, and
+  // does not read again for the same request without it).
+  const compareShown = compareOf(compare, symbolNames, [symbol, shownSymbol]);
+
   // A live view scrolled out of sight skips reads of deltas; back in sight, one read catches up with every
   // new bar. A new epoch is read in or out of sight: the chart, the symbol table and the system panel must
   // never hold the session before (a new configuration's empty mirror, another session), or they show it,
@@ -204,42 +221,22 @@ export function SessionView({
   useEffect(() => {
     if (hold || (!onScreen && epochRead.current === epoch)) return;
     epochRead.current = epoch;
-    void reader.current?.request({ source, symbol, interval, epoch, version, compare });
-  }, [source, symbol, interval, epoch, version, onScreen, hold, compare]);
-
-  // The session's symbols as the last read gave them (one string: it changes only when they do).
-  const symbolNames = useMemo(
-    () => (view?.overview.symbols ?? []).map((s) => s.symbol).join(','),
-    [view?.overview],
-  );
-  // A compare symbol that is not one of them (a stale address, a symbol taken out of the configuration) is
-  // dropped: kept, the select would show "None" with no way to clear it, and the live view would ask the
-  // engine for a symbol it refuses, with the charted one (nothing would load). While the session has no
-  // symbol yet (the live mirror before Start) the choice is kept: an address's must survive until then.
-  const compareKnown = compareKept(compare, symbolNames);
-  useEffect(() => {
-    if (!compareKnown) setCompare(null);
-  }, [compareKnown]);
+    void reader.current?.request({ source, symbol, interval, epoch, version, compare: compareShown });
+  }, [source, symbol, interval, epoch, version, onScreen, hold, compareShown]);
 
   // The owner hears what is shown (the mirror's answer, so a symbol it does not hold is not reported), and
-  // the compare symbol asked for when it is one of the session's (the live view tells the engine to send its
-  // rows too).
-  const shownSymbol = view?.symbol ?? null;
-  const shownInterval = view?.interval ?? null;
-  const reportedCompare = compareKnown ? compare : null;
+  // the compare symbol used (the live view tells the engine to send its rows too).
   useEffect(() => {
     if (shownInterval !== null)
-      onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare: reportedCompare });
-  }, [shownSymbol, shownInterval, reportedCompare, onChoice]);
+      onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare: compareShown });
+  }, [shownSymbol, shownInterval, compareShown, onChoice]);
 
-  // A symbol charted that was the compare symbol takes the overlay away (a symbol compared with itself).
+  // Charting the compare symbol takes the overlay away for good (a symbol compared with itself), rather than
+  // until another symbol is charted: the person's choice of symbol replaces the earlier comparison.
   const setSymbol = useCallback((next: string | null) => {
     setChosenSymbol(next);
-    setCompare((shown) => (next !== null && next === shown ? null : shown));
+    setCompare((chosen) => (next !== null && next === chosen ? null : chosen));
   }, []);
-  useEffect(() => {
-    if (shownSymbol !== null && shownSymbol === compare) setCompare(null);
-  }, [shownSymbol, compare]);
 
   const drawn = view?.version ?? null;
   useEffect(() => {
@@ -255,7 +252,15 @@ export function SessionView({
   useEffect(() => {
     chartRef.current?.showIndicators(shown);
   }, [shown]);
-  const panes = (indicators ?? []).filter((i) => i.placement === 'pane' && shown.has(i.key)).length;
+  // A pane indicator with no value yet at any bar held gets no pane (indicator-layer.ts), and the shown ones
+  // without a value are said in one line instead (IndicatorsWaiting).
+  const panes = (indicators ?? []).filter(
+    (i) => i.placement === 'pane' && shown.has(i.key) && i.hasValues,
+  ).length;
+  const waiting = useMemo(
+    () => (indicators ?? []).filter((i) => shown.has(i.key) && !i.hasValues),
+    [indicators, shown],
+  );
 
   // The equity pane: on by default when a strategy runs; its chip only when there is a strategy at all.
   const analysis = view?.analysis ?? null;
@@ -389,7 +394,7 @@ export function SessionView({
                 id={`${source}-compare`}
                 names={symbolNames}
                 exclude={view?.symbol ?? null}
-                selected={compare}
+                selected={compareShown}
                 onSelect={setCompare}
               />
               <button
@@ -416,6 +421,13 @@ export function SessionView({
               <EquityToggle shown={equityOn} onToggle={(on) => onIndicatorChoice(EQUITY_KEY, on)} />
             )}
           </IndicatorToggles>
+          {/* Not while the chart has no candle at all: it says so itself, and no indicator could have a value. */}
+          <IndicatorsWaiting
+            waiting={(view?.candles ?? 0) > 0 ? waiting : []}
+            interval={view?.interval ?? interval}
+            intervals={row?.intervals ?? []}
+            onSelect={setChosenInterval}
+          />
           {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs;
               so does the equity pane. */}
           <div

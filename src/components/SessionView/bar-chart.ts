@@ -25,8 +25,9 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { AnalysisRead, ChartMarker } from '../../../workers/mirror/analysis-types';
+import { intervalSeconds } from '../../intervals';
 import type { BarSeries, ChartIndicator } from '../../mirror-client';
-import { crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { crosshairLabel, findGaps } from './chart-time';
 import {
   barsFrom,
   CHART_BARS_BOUND,
@@ -45,7 +46,7 @@ import { createCheapSeriesMarkers } from './cheap-markers';
 import { CompareLayer, type CompareLine } from './compare-layer';
 import { baseIndex, percentAt } from './compare-overlay';
 import { EquityLayer } from './equity-layer';
-import { IndicatorLayer, type LegendIndicator } from './indicator-layer';
+import { type IndicatorInfo, IndicatorLayer, type LegendIndicator } from './indicator-layer';
 import { markersAt, sameMarkers, seriesMarkersOf } from './trade-markers';
 
 export interface ChartTheme {
@@ -79,6 +80,8 @@ export interface HeldCount {
   candles: number;
   historyCount: number;
   gaps: number;
+  /** The indicators held (older bars may bring an indicator its first value, and its pane). */
+  indicators: IndicatorInfo[];
 }
 
 /** The legend's contents: the bar, the shown indicators' values at it, its trade markers and the equity. */
@@ -552,7 +555,12 @@ export class BarChart {
     this.compare.follow(held.time);
     this.equity.setBars(held.time, intervalSeconds(this.interval) ?? 60);
     this.onLegend(this.hovered ?? this.last);
-    this.onHeldChange({ candles: this.shownCandles, historyCount: this.historyCount, gaps: this.gapCount });
+    this.onHeldChange({
+      candles: this.shownCandles,
+      historyCount: this.historyCount,
+      gaps: this.gapCount,
+      indicators: this.indicators.list,
+    });
   }
 
   /** Whether the volume is to be set whole from the bars held, in a task after the next frame. */

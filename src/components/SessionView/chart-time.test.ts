@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockOf, crosshairLabel, findGaps, intervalSeconds } from './chart-time';
+import { intervalSeconds } from '../../intervals';
+import { clockOf, crosshairLabel, findGaps } from './chart-time';
 
 const at = (day: number, hh: number, mm: number) => Date.UTC(2025, 6, day, hh, mm) / 1000;
 

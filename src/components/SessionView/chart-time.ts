@@ -3,6 +3,8 @@
 // the axis already reads in exchange time (ET). This file is the one place that formats those times, and
 // it formats them in UTC for that reason: never through the browser's timezone.
 
+import { intervalSeconds } from '../../intervals';
+
 const DAY_SECONDS = 86_400;
 
 const dateFormat = new Intl.DateTimeFormat('en-US', {
@@ -30,21 +32,6 @@ export function crosshairLabel(seconds: number, interval: string): string {
   const date = dateFormat.format(new Date(seconds * 1000));
   const step = intervalSeconds(interval) ?? 60;
   return step >= DAY_SECONDS ? date : `${date} ${clockOf(seconds, step < 60)} ET`;
-}
-
-const UNIT_SECONDS: Readonly<Record<string, number>> = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: DAY_SECONDS,
-  w: 7 * DAY_SECONDS,
-};
-
-/** Seconds one bar of an interval spans (`1s` -> 1, `15m` -> 900, `1h` -> 3600, `1d` -> 86400); null if unreadable. */
-export function intervalSeconds(interval: string): number | null {
-  const match = /^(\d+)([smhdw])$/.exec(interval);
-  if (!match) return null;
-  return Number(match[1]) * (UNIT_SECONDS[match[2] as string] as number);
 }
 
 export interface Gap {

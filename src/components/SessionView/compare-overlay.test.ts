@@ -3,7 +3,7 @@ import type { CompareRead } from '../../mirror-client';
 import {
   appendOverlayPoints,
   baseIndex,
-  compareKept,
+  compareOf,
   formatPercent,
   type OverlayPoint,
   percentAt,
@@ -124,15 +124,18 @@ describe('compare overlay data', () => {
   });
 });
 
-describe('compareKept', () => {
-  it("keeps none or one of the session's symbols, drops any other, and waits while the session has none", () => {
-    expect(compareKept(null, 'RIVN,AAPL,TSLA')).toBe(true);
-    expect(compareKept('AAPL', 'RIVN,AAPL,TSLA')).toBe(true);
+describe('compareOf', () => {
+  it("keeps one of the session's symbols but the charted one, drops any other, and waits while the session has none", () => {
+    expect(compareOf(null, 'RIVN,AAPL,TSLA', ['RIVN'])).toBeNull();
+    expect(compareOf('AAPL', 'RIVN,AAPL,TSLA', ['RIVN'])).toBe('AAPL');
     // A stale address, or a symbol taken out of the configuration.
-    expect(compareKept('NOPE', 'RIVN,AAPL,TSLA')).toBe(false);
-    expect(compareKept('AAP', 'RIVN,AAPL,TSLA')).toBe(false);
+    expect(compareOf('NOPE', 'RIVN,AAPL,TSLA', ['RIVN'])).toBeNull();
+    expect(compareOf('AAP', 'RIVN,AAPL,TSLA', ['RIVN'])).toBeNull();
+    // The symbol charted, asked for or shown (a symbol compared with itself).
+    expect(compareOf('AAPL', 'RIVN,AAPL,TSLA', ['AAPL', 'RIVN'])).toBeNull();
+    expect(compareOf('AAPL', 'RIVN,AAPL,TSLA', [null, 'AAPL'])).toBeNull();
     // The live mirror before Start: the address's choice waits for the session's symbols.
-    expect(compareKept('AAPL', '')).toBe(true);
+    expect(compareOf('AAPL', '', [null, null])).toBe('AAPL');
   });
 });
 

@@ -52,11 +52,19 @@ export function takeCompare(
 }
 
 /**
- * Whether a compare symbol may stay chosen: none, one of the session's symbols (`names`, joined by `,`), or
- * any while the session has no symbol yet (the live mirror before Start: an address's choice waits for it).
+ * The compare symbol a view may use, from the one chosen: null for none, for a symbol charted (a symbol
+ * compared with itself says nothing: `charted` holds the symbol asked for and the one shown), or for one that
+ * is not one of the session's symbols (`names`, joined by `,`: a stale address, a symbol taken out of the
+ * configuration). While the session has no symbol yet (the live mirror before Start) any is kept: an
+ * address's choice waits for the session's symbols.
  */
-export function compareKept(compare: string | null, names: string): boolean {
-  return compare === null || names === '' || names.split(',').includes(compare);
+export function compareOf(
+  chosen: string | null,
+  names: string,
+  charted: readonly (string | null)[],
+): string | null {
+  if (chosen === null || charted.includes(chosen)) return null;
+  return names === '' || names.split(',').includes(chosen) ? chosen : null;
 }
 
 /** One point of the overlay line: the compare symbol's close at one of the chart's bars. */

@@ -115,6 +115,35 @@ describe('indicator layer', () => {
     expect(chart.series[1]?.levels).toEqual([30, 70]);
   });
 
+  it('gives a pane indicator with no value yet no pane, and makes its pane with its first value', () => {
+    const { chart, layer } = setup();
+    // The session's first minutes on the 1m chart: rsi on 5m has no row yet, macd has values.
+    const early = [
+      line('sma_2_1m', 'sma', 'price', ['value'], [[Number.NaN, Number.NaN]]),
+      line('rsi_2_5m', 'rsi', 'pane', ['value'], [[Number.NaN, Number.NaN]]),
+      session[2] as ChartIndicator,
+    ].map((i) => ({ ...i, values: i.values.map((v) => v.slice(0, 2)) }));
+    layer.show(new Set(['sma_2_1m', 'rsi_2_5m', 'macd_1m']));
+    layer.load([60, 120], early);
+    expect(layer.list.map((i) => [i.key, i.hasValues])).toEqual([
+      ['sma_2_1m', false],
+      ['rsi_2_5m', false],
+      ['macd_1m', true],
+    ]);
+    // macd in the first pane below the candles, no blank pane for rsi; the overlay is drawn (it takes no room).
+    expect(layer.paneCount).toBe(1);
+    expect(chart.series.map((s) => s.pane)).toEqual([0, 1, 1, 1]);
+    // A bar with rsi's first value: its pane is made, in its place (before macd's), with the value.
+    const next = early.map((i) => ({ ...i, values: i.values.map(() => Float64Array.of(Number.NaN)) }));
+    (next[1] as ChartIndicator).values = [Float64Array.of(48)];
+    (next[2] as ChartIndicator).values = [Float64Array.of(0.3), Float64Array.of(0.2), Float64Array.of(0.1)];
+    layer.append([180], next);
+    expect(layer.list.map((i) => i.hasValues)).toEqual([false, true, true]);
+    expect(layer.paneCount).toBe(2);
+    expect(chart.series.map((s) => s.pane)).toEqual([0, 1, 2, 2, 2]);
+    expect(chart.series[1]?.data).toEqual([{ time: 180, value: 48 }]);
+  });
+
   it('hides the lines over the candles while comparing (percent), panes untouched, and shows them again', () => {
     const { chart, layer } = setup();
     layer.load([60, 120, 180], session);

@@ -26,8 +26,15 @@ import {
   withAlpha,
 } from './indicator-style';
 
-/** An indicator as the toggles and the legend know it: no values. */
-export type IndicatorInfo = Omit<ChartIndicator, 'values'> & { color: string; label: string };
+/**
+ * An indicator as the toggles and the legend know it: no values, only whether it has one at a bar held
+ * (`hasValues`: without one, a pane indicator gets no pane, docs/chart-tools.md).
+ */
+export type IndicatorInfo = Omit<ChartIndicator, 'values'> & {
+  color: string;
+  label: string;
+  hasValues: boolean;
+};
 
 /** One indicator's values at a bar, for the legend. */
 export interface LegendIndicator {
@@ -69,6 +76,12 @@ const DASHES: Readonly<Record<LineDash, LineStyle>> = {
   dotted: LineStyle.Dotted,
 };
 
+/** Whether any output has a value (a finite number) at any bar. */
+function anyValue(values: readonly ArrayLike<number>[]): boolean {
+  for (const line of values) for (let b = 0; b < line.length; b++) if (Number.isFinite(line[b])) return true;
+  return false;
+}
+
 const pointAt = (time: number, value: number | undefined): Point =>
   value === undefined || Number.isNaN(value)
     ? { time: time as UTCTimestamp }
@@ -101,6 +114,15 @@ export class IndicatorLayer {
   /** The indicators held, in the mirror's order (the toggles list them). */
   get list(): IndicatorInfo[] {
     return this.held.map((h) => h.info);
+  }
+
+  /**
+   * Whether the indicator gets series: a shown one, and for a pane indicator only once it has a value at a
+   * bar held. An empty pane would be a blank band under the candles (and in the saved PNG) until then, as
+   * at the session's start for indicators on 5m bars on the 1m chart; it appears with its first value.
+   */
+  private drawable(held: Held): boolean {
+    return this.shown.has(held.info.key) && (held.info.placement !== 'pane' || held.info.hasValues);
   }
 
   /** Indicator panes drawn below the price pane. */
@@ -146,7 +168,7 @@ export class IndicatorLayer {
     this.loading = generation;
     let pane = 0;
     for (const held of this.held) {
-      if (!this.shown.has(held.info.key)) continue;
+      if (!this.drawable(held)) continue;
       const paneIndex = held.info.placement === 'pane' ? ++pane : 0;
       if (!(await frame()) || generation !== this.generation) return;
       this.drawn.set(held.info.key, this.draw(held, paneIndex));
@@ -159,11 +181,14 @@ export class IndicatorLayer {
 
   private hold(times: ArrayLike<number>, indicators: readonly ChartIndicator[]): void {
     this.times = Array.from(times);
-    this.held = indicators.map(({ values, ...info }, i) => ({
-      info: { ...info, color: indicatorColor(i), label: indicatorLabel(info) },
-      style: indicatorStyle(info.name, info.outputs),
-      values: values.map((v) => Array.from(v)),
-    }));
+    this.held = indicators.map(({ values, ...info }, i) => {
+      const held = values.map((v) => Array.from(v));
+      return {
+        info: { ...info, color: indicatorColor(i), label: indicatorLabel(info), hasValues: anyValue(held) },
+        style: indicatorStyle(info.name, info.outputs),
+        values: held,
+      };
+    });
   }
 
   /** Whether appended lines are those held (same indicators, same outputs): else the chart loads whole. */
@@ -181,6 +206,7 @@ export class IndicatorLayer {
   dropFirst(count: number): void {
     this.times.splice(0, count);
     for (const held of this.held) for (const values of held.values) values.splice(0, count);
+    // A value is carried to every later bar, so the bars kept still have one when any had: nothing to redo.
   }
 
   /**
@@ -197,6 +223,7 @@ export class IndicatorLayer {
         const before = line ? Array.from(line) : new Array<number>(times.length).fill(Number.NaN);
         return [...before, ...values];
       });
+      if (!held.info.hasValues && anyValue(held.values)) held.info = { ...held.info, hasValues: true };
     });
     this.redraw();
   }
@@ -224,11 +251,16 @@ export class IndicatorLayer {
    */
   append(times: ArrayLike<number>, indicators: readonly ChartIndicator[], whole = false): void {
     for (let i = 0; i < times.length; i++) this.times.push(times[i] as number);
+    // A shown pane indicator's first value: its pane is made (all panes drawn again, once per indicator).
+    let firstValue = false;
     indicators.forEach((ind, i) => {
       const held = this.held[i];
       if (!held) return;
       // Their latest value and validity follow the export, for the legend and the toggles.
-      held.info = { ...held.info, valid: ind.valid, value: ind.value };
+      const hasValues = held.info.hasValues || anyValue(ind.values);
+      if (hasValues && !held.info.hasValues && this.shown.has(ind.key) && held.info.placement === 'pane')
+        firstValue = true;
+      held.info = { ...held.info, valid: ind.valid, value: ind.value, hasValues };
       const series = this.drawn.get(ind.key);
       held.style.outputs.forEach((out, o) => {
         const line = ind.values[out.output];
@@ -241,6 +273,7 @@ export class IndicatorLayer {
         else for (let b = 0; b < line.length; b++) drawn.update(pointAt(times[b] as number, line[b]));
       });
     });
+    if (firstValue) this.redraw();
   }
 
   /** A line's points for the bars held, from its first value on (the history before needs none). */
@@ -339,7 +372,7 @@ export class IndicatorLayer {
     this.trailing?.detach();
     let pane = 0;
     for (const held of this.held) {
-      if (!this.shown.has(held.info.key)) continue;
+      if (!this.drawable(held)) continue;
       const paneIndex = held.info.placement === 'pane' ? ++pane : 0;
       this.drawn.set(held.info.key, this.draw(held, paneIndex));
     }

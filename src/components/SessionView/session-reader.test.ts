@@ -172,6 +172,30 @@ describe('session reader', () => {
     expect(views.at(-1)).toMatchObject({ symbol: 'RIVN', candles: 3905 });
   });
 
+  it('drops a stale or charted compare symbol, and does not read again when the owner drops it too', async () => {
+    const { backtest, sync, chart, views, request, seriesCalls } = setup();
+    backtest.advance(3);
+    await sync(true);
+    // An address's stale symbol, asked for before the view knew the session's symbols: no overlay.
+    await request({ compare: 'NOPE' });
+    expect(views.at(-1)).toMatchObject({ symbol: 'RIVN', compare: null });
+    expect(chart.compares.at(-1)).toBeNull();
+    // The view, told the session's symbols, asks the same without it: nothing new, nothing read.
+    await request({ compare: null });
+    expect(seriesCalls).toHaveLength(1);
+    expect(views).toHaveLength(1);
+    // The mirror's first symbol (none asked for) compared with itself: no overlay either.
+    await request({ version: 1, compare: 'RIVN' });
+    expect(views.at(-1)).toMatchObject({ symbol: 'RIVN', compare: null });
+    await request({ version: 1 });
+    expect(seriesCalls).toHaveLength(2);
+    // Anything new is read: another version, or a compare symbol of the session's.
+    await request({ version: 1, compare: 'AAPL' });
+    await request({ version: 2, compare: 'AAPL' });
+    expect(seriesCalls).toHaveLength(4);
+    expect(views.at(-1)).toMatchObject({ compare: { symbol: 'AAPL', held: true } });
+  });
+
   it('loads the whole series once, then appends only the bars each delta brought', async () => {
     const { backtest, sync, chart, views, request, seriesCalls } = setup();
     backtest.advance(3);

@@ -101,6 +101,11 @@ export function rowOf(overview: Overview, symbol: string | null): SymbolRow | nu
 
 const EMPTY = new Float64Array(0);
 
+/** What a request asks for, as one string (two requests asking the same have the same key). */
+function requestKey({ source, symbol, interval, epoch, version, compare = null }: ReadRequest): string {
+  return JSON.stringify([source, symbol, interval, epoch, version, compare]);
+}
+
 export class SessionReader {
   private waiting: ReadRequest | null = null;
   private running = false;
@@ -112,6 +117,11 @@ export class SessionReader {
   private analysis: { epoch: number; key: string; value: AnalysisRead } | null = null;
   /** The compare symbol's closes held (the mirror sends only those after them while the key holds). */
   private compare: HeldCompare | null = null;
+  /**
+   * The last request read, with the compare symbol as the read used it (null when it was not one of the
+   * session's): a request asking the same again is not read (see `run`).
+   */
+  private settled: string | null = null;
 
   constructor(
     private readonly client: Pick<MirrorClient, 'view'>,
@@ -135,6 +145,9 @@ export class SessionReader {
       while (this.waiting && !this.disposed) {
         const request = this.waiting;
         this.waiting = null;
+        // Nothing new to read: the owner's view dropped a stale compare symbol the read had dropped already
+        // (the first read tells it the session's symbols), or a view back in sight asks for what it drew.
+        if (requestKey(request) === this.settled) continue;
         try {
           const heavy = await this.read(request);
           // A new epoch waiting (another session, a resync, or a mirror emptied by a new configuration) is
@@ -148,6 +161,7 @@ export class SessionReader {
           this.analysis = null;
           this.charted = null;
           this.compare = null;
+          this.settled = null;
           if (!this.disposed) this.onError(error instanceof Error ? error.message : String(error));
         }
       }
@@ -194,7 +208,11 @@ export class SessionReader {
       compare,
     });
     if (this.disposed) return false;
-    if (compareSymbol !== null && !read.overview.symbols.some((s) => s.symbol === compareSymbol)) {
+    // Nor is the symbol charted (the mirror's first symbol, when none was asked for, may be it).
+    if (
+      compareSymbol !== null &&
+      (compareSymbol === read.symbol || !read.overview.symbols.some((s) => s.symbol === compareSymbol))
+    ) {
       compareSymbol = null;
       compare = null;
       read = { ...read, compare: null };
@@ -252,6 +270,18 @@ export class SessionReader {
             },
       );
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
+    // A read whose compare closes must be read whole again is not settled: the same request follows.
+    this.settled =
+      taken === 'mismatch'
+        ? null
+        : requestKey({
+            source,
+            symbol: wanted,
+            interval: wantedInterval,
+            epoch,
+            version,
+            compare: compareSymbol,
+          });
     this.onView({
       overview: read.overview,
       quote: read.quote,
