@@ -119,6 +119,7 @@ export class ExportComparison {
   private streamsCompared = 0;
   private addedRows = 0;
   private addedStreams = 0;
+  private changedRows = 0;
   private rowsListed = 0;
   /** The side that is a delta when the other is complete: what it leaves out is not a difference. */
   private deltaSide: 'a' | 'b' | null = null;
@@ -161,6 +162,7 @@ export class ExportComparison {
       streamsCompared: this.streamsCompared,
       addedRows: this.addedRows,
       addedStreams: this.addedStreams,
+      changedRows: this.changedRows,
       rowsListed: this.rowsListed,
       limits: this.limits,
       tookMs: Math.round(performance.now() - started),
@@ -308,6 +310,7 @@ export class ExportComparison {
       added: 0,
       notInB: 0,
       onlyInA: 0,
+      changed: 0,
       rows: [],
       firstRow: null,
     };
@@ -320,7 +323,12 @@ export class ExportComparison {
         entry.added = Math.max(0, b.total - a.total);
         from = Math.max(0, a.total - first);
         entry.notInB = Math.max(0, Math.min(entry.added, first - a.total));
-      } else from = await this.firstLater(path, a, b);
+      } else {
+        from = await this.firstLater(path, a, b);
+        // B's rows up to A's last may share timestamps with A's: those are compared, not added.
+        entry.changed = await this.changedAtSameTime(path, a, from);
+        entry.onlyInA = await this.laterThanB(path, a, b);
+      }
       const carried = Math.max(0, b.rows - from);
       if (a === null || this.match === 'timestamp') entry.added = carried;
       // Rows are read only for a stream that will be listed: past the streams' cap they are only counted.
@@ -332,9 +340,16 @@ export class ExportComparison {
     }
     if (a !== null && b !== null && this.match === 'position') entry.onlyInA = Math.max(0, a.total - b.total);
     if (a !== null && b === null) entry.onlyInA = a.rows;
-    const differs = entry.added > 0 || entry.onlyInA > 0 || a === null || b === null || a.total !== b.total;
+    const differs =
+      entry.added > 0 ||
+      entry.onlyInA > 0 ||
+      entry.changed > 0 ||
+      a === null ||
+      b === null ||
+      a.total !== b.total;
     if (!differs) return;
     this.streamsTotal++;
+    this.changedRows += entry.changed;
     if (entry.added > 0) {
       this.addedRows += entry.added;
       this.addedStreams++;
@@ -345,17 +360,67 @@ export class ExportComparison {
   /** The first row of B's data later than A's last row (by first column), found by halving. */
   private async firstLater(path: ViewerPath, a: Block, b: Block): Promise<number> {
     if (a.rows === 0) return 0;
-    const dataPath = [...path, 'data'];
-    const lastA = await this.a.rows(dataPath, a.rows - 1, 1);
-    const keyA = lastA.ok ? rowKey(lastA.value.rows[0], this.sideA?.sessionDate ?? null) : null;
+    const keyA = await this.keyAt(this.a, path, a.rows - 1);
     if (keyA === null) return 0;
+    return this.firstWhere(this.b, path, b.rows, (key) => later(key, keyA));
+  }
+
+  /** Rows of A's data later than B's last row: A goes on after B stops. 0 when B carries no row. */
+  private async laterThanB(path: ViewerPath, a: Block, b: Block): Promise<number> {
+    if (b.rows === 0 || a.rows === 0) return 0;
+    const keyB = await this.keyAt(this.b, path, b.rows - 1);
+    if (keyB === null) return 0;
+    return a.rows - (await this.firstWhere(this.a, path, a.rows, (key) => later(key, keyB)));
+  }
+
+  /**
+   * Of B's rows [0, end) (those not later than A's last), how many differ from A's row at the same
+   * timestamp. The two are walked side by side from B's first timestamp, a page at a time; a timestamp
+   * only one holds is passed over, and rows that share one (ticks in the same millisecond) pair in order.
+   * Rows are compared as parsed values, so a layout of their own (pretty, compact, `1.0`) is no difference.
+   */
+  private async changedAtSameTime(path: ViewerPath, a: Block, end: number): Promise<number> {
+    if (end === 0 || a.rows === 0) return 0;
+    const firstB = await this.keyAt(this.b, path, 0);
+    if (firstB === null) return 0;
+    const startA = await this.firstWhere(this.a, path, a.rows, (key) => !later(firstB, key));
+    const rowsA = new RowPages(this.a, [...path, 'data'], startA, a.rows, this.sideA?.sessionDate ?? null);
+    const rowsB = new RowPages(this.b, [...path, 'data'], 0, end, this.sideB?.sessionDate ?? null);
+    let changed = 0;
+    let rowA = await rowsA.next();
+    let rowB = await rowsB.next();
+    while (rowA && rowB) {
+      if (later(rowB.key, rowA.key)) rowA = await rowsA.next();
+      else if (later(rowA.key, rowB.key)) rowB = await rowsB.next();
+      else {
+        if (JSON.stringify(rowA.row) !== JSON.stringify(rowB.row)) changed++;
+        rowA = await rowsA.next();
+        rowB = await rowsB.next();
+      }
+    }
+    return changed;
+  }
+
+  /** The key of row `i` of a stream block's data (its first column, with the export's session date). */
+  private async keyAt(document: ExportDocument, path: ViewerPath, i: number) {
+    const row = await document.rows([...path, 'data'], i, 1);
+    const date = (document === this.a ? this.sideA : this.sideB)?.sessionDate ?? null;
+    return row.ok ? rowKey(row.value.rows[0], date) : null;
+  }
+
+  /** The first of `rows` rows whose key `is` (false up to some row, true from it on), found by halving. */
+  private async firstWhere(
+    document: ExportDocument,
+    path: ViewerPath,
+    rows: number,
+    is: (key: string | number) => boolean,
+  ): Promise<number> {
     let low = 0;
-    let high = b.rows;
+    let high = rows;
     while (low < high) {
       const middle = Math.floor((low + high) / 2);
-      const row = await this.b.rows(dataPath, middle, 1);
-      const key = row.ok ? rowKey(row.value.rows[0], this.sideB?.sessionDate ?? null) : null;
-      if (key !== null && later(key, keyA)) high = middle;
+      const key = await this.keyAt(document, path, middle);
+      if (key !== null && is(key)) high = middle;
       else low = middle + 1;
     }
     return low;
@@ -376,6 +441,39 @@ export class ExportComparison {
     }
     this.rowsListed += rows.length;
     return rows;
+  }
+}
+
+/** Rows [from, to) of a stream's data with their keys, read a page at a time; ends at a row without a key. */
+class RowPages {
+  private page: unknown[] = [];
+  private at = 0;
+
+  constructor(
+    private readonly document: ExportDocument,
+    private readonly dataPath: ViewerPath,
+    private nextRow: number,
+    private readonly to: number,
+    private readonly sessionDate: string | null,
+  ) {}
+
+  async next(): Promise<{ row: unknown; key: string | number } | null> {
+    if (this.at === this.page.length) {
+      if (this.nextRow >= this.to) return null;
+      const read = await this.document.rows(
+        this.dataPath,
+        this.nextRow,
+        Math.min(READ_ROWS, this.to - this.nextRow),
+      );
+      // A damaged row ends the walk: the rows before it were compared.
+      if (!read.ok || read.value.rows.length === 0) return null;
+      this.page = read.value.rows;
+      this.at = 0;
+      this.nextRow += this.page.length;
+    }
+    const row = this.page[this.at++];
+    const key = rowKey(row, this.sessionDate);
+    return key === null ? null : { row, key };
   }
 }
 
