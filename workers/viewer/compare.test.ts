@@ -287,10 +287,18 @@ function runOf(startedAt: number, takes: { minute: number; complete: boolean }[]
   });
 }
 
-/** `made` with its RIVN 1m rows passed through `edit`, written again compactly (another layout than A's). */
+/**
+ * `made` with its RIVN 1m rows passed through `edit` (the block's counts follow), written again compactly
+ * (another layout than the exporter's).
+ */
 function withRows(made: Made, edit: (rows: unknown[][]) => void): Made {
   const doc = structuredClone(made.doc);
-  edit((at(doc, RIVN_1M) as Block).data as unknown[][]);
+  const block = at(doc, RIVN_1M) as Block;
+  const before = block.data?.length ?? 0;
+  edit(block.data as unknown[][]);
+  const removed = before - (block.data?.length ?? 0);
+  block.count -= removed;
+  if (block.total_count !== undefined) block.total_count -= removed;
   return { text: JSON.stringify(doc), doc };
 }
 
@@ -325,6 +333,15 @@ describe('compare by timestamp, where B overlaps A', () => {
     const stream = streamAt(result, RIVN_1M);
     expect(stream).toMatchObject({ added: 5, changed: 2 });
     expect(result.changedRows).toBe(2);
+    // A minute B lacks (a halted bar) is passed over: the rows after it still pair by their time.
+    const gap = withRows(edited, (rows) => {
+      rows.splice(5, 1);
+    });
+    expect(streamAt(await compare(a20, gap), RIVN_1M)).toMatchObject({ added: 5, changed: 2 });
+    const gapInA = withRows(a20, (rows) => {
+      rows.splice(7, 1);
+    });
+    expect(streamAt(await compare(gapInA, edited), RIVN_1M)).toMatchObject({ added: 5, changed: 2 });
     // The same rows, written in another layout only, do not differ.
     const relaid = await compare(
       a20,

@@ -326,7 +326,7 @@ export class ExportComparison {
       } else {
         from = await this.firstLater(path, a, b);
         // B's rows up to A's last may share timestamps with A's: those are compared, not added.
-        entry.changed = await this.changedAtSameTime(path, a, from);
+        entry.changed = await this.changedAtSameTime(path, a, b, from);
         entry.onlyInA = await this.laterThanB(path, a, b);
       }
       const carried = Math.max(0, b.rows - from);
@@ -375,27 +375,50 @@ export class ExportComparison {
 
   /**
    * Of B's rows [0, end) (those not later than A's last), how many differ from A's row at the same
-   * timestamp. The two are walked side by side from B's first timestamp, a page at a time; a timestamp
-   * only one holds is passed over, and rows that share one (ticks in the same millisecond) pair in order.
-   * Rows are compared as parsed values, so a layout of their own (pretty, compact, `1.0`) is no difference.
+   * timestamp. The two are walked side by side from B's first timestamp (found in A by halving), as the
+   * bytes the files hold them in: two rows of the same bytes are the same row at the same time, so only
+   * rows whose bytes differ are parsed, and compared as values (another layout, `1.0`, is no difference).
+   * A timestamp only one holds is passed over; rows that share one (ticks in the same millisecond) pair in
+   * order.
    */
-  private async changedAtSameTime(path: ViewerPath, a: Block, end: number): Promise<number> {
-    if (end === 0 || a.rows === 0) return 0;
-    const firstB = await this.keyAt(this.b, path, 0);
+  private async changedAtSameTime(path: ViewerPath, a: Block, b: Block, end: number): Promise<number> {
+    if (end === 0 || a.rows === 0 || a.data === null || b.data === null) return 0;
+    const first = await this.b.rows([...path, 'data'], 0, 1);
+    const dateA = this.sideA?.sessionDate ?? null;
+    const dateB = this.sideB?.sessionDate ?? null;
+    const firstRow = first.ok ? first.value.rows[0] : undefined;
+    const firstB = rowKey(firstRow, dateB);
     if (firstB === null) return 0;
     const startA = await this.firstWhere(this.a, path, a.rows, (key) => !later(firstB, key));
-    const rowsA = new RowPages(this.a, [...path, 'data'], startA, a.rows, this.sideA?.sessionDate ?? null);
-    const rowsB = new RowPages(this.b, [...path, 'data'], 0, end, this.sideB?.sessionDate ?? null);
+    // The same bytes are the same time unless the key takes each export's own date (a time of day).
+    const bytesTellTime = dateA === dateB || rowKey(firstRow, dateA) === firstB;
+    const rowsA = new RowBytes(this.a.source, a.data);
+    const rowsB = new RowBytes(this.b.source, b.data);
     let changed = 0;
-    let rowA = await rowsA.next();
-    let rowB = await rowsB.next();
-    while (rowA && rowB) {
-      if (later(rowB.key, rowA.key)) rowA = await rowsA.next();
-      else if (later(rowA.key, rowB.key)) rowB = await rowsB.next();
+    let i = startA;
+    let j = 0;
+    while (i < a.rows && j < end) {
+      if (!rowsA.holds(i)) await rowsA.load(i);
+      if (!rowsB.holds(j)) await rowsB.load(j);
+      const bytesA = rowsA.row(i);
+      const bytesB = rowsB.row(j);
+      if (bytesTellTime && sameBytes(bytesA, bytesB)) {
+        i++;
+        j++;
+        continue;
+      }
+      const rowA = rowsA.value(i);
+      const rowB = rowsB.value(j);
+      const keyA = rowKey(rowA, dateA);
+      const keyB = rowKey(rowB, dateB);
+      // A damaged row, or one without a timestamp, ends the walk: the rows before it were compared.
+      if (keyA === null || keyB === null) break;
+      if (later(keyB, keyA)) i++;
+      else if (later(keyA, keyB)) j++;
       else {
-        if (JSON.stringify(rowA.row) !== JSON.stringify(rowB.row)) changed++;
-        rowA = await rowsA.next();
-        rowB = await rowsB.next();
+        if (!sameRow(rowA, rowB)) changed++;
+        i++;
+        j++;
       }
     }
     return changed;
@@ -444,37 +467,89 @@ export class ExportComparison {
   }
 }
 
-/** Rows [from, to) of a stream's data with their keys, read a page at a time; ends at a row without a key. */
-class RowPages {
-  private page: unknown[] = [];
-  private at = 0;
+/**
+ * An array's items as the bytes the file holds them in, read a window of rows at a time; parsed only when
+ * a row's value is asked for, the window at once (one JSON.parse of its text costs less than one a row).
+ */
+class RowBytes {
+  private bytes: Uint8Array = new Uint8Array(0);
+  private values: unknown[] | null = null;
+  private base = 0;
+  private from = 0;
+  private to = 0;
 
   constructor(
-    private readonly document: ExportDocument,
-    private readonly dataPath: ViewerPath,
-    private nextRow: number,
-    private readonly to: number,
-    private readonly sessionDate: string | null,
+    private readonly source: ExportDocument['source'],
+    private readonly array: ArrayNode,
   ) {}
 
-  async next(): Promise<{ row: unknown; key: string | number } | null> {
-    if (this.at === this.page.length) {
-      if (this.nextRow >= this.to) return null;
-      const read = await this.document.rows(
-        this.dataPath,
-        this.nextRow,
-        Math.min(READ_ROWS, this.to - this.nextRow),
-      );
-      // A damaged row ends the walk: the rows before it were compared.
-      if (!read.ok || read.value.rows.length === 0) return null;
-      this.page = read.value.rows;
-      this.at = 0;
-      this.nextRow += this.page.length;
-    }
-    const row = this.page[this.at++];
-    const key = rowKey(row, this.sessionDate);
-    return key === null ? null : { row, key };
+  holds(i: number): boolean {
+    return i >= this.from && i < this.to;
   }
+
+  /** Reads the window of rows that starts at `i`. */
+  async load(i: number): Promise<void> {
+    this.from = i;
+    this.to = Math.min(this.array.count, i + READ_ROWS);
+    this.base = this.array.starts[i] as number;
+    this.bytes = await this.source.read(this.base, this.endOf(this.to - 1));
+    this.values = null;
+  }
+
+  /** Item `i` (in the window read) parsed; undefined when its bytes are not JSON (a damaged file). */
+  value(i: number): unknown {
+    if (this.values === null) {
+      const window = parseRow(this.bytes, true);
+      this.values = Array.isArray(window) && window.length === this.to - this.from ? window : [];
+    }
+    // A window that does not parse as a whole (a damaged row in it) is parsed a row at a time.
+    return this.values.length > 0 ? this.values[i - this.from] : parseRow(this.row(i));
+  }
+
+  /** Item `i` (in the window read), without the separator after it. */
+  row(i: number): Uint8Array {
+    const start = (this.array.starts[i] as number) - this.base;
+    return withoutSeparator(this.bytes.subarray(start, this.endOf(i) - this.base));
+  }
+
+  private endOf(i: number): number {
+    return i + 1 < this.array.count ? (this.array.starts[i + 1] as number) : this.array.end - 1;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** A row's bytes parsed (or a window's rows, as a list); undefined when they are not JSON (a damaged file). */
+function parseRow(bytes: Uint8Array, list = false): unknown {
+  try {
+    const text = decoder.decode(list ? withoutSeparator(bytes) : bytes);
+    return JSON.parse(list ? `[${text}]` : text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `bytes` without the separator (`,` and whitespace) after its last item. */
+function withoutSeparator(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  while (end > 0 && ((bytes[end - 1] as number) === 0x2c || (bytes[end - 1] as number) <= 0x20)) end--;
+  return bytes.subarray(0, end);
+}
+
+/** Two parsed rows hold the same values: a row of scalars cell by cell, anything else as JSON. */
+function sameRow(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return JSON.stringify(a) === JSON.stringify(b);
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x: unknown = a[k];
+    const y: unknown = b[k];
+    if (x !== y && (typeof x !== 'object' || JSON.stringify(x) !== JSON.stringify(y))) return false;
+  }
+  return true;
 }
 
 function parse(text: string): Scalar | undefined {
