@@ -168,6 +168,39 @@ test('an export file from disk is compared with an export of the history, and it
   expect(problems).toEqual([]);
 });
 
+test("a file of another run is lined up by timestamp: B's later rows added, a row with another close at the same minute counted", async ({
+  page,
+}, testInfo) => {
+  const problems = watchProblems(page);
+  await startPaused(page);
+  await step(page, 3);
+  const first = await exportFromPanel(page, 'Export complete');
+  // The same minutes as another run would have them: another start, and one bar closed elsewhere.
+  const other = structuredClone(first.doc);
+  other.system_manager._start_time = '2025-07-01T08:00:00.000-04:00';
+  const rows = streamOf(other).data as number[][];
+  expect(rows.length).toBeGreaterThanOrEqual(3); // a minute may pass before the pause takes
+  (rows[1] as number[])[4] = ((rows[1] as number[])[4] as number) + 1;
+  const path = testInfo.outputPath(`other_${first.fileName}`);
+  await writeFile(path, JSON.stringify(other));
+  await step(page, 2);
+  const later = await exportFromPanel(page, 'Export complete');
+
+  await showTab(page, 'History & viewer');
+  await page.getByTestId('compare-file-a').setInputFiles(path);
+  await pick(page, 'B (after)', later.doc);
+  await button(page, 'Compare').click();
+  await expect(page.getByTestId('compare')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('compare-notes')).toContainText('rows are lined up by their timestamp');
+  const row1m = page.locator(`[data-testid="compare-stream"][data-path="${RIVN_1M}"]`);
+  // The minutes later than A's last are added; of those both hold, the one closed elsewhere differs.
+  const added = streamOf(later.doc).count - rows.length;
+  expect(added).toBe(2);
+  await expect(row1m.locator('td').nth(2)).toHaveText(`+${added}≠ 1 changed`);
+  await expect(page.getByTestId('compare-summary')).toContainText('1 row changed at the same time');
+  expect(problems).toEqual([]);
+});
+
 /** The sections of a comparison's result, in the page's order, by their heading's first words. */
 const sectionsOf = (page: Page) =>
   page

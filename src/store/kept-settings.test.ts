@@ -2,6 +2,7 @@
 // the page before and after a reload.
 import { describe, expect, it } from 'vitest';
 import type { ConfigView } from '../../workers/api/engine-api';
+import { hashSeed } from '../../workers/engine/random';
 import type { EngineSnapshot } from '../../workers/engine/types';
 import { type EngineClient, engineClientOf } from '../engine-client';
 import { memoryPrefs, type Prefs } from '../persistence/prefs';
@@ -140,5 +141,11 @@ describe('the configuration a kept speed belongs to', () => {
     expect(configKey(text.replace(/\n/g, '\r\n'))).toBe(configKey(text));
     expect(configKey(`${text}\n\n  `)).toBe(configKey(text));
     expect(configKey(text.replace('"a"', '"b"'))).not.toBe(configKey(text));
+  });
+
+  it("is the text's length and the engine's FNV-1a (hashSeed with seed 0), which the page repeats", () => {
+    // The page cannot load the engine's hash (layers/ui-types-only): this keeps the two the same hash.
+    for (const text of ['', '{"session_name": "a"}', '{"symbols": ["RIVN", "AAPL"], "é": "ü"}'])
+      expect(configKey(text)).toBe(`${text.length}:${hashSeed(text, 0).toString(16)}`);
   });
 });

@@ -63,8 +63,9 @@ export function writeSpeed(prefs: Prefs, kept: KeptSpeed): void {
 
 /**
  * A short fingerprint of a configuration's text (FNV-1a), the same for texts `sameConfigText` holds the same:
- * the text itself can be large. (The engine's `hashSeed` is the same hash, but the page never imports
- * engine code.)
+ * the text itself can be large. (The engine's `hashSeed`, workers/engine/random.ts, is the same hash with
+ * seed 0. It is not shared: the page loads no module of workers/, workers/common/ included, and imports
+ * from there with `import type` only (layers/ui-types-only); the engine imports nothing of src/.)
  */
 export function configKey(raw: string): string {
   const text = configTextOf(raw);

@@ -32,28 +32,13 @@ export function chartIntervals(state: SymbolState): string[] {
   return [...intervals].sort(compareIntervalKeys);
 }
 
+/** A series' bars as columns, in this order (the order of a bar table's first six columns). */
+const BAR_COLUMNS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
+type BarColumn = (typeof BAR_COLUMNS)[number];
+
 /** Bars [from, total) of `interval`: history first, then the session. */
 export function barSeries(state: SymbolState, interval: string, from = 0): BarSeries {
-  const history = state.historical.get(interval)?.table;
-  const session = state.streams.get(interval);
-  const parts = [history, session].filter((t) => t !== undefined && isBars(t));
-  const historyCount = history?.length ?? 0;
-  const total = parts.reduce((n, t) => n + (t?.length ?? 0), 0);
-  const start = Math.min(Math.max(0, from), total);
-  const n = total - start;
-  const columns = Array.from({ length: 6 }, () => new Float64Array(n));
-  let offset = 0; // index in the whole series where the current part starts
-  let at = 0;
-  for (const table of parts) {
-    if (!table) continue;
-    const skip = Math.max(0, start - offset);
-    for (let c = 0; c < 6; c++) {
-      const column = table.column(c).subarray(skip);
-      (columns[c] as Float64Array).set(column, at);
-    }
-    at += Math.max(0, table.length - skip);
-    offset += table.length;
-  }
+  const { columns, ...span } = copyBars(state, interval, from, BAR_COLUMNS);
   const [time, open, high, low, close, volume] = columns as [
     Float64Array,
     Float64Array,
@@ -62,5 +47,55 @@ export function barSeries(state: SymbolState, interval: string, from = 0): BarSe
     Float64Array,
     Float64Array,
   ];
-  return { time, open, high, low, close, volume, from: start, total, historyCount };
+  return { time, open, high, low, close, volume, ...span };
+}
+
+/** A series' times and closes only: what a line over another symbol's chart draws. */
+export interface CloseSeries {
+  time: Float64Array;
+  close: Float64Array;
+  /** Index of the first bar in the whole series that these arrays start at. */
+  from: number;
+  /** Bars in the whole series. */
+  total: number;
+}
+
+/**
+ * The times and closes of bars [from, total) of `interval`, as `barSeries` reads them, without copying the
+ * four columns a close line does not draw.
+ */
+export function closeSeries(state: SymbolState, interval: string, from = 0): CloseSeries {
+  const { columns, from: start, total } = copyBars(state, interval, from, ['time', 'close']);
+  const [time, close] = columns as [Float64Array, Float64Array];
+  return { time, close, from: start, total };
+}
+
+/** The `wanted` columns of bars [from, total) of `interval`, each copied into an array of its own. */
+function copyBars(
+  state: SymbolState,
+  interval: string,
+  from: number,
+  wanted: readonly BarColumn[],
+): { columns: Float64Array[]; from: number; total: number; historyCount: number } {
+  const history = state.historical.get(interval)?.table;
+  const session = state.streams.get(interval);
+  const parts = [history, session].filter((t) => t !== undefined && isBars(t));
+  const historyCount = history?.length ?? 0;
+  const total = parts.reduce((n, t) => n + (t?.length ?? 0), 0);
+  const start = Math.min(Math.max(0, from), total);
+  const n = total - start;
+  const indexes = wanted.map((name) => BAR_COLUMNS.indexOf(name));
+  const columns = indexes.map(() => new Float64Array(n));
+  let offset = 0; // index in the whole series where the current part starts
+  let at = 0;
+  for (const table of parts) {
+    if (!table) continue;
+    const skip = Math.max(0, start - offset);
+    indexes.forEach((c, i) => {
+      (columns[i] as Float64Array).set(table.column(c).subarray(skip), at);
+    });
+    at += Math.max(0, table.length - skip);
+    offset += table.length;
+  }
+  return { columns, from: start, total, historyCount };
 }

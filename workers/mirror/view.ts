@@ -11,7 +11,7 @@ import { analysisRead } from './analysis-view';
 import { type ChartIndicator, indicatorLines } from './indicator-lines';
 import type { Mirror, SymbolState } from './mirror';
 import { type Overview, overviewOf, type Quote, quoteOf, type SymbolRow } from './overview';
-import { type BarSeries, barSeries, chartIntervals } from './series';
+import { type BarSeries, barSeries, chartIntervals, closeSeries } from './series';
 
 /** What a chart shows: a series (its `key`), as of an export, up to `total` bars. */
 export interface ShownSeries {
@@ -141,16 +141,9 @@ function compareRead(
   const key = [source, compare.symbol, interval, overview.sessionId, overview.sessionDate].join('|');
   const { shown } = compare;
   const appended = shown !== null && shown.key === key && (overview.sequence ?? 0) >= (shown.sequence ?? 0);
-  const series = barSeries(state, interval, appended ? shown.total : 0);
-  return {
-    symbol: compare.symbol,
-    key,
-    appended,
-    from: series.from,
-    total: series.total,
-    time: series.time,
-    close: series.close,
-  };
+  // Only the two columns the overlay draws are copied, and only the bars the reader lacks.
+  const { time, close, from, total } = closeSeries(state, interval, appended ? shown.total : 0);
+  return { symbol: compare.symbol, key, appended, from, total, time, close };
 }
 
 /**

@@ -42,8 +42,16 @@ export interface StreamChange {
   added: number;
   /** Of `added`, the rows B's file does not carry (a delta that starts after A's last row). */
   notInB: number;
-  /** Rows A holds beyond B's (A is the later export of the two). */
+  /**
+   * Rows A holds beyond B's (A is the later export of the two); lined up by timestamp, A's rows later than
+   * B's last row.
+   */
   onlyInA: number;
+  /**
+   * Lined up by timestamp: rows at a timestamp both files hold whose values differ (rows the same but for
+   * their layout do not). Always 0 by position: within a session a row never changes.
+   */
+  changed: number;
   /** The first added rows that B carries (up to the cap), in stream order. */
   rows: unknown[];
   /** The stream position of `rows[0]` (0 for the first row of the stream), when rows are lined up by position. */
@@ -94,6 +102,8 @@ export interface CompareResult {
   /** Rows B adds beyond A, in all streams, and in how many streams. */
   addedRows: number;
   addedStreams: number;
+  /** Rows at the same timestamp in A and B whose values differ, all streams together (`changed`). */
+  changedRows: number;
   /** Added rows carried in `streams[].rows`, all streams together. */
   rowsListed: number;
   limits: CompareLimits;

@@ -3,6 +3,8 @@
 // starts after A's last row, keys only one export has, exports of different sessions, and the caps.
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../common/result';
+import { Backtest } from '../engine/backtest';
+import { parseSessionConfig } from '../engine/config';
 import type { ExportRequest } from '../export/contract';
 import { at, backtestOf, configJson, type Json, textOf } from '../export/export.test-support';
 import { Exporter } from '../export/exporter';
@@ -253,5 +255,127 @@ describe('compare', () => {
       ok: false,
       error: 'No open export has the id "export-99" (it was closed, or the viewer restarted).',
     });
+  });
+});
+
+/**
+ * Two runs of one small session (RIVN's 1m bars only), started at different times: exports of different
+ * runs are lined up by timestamp. Each run's exports are taken at the minutes asked (complete, or a delta
+ * since the run's previous export); `seed` 2 gives other prices at the same minutes.
+ */
+function runOf(startedAt: number, takes: { minute: number; complete: boolean }[], seed = 1): Made[] {
+  const config = parseSessionConfig(
+    configJson((c) => {
+      c.session_data_config.symbols = ['RIVN'];
+      c.session_data_config.streams = ['1m'];
+      c.session_data_config.historical = { enabled: false, data: [] };
+      delete c.session_data_config.indicators;
+      delete c.session_data_config.strategies;
+    }),
+  );
+  if (!config.ok) throw new Error(config.error);
+  const backtest = new Backtest(config.value, { seed, gapRate: 0 });
+  backtest.start();
+  backtest.startedAt = startedAt;
+  const exporter = new Exporter(backtest, () => startedAt);
+  let minute = 0;
+  return takes.map((take) => {
+    backtest.advance(take.minute - minute);
+    minute = take.minute;
+    const text = textOf(exporter.export({ complete: take.complete }));
+    return { text, doc: JSON.parse(text) as Json };
+  });
+}
+
+/**
+ * `made` with its RIVN 1m rows passed through `edit` (the block's counts follow), written again compactly
+ * (another layout than the exporter's).
+ */
+function withRows(made: Made, edit: (rows: unknown[][]) => void): Made {
+  const doc = structuredClone(made.doc);
+  const block = at(doc, RIVN_1M) as Block;
+  const before = block.data?.length ?? 0;
+  edit(block.data as unknown[][]);
+  const removed = before - (block.data?.length ?? 0);
+  block.count -= removed;
+  if (block.total_count !== undefined) block.total_count -= removed;
+  return { text: JSON.stringify(doc), doc };
+}
+
+const CLOSE = 4; // the close's column in a 1m row
+
+describe('compare by timestamp, where B overlaps A', () => {
+  const runOne = Date.UTC(2025, 6, 1, 13, 0);
+  const runTwo = Date.UTC(2025, 6, 1, 13, 5);
+  const [a20] = runOf(runOne, [{ minute: 20, complete: true }]) as [Made];
+  const [b15, b25delta] = runOf(runTwo, [
+    { minute: 15, complete: true },
+    { minute: 25, complete: false },
+  ]) as [Made, Made];
+  const [b25] = runOf(runTwo, [{ minute: 25, complete: true }]) as [Made];
+  const rowsOf = (made: Made) => (at(made.doc, RIVN_1M) as Block).data as unknown[][];
+
+  it("adds only the rows of a complete B after A's last, and finds the shared rows the same", async () => {
+    const result = await compare(a20, b25);
+    expect(result.match).toBe('timestamp');
+    const stream = streamAt(result, RIVN_1M);
+    expect(rowsOf(b25).slice(0, 20)).toEqual(rowsOf(a20)); // the same run's bars, the test's premise
+    expect(stream).toMatchObject({ added: 5, changed: 0, onlyInA: 0 });
+    expect(stream.rows).toEqual(rowsOf(b25).slice(20));
+    expect(result.changedRows).toBe(0);
+  });
+
+  it('counts the rows that differ at a timestamp both hold, beside those that are the same', async () => {
+    const edited = withRows(b25, (rows) => {
+      for (const i of [3, 11]) (rows[i] as number[])[CLOSE] = ((rows[i] as number[])[CLOSE] as number) + 0.5;
+    });
+    const result = await compare(a20, edited);
+    const stream = streamAt(result, RIVN_1M);
+    expect(stream).toMatchObject({ added: 5, changed: 2 });
+    expect(result.changedRows).toBe(2);
+    // A minute B lacks (a halted bar) is passed over: the rows after it still pair by their time.
+    const gap = withRows(edited, (rows) => {
+      rows.splice(5, 1);
+    });
+    expect(streamAt(await compare(a20, gap), RIVN_1M)).toMatchObject({ added: 5, changed: 2 });
+    const gapInA = withRows(a20, (rows) => {
+      rows.splice(7, 1);
+    });
+    expect(streamAt(await compare(gapInA, edited), RIVN_1M)).toMatchObject({ added: 5, changed: 2 });
+    // The same rows, written in another layout only, do not differ.
+    const relaid = await compare(
+      a20,
+      withRows(b25, () => {}),
+    );
+    expect(streamAt(relaid, RIVN_1M)).toMatchObject({ added: 5, changed: 0 });
+  });
+
+  it('finds every shared row changed when B is a run with other prices', async () => {
+    const [other] = runOf(runTwo, [{ minute: 20, complete: true }], 2) as [Made];
+    const result = await compare(a20, other);
+    const stream = streamAt(result, RIVN_1M);
+    // As many rows at the same minutes, none added, and every one of them other.
+    expect(stream).toMatchObject({ added: 0, onlyInA: 0, changed: 20 });
+    expect(result.changedRows).toBe(20);
+  });
+
+  it('lines up a delta B that starts before A ends: the shared minutes compared, the later ones added', async () => {
+    const b = rowsOf(b25delta);
+    expect(b.length).toBe(10); // minutes 15 to 24: five of them A has too
+    const result = await compare(a20, b25delta);
+    const stream = streamAt(result, RIVN_1M);
+    expect(stream).toMatchObject({ added: 5, changed: 0, onlyInA: 0 });
+    expect(stream.rows).toEqual(b.slice(5));
+    const edited = withRows(b25delta, (rows) => {
+      (rows[4] as number[])[CLOSE] = 0;
+    });
+    expect(streamAt(await compare(a20, edited), RIVN_1M)).toMatchObject({ added: 5, changed: 1 });
+  });
+
+  it("counts the rows of A after B's last when B ends first", async () => {
+    const result = await compare(a20, b15);
+    const stream = streamAt(result, RIVN_1M);
+    expect(stream).toMatchObject({ added: 0, changed: 0, onlyInA: 5 });
+    expect(stream.rows).toEqual([]);
   });
 });

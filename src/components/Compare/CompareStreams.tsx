@@ -85,7 +85,7 @@ export function CompareStreams({ result, onShow }: Props) {
       <p className="compare__muted compare__how">
         {result.match === 'position'
           ? 'Rows are lined up by their position in the stream (streams only grow within a session).'
-          : "Rows are lined up by timestamp: B's rows later than A's last are added."}
+          : "Rows are lined up by timestamp: B's rows later than A's last are added, and rows at a timestamp both hold are compared."}
       </p>
       <div className="compare__list" ref={container}>
         <table
@@ -134,8 +134,16 @@ export function CompareStreams({ result, onShow }: Props) {
                         <span className="compare__added">+{formatCount(stream.added)}</span>
                       ) : stream.onlyInA > 0 ? (
                         <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>
-                      ) : (
+                      ) : stream.changed > 0 ? null : (
                         <span className="compare__muted">0</span>
+                      )}
+                      {stream.changed > 0 && (
+                        <span className="compare__rows-changed">
+                          <span className="compare__marker" aria-hidden="true">
+                            ≠
+                          </span>{' '}
+                          {formatCount(stream.changed)} changed
+                        </span>
                       )}
                     </td>
                     <td className="compare__rows-cell">

@@ -22,6 +22,7 @@ const stream = (over: Partial<StreamChange>): StreamChange => ({
   added: 1,
   notInB: 0,
   onlyInA: 0,
+  changed: 0,
   rows: [['09:31:00']],
   firstRow: 1,
   ...over,
@@ -55,6 +56,7 @@ const result = (over: Partial<CompareResult>): CompareResult => {
     streamsCompared: 21,
     addedRows: 0,
     addedStreams: 0,
+    changedRows: 0,
     rowsListed: 0,
     limits: { values: 1000, only: 500, streams: 1000, rowsPerStream: 500, rows: 5000 },
     tookMs: 1,
@@ -73,6 +75,13 @@ describe('compare in words', () => {
     expect(
       summaryLine(result({ valuesTotal: 1, onlyInA: 2, streams: [stream({ added: 0, onlyInA: 5 })] })),
     ).toBe('1 value differs, 2 only in A, 5 rows of A not in B.');
+    // Lined up by timestamp: the rows both hold at a time, with other values.
+    expect(summaryLine(result({ match: 'timestamp', addedRows: 5, addedStreams: 1, changedRows: 2 }))).toBe(
+      '5 rows added across 1 stream, 2 rows changed at the same time.',
+    );
+    expect(summaryLine(result({ match: 'timestamp', changedRows: 1 }))).toBe(
+      '1 row changed at the same time.',
+    );
     const values = ['_metadata.sequence', 'analysis.account.cash', 'performance_metrics.timing_ms.x.avg'].map(
       (path) => ({ path: path.split('.'), a: '1', b: '2' }),
     );

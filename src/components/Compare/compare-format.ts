@@ -22,6 +22,7 @@ export function summaryLine(result: CompareResult): string {
   if (result.onlyInB > 0) parts.push(`${formatCount(result.onlyInB)} only in B`);
   if (result.addedRows > 0)
     parts.push(`${plural(result.addedRows, 'row')} added across ${plural(result.addedStreams, 'stream')}`);
+  if (result.changedRows > 0) parts.push(changedRowsText(result.changedRows));
   const missing = rowsOnlyInA(result);
   if (missing > 0) parts.push(`${plural(missing, 'row')} of A not in B`);
   if (parts.length === 0)
@@ -41,6 +42,9 @@ export function formatChange(change: number, percent: number | undefined): strin
 
 /** ▲ for a rise, ▼ for a fall: a shape, so the direction is not told by colour alone. */
 export const arrowOf = (change: number) => (change > 0 ? '▲' : change < 0 ? '▼' : '=');
+
+/** "3 rows changed at the same time": rows lined up by timestamp whose values differ. */
+export const changedRowsText = (n: number) => `${plural(n, 'row')} changed at the same time`;
 
 /** The rows a stream's entry holds in A or B: `1,412` or `123 of 1,535` (a delta's file holds fewer). */
 export function rowsText(rows: number | null, total: number | null): string {
