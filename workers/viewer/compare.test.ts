@@ -323,6 +323,13 @@ describe('compare by timestamp, where B overlaps A', () => {
     expect(stream).toMatchObject({ added: 5, changed: 0, onlyInA: 0 });
     expect(stream.rows).toEqual(rowsOf(b25).slice(20));
     expect(result.changedRows).toBe(0);
+    // The same session id and date: the note says it is another run, with the two starts.
+    const startOf = (made: Made) =>
+      (made.doc as { system_manager: { _start_time: string } }).system_manager._start_time;
+    expect(startOf(a20)).not.toBe(startOf(b25));
+    expect(result.notes[0]).toBe(
+      `A and B are from two runs of session 1 on 2025-07-01 (started ${startOf(a20)} and ${startOf(b25)}): rows are lined up by their timestamp, and B's rows later than A's last are counted as added.`,
+    );
   });
 
   it('counts the rows that differ at a timestamp both hold, beside those that are the same', async () => {

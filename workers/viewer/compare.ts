@@ -4,6 +4,7 @@
 // strings, the added rows listed (up to the caps) and, by timestamp, the rows where B overlaps A, compared
 // as bytes first. Two 100 MB files of one session compare in about the time their objects take to walk.
 
+import { shownWord } from '../common/shown-text';
 import { defaultColumns } from '../export/contract';
 import type {
   CompareLimits,
@@ -142,8 +143,9 @@ export class ExportComparison {
     this.sideB = b;
     if (a.mode === 'delta' && b.mode !== 'delta') this.deltaSide = 'a';
     if (b.mode === 'delta' && a.mode !== 'delta') this.deltaSide = 'b';
-    const sameSession =
-      a.sessionId === b.sessionId && a.sessionDate === b.sessionDate && (await this.sameStart());
+    const starts = await this.starts();
+    const sameDay = a.sessionId === b.sessionId && a.sessionDate === b.sessionDate;
+    const sameSession = sameDay && starts.a === starts.b;
     this.match = sameSession ? 'position' : 'timestamp';
     await this.objects([], this.a.root, this.b.root);
     return {
@@ -151,7 +153,7 @@ export class ExportComparison {
       b,
       sameSession,
       match: this.match,
-      notes: this.notes(a, b, sameSession),
+      notes: this.notes(a, b, sameSession, sameDay ? starts : null),
       values: this.values,
       valuesTotal: this.valuesTotal,
       only: this.only,
@@ -170,20 +172,35 @@ export class ExportComparison {
     };
   }
 
-  /** Both exports were made after the same `system start` (a restart keeps the session id at 1). */
-  private async sameStart(): Promise<boolean> {
+  /**
+   * The `system start` each export was made after: the same session id and date after another start is
+   * another run (a restart keeps the session id at 1).
+   */
+  private async starts(): Promise<{ a: unknown; b: unknown }> {
     const startOf = async (document: ExportDocument) => {
       const slot = await document.resolve(['system_manager', '_start_time']);
       return slot.ok ? scalarOf(slot.value) : undefined;
     };
-    return (await startOf(this.a)) === (await startOf(this.b));
+    return { a: await startOf(this.a), b: await startOf(this.b) };
   }
 
-  private notes(a: CompareSide, b: CompareSide, sameSession: boolean): string[] {
+  /** `starts` is given when the two are the same session id and date (then only the start differs). */
+  private notes(
+    a: CompareSide,
+    b: CompareSide,
+    sameSession: boolean,
+    starts: { a: unknown; b: unknown } | null,
+  ): string[] {
     const notes: string[] = [];
-    if (!sameSession)
+    const lined =
+      "rows are lined up by their timestamp, and B's rows later than A's last are counted as added.";
+    if (!sameSession && starts !== null)
       notes.push(
-        `A and B are from different sessions (session ${a.sessionId ?? '?'} on ${a.sessionDate ?? 'no date'}, session ${b.sessionId ?? '?'} on ${b.sessionDate ?? 'no date'}, or another start): rows are lined up by their timestamp, and B's rows later than A's last are counted as added.`,
+        `A and B are from two runs of session ${a.sessionId ?? '?'} on ${a.sessionDate ?? 'no date'} (started ${startText(starts.a)} and ${startText(starts.b)}): ${lined}`,
+      );
+    else if (!sameSession)
+      notes.push(
+        `A and B are from different sessions (session ${a.sessionId ?? '?'} on ${a.sessionDate ?? 'no date'}, session ${b.sessionId ?? '?'} on ${b.sessionDate ?? 'no date'}): ${lined}`,
       );
     if (a.consumer !== b.consumer)
       notes.push(`A was made for consumer "${a.consumer ?? '?'}" and B for "${b.consumer ?? '?'}".`);
@@ -568,4 +585,9 @@ function roundChange(n: number): number {
 
 export function compareExports(a: ExportDocument, b: ExportDocument, limits?: Partial<CompareLimits>) {
   return new ExportComparison(a, b, { ...COMPARE_LIMITS, ...limits }).run();
+}
+
+/** A start time as the export wrote it, cut short and escaped; "at an unknown time" when it has none. */
+function startText(start: unknown): string {
+  return start === undefined || start === null ? 'at an unknown time' : shownWord(String(start));
 }
