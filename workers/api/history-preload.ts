@@ -6,7 +6,7 @@
 // thread takes chunks as before, and each helper is kept busy with up to two chunks in flight, its series
 // coming back as transferred buffers. At 1,000 symbols the load is most of the start; a second thread cuts
 // the start by about a third, not a half (the engine's thread also takes in the answers and builds the
-// session), which on two cores brings it to the 5 s target, not safely under it (docs/market-data.md).
+// session): on two cores, 3.3-3.6 s against the 5 s target (docs/market-data.md).
 // A helper that fails, answers what was not asked, or dies is never waited for: once the queue is empty
 // this thread takes over the chunks still out, newest first (the least likely started), and whichever
 // finishes a symbol first wins. The result is the same as without helpers: the generator is deterministic,
