@@ -249,15 +249,15 @@ export class SessionReader {
     // The compare overlay after the bars (its points are the compare closes at the chart's bar times).
     const taken = read.compare ? takeCompare(held, read.compare, read.overview.sequence, epoch) : null;
     // Closes that do not follow those held: read again, whole (this read's bars are shown meanwhile).
-    if (taken === 'mismatch' && !this.waiting)
-      this.waiting = {
-        source,
-        symbol: wanted,
-        interval: wantedInterval,
-        epoch,
-        version,
-        compare: compareSymbol,
-      };
+    const request = {
+      source,
+      symbol: wanted,
+      interval: wantedInterval,
+      epoch,
+      version,
+      compare: compareSymbol,
+    };
+    if (taken === 'mismatch' && !this.waiting) this.waiting = request;
     this.compare = taken === 'mismatch' ? null : taken;
     if (taken !== 'mismatch')
       this.chart.setCompare(
@@ -271,17 +271,7 @@ export class SessionReader {
       );
     this.shown = { epoch, key: read.key, sequence: read.overview.sequence };
     // A read whose compare closes must be read whole again is not settled: the same request follows.
-    this.settled =
-      taken === 'mismatch'
-        ? null
-        : requestKey({
-            source,
-            symbol: wanted,
-            interval: wantedInterval,
-            epoch,
-            version,
-            compare: compareSymbol,
-          });
+    this.settled = taken === 'mismatch' ? null : requestKey(request);
     this.onView({
       overview: read.overview,
       quote: read.quote,
