@@ -117,3 +117,25 @@ test('a stale compare symbol in the address is dropped: the chart loads its symb
   await expect(page).toHaveURL(/#chart=TSLA&chart_interval=5m$/);
   expect(problems).toEqual([]);
 });
+
+test('a compare symbol in the address that the chart opens on is dropped, not shown later on another symbol', async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  // No chart symbol: the chart opens on the session's first, RIVN, the very symbol to compare with.
+  await page.goto('/#vs=RIVN');
+  await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
+  await button(page, 'Start').click();
+  await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
+  const live = page.getByTestId('session-view-live');
+  const count = live.getByTestId('chart-candle-count');
+  await expect(count).toHaveAttribute('data-symbol', 'RIVN');
+  await expect(live.getByTestId('compare-select')).toHaveValue('');
+  // Another symbol charted: still no overlay, and no `vs` in the address.
+  await live.locator('[data-testid="symbol-row"][data-symbol="TSLA"]').click();
+  await expect(count).toHaveAttribute('data-symbol', 'TSLA');
+  await expect(live.getByTestId('compare-select')).toHaveValue('');
+  await expect(live.locator('.session-view__chart-wrap')).toHaveAttribute('data-compare', '');
+  await expect(page).not.toHaveURL(/vs=/);
+  expect(problems).toEqual([]);
+});

@@ -196,8 +196,10 @@ test("a file of another run is lined up by timestamp: B's later rows added, a ro
   // The minutes later than A's last are added; of those both hold, the one closed elsewhere differs.
   const added = streamOf(later.doc).count - rows.length;
   expect(added).toBe(2);
-  await expect(row1m.locator('td').nth(2)).toHaveText(`+${added}≠ 1 changed`);
-  await expect(page.getByTestId('compare-summary')).toContainText('1 row changed at the same time');
+  // Each difference on its line, a comma between them for a screen reader (the ≠ is hidden from it).
+  await expect(row1m.locator('td').nth(2)).toHaveText(`+${added}, ≠ 1 changed`);
+  await expect(row1m.locator('td').nth(2).locator('.compare__difference')).toHaveCount(2);
+  await expect(page.getByTestId('compare-summary')).toContainText('1 row differs at a timestamp both hold');
   expect(problems).toEqual([]);
 });
 

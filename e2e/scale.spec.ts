@@ -11,7 +11,14 @@
 import { writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { traceMainThread } from './main-thread-trace';
-import { applyConfiguration, button, expectNoLongTask, recordProgress, watchProblems } from './support';
+import {
+  applyConfiguration,
+  button,
+  expectNoLongTask,
+  recordProgress,
+  timingTests,
+  watchProblems,
+} from './support';
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -58,196 +65,201 @@ const session = {
 const numberIn = async (page: Page, testId: string) =>
   Number(((await page.getByTestId(testId).first().textContent()) ?? '').replace(/,/g, ''));
 
-test(`a ${COUNT}-symbol session starts with progress, replays at full speed with no long task of the page's own, its symbol table finds and charts a symbol, and it is saved to a file`, async ({
-  page,
-}, testInfo) => {
-  // Starting 300 symbols takes a few seconds, the replay 20, the save of a few hundred megabytes some more.
-  test.setTimeout(180_000);
-  const problems = watchProblems(page);
-  // The save dialog, stubbed: it answers a file of the origin's private file system, which the engine worker
-  // writes as a real one (as e2e/exports.spec.ts does).
-  await page.addInitScript(() => {
-    (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async () =>
-      (await navigator.storage.getDirectory()).getFileHandle('scale-export.json', { create: true });
+// A timing test: on the shared 2-core machine a task can pass 50 ms of CPU by a few ms for its own reasons.
+timingTests(() => {
+  test(`a ${COUNT}-symbol session starts with progress, replays at full speed with no long task of the page's own, its symbol table finds and charts a symbol, and it is saved to a file`, async ({
+    page,
+  }, testInfo) => {
+    // Starting 300 symbols takes a few seconds, the replay 20, the save of a few hundred megabytes some more.
+    test.setTimeout(180_000);
+    const problems = watchProblems(page);
+    // The save dialog, stubbed: it answers a file of the origin's private file system, which the engine worker
+    // writes as a real one (as e2e/exports.spec.ts does).
+    await page.addInitScript(() => {
+      (window as unknown as { showSaveFilePicker: unknown }).showSaveFilePicker = async () =>
+        (await navigator.storage.getDirectory()).getFileHandle('scale-export.json', { create: true });
+    });
+    await applyConfiguration(page, session);
+
+    // Start: the history of every symbol loads with its progress shown, then the session runs.
+    await button(page, 'Start').click();
+    await expect(page.getByTestId('start-progress')).toContainText(
+      new RegExp(`Loading history: [\\d,]+ of ${COUNT.toLocaleString('en-US')} symbols`),
+    );
+    await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 60_000 });
+    await expect(page.getByTestId('start-progress')).toHaveCount(0);
+    await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync', {
+      timeout: 60_000,
+    });
+    const table = page.getByTestId('symbol-table');
+    await expect(page.getByTestId('symbol-count')).toHaveText(`${COUNT.toLocaleString('en-US')} symbols`);
+    // Virtualized: a few rows are drawn, not one per symbol.
+    const drawn = await page.getByTestId('symbol-row').count();
+    expect(drawn).toBeGreaterThan(5);
+    expect(drawn).toBeLessThan(60);
+    await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'RIVN');
+
+    // Twenty seconds as fast as the engine replays (speed 0): the feed, the chart and the table follow with no
+    // long task on the page.
+    const speed = page.getByTestId('speed-input');
+    await speed.fill('0');
+    await speed.press('Enter');
+    await expect(page.getByText('as fast as possible', { exact: true })).toBeVisible();
+    const candles = page.getByTestId('chart-candle-count');
+    const candlesBefore = await numberIn(page, 'chart-candle-count');
+    const lastBar = page.getByTestId('chart-legend-time');
+    const lastBarBefore = await lastBar.textContent();
+    const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+    }
+    const stopTrace = await traceMainThread(page, TRACE ? { path: TRACE } : {});
+    await page.waitForTimeout(20_000);
+    const longTasks = await stopTrace();
+    if (cdp && PROFILE) {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(PROFILE, JSON.stringify({ longTasks, profile }));
+    }
+    // Nothing on the page animates for ever while the session runs: an endless animation (the running dot's
+    // pulse was one) keeps the compositor drawing every frame, which a machine without a GPU pays on its CPU.
+    const endless = await page.evaluate(
+      () =>
+        document
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations === Infinity).length,
+    );
+    expect(endless).toBe(0);
+    const candlesAfter = await numberIn(page, 'chart-candle-count');
+    testInfo.annotations.push({
+      type: 'candles while replaying',
+      description: `${candlesBefore} -> ${candlesAfter}`,
+    });
+    // Issue 16 asks for no long task of 50 ms or more. On this project's 2-core machine a task's wall time also
+    // counts its waits for a core that the engine, V8's background threads and the compositors share with the
+    // page (docs/ui-at-scale.md): in eleven quiet runs, eight had no task of 50 ms and three one each, of
+    // 54-74 ms with 13-29 ms of CPU. The test holds the page to what it controls, as the other timing tests do: no task of
+    // 50 ms of CPU, none of FREEZE_MS (250 ms) of wall time (before issue 16's work they reached 343 ms),
+    // and every task of 50 ms of wall time reported with its CPU time.
+    expectNoLongTask(longTasks, testInfo, 'while replaying');
+    // The chart followed the replay meanwhile (it draws from the mirror, which the feed kept up to date): its
+    // last bar is weeks later. Bars coming many at a time, it follows the latest 1,500 of them
+    // (chart-window.ts, LIVE_WINDOW), and no more than half as many again: the appends are trimmed.
+    await expect(lastBar).not.toHaveText(lastBarBefore ?? '');
+    expect(candlesAfter).toBeGreaterThanOrEqual(1_500);
+    expect(candlesAfter).toBeLessThanOrEqual(2_250);
+    await expect(candles).toHaveAttribute('data-symbol', 'RIVN');
+
+    // Scrolled back (here zoomed out until its first bar is in view), the chart takes in older bars again:
+    // 3,000 more, history all, and the legend's latest bar stays the same.
+    await button(page, 'Pause').click();
+    await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
+    // The last read after the pause may still come: the counts are taken once they hold still.
+    await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
+    const counts = async () =>
+      `${await numberIn(page, 'chart-candle-count')}/${await numberIn(page, 'chart-history-count')}`;
+    let before = '';
+    await expect(async () => {
+      before = await counts();
+      await page.waitForTimeout(800);
+      expect(await counts()).toBe(before);
+    }).toPass({ timeout: 15_000 });
+    const [held, historyHeld] = before.split('/').map(Number) as [number, number];
+    const latest = await lastBar.textContent();
+    await page.getByTestId('chart').scrollIntoViewIfNeeded();
+    const chartBox = await page.getByTestId('chart').boundingBox();
+    if (!chartBox) throw new Error('the chart has no box');
+    // Zoomed out a little (the wheel zooms about the pointer, here over the latest bars), then dragged to the
+    // right until its first bar comes into view, as a person scrolls a chart back.
+    const y = chartBox.y + chartBox.height / 3;
+    await page.mouse.move(chartBox.x + chartBox.width - 90, y);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 400);
+    for (let i = 0; i < 20 && (await numberIn(page, 'chart-candle-count')) < held + 3_000; i++) {
+      await page.mouse.move(chartBox.x + 100, y);
+      await page.mouse.down();
+      await page.mouse.move(chartBox.x + chartBox.width - 100, y, { steps: 8 });
+      await page.mouse.up();
+    }
+    await expect.poll(() => numberIn(page, 'chart-candle-count')).toBeGreaterThanOrEqual(held + 3_000);
+    expect(await numberIn(page, 'chart-history-count')).toBeGreaterThanOrEqual(historyHeld + 3_000);
+    await page.mouse.move(0, 0);
+    await expect(lastBar).toHaveText(latest ?? '');
+    await button(page, 'Resume').click();
+    const last = page.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').getByTestId('symbol-last');
+    await expect(last).not.toHaveText('—');
+
+    // Search: typing filters the table case-insensitively; the exact name comes first; Enter charts it.
+    const wanted = names[names.length - 1] ?? 'RIVN';
+    const search = page.getByRole('searchbox', { name: 'Find a symbol' });
+    await search.fill(wanted.toLowerCase());
+    await expect(page.getByTestId('symbol-count')).toHaveText(
+      new RegExp(`^\\d+ of ${COUNT.toLocaleString('en-US')} symbols$`),
+    );
+    await expect(page.getByTestId('symbol-row').first()).toHaveAttribute('data-symbol', wanted);
+    if (SHOTS) await page.getByTestId('symbol-table-card').screenshot({ path: `${SHOTS}/symbol-search.png` });
+    await search.press('Enter');
+    await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', wanted);
+    await expect(page.getByTestId('chart-legend')).toContainText(wanted);
+    await expect(page.getByTestId('symbol-row').first()).toHaveAttribute('aria-selected', 'true');
+
+    // Nothing matches: the table says so, and clearing brings every symbol back.
+    await search.fill('zz9');
+    await expect(page.getByTestId('symbol-count')).toHaveText(
+      `0 of ${COUNT.toLocaleString('en-US')} symbols`,
+    );
+    await expect(page.getByTestId('symbol-empty')).toContainText('No symbol matches “zz9”');
+    await page.getByTestId('symbol-empty').getByRole('button', { name: 'Clear the search' }).click();
+    await expect(page.getByTestId('symbol-count')).toHaveText(`${COUNT.toLocaleString('en-US')} symbols`);
+
+    // The keyboard: down from the search box into the grid, down once more, Enter charts that row's symbol.
+    await search.press('ArrowDown');
+    await expect(table).toBeFocused();
+    await table.press('ArrowDown');
+    await table.press('Enter');
+    await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', names[1] ?? '');
+    // End goes to the last row, drawn although it was far below (the grid scrolls to the keyboard's row).
+    await table.press('End');
+    const lastRow = page.locator(`[data-testid="symbol-row"][data-symbol="${wanted}"]`);
+    await expect(lastRow).toBeInViewport();
+    await expect(table).toHaveAttribute('aria-activedescendant', (await lastRow.getAttribute('id')) ?? '');
+    await table.press('Enter');
+    await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', wanted);
+    if (SHOTS) await page.getByTestId('symbol-table-card').screenshot({ path: `${SHOTS}/symbol-table.png` });
+
+    // A click on a row charts it too.
+    await table.press('Home');
+    await page.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').click();
+    await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'RIVN');
+
+    // Saved complete to a file: the progress counts the symbols, and the file holds every byte the panel names.
+    await button(page, 'Pause').click();
+    const progress = await recordProgress(page);
+    await button(page, 'Save complete to a file…').click();
+    const saved = page.getByTestId('saved-file');
+    await expect(saved).toHaveText(/^Saved export #\d+ to scale-export\.json \([\d.,]+ (MB|GB)\)$/, {
+      timeout: 120_000,
+    });
+    const seen = await progress();
+    const symbolsText = COUNT.toLocaleString('en-US');
+    expect(seen.some((text) => new RegExp(`^\\d+ of ${symbolsText} symbols · `).test(text))).toBe(true);
+    const file = await page.evaluate(async () => {
+      const handle = await (await navigator.storage.getDirectory()).getFileHandle('scale-export.json');
+      const blob = await handle.getFile();
+      return {
+        size: blob.size,
+        head: await blob.slice(0, 400).text(),
+        tail: await blob.slice(blob.size - 2).text(),
+      };
+    });
+    const [, shown = '', unit = ''] = /\(([\d.,]+) (MB|GB)\)/.exec((await saved.textContent()) ?? '') ?? [];
+    // The panel shows MiB or GiB (at 1,000 symbols) to one decimal.
+    const unitBytes = unit === 'GB' ? 2 ** 30 : 2 ** 20;
+    expect(Math.abs(file.size / unitBytes - Number(shown.replace(/,/g, '')))).toBeLessThanOrEqual(0.051);
+    // Every symbol's 40 days of minutes: far more than a hundred megabytes.
+    expect(file.size).toBeGreaterThan(COUNT * 300_000);
+    expect(file.head).toContain('"mode": "complete"');
+    expect(file.tail).toBe('}\n');
+    expect(problems).toEqual([]);
   });
-  await applyConfiguration(page, session);
-
-  // Start: the history of every symbol loads with its progress shown, then the session runs.
-  await button(page, 'Start').click();
-  await expect(page.getByTestId('start-progress')).toContainText(
-    new RegExp(`Loading history: [\\d,]+ of ${COUNT.toLocaleString('en-US')} symbols`),
-  );
-  await expect(page.getByTestId('system-state')).toHaveText('RUNNING', { timeout: 60_000 });
-  await expect(page.getByTestId('start-progress')).toHaveCount(0);
-  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync', {
-    timeout: 60_000,
-  });
-  const table = page.getByTestId('symbol-table');
-  await expect(page.getByTestId('symbol-count')).toHaveText(`${COUNT.toLocaleString('en-US')} symbols`);
-  // Virtualized: a few rows are drawn, not one per symbol.
-  const drawn = await page.getByTestId('symbol-row').count();
-  expect(drawn).toBeGreaterThan(5);
-  expect(drawn).toBeLessThan(60);
-  await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'RIVN');
-
-  // Twenty seconds as fast as the engine replays (speed 0): the feed, the chart and the table follow with no
-  // long task on the page.
-  const speed = page.getByTestId('speed-input');
-  await speed.fill('0');
-  await speed.press('Enter');
-  await expect(page.getByText('as fast as possible', { exact: true })).toBeVisible();
-  const candles = page.getByTestId('chart-candle-count');
-  const candlesBefore = await numberIn(page, 'chart-candle-count');
-  const lastBar = page.getByTestId('chart-legend-time');
-  const lastBarBefore = await lastBar.textContent();
-  const cdp = PROFILE ? await page.context().newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
-  }
-  const stopTrace = await traceMainThread(page, TRACE ? { path: TRACE } : {});
-  await page.waitForTimeout(20_000);
-  const longTasks = await stopTrace();
-  if (cdp && PROFILE) {
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(PROFILE, JSON.stringify({ longTasks, profile }));
-  }
-  // Nothing on the page animates for ever while the session runs: an endless animation (the running dot's
-  // pulse was one) keeps the compositor drawing every frame, which a machine without a GPU pays on its CPU.
-  const endless = await page.evaluate(
-    () =>
-      document
-        .getAnimations()
-        .filter((a) => a.playState === 'running' && a.effect?.getTiming().iterations === Infinity).length,
-  );
-  expect(endless).toBe(0);
-  const candlesAfter = await numberIn(page, 'chart-candle-count');
-  testInfo.annotations.push({
-    type: 'candles while replaying',
-    description: `${candlesBefore} -> ${candlesAfter}`,
-  });
-  // Issue 16 asks for no long task of 50 ms or more. On this project's 2-core machine a task's wall time also
-  // counts its waits for a core that the engine, V8's background threads and the compositors share with the
-  // page (docs/ui-at-scale.md): in five quiet runs, four had no task of 50 ms and one a task of 54 ms with
-  // 26 ms of CPU. The test holds the page to what it controls, as the other timing tests do: no task of
-  // 50 ms of CPU, none of FREEZE_MS (250 ms) of wall time (before issue 16's work they reached 343 ms),
-  // and every task of 50 ms of wall time reported with its CPU time.
-  expectNoLongTask(longTasks, testInfo, 'while replaying');
-  // The chart followed the replay meanwhile (it draws from the mirror, which the feed kept up to date): its
-  // last bar is weeks later. Bars coming many at a time, it follows the latest 1,500 of them
-  // (chart-window.ts, LIVE_WINDOW), and no more than half as many again: the appends are trimmed.
-  await expect(lastBar).not.toHaveText(lastBarBefore ?? '');
-  expect(candlesAfter).toBeGreaterThanOrEqual(1_500);
-  expect(candlesAfter).toBeLessThanOrEqual(2_250);
-  await expect(candles).toHaveAttribute('data-symbol', 'RIVN');
-
-  // Scrolled back (here zoomed out until its first bar is in view), the chart takes in older bars again:
-  // 3,000 more, history all, and the legend's latest bar stays the same.
-  await button(page, 'Pause').click();
-  await expect(page.getByTestId('system-state')).toHaveText('PAUSED');
-  // The last read after the pause may still come: the counts are taken once they hold still.
-  await expect(page.getByTestId('mirror-badge')).toHaveAttribute('data-status', 'in-sync');
-  const counts = async () =>
-    `${await numberIn(page, 'chart-candle-count')}/${await numberIn(page, 'chart-history-count')}`;
-  let before = '';
-  await expect(async () => {
-    before = await counts();
-    await page.waitForTimeout(800);
-    expect(await counts()).toBe(before);
-  }).toPass({ timeout: 15_000 });
-  const [held, historyHeld] = before.split('/').map(Number) as [number, number];
-  const latest = await lastBar.textContent();
-  await page.getByTestId('chart').scrollIntoViewIfNeeded();
-  const chartBox = await page.getByTestId('chart').boundingBox();
-  if (!chartBox) throw new Error('the chart has no box');
-  // Zoomed out a little (the wheel zooms about the pointer, here over the latest bars), then dragged to the
-  // right until its first bar comes into view, as a person scrolls a chart back.
-  const y = chartBox.y + chartBox.height / 3;
-  await page.mouse.move(chartBox.x + chartBox.width - 90, y);
-  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 400);
-  for (let i = 0; i < 20 && (await numberIn(page, 'chart-candle-count')) < held + 3_000; i++) {
-    await page.mouse.move(chartBox.x + 100, y);
-    await page.mouse.down();
-    await page.mouse.move(chartBox.x + chartBox.width - 100, y, { steps: 8 });
-    await page.mouse.up();
-  }
-  await expect.poll(() => numberIn(page, 'chart-candle-count')).toBeGreaterThanOrEqual(held + 3_000);
-  expect(await numberIn(page, 'chart-history-count')).toBeGreaterThanOrEqual(historyHeld + 3_000);
-  await page.mouse.move(0, 0);
-  await expect(lastBar).toHaveText(latest ?? '');
-  await button(page, 'Resume').click();
-  const last = page.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').getByTestId('symbol-last');
-  await expect(last).not.toHaveText('—');
-
-  // Search: typing filters the table case-insensitively; the exact name comes first; Enter charts it.
-  const wanted = names[names.length - 1] ?? 'RIVN';
-  const search = page.getByRole('searchbox', { name: 'Find a symbol' });
-  await search.fill(wanted.toLowerCase());
-  await expect(page.getByTestId('symbol-count')).toHaveText(
-    new RegExp(`^\\d+ of ${COUNT.toLocaleString('en-US')} symbols$`),
-  );
-  await expect(page.getByTestId('symbol-row').first()).toHaveAttribute('data-symbol', wanted);
-  if (SHOTS) await page.getByTestId('symbol-table-card').screenshot({ path: `${SHOTS}/symbol-search.png` });
-  await search.press('Enter');
-  await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', wanted);
-  await expect(page.getByTestId('chart-legend')).toContainText(wanted);
-  await expect(page.getByTestId('symbol-row').first()).toHaveAttribute('aria-selected', 'true');
-
-  // Nothing matches: the table says so, and clearing brings every symbol back.
-  await search.fill('zz9');
-  await expect(page.getByTestId('symbol-count')).toHaveText(`0 of ${COUNT.toLocaleString('en-US')} symbols`);
-  await expect(page.getByTestId('symbol-empty')).toContainText('No symbol matches “zz9”');
-  await page.getByTestId('symbol-empty').getByRole('button', { name: 'Clear the search' }).click();
-  await expect(page.getByTestId('symbol-count')).toHaveText(`${COUNT.toLocaleString('en-US')} symbols`);
-
-  // The keyboard: down from the search box into the grid, down once more, Enter charts that row's symbol.
-  await search.press('ArrowDown');
-  await expect(table).toBeFocused();
-  await table.press('ArrowDown');
-  await table.press('Enter');
-  await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', names[1] ?? '');
-  // End goes to the last row, drawn although it was far below (the grid scrolls to the keyboard's row).
-  await table.press('End');
-  const lastRow = page.locator(`[data-testid="symbol-row"][data-symbol="${wanted}"]`);
-  await expect(lastRow).toBeInViewport();
-  await expect(table).toHaveAttribute('aria-activedescendant', (await lastRow.getAttribute('id')) ?? '');
-  await table.press('Enter');
-  await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', wanted);
-  if (SHOTS) await page.getByTestId('symbol-table-card').screenshot({ path: `${SHOTS}/symbol-table.png` });
-
-  // A click on a row charts it too.
-  await table.press('Home');
-  await page.locator('[data-testid="symbol-row"][data-symbol="RIVN"]').click();
-  await expect(page.getByTestId('chart-candle-count')).toHaveAttribute('data-symbol', 'RIVN');
-
-  // Saved complete to a file: the progress counts the symbols, and the file holds every byte the panel names.
-  await button(page, 'Pause').click();
-  const progress = await recordProgress(page);
-  await button(page, 'Save complete to a file…').click();
-  const saved = page.getByTestId('saved-file');
-  await expect(saved).toHaveText(/^Saved export #\d+ to scale-export\.json \([\d.,]+ (MB|GB)\)$/, {
-    timeout: 120_000,
-  });
-  const seen = await progress();
-  const symbolsText = COUNT.toLocaleString('en-US');
-  expect(seen.some((text) => new RegExp(`^\\d+ of ${symbolsText} symbols · `).test(text))).toBe(true);
-  const file = await page.evaluate(async () => {
-    const handle = await (await navigator.storage.getDirectory()).getFileHandle('scale-export.json');
-    const blob = await handle.getFile();
-    return {
-      size: blob.size,
-      head: await blob.slice(0, 400).text(),
-      tail: await blob.slice(blob.size - 2).text(),
-    };
-  });
-  const [, shown = '', unit = ''] = /\(([\d.,]+) (MB|GB)\)/.exec((await saved.textContent()) ?? '') ?? [];
-  // The panel shows MiB or GiB (at 1,000 symbols) to one decimal.
-  const unitBytes = unit === 'GB' ? 2 ** 30 : 2 ** 20;
-  expect(Math.abs(file.size / unitBytes - Number(shown.replace(/,/g, '')))).toBeLessThanOrEqual(0.051);
-  // Every symbol's 40 days of minutes: far more than a hundred megabytes.
-  expect(file.size).toBeGreaterThan(COUNT * 300_000);
-  expect(file.head).toContain('"mode": "complete"');
-  expect(file.tail).toBe('}\n');
-  expect(problems).toEqual([]);
 });

@@ -151,6 +151,8 @@ describe('reading the form from the JSON', () => {
     };
     expect(streams(['1m', 5, '15', '1h', 'ticks', 'quotes'])).toEqual(['1m', '5m', '15m', '1h']);
     expect(streams(['ticks'])).toEqual(['1m']);
+    // Named twice (5 and "5m" are one stream): offered once.
+    expect(streams(['5m', 5, '1m'])).toEqual(['5m', '1m']);
     const bare = readForm(SOURCE.replace('"streams": [5, "1m", "ticks"],', ''));
     expect(bare.ok && barIntervals(bare.fields.streams)).toEqual(['1m']);
   });

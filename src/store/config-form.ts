@@ -109,9 +109,12 @@ export function streamChoices(streams: readonly string[]): string[] {
   );
 }
 
-/** The bar intervals of the form's streams, in the text's order: Add indicator's choices (`1m` if none). */
+/**
+ * The bar intervals of the form's streams, in the text's order, each once (a text may name one twice):
+ * Add indicator's choices (`1m` if none).
+ */
 export function barIntervals(streams: readonly string[]): string[] {
-  const intervals = streams.filter((s) => intervalSeconds(s) !== null);
+  const intervals = [...new Set(streams.filter((s) => intervalSeconds(s) !== null))];
   return intervals.length > 0 ? intervals : [BASE_INTERVAL];
 }
 

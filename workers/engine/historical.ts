@@ -108,7 +108,7 @@ function seriesBuilder(interval: string, dates: string[], from: number): SeriesB
 /**
  * The memory every history load reads its days into. The builders copy a day out before `advance` goes on
  * to the next, so loads that take turns between days never see each other's rows, and a start of 1,000
- * symbols allocates one scratch instead of one a symbol (40 KB each, which the RSS kept: a byte a bar).
+ * symbols allocates one scratch instead of one a symbol (21 KB each).
  */
 const historyScratch = new DayScratch();
 

@@ -171,6 +171,16 @@ describe('built-in market data, bar first', () => {
       fingerprint = hashSeed(rows.join(';'), fingerprint);
       expect([symbol, bars.length, fingerprint]).toEqual([symbol, length, expected]);
     }
+    // A session longer than the longest regular one (500 minutes) draws into memory of its own.
+    const { bars } = generateDay(
+      'AAPL',
+      { ...tradingDay('2025-07-01'), sessionMinutes: 500 },
+      { seed: 4, gapRate: 0.1 },
+    );
+    const rows = Array.from({ length: bars.length }, (_, i) =>
+      [bars.time, bars.open, bars.high, bars.low, bars.close, bars.volume].map((c) => c[i]).join(','),
+    );
+    expect([bars.length, hashSeed(rows.join(';'), 0)]).toEqual([455, 1459157426]);
   });
 
   it('gives the same bars written into lent memory as into its own', () => {

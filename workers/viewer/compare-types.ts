@@ -44,9 +44,14 @@ export interface StreamChange {
   notInB: number;
   /**
    * Rows A holds beyond B's (A is the later export of the two); lined up by timestamp, A's rows later than
-   * B's last row.
+   * B's last row, and A's rows inside the span both cover at a timestamp B lacks.
    */
   onlyInA: number;
+  /**
+   * Lined up by timestamp: B's rows inside the span both cover (not later than A's last) at a timestamp A
+   * lacks. Not among `added` or `rows`, which are B's rows later than A's last. Always 0 by position.
+   */
+  onlyInBWithin: number;
   /**
    * Lined up by timestamp: rows at a timestamp both files hold whose values differ (rows the same but for
    * their layout do not). Always 0 by position: within a session a row never changes.

@@ -340,21 +340,46 @@ describe('compare by timestamp, where B overlaps A', () => {
     const stream = streamAt(result, RIVN_1M);
     expect(stream).toMatchObject({ added: 5, changed: 2 });
     expect(result.changedRows).toBe(2);
-    // A minute B lacks (a halted bar) is passed over: the rows after it still pair by their time.
+    // A minute B lacks (a halted bar) is counted as A's own, and the rows after it still pair by their time.
     const gap = withRows(edited, (rows) => {
       rows.splice(5, 1);
     });
-    expect(streamAt(await compare(a20, gap), RIVN_1M)).toMatchObject({ added: 5, changed: 2 });
+    expect(streamAt(await compare(a20, gap), RIVN_1M)).toMatchObject({
+      added: 5,
+      changed: 2,
+      onlyInA: 1,
+      onlyInBWithin: 0,
+    });
+    // A minute A lacks, inside the span A covers, is B's own there (not added: it is not after A's last).
     const gapInA = withRows(a20, (rows) => {
       rows.splice(7, 1);
     });
-    expect(streamAt(await compare(gapInA, edited), RIVN_1M)).toMatchObject({ added: 5, changed: 2 });
+    expect(streamAt(await compare(gapInA, edited), RIVN_1M)).toMatchObject({
+      added: 5,
+      changed: 2,
+      onlyInA: 0,
+      onlyInBWithin: 1,
+    });
     // The same rows, written in another layout only, do not differ.
     const relaid = await compare(
       a20,
       withRows(b25, () => {}),
     );
     expect(streamAt(relaid, RIVN_1M)).toMatchObject({ added: 5, changed: 0 });
+  });
+
+  it('lists a stream whose runs hold different minutes, though the rows they share are the same', async () => {
+    // Both end at the same minute: nothing added, nothing changed, the same count; A lacks 09:37, B 09:35.
+    const [b20] = runOf(runTwo, [{ minute: 20, complete: true }]) as [Made];
+    const noSeven = withRows(a20, (rows) => {
+      rows.splice(7, 1);
+    });
+    const noFive = withRows(b20, (rows) => {
+      rows.splice(5, 1);
+    });
+    const result = await compare(noSeven, noFive);
+    expect(streamAt(result, RIVN_1M)).toMatchObject({ added: 0, changed: 0, onlyInA: 1, onlyInBWithin: 1 });
+    expect(result.streamsTotal).toBe(1);
   });
 
   it('finds every shared row changed when B is a run with other prices', async () => {

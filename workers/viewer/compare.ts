@@ -328,6 +328,7 @@ export class ExportComparison {
       added: 0,
       notInB: 0,
       onlyInA: 0,
+      onlyInBWithin: 0,
       changed: 0,
       rows: [],
       firstRow: null,
@@ -344,8 +345,10 @@ export class ExportComparison {
       } else {
         from = await this.firstLater(path, a, b);
         // B's rows up to A's last may share timestamps with A's: those are compared, not added.
-        entry.changed = await this.changedAtSameTime(path, a, b, from);
-        entry.onlyInA = await this.laterThanB(path, a, b);
+        const overlap = await this.overlapOf(path, a, b, from);
+        entry.changed = overlap.changed;
+        entry.onlyInBWithin = overlap.onlyInB;
+        entry.onlyInA = overlap.onlyInA + (await this.laterThanB(path, a, b));
       }
       const carried = Math.max(0, b.rows - from);
       if (a === null || this.match === 'timestamp') entry.added = carried;
@@ -361,6 +364,7 @@ export class ExportComparison {
     const differs =
       entry.added > 0 ||
       entry.onlyInA > 0 ||
+      entry.onlyInBWithin > 0 ||
       entry.changed > 0 ||
       a === null ||
       b === null ||
@@ -392,27 +396,31 @@ export class ExportComparison {
   }
 
   /**
-   * Of B's rows [0, end) (those not later than A's last), how many differ from A's row at the same
-   * timestamp. The two are walked side by side from B's first timestamp (found in A by halving), as the
-   * bytes the files hold them in: two rows of the same bytes are the same row at the same time, so only
-   * rows whose bytes differ are parsed, and compared as values (another layout, `1.0`, is no difference).
-   * A timestamp only one holds is passed over; rows that share one (ticks in the same millisecond) pair in
-   * order.
+   * B's rows [0, end) (those not later than A's last) against A's over the span both cover: how many differ
+   * from A's row at the same timestamp, and how many rows of either are at a timestamp the other lacks (a
+   * minute one run has and the other has not). The two are walked side by side from B's first timestamp
+   * (found in A by halving), as the bytes the files hold them in: two rows of the same bytes are the same
+   * row at the same time, so only rows whose bytes differ are parsed, and compared as values (another
+   * layout, `1.0`, is no difference). Rows that share a timestamp (ticks in the same millisecond) pair in
+   * order. A's rows later than B's last are not counted here (`laterThanB` does).
    */
-  private async changedAtSameTime(path: ViewerPath, a: Block, b: Block, end: number): Promise<number> {
-    if (end === 0 || a.rows === 0 || a.data === null || b.data === null) return 0;
+  private async overlapOf(path: ViewerPath, a: Block, b: Block, end: number): Promise<Overlap> {
+    const none: Overlap = { changed: 0, onlyInA: 0, onlyInB: 0 };
+    if (end === 0 || a.rows === 0 || a.data === null || b.data === null) return none;
     const first = await this.b.rows([...path, 'data'], 0, 1);
     const dateA = this.sideA?.sessionDate ?? null;
     const dateB = this.sideB?.sessionDate ?? null;
     const firstRow = first.ok ? first.value.rows[0] : undefined;
     const firstB = rowKey(firstRow, dateB);
-    if (firstB === null) return 0;
+    if (firstB === null) return none;
     const startA = await this.firstWhere(this.a, path, a.rows, (key) => !later(firstB, key));
     // The same bytes are the same time unless the key takes each export's own date (a time of day).
     const bytesTellTime = dateA === dateB || rowKey(firstRow, dateA) === firstB;
     const rowsA = new RowBytes(this.a.source, a.data);
     const rowsB = new RowBytes(this.b.source, b.data);
     let changed = 0;
+    let onlyInA = 0;
+    let onlyInB = 0;
     let i = startA;
     let j = 0;
     while (i < a.rows && j < end) {
@@ -430,16 +438,24 @@ export class ExportComparison {
       const keyA = rowKey(rowA, dateA);
       const keyB = rowKey(rowB, dateB);
       // A damaged row, or one without a timestamp, ends the walk: the rows before it were compared.
-      if (keyA === null || keyB === null) break;
-      if (later(keyB, keyA)) i++;
-      else if (later(keyA, keyB)) j++;
-      else {
+      if (keyA === null || keyB === null) return { changed, onlyInA, onlyInB };
+      if (later(keyB, keyA)) {
+        onlyInA++;
+        i++;
+      } else if (later(keyA, keyB)) {
+        onlyInB++;
+        j++;
+      } else {
         if (!sameRow(rowA, rowB)) changed++;
         i++;
         j++;
       }
     }
-    return changed;
+    // B's rows left are not later than A's last, which has passed: A lacks their timestamps. A's rows left
+    // are inside the span when B goes on past A's last; else they are later than B's last (`laterThanB`).
+    onlyInB += end - j;
+    if (end < b.rows) onlyInA += a.rows - i;
+    return { changed, onlyInA, onlyInB };
   }
 
   /** The key of row `i` of a stream block's data (its first column, with the export's session date). */
@@ -585,6 +601,13 @@ function roundChange(n: number): number {
 
 export function compareExports(a: ExportDocument, b: ExportDocument, limits?: Partial<CompareLimits>) {
   return new ExportComparison(a, b, { ...COMPARE_LIMITS, ...limits }).run();
+}
+
+/** What the walk over the span two exports' rows both cover found (`ExportComparison.overlapOf`). */
+interface Overlap {
+  changed: number;
+  onlyInA: number;
+  onlyInB: number;
 }
 
 /** A start time as the export wrote it, cut short and escaped; "at an unknown time" when it has none. */

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, type ReactNode, useState } from 'react';
 import type { CompareResult, StreamChange } from '../../../workers/viewer/compare-types';
 import type { ViewerPath } from '../../../workers/viewer/types';
 import { formatCount } from '../../format';
@@ -130,21 +130,7 @@ export function CompareStreams({ result, onShow }: Props) {
                       {rowsText(stream.rowsB, stream.totalB)}
                     </td>
                     <td className="num" data-label="Added">
-                      {stream.added > 0 ? (
-                        <span className="compare__added">+{formatCount(stream.added)}</span>
-                      ) : stream.onlyInA > 0 ? (
-                        <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>
-                      ) : stream.changed > 0 ? null : (
-                        <span className="compare__muted">0</span>
-                      )}
-                      {stream.changed > 0 && (
-                        <span className="compare__rows-changed">
-                          <span className="compare__marker" aria-hidden="true">
-                            ≠
-                          </span>{' '}
-                          {formatCount(stream.changed)} changed
-                        </span>
-                      )}
+                      <StreamDifferences stream={stream} />
                     </td>
                     <td className="compare__rows-cell">
                       {stream.rows.length > 0 && (
@@ -189,5 +175,49 @@ export function CompareStreams({ result, onShow }: Props) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * What a stream's rows in B add to or take from A's, each on its own line: "+5", "A has 2 more",
+ * "≠ 3 changed", "2 not in A"; "0" when only the counts differ. A comma between them for a screen reader,
+ * which would otherwise read "+5 3 changed" as one number and a word.
+ */
+function StreamDifferences({ stream }: { stream: StreamChange }) {
+  const parts: { key: string; node: ReactNode }[] = [];
+  if (stream.added > 0)
+    parts.push({ key: 'added', node: <span className="compare__added">+{formatCount(stream.added)}</span> });
+  if (stream.onlyInA > 0)
+    parts.push({
+      key: 'only-in-a',
+      node: <span className="compare__muted">A has {formatCount(stream.onlyInA)} more</span>,
+    });
+  if (stream.changed > 0)
+    parts.push({
+      key: 'changed',
+      node: (
+        <span className="compare__rows-changed">
+          <span className="compare__marker" aria-hidden="true">
+            ≠
+          </span>{' '}
+          {formatCount(stream.changed)} changed
+        </span>
+      ),
+    });
+  if (stream.onlyInBWithin > 0)
+    parts.push({
+      key: 'only-in-b',
+      node: <span className="compare__muted">{formatCount(stream.onlyInBWithin)} not in A</span>,
+    });
+  if (parts.length === 0) return <span className="compare__muted">0</span>;
+  return (
+    <>
+      {parts.map(({ key, node }, k) => (
+        <span key={key} className="compare__difference">
+          {k > 0 && <span className="visually-hidden">, </span>}
+          {node}
+        </span>
+      ))}
+    </>
   );
 }

@@ -22,6 +22,7 @@ const stream = (over: Partial<StreamChange>): StreamChange => ({
   added: 1,
   notInB: 0,
   onlyInA: 0,
+  onlyInBWithin: 0,
   changed: 0,
   rows: [['09:31:00']],
   firstRow: 1,
@@ -77,11 +78,17 @@ describe('compare in words', () => {
     ).toBe('1 value differs, 2 only in A, 5 rows of A not in B.');
     // Lined up by timestamp: the rows both hold at a time, with other values.
     expect(summaryLine(result({ match: 'timestamp', addedRows: 5, addedStreams: 1, changedRows: 2 }))).toBe(
-      '5 rows added across 1 stream, 2 rows changed at the same time.',
+      '5 rows added across 1 stream, 2 rows differ at a timestamp both hold.',
     );
     expect(summaryLine(result({ match: 'timestamp', changedRows: 1 }))).toBe(
-      '1 row changed at the same time.',
+      '1 row differs at a timestamp both hold.',
     );
+    // A minute one run has and the other has not, inside the span both cover, is named on each side.
+    expect(
+      summaryLine(
+        result({ match: 'timestamp', streams: [stream({ added: 0, onlyInA: 1, onlyInBWithin: 2 })] }),
+      ),
+    ).toBe('1 row of A not in B, 2 rows of B not in A at times A covers.');
     const values = ['_metadata.sequence', 'analysis.account.cash', 'performance_metrics.timing_ms.x.avg'].map(
       (path) => ({ path: path.split('.'), a: '1', b: '2' }),
     );

@@ -9,6 +9,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 /** Rows of A that B has not (B is the earlier of the two), all streams together. */
 export const rowsOnlyInA = (result: CompareResult) => result.streams.reduce((sum, s) => sum + s.onlyInA, 0);
 
+/** Rows of B at a timestamp A lacks, inside the span A covers (lined up by timestamp), all streams together. */
+export const rowsOnlyInBWithin = (result: CompareResult) =>
+  result.streams.reduce((sum, s) => sum + s.onlyInBWithin, 0);
+
 /** "12 values differ (5 of them bookkeeping), 3 only in B, 390 rows added across 4 streams"; or that nothing differs. */
 export function summaryLine(result: CompareResult): string {
   const parts: string[] = [];
@@ -25,6 +29,8 @@ export function summaryLine(result: CompareResult): string {
   if (result.changedRows > 0) parts.push(changedRowsText(result.changedRows));
   const missing = rowsOnlyInA(result);
   if (missing > 0) parts.push(`${plural(missing, 'row')} of A not in B`);
+  const lacking = rowsOnlyInBWithin(result);
+  if (lacking > 0) parts.push(`${plural(lacking, 'row')} of B not in A at times A covers`);
   if (parts.length === 0)
     return `Nothing differs: the same values, and the same rows in ${plural(result.streamsCompared, 'stream')}.`;
   const text = parts.join(', ');
@@ -43,8 +49,9 @@ export function formatChange(change: number, percent: number | undefined): strin
 /** ▲ for a rise, ▼ for a fall: a shape, so the direction is not told by colour alone. */
 export const arrowOf = (change: number) => (change > 0 ? '▲' : change < 0 ? '▼' : '=');
 
-/** "3 rows changed at the same time": rows lined up by timestamp whose values differ. */
-export const changedRowsText = (n: number) => `${plural(n, 'row')} changed at the same time`;
+/** "3 rows differ at a timestamp both hold": rows lined up by timestamp whose values differ. */
+export const changedRowsText = (n: number) =>
+  `${plural(n, 'row')} ${n === 1 ? 'differs' : 'differ'} at a timestamp both hold`;
 
 /** The rows a stream's entry holds in A or B: `1,412` or `123 of 1,535` (a delta's file holds fewer). */
 export function rowsText(rows: number | null, total: number | null): string {

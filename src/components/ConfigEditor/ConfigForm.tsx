@@ -608,6 +608,8 @@ function IndicatorsField({
   onRemove: (index: number) => void;
 }) {
   const id = useId();
+  // One array while the streams stay: Add indicator keys its own work on it.
+  const intervals = useMemo(() => barIntervals(fields.streams), [fields.streams]);
   return (
     <fieldset className="config-form__group" aria-describedby={error === null ? undefined : `${id}-error`}>
       <legend>Indicators</legend>
@@ -634,7 +636,7 @@ function IndicatorsField({
           })}
         </ul>
       )}
-      <AddIndicator disabled={!engineUp} intervals={barIntervals(fields.streams)} write={write} />
+      <AddIndicator disabled={!engineUp} intervals={intervals} write={write} />
       <FieldError id={`${id}-error`} text={error} />
     </fieldset>
   );

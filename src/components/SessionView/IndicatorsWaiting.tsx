@@ -3,36 +3,15 @@ import { waitingLine } from './indicator-waiting';
 
 /**
  * One line under the indicator toggles while shown indicators have no value yet (their panes are not drawn
- * meanwhile): which ones, and a switch to the interval they are on when the chart shows another one.
+ * meanwhile): which ones, on which bars. No switch to their interval: before their first bar closes that
+ * chart is as empty, and a button that unmounts with the line would take the keyboard's focus with it.
  */
-export function IndicatorsWaiting({
-  waiting,
-  interval,
-  intervals,
-  onSelect,
-}: {
-  waiting: readonly IndicatorInfo[];
-  /** The chart's interval, and those the symbol can be charted at. */
-  interval: string;
-  intervals: readonly string[];
-  onSelect: (interval: string) => void;
-}) {
-  const line = waitingLine(waiting, interval);
+export function IndicatorsWaiting({ waiting }: { waiting: readonly IndicatorInfo[] }) {
+  const line = waitingLine(waiting);
   if (line === null) return null;
-  const other = line.interval !== null && intervals.includes(line.interval) ? line.interval : null;
   return (
     <p className="indicators-waiting" data-testid="indicators-waiting">
-      <span>{line.text}</span>
-      {other !== null && (
-        <button
-          type="button"
-          className="button button--small"
-          data-testid="indicators-waiting-switch"
-          onClick={() => onSelect(other)}
-        >
-          Show {other}
-        </button>
-      )}
+      {line}
     </p>
   );
 }

@@ -212,6 +212,11 @@ export function SessionView({
   // Start) the choice is used: an address's must survive until then (the reader drops it if it is stale, and
   // does not read again for the same request without it).
   const compareShown = compareOf(compare, symbolNames, [symbol, shownSymbol]);
+  // A choice that turns out to be the symbol charted (an address's `vs` when the chart opens on the first
+  // symbol, which is that one) is dropped, as when it is charted by hand: kept, it would come back as an
+  // overlay nobody saw chosen once another symbol is charted. Set while rendering (React's way to adjust
+  // state to what was read), not in an effect: the next render has it, before anything is drawn.
+  if (compare !== null && shownSymbol === compare) setCompare(null);
 
   // A live view scrolled out of sight skips reads of deltas; back in sight, one read catches up with every
   // new bar. A new epoch is read in or out of sight: the chart, the symbol table and the system panel must
@@ -422,12 +427,7 @@ export function SessionView({
             )}
           </IndicatorToggles>
           {/* Not while the chart has no candle at all: it says so itself, and no indicator could have a value. */}
-          <IndicatorsWaiting
-            waiting={(view?.candles ?? 0) > 0 ? waiting : []}
-            interval={view?.interval ?? interval}
-            intervals={row?.intervals ?? []}
-            onSelect={setChosenInterval}
-          />
+          <IndicatorsWaiting waiting={(view?.candles ?? 0) > 0 ? waiting : []} />
           {/* Each indicator pane adds to the chart's height (PRICE_PANE_STRETCH), so the candles keep theirs;
               so does the equity pane. */}
           <div
