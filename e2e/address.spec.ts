@@ -122,8 +122,9 @@ test('a compare symbol in the address that the chart opens on is dropped, not sh
   page,
 }) => {
   const problems = watchProblems(page);
-  // No chart symbol: the chart opens on the session's first, RIVN, the very symbol to compare with.
-  await page.goto('/#vs=RIVN');
+  // A chart symbol the session no longer has: the chart opens on its first, RIVN, the very symbol to compare
+  // with.
+  await page.goto('/#chart=NOPE&chart_interval=1m&vs=RIVN');
   await expect(page.getByTestId('system-state')).toHaveText('STOPPED');
   await button(page, 'Start').click();
   await expect(page.getByTestId('system-state')).toHaveText('RUNNING');
