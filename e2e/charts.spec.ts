@@ -195,13 +195,15 @@ test('indicators with no value yet get no blank pane (on screen and in the PNG),
   const earlyBox = (await wrap.boundingBox())?.height ?? 0;
   const earlyPng = await pngHeight();
 
-  // The line is text only: nothing in it takes the keyboard's focus.
+  // The line is text only: nothing in it takes the keyboard's focus. The chart's description says it too.
   await expect(waiting.locator('button, a, [tabindex]')).toHaveCount(0);
+  await expect(live.getByTestId('chart-summary')).toContainText('No value yet for 6 indicators on 5m.');
 
   // Past 09:35 they have values: their panes come by themselves, and the line goes.
   await command(page, 'system advance 6', 'advanced 6 minutes');
   await expect(wrap).toHaveAttribute('data-indicator-panes', '2');
   await expect(waiting).toHaveCount(0);
+  await expect(live.getByTestId('chart-summary')).not.toContainText('No value yet');
   await expect(live.getByTestId('chart-legend')).toContainText(/rsi 14 · 5m\s*\d+\.\d\d/);
   // Two panes taller, on the page and in the PNG.
   expect((await wrap.boundingBox())?.height ?? 0).toBeGreaterThan(earlyBox + 100);

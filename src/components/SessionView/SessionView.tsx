@@ -31,6 +31,7 @@ import { EquityToggle } from './EquityToggle';
 import { IndicatorsWaiting } from './IndicatorsWaiting';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
+import { waitingLine } from './indicator-waiting';
 import { MarkerNote } from './MarkerNote';
 import { QuoteView } from './QuoteView';
 import { StrategyPanel } from './StrategyPanel';
@@ -296,6 +297,8 @@ export function SessionView({
         ? `${analysis?.strategies.map((s) => strategyName(s.module)).join(', ')}: ${tally ?? 'no signal or order on this symbol yet'}; ${analysis?.summary.trades ?? 0} closed trades.`
         : null,
       equityPane ? `Equity pane shown, last ${formatMoney(analysis?.summary.equity ?? null)}.` : null,
+      // The line under the toggles, for a reader of the chart's description too.
+      (view?.candles ?? 0) > 0 ? waitingLine(waiting) : null,
       view?.compare
         ? describeCompare(
             view.symbol,
