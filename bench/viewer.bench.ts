@@ -105,8 +105,10 @@ async function openAndCompare(
   open.push(performance.now() - t);
   if (!openedA.ok || !openedB.ok) throw new Error('an export did not open');
   t = performance.now();
-  const result = await compareExports(openedA.value.document, openedB.value.document);
+  const compared = await compareExports(openedA.value.document, openedB.value.document);
   compare.push(performance.now() - t);
+  if (!compared.ok) throw new Error(compared.error);
+  const result = compared.value;
   // Each case is the one it is named for: rows lined up as it says.
   if (result.match !== match) throw new Error(`expected rows lined up by ${match}, got ${result.match}`);
   return result;

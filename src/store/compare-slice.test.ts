@@ -203,6 +203,37 @@ describe('compare slice', () => {
     expect(store.getState().viewer).toMatchObject({ status: 'open', fileName: 'e-1.json' });
   });
 
+  it('cancelling while the worker compares stops the comparison there, not only the wait for it', async () => {
+    const viewer = inThreadViewer();
+    let answer: Promise<unknown> | null = null;
+    let store: ReturnType<typeof createAppStore> | null = null;
+    const client: ViewerClient = {
+      ...viewer.client,
+      call: ((method: string, ...args: unknown[]) => {
+        const reply = (viewer.client.call as (m: string, ...a: unknown[]) => Promise<unknown>)(
+          method,
+          ...args,
+        );
+        // Cancelled as soon as the comparison itself has started in the worker (its files are open).
+        if (method === 'compare') {
+          answer = reply;
+          queueMicrotask(() => store?.getState().cancelCompare());
+        }
+        return reply;
+      }) as ViewerClient['call'],
+    };
+    store = createAppStore(engine, { viewerClient: client, mirrorClient: mirror as never });
+    store.setState({ exports: history() });
+    store.getState().compareWith('e-3');
+    for (let i = 0; i < 200 && answer === null; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await answer).toEqual({ ok: false, error: 'The comparison was cancelled.' });
+    expect(viewer.calls).toContain('cancelCompare');
+    expect(store.getState().compare).toMatchObject({
+      status: 'failed',
+      error: 'The comparison was cancelled.',
+    });
+  });
+
   it('a dead worker is restarted once: a comparison after the viewer retried keeps the export it shows', async () => {
     const viewer = inThreadViewer();
     const { client } = deadViewer(viewer, () => viewer.client.restart());

@@ -46,8 +46,12 @@ export const createCompareSlice =
     let token = 0;
     /** The file from disk last shown in the viewer, and the viewer's generation then (another file bumps it). */
     let shownFile: { blob: Blob; generation: number } | null = null;
-    /** The comparison's open in progress in the worker, by its ticket: cancelling stops that one only. */
+    /**
+     * The comparison's open, or the comparison itself, in progress in the worker, by its ticket: cancelling
+     * stops that one only (the viewer may be opening an export in the same worker).
+     */
     let opening: string | null = null;
+    let comparing: string | null = null;
     const patch = (changes: Partial<CompareState>) => set((s) => ({ compare: { ...s.compare, ...changes } }));
 
     const sourceOf = (choice: CompareChoice): { blob: Blob; fileName: string } | string => {
@@ -104,7 +108,10 @@ export const createCompareSlice =
           ids.push(opened.value.id);
           if (mine !== token) return;
         }
-        const result = await client.call('compare', ids[0] as string, ids[1] as string);
+        const ticket = `compare-${mine}`;
+        comparing = ticket;
+        const result = await client.call('compare', ids[0] as string, ids[1] as string, undefined, ticket);
+        if (comparing === ticket) comparing = null;
         if (mine !== token) return;
         if (result.ok)
           patch({
@@ -161,9 +168,11 @@ export const createCompareSlice =
       cancelCompare() {
         if (get().compare.status !== 'running') return;
         token++;
-        // Stops the comparison's own open only: the viewer may be opening an export in the same worker.
+        // Stops the comparison's own work only: the viewer may be opening an export in the same worker.
         if (opening !== null) client.call('cancelOpen', opening).catch(() => undefined);
+        if (comparing !== null) client.call('cancelCompare', comparing).catch(() => undefined);
         opening = null;
+        comparing = null;
         patch({ status: 'failed', progress: null, error: 'The comparison was cancelled.' });
       },
 

@@ -247,6 +247,20 @@ describe('compare', () => {
     expect(capped.limits).toEqual(limits);
   });
 
+  it('stops a comparison cancelled by its ticket, and only that one', async () => {
+    const api = createViewerApi();
+    const idA = value(await api.open(new Blob([made.first.text]))).id;
+    const idB = value(await api.open(new Blob([made.later.text]))).id;
+    const cancelled = api.compare(idA, idB, undefined, 'first');
+    const other = api.compare(idA, idB, undefined, 'second');
+    api.cancelCompare('first');
+    expect(await cancelled).toEqual({ ok: false, error: 'The comparison was cancelled.' });
+    expect(value(await other).streamsTotal).toBeGreaterThan(0);
+    // A ticket no comparison holds any more changes nothing.
+    api.cancelCompare('first');
+    expect(value(await api.compare(idA, idB, undefined, 'first')).streamsTotal).toBeGreaterThan(0);
+  });
+
   it('refuses an id that is not an open export', async () => {
     const api = createViewerApi();
     const id = value(await api.open(new Blob([made.first.text]))).id;

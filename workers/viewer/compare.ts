@@ -4,6 +4,7 @@
 // strings, the added rows listed (up to the caps) and, by timestamp, the rows where B overlaps A, compared
 // as bytes first. Two 100 MB files of one session compare in about the time their objects take to walk.
 
+import type { Result } from '../common/result';
 import { shownWord } from '../common/shown-text';
 import { defaultColumns } from '../export/contract';
 import type {
@@ -133,7 +134,14 @@ export class ExportComparison {
     private readonly a: ExportDocument,
     private readonly b: ExportDocument,
     private readonly limits: CompareLimits = COMPARE_LIMITS,
+    /** Asked between steps (a key, a window of rows): true stops the comparison (`CompareCancelled`). */
+    private readonly isCancelled: () => boolean = () => false,
   ) {}
+
+  /** Throws `CompareCancelled` once the caller has cancelled: every step that reads the files asks first. */
+  private goOn(): void {
+    if (this.isCancelled()) throw new CompareCancelled();
+  }
 
   async run(): Promise<CompareResult> {
     const started = performance.now();
@@ -242,6 +250,7 @@ export class ExportComparison {
     const keys = [...new Set([...nodeA.keys, ...nodeB.keys])];
     for (const key of keys) {
       if (skip?.has(key)) continue;
+      this.goOn();
       await this.walk([...path, key], this.a.child(nodeA, key), this.b.child(nodeB, key));
     }
   }
@@ -424,8 +433,14 @@ export class ExportComparison {
     let i = startA;
     let j = 0;
     while (i < a.rows && j < end) {
-      if (!rowsA.holds(i)) await rowsA.load(i);
-      if (!rowsB.holds(j)) await rowsB.load(j);
+      if (!rowsA.holds(i)) {
+        this.goOn();
+        await rowsA.load(i);
+      }
+      if (!rowsB.holds(j)) {
+        this.goOn();
+        await rowsB.load(j);
+      }
       const bytesA = rowsA.row(i);
       const bytesB = rowsB.row(j);
       if (bytesTellTime && sameBytes(bytesA, bytesB)) {
@@ -488,6 +503,7 @@ export class ExportComparison {
     const wanted = Math.min(count, this.limits.rowsPerStream, this.limits.rows - this.rowsListed);
     const rows: unknown[] = [];
     while (rows.length < wanted) {
+      this.goOn();
       const page = await this.b.rows(
         [...path, 'data'],
         from + rows.length,
@@ -599,8 +615,27 @@ function roundChange(n: number): number {
   return Number.parseFloat(n.toPrecision(10));
 }
 
-export function compareExports(a: ExportDocument, b: ExportDocument, limits?: Partial<CompareLimits>) {
-  return new ExportComparison(a, b, { ...COMPARE_LIMITS, ...limits }).run();
+/** Thrown inside a comparison its caller cancelled; `compareExports` answers it as a failure. */
+class CompareCancelled extends Error {}
+
+export const COMPARE_CANCELLED = 'The comparison was cancelled.';
+
+/** What differs between A and B; cancelled (`isCancelled` true between steps), a failure that says so. */
+export async function compareExports(
+  a: ExportDocument,
+  b: ExportDocument,
+  limits?: Partial<CompareLimits>,
+  isCancelled?: () => boolean,
+): Promise<Result<CompareResult>> {
+  try {
+    return {
+      ok: true,
+      value: await new ExportComparison(a, b, { ...COMPARE_LIMITS, ...limits }, isCancelled).run(),
+    };
+  } catch (error) {
+    if (error instanceof CompareCancelled) return { ok: false, error: COMPARE_CANCELLED };
+    throw error;
+  }
 }
 
 /** What the walk over the span two exports' rows both cover found (`ExportComparison.overlapOf`). */

@@ -33,6 +33,8 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
   // The opens in progress by their caller's ticket, and whether each was cancelled. The viewer and Compare
   // share this worker, so cancelling stops one open only, never another caller's.
   const opening = new Map<string, boolean>();
+  /** Comparisons in progress by ticket, true once cancelled. */
+  const comparing = new Map<string, boolean>();
 
   const documentOf = (id: string): Result<ExportDocument> => {
     const document = documents.get(id);
@@ -116,13 +118,33 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       return document.ok ? document.value.valueText(path, limit) : document;
     },
 
-    /** What differs between two open exports, A and B (compare.ts, docs/compare.md). */
-    async compare(idA: string, idB: string, limits?: Partial<CompareLimits>): Promise<Result<CompareResult>> {
+    /**
+     * What differs between two open exports, A and B (compare.ts, docs/compare.md). `ticket`, a name unique
+     * among the caller's comparisons in progress, lets `cancelCompare(ticket)` stop this one.
+     */
+    async compare(
+      idA: string,
+      idB: string,
+      limits?: Partial<CompareLimits>,
+      ticket?: string,
+    ): Promise<Result<CompareResult>> {
       const a = documentOf(idA);
       if (!a.ok) return a;
       const b = documentOf(idB);
       if (!b.ok) return b;
-      return { ok: true, value: await compareExports(a.value, b.value, limits) };
+      if (ticket === undefined) return compareExports(a.value, b.value, limits);
+      // Set before the first await: a cancel sent after this call always finds it.
+      comparing.set(ticket, false);
+      try {
+        return await compareExports(a.value, b.value, limits, () => comparing.get(ticket) === true);
+      } finally {
+        comparing.delete(ticket);
+      }
+    },
+
+    /** Stops the comparison started with `ticket` (it answers that it was cancelled); others go on. */
+    cancelCompare(ticket: string): void {
+      if (comparing.has(ticket)) comparing.set(ticket, true);
     },
 
     /** A page of an array's rows sorted and filtered over the whole array (a stream's rows table). */
