@@ -316,6 +316,12 @@ function withRows(made: Made, edit: (rows: unknown[][]) => void): Made {
   return { text: JSON.stringify(doc), doc };
 }
 
+/** `made` without its RIVN 1m row `i` (a minute that run has no bar for). */
+const without = (made: Made, i: number) =>
+  withRows(made, (rows) => {
+    rows.splice(i, 1);
+  });
+
 const CLOSE = 4; // the close's column in a 1m row
 
 describe('compare by timestamp, where B overlaps A', () => {
@@ -355,20 +361,14 @@ describe('compare by timestamp, where B overlaps A', () => {
     expect(stream).toMatchObject({ added: 5, changed: 2 });
     expect(result.changedRows).toBe(2);
     // A minute B lacks (a halted bar) is counted as A's own, and the rows after it still pair by their time.
-    const gap = withRows(edited, (rows) => {
-      rows.splice(5, 1);
-    });
-    expect(streamAt(await compare(a20, gap), RIVN_1M)).toMatchObject({
+    expect(streamAt(await compare(a20, without(edited, 5)), RIVN_1M)).toMatchObject({
       added: 5,
       changed: 2,
       onlyInA: 1,
       onlyInBWithin: 0,
     });
     // A minute A lacks, inside the span A covers, is B's own there (not added: it is not after A's last).
-    const gapInA = withRows(a20, (rows) => {
-      rows.splice(7, 1);
-    });
-    expect(streamAt(await compare(gapInA, edited), RIVN_1M)).toMatchObject({
+    expect(streamAt(await compare(without(a20, 7), edited), RIVN_1M)).toMatchObject({
       added: 5,
       changed: 2,
       onlyInA: 0,
@@ -385,13 +385,7 @@ describe('compare by timestamp, where B overlaps A', () => {
   it('lists a stream whose runs hold different minutes, though the rows they share are the same', async () => {
     // Both end at the same minute: nothing added, nothing changed, the same count; A lacks 09:37, B 09:35.
     const [b20] = runOf(runTwo, [{ minute: 20, complete: true }]) as [Made];
-    const noSeven = withRows(a20, (rows) => {
-      rows.splice(7, 1);
-    });
-    const noFive = withRows(b20, (rows) => {
-      rows.splice(5, 1);
-    });
-    const result = await compare(noSeven, noFive);
+    const result = await compare(without(a20, 7), without(b20, 5));
     expect(streamAt(result, RIVN_1M)).toMatchObject({ added: 0, changed: 0, onlyInA: 1, onlyInBWithin: 1 });
     expect(result.streamsTotal).toBe(1);
   });
