@@ -47,11 +47,10 @@ export const createCompareSlice =
     /** The file from disk last shown in the viewer, and the viewer's generation then (another file bumps it). */
     let shownFile: { blob: Blob; generation: number } | null = null;
     /**
-     * The comparison's open, or the comparison itself, in progress in the worker, by its ticket: cancelling
-     * stops that one only (the viewer may be opening an export in the same worker).
+     * The comparison's step in progress in the worker (an open, or the comparison itself) and its ticket:
+     * cancelling stops that one only (the viewer may be opening an export in the same worker).
      */
-    let opening: string | null = null;
-    let comparing: string | null = null;
+    let working: { cancel: 'cancelOpen' | 'cancelCompare'; ticket: string } | null = null;
     const patch = (changes: Partial<CompareState>) => set((s) => ({ compare: { ...s.compare, ...changes } }));
 
     const sourceOf = (choice: CompareChoice): { blob: Blob; fileName: string } | string => {
@@ -86,7 +85,7 @@ export const createCompareSlice =
       try {
         for (const side of ['a', 'b'] as const) {
           const ticket = `compare-${mine}-${side}`;
-          opening = ticket;
+          working = { cancel: 'cancelOpen', ticket };
           const opened = await client.call(
             'open',
             files[side].blob,
@@ -95,7 +94,7 @@ export const createCompareSlice =
             },
             ticket,
           );
-          if (opening === ticket) opening = null;
+          if (working?.ticket === ticket) working = null;
           if (!opened.ok) {
             if (mine === token)
               patch({
@@ -109,9 +108,9 @@ export const createCompareSlice =
           if (mine !== token) return;
         }
         const ticket = `compare-${mine}`;
-        comparing = ticket;
+        working = { cancel: 'cancelCompare', ticket };
         const result = await client.call('compare', ids[0] as string, ids[1] as string, undefined, ticket);
-        if (comparing === ticket) comparing = null;
+        if (working?.ticket === ticket) working = null;
         if (mine !== token) return;
         if (result.ok)
           patch({
@@ -169,10 +168,8 @@ export const createCompareSlice =
         if (get().compare.status !== 'running') return;
         token++;
         // Stops the comparison's own work only: the viewer may be opening an export in the same worker.
-        if (opening !== null) client.call('cancelOpen', opening).catch(() => undefined);
-        if (comparing !== null) client.call('cancelCompare', comparing).catch(() => undefined);
-        opening = null;
-        comparing = null;
+        if (working !== null) client.call(working.cancel, working.ticket).catch(() => undefined);
+        working = null;
         patch({ status: 'failed', progress: null, error: 'The comparison was cancelled.' });
       },
 

@@ -618,7 +618,7 @@ function roundChange(n: number): number {
 /** Thrown inside a comparison its caller cancelled; `compareExports` answers it as a failure. */
 class CompareCancelled extends Error {}
 
-export const COMPARE_CANCELLED = 'The comparison was cancelled.';
+const COMPARE_CANCELLED = 'The comparison was cancelled.';
 
 /** What differs between A and B; cancelled (`isCancelled` true between steps), a failure that says so. */
 export async function compareExports(

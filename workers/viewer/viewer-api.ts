@@ -30,11 +30,10 @@ export interface ViewerApiOptions {
 export function createViewerApi(options: ViewerApiOptions = {}) {
   const documents = new Map<string, ExportDocument>();
   let nextId = 1;
-  // The opens in progress by their caller's ticket, and whether each was cancelled. The viewer and Compare
-  // share this worker, so cancelling stops one open only, never another caller's.
-  const opening = new Map<string, boolean>();
-  /** Comparisons in progress by ticket, true once cancelled. */
-  const comparing = new Map<string, boolean>();
+  // The opens and the comparisons in progress, by their caller's ticket. The viewer and Compare share this
+  // worker, so cancelling stops one piece of work only, never another caller's.
+  const opening = new Tickets();
+  const comparing = new Tickets();
 
   const documentOf = (id: string): Result<ExportDocument> => {
     const document = documents.get(id);
@@ -76,19 +75,12 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       ticket?: string,
     ): Promise<Result<OpenedExport>> {
       if (!(blob instanceof Blob)) return { ok: false, error: 'The viewer opens a file (a Blob).' };
-      if (ticket === undefined) return openBlob(blob, {}, onProgress);
-      // Set before the first await: a cancel sent after this open always finds it.
-      opening.set(ticket, false);
-      try {
-        return await openBlob(blob, { isCancelled: () => opening.get(ticket) === true }, onProgress);
-      } finally {
-        opening.delete(ticket);
-      }
+      return opening.run(ticket, (isCancelled) => openBlob(blob, { isCancelled }, onProgress));
     },
 
     /** Stops the open started with `ticket` (it answers that it was cancelled); others go on. */
     cancelOpen(ticket: string): void {
-      if (opening.has(ticket)) opening.set(ticket, true);
+      opening.cancel(ticket);
     },
 
     async children(id: string, path: (string | number)[]): Promise<Result<ViewerEntry[]>> {
@@ -132,19 +124,12 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
       if (!a.ok) return a;
       const b = documentOf(idB);
       if (!b.ok) return b;
-      if (ticket === undefined) return compareExports(a.value, b.value, limits);
-      // Set before the first await: a cancel sent after this call always finds it.
-      comparing.set(ticket, false);
-      try {
-        return await compareExports(a.value, b.value, limits, () => comparing.get(ticket) === true);
-      } finally {
-        comparing.delete(ticket);
-      }
+      return comparing.run(ticket, (isCancelled) => compareExports(a.value, b.value, limits, isCancelled));
     },
 
     /** Stops the comparison started with `ticket` (it answers that it was cancelled); others go on. */
     cancelCompare(ticket: string): void {
-      if (comparing.has(ticket)) comparing.set(ticket, true);
+      comparing.cancel(ticket);
     },
 
     /** A page of an array's rows sorted and filtered over the whole array (a stream's rows table). */
@@ -173,3 +158,28 @@ export function createViewerApi(options: ViewerApiOptions = {}) {
 }
 
 export type ViewerApiObject = ReturnType<typeof createViewerApi>;
+
+/** Work in progress by its caller's ticket, and whether each was cancelled. */
+class Tickets {
+  private readonly cancelled = new Map<string, boolean>();
+
+  /**
+   * Runs `work` under `ticket`: `cancel(ticket)` makes its `isCancelled` true until it ends. Without a
+   * ticket the work cannot be cancelled.
+   */
+  async run<T>(ticket: string | undefined, work: (isCancelled: () => boolean) => Promise<T>): Promise<T> {
+    if (ticket === undefined) return work(() => false);
+    // Set before the first await: a cancel sent after the call always finds it.
+    this.cancelled.set(ticket, false);
+    try {
+      return await work(() => this.cancelled.get(ticket) === true);
+    } finally {
+      this.cancelled.delete(ticket);
+    }
+  }
+
+  /** Cancels the work under `ticket`, if any is still going. */
+  cancel(ticket: string): void {
+    if (this.cancelled.has(ticket)) this.cancelled.set(ticket, true);
+  }
+}
