@@ -10,7 +10,6 @@ import {
   type CSSProperties,
   type RefObject,
   startTransition,
-  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -213,11 +212,12 @@ export function SessionView({
   // Start) the choice is used: an address's must survive until then (the reader drops it if it is stale, and
   // does not read again for the same request without it).
   const compareShown = compareOf(compare, symbolNames, [symbol, shownSymbol]);
-  // A choice that turns out to be the symbol charted (an address's `vs` when the chart opens on the first
-  // symbol, which is that one) is dropped, as when it is charted by hand: kept, it would come back as an
-  // overlay nobody saw chosen once another symbol is charted. Set while rendering (React's way to adjust
-  // state to what was read), not in an effect: the next render has it, before anything is drawn.
-  if (compare !== null && shownSymbol === compare) setCompare(null);
+  // Charting the compare symbol takes the overlay away for good (a symbol compared with itself), rather than
+  // until another symbol is charted: whether it is charted by hand or turns out to be the one shown (an
+  // address's `vs` when the chart opens on the first symbol, which is that one), kept it would come back as
+  // an overlay nobody saw chosen. Set while rendering (React's way to adjust state to what was read), not
+  // in an effect: the next render has it, before anything is drawn.
+  if (compare !== null && (compare === symbol || compare === shownSymbol)) setCompare(null);
 
   // A live view scrolled out of sight skips reads of deltas; back in sight, one read catches up with every
   // new bar. A new epoch is read in or out of sight: the chart, the symbol table and the system panel must
@@ -236,13 +236,6 @@ export function SessionView({
     if (shownInterval !== null)
       onChoice?.({ symbol: shownSymbol, interval: shownInterval, compare: compareShown });
   }, [shownSymbol, shownInterval, compareShown, onChoice]);
-
-  // Charting the compare symbol takes the overlay away for good (a symbol compared with itself), rather than
-  // until another symbol is charted: the person's choice of symbol replaces the earlier comparison.
-  const setSymbol = useCallback((next: string | null) => {
-    setChosenSymbol(next);
-    setCompare((chosen) => (next !== null && next === chosen ? null : chosen));
-  }, []);
 
   const drawn = view?.version ?? null;
   useEffect(() => {
@@ -493,7 +486,7 @@ export function SessionView({
         name={`${label} symbols`}
         symbols={overview?.symbols ?? []}
         selected={view?.symbol ?? null}
-        onSelect={setSymbol}
+        onSelect={setChosenSymbol}
       />
       <SystemPanel name={`${label} system`} sections={overview?.sections ?? {}} summary={summary} />
     </div>
