@@ -70,15 +70,18 @@ export class BarColumns extends Columns {
   close: Float64Array;
   volume: Float64Array;
 
-  constructor(initialCapacity = 64) {
+  /** Empty bars with room for `initialCapacity`, in columns of their own or in `columns` as they are. */
+  constructor(initialCapacity = 64, columns: BarColumnArrays | null = null) {
     super(initialCapacity);
     const n = this.capacity;
-    this.time = new Float64Array(n);
-    this.open = new Float64Array(n);
-    this.high = new Float64Array(n);
-    this.low = new Float64Array(n);
-    this.close = new Float64Array(n);
-    this.volume = new Float64Array(n);
+    // Views (`over`, `tailFrom`) come by the thousand at each new trading day: no arrays of their own to
+    // throw away, each a buffer the collector would sweep.
+    this.time = columns?.time ?? new Float64Array(n);
+    this.open = columns?.open ?? new Float64Array(n);
+    this.high = columns?.high ?? new Float64Array(n);
+    this.low = columns?.low ?? new Float64Array(n);
+    this.close = columns?.close ?? new Float64Array(n);
+    this.volume = columns?.volume ?? new Float64Array(n);
   }
 
   protected columns(): TypedArray[] {
@@ -163,13 +166,7 @@ export class BarColumns extends Columns {
    * The caller checks the columns first (six of equal length, `length` at most that).
    */
   static over(columns: BarColumnArrays, length: number): BarColumns {
-    const bars = new BarColumns(1);
-    bars.time = columns.time;
-    bars.open = columns.open;
-    bars.high = columns.high;
-    bars.low = columns.low;
-    bars.close = columns.close;
-    bars.volume = columns.volume;
+    const bars = new BarColumns(1, columns);
     bars.capacity = columns.time.length;
     bars.length = length;
     return bars;

@@ -8,13 +8,13 @@ import { generatorSource } from './market-source';
 import type { HistoricalSeries } from './session-store';
 
 /** A backtest over 2025-07-01..07-09 (an early close, a holiday and a weekend inside) with 1m, 5m and 1d history. */
-function backtestOf(gapRate: number): Backtest {
+function backtestOf(gapRate: number, endDate = '2025-07-09'): Backtest {
   const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as {
     backtest_config: Record<string, unknown>;
     session_data_config: Record<string, unknown>;
   };
   json.backtest_config.start_date = '2025-07-01';
-  json.backtest_config.end_date = '2025-07-09';
+  json.backtest_config.end_date = endDate;
   json.session_data_config.historical = {
     enabled: true,
     data: [
@@ -78,6 +78,8 @@ describe('history moved on to the next trading day', () => {
     expect(historyDays).toBeGreaterThan(0);
     const first = backtest.session?.symbols.get('RIVN')?.historical.get('1m');
     const firstRows = first ? columnsOf(first.bars) : [];
+    // An export of the first session, going on through the whole run (it yields between its slices).
+    const exportDone = backtest.readSession();
     const finished = () => backtest.state === 'FINISHED';
     while (!finished()) {
       backtest.advance(backtest.sessionMinutes - backtest.minute);
@@ -95,6 +97,48 @@ describe('history moved on to the next trading day', () => {
     expect(backtest.session?.date).toBe('2025-07-09');
     // An export of the first session still being written reads the rows it started with.
     expect(first ? columnsOf(first.bars) : null).toEqual(firstRows);
+    exportDone();
+  });
+
+  it('moves a series short of room back in its own memory when no export reads, and into fresh memory while one does', () => {
+    const backtest = backtestOf(0.05, '2025-08-29');
+    backtest.start();
+    const buffers = () =>
+      new Map(
+        [...(backtest.session?.symbols.values() ?? [])].flatMap((store) =>
+          [...store.historical].map(([interval, s]) => [`${store.symbol} ${interval}`, s.bars.time.buffer]),
+        ),
+      );
+    const atStart = buffers();
+    const nextDay = () => backtest.advance(backtest.sessionMinutes - backtest.minute + 1);
+    // More days than the room holds, no export: every series moved on in the memory it was loaded into.
+    for (let day = 0; day <= ROLL_ROOM_DAYS; day++) nextDay();
+    expect(buffers()).toEqual(atStart);
+    const checkFresh = () => {
+      const session = backtest.session;
+      if (!session) throw new Error('no session');
+      for (const store of session.symbols.values())
+        expectSameSeries(
+          [...store.historical.values()],
+          loadHistorical(store.symbol, session.date, backtest.config.historical, backtest.source),
+        );
+    };
+    checkFresh();
+    // An export reading a session while the days go on: series short of room are copied, and the session it
+    // reads keeps its rows.
+    const held = backtest.session?.symbols.get('RIVN')?.historical.get('1m');
+    const heldRows = held ? columnsOf(held.bars) : [];
+    const exportDone = backtest.readSession();
+    for (let day = 0; day <= ROLL_ROOM_DAYS; day++) nextDay();
+    exportDone();
+    expect(held ? columnsOf(held.bars) : null).toEqual(heldRows);
+    const moved = buffers();
+    expect([...moved].filter(([key, buffer]) => atStart.get(key) !== buffer).length).toBeGreaterThan(0);
+    checkFresh();
+    // The export done, series move back in their memory again.
+    for (let day = 0; day <= ROLL_ROOM_DAYS; day++) nextDay();
+    expect(buffers()).toEqual(moved);
+    checkFresh();
   });
 
   it('moves every series on by a view over the same memory, day after day, its rows those of a fresh load', () => {

@@ -18,7 +18,7 @@ import {
   tradingDayInTables,
   utcMsToLocal,
 } from './calendar';
-import { BarColumns } from './columns';
+import { BAR_COLUMN_NAMES, type BarColumnArrays, BarColumns } from './columns';
 import type { HistoricalRequest } from './config';
 import { type DayData, DayScratch, dailyBarOf } from './market-data';
 import type { MarketSource } from './market-source';
@@ -270,15 +270,51 @@ export function isShortOfRoom(series: HistoricalSeries): boolean {
 }
 
 /**
- * The same rows in fresh memory with ROLL_ROOM_DAYS days of room again. Readers of the series it replaces
- * keep reading their own rows, which stay as they were.
+ * The six columns under `bars` whole (from the start of their memory), or null when `bars` does not own
+ * them: columns sharing one buffer, or views of them at different places.
  */
-export function withRoom(series: HistoricalSeries): HistoricalSeries {
-  return {
-    interval: series.interval,
-    bars: copyWithRoom(series.bars, 0, series.interval, ROLL_ROOM_DAYS),
-    dates: series.dates,
-  };
+function ownColumns(bars: BarColumns): BarColumnArrays | null {
+  const columns = BAR_COLUMN_NAMES.map((name) => bars[name]);
+  const buffers = new Set(columns.map((c) => c.buffer));
+  if (buffers.size !== columns.length) return null;
+  if (columns.some((c) => c.byteOffset !== bars.time.byteOffset)) return null;
+  const whole = columns.map((c) => new Float64Array(c.buffer as ArrayBuffer));
+  const capacity = whole[0]?.length ?? 0;
+  if (whole.some((c) => c.length !== capacity)) return null;
+  const [time, open, high, low, close, volume] = whole as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  return { time, open, high, low, close, volume };
+}
+
+/**
+ * The same rows with ROLL_ROOM_DAYS days of room again, for a series short of room (`isShortOfRoom`).
+ *
+ * When `inPlace` (no reader is left of the sessions before, whose series are views over the same memory)
+ * and the series owns its columns, the rows move back to the start of their own memory, and the room the
+ * days moved on by is room again (at least a day of it): no new memory. Fresh memory every few days for
+ * every symbol was about 60 MB a trading day at 300 symbols, and V8 collected the whole heap and swept
+ * every array buffer of it about once a trading day for it: CPU that the page's main thread waited for
+ * on a 2-core machine (docs/ui-at-scale.md).
+ *
+ * Otherwise (an export still going through an earlier session, or columns sharing one buffer) the rows are
+ * copied into fresh memory, and readers of the series it replaces keep reading their own rows as they were.
+ */
+export function withRoom(series: HistoricalSeries, inPlace: boolean): HistoricalSeries {
+  const { interval, dates } = series;
+  const own = inPlace ? ownColumns(series.bars) : null;
+  const from = own ? series.bars.time.byteOffset / Float64Array.BYTES_PER_ELEMENT : 0;
+  if (own && own.time.length - series.bars.length >= barsPerSession(interval)) {
+    const to = from + series.bars.length;
+    for (const name of BAR_COLUMN_NAMES) own[name].copyWithin(0, from, to);
+    return { interval, bars: BarColumns.over(own, series.bars.length), dates };
+  }
+  return { interval, bars: copyWithRoom(series.bars, 0, interval, ROLL_ROOM_DAYS), dates };
 }
 
 /** The weekly series moved on: weeks that started before the window leave, a week just ended joins. */

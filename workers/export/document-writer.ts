@@ -169,7 +169,8 @@ export class DocumentWriter {
     if (spec.kind === 'ticks' && store.ticks) {
       const ticks = store.ticks;
       rows = tickRows(ticks, this.times);
-      const last = ticks.length - 1;
+      // The last row of the moment the export began: the replay may have gone on since, between slices.
+      const last = to - 1;
       if (last >= 0) {
         latest = {
           timestamp: formatLocalTime(ticks.time[last] as number),
@@ -182,7 +183,7 @@ export class DocumentWriter {
     } else if (spec.kind === 'quotes' && store.quotes) {
       const quotes = store.quotes;
       rows = quoteRows(quotes, this.times);
-      const last = quotes.length - 1;
+      const last = to - 1;
       if (last >= 0) {
         latest = {
           timestamp: formatLocalTime(quotes.time[last] as number),

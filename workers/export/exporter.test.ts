@@ -364,3 +364,45 @@ describe('prepare and commit', () => {
     expect(exporter.cursorFingerprint()).toBe(after);
   });
 });
+
+describe('an export made in slices while the replay goes on', () => {
+  it('writes the history of the moment it began, though the days that pass meanwhile move every series on', async () => {
+    const { backtest, exporter } = setup(
+      configJson((json) => {
+        json.backtest_config.end_date = '2025-08-29';
+        // Little history, so that its room runs out (and series move) within the days that pass.
+        json.session_data_config.historical = {
+          enabled: true,
+          data: [
+            { interval: '1m', trailing_days: 3 },
+            { interval: '1d', trailing_days: 30 },
+          ],
+        };
+      }),
+    );
+    backtest.start();
+    backtest.advance(30);
+    const atOnce = exporter.prepare({ complete: true });
+    if (!atOnce.ok) throw new Error(atOnce.error);
+    const expected = textOf({ ok: true, value: atOnce.value.result });
+    const startDate = backtest.session?.date;
+    let passed = 0;
+    const sliced = await exporter.prepareInSlices(
+      { complete: true },
+      {
+        sliceMs: 0,
+        // Between the export's first slices, ten trading days go by.
+        onProgress: () => {
+          for (; passed < 10; passed++) backtest.advance(backtest.sessionMinutes - backtest.minute + 1);
+        },
+      },
+    );
+    if (!sliced.ok) throw new Error(sliced.error);
+    expect(passed).toBe(10);
+    expect(backtest.session?.date).not.toBe(startDate);
+    expect(textOf({ ok: true, value: sliced.value.result })).toBe(expected);
+    // The export done, the next day moves history in its memory again, and the export after it is whole.
+    backtest.advance(backtest.sessionMinutes - backtest.minute + 1);
+    expect(textOf(exporter.export({ complete: true }))).toContain('"mode": "complete"');
+  });
+});

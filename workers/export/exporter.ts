@@ -138,10 +138,22 @@ export class Exporter {
     request: ExporterRequest,
     options: SliceOptions = {},
   ): Promise<Result<PendingExport>> {
-    const sliceMs = options.sliceMs ?? 12;
     // Cancelled while it waited its turn: nothing was begun.
     if (options.isCancelled?.()) return fail(EXPORT_CANCELLED);
-    const steps = this.steps(request);
+    // The replay goes on between slices: the session begun with stays readable until the last one.
+    const done = this.backtest.readSession();
+    try {
+      return await this.runSlices(this.steps(request), options);
+    } finally {
+      done();
+    }
+  }
+
+  private async runSlices(
+    steps: Generator<ExportProgress, Result<PendingExport>, void>,
+    options: SliceOptions,
+  ): Promise<Result<PendingExport>> {
+    const sliceMs = options.sliceMs ?? 12;
     let sliceStart = performance.now();
     let step = steps.next();
     while (!step.done) {
