@@ -1,8 +1,8 @@
 // Issue 16's app at scale: a session of 300 symbols starts with its progress shown, replays as fast as the
-// engine can for 20 seconds with no long task of the page's own on the main thread (50 ms of CPU, or
-// 250 ms of wall time: see below), and its symbol table (virtualized and searchable) finds a
-// symbol by typing and switches the chart to it, by mouse and by keyboard, and the whole session (history
-// included, hundreds of megabytes) is saved complete to a file with its progress shown.
+// engine can for 20 seconds with no main-thread task of 50 ms or more, and its symbol table (virtualized
+// and searchable) finds a symbol by typing and switches the chart to it, by mouse and by keyboard, and the
+// whole session (history included, hundreds of megabytes) is saved complete to a file with its progress
+// shown.
 // SCALE_SYMBOLS=n runs it with another count (for a quick look while developing); SCALE_SCREENSHOTS=dir
 // writes the symbol table's screenshots there; SCALE_PROFILE=file writes the main thread's CPU profile of
 // the 20 s of replay there, with the long tasks; SCALE_TRACE=file writes a Chromium trace of them (every
@@ -14,8 +14,8 @@ import { traceMainThread } from './main-thread-trace';
 import {
   applyConfiguration,
   button,
-  expectNoLongTask,
   recordProgress,
+  reportLongTasks,
   timingTests,
   watchProblems,
 } from './support';
@@ -65,9 +65,9 @@ const session = {
 const numberIn = async (page: Page, testId: string) =>
   Number(((await page.getByTestId(testId).first().textContent()) ?? '').replace(/,/g, ''));
 
-// A timing test: on the shared 2-core machine a task can pass 50 ms of CPU by a few ms for its own reasons.
+// A timing test: on the shared 2-core machine a task can wait for a core for reasons of the machine's own.
 timingTests(() => {
-  test(`a ${COUNT}-symbol session starts with progress, replays at full speed with no long task of the page's own, its symbol table finds and charts a symbol, and it is saved to a file`, async ({
+  test(`a ${COUNT}-symbol session starts with progress, replays at full speed with no long task, its symbol table finds and charts a symbol, and it is saved to a file`, async ({
     page,
   }, testInfo) => {
     // Starting 300 symbols takes a few seconds, the replay 20, the save of a few hundred megabytes some more.
@@ -136,13 +136,16 @@ timingTests(() => {
       type: 'candles while replaying',
       description: `${candlesBefore} -> ${candlesAfter}`,
     });
-    // Issue 16 asks for no long task of 50 ms or more. On this project's 2-core machine a task's wall time also
-    // counts its waits for a core that the engine, V8's background threads and the compositors share with the
-    // page (docs/ui-at-scale.md): in eleven quiet runs, eight had no task of 50 ms and three one each, of
-    // 54-74 ms with 13-29 ms of CPU. The test holds the page to what it controls, as the other timing tests do: no task of
-    // 50 ms of CPU, none of FREEZE_MS (250 ms) of wall time (before issue 16's work they reached 343 ms),
-    // and every task of 50 ms of wall time reported with its CPU time.
-    expectNoLongTask(longTasks, testInfo, 'while replaying');
+    // Issue 16 asks for no long task of 50 ms or more, and that is what is held: none of 50 ms of wall time,
+    // the waits for a core included. On this project's 2-core machine those waits come from whatever else
+    // runs, the engine replaying as fast as it can first (docs/ui-at-scale.md): in eleven runs before the
+    // engine stopped making fresh history memory every day, three had one such task (54-74 ms, with 13-29 ms
+    // of CPU); in the twelve runs after, none. A timing test, it is tried three times before it fails.
+    reportLongTasks(longTasks, testInfo, 'while replaying');
+    expect(
+      longTasks.filter((task) => task.wall >= 50),
+      'main-thread tasks of 50 ms or more while replaying',
+    ).toEqual([]);
     // The chart followed the replay meanwhile (it draws from the mirror, which the feed kept up to date): its
     // last bar is weeks later. Bars coming many at a time, it follows the latest 1,500 of them
     // (chart-window.ts, LIVE_WINDOW), and no more than half as many again: the appends are trimmed.
