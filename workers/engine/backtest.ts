@@ -76,9 +76,10 @@ export class Backtest {
   private lastSessionId = 0;
   private feeds: SymbolFeed[] = [];
   /**
-   * Historical series of the open session that have no room left for the next day, copied into fresh
-   * memory with room a few a minute as the session runs: the next day then moves every series on without a
-   * copy (copying 1,000 symbols' 40 days at once stalled the day boundary for seconds).
+   * Historical series of the open session that have no room left for the next day, given room again a few
+   * a minute as the session runs (`withRoom`: in their own memory, or copied while an export reads): the
+   * next day then moves every series on without a copy (copying 1,000 symbols' 40 days at once stalled the
+   * day boundary for seconds).
    */
   private shortOfRoom: { store: SymbolStore; interval: string }[] = [];
   /** Exports going on: while one is, no history is moved in its memory (`readSession`). */
@@ -447,7 +448,7 @@ export class Backtest {
     return bar;
   }
 
-  /** Copies its share of the series short of room, `minutesLeft` minutes (this one included) before the close. */
+  /** Gives room to its share of the series short of it, `minutesLeft` minutes (this one included) before the close. */
   private makeRoom(minutesLeft: number): void {
     const due = Math.ceil(this.shortOfRoom.length / minutesLeft);
     for (let k = 0; k < due; k++) {

@@ -35,7 +35,15 @@ abstract class Columns {
   private growTo(capacity: number): void {
     this.capacity = capacity;
     this.replaceColumns(this.columns().map((c) => grown(c, capacity, this.length)));
+    this.ownsMemory = true;
   }
+
+  /**
+   * True when the memory under the columns is this stream's and the earlier streams' it is a view of
+   * (`tailFrom`), and no other's: arrays it made itself, or received whole. Only such memory may be
+   * written over where the stream does not reach (historical.ts, `withRoom`).
+   */
+  ownsMemory = true;
 
   /** Bytes held by the typed arrays, including unused capacity. */
   get allocatedBytes(): number {
@@ -76,6 +84,7 @@ export class BarColumns extends Columns {
     const n = this.capacity;
     // Views (`over`, `tailFrom`) come by the thousand at each new trading day: no arrays of their own to
     // throw away, each a buffer the collector would sweep.
+    this.ownsMemory = columns === null;
     this.time = columns?.time ?? new Float64Array(n);
     this.open = columns?.open ?? new Float64Array(n);
     this.high = columns?.high ?? new Float64Array(n);
@@ -163,12 +172,14 @@ export class BarColumns extends Columns {
    * A stream over the given columns, as they are (no copy): its capacity is theirs and its first `length`
    * rows are its bars. For columns that crossed a thread boundary (history-transfer.ts): the spare room
    * after `length` stays room, so history received from a helper moves on a day as one loaded here does.
-   * The caller checks the columns first (six of equal length, `length` at most that).
+   * The caller checks the columns first (six of equal length, `length` at most that), and says whether the
+   * stream owns their memory (`ownsMemory`).
    */
-  static over(columns: BarColumnArrays, length: number): BarColumns {
+  static over(columns: BarColumnArrays, length: number, ownsMemory = false): BarColumns {
     const bars = new BarColumns(1, columns);
     bars.capacity = columns.time.length;
     bars.length = length;
+    bars.ownsMemory = ownsMemory;
     return bars;
   }
 
@@ -181,7 +192,8 @@ export class BarColumns extends Columns {
    * Rows [from, length) as a new stream over the same memory, with this stream's room as its own: no copy,
    * so that history moves on a day without copying every symbol's window. This stream gives its room away
    * (an append to it would reallocate rather than write over the new stream's rows), and its own rows stay
-   * as they are, for a reader (an export) still going through them.
+   * as they are, for a reader (an export) still going through them, until the new stream's rows move back
+   * in that memory (historical.ts, `withRoom`, only once no export reads).
    */
   tailFrom(from: number): BarColumns {
     const end = this.capacity;
@@ -196,6 +208,7 @@ export class BarColumns extends Columns {
         volume: view(this.volume),
       },
       this.length - from,
+      this.ownsMemory,
     );
     this.capacity = this.length;
     return tail;

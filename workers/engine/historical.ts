@@ -202,8 +202,9 @@ function firstRowFrom(bars: BarColumns, ms: number): number {
  * replay does not stall at the day boundary. `finishedWeek` is the week `finished` ended, if it ended one.
  * New series are views that start a day later over the previous ones' memory, the new day written into its
  * spare room (a copy into fresh memory only when the room is used up); the previous series keep their own
- * rows as they were, for an export of the previous session still being written. Null when the previous session is not the trading day just before `sessionDate` or its
- * history does not match the requests.
+ * rows as they were, for an export of the previous session still being written, until the series get room
+ * again in that memory once no export reads (`withRoom`). Null when the previous session is not the
+ * trading day just before `sessionDate` or its history does not match the requests.
  */
 export function rollHistorical(
   symbol: string,
@@ -270,49 +271,44 @@ export function isShortOfRoom(series: HistoricalSeries): boolean {
 }
 
 /**
- * The six columns under `bars` whole (from the start of their memory), or null when `bars` does not own
- * them: columns sharing one buffer, or views of them at different places.
+ * The six columns under `bars` whole (from the start of their memory), or null when they are not laid out
+ * as a stream that owns its memory lays them out: six buffers of their own, the views at one place.
  */
 function ownColumns(bars: BarColumns): BarColumnArrays | null {
-  const columns = BAR_COLUMN_NAMES.map((name) => bars[name]);
-  const buffers = new Set(columns.map((c) => c.buffer));
-  if (buffers.size !== columns.length) return null;
-  if (columns.some((c) => c.byteOffset !== bars.time.byteOffset)) return null;
-  const whole = columns.map((c) => new Float64Array(c.buffer as ArrayBuffer));
-  const capacity = whole[0]?.length ?? 0;
-  if (whole.some((c) => c.length !== capacity)) return null;
-  const [time, open, high, low, close, volume] = whole as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
-  return { time, open, high, low, close, volume };
+  const buffers = new Set(BAR_COLUMN_NAMES.map((name) => bars[name].buffer));
+  if (buffers.size !== BAR_COLUMN_NAMES.length) return null;
+  const whole = {} as BarColumnArrays;
+  for (const name of BAR_COLUMN_NAMES) {
+    const column = bars[name];
+    if (column.byteOffset !== bars.time.byteOffset) return null;
+    if (column.buffer.byteLength % Float64Array.BYTES_PER_ELEMENT !== 0) return null;
+    whole[name] = new Float64Array(column.buffer as ArrayBuffer);
+    if (whole[name].length !== whole.time.length) return null;
+  }
+  return whole;
 }
 
 /**
  * The same rows with ROLL_ROOM_DAYS days of room again, for a series short of room (`isShortOfRoom`).
  *
  * When `inPlace` (no reader is left of the sessions before, whose series are views over the same memory)
- * and the series owns its columns, the rows move back to the start of their own memory, and the room the
- * days moved on by is room again (at least a day of it): no new memory. Fresh memory every few days for
- * every symbol was about 60 MB a trading day at 300 symbols, and V8 collected the whole heap and swept
- * every array buffer of it about once a trading day for it: CPU that the page's main thread waited for
- * on a 2-core machine (docs/ui-at-scale.md).
+ * and the series owns its memory (`BarColumns.ownsMemory`) with a day of room in it, the rows move back to
+ * the start of that memory, and the room the days moved on by is room again: no new memory. Fresh memory
+ * every few days for every symbol was about 60 MB a trading day at 300 symbols, and V8 collected the whole
+ * heap and swept every array buffer of it about once a trading day for it: CPU that the page's main thread
+ * waited for on a 2-core machine (docs/ui-at-scale.md).
  *
- * Otherwise (an export still going through an earlier session, or columns sharing one buffer) the rows are
+ * Otherwise (an export still going through an earlier session, or memory not the series' own) the rows are
  * copied into fresh memory, and readers of the series it replaces keep reading their own rows as they were.
  */
 export function withRoom(series: HistoricalSeries, inPlace: boolean): HistoricalSeries {
   const { interval, dates } = series;
-  const own = inPlace ? ownColumns(series.bars) : null;
+  const own = inPlace && series.bars.ownsMemory ? ownColumns(series.bars) : null;
   const from = own ? series.bars.time.byteOffset / Float64Array.BYTES_PER_ELEMENT : 0;
   if (own && own.time.length - series.bars.length >= barsPerSession(interval)) {
     const to = from + series.bars.length;
     for (const name of BAR_COLUMN_NAMES) own[name].copyWithin(0, from, to);
-    return { interval, bars: BarColumns.over(own, series.bars.length), dates };
+    return { interval, bars: BarColumns.over(own, series.bars.length, true), dates };
   }
   return { interval, bars: copyWithRoom(series.bars, 0, interval, ROLL_ROOM_DAYS), dates };
 }

@@ -66,6 +66,25 @@ describe('history crossing threads', () => {
     expect(rolled?.[0]?.bars.time.buffer).toBe(previous.get('1m')?.bars.time.buffer);
   });
 
+  it('owns the memory of a fresh load it received, not of columns packed in one buffer', () => {
+    const received = historyFromPlain(crossed(load()));
+    if (!received.ok) throw new Error(received.error);
+    // Each column a whole buffer of its own: its rows may later move back in that memory (withRoom).
+    expect(received.value.map((s) => s.bars.ownsMemory)).toEqual([true, true, true]);
+    // Six columns in one buffer (a view of streams opened together) are taken, but not as owned memory.
+    const [shared] = BarColumns.inOneBuffer([8]) as [BarColumns];
+    shared.append(1, 1, 1, 1, 1, 1);
+    const { plain, transfer } = plainHistory([{ interval: '1m', bars: shared, dates: ['2025-07-01'] }]);
+    const packed = historyFromPlain(structuredClone(plain, { transfer }));
+    if (!packed.ok) throw new Error(packed.error);
+    expect(packed.value[0]?.bars.ownsMemory).toBe(false);
+    // Two series whose columns are the same buffers: neither owns them.
+    const one = plainHistory(load()).plain[0] as PlainSeries;
+    const twice = historyFromPlain([one, { ...one, interval: '5m' }]);
+    if (!twice.ok) throw new Error(twice.error);
+    expect(twice.value.map((s) => s.bars.ownsMemory)).toEqual([false, false]);
+  });
+
   it('sends a view and columns sharing one buffer, naming each buffer once', () => {
     const [shared] = BarColumns.inOneBuffer([8]) as [BarColumns];
     for (let i = 0; i < 6; i++) shared.append(i, i + 1, i + 2, i, i + 1, 100 * i);

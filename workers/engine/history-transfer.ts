@@ -95,12 +95,36 @@ export function historyFromPlain(plain: unknown): Result<HistoricalSeries[]> {
     const problem = problemOf(value);
     if (problem !== null) return { ok: false, error: `received history: series ${i + 1} ${problem}` };
   }
+  const series = plain as PlainSeries[];
+  const owned = ownedWhole(series);
   return {
     ok: true,
-    value: (plain as PlainSeries[]).map(({ interval, dates, length, columns }) => ({
+    value: series.map(({ interval, dates, length, columns }, i) => ({
       interval,
       dates,
-      bars: BarColumns.over(columns, length),
+      bars: BarColumns.over(columns, length, owned[i] === true),
     })),
   };
+}
+
+/**
+ * For each series, whether each of its columns is a whole buffer that no other column of the answer uses
+ * (as `plainHistory` sends a fresh load): only then may its rows later move back in that memory
+ * (historical.ts, `withRoom`). Columns packed otherwise are still taken, and copied when they need room.
+ */
+function ownedWhole(series: readonly PlainSeries[]): boolean[] {
+  const uses = new Map<ArrayBufferLike, number>();
+  for (const { columns } of series)
+    for (const name of BAR_COLUMN_NAMES)
+      uses.set(columns[name].buffer, (uses.get(columns[name].buffer) ?? 0) + 1);
+  return series.map(({ columns }) =>
+    BAR_COLUMN_NAMES.every((name) => {
+      const column = columns[name];
+      return (
+        column.byteOffset === 0 &&
+        column.byteLength === column.buffer.byteLength &&
+        uses.get(column.buffer) === 1
+      );
+    }),
+  );
 }

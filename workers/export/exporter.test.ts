@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ROLL_ROOM_DAYS } from '../engine/historical';
 import { at, backtestOf, configJson, parsed, textOf } from './export.test-support';
-import { Exporter } from './exporter';
+import { EXPORT_CANCELLED, Exporter } from './exporter';
 
 // 2025-12-03 14:15:30 in New York (EST, -05:00).
 const DEC_3 = Date.UTC(2025, 11, 3, 19, 15, 30);
@@ -401,8 +402,48 @@ describe('an export made in slices while the replay goes on', () => {
     expect(passed).toBe(10);
     expect(backtest.session?.date).not.toBe(startDate);
     expect(textOf({ ok: true, value: sliced.value.result })).toBe(expected);
-    // The export done, the next day moves history in its memory again, and the export after it is whole.
-    backtest.advance(backtest.sessionMinutes - backtest.minute + 1);
+    // The export done, the days go on moving history back in its own memory, and the export after them
+    // is whole.
+    expectHistoryKeptInPlace(backtest);
     expect(textOf(exporter.export({ complete: true }))).toContain('"mode": "complete"');
   });
+
+  it('lets history move in its own memory again once an export is cancelled or fails', async () => {
+    const { backtest, exporter } = setup(
+      configJson((json) => (json.backtest_config.end_date = '2025-10-31')),
+    );
+    backtest.start();
+    backtest.advance(30);
+    let cancelled = false;
+    const cancel = await exporter.prepareInSlices(
+      { complete: true },
+      { sliceMs: 0, isCancelled: () => cancelled, onProgress: () => (cancelled = true) },
+    );
+    expect(cancel).toEqual({ ok: false, error: EXPORT_CANCELLED });
+    expectHistoryKeptInPlace(backtest);
+    const failing = exporter.prepareInSlices(
+      { complete: true },
+      {
+        sliceMs: 0,
+        drain: () => Promise.reject(new Error('the disk is full')),
+      },
+    );
+    await expect(failing).rejects.toThrow('the disk is full');
+    expectHistoryKeptInPlace(backtest);
+  });
 });
+
+/**
+ * Replays past the history's room (ROLL_ROOM_DAYS and one) and expects every series still in the memory
+ * it was in: moved back in place, as when no export reads, not copied.
+ */
+function expectHistoryKeptInPlace(backtest: ReturnType<typeof setup>['backtest']): void {
+  const buffers = () =>
+    [...(backtest.session?.symbols.values() ?? [])].flatMap((store) =>
+      [...store.historical.values()].map((s) => s.bars.time.buffer),
+    );
+  const before = buffers();
+  for (let day = 0; day <= ROLL_ROOM_DAYS; day++)
+    backtest.advance(backtest.sessionMinutes - backtest.minute + 1);
+  expect(buffers().filter((buffer, i) => buffer !== before[i])).toEqual([]);
+}
