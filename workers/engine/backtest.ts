@@ -51,6 +51,12 @@ interface SymbolFeed {
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const fail = <T>(error: string): Result<T> => ({ ok: false, error });
 
+/**
+ * The session's last minutes, in which series short of room get it even while an export reads (then in
+ * fresh memory): before them, they wait for the export to end.
+ */
+export const ROOM_WAIT_MINUTES = 60;
+
 export class Backtest {
   state: SystemState = 'STOPPED';
   speedMultiplier: number;
@@ -450,6 +456,10 @@ export class Backtest {
 
   /** Gives room to its share of the series short of it, `minutesLeft` minutes (this one included) before the close. */
   private makeRoom(minutesLeft: number): void {
+    // While an export reads, room would be fresh memory: the series wait for the export (the live feed's
+    // complete export at a new day takes a few slices), unless the close is near. The rest then share the
+    // minutes left.
+    if (this.exportsReading > 0 && minutesLeft > ROOM_WAIT_MINUTES) return;
     const due = Math.ceil(this.shortOfRoom.length / minutesLeft);
     for (let k = 0; k < due; k++) {
       const job = this.shortOfRoom.pop();

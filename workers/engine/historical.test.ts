@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Backtest } from './backtest';
+import { Backtest, ROOM_WAIT_MINUTES } from './backtest';
 import { tradingDay } from './calendar';
 import type { BarColumns } from './columns';
 import { DEFAULT_SESSION_CONFIG_JSON, parseSessionConfig } from './config';
-import { loadHistorical, ROLL_ROOM_DAYS, rollHistorical } from './historical';
+import { isShortOfRoom, loadHistorical, ROLL_ROOM_DAYS, rollHistorical } from './historical';
 import { generatorSource } from './market-source';
 import type { HistoricalSeries } from './session-store';
 
@@ -141,6 +141,24 @@ describe('history moved on to the next trading day', () => {
     // The export done, series move back in their memory again.
     for (let day = 0; day <= ROLL_ROOM_DAYS; day++) nextDay();
     expect(movedFrom(moved)).toEqual([]);
+    checkFresh();
+    // An export that reads through the start of a day when series are short of room: they wait for it,
+    // and move in their memory once it is done.
+    const shortOfRoom = () =>
+      [...(backtest.session?.symbols.values() ?? [])].flatMap((store) =>
+        [...store.historical.values()].filter(isShortOfRoom).map((s) => `${store.symbol} ${s.interval}`),
+      );
+    while (shortOfRoom().length === 0) nextDay();
+    const waitingSeries = shortOfRoom();
+    const beforeWait = buffers();
+    const waiting = backtest.readSession();
+    backtest.advance(backtest.sessionMinutes - ROOM_WAIT_MINUTES - 10);
+    expect(shortOfRoom()).toEqual(waitingSeries);
+    waiting();
+    backtest.advance(backtest.sessionMinutes - backtest.minute);
+    expect(shortOfRoom()).toEqual([]);
+    expect(movedFrom(beforeWait)).toEqual([]);
+    nextDay();
     checkFresh();
   });
 
