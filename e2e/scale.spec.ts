@@ -139,8 +139,9 @@ timingTests(() => {
     // Issue 16 asks for no long task of 50 ms or more, and that is what is held: none of 50 ms of wall time,
     // the waits for a core included. On this project's 2-core machine those waits come from whatever else
     // runs, the engine replaying as fast as it can first (docs/ui-at-scale.md): in eleven runs before the
-    // engine stopped making fresh history memory every day, three had one such task (54-74 ms, with 13-29 ms
-    // of CPU); in the twelve runs after, none. A timing test, it is tried three times before it fails.
+    // engine stopped making fresh memory every day, three had one such task (54-74 ms, with 13-29 ms of
+    // CPU); in 22 runs after, two had one (50 and 67 ms, 33-34 of CPU), and each passed when tried again.
+    // A timing test, it is tried three times before it fails.
     reportLongTasks(longTasks, testInfo, 'while replaying');
     expect(
       longTasks.filter((task) => task.wall >= 50),

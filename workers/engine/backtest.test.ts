@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Backtest } from './backtest';
-import { defaultSessionConfig } from './config';
+import { DEFAULT_SESSION_CONFIG_JSON, defaultSessionConfig, parseSessionConfig } from './config';
 
 function started(gapRate = 0) {
   const backtest = new Backtest(defaultSessionConfig(), { seed: 1, gapRate });
@@ -181,5 +181,67 @@ describe('a start that cannot open its first session', () => {
     backtest.source = good;
     expect(backtest.start().ok).toBe(true);
     expect(backtest.snapshot()).toMatchObject({ state: 'RUNNING', sessionDate: '2025-07-01', sessionId: 1 });
+  });
+});
+
+describe("a session's bars in the memory of the session before the previous one", () => {
+  /** The default session over four weeks of July (its own window is three days). */
+  const started = () => {
+    const json = structuredClone(DEFAULT_SESSION_CONFIG_JSON) as { backtest_config: Record<string, unknown> };
+    json.backtest_config.end_date = '2025-07-31';
+    const parsed = parseSessionConfig(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const backtest = new Backtest(parsed.value, { seed: 1, gapRate: 0 });
+    expect(backtest.start()).toEqual({ ok: true, value: undefined });
+    return backtest;
+  };
+  /** Every stream's rows of a session, as numbers (what a copy, or memory written over, would change). */
+  const rowsOf = (backtest: Backtest) =>
+    [...(backtest.session?.symbols.values() ?? [])].map((store) =>
+      [...store.bars.values()].map((bars) => Array.from(bars.close.subarray(0, bars.length))),
+    );
+  const memoryOf = (backtest: Backtest) =>
+    [...(backtest.session?.symbols.values() ?? [])].map((store) => store.barsMemory);
+  const nextDay = (backtest: Backtest) => backtest.advance(backtest.sessionMinutes - backtest.minute + 1);
+
+  it('opens each session in the memory of the one two before, with the bars a session of its own has', () => {
+    const backtest = started();
+    const twice = started();
+    const first = memoryOf(backtest);
+    expect(first.every((buffer) => buffer !== null)).toBe(true);
+    nextDay(backtest);
+    const second = memoryOf(backtest);
+    expect(second.filter((buffer, i) => buffer === first[i])).toEqual([]);
+    nextDay(backtest);
+    // The third session's bars are in the first session's memory, no new memory.
+    expect(memoryOf(backtest).filter((buffer, i) => buffer !== first[i])).toEqual([]);
+    nextDay(backtest);
+    expect(memoryOf(backtest).filter((buffer, i) => buffer !== second[i])).toEqual([]);
+    // The same bars as a replay whose sessions all had fresh memory: the other one reads each session as an
+    // export would, so no memory is lent there.
+    const reading = twice.readSession();
+    for (let day = 0; day < 3; day++) nextDay(twice);
+    reading();
+    backtest.advance(200);
+    twice.advance(200);
+    expect(memoryOf(twice).filter((buffer, i) => buffer === memoryOf(backtest)[i])).toEqual([]);
+    expect(rowsOf(backtest)).toEqual(rowsOf(twice));
+  });
+
+  it('leaves a session an export reads as it was, its memory lent to no later session', () => {
+    const backtest = started();
+    // At the close: an export of the day's whole bars begins.
+    backtest.advance(backtest.sessionMinutes);
+    const held = backtest.session;
+    const rows = rowsOf(backtest);
+    const reading = backtest.readSession();
+    for (let day = 0; day < 4; day++) nextDay(backtest);
+    const heldMemory = [...(held?.symbols.values() ?? [])].map((store) => store.barsMemory);
+    expect(memoryOf(backtest).filter((buffer) => heldMemory.includes(buffer))).toEqual([]);
+    const now = backtest.session;
+    backtest.session = held;
+    expect(rowsOf(backtest)).toEqual(rows);
+    backtest.session = now;
+    reading();
   });
 });

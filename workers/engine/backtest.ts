@@ -90,6 +90,11 @@ export class Backtest {
   private shortOfRoom: { store: SymbolStore; interval: string }[] = [];
   /** Exports going on: while one is, no history is moved in its memory (`readSession`). */
   private exportsReading = 0;
+  /**
+   * The session before the previous one, which nothing but an export can still read: its bars' memory
+   * serves the next session when no export is going on.
+   */
+  private sessionBefore: SessionStore | null = null;
   /** Runs the strategies for the whole backtest; a new one at every start. */
   private runner: AnalysisRunner;
   /**
@@ -128,6 +133,7 @@ export class Backtest {
       startedAt: this.startedAt,
       runSource: this.runSource,
       session: this.session,
+      sessionBefore: this.sessionBefore,
       sessionDay: this.sessionDay,
       minute: this.minute,
       dayIndex: this.dayIndex,
@@ -387,7 +393,9 @@ export class Backtest {
       this.dayIndex = index;
       this.sessionDay = day;
       this.minute = 0;
-      this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes);
+      const earlier = this.exportsReading === 0 ? this.sessionBefore : null;
+      this.sessionBefore = this.session;
+      this.session = new SessionStore(++this.lastSessionId, date, this.config, day.sessionMinutes, earlier);
       // The day before, if it was this run's previous session: its history moves on by that day.
       const before = new Map(index > 0 ? this.feeds.map((feed) => [feed.store.symbol, feed]) : []);
       this.feeds = [...this.session.symbols.values()].map((store) => {

@@ -141,11 +141,13 @@ export class BarColumns extends Columns {
   /**
    * Streams of the given capacities whose columns all live in one ArrayBuffer: one allocation instead of six
    * a stream (a session of 1,000 symbols opens 18,000 columns; each buffer has a fixed cost). A stream that
-   * outgrows its capacity moves to arrays of its own, as any other.
+   * outgrows its capacity moves to arrays of its own, as any other. `spare`, memory no one reads any more
+   * (an earlier session's, `SessionStore`), is used instead of a new buffer when it is large enough.
    */
-  static inOneBuffer(capacities: readonly number[]): BarColumns[] {
+  static inOneBuffer(capacities: readonly number[], spare: ArrayBuffer | null = null): BarColumns[] {
     const rows = capacities.reduce((sum, c) => sum + Math.max(1, Math.ceil(c)), 0);
-    const buffer = new ArrayBuffer(rows * 6 * Float64Array.BYTES_PER_ELEMENT);
+    const bytes = rows * 6 * Float64Array.BYTES_PER_ELEMENT;
+    const buffer = spare !== null && spare.byteLength >= bytes ? spare : new ArrayBuffer(bytes);
     let offset = 0;
     const column = (n: number) => {
       const array = new Float64Array(buffer, offset, n);
