@@ -5,27 +5,36 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const treeRow = (page: Page, path: string) =>
   page.locator(`[data-testid="tree-row"][data-path="${path}"]`);
 
-const nextFrame = (page: Page) =>
-  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+/**
+ * Scrolls the tree to its top, or down by three quarters of its height, and waits until the list has drawn
+ * the lines of the new place (its first drawn line changed), a second at most: the list draws in a
+ * transition, which may take longer than a frame or two on a busy machine, and a row looked for before it
+ * did was missed (CI once scrolled on past `_metadata` at the top). False when the tree could not move.
+ */
+async function scrollTree(tree: Locator, to: 'top' | 'down'): Promise<boolean> {
+  const firstDrawn = () => tree.locator('[data-testid="tree-row"]').first().getAttribute('data-path');
+  const before = await firstDrawn();
+  const moved = await tree.evaluate((el, where) => {
+    const from = el.scrollTop;
+    el.scrollTop = where === 'top' ? 0 : from + el.clientHeight * 0.75;
+    return el.scrollTop !== from;
+  }, to);
+  if (moved)
+    await expect
+      .poll(firstDrawn, { timeout: 1_000 })
+      .not.toBe(before)
+      .catch(() => {});
+  return moved;
+}
 
 /** Scrolls the tree (a virtual list: only the lines in view exist) until the row at `path` is drawn. */
 export async function revealRow(page: Page, path: string): Promise<Locator> {
   const row = treeRow(page, path);
   const tree = page.getByTestId('export-tree');
   if ((await row.count()) === 0) {
-    await tree.evaluate((el) => {
-      el.scrollTop = 0;
-    });
-    await nextFrame(page);
-    for (let step = 0; step < 500 && (await row.count()) === 0; step++) {
-      const moved = await tree.evaluate((el) => {
-        const before = el.scrollTop;
-        el.scrollTop += el.clientHeight * 0.75;
-        return el.scrollTop !== before;
-      });
-      if (!moved) break;
-      await nextFrame(page);
-    }
+    await scrollTree(tree, 'top');
+    for (let step = 0; step < 500 && (await row.count()) === 0; step++)
+      if (!(await scrollTree(tree, 'down'))) break;
   }
   // The list may draw the row again (a new element for the same path, after a redraw such as Raw's or a
   // page of rows arriving) between the locator finding it and the scroll: Playwright's scroll of a locator
