@@ -220,11 +220,15 @@ describe("a session's bars in the memory of the session before the previous one"
     // The same bars as a replay whose sessions all had fresh memory: the other one reads each session as an
     // export would, so no memory is lent there.
     const reading = twice.readSession();
-    for (let day = 0; day < 3; day++) nextDay(twice);
+    const twiceFirst = memoryOf(twice);
+    nextDay(twice);
+    nextDay(twice);
+    // Read by an export, its first session's memory was not lent to its third.
+    expect(memoryOf(twice).filter((buffer, i) => buffer === twiceFirst[i])).toEqual([]);
+    nextDay(twice);
     reading();
     backtest.advance(200);
     twice.advance(200);
-    expect(memoryOf(twice).filter((buffer, i) => buffer === memoryOf(backtest)[i])).toEqual([]);
     expect(rowsOf(backtest)).toEqual(rowsOf(twice));
   });
 

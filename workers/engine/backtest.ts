@@ -485,7 +485,7 @@ export class Backtest {
    */
   private processMinute(): void {
     const minute = this.minute;
-    const last = this.closing && this.dayIndex === this.tradingDays.length - 1;
+    const last = this.lastMinute;
     const { pipeline } = this;
     pipeline.time('session_coordinator', this.makeTrades);
     pipeline.time('data_processor', this.buildBars);
@@ -501,6 +501,11 @@ export class Backtest {
   /** True in the session's last minute. */
   private get closing(): boolean {
     return this.minute + 1 === this.sessionMinutes;
+  }
+
+  /** True in the backtest's last minute: the last session's close. */
+  private get lastMinute(): boolean {
+    return this.closing && this.dayIndex === this.tradingDays.length - 1;
   }
 
   /** The minute's trades are made now, straight into the store: no day of trades is held beside it. */
@@ -560,8 +565,7 @@ export class Backtest {
       const closing = this.closing;
       runner.minuteEnded(this.feeds, minute, closing);
       const day = this.sessionDay;
-      if (closing && this.dayIndex === this.tradingDays.length - 1 && day !== null)
-        runner.finish(localToUtcMs(day.date, day.closeMinute));
+      if (this.lastMinute && day !== null) runner.finish(localToUtcMs(day.date, day.closeMinute));
     }
   };
 }

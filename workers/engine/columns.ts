@@ -35,15 +35,7 @@ abstract class Columns {
   private growTo(capacity: number): void {
     this.capacity = capacity;
     this.replaceColumns(this.columns().map((c) => grown(c, capacity, this.length)));
-    this.ownsMemory = true;
   }
-
-  /**
-   * True when the memory under the columns is this stream's and the earlier streams' it is a view of
-   * (`tailFrom`), and no other's: arrays it made itself, or received whole. Only such memory may be
-   * written over where the stream does not reach (historical.ts, `withRoom`).
-   */
-  ownsMemory = true;
 
   /** Bytes held by the typed arrays, including unused capacity. */
   get allocatedBytes(): number {
@@ -69,8 +61,18 @@ export interface BarColumnArrays {
 
 export const BAR_COLUMN_NAMES = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
 
+/** True when `column` is the whole of its buffer: memory no other column can be in. */
+export const isWholeBuffer = (column: Float64Array): boolean =>
+  column.byteOffset === 0 && column.byteLength === column.buffer.byteLength;
+
 /** OHLCV bars; `time` is the epoch milliseconds at which the bar's interval opens. */
 export class BarColumns extends Columns {
+  /**
+   * True when the memory under the columns is this stream's and the earlier streams' it is a view of
+   * (`tailFrom`), and no other's: arrays it made itself, or received whole. Only such memory may be
+   * written over where the stream does not reach (historical.ts, `withRoom`).
+   */
+  ownsMemory: boolean;
   time: Float64Array;
   open: Float64Array;
   high: Float64Array;
@@ -98,6 +100,8 @@ export class BarColumns extends Columns {
   }
 
   protected replaceColumns(next: TypedArray[]): void {
+    // Grown into arrays of its own.
+    this.ownsMemory = true;
     const [time, open, high, low, close, volume] = next as [
       Float64Array,
       Float64Array,
@@ -183,6 +187,17 @@ export class BarColumns extends Columns {
     bars.length = length;
     bars.ownsMemory = ownsMemory;
     return bars;
+  }
+
+  /**
+   * The six columns whole, from the start of the memory they are views of, and the row this stream starts
+   * at in them; null when the stream does not own its memory (`ownsMemory`).
+   */
+  wholeColumns(): { columns: BarColumnArrays; from: number } | null {
+    if (!this.ownsMemory) return null;
+    const whole = {} as BarColumnArrays;
+    for (const name of BAR_COLUMN_NAMES) whole[name] = new Float64Array(this[name].buffer as ArrayBuffer);
+    return { columns: whole, from: this.time.byteOffset / Float64Array.BYTES_PER_ELEMENT };
   }
 
   /** Rows that can still be appended without reallocating. */

@@ -18,7 +18,7 @@ import {
   tradingDayInTables,
   utcMsToLocal,
 } from './calendar';
-import { BAR_COLUMN_NAMES, type BarColumnArrays, BarColumns } from './columns';
+import { BAR_COLUMN_NAMES, BarColumns } from './columns';
 import type { HistoricalRequest } from './config';
 import { type DayData, DayScratch, dailyBarOf } from './market-data';
 import type { MarketSource } from './market-source';
@@ -271,24 +271,6 @@ export function isShortOfRoom(series: HistoricalSeries): boolean {
 }
 
 /**
- * The six columns under `bars` whole (from the start of their memory), or null when they are not laid out
- * as a stream that owns its memory lays them out: six buffers of their own, the views at one place.
- */
-function ownColumns(bars: BarColumns): BarColumnArrays | null {
-  const buffers = new Set(BAR_COLUMN_NAMES.map((name) => bars[name].buffer));
-  if (buffers.size !== BAR_COLUMN_NAMES.length) return null;
-  const whole = {} as BarColumnArrays;
-  for (const name of BAR_COLUMN_NAMES) {
-    const column = bars[name];
-    if (column.byteOffset !== bars.time.byteOffset) return null;
-    if (column.buffer.byteLength % Float64Array.BYTES_PER_ELEMENT !== 0) return null;
-    whole[name] = new Float64Array(column.buffer as ArrayBuffer);
-    if (whole[name].length !== whole.time.length) return null;
-  }
-  return whole;
-}
-
-/**
  * The same rows with ROLL_ROOM_DAYS days of room again, for a series short of room (`isShortOfRoom`).
  *
  * When `inPlace` (no reader is left of the sessions before, whose series are views over the same memory)
@@ -303,12 +285,11 @@ function ownColumns(bars: BarColumns): BarColumnArrays | null {
  */
 export function withRoom(series: HistoricalSeries, inPlace: boolean): HistoricalSeries {
   const { interval, dates } = series;
-  const own = inPlace && series.bars.ownsMemory ? ownColumns(series.bars) : null;
-  const from = own ? series.bars.time.byteOffset / Float64Array.BYTES_PER_ELEMENT : 0;
-  if (own && own.time.length - series.bars.length >= barsPerSession(interval)) {
-    const to = from + series.bars.length;
-    for (const name of BAR_COLUMN_NAMES) own[name].copyWithin(0, from, to);
-    return { interval, bars: BarColumns.over(own, series.bars.length, true), dates };
+  const own = inPlace ? series.bars.wholeColumns() : null;
+  const length = series.bars.length;
+  if (own && own.columns.time.length - length >= barsPerSession(interval)) {
+    for (const name of BAR_COLUMN_NAMES) own.columns[name].copyWithin(0, own.from, own.from + length);
+    return { interval, bars: BarColumns.over(own.columns, length, true), dates };
   }
   return { interval, bars: copyWithRoom(series.bars, 0, interval, ROLL_ROOM_DAYS), dates };
 }

@@ -5,7 +5,7 @@
 // there on the other side.
 
 import type { Result } from '../common/result';
-import { BAR_COLUMN_NAMES, type BarColumnArrays, BarColumns } from './columns';
+import { BAR_COLUMN_NAMES, type BarColumnArrays, BarColumns, isWholeBuffer } from './columns';
 import type { HistoricalSeries } from './session-store';
 
 /** One series as structured-clone data: its typed arrays travel as they are (transferred, not copied). */
@@ -118,13 +118,6 @@ function ownedWhole(series: readonly PlainSeries[]): boolean[] {
     for (const name of BAR_COLUMN_NAMES)
       uses.set(columns[name].buffer, (uses.get(columns[name].buffer) ?? 0) + 1);
   return series.map(({ columns }) =>
-    BAR_COLUMN_NAMES.every((name) => {
-      const column = columns[name];
-      return (
-        column.byteOffset === 0 &&
-        column.byteLength === column.buffer.byteLength &&
-        uses.get(column.buffer) === 1
-      );
-    }),
+    BAR_COLUMN_NAMES.every((name) => isWholeBuffer(columns[name]) && uses.get(columns[name].buffer) === 1),
   );
 }

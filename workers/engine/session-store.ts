@@ -2,7 +2,7 @@
 // interval, ticks, quotes), the historical bars loaded for it, and the running session metrics.
 
 import { intervalSeconds, isDateInterval } from '../common/interval-key';
-import { BAR_COLUMN_NAMES, BarColumns, QuoteColumns, TickColumns } from './columns';
+import { BarColumns, QuoteColumns, TickColumns } from './columns';
 import type { SessionConfig } from './config';
 import type {
   HistoricalIndicatorValue,
@@ -121,11 +121,9 @@ export class SymbolStore {
    */
   get barsMemory(): ArrayBuffer | null {
     const all = [...this.bars.values(), ...this.indicatorBars.values()];
+    // Opened in one buffer, none of them owns its memory; one that grew has arrays of its own.
     const buffer = all[0]?.time.buffer;
-    if (!(buffer instanceof ArrayBuffer)) return null;
-    return all.every((bars) => BAR_COLUMN_NAMES.every((name) => bars[name].buffer === buffer))
-      ? buffer
-      : null;
+    return buffer instanceof ArrayBuffer && !all.some((bars) => bars.ownsMemory) ? buffer : null;
   }
 
   /** The base interval's bars (the shortest streamed), or null when the session streams no bars. */
