@@ -608,8 +608,11 @@ function IndicatorsField({
   onRemove: (index: number) => void;
 }) {
   const id = useId();
-  // One array while the streams stay: Add indicator keys its own work on it.
-  const intervals = useMemo(() => barIntervals(fields.streams), [fields.streams]);
+  // One array while the streams stay the same (each edit reads the form anew, a new `streams` array):
+  // Add indicator keys its own work on it.
+  const streamsKey = fields.streams.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the streams' text, not the array made anew at each edit.
+  const intervals = useMemo(() => barIntervals(fields.streams), [streamsKey]);
   return (
     <fieldset className="config-form__group" aria-describedby={error === null ? undefined : `${id}-error`}>
       <legend>Indicators</legend>

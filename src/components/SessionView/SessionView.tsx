@@ -30,6 +30,7 @@ import { EquityToggle } from './EquityToggle';
 import { IndicatorsWaiting } from './IndicatorsWaiting';
 import { IndicatorToggles } from './IndicatorToggles';
 import { IntervalPicker } from './IntervalPicker';
+import { isDrawn } from './indicator-layer';
 import { waitingLine } from './indicator-waiting';
 import { MarkerNote } from './MarkerNote';
 import { QuoteView } from './QuoteView';
@@ -253,9 +254,7 @@ export function SessionView({
   }, [shown]);
   // A pane indicator with no value yet at any bar held gets no pane (indicator-layer.ts), and the shown ones
   // without a value are said in one line instead (IndicatorsWaiting).
-  const panes = (indicators ?? []).filter(
-    (i) => i.placement === 'pane' && shown.has(i.key) && i.hasValues,
-  ).length;
+  const panes = (indicators ?? []).filter((i) => i.placement === 'pane' && isDrawn(i, shown)).length;
   const waiting = useMemo(
     () => (indicators ?? []).filter((i) => shown.has(i.key) && !i.hasValues),
     [indicators, shown],

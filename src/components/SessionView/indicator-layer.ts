@@ -87,6 +87,15 @@ const pointAt = (time: number, value: number | undefined): Point =>
     ? { time: time as UTCTimestamp }
     : { time: time as UTCTimestamp, value };
 
+/**
+ * Whether a shown indicator is drawn: a pane indicator only once it has a value at a bar the chart holds
+ * (no blank pane meanwhile). The page counts the panes it makes room for with the same rule.
+ */
+export const isDrawn = (
+  info: Pick<IndicatorInfo, 'key' | 'placement' | 'hasValues'>,
+  shown: ReadonlySet<string>,
+): boolean => shown.has(info.key) && (info.placement !== 'pane' || info.hasValues);
+
 export class IndicatorLayer {
   /** Counts redraws, so that a load drawing one indicator a frame stops when one happens. */
   private generation = 0;
@@ -122,7 +131,7 @@ export class IndicatorLayer {
    * at the session's start for indicators on 5m bars on the 1m chart; it appears with its first value.
    */
   private drawable(held: Held): boolean {
-    return this.shown.has(held.info.key) && (held.info.placement !== 'pane' || held.info.hasValues);
+    return isDrawn(held.info, this.shown);
   }
 
   /** Indicator panes drawn below the price pane. */
